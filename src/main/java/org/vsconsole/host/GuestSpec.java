@@ -1,0 +1,39 @@
+package org.vsconsole.host;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a driver needs to know about one guest, built by the services from the parsed config tree.
+ *
+ * @param name       guest name (directory basename under the config root)
+ * @param xid        static context id, 2..49151
+ * @param configDir  {@code /etc/vservers/<name>}
+ * @param rootDir    the guest's root tree (target of the {@code vdir} link)
+ * @param nodename   {@code uts/nodename}, or the name when unset
+ * @param domainname {@code uts/domainname}, or null
+ * @param tmpSize    size option of the {@code /tmp} tmpfs in the fstab (e.g. {@code 16m}), or null
+ * @param interfaces configured addresses
+ * @param rlimits    configured limits by util-vserver name ({@code nproc}, {@code rss}, …)
+ */
+public record GuestSpec(
+        String name,
+        int xid,
+        Path configDir,
+        Path rootDir,
+        String nodename,
+        String domainname,
+        String tmpSize,
+        List<Address> interfaces,
+        Map<String, LimitValues> rlimits) {
+
+    public GuestSpec {
+        interfaces = List.copyOf(interfaces);
+        rlimits = Map.copyOf(rlimits);
+    }
+
+    /** One configured address: {@code interfaces/<n>/{ip,prefix,dev}}. */
+    public record Address(String ip, int prefix, String dev) {
+    }
+}

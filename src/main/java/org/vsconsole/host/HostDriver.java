@@ -1,0 +1,71 @@
+package org.vsconsole.host;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The one port through which the console runs guests on a host. Implementations: {@code linux}
+ * (namespaces + cgroups on a stock kernel), {@code vserver} (util-vserver commands and the
+ * vserver syscall) and {@code read-only}. Values reaching a driver have already passed the
+ * host-model validation; drivers still pass them as argv lists after {@code --}, never to a shell.
+ *
+ * <p>Every operation either does what it says or throws {@link HostOperationException} with a
+ * message fit for the user; none reports success it cannot prove.
+ */
+public interface HostDriver {
+
+    /** {@code linux}, {@code vserver} or {@code read-only}. */
+    String name();
+
+    /** Why guests cannot be run or changed on this host, when that is so. */
+    Optional<String> readOnlyReason();
+
+    void start(GuestSpec guest);
+
+    /** Runs the guest's shutdown, then SIGTERM and SIGKILL to what is left after {@code timeout}. */
+    void stop(GuestSpec guest, Duration timeout);
+
+    default void restart(GuestSpec guest, Duration timeout) {
+        stop(guest, timeout);
+        start(guest);
+    }
+
+    /** Asks the kernel, not memory: true after a console restart too. */
+    boolean isRunning(GuestSpec guest);
+
+    /**
+     * Figures of every running context in one pass (what {@code /proc/virtual/<xid>} gives), keyed
+     * by XID. Guests are matched by XID; the map holds only running contexts.
+     */
+    Map<Integer, ContextFigures> figures(List<GuestSpec> guests);
+
+    /**
+     * Runs argv inside the running guest; each output line (stdout and stderr) goes to
+     * {@code output} as it comes. Ends on the command's own exit, bounded by {@code timeout}.
+     */
+    ExecResult exec(GuestSpec guest, List<String> argv, Consumer<String> output, Duration timeout);
+
+    /** The guest's processes, as {@code vps} shows them. */
+    List<GuestProcess> processes(GuestSpec guest);
+
+    /** Sends {@code signal} to one process of the guest, as {@code vkill} does; refuses others. */
+    void kill(GuestSpec guest, int pid, int signal);
+
+    /** Applies a limit to the running context ({@code vlimit} / cgroup / prlimit). */
+    void setLimitLive(GuestSpec guest, String limitName, LimitValues values);
+
+    /** Remounts the running guest's {@code /tmp} tmpfs with a new size (e.g. {@code 64m}). */
+    void remountTmp(GuestSpec guest, String size);
+
+    /** Builds the guest's root tree; progress lines go to {@code log}. */
+    void buildRoot(GuestSpec guest, BuildRequest request, Consumer<String> log);
+
+    /**
+     * Removes the guest's root tree without following symlinks or crossing mount points; refuses,
+     * naming the mount, if something is mounted inside.
+     */
+    void deleteRoot(GuestSpec guest);
+}

@@ -1,0 +1,31 @@
+package org.vsconsole.host;
+
+/**
+ * A host operation did not do what was asked. The message is meant for the user and, where a
+ * command failed, carries the command's own words.
+ */
+public class HostOperationException extends RuntimeException {
+
+    private final String operation;
+    private final String guest;
+
+    public HostOperationException(String operation, String guest, String message) {
+        super(message);
+        this.operation = operation;
+        this.guest = guest;
+    }
+
+    public HostOperationException(String operation, String guest, String message, Throwable cause) {
+        super(message, cause);
+        this.operation = operation;
+        this.guest = guest;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    public String guest() {
+        return guest;
+    }
+}
