@@ -1,0 +1,18 @@
+package org.vsconsole.audit;
+
+/**
+ * What an action was aimed at: a guest (name and XID when known) and/or a free-form detail such
+ * as the user name an account change was about.
+ */
+public record AuditTarget(String guest, Integer xid, String detail) {
+
+    public static final AuditTarget NONE = new AuditTarget(null, null, null);
+
+    public static AuditTarget guest(String name, Integer xid) {
+        return new AuditTarget(name, xid, null);
+    }
+
+    public static AuditTarget detail(String detail) {
+        return new AuditTarget(null, null, detail);
+    }
+}

@@ -1,0 +1,44 @@
+package org.vsconsole.audit;
+
+import java.util.function.Consumer;
+
+/**
+ * Checks that rows form one unbroken chain: sequence numbers without gaps from 1, each row's
+ * {@code prev_hash} equal to the hash before it, and each stored hash equal to a fresh hash of
+ * the row. Catches a changed column, a deleted, inserted or reordered row.
+ */
+final class ChainVerifier {
+
+    private ChainVerifier() {
+    }
+
+    static ChainVerification verify(Consumer<Consumer<AuditEvent>> rowsInOrder) {
+        var state = new Object() {
+            long rows;
+            long expectedSeq = 1;
+            String prevHash = AuditChain.GENESIS;
+            ChainVerification broken;
+        };
+        rowsInOrder.accept(e -> {
+            state.rows++;
+            if (state.broken != null) {
+                return;
+            }
+            if (e.seq() != state.expectedSeq) {
+                state.broken = ChainVerification.broken(0, e.seq(), "expected row " + state.expectedSeq
+                        + " but found row " + e.seq() + " (a row is missing or was inserted)");
+            } else if (!e.prevHash().equals(state.prevHash)) {
+                state.broken = ChainVerification.broken(0, e.seq(),
+                        "its link to the previous row does not match (a row before it was removed, inserted or changed)");
+            } else if (!AuditChain.hash(e, e.prevHash()).equals(e.hash())) {
+                state.broken = ChainVerification.broken(0, e.seq(), "its content does not match its hash (the row was changed)");
+            }
+            state.expectedSeq = e.seq() + 1;
+            state.prevHash = e.hash();
+        });
+        if (state.broken != null) {
+            return ChainVerification.broken(state.rows, state.broken.firstBrokenSeq(), state.broken.reason());
+        }
+        return ChainVerification.intact(state.rows);
+    }
+}

@@ -1,0 +1,36 @@
+package org.vsconsole.base;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Turns the console's errors into JSON bodies that name the field and the rule. */
+@RestControllerAdvice(basePackages = "org.vsconsole")
+class ApiExceptionHandler {
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "invalid-input");
+        body.put("field", e.field());
+        body.put("rule", e.rule());
+        body.put("message", e.getMessage());
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalid(new InvalidInputException(e.getName(), "has the wrong format"));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(Map.of("error", "forbidden", "message", "You do not have the role or guest this needs"));
+    }
+}

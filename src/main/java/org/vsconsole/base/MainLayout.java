@@ -1,0 +1,63 @@
+package org.vsconsole.base;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.stream.Collectors;
+
+/**
+ * The shell around every signed-in page: side navigation built from the views' {@code @Menu}
+ * entries (Vaadin leaves out those the user may not open), the current user and sign-out.
+ */
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext auth) {
+        setPrimarySection(Section.DRAWER);
+        H1 brand = new H1("VServer Console");
+        brand.addClassName("brand");
+        SideNav nav = new SideNav();
+        nav.setId("side-nav");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
+                item.setPrefixComponent(new Icon("vaadin", entry.icon().substring("vaadin:".length())));
+            }
+            nav.addItem(item);
+        }
+        Div drawer = new Div(brand, nav);
+        drawer.addClassName("drawer");
+        addToDrawer(drawer);
+
+        String user = auth.getPrincipalName().orElse("");
+        String roles = auth.getGrantedRoles().stream().sorted().collect(Collectors.joining(", "));
+        Span who = new Span(new Icon(VaadinIcon.USER), new Span(user));
+        who.setId("current-user");
+        who.addClassName("current-user");
+        Span roleBadge = new Span(roles);
+        roleBadge.getElement().getThemeList().add("badge contrast");
+        Button signOut = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), e -> auth.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), new Div(), who, roleBadge, signOut);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.expand(bar.getComponentAt(1));
+        bar.addClassName("top-bar");
+        addToNavbar(bar);
+    }
+}

@@ -1,0 +1,44 @@
+package org.vsconsole.security;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.stereotype.Component;
+import org.vsconsole.audit.AuditEntry;
+import org.vsconsole.audit.AuditService;
+import org.vsconsole.audit.AuditTarget;
+import org.vsconsole.audit.Outcome;
+
+/**
+ * Audits sign-in, failed sign-in (through the login view or the API) and sign-out. Successful
+ * API calls are not sign-ins: each stateless request authenticates and would flood the log.
+ */
+@Component
+class AuthenticationAuditor {
+
+    private final AuditService audit;
+
+    AuthenticationAuditor(AuditService audit) {
+        this.audit = audit;
+    }
+
+    @EventListener
+    void onSignIn(InteractiveAuthenticationSuccessEvent event) {
+        audit.record(AuditEntry.ok("auth.sign-in", AuditTarget.detail(event.getAuthentication().getName()),
+                null, null, 0));
+    }
+
+    @EventListener
+    void onFailure(AbstractAuthenticationFailureEvent event) {
+        String attempted = event.getAuthentication().getName();
+        audit.record(new AuditEntry("auth.sign-in", AuditTarget.detail(attempted), null, null, Outcome.FAILED,
+                event.getException().getMessage(), 0));
+    }
+
+    @EventListener
+    void onSignOut(LogoutSuccessEvent event) {
+        audit.record(AuditEntry.ok("auth.sign-out", AuditTarget.detail(event.getAuthentication().getName()),
+                null, null, 0));
+    }
+}

@@ -1,0 +1,49 @@
+package org.vsconsole.security;
+
+import java.util.Set;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The signed-in user's name, roles and owned guests, for services that scope what a user may see
+ * or touch (an OWNER sees only the guests assigned).
+ */
+@Component
+public class CurrentUser {
+
+    private final UserRepository users;
+
+    CurrentUser(UserRepository users) {
+        this.users = users;
+    }
+
+    public String username() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? null : auth.getName();
+    }
+
+    public boolean hasRole(Role role) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()));
+    }
+
+    /** True for staff who see every guest (ADMIN, OPERATOR, AUDITOR). */
+    public boolean seesAllGuests() {
+        return hasRole(Role.ADMIN) || hasRole(Role.OPERATOR) || hasRole(Role.AUDITOR);
+    }
+
+    /** Whether the current user may see this guest at all. */
+    public boolean maySee(String guest) {
+        return seesAllGuests() || (hasRole(Role.OWNER) && ownedGuests().contains(guest));
+    }
+
+    /** Whether the current user may change this guest: ADMIN, OPERATOR, or its OWNER. */
+    public boolean mayOperate(String guest) {
+        return hasRole(Role.ADMIN) || hasRole(Role.OPERATOR) || (hasRole(Role.OWNER) && ownedGuests().contains(guest));
+    }
+
+    public Set<String> ownedGuests() {
+        String name = username();
+        return name == null ? Set.of() : users.find(name).map(UserAccount::guests).orElse(Set.of());
+    }
+}

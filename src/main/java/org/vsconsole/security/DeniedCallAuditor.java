@@ -1,0 +1,55 @@
+package org.vsconsole.security;
+
+import java.lang.reflect.Parameter;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
+import org.springframework.stereotype.Component;
+import org.vsconsole.audit.AuditEntry;
+import org.vsconsole.audit.AuditService;
+import org.vsconsole.audit.AuditTarget;
+import org.vsconsole.audit.AuditedAction;
+import org.vsconsole.audit.Outcome;
+
+/**
+ * Audits every service call that method security refused, whoever made it and from where. The
+ * action is the method's {@link AuditedAction} (or its name); a guest named by a parameter called {@code guest} or
+ * {@code name} becomes the target, so an owner probing other guests shows up per guest.
+ * Refused web requests (e.g. an anonymous page load) are not state changes and are not logged.
+ */
+@Component
+class DeniedCallAuditor {
+
+    private final AuditService audit;
+
+    DeniedCallAuditor(AuditService audit) {
+        this.audit = audit;
+    }
+
+    @EventListener
+    void onDenied(AuthorizationDeniedEvent<?> event) {
+        if (!(event.getObject() instanceof MethodInvocation call)) {
+            return;
+        }
+        AuditedAction named = call.getMethod().getAnnotation(AuditedAction.class);
+        String action = named != null ? named.value()
+                : call.getMethod().getDeclaringClass().getSimpleName() + "." + call.getMethod().getName();
+        audit.record(new AuditEntry(action, target(call), null, null, Outcome.DENIED,
+                "Access denied: this needs a role or guest you do not have", 0));
+    }
+
+    private static AuditTarget target(MethodInvocation call) {
+        Parameter[] parameters = call.getMethod().getParameters();
+        Object[] arguments = call.getArguments();
+        for (int i = 0; i < parameters.length && i < arguments.length; i++) {
+            String name = parameters[i].getName();
+            if ((name.equals("guest") || name.equals("name")) && arguments[i] instanceof String guest) {
+                return AuditTarget.guest(guest, null);
+            }
+            if (name.equals("username") && arguments[i] instanceof String user) {
+                return AuditTarget.detail(user);
+            }
+        }
+        return AuditTarget.NONE;
+    }
+}

@@ -1,0 +1,123 @@
+package org.vsconsole.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two filter chains: a stateless HTTP Basic chain for {@code /api/**} that answers 401/403 with
+ * JSON and never redirects, and the Vaadin chain with the login view for everything else.
+ * Method security is on, so services enforce roles whatever calls them.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfig {
+
+    private static final String CSP = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(DatabaseUserDetailsService users, PasswordEncoder encoder,
+            LoginAttemptGuard guard, AuthenticationEventPublisher events) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, guard));
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
+    }
+
+    /** Makes method security publish denials, so {@link DeniedCallAuditor} can audit them. */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+        return new SpringAuthorizationEventPublisher(publisher);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            UserRepository users) throws Exception {
+        return http
+                .securityMatcher("/api/**", "/v3/api-docs/**", "/v3/api-docs")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        json(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+                                "Sign in with HTTP Basic: " + e.getMessage(), true)))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> json(response,
+                                HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+                                "Sign in with HTTP Basic to use the API", true))
+                        .accessDeniedHandler((request, response, e) -> json(response,
+                                HttpServletResponse.SC_FORBIDDEN, "forbidden", e.getMessage(), false)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)))
+                .addFilterAfter(new PasswordChangeRequiredFilter(users), BasicAuthenticationFilter.class)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain vaadinChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager);
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/icons/**", "/images/**").permitAll());
+        http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    static void json(HttpServletResponse response, int status, String error, String message, boolean challenge)
+            throws IOException {
+        response.setStatus(status);
+        if (challenge) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"VServer Console\"");
+        }
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"error\":\"" + error + "\",\"message\":\"" + escape(message) + "\"}");
+    }
+
+    private static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,107 @@
+package org.vsconsole.security;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Users, their roles and owned guests in H2. */
+@Repository
+class UserRepository {
+
+    record Credentials(String username, String passwordHash, boolean enabled) {
+    }
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username).query(Long.class).single() > 0;
+    }
+
+    Optional<Credentials> credentials(String username) {
+        return jdbc.sql("SELECT username, password_hash, enabled FROM app_user WHERE username = ?")
+                .param(username)
+                .query((rs, n) -> new Credentials(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .optional();
+    }
+
+    List<UserAccount> findAll() {
+        return jdbc.sql("SELECT username FROM app_user ORDER BY username").query(String.class).list().stream()
+                .map(u -> find(u).orElseThrow())
+                .toList();
+    }
+
+    Optional<UserAccount> find(String username) {
+        return jdbc.sql("SELECT id, username, enabled, must_change_password, created_at FROM app_user WHERE username = ?")
+                .param(username)
+                .query((rs, n) -> new UserAccount(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
+                        roles(rs.getLong(1)), guests(rs.getLong(1)),
+                        rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    long insert(String username, String passwordHash, boolean mustChange) {
+        jdbc.sql("INSERT INTO app_user (username, password_hash, enabled, must_change_password, created_at)"
+                        + " VALUES (?, ?, TRUE, ?, ?)")
+                .params(username, passwordHash, mustChange, now())
+                .update();
+        return jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
+    }
+
+    void setPassword(String username, String passwordHash, boolean mustChange) {
+        jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = ?, password_changed_at = ? WHERE username = ?")
+                .params(passwordHash, mustChange, now(), username)
+                .update();
+    }
+
+    void setEnabled(String username, boolean enabled) {
+        jdbc.sql("UPDATE app_user SET enabled = ? WHERE username = ?").params(enabled, username).update();
+    }
+
+    void replaceRolesAndGuests(long userId, Collection<Role> roles, Collection<String> guests) {
+        jdbc.sql("DELETE FROM app_user_role WHERE user_id = ?").param(userId).update();
+        jdbc.sql("DELETE FROM app_user_guest WHERE user_id = ?").param(userId).update();
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (?, ?)").params(userId, role.name()).update();
+        }
+        for (String guest : guests) {
+            jdbc.sql("INSERT INTO app_user_guest (user_id, guest_name) VALUES (?, ?)").params(userId, guest).update();
+        }
+    }
+
+    Set<Role> roles(long userId) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        jdbc.sql("SELECT role FROM app_user_role WHERE user_id = ?").param(userId).query(String.class).list()
+                .forEach(r -> roles.add(Role.valueOf(r)));
+        return roles;
+    }
+
+    Set<String> guests(long userId) {
+        return new TreeSet<>(jdbc.sql("SELECT guest_name FROM app_user_guest WHERE user_id = ?")
+                .param(userId).query(String.class).list());
+    }
+
+    boolean mustChangePassword(String username) {
+        return jdbc.sql("SELECT must_change_password FROM app_user WHERE username = ?").param(username)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+    }
+}
