@@ -1,0 +1,33 @@
+# Sourced by run.sh and test.sh: picks the Java 25 JDK and installs the host tools guests need.
+# Packages come from Debian; nothing is downloaded from anywhere else.
+
+ensure_packages() {
+    local missing=()
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        if [ "$(id -u)" -ne 0 ]; then
+            echo "Missing packages: ${missing[*]} (run as root, or install them first)" >&2
+            return 1
+        fi
+        echo "Installing ${missing[*]} ..."
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+
+if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
+    JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+if ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
+    echo "A Java 25 JDK is needed (Temurin 25 expected under /usr/lib/jvm/temurin-25-jdk-amd64; or set JAVA_HOME)." >&2
+    exit 1
+fi
+export JAVA_HOME
+export PATH="$JAVA_HOME/bin:$PATH"
+
+# Guests on a stock kernel: busybox-static builds skeleton guests; util-linux and iproute2 run them.
+if [ "$(id -u)" -eq 0 ]; then
+    ensure_packages busybox-static util-linux iproute2
+fi

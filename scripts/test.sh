@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test (unit, browserless UI, real guests through the linux driver, Selenium against
+# the production jar) on a fresh Debian machine: installs what is missing, then `mvnw verify`.
+# Real guests need root (cgroups, namespaces), as CI runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup-host.sh
+ensure_packages chromium chromium-driver
+export SE_OFFLINE=true
+
+mkdir -p target
+log=target/build.log
+./mvnw -B verify "$@" 2>&1 | tee "$log"
+# The production build must never need Node: fail loudly if Vaadin ever wants its own bundle.
+if grep -q "A production mode bundle build is needed" "$log"; then
+    echo "FAILED: Vaadin reported that a production bundle build is needed (a custom frontend crept in)." >&2
+    exit 1
+fi
