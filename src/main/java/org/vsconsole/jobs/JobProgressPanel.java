@@ -1,0 +1,112 @@
+package org.vsconsole.jobs;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.shared.Registration;
+import java.util.function.Consumer;
+
+/**
+ * Follows one job live: state, progress bar and the log as it streams, pushed to the browser.
+ * Listens only while attached, so a closed page stops receiving lines.
+ */
+public class JobProgressPanel extends VerticalLayout {
+
+    private final JobService jobs;
+    private final long jobId;
+    private final ProgressBar bar = new ProgressBar(0, 100);
+    private final Span state = new Span();
+    private final Pre logArea = new Pre();
+    private final StringBuilder logText = new StringBuilder();
+    private final Button cancel;
+    private final Consumer<Job> onFinished;
+    private Registration following;
+
+    public JobProgressPanel(JobService jobs, long jobId, Consumer<Job> onFinished) {
+        this.jobs = jobs;
+        this.jobId = jobId;
+        this.onFinished = onFinished;
+        setPadding(false);
+        setId("job-panel");
+        bar.setId("job-progress");
+        state.setId("job-state");
+        logArea.setId("job-log");
+        logArea.addClassName("console-output");
+        cancel = new Button("Cancel", e -> jobs.cancel(jobId));
+        cancel.setId("job-cancel");
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout header = new HorizontalLayout(state, cancel);
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        add(header, bar, logArea);
+        setWidthFull();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        following = jobs.follow(jobId, e -> ui.access(() -> apply(e)));
+        // Catch up with what happened before we started listening.
+        Job job = jobs.get(jobId);
+        jobs.logOf(jobId).forEach(line -> logText.append(line).append('\n'));
+        logArea.setText(logText.toString());
+        show(job.state(), job.progress(), job.message());
+        if (job.state().finished()) {
+            onFinished.accept(job);
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (following != null) {
+            following.remove();
+            following = null;
+        }
+    }
+
+    private void apply(JobEvent event) {
+        if (event.line() != null) {
+            logText.append(event.line()).append('\n');
+            logArea.setText(logText.toString());
+            logArea.getElement().executeJs("this.scrollTop = this.scrollHeight");
+            return;
+        }
+        show(event.state(), event.progress(), event.message());
+        if (event.state().finished()) {
+            onFinished.accept(jobs.get(jobId));
+        }
+    }
+
+    private void show(JobState jobState, int progress, String message) {
+        if (progress >= 0) {
+            bar.setValue(progress);
+        }
+        bar.setIndeterminate(jobState == JobState.RUNNING && progress <= 0);
+        String text = switch (jobState) {
+            case QUEUED -> "Queued";
+            case RUNNING -> "Running…";
+            case SUCCEEDED -> "Finished";
+            case FAILED -> "Failed: " + message;
+            case CANCELLED -> "Cancelled";
+            case INTERRUPTED -> "Interrupted: " + message;
+        };
+        state.setText(text);
+        state.getElement().getThemeList().clear();
+        state.getElement().getThemeList().add(switch (jobState) {
+            case SUCCEEDED -> "badge success";
+            case FAILED, INTERRUPTED -> "badge error";
+            default -> "badge";
+        });
+        cancel.setVisible(!jobState.finished());
+        if (jobState.finished()) {
+            bar.setIndeterminate(false);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.vsconsole.jobs;
+
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import org.springframework.stereotype.Service;
+import org.vsconsole.audit.Actor;
+import org.vsconsole.audit.AuditEntry;
+import org.vsconsole.audit.AuditService;
+import org.vsconsole.audit.AuditTarget;
+import org.vsconsole.audit.Outcome;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.security.CurrentUser;
+
+/**
+ * Runs jobs and lets people follow them. Callers authorise the work before submitting it; this
+ * service persists the job, runs it with the submitter's security context, stores every log
+ * line, and tells followers as it goes. At most {@value #WORKERS} jobs run at once.
+ */
+@Service
+public class JobService {
+
+    static final int WORKERS = 4;
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
+
+    private final JobRepository jobs;
+    private final AuditService audit;
+    private final CurrentUser currentUser;
+    private final ExecutorService executor =
+            new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(WORKERS, Thread.ofPlatform().name("job-", 1).daemon().factory()));
+    private final Map<Long, List<Consumer<JobEvent>>> followers = new ConcurrentHashMap<>();
+    private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
+
+    JobService(JobRepository jobs, AuditService audit, CurrentUser currentUser) {
+        this.jobs = jobs;
+        this.audit = audit;
+        this.currentUser = currentUser;
+    }
+
+    /** Persists a job and starts it; returns at once with the queued job. */
+    public Job submit(String kind, String title, String target, JobWork work) {
+        String actor = currentUser.username() == null ? Actor.SYSTEM.name() : currentUser.username();
+        long id = jobs.insert(kind, title, target, actor);
+        executor.submit(() -> run(id, work));
+        return jobs.find(id).orElseThrow();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public Job get(long id) {
+        Job job = jobs.find(id).orElseThrow(() -> new InvalidInputException("id", "no job " + id));
+        if (!maySee(job)) {
+            throw new AccessDeniedException("job " + id + " belongs to someone else");
+        }
+        return job;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<String> logOf(long id) {
+        get(id);
+        return jobs.logLines(id);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<Job> recent(int limit) {
+        return jobs.recent(Math.min(limit, 500)).stream().filter(this::maySee).toList();
+    }
+
+    /** Asks a running job to stop; the job ends as cancelled at its next check. */
+    @PreAuthorize("isAuthenticated()")
+    public void cancel(long id) {
+        Job job = get(id);
+        if (!job.state().finished()) {
+            cancelRequested.add(id);
+            audit.record(AuditEntry.ok("job.cancel", new AuditTarget(job.target(), null, "job " + id), null, null, 0));
+        }
+    }
+
+    /** Calls {@code listener} for every new line and state change of the job until removed. */
+    public Registration follow(long id, Consumer<JobEvent> listener) {
+        followers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> followers.computeIfPresent(id, (k, list) -> {
+            list.remove(listener);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    /** At start-up: every job the previous run left unfinished is marked interrupted and audited. */
+    void markInterrupted() {
+        for (Job job : jobs.unfinished()) {
+            String message = "The console stopped while this job was " + job.state().dbValue()
+                    + "; it did not finish. Check the target and run it again if needed.";
+            jobs.finish(job.id(), JobState.INTERRUPTED, message);
+            audit.record(Actor.SYSTEM, new AuditEntry("job.interrupted", new AuditTarget(job.target(), null,
+                    "job " + job.id() + " (" + job.kind() + ")"), null, null, Outcome.FAILED, message, 0),
+                    java.util.UUID.randomUUID().toString());
+        }
+    }
+
+    private void run(long id, JobWork work) {
+        AtomicInteger lines = new AtomicInteger();
+        JobContext context = new JobContext() {
+            @Override
+            public long jobId() {
+                return id;
+            }
+
+            @Override
+            public void log(String line) {
+                jobs.log(id, lines.incrementAndGet(), line);
+                publish(new JobEvent(id, line, JobState.RUNNING, -1, null));
+            }
+
+            @Override
+            public void progress(int percent) {
+                int bounded = Math.max(0, Math.min(100, percent));
+                jobs.progress(id, bounded);
+                publish(new JobEvent(id, null, JobState.RUNNING, bounded, null));
+            }
+
+            @Override
+            public void item(String item, JobState state, String message) {
+                jobs.item(id, item, state, message);
+                publish(new JobEvent(id, null, JobState.RUNNING, -1, null));
+            }
+
+            @Override
+            public boolean cancelled() {
+                return cancelRequested.contains(id);
+            }
+        };
+        jobs.start(id);
+        publish(new JobEvent(id, null, JobState.RUNNING, 0, null));
+        JobState end;
+        String message = null;
+        try {
+            work.run(context);
+            end = context.cancelled() ? JobState.CANCELLED : JobState.SUCCEEDED;
+        } catch (Exception e) {
+            end = context.cancelled() ? JobState.CANCELLED : JobState.FAILED;
+            message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.info("Job {} ended {}: {}", id, end, message);
+        } finally {
+            cancelRequested.remove(id);
+        }
+        jobs.finish(id, end, message);
+        publish(new JobEvent(id, null, end, end == JobState.SUCCEEDED ? 100 : -1, message));
+    }
+
+    private void publish(JobEvent event) {
+        List<Consumer<JobEvent>> list = followers.get(event.jobId());
+        if (list == null) {
+            return;
+        }
+        for (Consumer<JobEvent> listener : list) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                log.debug("A job follower failed; dropping it", e);
+                list.remove(listener);
+            }
+        }
+    }
+
+    private boolean maySee(Job job) {
+        return currentUser.seesAllGuests() || job.actor().equals(currentUser.username());
+    }
+}

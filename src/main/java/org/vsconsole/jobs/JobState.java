@@ -1,0 +1,22 @@
+package org.vsconsole.jobs;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Where a job (or one of its items) stands. */
+public enum JobState {
+    QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED, INTERRUPTED;
+
+    @JsonValue
+    public String dbValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean finished() {
+        return this != QUEUED && this != RUNNING;
+    }
+
+    static JobState fromDb(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}
