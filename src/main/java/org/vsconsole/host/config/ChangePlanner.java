@@ -1,0 +1,272 @@
+package org.vsconsole.host.config;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.LimitValues;
+import org.vsconsole.host.config.ConfigChange.AddInterface;
+import org.vsconsole.host.config.ConfigChange.RemoveDiskLimit;
+import org.vsconsole.host.config.ConfigChange.RemoveInterface;
+import org.vsconsole.host.config.ConfigChange.RemoveLimit;
+import org.vsconsole.host.config.ConfigChange.SetBootMark;
+import org.vsconsole.host.config.ConfigChange.SetContext;
+import org.vsconsole.host.config.ConfigChange.SetDisabled;
+import org.vsconsole.host.config.ConfigChange.SetDiskLimit;
+import org.vsconsole.host.config.ConfigChange.SetInterface;
+import org.vsconsole.host.config.ConfigChange.SetLimit;
+import org.vsconsole.host.config.ConfigChange.SetTmpSize;
+import org.vsconsole.host.config.ConfigChange.SetUts;
+import org.vsconsole.host.config.GuestTreeScanner.Entry;
+import org.vsconsole.host.config.GuestTreeScanner.Kind;
+
+/**
+ * Validates one change against the grammar and the current tree and turns it into the minimal
+ * list of file steps: a file whose bytes would not change is not written at all. Every path it
+ * produces is built from grammar-checked components only.
+ */
+final class ChangePlanner {
+
+    private final GuestConfig current;
+    private final Map<String, Entry> entries;
+    private final Collection<Path> allowedGuestRoots;
+    private final Supplier<List<GuestConfig>> allGuests;
+    private final List<FileOp> ops = new ArrayList<>();
+
+    ChangePlanner(GuestConfig current, Map<String, Entry> entries, Collection<Path> allowedGuestRoots,
+            Supplier<List<GuestConfig>> allGuests) {
+        this.current = current;
+        this.entries = entries;
+        this.allowedGuestRoots = allowedGuestRoots;
+        this.allGuests = allGuests;
+    }
+
+    List<FileOp> plan(ConfigChange change) {
+        switch (change) {
+            case SetLimit c -> setLimit(c);
+            case RemoveLimit c -> delete("rlimits/" + c.part().fileName(HostGrammar.limitName(c.limit())));
+            case SetInterface c -> setInterface(c);
+            case AddInterface c -> addInterface(c);
+            case RemoveInterface c -> removeInterface(c);
+            case SetContext c -> setContext(c);
+            case SetBootMark c -> setBootMark(c);
+            case SetTmpSize c -> setTmpSize(c);
+            case SetUts c -> setUts(c);
+            case SetDiskLimit c -> setDiskLimit(c);
+            case RemoveDiskLimit c -> removeDiskLimit(c);
+            case SetDisabled c -> {
+                if (c.disabled()) {
+                    write("disabled", "");
+                } else {
+                    delete("disabled");
+                }
+            }
+        }
+        return ops;
+    }
+
+    // ---- changes ----------------------------------------------------------------------------
+
+    private void setLimit(SetLimit c) {
+        KnownLimit limit = HostGrammar.limitName(c.limit());
+        long v = HostGrammar.limitValue(limit, c.value());
+        LimitSetting now = current.rlimits().getOrDefault(limit.fileName(), LimitSetting.NONE);
+        LimitSetting next = now.with(c.part(), v);
+        LimitValues eff = next.effective();
+        HostGrammar.softNotAboveHard(limit, eff.soft(), eff.hard());
+        write("rlimits/" + c.part().fileName(limit), LimitValueParser.format(v) + "\n");
+    }
+
+    private void setInterface(SetInterface c) {
+        String id = HostGrammar.interfaceId(c.id());
+        if (current.interfaceById(id) == null) {
+            throw new InvalidInputException("interface", "no interface '" + id + "' in guest '" + current.name() + "'");
+        }
+        writeInterface(id, c.spec());
+    }
+
+    private void addInterface(AddInterface c) {
+        int n = 0;
+        while (entries.containsKey("interfaces/" + n)) {
+            n++;
+        }
+        writeInterface(Integer.toString(n), c.spec());
+    }
+
+    private void writeInterface(String id, InterfaceSpec spec) {
+        IpLiteral ip = HostGrammar.ipAddress(spec.ip());
+        HostGrammar.prefix(spec.prefix(), ip.isIpv6());
+        if (spec.dev() != null) {
+            HostGrammar.deviceName(spec.dev());
+        }
+        if (spec.name() != null) {
+            HostGrammar.interfaceLabel(spec.name());
+        }
+        if (spec.dev() == null && !spec.nodev() && current.interfaceDefaults().dev() == null) {
+            throw new InvalidInputException("dev", "a device is required (no interfaces/dev default and not nodev)");
+        }
+        HostGrammar.requireAddressFree(ip, current.name(), id, allGuests.get());
+        String base = "interfaces/" + id + "/";
+        write(base + "ip", spec.ip() + "\n");
+        write(base + "prefix", spec.prefix() + "\n");
+        delete(base + "mask");
+        if (spec.dev() != null) {
+            write(base + "dev", spec.dev() + "\n");
+        } else {
+            delete(base + "dev");
+        }
+        if (spec.name() != null) {
+            write(base + "name", spec.name() + "\n");
+        } else {
+            delete(base + "name");
+        }
+        if (spec.nodev()) {
+            write(base + "nodev", "");
+        } else {
+            delete(base + "nodev");
+        }
+    }
+
+    private void removeInterface(RemoveInterface c) {
+        String id = HostGrammar.interfaceId(c.id());
+        if (current.interfaceById(id) == null) {
+            throw new InvalidInputException("interface", "no interface '" + id + "' in guest '" + current.name() + "'");
+        }
+        ops.add(new FileOp.DeleteTree("interfaces/" + id));
+    }
+
+    private void setContext(SetContext c) {
+        int xid = HostGrammar.contextId(c.xid());
+        HostGrammar.requireContextFree(xid, current.name(), allGuests.get());
+        write("context", xid + "\n");
+    }
+
+    private void setBootMark(SetBootMark c) {
+        String path = "apps/init/mark";
+        String text = rawText(path);
+        List<String> lines = new ArrayList<>(text == null ? List.of() : Arrays.asList(text.split("\n", -1)));
+        if (!lines.isEmpty() && lines.getLast().isEmpty()) {
+            lines.removeLast();
+        }
+        boolean has = lines.stream().anyMatch(l -> ConfigFileText.stripBlanks(l).equals("default"));
+        if (c.startAtBoot()) {
+            if (!has) {
+                lines.add("default");
+                write(path, String.join("\n", lines) + "\n");
+            }
+            return;
+        }
+        lines.removeIf(l -> ConfigFileText.stripBlanks(l).equals("default"));
+        if (ConfigFileText.listValues(String.join("\n", lines)).isEmpty()) {
+            delete(path);
+        } else {
+            write(path, String.join("\n", lines) + "\n");
+        }
+    }
+
+    /** Only the size= option of the /tmp tmpfs line changes; every other byte stays. */
+    private void setTmpSize(SetTmpSize c) {
+        String size = HostGrammar.tmpfsSize(c.size());
+        String text = rawText("fstab");
+        if (text == null) {
+            throw new InvalidInputException("tmp size", "the guest has no readable fstab");
+        }
+        String[] lines = text.split("\n", -1);
+        boolean found = false;
+        for (int i = 0; i < lines.length; i++) {
+            String rewritten = FstabTmpLine.withSize(lines[i], size);
+            if (rewritten != null) {
+                lines[i] = rewritten;
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new InvalidInputException("tmp size", "the fstab has no /tmp tmpfs line to change");
+        }
+        write("fstab", String.join("\n", lines));
+    }
+
+    private void setUts(SetUts c) {
+        write("uts/nodename", HostGrammar.nodename(c.nodename()) + "\n");
+        if (c.domainname() == null) {
+            delete("uts/domainname");
+        } else {
+            write("uts/domainname", HostGrammar.domainname(c.domainname()) + "\n");
+        }
+    }
+
+    private void setDiskLimit(SetDiskLimit c) {
+        String id = HostGrammar.diskLimitId(c.id());
+        String dir = null;
+        InvalidInputException last = null;
+        for (Path root : allowedGuestRoots) {
+            try {
+                dir = HostGrammar.diskLimitDirectory(c.directory(), root);
+                break;
+            } catch (InvalidInputException e) {
+                last = e;
+            }
+        }
+        if (dir == null) {
+            throw last != null ? last : new InvalidInputException("dlimit directory", "no guest root known");
+        }
+        HostGrammar.diskLimitTotal("space_total", c.spaceTotalKiB());
+        HostGrammar.diskLimitTotal("inodes_total", c.inodesTotal());
+        HostGrammar.diskLimitReserved(c.reservedPercent());
+        String base = "dlimits/" + id + "/";
+        write(base + "directory", dir + "\n");
+        write(base + "space_total", c.spaceTotalKiB() + "\n");
+        write(base + "inodes_total", c.inodesTotal() + "\n");
+        write(base + "reserved", c.reservedPercent() + "\n");
+    }
+
+    private void removeDiskLimit(RemoveDiskLimit c) {
+        String id = HostGrammar.diskLimitId(c.id());
+        if (!entries.containsKey("dlimits/" + id)) {
+            throw new InvalidInputException("disk limit", "no disk limit '" + id + "'");
+        }
+        ops.add(new FileOp.DeleteTree("dlimits/" + id));
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    /** The file's exact text for a read-modify-write, refusing anything we could not keep intact. */
+    private String rawText(String path) {
+        Entry e = entries.get(path);
+        if (e == null) {
+            return null;
+        }
+        if (e.kind() != Kind.FILE) {
+            throw new UnsafePathException(path + " is not a regular file; not changed");
+        }
+        if (e.truncated()) {
+            throw new InvalidInputException(path, "file is too large to edit safely");
+        }
+        for (byte b : e.content()) {
+            if (b == 0) {
+                throw new InvalidInputException(path, "file holds binary content; fix it by hand first");
+            }
+        }
+        return new String(e.content(), StandardCharsets.UTF_8);
+    }
+
+    private void write(String path, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        Entry e = entries.get(path);
+        if (e != null && e.kind() == Kind.FILE && !e.truncated() && Arrays.equals(e.content(), bytes)) {
+            return;
+        }
+        ops.add(new FileOp.Write(path, bytes));
+    }
+
+    private void delete(String path) {
+        if (entries.containsKey(path)) {
+            ops.add(new FileOp.Delete(path));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.vsconsole.host.config;
+
+/**
+ * One change to a guest's config tree. Each carries only data; {@link GuestConfigWriter} checks
+ * it against {@link HostGrammar} and the tree on disk before touching anything.
+ */
+public sealed interface ConfigChange {
+
+    /** Writes {@code rlimits/<limit><suffix>}; {@code value} may be {@link org.vsconsole.host.LimitValues#UNLIMITED}. */
+    record SetLimit(String limit, LimitPart part, long value) implements ConfigChange {
+    }
+
+    /** Removes {@code rlimits/<limit><suffix>}. */
+    record RemoveLimit(String limit, LimitPart part) implements ConfigChange {
+    }
+
+    /** Rewrites the known files of an existing {@code interfaces/<id>/}; extra files there stay. */
+    record SetInterface(String id, InterfaceSpec spec) implements ConfigChange {
+    }
+
+    /** Adds {@code interfaces/<n>/} with the lowest free number. */
+    record AddInterface(InterfaceSpec spec) implements ConfigChange {
+    }
+
+    record RemoveInterface(String id) implements ConfigChange {
+    }
+
+    record SetContext(int xid) implements ConfigChange {
+    }
+
+    /** Adds or removes the whole-line mark {@code default} in {@code apps/init/mark}; other marks stay. */
+    record SetBootMark(boolean startAtBoot) implements ConfigChange {
+    }
+
+    /** Rewrites only the {@code size=} option of the {@code /tmp} tmpfs line of {@code fstab}. */
+    record SetTmpSize(String size) implements ConfigChange {
+    }
+
+    /** Writes {@code uts/nodename} and {@code uts/domainname}; a null domainname removes the file. */
+    record SetUts(String nodename, String domainname) implements ConfigChange {
+    }
+
+    record SetDiskLimit(String id, String directory, long spaceTotalKiB, long inodesTotal, int reservedPercent)
+            implements ConfigChange {
+    }
+
+    record RemoveDiskLimit(String id) implements ConfigChange {
+    }
+
+    /** Creates or removes the boolean {@code disabled} file. */
+    record SetDisabled(boolean disabled) implements ConfigChange {
+    }
+}

@@ -1,0 +1,168 @@
+package org.vsconsole.host.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.vsconsole.base.InvalidInputException;
+
+/**
+ * Reads guests' config trees under one config root. Broken guests come back with warnings rather
+ * than exceptions, so one bad directory never hides the others; only a bad request (an invalid
+ * guest name, a path outside the tree) throws.
+ */
+public final class GuestConfigReader {
+
+    private final Path configRoot;
+
+    public GuestConfigReader(Path configRoot) {
+        this.configRoot = configRoot.toAbsolutePath().normalize();
+    }
+
+    public Path configRoot() {
+        return configRoot;
+    }
+
+    /** Directory names of all guests: every directory except {@code .defaults} and dot-dirs. */
+    public List<String> listGuestNames() {
+        TreeSet<String> names = new TreeSet<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(configRoot)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(".")) {
+                    continue;
+                }
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    names.add(n);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + configRoot, e);
+        }
+        return List.copyOf(names);
+    }
+
+    /** Every guest, each read independently; a guest that cannot be read carries a warning instead. */
+    public List<GuestConfig> readAllGuests() {
+        List<GuestConfig> out = new ArrayList<>();
+        for (String n : listGuestNames()) {
+            out.add(readDirectory(n));
+        }
+        return out;
+    }
+
+    /** One guest by name; the name must satisfy {@link HostGrammar#guestName}. */
+    public GuestConfig readGuest(String name) {
+        HostGrammar.guestName(name);
+        Path dir = configRoot.resolve(name);
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InvalidInputException("guest name", "no guest '" + name + "' in " + configRoot);
+        }
+        return readDirectory(name);
+    }
+
+    /** Only the manifest (cheaper than a full parse is not needed: a scan is the cost). */
+    ConfigManifest scanManifest(String name) throws IOException {
+        return GuestTreeScanner.scan(configRoot.resolve(name)).manifest();
+    }
+
+    private GuestConfig readDirectory(String dirName) {
+        Path dir = configRoot.resolve(dirName);
+        try {
+            return GuestConfigParser.parse(dirName, dir, GuestTreeScanner.scan(dir));
+        } catch (IOException | UncheckedIOException e) {
+            GuestTreeScanner.Scan empty = new GuestTreeScanner.Scan(Map.of(), new ConfigManifest(Map.of()),
+                    List.of(new ConfigWarning("", "guest directory cannot be read: " + e.getMessage())));
+            return GuestConfigParser.parse(dirName, dir, empty);
+        }
+    }
+
+    /**
+     * Content of one file in a guest's tree (e.g. an unknown file shown on request), at most
+     * {@code maxBytes}. Refuses paths that leave the tree or pass through a symlink.
+     */
+    public byte[] readFile(String guest, String relativePath, int maxBytes) throws IOException {
+        HostGrammar.guestName(guest);
+        HostGrammar.relativeConfigPath(relativePath);
+        Path guestDir = configRoot.resolve(guest);
+        Path target = SafePaths.requireNoSymlinkBelow(configRoot, guestDir.resolve(relativePath));
+        try (InputStream in = Channels.newInputStream(
+                Files.newByteChannel(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+            return in.readNBytes(Math.max(0, maxBytes));
+        }
+    }
+
+    /** The parts of {@code .defaults/} the console uses. */
+    public DefaultsConfig readDefaults() {
+        Path d = configRoot.resolve(".defaults");
+        List<ConfigWarning> warnings = new ArrayList<>();
+        String vdirbase = readLink(d.resolve("vdirbase"), "vdirbase", warnings);
+        String cachebase = readLink(d.resolve("cachebase"), "cachebase", warnings);
+        Integer next = null;
+        String nextText = readSmallText(d.resolve("context.next"), "context.next", warnings);
+        if (nextText != null) {
+            String v = ConfigFileText.firstLine(nextText);
+            try {
+                next = HostGrammar.contextId(v);
+            } catch (InvalidInputException e) {
+                warnings.add(new ConfigWarning("context.next", "'" + GuestConfigParser.printable(v) + "': " + e.rule()));
+            }
+        }
+        String fstabText = readSmallText(d.resolve("fstab"), "fstab", warnings);
+        List<FstabEntry> fstab = fstabText == null ? List.of() : ConfigFileText.fstabEntries(fstabText);
+        return new DefaultsConfig(vdirbase, cachebase, next, fstab, warnings);
+    }
+
+    private static String readLink(Path p, String rel, List<ConfigWarning> warnings) {
+        try {
+            if (!Files.isSymbolicLink(p)) {
+                if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                    warnings.add(new ConfigWarning(rel, "expected a symlink"));
+                }
+                return null;
+            }
+            return Files.readSymbolicLink(p).toString();
+        } catch (IOException e) {
+            warnings.add(new ConfigWarning(rel, "cannot be read: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static String readSmallText(Path p, String rel, List<ConfigWarning> warnings) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile()) {
+                warnings.add(new ConfigWarning(rel, "expected a regular file; not read"));
+                return null;
+            }
+            byte[] content;
+            try (InputStream in = Channels.newInputStream(
+                    Files.newByteChannel(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+                content = in.readNBytes(GuestTreeScanner.MAX_KEPT_BYTES + 1);
+            }
+            if (content.length > GuestTreeScanner.MAX_KEPT_BYTES) {
+                warnings.add(new ConfigWarning(rel, "larger than " + GuestTreeScanner.MAX_KEPT_BYTES + " bytes; not read"));
+                return null;
+            }
+            return ConfigFileText.decode(rel, content, warnings, true);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            warnings.add(new ConfigWarning(rel, "cannot be read: " + e.getMessage()));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,349 @@
+package org.vsconsole.host.config;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.LimitValues;
+import org.vsconsole.host.config.GuestTreeScanner.Scan;
+
+/**
+ * Changes guests' config trees. Every change is checked against the digest the caller read (so
+ * a hand edit or another admin's save is never overwritten silently), validated by
+ * {@link HostGrammar}, and applied by writing only the files whose bytes change, each one
+ * replaced atomically. Creating and deleting a guest are single directory renames, so a crash
+ * never leaves a half guest under a guest name.
+ */
+public final class GuestConfigWriter {
+
+    /** The packaged util-vserver fstab (§1.10); {@code %s} is the /tmp size. */
+    static final String DEFAULT_FSTAB = """
+            none\t/proc\t\tproc\tdefaults\t\t0 0
+            none\t/tmp\t\ttmpfs\tsize=%s,mode=1777\t0 0
+            none\t/dev/pts\tdevpts\tgid=5,mode=620\t\t0 0
+            """;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path configRoot;
+    private final Path guestsRoot;
+    private final GuestConfigReader reader;
+    private final AtomicFileWriter files;
+    /**
+     * One lock for all writes: context ids and addresses must be unique across guests, so two
+     * writes to different guests can conflict too. Config writes take milliseconds.
+     */
+    private final ReentrantLock lock = new ReentrantLock();
+
+    public GuestConfigWriter(Path configRoot, Path guestsRoot) {
+        this.configRoot = configRoot.toAbsolutePath().normalize();
+        this.guestsRoot = guestsRoot.toAbsolutePath().normalize();
+        this.reader = new GuestConfigReader(this.configRoot);
+        this.files = new AtomicFileWriter(this.configRoot);
+    }
+
+    public GuestConfigReader reader() {
+        return reader;
+    }
+
+    /**
+     * Applies one change to the guest {@code basis} was read from. Throws
+     * {@link ConfigConflictException} (listing the changed files) when the tree no longer matches
+     * {@code basis.digest()}, {@link InvalidInputException} for a value the grammar refuses, and
+     * {@link UnsafePathException} when a symlink sits where a file or directory is written.
+     *
+     * @return the guest as read back after the write, with its new digest
+     */
+    public GuestConfig apply(GuestConfig basis, ConfigChange change) throws IOException {
+        return apply(basis.name(), basis.digest(), basis.manifest(), change);
+    }
+
+    /** As {@link #apply(GuestConfig, ConfigChange)} when only the digest was kept. */
+    public GuestConfig apply(String guest, String expectedDigest, ConfigChange change) throws IOException {
+        return apply(guest, expectedDigest, null, change);
+    }
+
+    private GuestConfig apply(String guest, String expectedDigest, ConfigManifest basis, ConfigChange change)
+            throws IOException {
+        HostGrammar.guestName(guest);
+        lock.lock();
+        try {
+            Path dir = existingGuestDir(guest);
+            Scan scan = GuestTreeScanner.scan(dir);
+            requireDigest(guest, expectedDigest, basis, scan.manifest());
+            GuestConfig current = GuestConfigParser.parse(guest, dir, scan);
+            List<FileOp> ops = new ChangePlanner(current, scan.entries(), guestRoots(current), reader::readAllGuests)
+                    .plan(change);
+            for (FileOp op : ops) {
+                Path target = dir.resolve(op.path());
+                switch (op) {
+                    case FileOp.Write w -> files.write(target, w.content());
+                    case FileOp.Delete d -> files.delete(target);
+                    case FileOp.DeleteTree t -> files.deleteTree(target);
+                }
+            }
+            return reader.readGuest(guest);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Creates a guest's config dir in a staging directory and renames it into place, so the
+     * guest appears complete or not at all. Refuses an existing name, a used context or address.
+     */
+    public GuestConfig createGuest(NewGuest spec) throws IOException {
+        String name = HostGrammar.guestName(spec.name());
+        int xid = HostGrammar.contextId(spec.context());
+        String nodename = HostGrammar.nodename(spec.nodename());
+        String domainname = spec.domainname() == null ? null : HostGrammar.domainname(spec.domainname());
+        String tmpSize = HostGrammar.tmpfsSize(spec.tmpSize() == null ? "16m" : spec.tmpSize());
+        Map<String, byte[]> content = new java.util.TreeMap<>();
+        content.put("context", text(xid + "\n"));
+        content.put("uts/nodename", text(nodename + "\n"));
+        if (domainname != null) {
+            content.put("uts/domainname", text(domainname + "\n"));
+        }
+        content.put("fstab", text(DEFAULT_FSTAB.formatted(tmpSize)));
+        if (spec.startAtBoot()) {
+            content.put("apps/init/mark", text("default\n"));
+        }
+        List<IpLiteral> ips = new ArrayList<>();
+        for (int i = 0; i < spec.interfaces().size(); i++) {
+            InterfaceSpec s = spec.interfaces().get(i);
+            IpLiteral ip = HostGrammar.ipAddress(s.ip());
+            HostGrammar.prefix(s.prefix(), ip.isIpv6());
+            if (ips.contains(ip)) {
+                throw new InvalidInputException("ip", "address " + s.ip() + " is given twice");
+            }
+            ips.add(ip);
+            if (s.dev() == null && !s.nodev()) {
+                throw new InvalidInputException("dev", "a device is required unless the address is nodev");
+            }
+            String base = "interfaces/" + i + "/";
+            content.put(base + "ip", text(s.ip() + "\n"));
+            content.put(base + "prefix", text(s.prefix() + "\n"));
+            if (s.dev() != null) {
+                content.put(base + "dev", text(HostGrammar.deviceName(s.dev()) + "\n"));
+            }
+            if (s.name() != null) {
+                content.put(base + "name", text(HostGrammar.interfaceLabel(s.name()) + "\n"));
+            }
+            if (s.nodev()) {
+                content.put(base + "nodev", new byte[0]);
+            }
+        }
+        for (Map.Entry<String, LimitValues> e : spec.rlimits().entrySet()) {
+            KnownLimit limit = HostGrammar.limitName(e.getKey());
+            long soft = HostGrammar.limitValue(limit, e.getValue().soft());
+            long hard = HostGrammar.limitValue(limit, e.getValue().hard());
+            HostGrammar.softNotAboveHard(limit, soft, hard);
+            if (soft == hard) {
+                content.put("rlimits/" + limit.fileName(), text(LimitValueParser.format(soft) + "\n"));
+            } else {
+                content.put("rlimits/" + limit.fileName() + ".soft", text(LimitValueParser.format(soft) + "\n"));
+                content.put("rlimits/" + limit.fileName() + ".hard", text(LimitValueParser.format(hard) + "\n"));
+            }
+        }
+        lock.lock();
+        try {
+            Path target = configRoot.resolve(name);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidInputException("guest name", "a guest named '" + name + "' already exists");
+            }
+            List<GuestConfig> all = reader.readAllGuests();
+            HostGrammar.requireContextFree(xid, null, all);
+            for (IpLiteral ip : ips) {
+                HostGrammar.requireAddressFree(ip, null, null, all);
+            }
+            Path staging = configRoot.resolve(StagingNames.NEW_GUEST + name + "-" + randomHex());
+            Files.createDirectory(staging);
+            boolean moved = false;
+            try {
+                for (Map.Entry<String, byte[]> e : content.entrySet()) {
+                    writeNewFile(staging, e.getKey(), e.getValue());
+                }
+                Files.createSymbolicLink(staging.resolve("vdir"), guestsRoot.resolve(name));
+                fsyncTree(staging);
+                // rename(2) would silently replace an empty directory: check again just before.
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new InvalidInputException("guest name", "a guest named '" + name + "' already exists");
+                }
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                moved = true;
+                AtomicFileWriter.fsyncDirectory(configRoot);
+            } finally {
+                if (!moved) {
+                    files.deleteTree(staging);
+                }
+            }
+            return reader.readGuest(name);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Deletes a guest's config dir: one atomic rename out of the way (the guest is gone at that
+     * instant), then removal of the renamed tree without following any symlink in it.
+     */
+    public void deleteGuest(String guest, String expectedDigest) throws IOException {
+        HostGrammar.guestName(guest);
+        lock.lock();
+        try {
+            Path dir = existingGuestDir(guest);
+            requireDigest(guest, expectedDigest, null, GuestTreeScanner.scan(dir).manifest());
+            Path graveyard = configRoot.resolve(StagingNames.DELETED_GUEST + guest + "-" + randomHex());
+            Files.move(dir, graveyard, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFileWriter.fsyncDirectory(configRoot);
+            files.deleteTree(graveyard);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes {@code .defaults/context.next} (the next xid {@code vserver … build} assigns). */
+    public void setContextNext(int next) throws IOException {
+        int xid = HostGrammar.contextId(next);
+        lock.lock();
+        try {
+            files.write(configRoot.resolve(".defaults").resolve("context.next"), text(xid + "\n"));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Removes what crashed writes left behind: temp files anywhere in the tree and staging
+     * directories of interrupted creates and deletes. Call at startup, before serving writes.
+     *
+     * @return the removed paths, relative to the config root
+     */
+    public List<String> removeStaleStagingFiles() throws IOException {
+        lock.lock();
+        try {
+            List<Path> stale = new ArrayList<>();
+            Files.walkFileTree(configRoot, Set.of(), GuestTreeScanner.MAX_DEPTH + 1, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (!d.equals(configRoot) && StagingNames.isStaging(d.getFileName().toString())) {
+                        stale.add(d);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (StagingNames.isStaging(f.getFileName().toString())) {
+                        stale.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, java.io.IOException exc) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            List<String> removed = new ArrayList<>();
+            for (Path p : stale) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    files.deleteTree(p);
+                } else {
+                    files.delete(p);
+                }
+                removed.add(GuestTreeScanner.relative(configRoot, p));
+            }
+            return removed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private Path existingGuestDir(String guest) {
+        Path dir = configRoot.resolve(guest);
+        if (Files.isSymbolicLink(dir)) {
+            throw new UnsafePathException(guest + " is a symlink; the console never writes through symlinks");
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InvalidInputException("guest name", "no guest '" + guest + "'");
+        }
+        return dir;
+    }
+
+    private static void requireDigest(String guest, String expected, ConfigManifest basis, ConfigManifest now) {
+        String actual = now.digest();
+        if (!actual.equals(expected)) {
+            List<String> changed = basis == null ? List.of() : basis.differences(now);
+            throw new ConfigConflictException(guest, expected, actual, changed);
+        }
+    }
+
+    /** Roots a disk-limit directory may lie under: the console's guests root and the vdir target. */
+    private Set<Path> guestRoots(GuestConfig g) {
+        Set<Path> roots = new LinkedHashSet<>();
+        roots.add(guestsRoot.resolve(g.name()));
+        if (g.vdirTarget() != null && g.vdirTarget().startsWith("/")) {
+            roots.add(Path.of(g.vdirTarget()).normalize());
+        }
+        String vdirbase = reader.readDefaults().vdirbase();
+        if (vdirbase != null && vdirbase.startsWith("/")) {
+            roots.add(Path.of(vdirbase).resolve(g.name()).normalize());
+        }
+        return roots;
+    }
+
+    /** Staging files are new and private until the rename, so a plain create+fsync is enough. */
+    private static void writeNewFile(Path staging, String rel, byte[] content) throws IOException {
+        Path f = staging.resolve(rel);
+        Files.createDirectories(f.getParent());
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            ch.write(java.nio.ByteBuffer.wrap(content));
+            ch.force(true);
+        }
+    }
+
+    private static void fsyncTree(Path root) throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) {
+                dirs.add(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        for (Path d : dirs) {
+            AtomicFileWriter.fsyncDirectory(d);
+        }
+    }
+
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String randomHex() {
+        byte[] r = new byte[8];
+        RANDOM.nextBytes(r);
+        return HexFormat.of().formatHex(r);
+    }
+}

@@ -1,0 +1,323 @@
+package org.vsconsole.host.config;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.LimitValues;
+
+/**
+ * The one place that decides which values may reach a path, a file or a command. Every method
+ * either returns the accepted value or throws {@link InvalidInputException} naming the field and
+ * the rule, so the UI, REST and the writer give the same answer. Patterns are ASCII-only and
+ * anchored; nothing starting with '-' is accepted where it could later be read as an argv option.
+ */
+public final class HostGrammar {
+
+    public static final int MIN_XID = 2;
+    public static final int MAX_XID = 49151;
+
+    private static final Pattern GUEST_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    private static final Pattern DEVICE = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.:-]{0,14}");
+    /** Sub-directory names under interfaces/ and dlimits/: they become path components. */
+    private static final Pattern ENTRY_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,31}");
+    private static final Pattern LABEL = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,14}");
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
+    private static final Pattern TMPFS_SIZE = Pattern.compile("[1-9][0-9]{0,12}[kmg]?|0");
+    private static final Set<String> RESERVED_NAMES = Set.of(".", "..", ".defaults", "lost+found");
+
+    private HostGrammar() {
+    }
+
+    /** Guest name = config directory name and default guest root name. */
+    public static String guestName(String name) {
+        String field = "guest name";
+        if (name == null || name.isEmpty()) {
+            throw new InvalidInputException(field, "a guest name is required");
+        }
+        if (RESERVED_NAMES.contains(name)) {
+            throw new InvalidInputException(field, "'" + name + "' is reserved");
+        }
+        if (!GUEST_NAME.matcher(name).matches()) {
+            throw new InvalidInputException(field,
+                    "1-63 characters: lower-case ASCII letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        return name;
+    }
+
+    /**
+     * A static context id as text. Leading zeros are refused because util-vserver's C parsers
+     * read {@code 010} as octal 8, so the id the user sees would not be the id the kernel gets.
+     */
+    public static int contextId(String text) {
+        long v = LimitValueParser.parseAsciiDecimal("context", text, Long.MAX_VALUE,
+                "must be a decimal number " + MIN_XID + ".." + MAX_XID + " in ASCII digits, without sign or spaces");
+        return contextId((int) Math.min(v, Integer.MAX_VALUE));
+    }
+
+    public static int contextId(int xid) {
+        if (xid < MIN_XID || xid > MAX_XID) {
+            throw new InvalidInputException("context",
+                    "must be in " + MIN_XID + ".." + MAX_XID + " (0 is the host, 1 the spectator, 49152+ are dynamic)");
+        }
+        return xid;
+    }
+
+    /** Refuses a context id another guest on disk already uses, naming that guest. */
+    public static void requireContextFree(int xid, String exceptGuest, Collection<GuestConfig> guests) {
+        for (GuestConfig g : guests) {
+            if (!g.name().equals(exceptGuest) && g.context() != null && g.context() == xid) {
+                throw new InvalidInputException("context", "context " + xid + " is already used by guest '" + g.name() + "'");
+            }
+        }
+    }
+
+    public static void requireContextFree(int xid, String exceptGuest, GuestConfigReader tree) {
+        requireContextFree(xid, exceptGuest, tree.readAllGuests());
+    }
+
+    /** An IPv4 or IPv6 literal, never a host name (no DNS lookup happens here). */
+    public static IpLiteral ipAddress(String text) {
+        IpLiteral ip = IpLiteral.tryParse(text);
+        if (ip == null) {
+            throw new InvalidInputException("ip",
+                    "must be an IPv4 address (four decimal parts 0-255, no leading zeros) or an IPv6 literal without zone");
+        }
+        return ip;
+    }
+
+    /** Refuses an address another guest (or another entry of the same guest) already has on disk. */
+    public static void requireAddressFree(IpLiteral ip, String exceptGuest, String exceptInterface,
+            Collection<GuestConfig> guests) {
+        for (GuestConfig g : guests) {
+            for (InterfaceEntry e : g.interfaces()) {
+                if (g.name().equals(exceptGuest) && e.id().equals(exceptInterface)) {
+                    continue;
+                }
+                IpLiteral other = e.ip() == null ? null : IpLiteral.tryParse(e.ip());
+                if (other != null && other.sameAddress(ip)) {
+                    throw new InvalidInputException("ip", "address " + ip.text() + " is already used by guest '"
+                            + g.name() + "' (interfaces/" + e.id() + ")");
+                }
+            }
+        }
+    }
+
+    public static void requireAddressFree(IpLiteral ip, String exceptGuest, String exceptInterface, GuestConfigReader tree) {
+        requireAddressFree(ip, exceptGuest, exceptInterface, tree.readAllGuests());
+    }
+
+    public static int prefix(int prefix, boolean ipv6) {
+        int max = ipv6 ? 128 : 32;
+        if (prefix < 0 || prefix > max) {
+            throw new InvalidInputException("prefix", "must be 0.." + max);
+        }
+        return prefix;
+    }
+
+    public static int prefix(String text, boolean ipv6) {
+        long v = LimitValueParser.parseAsciiDecimal("prefix", text, 128, "must be a decimal prefix length");
+        return prefix((int) v, ipv6);
+    }
+
+    /** A dotted-quad netmask with contiguous one bits. */
+    public static String netmask(String text) {
+        byte[] b = IpLiteral.parseV4(text == null ? "" : text);
+        if (b == null) {
+            throw new InvalidInputException("mask", "must be a dotted-quad netmask such as 255.255.255.0");
+        }
+        int v = ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        if ((~v & (~v + 1)) != 0) {
+            throw new InvalidInputException("mask", "netmask bits must be contiguous");
+        }
+        return text;
+    }
+
+    /** A host network device name (IFNAMSIZ 16 incl. NUL). */
+    public static String deviceName(String text) {
+        if (text == null || !DEVICE.matcher(text).matches()) {
+            throw new InvalidInputException("dev",
+                    "1-15 ASCII letters, digits, '_', '.', ':' or '-', starting with a letter or digit");
+        }
+        return text;
+    }
+
+    /** Label suffix of an address ({@code interfaces/<n>/name}). */
+    public static String interfaceLabel(String text) {
+        if (text == null || !LABEL.matcher(text).matches()) {
+            throw new InvalidInputException("interface name",
+                    "1-15 ASCII letters, digits, '_', '.' or '-', starting with a letter or digit");
+        }
+        return text;
+    }
+
+    /** Sub-directory name under {@code interfaces/}; becomes a path component. */
+    public static String interfaceId(String text) {
+        return entryId("interface", text);
+    }
+
+    /** Sub-directory name under {@code dlimits/}; becomes a path component. */
+    public static String diskLimitId(String text) {
+        return entryId("disk limit", text);
+    }
+
+    private static String entryId(String field, String text) {
+        if (text == null || !ENTRY_ID.matcher(text).matches()) {
+            throw new InvalidInputException(field,
+                    "1-32 ASCII letters, digits, '_', '.' or '-', starting with a letter or digit");
+        }
+        return text;
+    }
+
+    /** A host name (uts nodename): RFC 1123 labels, at most 64 characters (kernel UTS length). */
+    public static String hostname(String field, String text) {
+        if (text == null || text.isEmpty() || text.length() > 64) {
+            throw new InvalidInputException(field, "1-64 characters required");
+        }
+        if (text.endsWith(".")) {
+            throw new InvalidInputException(field, "must not end with '.'");
+        }
+        for (String label : text.split("\\.", -1)) {
+            if (!DNS_LABEL.matcher(label).matches()) {
+                throw new InvalidInputException(field,
+                        "dot-separated labels of 1-63 ASCII letters, digits or '-', not starting or ending with '-' (RFC 1123)");
+            }
+        }
+        return text;
+    }
+
+    public static String nodename(String text) {
+        return hostname("nodename", text);
+    }
+
+    public static String domainname(String text) {
+        return hostname("domainname", text);
+    }
+
+    /** A limit name as it appears in a request: one of the util-vserver names (§1.5). */
+    public static KnownLimit limitName(String text) {
+        return KnownLimit.byFileName(Objects.requireNonNullElse(text, ""))
+                .orElseThrow(() -> new InvalidInputException("limit", "unknown limit name; known: cpu fsize data stack core "
+                        + "rss nproc nofile memlock as locks msgqueue nsock openfd anon shmem semary nsems dentry"));
+    }
+
+    /** A ulimit name (exec-ulimit's smaller list). */
+    public static KnownLimit ulimitName(String text) {
+        KnownLimit l = limitName(text);
+        if (!l.isUlimit()) {
+            throw new InvalidInputException("limit", "not a ulimit; known: core cpu data fsize locks memlock nofile nproc rss stack");
+        }
+        return l;
+    }
+
+    /** A limit value typed by a user, in the limit's unit; {@link LimitValues#UNLIMITED} for inf. */
+    public static long limitValue(KnownLimit limit, String text) {
+        long v = LimitValueParser.parseUserValue(limit.fileName(), text);
+        return limitValue(limit, v);
+    }
+
+    public static long limitValue(KnownLimit limit, long value) {
+        if (value == LimitValues.UNLIMITED) {
+            return value;
+        }
+        if (value < 0) {
+            throw new InvalidInputException(limit.fileName(), "must not be negative");
+        }
+        if (value > limit.max()) {
+            throw new InvalidInputException(limit.fileName(), "at most " + limit.max() + " " + limit.unit());
+        }
+        return value;
+    }
+
+    /** Soft must not exceed hard (the kernel would silently lower it, hiding the user's mistake). */
+    public static void softNotAboveHard(KnownLimit limit, long soft, long hard) {
+        if (hard == LimitValues.UNLIMITED) {
+            return;
+        }
+        if (soft == LimitValues.UNLIMITED || soft > hard) {
+            throw new InvalidInputException(limit.fileName(), "soft limit (" + LimitValueParser.format(soft)
+                    + ") exceeds hard limit (" + hard + ")");
+        }
+    }
+
+    /**
+     * A disk-limit directory: absolute, normalised, under the guest root. It is written to a
+     * file and later passed to vdlimit, so '..' and relative forms are refused, not resolved.
+     */
+    public static String diskLimitDirectory(String text, Path guestRoot) {
+        String field = "dlimit directory";
+        if (text == null || !text.startsWith("/") || text.length() > 4096) {
+            throw new InvalidInputException(field, "must be an absolute path");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new InvalidInputException(field, "must not contain control characters");
+            }
+        }
+        Path p = Path.of(text);
+        if (!p.normalize().toString().equals(text) || text.contains("//") || (text.length() > 1 && text.endsWith("/"))) {
+            throw new InvalidInputException(field, "must be a normalised path (no '.', '..', '//' or trailing '/')");
+        }
+        if (!p.startsWith(guestRoot.normalize())) {
+            throw new InvalidInputException(field, "must be inside the guest root " + guestRoot);
+        }
+        return text;
+    }
+
+    /** Space limit in KiB, or inode limit: non-negative, ASCII decimal. */
+    public static long diskLimitTotal(String field, long value) {
+        if (value < 0) {
+            throw new InvalidInputException(field, "must not be negative");
+        }
+        return value;
+    }
+
+    public static int diskLimitReserved(int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new InvalidInputException("reserved", "must be a percentage 0..100");
+        }
+        return percent;
+    }
+
+    /** tmpfs {@code size=} value: digits with optional k/m/g suffix (no '%' form, no sign). */
+    public static String tmpfsSize(String text) {
+        if (text == null || !TMPFS_SIZE.matcher(text).matches()) {
+            throw new InvalidInputException("tmp size", "digits without leading zero, optionally followed by k, m or g (e.g. 256m)");
+        }
+        return text;
+    }
+
+    /**
+     * A path relative to a guest's config dir, as used to open an unknown file on request:
+     * plain components only, no '.', '..', empty parts or control characters.
+     */
+    public static String relativeConfigPath(String text) {
+        String field = "path";
+        if (text == null || text.isEmpty() || text.length() > 1024 || text.startsWith("/")) {
+            throw new InvalidInputException(field, "must be a relative path inside the guest's config dir");
+        }
+        for (String part : text.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                throw new InvalidInputException(field, "must not contain empty, '.' or '..' components");
+            }
+            for (int i = 0; i < part.length(); i++) {
+                if (part.charAt(i) < 0x20 || part.charAt(i) == 0x7f) {
+                    throw new InvalidInputException(field, "must not contain control characters");
+                }
+            }
+        }
+        return text;
+    }
+
+    /** Lower-cased mark value check for apps/init/mark lines written by the console. */
+    static String markName(String text) {
+        if (text == null || !GUEST_NAME.matcher(text.toLowerCase(Locale.ROOT)).matches()) {
+            throw new InvalidInputException("mark", "ASCII letters, digits, '.', '_' or '-'");
+        }
+        return text;
+    }
+}
