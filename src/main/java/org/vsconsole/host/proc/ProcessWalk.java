@@ -1,0 +1,56 @@
+package org.vsconsole.host.proc;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code /proc/<pid>} walk of {@code vserver-stat}'s older code paths. Processes that end while
+ * being read are skipped silently, as the C tool does.
+ */
+final class ProcessWalk {
+
+    private ProcessWalk() {
+    }
+
+    static List<ProcessSample> walk(Path procRoot, int userHz, Warnings warnings) throws IOException {
+        List<ProcessSample> samples = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!ProcFiles.isAllDigits(name)) {
+                    continue;
+                }
+                ProcessSample sample = sample(entry, Integer.parseInt(name), userHz, warnings);
+                if (sample != null) {
+                    samples.add(sample);
+                }
+            }
+        }
+        return samples;
+    }
+
+    private static ProcessSample sample(Path dir, int pid, int userHz, Warnings warnings) {
+        String vinfo = ProcFiles.readQuietly(dir.resolve("vinfo"), warnings);
+        int xid = vinfo == null ? -1 : ProcessStatParser.xidOf(vinfo);
+        if (xid < 0) {
+            String status = ProcFiles.readQuietly(dir.resolve("status"), warnings);
+            xid = status == null ? -1 : ProcessStatParser.xidOf(status);
+        }
+        if (xid < 0) {
+            return null;
+        }
+        String stat = ProcFiles.readQuietly(dir.resolve("stat"), warnings);
+        if (stat == null) {
+            return null;
+        }
+        ProcessSample sample = ProcessStatParser.parse(pid, xid, stat, userHz);
+        if (sample == null) {
+            warnings.add("/proc/" + pid + "/stat not understood");
+        }
+        return sample;
+    }
+}
