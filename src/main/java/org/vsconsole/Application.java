@@ -8,6 +8,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.vsconsole.host.proc.StatCommand;
 
 /** Entry point of the console; also the Vaadin app shell (push, plain stylesheets, no Node build). */
 @SpringBootApplication
@@ -19,6 +20,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("stat")) {
+            // vserver-stat for given roots: a plain command, no web server, no database.
+            System.exit(StatCommand.run(args, System.out, System.err));
+        }
         SpringApplication.run(Application.class, args);
     }
 
