@@ -1,0 +1,63 @@
+package org.vsconsole.host;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Picks the driver: the {@code vsconsole.host.driver} property when it names one, otherwise
+ * {@code vserver} where {@code <proc-root>/virtual/info} exists, {@code linux} when running as
+ * root with writable cgroups, and read-only (with the reason) everywhere else.
+ */
+@Component
+class DriverSelector {
+
+    HostDriver select(HostProperties host) {
+        String choice = host.driver() == null ? "auto" : host.driver().trim().toLowerCase(Locale.ROOT);
+        return switch (choice) {
+            case "read-only" -> new ReadOnlyDriver("the console is configured read-only (vsconsole.host.driver=read-only)");
+            case "vserver" -> vserver(host);
+            case "linux" -> linux(host);
+            case "auto" -> auto(host);
+            default -> throw new IllegalStateException("vsconsole.host.driver must be auto, vserver, linux or read-only, not '"
+                    + host.driver() + "'");
+        };
+    }
+
+    private HostDriver auto(HostProperties host) {
+        if (Files.exists(host.procRoot().resolve("virtual/info"))) {
+            return vserver(host);
+        }
+        if (!isRoot()) {
+            return new ReadOnlyDriver("no Linux-VServer kernel, and the console is not running as root, which the"
+                    + " linux driver needs for namespaces and cgroups");
+        }
+        if (!Files.isWritable(host.cgroupRoot())) {
+            return new ReadOnlyDriver("no Linux-VServer kernel, and the cgroup root " + host.cgroupRoot() + " is not writable");
+        }
+        return linux(host);
+    }
+
+    HostDriver vserver(HostProperties host) {
+        return new ReadOnlyDriver("the vserver driver is not available in this build");
+    }
+
+    HostDriver linux(HostProperties host) {
+        return new ReadOnlyDriver("the linux driver is not available in this build");
+    }
+
+    static boolean isRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[2].equals("0");
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,64 @@
+package org.vsconsole.host;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vsconsole.host.config.GuestConfig;
+import org.vsconsole.host.config.InterfaceEntry;
+import org.vsconsole.host.config.LimitSetting;
+
+/** Turns a parsed config tree into what a driver needs, resolving the root the way util-vserver does. */
+public final class GuestSpecs {
+
+    private GuestSpecs() {
+    }
+
+    public static GuestSpec from(GuestConfig config, Path guestsRoot) {
+        Path root = rootOf(config, guestsRoot);
+        List<GuestSpec.Address> addresses = config.interfaces().stream()
+                .filter(i -> !i.disabled() && i.ip() != null)
+                .map(i -> new GuestSpec.Address(i.ip(), prefixOf(i, config), devOf(i, config)))
+                .toList();
+        Map<String, LimitValues> limits = new LinkedHashMap<>();
+        for (Map.Entry<String, LimitSetting> e : config.rlimits().entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                limits.put(e.getKey(), e.getValue().effective());
+            }
+        }
+        int xid = config.context() == null ? 0 : config.context();
+        return new GuestSpec(config.name(), xid, config.configDir(), root, config.nodename() == null ? config.name() : config.nodename(), config.domainname(),
+                config.tmpSize(), addresses, limits);
+    }
+
+    /**
+     * The guest root: the {@code vdir} link target (relative targets resolve against the config
+     * dir), or {@code <guests-root>/<name>} when the link is missing.
+     */
+    public static Path rootOf(GuestConfig config, Path guestsRoot) {
+        String target = config.vdirTarget();
+        if (target == null || target.isBlank()) {
+            return guestsRoot.resolve(config.name());
+        }
+        Path link = Path.of(target);
+        return link.isAbsolute() ? link.normalize() : config.configDir().resolve(link).normalize();
+    }
+
+    private static int prefixOf(InterfaceEntry entry, GuestConfig config) {
+        if (entry.prefix() != null) {
+            return entry.prefix();
+        }
+        Integer fallback = config.interfaceDefaults() == null ? null : config.interfaceDefaults().prefix();
+        if (fallback != null) {
+            return fallback;
+        }
+        return entry.ip().contains(":") ? 64 : 24;
+    }
+
+    private static String devOf(InterfaceEntry entry, GuestConfig config) {
+        if (entry.dev() != null) {
+            return entry.dev();
+        }
+        return config.interfaceDefaults() == null ? null : config.interfaceDefaults().dev();
+    }
+}

@@ -1,0 +1,55 @@
+package org.vsconsole.host;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.vsconsole.host.config.GuestConfigReader;
+import org.vsconsole.host.config.GuestConfigWriter;
+
+/**
+ * Wires the host port: the config tree reader and writer over the configured roots, and the
+ * driver chosen at start-up ({@link DriverSelector}).
+ */
+@Configuration
+class HostConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(HostConfiguration.class);
+
+    @Bean
+    GuestConfigReader guestConfigReader(HostProperties host) {
+        ensureDirectory(host.configRoot());
+        ensureDirectory(host.guestsRoot());
+        return new GuestConfigReader(host.configRoot());
+    }
+
+    @Bean
+    GuestConfigWriter guestConfigWriter(HostProperties host, GuestConfigReader reader) throws IOException {
+        GuestConfigWriter writer = new GuestConfigWriter(host.configRoot(), host.guestsRoot());
+        // Staging files are what a crash mid-write leaves; they are never mistaken for config.
+        var removed = writer.removeStaleStagingFiles();
+        if (!removed.isEmpty()) {
+            log.info("Removed {} staging file(s) left by an interrupted write: {}", removed.size(), removed);
+        }
+        return writer;
+    }
+
+    @Bean
+    HostDriver hostDriver(HostProperties host, DriverSelector selector) {
+        HostDriver driver = selector.select(host);
+        log.info("Host driver: {}{}", driver.name(), driver.readOnlyReason().map(r -> " (" + r + ")").orElse(""));
+        return driver;
+    }
+
+    private static void ensureDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir + "; check vsconsole.host.* paths", e);
+        }
+    }
+}
