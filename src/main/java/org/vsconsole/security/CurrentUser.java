@@ -1,5 +1,7 @@
 package org.vsconsole.security;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -40,6 +42,11 @@ public class CurrentUser {
     /** Whether the current user may change this guest: ADMIN, OPERATOR, or its OWNER. */
     public boolean mayOperate(String guest) {
         return hasRole(Role.ADMIN) || hasRole(Role.OPERATOR) || (hasRole(Role.OWNER) && ownedGuests().contains(guest));
+    }
+
+    /** Owner user names by guest, for showing who owns what. */
+    public Map<String, List<String>> ownersByGuest() {
+        return users.ownersByGuest();
     }
 
     public Set<String> ownedGuests() {

@@ -3,7 +3,10 @@ package org.vsconsole.security;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -94,6 +97,15 @@ class UserRepository {
     Set<String> guests(long userId) {
         return new TreeSet<>(jdbc.sql("SELECT guest_name FROM app_user_guest WHERE user_id = ?")
                 .param(userId).query(String.class).list());
+    }
+
+    Map<String, List<String>> ownersByGuest() {
+        Map<String, List<String>> owners = new TreeMap<>();
+        jdbc.sql("SELECT g.guest_name, u.username FROM app_user_guest g JOIN app_user u ON u.id = g.user_id"
+                        + " ORDER BY g.guest_name, u.username")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+                .forEach(e -> owners.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return owners;
     }
 
     boolean mustChangePassword(String username) {

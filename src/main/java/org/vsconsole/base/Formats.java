@@ -1,0 +1,47 @@
+package org.vsconsole.base;
+
+import java.util.Locale;
+
+/** How figures read in the UI: bytes in binary units, durations in the largest two units. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    public static String bytes(long bytes) {
+        if (bytes < 0) {
+            return "unlimited";
+        }
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, units[unit]);
+    }
+
+    public static String duration(long millis) {
+        if (millis <= 0) {
+            return "—";
+        }
+        long seconds = millis / 1000;
+        long days = seconds / 86_400;
+        long hours = (seconds % 86_400) / 3600;
+        long minutes = (seconds % 3600) / 60;
+        if (days > 0) {
+            return days + "d " + hours + "h";
+        }
+        if (hours > 0) {
+            return hours + "h " + minutes + "m";
+        }
+        if (minutes > 0) {
+            return minutes + "m " + (seconds % 60) + "s";
+        }
+        return seconds + "s";
+    }
+}

@@ -1,0 +1,251 @@
+package org.vsconsole.guests;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.vsconsole.base.Formats;
+import org.vsconsole.base.MainLayout;
+import org.vsconsole.monitoring.Sampler;
+import org.vsconsole.security.CurrentUser;
+import org.vsconsole.security.Role;
+
+/**
+ * Every guest the user may see, with state and live figures pushed from the sampler; search,
+ * state filter, sort, and start/stop/restart of several guests with a result per guest.
+ */
+@Route(value = "guests", layout = MainLayout.class)
+@PageTitle("Guests · VServer Console")
+@Menu(order = 10, title = "Guests", icon = "vaadin:server")
+@PermitAll
+public class GuestListView extends VerticalLayout {
+
+    private final GuestService guests;
+    private final Sampler sampler;
+    private final Grid<GuestSummary> grid = new Grid<>(GuestSummary.class, false);
+    private final TextField search = new TextField();
+    private final Select<GuestState> stateFilter = new Select<>();
+    private final List<GuestSummary> rows = new ArrayList<>();
+    private final ListDataProvider<GuestSummary> provider = new ListDataProvider<>(rows);
+    private final boolean mayOperate;
+    private Registration subscription;
+
+    public GuestListView(GuestService guests, Sampler sampler, CurrentUser currentUser) {
+        this.guests = guests;
+        this.sampler = sampler;
+        this.mayOperate = currentUser.hasRole(Role.ADMIN) || currentUser.hasRole(Role.OPERATOR) || currentUser.hasRole(Role.OWNER);
+        setSizeFull();
+
+        H2 title = new H2("Guests");
+        HorizontalLayout header = new HorizontalLayout(title);
+        header.addClassName("page-header");
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        Div spacer = new Div();
+        header.add(spacer);
+        header.expand(spacer);
+        if (currentUser.hasRole(Role.ADMIN) || currentUser.hasRole(Role.OPERATOR)) {
+            Button create = new Button("New guest", VaadinIcon.PLUS.create(), e -> UI.getCurrent().navigate("guests/new"));
+            create.setId("new-guest");
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            header.add(create);
+        }
+        guests.readOnlyReason().ifPresent(reason -> {
+            Div notice = new Div(new Span("Guests cannot be started or changed on this host: " + reason));
+            notice.addClassNames("notice", "warning");
+            notice.setId("read-only-notice");
+            add(notice);
+        });
+
+        search.setPlaceholder("Search name, address, owner…");
+        search.setId("guest-search");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> applyFilter());
+        stateFilter.setId("guest-state-filter");
+        stateFilter.setItems(GuestState.values());
+        stateFilter.setEmptySelectionAllowed(true);
+        stateFilter.setEmptySelectionCaption("All states");
+        stateFilter.setItemLabelGenerator(s -> s == null ? "All states" : s.label());
+        stateFilter.addValueChangeListener(e -> applyFilter());
+
+        HorizontalLayout toolbar = new HorizontalLayout(search, stateFilter);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (mayOperate) {
+            toolbar.add(bulkButton("Start", "start", VaadinIcon.PLAY), bulkButton("Stop", "stop", VaadinIcon.STOP),
+                    bulkButton("Restart", "restart", VaadinIcon.REFRESH));
+            grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        }
+
+        grid.setId("guest-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setItems(provider);
+        grid.addComponentColumn(g -> new RouterLink(g.name(), GuestDetailView.class, new com.vaadin.flow.router.RouteParameters("name", g.name())))
+                .setHeader("Name").setKey("name").setSortable(true).setComparator(GuestSummary::name).setAutoWidth(true);
+        grid.addComponentColumn(GuestListView::stateBadge).setHeader("State").setKey("state")
+                .setComparator(g -> g.state().ordinal()).setSortable(true).setAutoWidth(true);
+        grid.addColumn(g -> g.xid() == null ? "—" : g.xid().toString()).setHeader("XID").setKey("xid")
+                .setComparator(Comparator.comparing(GuestSummary::xid, Comparator.nullsLast(Integer::compare)))
+                .setSortable(true).setAutoWidth(true);
+        grid.addColumn(g -> String.join(", ", g.addresses())).setHeader("Addresses").setKey("addresses").setAutoWidth(true);
+        grid.addColumn(g -> g.startsAtBoot() ? "Yes" : "No").setHeader("Starts at boot").setKey("boot")
+                .setSortable(true).setAutoWidth(true);
+        grid.addColumn(g -> g.owners().isEmpty() ? "—" : String.join(", ", g.owners())).setHeader("Owner")
+                .setKey("owner").setSortable(true).setAutoWidth(true);
+        grid.addColumn(g -> g.state() == GuestState.RUNNING ? Integer.toString(g.processes()) : "—")
+                .setHeader("Processes").setKey("processes").setComparator(GuestSummary::processes).setSortable(true)
+                .setAutoWidth(true);
+        grid.addColumn(g -> g.state() == GuestState.RUNNING ? Formats.bytes(g.rssBytes()) : "—")
+                .setHeader("RSS").setKey("rss").setComparator(GuestSummary::rssBytes).setSortable(true).setAutoWidth(true);
+        grid.addColumn(g -> g.state() == GuestState.RUNNING ? Formats.duration(g.uptimeMs()) : "—")
+                .setHeader("Uptime").setKey("uptime").setComparator(GuestSummary::uptimeMs).setSortable(true).setAutoWidth(true);
+        grid.sort(GridSortOrder.asc(grid.getColumnByKey("name")).build());
+        grid.setEmptyStateText("No guests yet. Create one with “New guest”, or add one under the config root.");
+        add(header, toolbar, grid);
+        expand(grid);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        replaceRows(guests.list());
+        var context = SecurityContextHolder.getContext();
+        subscription = sampler.subscribe(snapshot -> ui.access(() -> {
+            var previous = SecurityContextHolder.getContext();
+            SecurityContextHolder.setContext(context);
+            try {
+                replaceRows(guests.summaries(snapshot));
+            } finally {
+                SecurityContextHolder.setContext(previous);
+            }
+        }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
+        }
+    }
+
+    /** Replaces the rows in place, so sort, filter, selection and scroll survive an update. */
+    private void replaceRows(List<GuestSummary> fresh) {
+        if (fresh.equals(rows)) {
+            return;
+        }
+        Set<String> selected = grid.getSelectedItems().stream().map(GuestSummary::name).collect(java.util.stream.Collectors.toSet());
+        rows.clear();
+        rows.addAll(fresh);
+        provider.refreshAll();
+        if (!selected.isEmpty()) {
+            rows.stream().filter(r -> selected.contains(r.name())).forEach(grid::select);
+        }
+    }
+
+    private void applyFilter() {
+        String text = search.getValue().trim().toLowerCase(Locale.ROOT);
+        GuestState state = stateFilter.getValue();
+        provider.setFilter(g -> (state == null || g.state() == state)
+                && (text.isEmpty() || g.name().contains(text)
+                || g.addresses().stream().anyMatch(a -> a.contains(text))
+                || g.owners().stream().anyMatch(o -> o.contains(text))
+                || Objects.toString(g.xid(), "").equals(text)));
+    }
+
+    private Button bulkButton(String label, String action, VaadinIcon icon) {
+        Button button = new Button(label, icon.create(), e -> confirmBulk(label, action));
+        button.setId("bulk-" + action);
+        return button;
+    }
+
+    private void confirmBulk(String label, String action) {
+        List<String> names = grid.getSelectedItems().stream().map(GuestSummary::name).sorted().toList();
+        if (names.isEmpty()) {
+            Notification.show("Select one or more guests first", 3000, Notification.Position.TOP_CENTER);
+            return;
+        }
+        Runnable run = () -> runBulk(action, names);
+        if (action.equals("start")) {
+            run.run();
+            return;
+        }
+        ConfirmDialog confirm = new ConfirmDialog(label + " " + names.size() + " guest" + (names.size() == 1 ? "" : "s") + "?",
+                String.join(", ", names) + " — their processes will be " + (action.equals("stop") ? "stopped." : "restarted."),
+                label, e -> run.run());
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private void runBulk(String action, List<String> names) {
+        Function<String, GuestSummary> operation = switch (action) {
+            case "start" -> guests::start;
+            case "stop" -> guests::stop;
+            default -> guests::restart;
+        };
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (String name : names) {
+            try {
+                operation.apply(name);
+            } catch (RuntimeException e) {
+                failures.put(name, e.getMessage());
+            }
+        }
+        int ok = names.size() - failures.size();
+        StringBuilder text = new StringBuilder(ok + " of " + names.size() + " guests: " + action + " done.");
+        failures.forEach((name, message) -> text.append("\n").append(name).append(": ").append(message));
+        Notification n = Notification.show(text.toString(), failures.isEmpty() ? 4000 : 12000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(failures.isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
+        replaceRows(guests.list());
+    }
+
+    static Span stateBadge(GuestSummary guest) {
+        Span badge = new Span(guest.state().label());
+        badge.getElement().getThemeList().add(switch (guest.state()) {
+            case RUNNING -> "badge success";
+            case STOPPED -> "badge contrast";
+            case DISABLED -> "badge";
+            case BROKEN -> "badge error";
+        });
+        if (!guest.warnings().isEmpty()) {
+            badge.getElement().setAttribute("title", String.join("\n", guest.warnings()));
+        }
+        return badge;
+    }
+}

@@ -1,0 +1,264 @@
+package org.vsconsole.guests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.vsconsole.audit.AuditService;
+import org.vsconsole.audit.AuditTarget;
+import org.vsconsole.audit.AuditedAction;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.ExecResult;
+import org.vsconsole.host.GuestProcess;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.GuestSpecs;
+import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostProperties;
+import org.vsconsole.host.config.ConfigChange;
+import org.vsconsole.host.config.GuestConfig;
+import org.vsconsole.host.config.GuestConfigReader;
+import org.vsconsole.host.config.GuestConfigWriter;
+import org.vsconsole.host.config.HostGrammar;
+import org.vsconsole.host.config.InterfaceEntry;
+import org.vsconsole.monitoring.GuestLive;
+import org.vsconsole.monitoring.HostSnapshot;
+import org.vsconsole.monitoring.Sampler;
+import org.vsconsole.security.CurrentUser;
+
+/**
+ * Everything people do to existing guests. Each method checks role and guest scope through
+ * method security (an OWNER only reaches their own guests, an AUDITOR changes nothing),
+ * validates names with the host grammar, holds the guest's lock for state changes and leaves an
+ * audit row with the state before and after.
+ */
+@Service
+public class GuestService {
+
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration EXEC_TIMEOUT = Duration.ofMinutes(2);
+
+    private final GuestConfigReader configs;
+    private final GuestConfigWriter writer;
+    private final HostDriver driver;
+    private final HostProperties host;
+    private final Sampler sampler;
+    private final AuditService audit;
+    private final CurrentUser currentUser;
+    private final GuestLocks locks;
+
+    GuestService(GuestConfigReader configs, GuestConfigWriter writer, HostDriver driver, HostProperties host,
+            Sampler sampler, AuditService audit, CurrentUser currentUser, GuestLocks locks) {
+        this.configs = configs;
+        this.writer = writer;
+        this.driver = driver;
+        this.host = host;
+        this.sampler = sampler;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.locks = locks;
+    }
+
+    /** The guests the current user may see, with live figures from the latest snapshot. */
+    @PreAuthorize("isAuthenticated()")
+    public List<GuestSummary> list() {
+        return summaries(sampler.latest());
+    }
+
+    /** The same rows for a given snapshot, so a view can refresh from a pushed snapshot. */
+    @PreAuthorize("isAuthenticated()")
+    public List<GuestSummary> summaries(HostSnapshot snapshot) {
+        Map<String, List<String>> owners = currentUser.ownersByGuest();
+        List<GuestSummary> rows = new ArrayList<>();
+        for (GuestConfig config : configs.readAllGuests()) {
+            if (currentUser.maySee(config.name())) {
+                rows.add(summary(config, snapshot.guest(config.name()), owners.getOrDefault(config.name(), List.of())));
+            }
+        }
+        return rows;
+    }
+
+    @PreAuthorize("@currentUser.maySee(#name)")
+    public GuestConfig config(String name) {
+        return configs.readGuest(HostGrammar.guestName(name));
+    }
+
+    @PreAuthorize("@currentUser.maySee(#name)")
+    public GuestSummary summary(String name) {
+        GuestConfig config = config(name);
+        return summary(config, sampler.latest().guest(name), currentUser.ownersByGuest().getOrDefault(name, List.of()));
+    }
+
+    /** Whether the guest's context runs, asked of the kernel now rather than the last snapshot. */
+    @PreAuthorize("@currentUser.maySee(#name)")
+    public boolean isRunning(String name) {
+        return driver.isRunning(spec(config(name)));
+    }
+
+    public String driverName() {
+        return driver.name();
+    }
+
+    public java.util.Optional<String> readOnlyReason() {
+        return driver.readOnlyReason();
+    }
+
+    @PreAuthorize("@currentUser.mayOperate(#name)")
+    @AuditedAction("guest.start")
+    public GuestSummary start(String name) {
+        return lifecycle("guest.start", name, spec -> driver.start(spec));
+    }
+
+    @PreAuthorize("@currentUser.mayOperate(#name)")
+    @AuditedAction("guest.stop")
+    public GuestSummary stop(String name) {
+        return lifecycle("guest.stop", name, spec -> driver.stop(spec, STOP_TIMEOUT));
+    }
+
+    @PreAuthorize("@currentUser.mayOperate(#name)")
+    @AuditedAction("guest.restart")
+    public GuestSummary restart(String name) {
+        return lifecycle("guest.restart", name, spec -> driver.restart(spec, STOP_TIMEOUT));
+    }
+
+    /** Sets or clears {@code apps/init/mark} = {@code default}, which the host's init scripts read. */
+    @PreAuthorize("@currentUser.mayOperate(#name)")
+    @AuditedAction("guest.set-boot-mark")
+    public GuestConfig setStartsAtBoot(String name, boolean startAtBoot, String digest) {
+        GuestConfig before = config(name);
+        audit.audited("guest.set-boot-mark", target(before), Map.of("startsAtBoot", before.init().bootMarked()),
+                () -> locks.withLock(name, () -> {
+                    GuestConfig after = write(name, digest == null ? before.digest() : digest,
+                            new ConfigChange.SetBootMark(startAtBoot));
+                    sampler.treeChanged();
+                    return Map.of("startsAtBoot", after.init().bootMarked());
+                }));
+        return config(name);
+    }
+
+    /** Runs a command inside the running guest (ADMIN and OPERATOR only), streaming its output. */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
+    @AuditedAction("guest.exec")
+    public ExecResult exec(String name, List<String> argv, Consumer<String> output) {
+        GuestConfig config = config(name);
+        if (argv == null || argv.isEmpty() || argv.getFirst().isBlank()) {
+            throw new InvalidInputException("command", "enter a command to run");
+        }
+        for (String arg : argv) {
+            if (arg.indexOf('\0') >= 0) {
+                throw new InvalidInputException("command", "arguments cannot contain NUL characters");
+            }
+        }
+        Map<String, Object> before = Map.of("command", argv);
+        return audit.audited("guest.exec", target(config), before,
+                () -> driver.exec(spec(config), argv, output, EXEC_TIMEOUT));
+    }
+
+    @PreAuthorize("@currentUser.maySee(#name)")
+    public List<GuestProcess> processes(String name) {
+        GuestConfig config = config(name);
+        return driver.processes(spec(config));
+    }
+
+    /** Sends a signal to one process of the guest, as {@code vkill} does. */
+    @PreAuthorize("@currentUser.mayOperate(#name)")
+    @AuditedAction("guest.kill")
+    public void kill(String name, int pid, int signal) {
+        GuestConfig config = config(name);
+        if (signal != 9 && signal != 15 && signal != 1 && signal != 2) {
+            throw new InvalidInputException("signal", "must be one of TERM (15), KILL (9), HUP (1), INT (2)");
+        }
+        audit.audited("guest.kill", target(config), Map.of("pid", pid, "signal", signal), () -> {
+            driver.kill(spec(config), pid, signal);
+            return null;
+        });
+    }
+
+    /**
+     * Deletes a stopped guest: its root tree first (refused, with the reason, if something is
+     * mounted inside), then its config directory, so a half-deleted guest is still listed.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @AuditedAction("guest.delete")
+    public void delete(String name, String typedName) {
+        GuestConfig config = config(name);
+        audit.audited("guest.delete", target(config), describe(config), () -> locks.withLock(name, () -> {
+            if (!name.equals(typedName)) {
+                throw new InvalidInputException("confirmation", "type the guest's name '" + name + "' to confirm");
+            }
+            GuestSpec spec = spec(config);
+            if (driver.isRunning(spec)) {
+                throw new InvalidInputException("state", "'" + name + "' is running; stop it before deleting it");
+            }
+            driver.deleteRoot(spec);
+            try {
+                writer.deleteGuest(name, config.digest());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot remove the config of '" + name + "': " + e.getMessage(), e);
+            }
+            sampler.treeChanged();
+            return Map.of("deleted", true);
+        }));
+    }
+
+    GuestSpec spec(GuestConfig config) {
+        if (config.context() == null) {
+            throw new InvalidInputException("context", "'" + config.name() + "' has no static context (XID) configured");
+        }
+        return GuestSpecs.from(config, host.guestsRoot());
+    }
+
+    private GuestSummary lifecycle(String action, String name, Consumer<GuestSpec> operation) {
+        GuestConfig config = config(name);
+        return audit.audited(action, target(config), Map.of("running", sampler.latest().guest(name) != null
+                && sampler.latest().guest(name).running()), () -> locks.withLock(name, () -> {
+                    if (config.disabled() && !action.equals("guest.stop")) {
+                        throw new InvalidInputException("state", "'" + name + "' is disabled; enable it first");
+                    }
+                    operation.accept(spec(config));
+                    sampler.sample();
+                    return summary(name);
+                }));
+    }
+
+    private GuestConfig write(String name, String digest, ConfigChange change) {
+        try {
+            return writer.apply(name, digest, change);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the config of '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    static AuditTarget target(GuestConfig config) {
+        return AuditTarget.guest(config.name(), config.context());
+    }
+
+    private static Map<String, Object> describe(GuestConfig config) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", config.name());
+        view.put("context", config.context());
+        view.put("addresses", config.interfaces().stream().map(InterfaceEntry::ip).toList());
+        view.put("root", config.vdirTarget());
+        return view;
+    }
+
+    private static GuestSummary summary(GuestConfig config, GuestLive live, List<String> owners) {
+        boolean running = live != null && live.running();
+        GuestState state = running ? GuestState.RUNNING
+                : config.disabled() ? GuestState.DISABLED
+                : config.context() == null ? GuestState.BROKEN
+                : GuestState.STOPPED;
+        ContextFigures f = running ? live.figures() : null;
+        List<String> addresses = config.interfaces().stream().filter(i -> i.ip() != null)
+                .map(i -> i.prefix() == null ? i.ip() : i.ip() + "/" + i.prefix()).toList();
+        List<String> warnings = config.warnings().stream().map(w -> w.path() + ": " + w.message()).toList();
+        return new GuestSummary(config.name(), config.context(), state, addresses, config.init().bootMarked(), owners,
+                f == null ? 0 : f.processes(), f == null ? 0 : f.rssBytes(), f == null ? 0 : f.uptimeMs(), warnings);
+    }
+}

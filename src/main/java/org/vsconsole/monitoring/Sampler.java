@@ -1,0 +1,133 @@
+package org.vsconsole.monitoring;
+
+import com.vaadin.flow.shared.Registration;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.GuestSpecs;
+import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostProperties;
+import org.vsconsole.host.config.GuestConfigReader;
+
+/**
+ * Reads every context once per tick and publishes an immutable {@link HostSnapshot}. Guest
+ * specs come from the config tree and are re-read every few ticks or when told the tree changed,
+ * not every tick, so a host with many guests is not re-parsed each second.
+ */
+@Service
+public class Sampler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Sampler.class);
+    private static final Duration SPEC_REFRESH = Duration.ofSeconds(5);
+
+    private final HostDriver driver;
+    private final GuestConfigReader configs;
+    private final HostProperties host;
+    private final Duration tick;
+    private final List<Consumer<HostSnapshot>> subscribers = new CopyOnWriteArrayList<>();
+    private volatile HostSnapshot latest = HostSnapshot.EMPTY;
+    private volatile List<GuestSpec> specs = List.of();
+    private volatile Instant specsReadAt = Instant.EPOCH;
+    private ScheduledExecutorService scheduler;
+
+    Sampler(HostDriver driver, GuestConfigReader configs, HostProperties host,
+            @Value("${vsconsole.monitoring.tick:1s}") Duration tick) {
+        this.driver = driver;
+        this.configs = configs;
+        this.host = host;
+        this.tick = tick;
+    }
+
+    public HostSnapshot latest() {
+        return latest;
+    }
+
+    /** Calls {@code listener} with every new snapshot until the registration is removed. */
+    public Registration subscribe(Consumer<HostSnapshot> listener) {
+        subscribers.add(listener);
+        return () -> subscribers.remove(listener);
+    }
+
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    /** The config tree changed: re-read guest specs at the next tick and sample right away. */
+    public void treeChanged() {
+        specsReadAt = Instant.EPOCH;
+        ScheduledExecutorService s = scheduler;
+        if (s != null) {
+            s.execute(this::sampleSafely);
+        }
+    }
+
+    /** Takes one snapshot now; the scheduler calls this every tick. */
+    public synchronized HostSnapshot sample() {
+        if (Duration.between(specsReadAt, Instant.now()).compareTo(SPEC_REFRESH) >= 0) {
+            specs = configs.readAllGuests().stream()
+                    .filter(c -> c.context() != null)
+                    .map(c -> GuestSpecs.from(c, host.guestsRoot()))
+                    .toList();
+            specsReadAt = Instant.now();
+        }
+        List<GuestSpec> current = specs;
+        Map<Integer, ContextFigures> figures = driver.figures(current);
+        Map<String, GuestLive> guests = new HashMap<>();
+        for (GuestSpec spec : current) {
+            ContextFigures f = figures.get(spec.xid());
+            guests.put(spec.name(), new GuestLive(spec.name(), spec.xid(), f != null, f));
+        }
+        HostSnapshot snapshot = new HostSnapshot(Instant.now(), latest.tick() + 1, guests);
+        latest = snapshot;
+        for (Consumer<HostSnapshot> subscriber : subscribers) {
+            try {
+                subscriber.accept(snapshot);
+            } catch (RuntimeException e) {
+                log.debug("A snapshot subscriber failed", e);
+            }
+        }
+        return snapshot;
+    }
+
+    private void sampleSafely() {
+        try {
+            sample();
+        } catch (RuntimeException e) {
+            log.warn("Sampling failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sampler").daemon().factory());
+        scheduler.scheduleWithFixedDelay(this::sampleSafely, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+
+}
