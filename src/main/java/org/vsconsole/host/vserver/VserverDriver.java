@@ -238,10 +238,13 @@ public final class VserverDriver implements HostDriver {
         return message.isEmpty() ? "" : "; last output: " + message;
     }
 
-    /** "vserver web1 start" rather than the full argv: short enough for a message, enough to tell calls apart. */
+    /** "vserver web1 start" or "vlimit": enough to tell calls apart, short enough for a message. */
     private static String describe(List<String> argv) {
         String tool = Path.of(argv.getFirst()).getFileName().toString();
-        List<String> rest = argv.subList(1, argv.size()).stream().filter(a -> !a.equals("--")).limit(3).toList();
-        return rest.isEmpty() ? tool : tool + " " + String.join(" ", rest);
+        if (!tool.equals("vserver")) {
+            return tool;
+        }
+        List<String> rest = argv.subList(1, argv.size()).stream().filter(a -> !a.equals("--")).limit(2).toList();
+        return tool + " " + String.join(" ", rest);
     }
 }
