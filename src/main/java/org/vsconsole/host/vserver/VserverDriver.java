@@ -1,0 +1,250 @@
+package org.vsconsole.host.vserver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vsconsole.host.BuildRequest;
+import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.ExecResult;
+import org.vsconsole.host.GuestProcess;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostOperationException;
+import org.vsconsole.host.LimitValues;
+
+/**
+ * Runs guests on a Linux-VServer host through the util-vserver tools. Success is only reported
+ * when it is proven: a zero exit of {@code start}/{@code stop} is checked with {@code status},
+ * and {@code vlimit}, which exits 0 even when the kernel refuses a limit, is checked for the
+ * kernel's complaint. Every failure carries the tool's own message.
+ */
+public final class VserverDriver implements HostDriver {
+
+    static final int STATUS_RUNNING = 0;
+    static final int STATUS_STOPPED = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(VserverDriver.class);
+    private static final List<String> EXEC_REFUSALS = List.of(
+            "is supported for running vservers only", "Can not find a vserver-setup");
+
+    private final UtilVserverCommands commands;
+    private final CommandRunner runner;
+    private final CommandTimeouts timeouts;
+    private final VserverKernelProbe kernel;
+    private final ContextFiguresSource figuresSource;
+    private final GuestRootRemover rootRemover;
+
+    public VserverDriver(UtilVserverCommands commands, CommandRunner runner, CommandTimeouts timeouts,
+            VserverKernelProbe kernel, ContextFiguresSource figuresSource, GuestRootRemover rootRemover) {
+        this.commands = commands;
+        this.runner = runner;
+        this.timeouts = timeouts;
+        this.kernel = kernel;
+        this.figuresSource = figuresSource;
+        this.rootRemover = rootRemover;
+    }
+
+    /** The production wiring: tools in {@code binDir} (normally {@code /usr/sbin}), the real syscall. */
+    public static VserverDriver forHost(Path binDir, Path procRoot, ContextFiguresSource figuresSource) {
+        return new VserverDriver(new UtilVserverCommands(binDir), new CommandRunner(CommandRunner.hostEnvironment()),
+                CommandTimeouts.defaults(), new VserverKernelProbe(VserverSyscall.forThisHost(), procRoot),
+                figuresSource, new GuestRootRemover(procRoot.resolve("self").resolve("mountinfo")));
+    }
+
+    @Override
+    public String name() {
+        return "vserver";
+    }
+
+    @Override
+    public Optional<String> readOnlyReason() {
+        Path vserver = commands.binDir().resolve("vserver");
+        if (!Files.isExecutable(vserver)) {
+            return Optional.of("util-vserver is not installed: " + vserver + " is missing or not executable");
+        }
+        return kernel.readOnlyReason();
+    }
+
+    @Override
+    public void start(GuestSpec guest) {
+        String op = "start";
+        requireSuccess(op, guest, run(op, guest, commands.guestCommand(op, guest, "start"), timeouts.startStop()));
+        if (!isRunning(guest)) {
+            throw new HostOperationException(op, guest.name(),
+                    "vserver start ended without error but " + guest.name() + " is not running");
+        }
+    }
+
+    @Override
+    public void stop(GuestSpec guest, Duration timeout) {
+        String op = "stop";
+        // The script's own TERM/KILL sequence runs inside the command, hence the added allowance.
+        Duration limit = timeout.plus(timeouts.startStop());
+        requireSuccess(op, guest, run(op, guest, commands.guestCommand(op, guest, "stop"), limit));
+        if (isRunning(guest)) {
+            throw new HostOperationException(op, guest.name(),
+                    "vserver stop ended without error but " + guest.name() + " is still running");
+        }
+    }
+
+    @Override
+    public void restart(GuestSpec guest, Duration timeout) {
+        String op = "restart";
+        Duration limit = timeout.plus(timeouts.startStop()).plus(timeouts.startStop());
+        requireSuccess(op, guest, run(op, guest, commands.guestCommand(op, guest, "restart"), limit));
+        if (!isRunning(guest)) {
+            throw new HostOperationException(op, guest.name(),
+                    "vserver restart ended without error but " + guest.name() + " is not running");
+        }
+    }
+
+    /** {@code vserver status} exits 0 when running and 3 when stopped; anything else is an error. */
+    @Override
+    public boolean isRunning(GuestSpec guest) {
+        String op = "status";
+        CommandResult result = run(op, guest, commands.guestCommand(op, guest, "status"), timeouts.query());
+        return switch (result.exitCode()) {
+            case STATUS_RUNNING -> true;
+            case STATUS_STOPPED -> false;
+            default -> throw failure(op, guest, result);
+        };
+    }
+
+    @Override
+    public Map<Integer, ContextFigures> figures(List<GuestSpec> guests) {
+        var xids = guests.stream().map(GuestSpec::xid).collect(Collectors.toSet());
+        return figuresSource.read(guests).entrySet().stream()
+                .filter(e -> xids.contains(e.getKey()))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    @Override
+    public ExecResult exec(GuestSpec guest, List<String> argv, Consumer<String> output, Duration timeout) {
+        String op = "exec";
+        List<String> command = commands.exec(guest, argv);
+        CommandResult result = start(op, guest, command, timeout, output);
+        if (result.timedOut()) {
+            return new ExecResult(-1, true);
+        }
+        if (result.exitCode() != 0 && EXEC_REFUSALS.stream().anyMatch(result.stderr()::contains)) {
+            throw failure(op, guest, result);
+        }
+        return new ExecResult(result.exitCode(), false);
+    }
+
+    @Override
+    public List<GuestProcess> processes(GuestSpec guest) {
+        String op = "processes";
+        CommandResult result = requireSuccess(op, guest, run(op, guest, commands.processes(), timeouts.query()));
+        try {
+            VpsParser.Result parsed = new VpsParser(System.currentTimeMillis()).parse(result.stdout(), guest.xid());
+            if (parsed.skippedRows() > 0) {
+                LOG.warn("vps: {} unreadable row(s) skipped while listing processes of {}", parsed.skippedRows(),
+                        guest.name());
+            }
+            return parsed.processes();
+        } catch (VpsParser.UnreadableOutputException e) {
+            throw new HostOperationException(op, guest.name(), "cannot read the output of vps: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void kill(GuestSpec guest, int pid, int signal) {
+        String op = "kill";
+        requireSuccess(op, guest, run(op, guest, commands.kill(guest, pid, signal), timeouts.change()));
+    }
+
+    /** vlimit exits 0 even when the kernel refuses (it only prints {@code vc_set_rlimit(): …}). */
+    @Override
+    public void setLimitLive(GuestSpec guest, String limitName, LimitValues values) {
+        String op = "set limit";
+        CommandResult result = requireSuccess(op, guest,
+                run(op, guest, commands.setLimit(guest, limitName, values), timeouts.change()));
+        if (result.stderr().contains("vc_set_rlimit") || result.stdout().contains("vc_set_rlimit")) {
+            throw new HostOperationException(op, guest.name(),
+                    "the kernel refused limit " + limitName + ": " + result.ownMessage());
+        }
+    }
+
+    @Override
+    public void remountTmp(GuestSpec guest, String size) {
+        String op = "remount /tmp";
+        requireSuccess(op, guest, run(op, guest, commands.remountTmp(guest, size), timeouts.change()));
+    }
+
+    @Override
+    public void buildRoot(GuestSpec guest, BuildRequest request, Consumer<String> log) {
+        String op = "build";
+        requireSuccess(op, guest, start(op, guest, commands.build(guest, request), timeouts.build(), log));
+    }
+
+    @Override
+    public void deleteRoot(GuestSpec guest) {
+        String op = "delete root";
+        if (isRunning(guest)) {
+            throw new HostOperationException(op, guest.name(), guest.name() + " is running; stop it first");
+        }
+        try {
+            rootRemover.remove(guest.rootDir());
+        } catch (IOException e) {
+            throw new HostOperationException(op, guest.name(), e.getMessage(), e);
+        }
+    }
+
+    private CommandResult run(String op, GuestSpec guest, List<String> argv, Duration timeout) {
+        CommandResult result = start(op, guest, argv, timeout, line -> { });
+        if (result.timedOut()) {
+            throw new HostOperationException(op, guest.name(), describe(argv) + " did not finish within "
+                    + timeout.toSeconds() + " s and was killed" + lastWords(result));
+        }
+        return result;
+    }
+
+    private CommandResult start(String op, GuestSpec guest, List<String> argv, Duration timeout,
+            Consumer<String> lines) {
+        try {
+            return runner.run(argv, timeout, lines);
+        } catch (IOException e) {
+            throw new HostOperationException(op, guest.name(), "cannot run " + argv.getFirst() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CommandResult requireSuccess(String op, GuestSpec guest, CommandResult result) {
+        if (result.timedOut()) {
+            throw new HostOperationException(op, guest.name(), describe(result.argv()) + " did not finish in time"
+                    + lastWords(result));
+        }
+        if (result.exitCode() != 0) {
+            throw failure(op, guest, result);
+        }
+        return result;
+    }
+
+    private static HostOperationException failure(String op, GuestSpec guest, CommandResult result) {
+        String message = result.ownMessage();
+        return new HostOperationException(op, guest.name(), describe(result.argv()) + " failed with exit code "
+                + result.exitCode() + (message.isEmpty() ? " and no message" : ": " + message));
+    }
+
+    private static String lastWords(CommandResult result) {
+        String message = result.ownMessage();
+        return message.isEmpty() ? "" : "; last output: " + message;
+    }
+
+    /** "vserver web1 start" or "vlimit": enough to tell calls apart, short enough for a message. */
+    private static String describe(List<String> argv) {
+        String tool = Path.of(argv.getFirst()).getFileName().toString();
+        if (!tool.equals("vserver")) {
+            return tool;
+        }
+        List<String> rest = argv.subList(1, argv.size()).stream().filter(a -> !a.equals("--")).limit(2).toList();
+        return tool + " " + String.join(" ", rest);
+    }
+}
