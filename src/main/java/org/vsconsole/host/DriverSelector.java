@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.vsconsole.host.proc.MachineUnits;
+import org.vsconsole.host.proc.ProcVirtualReader;
+import org.vsconsole.host.vserver.ContextFiguresSource;
+import org.vsconsole.host.vserver.VserverDriver;
 
 /**
  * Picks the driver: the {@code vsconsole.host.driver} property when it names one, otherwise
@@ -41,7 +47,18 @@ class DriverSelector {
     }
 
     HostDriver vserver(HostProperties host) {
-        return new ReadOnlyDriver("the vserver driver is not available in this build");
+        ProcVirtualReader proc = new ProcVirtualReader(host.procRoot(), MachineUnits.DEFAULT);
+        ContextFiguresSource figures = guests -> {
+            Set<Integer> wanted = guests.stream().map(GuestSpec::xid).collect(Collectors.toSet());
+            try {
+                return proc.read().figures().stream().filter(f -> wanted.contains(f.xid()))
+                        .collect(Collectors.toMap(ContextFigures::xid, f -> f, (a, b) -> a));
+            } catch (IOException e) {
+                throw new HostOperationException("figures", null, "Cannot read " + host.procRoot() + "/virtual: " + e.getMessage(), e);
+            }
+        };
+        Path bin = host.utilVserverBin() == null ? Path.of("/usr/sbin") : host.utilVserverBin();
+        return VserverDriver.forHost(bin, host.procRoot(), figures);
     }
 
     HostDriver linux(HostProperties host) {

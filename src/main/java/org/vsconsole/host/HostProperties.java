@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param procRoot   the folder holding {@code virtual/} and the pid folders, normally {@code /proc}
  * @param cgroupRoot the cgroup mount root, normally {@code /sys/fs/cgroup}
  * @param driver     {@code auto}, {@code vserver}, {@code linux} or {@code read-only}
+ * @param utilVserverBin where the util-vserver commands live for the {@code vserver} driver
  */
 @ConfigurationProperties("vsconsole.host")
-public record HostProperties(Path configRoot, Path guestsRoot, Path procRoot, Path cgroupRoot, String driver) {
+public record HostProperties(Path configRoot, Path guestsRoot, Path procRoot, Path cgroupRoot, String driver,
+        Path utilVserverBin) {
 }
