@@ -1,0 +1,152 @@
+package org.vsconsole;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import archfixture.base.BadView;
+import archfixture.guests.BadGuestService;
+import archfixture.monitoring.SampleRepository;
+import archfixture.monitoring.internal.Sampler;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Package rules of the console, checked with the plain ArchUnit API. Each rule is built for a
+ * root package, so the same rule is also run against a fixture that breaks it on purpose, to
+ * prove it can fail.
+ */
+class ArchitectureTest {
+
+    static final List<String> FEATURES = List.of(
+            "guests", "provisioning", "monitoring", "limits", "sync", "jobs", "audit", "security", "host", "base");
+
+    private static JavaClasses console;
+    private static JavaClasses fixture;
+
+    @BeforeAll
+    static void importClasses() {
+        console = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.vsconsole");
+        fixture = new ClassFileImporter().importClasses(BadView.class, BadGuestService.class, SampleRepository.class, Sampler.class);
+    }
+
+    @Test
+    void theImportSeesTheConsole() {
+        assertThat(console.contain("org.vsconsole.security.UsersView")).isTrue();
+        assertThat(console.contain("org.vsconsole.audit.AuditRepository")).isTrue();
+        assertThat(console.stream().anyMatch(c -> c.getPackageName().startsWith("archfixture"))).isFalse();
+    }
+
+    // (a) no feature reaches into another feature's repositories or internal packages
+    static ArchRule noForeignRepositoriesOrInternals(String root) {
+        List<ArchRule> rules = new ArrayList<>();
+        for (String feature : FEATURES) {
+            String own = root + "." + feature + "..";
+            rules.add(noClasses().that().resideOutsideOfPackage(own)
+                    .should().dependOnClassesThat(describe("a @Repository of feature '" + feature + "'",
+                            c -> c.getPackage().getName().startsWith(root + "." + feature)
+                                    && (c.getPackageName().equals(root + "." + feature)
+                                        || c.getPackageName().startsWith(root + "." + feature + "."))
+                                    && c.isAnnotatedWith(Repository.class)))
+                    .because("a feature's storage is its own; others go through its services")
+                    .allowEmptyShould(true));
+            rules.add(noClasses().that().resideOutsideOfPackage(own)
+                    .should().dependOnClassesThat().resideInAPackage(root + "." + feature + ".internal..")
+                    .because("'internal' packages are private to their feature")
+                    .allowEmptyShould(true));
+        }
+        return CompositeArchRule.of(rules);
+    }
+
+    // (b) views use services, never repositories or JDBC
+    static ArchRule viewsUseNoRepositoriesNorJdbc(String root) {
+        return noClasses().that().areAssignableTo(com.vaadin.flow.component.Component.class)
+                .and().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().areAnnotatedWith(Repository.class)
+                .orShould().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
+                .because("views go through services, which check roles and audit");
+    }
+
+    // (c) only the host port starts processes
+    static ArchRule onlyHostStartsProcesses(String root) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".host..")
+                .should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
+                .orShould().callMethodWhere(describe("Runtime.exec", (JavaMethodCall call) ->
+                        call.getTargetOwner().isEquivalentTo(Runtime.class) && call.getName().equals("exec")))
+                .orShould().dependOnClassesThat().resideInAPackage("org.zeroturnaround.exec..")
+                .because("every process on the host goes through the HostDriver port");
+    }
+
+    // (d) base is shared by all and depends on no feature
+    static ArchRule baseDependsOnNoFeature(String root) {
+        String[] others = FEATURES.stream().filter(f -> !f.equals("base")).map(f -> root + "." + f + "..").toArray(String[]::new);
+        return noClasses().that().resideInAPackage(root + ".base..")
+                .should().dependOnClassesThat().resideInAnyPackage(others)
+                .because("base holds foundations every feature may use, so it cannot know any feature");
+    }
+
+    @Test
+    void featuresDoNotReachIntoOtherFeaturesRepositoriesOrInternals() {
+        noForeignRepositoriesOrInternals("org.vsconsole").check(console);
+    }
+
+    @Test
+    void viewsDoNotUseRepositoriesOrJdbc() {
+        viewsUseNoRepositoriesNorJdbc("org.vsconsole").check(console);
+    }
+
+    @Test
+    void onlyTheHostPackageStartsProcesses() {
+        onlyHostStartsProcesses("org.vsconsole").check(console);
+    }
+
+    @Test
+    void baseDependsOnNoOtherFeature() {
+        baseDependsOnNoFeature("org.vsconsole").check(console);
+    }
+
+    @Test
+    void everyRuleFailsOnAFixtureThatBreaksIt() {
+        var a = noForeignRepositoriesOrInternals("archfixture").evaluate(fixture);
+        assertThat(a.hasViolation()).isTrue();
+        assertThat(a.getFailureReport().getDetails())
+                .anyMatch(d -> d.contains("BadGuestService") && d.contains("SampleRepository"))
+                .anyMatch(d -> d.contains("BadGuestService") && d.contains("internal.Sampler"))
+                .anyMatch(d -> d.contains("BadView") && d.contains("SampleRepository"));
+
+        var b = viewsUseNoRepositoriesNorJdbc("archfixture").evaluate(fixture);
+        assertThat(b.hasViolation()).isTrue();
+        assertThat(b.getFailureReport().getDetails())
+                .anyMatch(d -> d.contains("BadView") && d.contains("SampleRepository"))
+                .anyMatch(d -> d.contains("BadView") && d.contains("JdbcClient"))
+                .noneMatch(d -> d.startsWith("Class <archfixture.guests.BadGuestService>"));
+
+        var c = onlyHostStartsProcesses("archfixture").evaluate(fixture);
+        assertThat(c.hasViolation()).isTrue();
+        assertThat(c.getFailureReport().getDetails())
+                .anyMatch(d -> d.contains("BadView") && d.contains("ProcessBuilder"))
+                .anyMatch(d -> d.contains("BadGuestService") && d.contains("Runtime.exec"));
+
+        var d = baseDependsOnNoFeature("archfixture").evaluate(fixture);
+        assertThat(d.hasViolation()).isTrue();
+        assertThat(d.getFailureReport().getDetails()).anyMatch(x -> x.contains("BadView") && x.contains("BadGuestService"));
+
+        // and the clean classes of the fixture do not trip the rules
+        var clean = new ClassFileImporter().importClasses(SampleRepository.class, Sampler.class);
+        Stream.of(noForeignRepositoriesOrInternals("archfixture"), onlyHostStartsProcesses("archfixture"),
+                        baseDependsOnNoFeature("archfixture"))
+                .forEach(rule -> assertThat(rule.allowEmptyShould(true).evaluate(clean).hasViolation()).as(rule.getDescription()).isFalse());
+    }
+}

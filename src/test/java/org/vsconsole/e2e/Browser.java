@@ -1,0 +1,110 @@
+package org.vsconsole.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by the system chromedriver (Selenium Manager never downloads),
+ * with a fresh profile per instance, waiting for Vaadin's round trips and taking screenshots.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    public Browser() {
+        System.setProperty("SE_OFFLINE", "true");
+        try {
+            profile = Files.createTempDirectory("vsconsole-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public void open(String url) {
+        driver.get(url);
+        waitForVaadin();
+    }
+
+    /** Waits until Vaadin has loaded and no client is in a server round trip. */
+    public void waitForVaadin() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                        + " && Object.keys(window.Vaadin.Flow.clients).length > 0"
+                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive()))")));
+    }
+
+    public WebElement await(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Types into the native input that a Vaadin field with this id slots into its light DOM. */
+    public void type(String fieldId, String text) {
+        WebElement input = await(By.cssSelector("#" + fieldId + " input"));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    public void click(String id) {
+        await(By.id(id)).click();
+        waitForVaadin();
+    }
+
+    public Object js(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> texts(String cssSelector) {
+        return (List<String>) js("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim())",
+                cssSelector);
+    }
+
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

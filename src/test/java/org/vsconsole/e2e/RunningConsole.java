@@ -1,0 +1,157 @@
+package org.vsconsole.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The production jar, started as an operator would start it: {@code java -jar} with a free port
+ * and a fresh data directory. Waits until the login page answers; {@link #close()} stops it;
+ * {@link #dumpLog()} prints its log (call it when a test failed).
+ */
+public final class RunningConsole implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Path dataDir;
+    private final Path log;
+    private final int port;
+    private final Process process;
+
+    private RunningConsole(Path dataDir, Path log, int port, Process process) {
+        this.dataDir = dataDir;
+        this.log = log;
+        this.port = port;
+        this.process = process;
+    }
+
+    public static RunningConsole start(String... extraArgs) {
+        try {
+            Path jar = findJar();
+            Path dataDir = Files.createTempDirectory("vsconsole-e2e-");
+            int port = freePort();
+            Path logDir = Files.createDirectories(Path.of("target", "e2e"));
+            Path log = logDir.resolve("console-" + port + ".log");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = Stream.concat(Stream.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
+                    "-jar", jar.toString(), "--server.port=" + port, "--vsconsole.data-dir=" + dataDir),
+                    Stream.of(extraArgs)).toList();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            RunningConsole console = new RunningConsole(dataDir, log, port, process);
+            console.awaitLoginPage();
+            return console;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port + "/" + (path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The generated first-start password, as an operator would read it from the data directory. */
+    public String initialAdminPassword() {
+        try {
+            return Files.readString(dataDir.resolve("initial-admin-password"), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    public void dumpLog() {
+        System.err.println("===== console log " + log.toAbsolutePath() + " =====");
+        System.err.println(log());
+        System.err.println("===== end of console log =====");
+    }
+
+    private void awaitLoginPage() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                dumpLog();
+                throw new IllegalStateException("The console exited with " + process.exitValue() + " before it answered");
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(url("login"))).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        dumpLog();
+        close();
+        throw new IllegalStateException("The console did not answer /login within " + START_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path findJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("vserver-console-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No target/vserver-console-*.jar: run the package phase first"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
