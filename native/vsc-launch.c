@@ -7,9 +7,11 @@
  *
  * Modes (all values arrive as separate argv entries, never through a shell):
  *
- *   join [--limits-of PID] PROCS... -- PROGRAM ARGS...
- *       join the cgroups, copy nofile/as/memlock/locks from PID, become a session leader
- *       (so a timeout can kill the whole process group), exec PROGRAM (absolute path).
+ *   enter --procs F [--procs F]... --pid PID -- COMMAND ARGS...
+ *       what "nsenter -t PID -i -u -n -p -m -r" does, but joined to the cgroups first and with
+ *       PID's nofile/as/memlock/locks applied right before exec (after nsenter's own namespace
+ *       files are closed, so a small nofile does not stop the entry itself). Becomes a session
+ *       leader so a timeout can kill the whole process group; exits with COMMAND's status.
  *
  *   start --procs F [--procs F]... --root DIR --hostname H [--domainname D] [--tmp-size S]
  *         -- INIT ARGS...
@@ -77,35 +79,57 @@ static int valid_size(const char *s) {
     return i == n - 1 && strchr("kKmMgG%", s[i]) != NULL;
 }
 
-static int mode_join(int argc, char **argv) {
+/* What an exec gets from the guest's init besides namespaces: the limits a guest process lives under. */
+static const int GUEST_RLIMITS[] = {RLIMIT_NOFILE, RLIMIT_AS, RLIMIT_MEMLOCK, RLIMIT_LOCKS};
+#define N_GUEST_RLIMITS (sizeof GUEST_RLIMITS / sizeof GUEST_RLIMITS[0])
+
+static int mode_enter(int argc, char **argv) {
+    static const char *NS[] = {"ipc", "uts", "net", "pid", "mnt"};
+    static const int NS_TYPE[] = {CLONE_NEWIPC, CLONE_NEWUTS, CLONE_NEWNET, CLONE_NEWPID, CLONE_NEWNS};
     char *procs[MAX_PROCS];
-    int n = 0, i = 0;
-    pid_t limits_of = 0;
-    char err[512];
-    if (i < argc && strcmp(argv[i], "--limits-of") == 0) {
-        if (i + 1 >= argc) fail("--limits-of needs a pid");
-        limits_of = (pid_t) atoi(argv[i + 1]);
-        i += 2;
+    int nprocs = 0, i;
+    pid_t pid = 0;
+    char path[64], err[512];
+    for (i = 0; i + 1 < argc && strcmp(argv[i], "--") != 0; i += 2) {
+        if (strcmp(argv[i], "--procs") == 0 && nprocs < MAX_PROCS) procs[nprocs++] = argv[i + 1];
+        else if (strcmp(argv[i], "--pid") == 0) pid = (pid_t) atoi(argv[i + 1]);
+        else fail("unknown option");
     }
-    for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
-        if (n == MAX_PROCS) fail("too many cgroups");
-        procs[n++] = argv[i];
+    if (pid <= 0 || i + 1 >= argc || strcmp(argv[i], "--") != 0) fail("usage: enter --procs F --pid PID -- COMMAND...");
+    char **command = &argv[i + 1];
+
+    if (join_cgroups(procs, nprocs, err, sizeof err) < 0) fail(err);
+    struct rlimit limits[N_GUEST_RLIMITS];
+    for (size_t r = 0; r < N_GUEST_RLIMITS; r++)
+        if (prlimit(pid, GUEST_RLIMITS[r], NULL, &limits[r]) < 0) die("read guest rlimits");
+    int fds[5];
+    for (int n = 0; n < 5; n++) {
+        snprintf(path, sizeof path, "/proc/%d/ns/%s", (int) pid, NS[n]);
+        if ((fds[n] = open(path, O_RDONLY | O_CLOEXEC)) < 0) die(path);
     }
-    if (i + 1 >= argc || argv[i + 1][0] != '/') fail("join needs -- and an absolute program path");
-    if (join_cgroups(procs, n, err, sizeof err) < 0) fail(err);
-    if (limits_of > 0) {
-        /* exec'd commands must live under the guest's limits, not the console's */
-        int res[] = {RLIMIT_NOFILE, RLIMIT_AS, RLIMIT_MEMLOCK, RLIMIT_LOCKS};
-        for (size_t r = 0; r < sizeof res / sizeof res[0]; r++) {
-            struct rlimit lim;
-            if (prlimit(limits_of, res[r], NULL, &lim) < 0) die("read guest rlimit");
-            if (setrlimit(res[r], &lim) < 0) die("apply guest rlimit");
-        }
+    snprintf(path, sizeof path, "/proc/%d/root", (int) pid);
+    int rootfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (rootfd < 0) die(path);
+    for (int n = 0; n < 5; n++) {
+        if (setns(fds[n], NS_TYPE[n]) < 0) die(NS[n]);
+        close(fds[n]);
     }
+    if (fchdir(rootfd) < 0 || chroot(".") < 0 || chdir("/") < 0) die("enter guest root");
+    close(rootfd);
     setsid();
-    execv(argv[i + 1], &argv[i + 1]);
-    die(argv[i + 1]);
-    return 126;
+    /* a PID namespace is only entered by children */
+    pid_t child = fork();
+    if (child < 0) die("fork");
+    if (child == 0) {
+        /* applied last, so the helper's own files do not count against the guest's nofile */
+        for (size_t r = 0; r < N_GUEST_RLIMITS; r++)
+            if (setrlimit(GUEST_RLIMITS[r], &limits[r]) < 0) die("apply guest rlimits");
+        execvp(command[0], command);
+        die(command[0]);
+    }
+    int status = 0;
+    while (waitpid(child, &status, 0) < 0 && errno == EINTR) { }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 static void report(int fd, const char *what) {
@@ -248,8 +272,8 @@ static int mode_remount_tmp(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 2) fail("usage: vsc-launch join|start|remount-tmp ...");
-    if (strcmp(argv[1], "join") == 0) return mode_join(argc - 2, argv + 2);
+    if (argc < 2) fail("usage: vsc-launch enter|start|remount-tmp ...");
+    if (strcmp(argv[1], "enter") == 0) return mode_enter(argc - 2, argv + 2);
     if (strcmp(argv[1], "start") == 0) return mode_start(argc - 2, argv + 2);
     if (strcmp(argv[1], "remount-tmp") == 0) return mode_remount_tmp(argc - 2, argv + 2);
     fail("unknown mode");

@@ -122,7 +122,9 @@ public final class LinuxDriver implements HostDriver {
     public void stop(GuestSpec guest, Duration timeout) {
         CgroupTree tree = ready("stop", guest);
         long deadline = System.nanoTime() + timeout.toNanos();
-        initPid(tree, guest).ifPresent(init -> signal(init, shutdownSignal(init)));
+        Optional<Integer> init = initPid(tree, guest);
+        Optional<ProcStat> initStat = init.flatMap(pid -> ProcStat.read(PROC, pid));
+        init.ifPresent(pid -> signal(pid, shutdownSignal(pid)));
         waitForEmpty(tree, guest.xid(), System.nanoTime() + timeout.toNanos() / 2);
         tree.pids(guest.xid()).forEach(pid -> signal(pid, SIGTERM));
         waitForEmpty(tree, guest.xid(), deadline);
@@ -134,7 +136,27 @@ public final class LinuxDriver implements HostDriver {
         if (!left.isEmpty()) {
             throw new HostOperationException("stop", guest.name(), "processes " + left + " survived SIGKILL");
         }
+        initStat.ifPresent(stat -> waitUntilReaped(stat, System.nanoTime() + KILL_WAIT.toNanos()));
         cleanUp(tree, guest, network());
+    }
+
+    /**
+     * The cgroup lets go of a process when it exits, but its launcher reaps it a moment later;
+     * stop returns only once the init is gone from /proc too (same pid, same start time).
+     */
+    private static void waitUntilReaped(ProcStat init, long deadlineNanos) {
+        while (ProcStat.read(PROC, init.pid()).filter(s -> s.startTicks() == init.startTicks()).isPresent()
+                && System.nanoTime() < deadlineNanos && !Thread.currentThread().isInterrupted()) {
+            sleepBriefly();
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -171,9 +193,8 @@ public final class LinuxDriver implements HostDriver {
             throw new HostOperationException("exec", guest.name(), "no command given");
         }
         int init = runningInit(tree, guest, "exec");
-        List<String> command = joinArgv(tree, guest, init);
-        command.addAll(List.of(nsenter.orElseThrow(), "-t", Integer.toString(init), "-p", "-u", "-m", "-i", "-n",
-                "-r", "-w", "--"));
+        List<String> command = launcherArgv(tree, guest, "enter");
+        command.addAll(List.of("--pid", Integer.toString(init), "--"));
         command.addAll(argv);
         return CommandRunner.stream("exec", guest.name(), command, output, timeout);
     }
@@ -236,10 +257,7 @@ public final class LinuxDriver implements HostDriver {
             throw new HostOperationException("remount", guest.name(), "invalid tmpfs size: " + size);
         }
         int init = runningInit(tree, guest, "remount");
-        List<String> argv = new ArrayList<>(List.of(launcher.orElseThrow().toString(), "remount-tmp"));
-        for (Path procs : tree.procsFiles(guest.xid())) {
-            argv.addAll(List.of("--procs", procs.toString()));
-        }
+        List<String> argv = launcherArgv(tree, guest, "remount-tmp");
         argv.addAll(List.of("--pid", Integer.toString(init), "--size", size));
         CommandRunner.run("remount", guest.name(), argv, settings.commandTimeout());
     }
@@ -314,12 +332,12 @@ public final class LinuxDriver implements HostDriver {
         return pages == LimitValues.UNLIMITED ? pages : Math.multiplyExact(pages, Rlimits.PAGE_SIZE);
     }
 
-    /** The launcher prefix that makes the command a member of the guest's cgroups and rlimits. */
-    private List<String> joinArgv(CgroupTree tree, GuestSpec guest, int init) {
-        List<String> argv = new ArrayList<>(List.of(launcher.orElseThrow().toString(), "join", "--limits-of",
-                Integer.toString(init)));
-        tree.procsFiles(guest.xid()).forEach(p -> argv.add(p.toString()));
-        argv.add("--");
+    /** The helper in one of its modes, told which cgroups to join before anything else. */
+    private List<String> launcherArgv(CgroupTree tree, GuestSpec guest, String mode) {
+        List<String> argv = new ArrayList<>(List.of(launcher.orElseThrow().toString(), mode));
+        for (Path procs : tree.procsFiles(guest.xid())) {
+            argv.addAll(List.of("--procs", procs.toString()));
+        }
         return argv;
     }
 
@@ -368,13 +386,8 @@ public final class LinuxDriver implements HostDriver {
     }
 
     private static void waitForEmpty(CgroupTree tree, int xid, long deadlineNanos) {
-        while (!tree.pids(xid).isEmpty() && System.nanoTime() < deadlineNanos) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        while (!tree.pids(xid).isEmpty() && System.nanoTime() < deadlineNanos && !Thread.currentThread().isInterrupted()) {
+            sleepBriefly();
         }
     }
 
