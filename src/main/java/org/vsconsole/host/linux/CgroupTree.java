@@ -72,7 +72,7 @@ sealed interface CgroupTree permits CgroupV1, CgroupV2 {
     static List<Integer> readPids(Path procs) {
         try {
             List<Integer> pids = new ArrayList<>();
-            for (String line : Files.readAllLines(procs)) {
+            for (String line : Files.readString(procs).split("\n")) {
                 if (!line.isBlank()) {
                     pids.add(Integer.parseInt(line.trim()));
                 }
@@ -87,10 +87,13 @@ sealed interface CgroupTree permits CgroupV1, CgroupV2 {
 
     /** The value of {@code key} in a flat-keyed file such as {@code pids.events}; 0 when absent. */
     static long keyed(Path file, String key) throws IOException {
-        if (!Files.exists(file)) {
-            return 0;
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return 0; // older kernels lack some files (memory.peak, pids.events)
         }
-        for (String line : Files.readAllLines(file)) {
+        for (String line : text.split("\n")) {
             String[] parts = line.trim().split("\\s+");
             if (parts.length == 2 && parts[0].equals(key)) {
                 return Long.parseLong(parts[1]);
@@ -101,10 +104,12 @@ sealed interface CgroupTree permits CgroupV1, CgroupV2 {
 
     /** A number file; {@code max} and v1's near-2^63 "no limit" values read as UNLIMITED. */
     static long number(Path file) throws IOException {
-        if (!Files.exists(file)) {
+        String value;
+        try {
+            value = Files.readString(file).trim();
+        } catch (NoSuchFileException e) {
             return 0;
         }
-        String value = Files.readString(file).trim();
         if (value.equals("max")) {
             return LimitValues.UNLIMITED;
         }

@@ -36,6 +36,7 @@ public final class LinuxDriver implements HostDriver {
     /** systemd powers off on SIGRTMIN+4; busybox init and the skeleton init end on SIGTERM. */
     private static final int SIGRTMIN_PLUS_4 = 38;
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    private static final Duration SHUTDOWN_RESEND = Duration.ofMillis(100);
 
     private final Path guestsRoot;
     private final Path runDir;
@@ -124,8 +125,15 @@ public final class LinuxDriver implements HostDriver {
         long deadline = System.nanoTime() + timeout.toNanos();
         Optional<Integer> init = initPid(tree, guest);
         Optional<ProcStat> initStat = init.flatMap(pid -> ProcStat.read(PROC, pid));
-        init.ifPresent(pid -> signal(pid, shutdownSignal(pid)));
-        waitForEmpty(tree, guest.xid(), System.nanoTime() + timeout.toNanos() / 2);
+        long shutdownDeadline = System.nanoTime() + timeout.toNanos() / 2;
+        if (init.isPresent()) {
+            int signal = shutdownSignal(init.get());
+            // repeated: an init that has not yet set its handler ignores the signal, being pid 1
+            while (!tree.pids(guest.xid()).isEmpty() && System.nanoTime() < shutdownDeadline) {
+                signal(init.get(), signal);
+                waitForEmpty(tree, guest.xid(), Math.min(shutdownDeadline, System.nanoTime() + SHUTDOWN_RESEND.toNanos()));
+            }
+        }
         tree.pids(guest.xid()).forEach(pid -> signal(pid, SIGTERM));
         waitForEmpty(tree, guest.xid(), deadline);
         for (int round = 0; round < 3 && !tree.pids(guest.xid()).isEmpty(); round++) {
@@ -176,7 +184,7 @@ public final class LinuxDriver implements HostDriver {
             for (GuestSpec guest : guests) {
                 List<Integer> pids = tree.pids(guest.xid());
                 if (!pids.isEmpty()) {
-                    FiguresReader.read(PROC, tree, guest.xid(), pids, initPid(tree, guest), uptime)
+                    FiguresReader.read(PROC, tree, guest.xid(), pids, initPid(guest, pids), uptime)
                             .ifPresent(f -> result.put(guest.xid(), f));
                 }
             }
@@ -352,7 +360,10 @@ public final class LinuxDriver implements HostDriver {
      * searched, which also serves a console restarted without its run-state directory.
      */
     private Optional<Integer> initPid(CgroupTree tree, GuestSpec guest) {
-        List<Integer> pids = tree.pids(guest.xid());
+        return initPid(guest, tree.pids(guest.xid()));
+    }
+
+    private Optional<Integer> initPid(GuestSpec guest, List<Integer> pids) {
         try {
             int hint = Integer.parseInt(Files.readString(pidFile(guest)).trim());
             if (pids.contains(hint) && isNamespaceInit(hint)) {

@@ -53,8 +53,15 @@ final class NetworkSetup {
 
     /** Removes the host end; the kernel drops the pair with the guest's namespace anyway. */
     void detach(GuestSpec guest) {
-        if (Files.exists(Path.of("/sys/class/net", hostVeth(guest.xid())))) {
-            host(guest, List.of("link", "del", hostVeth(guest.xid())));
+        Path device = Path.of("/sys/class/net", hostVeth(guest.xid()));
+        if (Files.exists(device)) {
+            try {
+                host(guest, List.of("link", "del", hostVeth(guest.xid())));
+            } catch (HostOperationException e) {
+                if (Files.exists(device)) {
+                    throw e;
+                } // else the dying namespace took the pair with it meanwhile
+            }
         }
     }
 

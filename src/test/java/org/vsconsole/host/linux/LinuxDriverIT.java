@@ -161,15 +161,17 @@ class LinuxDriverIT {
         GuestSpec guest = sandbox.skeleton("files", 4108, Map.of());
         driver.start(guest);
 
-        driver.setLimitLive(guest, "nofile", LimitValues.both(5));
+        // busybox sh keeps a script open at fd 10 and up, so a guest needs a dozen files to live
+        driver.setLimitLive(guest, "nofile", LimitValues.both(12));
 
         int init = driver.processes(guest).stream().filter(p -> p.guestPid() == 1).findFirst().orElseThrow().pid();
         assertThat(Files.readAllLines(Path.of("/proc/" + init + "/limits")))
-                .anyMatch(l -> l.matches("Max open files\\s+5\\s+5\\s+files\\s*"));
-        String out = sandbox.exec(guest, "sh", "-c",
-                "exec 3</dev/null && echo three; exec 4</dev/null && echo four; exec 5</dev/null && echo five");
-        assertThat(out).contains("three").contains("four").doesNotContain("five");
-        assertThat(driver.figures(List.of(guest)).get(4108).limits().get("nofile").hard()).isEqualTo(5);
+                .anyMatch(l -> l.matches("Max open files\\s+12\\s+12\\s+files\\s*"));
+        // 0-2 are open; 3..11 fill the limit of 12, the thirteenth file is refused
+        String out = sandbox.exec(guest, "sh", "-c", "exec 3</dev/null 4</dev/null 5</dev/null 6</dev/null 7</dev/null"
+                + " 8</dev/null 9</dev/null 10</dev/null 11</dev/null && echo twelve-open; exec 12</dev/null && echo thirteen");
+        assertThat(out).contains("twelve-open").doesNotContain("thirteen");
+        assertThat(driver.figures(List.of(guest)).get(4108).limits().get("nofile").hard()).isEqualTo(12);
     }
 
     @Test
