@@ -247,4 +247,29 @@ class LinuxDriverIT {
         driver.start(copy);
         assertThat(sandbox.exec(copy, "hostname").strip()).isEqualTo("copy-node");
     }
+
+    @Test
+    void execTimeoutKillsTheCommandAndSaysSo() {
+        GuestSpec guest = sandbox.skeleton("slow", 4115, Map.of());
+        driver.start(guest);
+
+        ExecResult result = driver.exec(guest, List.of("sh", "-c", "echo begun; sleep 100"), line -> { },
+                Duration.ofSeconds(1));
+
+        assertThat(result.timedOut()).isTrue();
+        await().atMost(Duration.ofSeconds(3))
+                .until(() -> driver.processes(guest).stream().noneMatch(p -> p.command().contains("sleep 100")));
+    }
+
+    @Test
+    void aGuestWithoutInitFailsToStartWithTheReasonAndLeavesNothing() throws Exception {
+        GuestSpec guest = sandbox.skeleton("headless", 4116, Map.of());
+        Files.delete(guest.rootDir().resolve("sbin/init"));
+
+        assertThatThrownBy(() -> driver.start(guest)).isInstanceOf(HostOperationException.class)
+                .hasMessageContaining("/sbin/init").hasMessageContaining("No such file");
+
+        assertThat(driver.isRunning(guest)).isFalse();
+        assertThat(GuestSandbox.CGROUP_ROOT.resolve("pids/vsconsole-it/4116")).doesNotExist();
+    }
 }
