@@ -33,7 +33,7 @@ final class ProcFiles {
                 }
                 total += count;
                 if (!buffer.hasRemaining()) {
-                    return total + readRest(channel);
+                    return readRest(channel);
                 }
             }
             return new String(buffer.array(), 0, total, StandardCharsets.ISO_8859_1);

@@ -12,18 +12,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Prints how long a full snapshot of 1000 contexts takes (every file parsed, figures mapped, names
  * resolved, vserver-stat table built and formatted) against the floor of merely reading the same
- * files' bytes. Figures only, no assertions on time: run it on purpose, not in the normal build.
+ * files' bytes. Figures only, no assertions on time. It takes a minute on a busy machine, so it runs
+ * only on purpose: {@code -Dtest=ProcSnapshotBench -Dvsconsole.bench=true} (a package-wide
+ * {@code -Dtest} pattern would otherwise pick it up too).
  */
+@Tag("bench")
+@EnabledIfSystemProperty(named = "vsconsole.bench", matches = "true")
 class ProcSnapshotBench {
 
     private static final int CONTEXTS = 1000;
-    private static final int WARMUP = 10;
+    private static final int WARMUP = 5;
     private static final int RUNS = 20;
 
     @Test
