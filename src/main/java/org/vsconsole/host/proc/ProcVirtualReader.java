@@ -24,6 +24,11 @@ public final class ProcVirtualReader {
     private final MachineUnits units;
     private final ContextFiguresMapper mapper;
 
+    /** Reader with {@link MachineUnits#DEFAULT} units. */
+    public ProcVirtualReader(Path procRoot) {
+        this(procRoot, MachineUnits.DEFAULT);
+    }
+
     /** @param procRoot the folder holding {@code virtual/}, {@code uptime} and the pid folders */
     public ProcVirtualReader(Path procRoot, MachineUnits units) {
         this.procRoot = procRoot;
