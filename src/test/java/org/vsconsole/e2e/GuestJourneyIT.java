@@ -88,13 +88,12 @@ class GuestJourneyIT {
         waitUntil(Duration.ofSeconds(30), () -> browser.texts("vaadin-grid-cell-content").contains("Running"));
         List<String> cells = browser.texts("vaadin-grid-cell-content");
         assertThat(cells).contains(GUEST, "Running");
-        assertThat(cells.stream().filter(c -> c.matches("[1-9][0-9]*")).toList()).as("a process count above 0").isNotEmpty();
         browser.screenshot("guest-list");
 
         // The console tab runs hostname inside the guest.
         browser.open(console.url("guests/" + GUEST));
         browser.await(By.id("guest-title"));
-        waitUntil(Duration.ofSeconds(15), () -> browser.driver().findElement(By.id("guest-figures")).getText().contains("processes"));
+        waitUntil(Duration.ofSeconds(15), () -> browser.driver().findElement(By.id("guest-figures")).getText().matches("[1-9]\\d* processes.*"));
         browser.screenshot("guest-detail");
         selectTab("Console");
         browser.type("console-command", "hostname");
