@@ -62,14 +62,14 @@ final class GuestBuild implements JobWork {
             rootMayExist = true;
             driver.buildRoot(spec, guest.build(), job::log);
             checkCancelled(job);
-            step(job, 85, "Updating .defaults/context.next");
-            advanceContextNext();
             if (guest.start()) {
-                checkCancelled(job);
-                step(job, 90, "Starting '" + guest.name() + "'");
+                step(job, 85, "Starting '" + guest.name() + "'");
                 startTried = true;
                 driver.start(spec);
             }
+            // Last, so a failed creation leaves context.next as it found it.
+            step(job, 95, "Updating .defaults/context.next");
+            advanceContextNext();
             job.progress(100);
             job.log("Guest '" + guest.name() + "' is ready" + (guest.start() ? " and running" : ""));
         } catch (Exception e) {
