@@ -61,6 +61,9 @@ class GuestCreationSecurityTest {
     JdbcClient jdbc;
 
     @Autowired
+    org.vsconsole.jobs.JobService jobs;
+
+    @Autowired
     WebApplicationContext context;
 
     MockMvc mvc;
@@ -156,6 +159,35 @@ class GuestCreationSecurityTest {
                 .andExpect(status().isForbidden());
         assertThat(auditCount(GuestCreationService.ACTION, auditor, "denied")).isEqualTo(1);
         assertThat(Files.exists(host.configRoot().resolve("rest2"))).isFalse();
+    }
+
+    @Test
+    void wizardSuggestsFreeValuesAndPutsAServerRefusalNextToItsFieldOnItsStep() {
+        String who = "prov-wizard-" + SEQ.incrementAndGet();
+        CreateGuestWizardView wizard = as(who, () -> new CreateGuestWizardView(creation, jobs), Role.OPERATOR);
+        assertThat(wizard.ip.getValue()).startsWith("10.88.0.");
+        assertThat(wizard.context.getValue()).matches("[0-9]+");
+        assertThat(Stream.of(wizard.name, wizard.hostname, wizard.domain, wizard.ip, wizard.prefix, wizard.iface,
+                wizard.context, wizard.method, wizard.next, wizard.back, wizard.create, wizard.startAfter, wizard.openGuest)
+                .map(c -> c.getId().orElseThrow()))
+                .containsExactly("wizard-name", "wizard-hostname", "wizard-domain", "wizard-ip", "wizard-prefix",
+                        "wizard-interface", "wizard-context", "wizard-method", "wizard-next", "wizard-back", "wizard-create",
+                        "wizard-start-after", "wizard-open-guest");
+
+        as(who, () -> {
+            wizard.name.setValue("wiz1");
+            wizard.context.setValue("0x10");
+            assertThat(wizard.context.isInvalid()).as("live check").isTrue();
+            wizard.showStep(5);
+            wizard.create.click();
+            return null;
+        }, Role.OPERATOR);
+
+        assertThat(wizard.step()).isEqualTo(2);
+        assertThat(wizard.context.isInvalid()).isTrue();
+        assertThat(wizard.context.getErrorMessage()).contains("decimal");
+        assertThat(auditCount(GuestCreationService.ACTION, who, "failed")).isEqualTo(1);
+        assertThat(Files.exists(host.configRoot().resolve("wiz1"))).isFalse();
     }
 
     private long auditCount(String action, String actor, String outcome) {
