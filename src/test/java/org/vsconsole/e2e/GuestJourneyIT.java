@@ -70,15 +70,16 @@ class GuestJourneyIT {
         browser.type("wizard-name", GUEST);
         browser.screenshot("guest-wizard-identity");
         clickNextUntil("wizard-create");
-        WebElement startAfter = browser.await(By.id("wizard-start-after"));
-        if (!"true".equals(startAfter.getAttribute("checked")) && startAfter.getAttribute("checked") == null) {
-            browser.click("wizard-start-after");
-        }
+        browser.await(By.id("wizard-start-after"));
+        browser.js("const box = document.getElementById('wizard-start-after'); if (!box.checked) { box.click(); }");
+        browser.waitForVaadin();
+        assertThat(browser.js("return document.getElementById('wizard-start-after').checked")).isEqualTo(true);
         browser.screenshot("guest-wizard-summary");
         browser.click("wizard-create");
         waitUntil(Duration.ofSeconds(120), () -> !browser.driver().findElements(By.id("wizard-open-guest")).isEmpty()
                 && browser.driver().findElement(By.id("wizard-open-guest")).isDisplayed());
         assertThat(browser.driver().findElement(By.id("job-state")).getText()).isEqualTo("Finished");
+        assertThat(browser.driver().findElement(By.id("job-log")).getText()).contains("is ready and running");
         browser.screenshot("guest-wizard-done");
 
         // The list shows it running, with processes, pushed without a reload.
