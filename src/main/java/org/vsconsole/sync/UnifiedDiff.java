@@ -37,10 +37,10 @@ final class UnifiedDiff {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
                 ops.add(" " + a.get(i++));
                 j++;
-            } else if (j < b.size() && (i >= a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                ops.add("+" + b.get(j++));
-            } else {
+            } else if (i < a.size() && (j >= b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 ops.add("-" + a.get(i++));
+            } else {
+                ops.add("+" + b.get(j++));
             }
         }
         // hunks with a few lines of context
