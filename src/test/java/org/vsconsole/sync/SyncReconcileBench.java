@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,9 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * Prints what reconciling costs with 1000 generated guest trees: the start-up rebuild, a full
  * reconcile with nothing changed, one guest's reconcile, and one watcher event end to end. No
  * timing asserts; named *Bench so the normal test run skips it. Run it alone:
- * {@code ./mvnw -o -q test -Dtest=org.vsconsole.sync.SyncReconcileBench -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code ./mvnw -o -q test -Dtest=org.vsconsole.sync.SyncReconcileBench -Dvsconsole.bench=true -Dsurefire.failIfNoSpecifiedTests=false}
+ * (it is also skipped without {@code -Dvsconsole.bench=true}, so {@code -Dtest=org.vsconsole.sync.**} stays fast)
  */
 @SpringBootTest
+@EnabledIfSystemProperty(named = "vsconsole.bench", matches = "true")
 class SyncReconcileBench {
 
     static final int GUESTS = 1000;
@@ -30,26 +33,33 @@ class SyncReconcileBench {
     static {
         try {
             DATA = Files.createTempDirectory("vsconsole-sync-bench");
-            Path root = DATA.resolve("host/etc/vservers");
-            for (int i = 0; i < GUESTS; i++) {
-                String name = "bench" + i;
-                Path g = root.resolve(name);
-                write(g.resolve("context"), (1000 + i) + "\n");
-                write(g.resolve("uts/nodename"), name + ".example.org\n");
-                write(g.resolve("rlimits/nproc"), "200\n");
-                write(g.resolve("rlimits/as"), "1000000\n");
-                write(g.resolve("fstab"), "none\t/proc\t\tproc\tdefaults\t\t0 0\nnone\t/tmp\t\ttmpfs\tsize=16m,mode=1777\t0 0\n");
-                write(g.resolve("interfaces/0/ip"), "10.1." + (i / 250) + "." + (i % 250 + 1) + "\n");
-                write(g.resolve("interfaces/0/prefix"), "24\n");
-                write(g.resolve("apps/init/mark"), "default\n");
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Generates the trees; only runs when the context is built, i.e. when the bench is enabled. */
+    static void generate() throws IOException {
+        Path root = DATA.resolve("host/etc/vservers");
+        for (int i = 0; i < GUESTS; i++) {
+            String name = "bench" + i;
+            Path g = root.resolve(name);
+            write(g.resolve("context"), (1000 + i) + "\n");
+            write(g.resolve("uts/nodename"), name + ".example.org\n");
+            write(g.resolve("rlimits/nproc"), "200\n");
+            write(g.resolve("rlimits/as"), "1000000\n");
+            write(g.resolve("fstab"), "none\t/proc\t\tproc\tdefaults\t\t0 0\nnone\t/tmp\t\ttmpfs\tsize=16m,mode=1777\t0 0\n");
+            write(g.resolve("interfaces/0/ip"), "10.1." + (i / 250) + "." + (i % 250 + 1) + "\n");
+            write(g.resolve("interfaces/0/prefix"), "24\n");
+            write(g.resolve("apps/init/mark"), "default\n");
+        }
+    }
+
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) {
+    static void properties(DynamicPropertyRegistry r) throws IOException {
+        if (Files.notExists(DATA.resolve("host"))) {
+            generate();
+        }
         r.add("vsconsole.data-dir", DATA::toString);
         r.add("vsconsole.host.driver", () -> "read-only");
         r.add("vsconsole.admin-password", () -> "sync-Bench-Password-42");
