@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -28,9 +30,17 @@ public class AuditService {
     private final TransactionTemplate ownTransaction;
     private final AuditAnchor anchor;
     private final ReentrantLock appendLock = new ReentrantLock();
+    private final ObjectProvider<IntentRecorder> intents;
 
     AuditService(AuditRepository repository, ActorResolver actors, ObjectMapper json, PlatformTransactionManager tx,
             AuditAnchor anchor) {
+        this(repository, actors, json, tx, anchor, null);
+    }
+
+    @Autowired
+    AuditService(AuditRepository repository, ActorResolver actors, ObjectMapper json, PlatformTransactionManager tx,
+            AuditAnchor anchor, ObjectProvider<IntentRecorder> intents) {
+        this.intents = intents;
         this.repository = repository;
         this.anchor = anchor;
         this.actors = actors;
@@ -63,17 +73,31 @@ public class AuditService {
      */
     public <T> T audited(String action, AuditTarget target, Object before, Supplier<T> work) {
         long started = System.nanoTime();
+        Actor actor = actors.current();
+        String correlationId = UUID.randomUUID().toString();
+        // The intent is committed before the work touches the tree or the driver (AU2).
+        IntentRecorder recorder = intentRecorder();
+        Object intent = recorder.started(correlationId, actor, action, target, before);
         try {
             T result = work.get();
-            record(new AuditEntry(action, target, before, result, Outcome.OK, null, elapsedMs(started)));
+            record(actor, new AuditEntry(action, target, before, result, Outcome.OK, null, elapsedMs(started)), correlationId);
+            recorder.finished(intent, Outcome.OK, null);
             return result;
         } catch (AccessDeniedException e) {
-            record(new AuditEntry(action, target, before, null, Outcome.DENIED, e.getMessage(), elapsedMs(started)));
+            record(actor, new AuditEntry(action, target, before, null, Outcome.DENIED, e.getMessage(), elapsedMs(started)),
+                    correlationId);
+            recorder.finished(intent, Outcome.DENIED, e.getMessage());
             throw e;
         } catch (RuntimeException e) {
-            record(new AuditEntry(action, target, before, null, Outcome.FAILED, e.getMessage(), elapsedMs(started)));
+            record(actor, new AuditEntry(action, target, before, null, Outcome.FAILED, e.getMessage(), elapsedMs(started)),
+                    correlationId);
+            recorder.finished(intent, Outcome.FAILED, e.getMessage());
             throw e;
         }
+    }
+
+    private IntentRecorder intentRecorder() {
+        return intents == null ? IntentRecorder.NONE : intents.getIfAvailable(() -> IntentRecorder.NONE);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")

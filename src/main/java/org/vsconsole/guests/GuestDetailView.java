@@ -71,7 +71,11 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final Grid<GuestProcess> processGrid = new Grid<>(GuestProcess.class, false);
     private Registration subscription;
 
-    public GuestDetailView(GuestService guests, Sampler sampler, AuditService audit, CurrentUser currentUser) {
+    private final org.vsconsole.sync.SyncService sync;
+
+    public GuestDetailView(GuestService guests, Sampler sampler, AuditService audit, CurrentUser currentUser,
+            org.vsconsole.sync.SyncService sync) {
+        this.sync = sync;
         this.guests = guests;
         this.sampler = sampler;
         this.audit = audit;
@@ -143,7 +147,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
                 refreshProcesses();
             }
         });
-        add(header, tabs);
+        add(header, new org.vsconsole.sync.DriftPanel(sync, currentUser, name), tabs);
         show(sampler.latest().guest(name));
     }
 

@@ -117,7 +117,7 @@ public class GuestListView extends VerticalLayout {
         grid.setItems(provider);
         grid.addComponentColumn(g -> new RouterLink(g.name(), GuestDetailView.class, new com.vaadin.flow.router.RouteParameters("name", g.name())))
                 .setHeader("Name").setKey("name").setSortable(true).setComparator(GuestSummary::name).setAutoWidth(true);
-        grid.addComponentColumn(GuestListView::stateBadge).setHeader("State").setKey("state")
+        grid.addComponentColumn(GuestListView::stateCell).setHeader("State").setKey("state")
                 .setComparator(g -> g.state().ordinal()).setSortable(true).setAutoWidth(true);
         grid.addColumn(g -> g.xid() == null ? "—" : g.xid().toString()).setHeader("XID").setKey("xid")
                 .setComparator(Comparator.comparing(GuestSummary::xid, Comparator.nullsLast(Integer::compare)))
@@ -233,6 +233,28 @@ public class GuestListView extends VerticalLayout {
         Notification n = Notification.show(text.toString(), failures.isEmpty() ? 4000 : 12000, Notification.Position.TOP_CENTER);
         n.addThemeVariants(failures.isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
         replaceRows(guests.list());
+    }
+
+    /** The state badge plus the sync badges: changed outside the console, unmanaged. */
+    static HorizontalLayout stateCell(GuestSummary guest) {
+        HorizontalLayout cell = new HorizontalLayout(stateBadge(guest));
+        cell.setSpacing(false);
+        cell.getStyle().set("gap", "var(--lumo-space-xs)");
+        if (guest.changedOutside()) {
+            Span drift = new Span(VaadinIcon.WARNING.create(), new Span("Changed outside the console"));
+            drift.getElement().getThemeList().add("badge warning");
+            drift.addClassName("drift-badge");
+            drift.getElement().setAttribute("title", "Changed on disk: " + String.join(", ", guest.changedFiles()));
+            cell.add(drift);
+        }
+        if (guest.unmanaged()) {
+            Span unmanaged = new Span(VaadinIcon.QUESTION_CIRCLE_O.create(), new Span("Unmanaged"));
+            unmanaged.getElement().getThemeList().add("badge contrast");
+            unmanaged.addClassName("unmanaged-badge");
+            unmanaged.getElement().setAttribute("title", "Made outside the console; an admin can adopt it on its page");
+            cell.add(unmanaged);
+        }
+        return cell;
     }
 
     static Span stateBadge(GuestSummary guest) {

@@ -31,6 +31,8 @@ import org.vsconsole.monitoring.GuestLive;
 import org.vsconsole.monitoring.HostSnapshot;
 import org.vsconsole.monitoring.Sampler;
 import org.vsconsole.security.CurrentUser;
+import org.vsconsole.sync.GuestSyncStatus;
+import org.vsconsole.sync.SyncService;
 
 /**
  * Everything people do to existing guests. Each method checks role and guest scope through
@@ -52,9 +54,11 @@ public class GuestService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final GuestLocks locks;
+    private final SyncService sync;
 
     GuestService(GuestConfigReader configs, GuestConfigWriter writer, HostDriver driver, HostProperties host,
-            Sampler sampler, AuditService audit, CurrentUser currentUser, GuestLocks locks) {
+            Sampler sampler, AuditService audit, CurrentUser currentUser, GuestLocks locks, SyncService sync) {
+        this.sync = sync;
         this.configs = configs;
         this.writer = writer;
         this.driver = driver;
@@ -75,10 +79,12 @@ public class GuestService {
     @PreAuthorize("isAuthenticated()")
     public List<GuestSummary> summaries(HostSnapshot snapshot) {
         Map<String, List<String>> owners = currentUser.ownersByGuest();
+        Map<String, GuestSyncStatus> registry = sync.statuses();
         List<GuestSummary> rows = new ArrayList<>();
         for (GuestConfig config : configs.readAllGuests()) {
             if (currentUser.maySee(config.name())) {
-                rows.add(summary(config, snapshot.guest(config.name()), owners.getOrDefault(config.name(), List.of())));
+                rows.add(summary(config, snapshot.guest(config.name()), owners.getOrDefault(config.name(), List.of()),
+                        registry.get(config.name())));
             }
         }
         return rows;
@@ -92,7 +98,8 @@ public class GuestService {
     @PreAuthorize("@currentUser.maySee(#name)")
     public GuestSummary summary(String name) {
         GuestConfig config = config(name);
-        return summary(config, sampler.latest().guest(name), currentUser.ownersByGuest().getOrDefault(name, List.of()));
+        return summary(config, sampler.latest().guest(name), currentUser.ownersByGuest().getOrDefault(name, List.of()),
+                sync.status(name).orElse(null));
     }
 
     /** Whether the guest's context runs, asked of the kernel now rather than the last snapshot. */
@@ -136,6 +143,7 @@ public class GuestService {
                 () -> locks.withLock(name, () -> {
                     GuestConfig after = write(name, digest == null ? before.digest() : digest,
                             new ConfigChange.SetBootMark(startAtBoot));
+                    sync.consoleWrote(name, after);
                     sampler.treeChanged();
                     return Map.of("startsAtBoot", after.init().bootMarked());
                 }));
@@ -199,6 +207,7 @@ public class GuestService {
             driver.deleteRoot(spec);
             try {
                 writer.deleteGuest(name, config.digest());
+                sync.consoleDeleted(name);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot remove the config of '" + name + "': " + e.getMessage(), e);
             }
@@ -248,7 +257,7 @@ public class GuestService {
         return view;
     }
 
-    private static GuestSummary summary(GuestConfig config, GuestLive live, List<String> owners) {
+    private static GuestSummary summary(GuestConfig config, GuestLive live, List<String> owners, GuestSyncStatus sync) {
         boolean running = live != null && live.running();
         GuestState state = running ? GuestState.RUNNING
                 : config.disabled() ? GuestState.DISABLED
@@ -259,6 +268,7 @@ public class GuestService {
                 .map(i -> i.prefix() == null ? i.ip() : i.ip() + "/" + i.prefix()).toList();
         List<String> warnings = config.warnings().stream().map(w -> w.path() + ": " + w.message()).toList();
         return new GuestSummary(config.name(), config.context(), state, addresses, config.init().bootMarked(), owners,
-                f == null ? 0 : f.processes(), f == null ? 0 : f.rssBytes(), f == null ? 0 : f.uptimeMs(), warnings);
+                f == null ? 0 : f.processes(), f == null ? 0 : f.rssBytes(), f == null ? 0 : f.uptimeMs(), warnings,
+                sync != null && sync.drift(), sync == null ? List.of() : sync.changedFiles(), sync != null && sync.unmanaged());
     }
 }

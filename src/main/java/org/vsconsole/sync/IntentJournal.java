@@ -1,0 +1,103 @@
+package org.vsconsole.sync;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.vsconsole.audit.Actor;
+import org.vsconsole.audit.AuditTarget;
+import org.vsconsole.audit.IntentRecorder;
+import org.vsconsole.audit.Outcome;
+import org.vsconsole.host.config.GuestConfigReader;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The intent journal: {@link org.vsconsole.audit.AuditService#audited} calls it before and after
+ * every state-changing action. The intent row (actor, action, guest, the guest's digest before)
+ * is committed before the work starts; the outcome closes it. While an action on a guest is open,
+ * the guest's reconcile waits, so the console's own change is never taken for a hand edit.
+ */
+@Component
+class IntentJournal implements IntentRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(IntentJournal.class);
+
+    record Handle(long id, String guest, String action) {
+    }
+
+    private final SyncRepository repository;
+    private final SyncService sync;
+    private final GuestConfigReader reader;
+    private final ObjectMapper json;
+    private final Duration testPause;
+
+    IntentJournal(SyncRepository repository, SyncService sync, GuestConfigReader reader, ObjectMapper json,
+            @Value("${vsconsole.sync.test-pause-after-intent:0s}") Duration testPause) {
+        this.repository = repository;
+        this.sync = sync;
+        this.reader = reader;
+        this.json = json;
+        this.testPause = testPause;
+    }
+
+    @Override
+    public Object started(String correlationId, Actor actor, String action, AuditTarget target, Object before) {
+        String guest = target == null ? null : target.guest();
+        boolean guestName = guest != null && SyncService.validName(guest);
+        String digest = null;
+        if (guestName && Files.isDirectory(reader.configRoot().resolve(guest), LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                digest = reader.readGuest(guest).digest();
+            } catch (RuntimeException e) {
+                log.debug("No digest for '{}' before {}: {}", guest, action, e.getMessage());
+            }
+        }
+        String beforeJson = null;
+        if (before != null) {
+            try {
+                beforeJson = json.writeValueAsString(before);
+                if (beforeJson.length() > 100_000) {
+                    beforeJson = beforeJson.substring(0, 100_000);
+                }
+            } catch (RuntimeException e) {
+                beforeJson = "\"(not serialisable: " + e.getClass().getSimpleName() + ")\"";
+            }
+        }
+        long id = repository.insertIntent(correlationId, actor.name(), action, guest, target == null ? null : target.xid(),
+                digest, beforeJson);
+        if (guestName) {
+            sync.beginAction(guest);
+        }
+        if (!testPause.isZero() && !testPause.isNegative()) {
+            log.warn("Test pause after intent {} ({} on {}): {}", id, action, guest, testPause);
+            try {
+                Thread.sleep(testPause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return new Handle(id, guestName ? guest : null, action);
+    }
+
+    @Override
+    public void finished(Object handle, Outcome outcome, String message) {
+        if (!(handle instanceof Handle h)) {
+            return;
+        }
+        try {
+            repository.finishIntent(h.id(), outcome.dbValue());
+        } finally {
+            if (h.guest() != null) {
+                if (outcome == Outcome.OK && h.action().equals("guest.delete")) {
+                    sync.consoleDeleted(h.guest());
+                } else if (outcome == Outcome.OK && h.action().equals("guest.create")) {
+                    sync.consoleCreated(h.guest());
+                }
+                sync.endAction(h.guest());
+            }
+        }
+    }
+}

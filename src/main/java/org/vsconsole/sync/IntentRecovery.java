@@ -1,0 +1,143 @@
+package org.vsconsole.sync;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.vsconsole.audit.Actor;
+import org.vsconsole.audit.AuditEntry;
+import org.vsconsole.audit.AuditService;
+import org.vsconsole.audit.AuditTarget;
+import org.vsconsole.audit.Outcome;
+import org.vsconsole.host.GuestSpecs;
+import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostProperties;
+import org.vsconsole.host.config.GuestConfig;
+import org.vsconsole.host.config.GuestConfigReader;
+
+/**
+ * At start-up, before the registry is reconciled: every intent without an outcome is an action
+ * the console died in. Each is checked against the tree and the kernel and closed with an audit
+ * row {@code intent.recovered} by the system saying whether it was applied, not applied or partly
+ * applied, and the guest's actual state. Nothing is redone or undone automatically.
+ */
+@Component
+@Order(1)
+class IntentRecovery implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(IntentRecovery.class);
+
+    /** What was found for one interrupted intent. */
+    record Finding(String result, String guestState, String digest, String detail) {
+    }
+
+    private final SyncRepository repository;
+    private final GuestConfigReader reader;
+    private final HostDriver driver;
+    private final HostProperties host;
+    private final AuditService audit;
+    private final SyncService sync;
+
+    IntentRecovery(SyncRepository repository, GuestConfigReader reader, HostDriver driver, HostProperties host,
+            AuditService audit, SyncService sync) {
+        this.repository = repository;
+        this.reader = reader;
+        this.driver = driver;
+        this.host = host;
+        this.audit = audit;
+        this.sync = sync;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        recover();
+    }
+
+    /** Resolves every open intent; returns how many. */
+    int recover() {
+        List<SyncRepository.Intent> open = repository.openIntents();
+        for (SyncRepository.Intent intent : open) {
+            Finding f;
+            try {
+                f = inspect(intent);
+            } catch (RuntimeException e) {
+                f = new Finding("unknown", "unknown", null, "could not be checked: " + e.getMessage());
+            }
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("intent", intent.id());
+            before.put("action", intent.action());
+            before.put("actor", intent.actor());
+            before.put("startedAt", intent.startedAt().toString());
+            before.put("digest", intent.beforeDigest());
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("result", f.result());
+            after.put("guestState", f.guestState());
+            after.put("digest", f.digest());
+            String message = "interrupted " + intent.action() + " by " + intent.actor()
+                    + (intent.guest() == null ? "" : " on '" + intent.guest() + "'") + ": " + f.result()
+                    + "; guest is " + f.guestState() + (f.detail() == null ? "" : "; " + f.detail());
+            audit.record(Actor.SYSTEM, new AuditEntry("intent.recovered", AuditTarget.guest(intent.guest(), intent.xid()),
+                    before, after, Outcome.OK, message, 0), intent.correlationId());
+            repository.finishIntent(intent.id(), "interrupted: " + f.result());
+            log.warn("Recovered {}", message);
+        }
+        return open.size();
+    }
+
+    Finding inspect(SyncRepository.Intent intent) {
+        String guest = intent.guest();
+        if (guest == null || !SyncService.validName(guest)) {
+            return new Finding("unknown", "not a guest action", null, "nothing to check on the host");
+        }
+        Path dir = reader.configRoot().resolve(guest);
+        boolean exists = Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS);
+        GuestConfig config = exists ? reader.readGuest(guest) : null;
+        Boolean running = null;
+        boolean rootExists = false;
+        if (config != null && config.context() != null) {
+            try {
+                running = driver.isRunning(GuestSpecs.from(config, host.guestsRoot()));
+            } catch (RuntimeException e) {
+                running = null;
+            }
+            rootExists = Files.isDirectory(GuestSpecs.rootOf(config, host.guestsRoot()), LinkOption.NOFOLLOW_LINKS);
+        }
+        String state = !exists ? "absent" : running == null ? "present (running state unknown)" : running ? "running" : "stopped";
+        String digest = config == null ? null : config.digest();
+        return switch (intent.action()) {
+            case "guest.start" -> new Finding(Boolean.TRUE.equals(running) ? "applied" : "not applied", state, digest, null);
+            case "guest.stop" -> new Finding(Boolean.FALSE.equals(running) ? "applied" : "not applied", state, digest, null);
+            case "guest.restart" -> Boolean.TRUE.equals(running)
+                    ? new Finding("applied", state, digest, "it runs; whether it was stopped first cannot be told")
+                    : new Finding("partly applied", state, digest, "stopped but not started again");
+            case "guest.create" -> !exists ? new Finding("not applied", state, null, null)
+                    : rootExists ? new Finding("applied", state, digest, null)
+                    : new Finding("partly applied", state, digest, "config directory exists, root tree missing");
+            case "guest.delete" -> !exists ? new Finding("applied", state, null, null)
+                    : rootExists ? new Finding("not applied", state, digest, null)
+                    : new Finding("partly applied", state, digest, "root tree removed, config directory still there");
+            default -> {
+                if (!exists) {
+                    yield new Finding("unknown", state, null, "guest directory is gone");
+                }
+                if (intent.beforeDigest() == null) {
+                    yield new Finding("unknown", state, digest, "no digest was recorded before the action");
+                }
+                if (intent.beforeDigest().equals(digest)) {
+                    yield new Finding("not applied", state, digest, "config unchanged");
+                }
+                // The console's own write went through: take it as the baseline, not as drift.
+                sync.expect(guest, digest);
+                yield new Finding("applied", state, digest, "config changed since the intent; taken as the console's write");
+            }
+        };
+    }
+}

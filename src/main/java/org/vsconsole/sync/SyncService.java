@@ -1,0 +1,704 @@
+package org.vsconsole.sync;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.vsconsole.audit.Actor;
+import org.vsconsole.audit.AuditEntry;
+import org.vsconsole.audit.AuditService;
+import org.vsconsole.audit.AuditTarget;
+import org.vsconsole.audit.AuditedAction;
+import org.vsconsole.audit.Outcome;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.config.AtomicFileWriter;
+import org.vsconsole.host.config.ConfigConflictException;
+import org.vsconsole.host.config.ConfigManifest;
+import org.vsconsole.host.config.GuestConfig;
+import org.vsconsole.host.config.GuestConfigReader;
+import org.vsconsole.host.config.HostGrammar;
+import org.vsconsole.monitoring.Sampler;
+
+/**
+ * Reconciles the guest registry with the config tree. Events from the recursive watcher are
+ * debounced per guest and reconcile only that guest; a full reconcile runs at start-up and every
+ * {@code vsconsole.sync.reconcile-interval}. All reconciles run on one thread and every registry
+ * change is made under one lock, so the registry never sees two versions of a guest at once.
+ *
+ * <p>Console writes are not drift: the write path tells {@link #consoleWrote} which digest it
+ * produced, and while an audited action on a guest is open (see {@link IntentJournal}) that guest
+ * is not reconciled.
+ */
+@Service
+public class SyncService {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncService.class);
+
+    /** Files up to this size are kept as accepted, to diff and restore them. */
+    public static final int MAX_STORED_BYTES = 16 * 1024;
+    private static final String DELETED = "\0deleted";
+    private static final String CREATED = "\0created";
+
+    private final SyncRepository repository;
+    private final GuestConfigReader reader;
+    private final AuditService audit;
+    private final Sampler sampler;
+    private final boolean autoAdopt;
+    private final Duration interval;
+    private final Duration debounce;
+    private final boolean watch;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, GuestSyncStatus> cache = new ConcurrentHashMap<>();
+    /** Digest (or marker) the console's own write left, so the reconcile takes it as the baseline. */
+    private final Map<String, String> expected = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> busy = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong filesRead = new AtomicLong();
+    private final AtomicLong eventsSeen = new AtomicLong();
+    private volatile ScheduledExecutorService executor;
+    private volatile TreeWatcher watcher;
+
+    SyncService(SyncRepository repository, GuestConfigReader reader, AuditService audit, Sampler sampler,
+            @Value("${vsconsole.sync.auto-adopt:false}") boolean autoAdopt,
+            @Value("${vsconsole.sync.reconcile-interval:60s}") Duration interval,
+            @Value("${vsconsole.sync.debounce:250ms}") Duration debounce,
+            @Value("${vsconsole.sync.watch:true}") boolean watch) {
+        this.repository = repository;
+        this.reader = reader;
+        this.audit = audit;
+        this.sampler = sampler;
+        this.autoAdopt = autoAdopt;
+        this.interval = interval;
+        this.debounce = debounce;
+        this.watch = watch;
+    }
+
+    // ---- what views and other services read ---------------------------------------------------
+
+    /** Registry state of every guest directory seen (removed ones included), from memory. */
+    public Map<String, GuestSyncStatus> statuses() {
+        return Map.copyOf(cache);
+    }
+
+    public Optional<GuestSyncStatus> status(String guest) {
+        return Optional.ofNullable(cache.get(guest));
+    }
+
+    /** The changed files of a drifted guest and a diff of the small text ones against the accepted content. */
+    @PreAuthorize("@currentUser.maySee(#guest)")
+    public DriftReport drift(String guest) {
+        HostGrammar.guestName(guest);
+        lock.lock();
+        try {
+            GuestConfig config = reader.readGuest(guest);
+            Map<String, SyncRepository.FileRow> accepted = repository.files(guest);
+            return report(guest, config, accepted);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- the console's own writes -------------------------------------------------------------
+
+    /** The console wrote {@code after} to the guest's tree: that is the new baseline, not drift. */
+    public void consoleWrote(String guest, GuestConfig after) {
+        expected.put(guest, after.digest());
+        schedule(guest);
+    }
+
+    /** The console deleted the guest: its removal is not reported as external. */
+    public void consoleDeleted(String guest) {
+        expected.put(guest, DELETED);
+        schedule(guest);
+    }
+
+    /** The console created the guest: it is managed from the start. */
+    public void consoleCreated(String guest) {
+        expected.put(guest, CREATED);
+        schedule(guest);
+    }
+
+    /** An audited action on the guest starts: hold its reconcile until it ends. */
+    void beginAction(String guest) {
+        busy.computeIfAbsent(guest, g -> new AtomicInteger()).incrementAndGet();
+    }
+
+    void endAction(String guest) {
+        busy.computeIfPresent(guest, (g, n) -> n.decrementAndGet() <= 0 ? null : n);
+        schedule(guest);
+    }
+
+    /** Treat the guest's current digest as written by the console (an interrupted write found applied). */
+    void expect(String guest, String digest) {
+        expected.put(guest, digest);
+    }
+
+    // ---- admin decisions ----------------------------------------------------------------------
+
+    /** Takes the tree as it is now as the new accepted baseline. */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @AuditedAction("guest.drift-accept")
+    public GuestSyncStatus accept(String guest, String seenDigest) {
+        HostGrammar.guestName(guest);
+        DriftReport before = drift(guest);
+        return audit.audited("guest.drift-accept", AuditTarget.guest(guest, null), summary(before), () -> {
+            lock.lock();
+            try {
+                GuestConfig config = reader.readGuest(guest);
+                requireSeen(guest, seenDigest, config);
+                GuestSyncStatus row = repository.find(guest).orElse(null);
+                GuestSyncStatus saved = saveBaseline(config, SyncState.MANAGED, row, Instant.now());
+                sampler.treeChanged();
+                return saved;
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    /** Adopts a hand-made guest: its tree as it is now becomes the accepted baseline. */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @AuditedAction("guest.adopt")
+    public GuestSyncStatus adopt(String guest) {
+        HostGrammar.guestName(guest);
+        return audit.audited("guest.adopt", AuditTarget.guest(guest, null),
+                Map.of("state", status(guest).map(s -> s.state().dbValue()).orElse("unknown")), () -> {
+                    lock.lock();
+                    try {
+                        GuestConfig config = reader.readGuest(guest);
+                        GuestSyncStatus saved = saveBaseline(config, SyncState.MANAGED,
+                                repository.find(guest).orElse(null), Instant.now());
+                        sampler.treeChanged();
+                        return saved;
+                    } finally {
+                        lock.unlock();
+                    }
+                });
+    }
+
+    /**
+     * Writes the accepted content back over the changed files (each replaced atomically), removes
+     * files added since, and recreates removed ones. Refused, before touching anything, when a
+     * changed file's accepted content was too large to keep.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @AuditedAction("guest.drift-restore")
+    public GuestSyncStatus restore(String guest, String seenDigest) {
+        HostGrammar.guestName(guest);
+        DriftReport before = drift(guest);
+        return audit.audited("guest.drift-restore", AuditTarget.guest(guest, null), summary(before), () -> {
+            lock.lock();
+            try {
+                GuestConfig config = reader.readGuest(guest);
+                requireSeen(guest, seenDigest, config);
+                GuestSyncStatus row = repository.find(guest)
+                        .orElseThrow(() -> new InvalidInputException("guest", "no accepted content is known for '" + guest + "'"));
+                restoreFiles(guest, config, repository.files(guest));
+                GuestConfig after = reader.readGuest(guest);
+                if (!after.digest().equals(row.acceptedDigest())) {
+                    throw new IllegalStateException("the tree of '" + guest + "' still differs after the restore: "
+                            + String.join(", ", manifestOf(repository.files(guest)).differences(after.manifest())));
+                }
+                GuestSyncStatus saved = saveBaseline(after, SyncState.MANAGED, row, Instant.now());
+                sampler.treeChanged();
+                return saved;
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    // ---- reconcile ----------------------------------------------------------------------------
+
+    /** Figures of one full reconcile. */
+    public record ReconcileStats(int guests, long filesRead, long millis, int changed) {
+    }
+
+    /** Reconciles every guest directory and every registry row; returns what it cost. */
+    public ReconcileStats reconcileAll() {
+        long t0 = System.nanoTime();
+        long files0 = filesRead.get();
+        TreeSet<String> names = new TreeSet<>(reader.listGuestNames());
+        cache.values().stream().filter(s -> s.state() != SyncState.REMOVED).forEach(s -> names.add(s.name()));
+        int changed = 0;
+        for (String name : names) {
+            if (reconcileGuest(name)) {
+                changed++;
+            }
+        }
+        if (changed > 0) {
+            sampler.treeChanged();
+        }
+        return new ReconcileStats(names.size(), filesRead.get() - files0, (System.nanoTime() - t0) / 1_000_000, changed);
+    }
+
+    /** Reconciles one guest now; returns whether its registry state changed. */
+    public boolean reconcileGuest(String name) {
+        if (!validName(name)) {
+            return false;
+        }
+        if (busy.containsKey(name)) {
+            schedule(name);
+            return false;
+        }
+        lock.lock();
+        try {
+            return reconcileLocked(name);
+        } catch (RuntimeException e) {
+            log.warn("Reconciling guest '{}' failed: {}", name, e.getMessage());
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean reconcileLocked(String name) {
+        Instant now = Instant.now();
+        Path dir = reader.configRoot().resolve(name);
+        GuestSyncStatus row = cache.containsKey(name) ? repository.find(name).orElse(null) : null;
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            if (row == null || row.state() == SyncState.REMOVED) {
+                return false;
+            }
+            String mark = expected.remove(name);
+            GuestSyncStatus removed = new GuestSyncStatus(name, SyncState.REMOVED, row.acceptedDigest(), null, false,
+                    List.of(), null, row.firstSeen(), now);
+            repository.save(removed, null);
+            cache.put(name, removed);
+            if (!DELETED.equals(mark)) {
+                audit.record(Actor.EXTERNAL, new AuditEntry("guest.removed-outside", AuditTarget.guest(name, null),
+                        Map.of("state", row.state().dbValue(), "digest", String.valueOf(row.acceptedDigest())), null,
+                        Outcome.OK, "guest directory '" + name + "' was removed outside the console", 0),
+                        UUID.randomUUID().toString());
+                log.info("Guest '{}' was removed outside the console", name);
+            }
+            sampler.treeChanged();
+            return true;
+        }
+        GuestConfig config = reader.readGuest(name);
+        filesRead.addAndGet(config.manifest().fingerprints().size());
+        String digest = config.digest();
+        if (row == null || row.state() == SyncState.REMOVED) {
+            String mark = expected.remove(name);
+            boolean byConsole = mark != null && (mark.equals(CREATED) || mark.equals(digest));
+            SyncState state = byConsole || autoAdopt ? SyncState.MANAGED : SyncState.UNMANAGED;
+            saveBaseline(config, state, row, now);
+            if (!byConsole) {
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("state", state.dbValue());
+                after.put("digest", digest);
+                after.put("files", new ArrayList<>(config.manifest().fingerprints().keySet()));
+                audit.record(Actor.EXTERNAL, new AuditEntry("guest.appeared-outside", AuditTarget.guest(name, config.context()),
+                        null, after, Outcome.OK, "guest directory '" + name + "' was made outside the console"
+                        + (state == SyncState.MANAGED ? "; adopted automatically" : "; unmanaged until an admin adopts it"), 0),
+                        UUID.randomUUID().toString());
+                log.info("Guest '{}' appeared outside the console ({})", name, state.dbValue());
+            }
+            sampler.treeChanged();
+            return true;
+        }
+        if (digest.equals(row.currentDigest()) && (row.drift() || digest.equals(row.acceptedDigest()))) {
+            // Nothing new since the last look.
+            if (Duration.between(row.lastSeen(), now).compareTo(Duration.ofMinutes(1)) > 0) {
+                repository.touch(name, now);
+                cache.put(name, withLastSeen(row, now));
+            }
+            return false;
+        }
+        String mark = expected.get(name);
+        if (row.state() == SyncState.UNMANAGED || digest.equals(row.acceptedDigest()) || digest.equals(mark)) {
+            if (digest.equals(mark)) {
+                expected.remove(name, mark);
+            }
+            boolean wasDrift = row.drift();
+            saveBaseline(config, row.state(), row, now);
+            if (wasDrift && digest.equals(row.acceptedDigest())) {
+                audit.record(Actor.EXTERNAL, new AuditEntry("guest.changed-outside", AuditTarget.guest(name, config.context()),
+                        null, Map.of("digest", digest), Outcome.OK,
+                        "the tree of '" + name + "' is back to the accepted content", 0), UUID.randomUUID().toString());
+            }
+            sampler.treeChanged();
+            return true;
+        }
+        // Drift: the tree differs from what the console wrote or an admin accepted.
+        Map<String, SyncRepository.FileRow> accepted = repository.files(name);
+        ConfigManifest baseline = manifestOf(accepted);
+        List<String> changed = baseline.differences(config.manifest());
+        GuestSyncStatus drifted = new GuestSyncStatus(name, row.state(), row.acceptedDigest(), digest, true, changed,
+                row.drift() ? row.driftSince() : now, row.firstSeen(), now);
+        repository.save(drifted, null);
+        cache.put(name, drifted);
+        Map<String, Object> before = new TreeMap<>();
+        Map<String, Object> after = new TreeMap<>();
+        for (String path : changed) {
+            SyncRepository.FileRow old = accepted.get(path);
+            before.put(path, old == null ? null : shown(old.fingerprint(), old.content()));
+            String fp = config.manifest().fingerprints().get(path);
+            after.put(path, fp == null ? null : shown(fp, currentContent(name, path, fp)));
+        }
+        audit.record(Actor.EXTERNAL, new AuditEntry("guest.changed-outside", AuditTarget.guest(name, config.context()),
+                before, after, Outcome.OK, "changed outside the console: " + String.join(", ", changed), 0),
+                UUID.randomUUID().toString());
+        log.info("Guest '{}' changed outside the console: {}", name, changed);
+        sampler.treeChanged();
+        return true;
+    }
+
+    // ---- start-up, watcher, schedule ----------------------------------------------------------
+
+    /**
+     * Loads the registry, rebuilds it from the tree when it is empty but the tree is not (the
+     * database was lost or is new), reconciles everything and starts the watcher and the timer.
+     */
+    void start() {
+        repository.findAll().forEach(s -> cache.put(s.name(), s));
+        rebuildIfEmpty();
+        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sync").daemon().factory());
+        ReconcileStats stats = reconcileAll();
+        log.info("Guest registry reconciled: {} guests, {} files read in {} ms", stats.guests(), stats.filesRead(), stats.millis());
+        if (watch) {
+            try {
+                watcher = new TreeWatcher(reader.configRoot(), this::onEvent, this::scheduleAll);
+                watcher.start();
+            } catch (IOException e) {
+                log.warn("Cannot watch {}; changes are found by the periodic reconcile only: {}", reader.configRoot(), e.getMessage());
+            }
+        }
+        long ms = Math.max(1000, interval.toMillis());
+        executor.scheduleWithFixedDelay(this::reconcileAllSafely, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** When the registry is empty and the tree holds guests, records them all as managed. */
+    int rebuildIfEmpty() {
+        lock.lock();
+        try {
+            if (repository.count() > 0) {
+                return 0;
+            }
+            List<String> names = reader.listGuestNames().stream().filter(SyncService::validName).toList();
+            if (names.isEmpty()) {
+                return 0;
+            }
+            Instant now = Instant.now();
+            for (String name : names) {
+                try {
+                    saveBaseline(reader.readGuest(name), SyncState.MANAGED, null, now);
+                } catch (RuntimeException e) {
+                    log.warn("Guest '{}' left out of the rebuilt registry: {}", name, e.getMessage());
+                }
+            }
+            log.warn("The guest registry was empty (database new or lost): rebuilt it from the config tree {} with {} guest(s); "
+                    + "no guest configuration was lost", reader.configRoot(), names.size());
+            audit.record(Actor.SYSTEM, new AuditEntry("registry.rebuilt", AuditTarget.NONE, null,
+                    Map.of("guests", names.size(), "names", names.subList(0, Math.min(names.size(), 200)),
+                            "configRoot", reader.configRoot().toString()),
+                    Outcome.OK, "guest registry rebuilt from the config tree: " + names.size() + " guest(s)", 0),
+                    UUID.randomUUID().toString());
+            return names.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        TreeWatcher w = watcher;
+        watcher = null;
+        if (w != null) {
+            w.close();
+        }
+        ScheduledExecutorService e = executor;
+        executor = null;
+        if (e != null) {
+            e.shutdownNow();
+        }
+    }
+
+    /** Events seen by the watcher since start (for the benchmark). */
+    long eventsSeen() {
+        return eventsSeen.get();
+    }
+
+    private void onEvent(String guest) {
+        eventsSeen.incrementAndGet();
+        schedule(guest);
+    }
+
+    /** Reconciles the guest once no event came for it for the debounce time. */
+    void schedule(String guest) {
+        ScheduledExecutorService e = executor;
+        if (e == null || e.isShutdown()) {
+            return;
+        }
+        try {
+            pending.compute(guest, (g, previous) -> {
+                if (previous != null) {
+                    previous.cancel(false);
+                }
+                return e.schedule(() -> {
+                    pending.remove(g);
+                    reconcileGuest(g);
+                }, debounce.toMillis(), TimeUnit.MILLISECONDS);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException ignored) {
+            // shutting down
+        }
+    }
+
+    private void scheduleAll() {
+        ScheduledExecutorService e = executor;
+        if (e != null) {
+            e.execute(this::reconcileAllSafely);
+        }
+    }
+
+    private void reconcileAllSafely() {
+        try {
+            reconcileAll();
+        } catch (RuntimeException e) {
+            log.warn("Full reconcile failed: {}", e.getMessage());
+        }
+    }
+
+    // ---- baselines, diffs, restore ------------------------------------------------------------
+
+    private GuestSyncStatus saveBaseline(GuestConfig config, SyncState state, GuestSyncStatus previous, Instant now) {
+        List<SyncRepository.FileRow> files = capture(config);
+        GuestSyncStatus saved = new GuestSyncStatus(config.name(), state, config.digest(), config.digest(), false,
+                List.of(), null, previous == null || previous.state() == SyncState.REMOVED ? now : previous.firstSeen(), now);
+        repository.save(saved, files);
+        cache.put(config.name(), saved);
+        return saved;
+    }
+
+    /** Fingerprints of every entry, with the bytes of small files (checked against the fingerprint). */
+    private List<SyncRepository.FileRow> capture(GuestConfig config) {
+        List<SyncRepository.FileRow> rows = new ArrayList<>();
+        for (Map.Entry<String, String> e : config.manifest().fingerprints().entrySet()) {
+            rows.add(new SyncRepository.FileRow(e.getKey(), e.getValue(), currentContent(config.name(), e.getKey(), e.getValue())));
+        }
+        return rows;
+    }
+
+    /** Bytes of a small regular file whose content still matches {@code fingerprint}, else null. */
+    private byte[] currentContent(String guest, String path, String fingerprint) {
+        long size = fileSize(fingerprint);
+        if (size < 0 || size > MAX_STORED_BYTES) {
+            return null;
+        }
+        try {
+            byte[] content = reader.readFile(guest, path, MAX_STORED_BYTES + 1);
+            filesRead.incrementAndGet();
+            return fingerprint.equals("f:" + content.length + ":" + sha256(content)) ? content : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private DriftReport report(String guest, GuestConfig config, Map<String, SyncRepository.FileRow> accepted) {
+        ConfigManifest baseline = manifestOf(accepted);
+        List<DriftReport.FileChange> changes = new ArrayList<>();
+        StringBuilder diff = new StringBuilder();
+        for (String path : baseline.differences(config.manifest())) {
+            SyncRepository.FileRow old = accepted.get(path);
+            String fp = config.manifest().fingerprints().get(path);
+            String kind = old == null ? "added" : fp == null ? "removed" : "changed";
+            changes.add(new DriftReport.FileChange(path, kind, old == null ? null : old.fingerprint(), fp));
+            String oldText = old == null ? null : text(old.content());
+            String newText = fp == null ? null : text(currentContent(guest, path, fp));
+            boolean oldShown = old == null || oldText != null;
+            boolean newShown = fp == null || newText != null;
+            if (oldShown && newShown && (old == null || old.fingerprint().startsWith("f:"))
+                    && (fp == null || fp.startsWith("f:"))) {
+                diff.append(UnifiedDiff.diff(path, oldText, newText));
+            } else {
+                diff.append("--- a/").append(path).append(" (accepted)\n+++ b/").append(path).append(" (on disk)\n")
+                        .append("  ").append(kind).append(": ").append(describe(old == null ? null : old.fingerprint()))
+                        .append(" → ").append(describe(fp)).append('\n');
+            }
+        }
+        return new DriftReport(guest, config.digest(), changes, diff.toString());
+    }
+
+    private void restoreFiles(String guest, GuestConfig config, Map<String, SyncRepository.FileRow> accepted) {
+        ConfigManifest baseline = manifestOf(accepted);
+        List<String> changed = baseline.differences(config.manifest());
+        for (String path : changed) {
+            SyncRepository.FileRow old = accepted.get(path);
+            if (old != null && old.fingerprint().startsWith("f:") && old.content() == null) {
+                throw new InvalidInputException("restore", "the accepted content of " + path + " was too large to keep ("
+                        + "over " + MAX_STORED_BYTES + " bytes); restore it by hand or accept the change");
+            }
+            if (old != null && !(old.fingerprint().startsWith("f:") || old.fingerprint().equals("d")
+                    || old.fingerprint().startsWith("l:"))) {
+                throw new InvalidInputException("restore", path + " was not a file, directory or link; restore it by hand");
+            }
+        }
+        Path dir = reader.configRoot().resolve(guest);
+        AtomicFileWriter files = new AtomicFileWriter(reader.configRoot());
+        Map<String, String> now = config.manifest().fingerprints();
+        try {
+            // 1. remove what was added or changed type, deepest first
+            List<String> removals = changed.stream()
+                    .filter(p -> now.containsKey(p) && (!accepted.containsKey(p)
+                            || !kindOf(accepted.get(p).fingerprint()).equals(kindOf(now.get(p)))
+                            || now.get(p).startsWith("l:")))
+                    .sorted(Comparator.comparingInt((String p) -> p.split("/").length).reversed())
+                    .toList();
+            for (String p : removals) {
+                Path target = dir.resolve(p);
+                if (now.get(p).equals("d")) {
+                    files.deleteTree(target);
+                } else {
+                    files.delete(target);
+                }
+            }
+            // 2. recreate directories, files and links of the accepted tree, shallowest first
+            List<String> writes = changed.stream().filter(accepted::containsKey)
+                    .sorted(Comparator.comparingInt((String p) -> p.split("/").length)).toList();
+            for (String p : writes) {
+                SyncRepository.FileRow old = accepted.get(p);
+                Path target = dir.resolve(p);
+                if (old.fingerprint().equals("d")) {
+                    files.createDirectories(target);
+                } else if (old.fingerprint().startsWith("f:")) {
+                    files.write(target, old.content());
+                } else {
+                    files.createDirectories(target.getParent());
+                    Files.deleteIfExists(target);
+                    Files.createSymbolicLink(target, Path.of(old.fingerprint().substring(2)));
+                    AtomicFileWriter.fsyncDirectory(target.getParent());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot restore '" + guest + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireSeen(String guest, String seenDigest, GuestConfig config) {
+        if (seenDigest != null && !seenDigest.equals(config.digest())) {
+            throw new ConfigConflictException(guest, seenDigest, config.digest(), List.of());
+        }
+    }
+
+    private static Map<String, Object> summary(DriftReport report) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("digest", report.currentDigest());
+        out.put("changed", report.changes().stream().map(c -> c.kind() + " " + c.path()).toList());
+        return out;
+    }
+
+    private static ConfigManifest manifestOf(Map<String, SyncRepository.FileRow> files) {
+        Map<String, String> fps = new TreeMap<>();
+        files.forEach((p, f) -> fps.put(p, f.fingerprint()));
+        return new ConfigManifest(fps);
+    }
+
+    private static GuestSyncStatus withLastSeen(GuestSyncStatus s, Instant seen) {
+        return new GuestSyncStatus(s.name(), s.state(), s.acceptedDigest(), s.currentDigest(), s.drift(), s.changedFiles(),
+                s.driftSince(), s.firstSeen(), seen);
+    }
+
+    /** What an audit row shows of a file: its text when small and text, else its fingerprint. */
+    private static Object shown(String fingerprint, byte[] content) {
+        String t = text(content);
+        return t != null ? t : fingerprint;
+    }
+
+    private static String text(byte[] content) {
+        if (content == null) {
+            return null;
+        }
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            return s.indexOf('\0') >= 0 ? null : s;
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static String describe(String fingerprint) {
+        if (fingerprint == null) {
+            return "absent";
+        }
+        if (fingerprint.equals("d")) {
+            return "directory";
+        }
+        if (fingerprint.startsWith("l:")) {
+            return "link to " + fingerprint.substring(2);
+        }
+        if (fingerprint.startsWith("f:")) {
+            String[] parts = fingerprint.split(":");
+            return "file, " + parts[1] + " bytes, sha256 " + parts[2].substring(0, Math.min(12, parts[2].length()));
+        }
+        return fingerprint;
+    }
+
+    private static String kindOf(String fingerprint) {
+        int colon = fingerprint.indexOf(':');
+        return colon < 0 ? fingerprint : fingerprint.substring(0, colon);
+    }
+
+    private static long fileSize(String fingerprint) {
+        if (!fingerprint.startsWith("f:")) {
+            return -1;
+        }
+        int end = fingerprint.indexOf(':', 2);
+        try {
+            return Long.parseLong(fingerprint.substring(2, end));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static boolean validName(String name) {
+        try {
+            HostGrammar.guestName(name);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.vsconsole.sync;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.vsconsole.host.config.GuestConfigReader;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One Spring context for all sync tests (same properties, so it is cached): a temp data dir with
+ * its own H2 file and sandbox config tree, the read-only driver, a short debounce.
+ */
+@SpringBootTest
+abstract class SyncSpringTestBase {
+
+    static final Path DATA;
+
+    static {
+        try {
+            DATA = Files.createTempDirectory("vsconsole-sync-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        r.add("vsconsole.data-dir", DATA::toString);
+        r.add("vsconsole.host.config-root", () -> DATA.resolve("host/etc/vservers").toString());
+        r.add("vsconsole.host.guests-root", () -> DATA.resolve("host/var/lib/vservers").toString());
+        r.add("vsconsole.host.driver", () -> "read-only");
+        r.add("vsconsole.admin-password", () -> "sync-Test-Password-42");
+        r.add("vsconsole.sync.debounce", () -> "200ms");
+        r.add("vsconsole.monitoring.tick", () -> "5s");
+    }
+
+    @Autowired
+    SyncService sync;
+    @Autowired
+    GuestConfigReader reader;
+    @Autowired
+    JdbcClient jdbc;
+
+    Path root() {
+        return reader.configRoot();
+    }
+
+    /** A guest made as the console would: files staged outside the root, moved in, known as created. */
+    void managedGuest(String name, int xid) throws IOException {
+        Path staging = Files.createTempDirectory(DATA, "stage");
+        write(staging.resolve("context"), xid + "\n");
+        write(staging.resolve("uts/nodename"), name + ".example.org\n");
+        write(staging.resolve("rlimits/nproc"), "100\n");
+        write(staging.resolve("fstab"), "none\t/proc\t\tproc\tdefaults\t\t0 0\n");
+        sync.consoleCreated(name);
+        Files.move(staging, root().resolve(name));
+        await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
+                sync.status(name).map(s -> s.state() == SyncState.MANAGED && !s.drift()).orElse(false));
+    }
+
+    static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    List<Map<String, Object>> audit(String guest, String action) {
+        return jdbc.sql("SELECT * FROM audit_event WHERE target_guest = ? AND action = ? ORDER BY seq")
+                .params(guest, action).query().listOfRows();
+    }
+
+    static void signIn(String user, String... roles) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, "n/a",
+                Stream.of(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
+    }
+}
