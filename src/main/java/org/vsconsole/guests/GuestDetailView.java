@@ -60,6 +60,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final Sampler sampler;
     private final AuditService audit;
     private final CurrentUser currentUser;
+    private final org.vsconsole.limits.LimitService limits;
     private String name;
     private GuestConfig config;
     private final Span stateBadge = new Span();
@@ -71,7 +72,9 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final Grid<GuestProcess> processGrid = new Grid<>(GuestProcess.class, false);
     private Registration subscription;
 
-    public GuestDetailView(GuestService guests, Sampler sampler, AuditService audit, CurrentUser currentUser) {
+    public GuestDetailView(GuestService guests, Sampler sampler, AuditService audit, CurrentUser currentUser,
+            org.vsconsole.limits.LimitService limits) {
+        this.limits = limits;
         this.guests = guests;
         this.sampler = sampler;
         this.audit = audit;
@@ -134,6 +137,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         tabs.add("Configuration", configuration());
         tabs.add("Network", network());
         tabs.add("Processes", processes(mayOperate));
+        tabs.add("Limits", new org.vsconsole.limits.GuestLimitsPanel(limits, name, staff));
         if (staff) {
             tabs.add("Console", new GuestConsole(guests, name));
         }
