@@ -51,14 +51,23 @@ public class GuestLimitsPanel extends VerticalLayout {
 
     /** Reads the limits again and rebuilds the panel; edits not applied are dropped. */
     public void refresh() {
-        removeAll();
-        fields.clear();
+        GuestLimits read;
         try {
-            current = service.limits(guest);
+            read = service.limits(guest);
         } catch (InvalidInputException | AccessDeniedException e) {
+            removeAll();
+            fields.clear();
             add(notice("error", "The limits of " + guest + " cannot be shown: " + e.getMessage()));
             return;
         }
+        render(read);
+    }
+
+    /** Shows {@code limits}, e.g. the fresh state a change returned (the sampler may not have caught up). */
+    private void render(GuestLimits limits) {
+        removeAll();
+        fields.clear();
+        current = limits;
         add(notice(current.running() ? "" : "warning", current.running()
                 ? "Live values are what the kernel enforces now; saved values apply at each start."
                 : guest + " is not running: only saved values are shown. \"Save\" writes them for the next start."));
@@ -146,7 +155,10 @@ public class GuestLimitsPanel extends VerticalLayout {
         return f;
     }
 
-    /** Sends the rows whose fields differ from what the chosen target holds now. */
+    /**
+     * Sends the rows the user edited. With no edit, "Apply now" / "Apply and save" bring the live
+     * values of the rows marked "differs" back to the saved ones.
+     */
     private void submit(boolean live, boolean persistent) {
         fields.values().forEach(f -> {
             f[0].setInvalid(false);
@@ -157,11 +169,15 @@ public class GuestLimitsPanel extends VerticalLayout {
             TextField[] f = fields.get(row.name());
             String soft = f[0].getValue().trim();
             String hard = f[1].getValue().trim();
-            boolean changedSaved = !soft.equals(LimitUnits.text(row.savedSoft())) || !hard.equals(LimitUnits.text(row.savedHard()));
-            boolean changedLive = live && row.liveSoft() != null
-                    && (!soft.equals(LimitUnits.text(row.liveSoft())) || !hard.equals(LimitUnits.text(row.liveHard())));
-            if ((persistent && changedSaved) || changedLive || (live && !persistent && changedSaved)) {
+            if (!soft.equals(LimitUnits.text(row.savedSoft())) || !hard.equals(LimitUnits.text(row.savedHard()))) {
                 edits.put(row.name(), new LimitEdit(soft, hard));
+            }
+        }
+        if (edits.isEmpty() && live) {
+            for (LimitRow row : current.rows()) {
+                if (row.differs()) {
+                    edits.put(row.name(), new LimitEdit(LimitUnits.text(row.savedSoft()), LimitUnits.text(row.savedHard())));
+                }
             }
         }
         if (edits.isEmpty()) {
@@ -170,7 +186,7 @@ public class GuestLimitsPanel extends VerticalLayout {
         }
         try {
             GuestLimits after = service.apply(guest, edits, live, persistent, current.digest());
-            refresh();
+            render(after);
             show(message(after, live, persistent, edits.size()), NotificationVariant.LUMO_SUCCESS);
         } catch (InvalidInputException e) {
             markInvalid(e);
@@ -295,7 +311,7 @@ public class GuestLimitsPanel extends VerticalLayout {
             size.setInvalid(false);
             try {
                 GuestLimits after = service.setTmpSize(guest, size.getValue(), current.running(), true, current.digest());
-                refresh();
+                render(after);
                 show(Boolean.TRUE.equals(after.liveApplied()) ? "/tmp remounted and saved" : "/tmp size saved",
                         NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidInputException ex) {
