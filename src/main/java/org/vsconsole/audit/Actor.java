@@ -1,5 +1,9 @@
 package org.vsconsole.audit;
 
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.vsconsole.base.ClientAddress;
+
 /** Who did something, with the roles they held then and where they came from. */
 public record Actor(String name, String roles, String clientAddress) {
 
@@ -8,4 +12,15 @@ public record Actor(String name, String roles, String clientAddress) {
 
     /** A change found on disk that nobody made through the console. */
     public static final Actor EXTERNAL = new Actor("external (detected)", "", null);
+
+    /** The user of an authentication (e.g. one just signed out), with their roles and client. */
+    public static Actor of(Authentication auth) {
+        String roles = auth.getAuthorities().stream()
+                .map(a -> a.getAuthority())
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring("ROLE_".length()))
+                .sorted()
+                .collect(Collectors.joining(","));
+        return new Actor(auth.getName(), roles, ClientAddress.current());
+    }
 }

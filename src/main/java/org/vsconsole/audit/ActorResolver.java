@@ -1,6 +1,5 @@
 package org.vsconsole.audit;
 
-import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -19,13 +18,7 @@ class ActorResolver {
             String client = clientAddress();
             return client == null ? Actor.SYSTEM : new Actor("anonymous", "", client);
         }
-        String roles = auth.getAuthorities().stream()
-                .map(a -> a.getAuthority())
-                .filter(a -> a.startsWith("ROLE_"))
-                .map(a -> a.substring("ROLE_".length()))
-                .sorted()
-                .collect(Collectors.joining(","));
-        return new Actor(auth.getName(), roles, clientAddress());
+        return Actor.of(auth);
     }
 
     private static String clientAddress() {

@@ -26,10 +26,13 @@ public class AuditService {
     private final ActorResolver actors;
     private final ObjectMapper json;
     private final TransactionTemplate ownTransaction;
+    private final AuditAnchor anchor;
     private final ReentrantLock appendLock = new ReentrantLock();
 
-    AuditService(AuditRepository repository, ActorResolver actors, ObjectMapper json, PlatformTransactionManager tx) {
+    AuditService(AuditRepository repository, ActorResolver actors, ObjectMapper json, PlatformTransactionManager tx,
+            AuditAnchor anchor) {
         this.repository = repository;
+        this.anchor = anchor;
         this.actors = actors;
         this.json = json;
         this.ownTransaction = new TransactionTemplate(tx);
@@ -45,7 +48,9 @@ public class AuditService {
     public AuditEvent record(Actor actor, AuditEntry entry, String correlationId) {
         appendLock.lock();
         try {
-            return ownTransaction.execute(status -> append(actor, entry, correlationId));
+            AuditEvent appended = ownTransaction.execute(status -> append(actor, entry, correlationId));
+            anchor.write(appended.seq(), appended.hash());
+            return appended;
         } finally {
             appendLock.unlock();
         }
@@ -89,10 +94,13 @@ public class AuditService {
                 .toList();
     }
 
-    /** Walks the whole chain in order and names the first row that no longer fits. */
+    /**
+     * Walks the whole chain in order and names the first row that no longer fits, including rows
+     * cut off the end (found by the anchor file outside the database).
+     */
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     public ChainVerification verify() {
-        return ChainVerifier.verify(repository::forEachInOrder);
+        return ChainVerifier.verify(repository::forEachInOrder, anchor.read().orElse(null));
     }
 
     private AuditEvent append(Actor actor, AuditEntry entry, String correlationId) {

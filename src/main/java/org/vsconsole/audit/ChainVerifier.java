@@ -5,16 +5,18 @@ import java.util.function.Consumer;
 /**
  * Checks that rows form one unbroken chain: sequence numbers without gaps from 1, each row's
  * {@code prev_hash} equal to the hash before it, and each stored hash equal to a fresh hash of
- * the row. Catches a changed column, a deleted, inserted or reordered row.
+ * the row. Catches a changed column, a deleted, inserted or reordered row; with the anchor kept
+ * outside the database, also rows cut off the end and a chain recomputed from scratch up to it.
  */
 final class ChainVerifier {
 
     private ChainVerifier() {
     }
 
-    static ChainVerification verify(Consumer<Consumer<AuditEvent>> rowsInOrder) {
+    static ChainVerification verify(Consumer<Consumer<AuditEvent>> rowsInOrder, AuditAnchor.Head anchor) {
         var state = new Object() {
             long rows;
+            String anchoredHash;
             long expectedSeq = 1;
             String prevHash = AuditChain.GENESIS;
             ChainVerification broken;
@@ -33,9 +35,24 @@ final class ChainVerifier {
             } else if (!AuditChain.hash(e, e.prevHash()).equals(e.hash())) {
                 state.broken = ChainVerification.broken(0, e.seq(), "its content does not match its hash (the row was changed)");
             }
+            if (anchor != null && e.seq() == anchor.seq()) {
+                state.anchoredHash = e.hash();
+            }
             state.expectedSeq = e.seq() + 1;
             state.prevHash = e.hash();
         });
+        if (state.broken == null && anchor != null) {
+            long last = state.expectedSeq - 1;
+            if (anchor.seq() > last) {
+                return ChainVerification.broken(state.rows, last + 1, "rows " + (last + 1) + " to " + anchor.seq()
+                        + " are missing: the anchor kept outside the database names row " + anchor.seq()
+                        + " as written (the log was cut off)");
+            }
+            if (!anchor.hash().equals(state.anchoredHash)) {
+                return ChainVerification.broken(state.rows, anchor.seq(),
+                        "it differs from the anchor kept outside the database (the chain was rewritten)");
+            }
+        }
         if (state.broken != null) {
             return ChainVerification.broken(state.rows, state.broken.firstBrokenSeq(), state.broken.reason());
         }

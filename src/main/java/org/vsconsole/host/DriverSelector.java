@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.vsconsole.base.ConsoleProperties;
+import org.vsconsole.host.linux.LinuxDriver;
+import org.vsconsole.host.linux.LinuxDriverSettings;
 import org.vsconsole.host.proc.MachineUnits;
 import org.vsconsole.host.proc.ProcVirtualReader;
 import org.vsconsole.host.vserver.ContextFiguresSource;
@@ -19,6 +23,18 @@ import org.vsconsole.host.vserver.VserverDriver;
  */
 @Component
 class DriverSelector {
+
+    private final ConsoleProperties console;
+    private final String cgroupParent;
+    private final String bridge;
+
+    DriverSelector(ConsoleProperties console,
+            @Value("${vsconsole.linux.cgroup-parent:vsconsole}") String cgroupParent,
+            @Value("${vsconsole.linux.bridge:vsbr0}") String bridge) {
+        this.console = console;
+        this.cgroupParent = cgroupParent;
+        this.bridge = bridge;
+    }
 
     HostDriver select(HostProperties host) {
         String choice = host.driver() == null ? "auto" : host.driver().trim().toLowerCase(Locale.ROOT);
@@ -62,7 +78,8 @@ class DriverSelector {
     }
 
     HostDriver linux(HostProperties host) {
-        return new ReadOnlyDriver("the linux driver is not available in this build");
+        LinuxDriverSettings settings = LinuxDriverSettings.defaults().withCgroupParent(cgroupParent).withBridge(bridge);
+        return new LinuxDriver(host.cgroupRoot(), host.guestsRoot(), console.dataDir().resolve("run"), settings);
     }
 
     static boolean isRoot() {

@@ -5,6 +5,8 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
+import java.util.UUID;
+import org.vsconsole.audit.Actor;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
@@ -38,7 +40,8 @@ class AuthenticationAuditor {
 
     @EventListener
     void onSignOut(LogoutSuccessEvent event) {
-        audit.record(AuditEntry.ok("auth.sign-out", AuditTarget.detail(event.getAuthentication().getName()),
-                null, null, 0));
+        // The security context is already cleared at sign-out: name the user from the event.
+        audit.record(Actor.of(event.getAuthentication()), AuditEntry.ok("auth.sign-out",
+                AuditTarget.detail(event.getAuthentication().getName()), null, null, 0), UUID.randomUUID().toString());
     }
 }

@@ -43,7 +43,7 @@ class AuditHashChainTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
         audit = new AuditService(new AuditRepository(jdbc), new ActorResolver(), JsonMapper.builder().build(),
-                new DataSourceTransactionManager(dataSource));
+                new DataSourceTransactionManager(dataSource), new AuditAnchor(dir.resolve("audit-anchor")));
         for (int i = 1; i <= EVENTS; i++) {
             // Vary every column so each one is non-null in the tampered row and its neighbours.
             Actor actor = new Actor("user" + i, i % 2 == 0 ? "ADMIN" : "OPERATOR,OWNER", "10.0.0." + i);
@@ -126,13 +126,14 @@ class AuditHashChainTest {
     }
 
     @Test
-    void deletingTheLastRowsIsNotDetectable_knownLimit() {
-        // Truncating the tail leaves a valid, shorter chain: the verifier has no anchor for the end.
-        // This test documents the limit; an external anchor (e.g. last hash exported) would close it.
+    void deletingTheLastRowsIsDetectedByTheAnchorOutsideTheDatabase() {
+        // Truncating the tail leaves a valid, shorter chain; only the anchor file shows the cut.
         jdbc.sql("DELETE FROM audit_event WHERE seq > 18").update();
         ChainVerification result = audit.verify();
-        assertThat(result.ok()).isTrue();
+        assertThat(result.ok()).isFalse();
         assertThat(result.rows()).isEqualTo(18);
+        assertThat(result.firstBrokenSeq()).isEqualTo(19);
+        assertThat(result.reason()).contains("missing");
     }
 
     @Test

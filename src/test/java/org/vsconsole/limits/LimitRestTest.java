@@ -105,7 +105,7 @@ class LimitRestTest extends LimitsTestBase {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.error").value("conflict"))
                 .andExpect(jsonPath("$.changedFiles[0]").value("rlimits/nofile"))
-                .andExpect(jsonPath("$.currentDigest").value(before.digest()));
+                .andExpect(jsonPath("$.actualDigest").value(before.digest()));
         assertThat(config(guest).manifest()).isEqualTo(before);
         assertThat(driver.callsFor(guest)).isEmpty();
 

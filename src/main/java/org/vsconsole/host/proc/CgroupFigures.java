@@ -12,7 +12,7 @@ final class CgroupFigures {
 
     /** {@code rss + mapped_file} of {@code memory.stat} in bytes; empty when unreadable. */
     static OptionalLong residentBytes(Path memoryStat, Warnings warnings) {
-        String text = ProcFiles.readQuietly(memoryStat, warnings);
+        String text = ProcFiles.readQuietlyOnce(memoryStat, warnings);
         if (text == null) {
             warnings.add("cannot open " + memoryStat);
             return OptionalLong.empty();

@@ -1,6 +1,7 @@
 package org.vsconsole.host.proc;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,13 +44,14 @@ public final class GuestNames {
         List<Path> dirs = guestDirectories(configRoot, warnings);
         Map<Integer, GuestConfig> running = new HashMap<>();
         Map<Integer, GuestConfig> configured = new HashMap<>();
+        ProcFiles files = new ProcFiles();
         for (Path dir : dirs) {
-            int runXid = readId(dir.resolve("run"));
-            int staticXid = readId(dir.resolve("context"));
+            int runXid = readId(files, dir.resolve("run"), true);
+            int staticXid = readId(files, dir.resolve("context"), false);
             if (runXid < 0 && staticXid < 0) {
                 continue;
             }
-            GuestConfig guest = new GuestConfig(dir, displayName(dir, warnings));
+            GuestConfig guest = new GuestConfig(dir, displayName(files, dir, warnings));
             if (runXid >= 0) {
                 putFirst(running, runXid, guest, warnings);
             }
@@ -109,14 +111,17 @@ public final class GuestNames {
         }
     }
 
-    /** Like util-vserver's {@code getCtxFromFile}: a decimal number, then nothing or one newline. */
-    private static int readId(Path file) {
+    /**
+     * Like util-vserver's {@code getCtxFromFile}: at most 50 bytes, a decimal number, then nothing or
+     * one newline. {@code run} is probed first because it is usually a dangling link when stopped.
+     */
+    private static int readId(ProcFiles files, Path file, boolean probeFirst) {
         try {
-            if (!Files.isRegularFile(file) || Files.size(file) > MAX_ID_FILE_LENGTH) {
+            if (probeFirst && !Files.isRegularFile(file)) {
                 return -1;
             }
-            String text = ProcFiles.readOrNull(file);
-            if (text == null) {
+            String text = files.read(file);
+            if (text == null || text.length() > MAX_ID_FILE_LENGTH) {
                 return -1;
             }
             int end = text.endsWith("\n") ? text.length() - 1 : text.length();
@@ -124,7 +129,8 @@ public final class GuestNames {
                 return -1;
             }
             for (int i = 0; i < end; i++) {
-                if (!Character.isDigit(text.charAt(i))) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
                     return -1;
                 }
             }
@@ -134,23 +140,38 @@ public final class GuestNames {
         }
     }
 
-    private static String displayName(Path dir, Warnings warnings) {
+    private static String displayName(ProcFiles files, Path dir, Warnings warnings) {
         Path nameFile = dir.resolve("name");
         try {
-            if (Files.isRegularFile(nameFile) && Files.size(nameFile) < MAX_NAME_FILE_LENGTH) {
-                String name = Files.readString(nameFile);
-                int end = name.length();
+            if (Files.isRegularFile(nameFile)) {
+                String name = files.read(nameFile);
+                int end = name == null ? 0 : name.length();
+                if (end >= MAX_NAME_FILE_LENGTH) {
+                    end = 0;
+                }
                 while (end > 0 && name.charAt(end - 1) == '\n') {
                     end--;
                 }
                 if (end > 0) {
-                    return name.substring(0, end);
+                    return utf8(name.substring(0, end));
                 }
             }
-            return dir.toRealPath().getFileName().toString();
+            // the C tool takes the basename of realpath(); only a symlinked directory changes it
+            Path real = Files.isSymbolicLink(dir) ? dir.toRealPath() : dir;
+            return real.getFileName().toString();
         } catch (IOException e) {
             warnings.add("cannot read " + nameFile + ": " + e.getMessage());
             return dir.getFileName().toString();
         }
+    }
+
+    /** Names are bytes to the C tool; shown here as UTF-8 when they are not plain ASCII. */
+    private static String utf8(String latin1) {
+        for (int i = 0; i < latin1.length(); i++) {
+            if (latin1.charAt(i) >= 0x80) {
+                return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            }
+        }
+        return latin1;
     }
 }

@@ -42,8 +42,8 @@ final class LineScanner {
         lineEnd = newline > lineStart && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
         nextLineStart = newline + 1;
         lineNumber++;
-        int colon = text.indexOf(':', lineStart);
-        keyEnd = colon >= 0 && colon < lineEnd ? colon : -1;
+        // bounded search: an unbounded one would rescan the rest of a colon-free junk file per line
+        keyEnd = text.indexOf(':', lineStart, lineEnd);
         position = keyEnd >= 0 ? keyEnd + 1 : lineStart;
         return true;
     }
@@ -91,8 +91,8 @@ final class LineScanner {
 
     /** Places the reading position after the first {@code c} of the line; false when absent. */
     boolean skipPast(char c) {
-        int at = text.indexOf(c, position);
-        if (at < 0 || at >= lineEnd) {
+        int at = text.indexOf(c, position, lineEnd);
+        if (at < 0) {
             return false;
         }
         position = at + 1;

@@ -24,6 +24,11 @@ public final class ProcVirtualReader {
     private final MachineUnits units;
     private final ContextFiguresMapper mapper;
 
+    /** Reader with {@link MachineUnits#DEFAULT} units. */
+    public ProcVirtualReader(Path procRoot) {
+        this(procRoot, MachineUnits.DEFAULT);
+    }
+
     /** @param procRoot the folder holding {@code virtual/}, {@code uptime} and the pid folders */
     public ProcVirtualReader(Path procRoot, MachineUnits units) {
         this.procRoot = procRoot;
@@ -35,13 +40,14 @@ public final class ProcVirtualReader {
     /** @throws IOException when {@code virtual/} cannot be listed (not a vserver kernel, or hidden) */
     public ProcSnapshot read() throws IOException {
         Warnings warnings = new Warnings("proc");
-        VirtualInfo info = parseGlobal(virtualDir.resolve("info"), VirtualInfoParser::parse, VirtualInfo.UNKNOWN, warnings);
-        VirtualStatus status = parseGlobal(virtualDir.resolve("status"), VirtualStatusParser::parse,
+        ProcFiles files = new ProcFiles();
+        VirtualInfo info = parseGlobal(files, virtualDir.resolve("info"), VirtualInfoParser::parse, VirtualInfo.UNKNOWN, warnings);
+        VirtualStatus status = parseGlobal(files, virtualDir.resolve("status"), VirtualStatusParser::parse,
                 new VirtualStatus(0, 0, List.of(), List.of()), warnings);
-        OptionalLong uptime = parseGlobal(procRoot.resolve("uptime"), HostUptimeParser::parse, OptionalLong.empty(), warnings);
+        OptionalLong uptime = parseGlobal(files, procRoot.resolve("uptime"), HostUptimeParser::parse, OptionalLong.empty(), warnings);
         List<ContextSnapshot> contexts = new ArrayList<>();
         for (int xid : listContexts()) {
-            ContextSnapshot context = readContext(xid, uptime, warnings);
+            ContextSnapshot context = readContext(files, xid, uptime, warnings);
             if (context != null) {
                 contexts.add(context);
             }
@@ -68,23 +74,23 @@ public final class ProcVirtualReader {
         return sorted;
     }
 
-    private ContextSnapshot readContext(int xid, OptionalLong uptime, Warnings global) {
+    private ContextSnapshot readContext(ProcFiles files, int xid, OptionalLong uptime, Warnings global) {
         Path dir = virtualDir.resolve(Integer.toString(xid));
         Warnings warnings = new Warnings("virtual/" + xid);
-        String infoText = ProcFiles.readQuietly(dir.resolve("info"), warnings);
-        String statusText = ProcFiles.readQuietly(dir.resolve("status"), warnings);
+        String infoText = files.readQuietly(dir.resolve("info"), warnings);
+        String statusText = files.readQuietly(dir.resolve("status"), warnings);
         if (infoText == null && statusText == null) {
             global.add("context " + xid + " vanished while being read");
             return null;
         }
         ContextInfo info = parseOrEmpty(infoText, "info", ContextInfoParser::parse, ContextInfo.EMPTY, warnings);
         ContextStatus status = parseOrEmpty(statusText, "status", ContextStatusParser::parse, ContextStatus.EMPTY, warnings);
-        LimitTable limit = parseFile(dir, "limit", LimitParser::parse, LimitTable.EMPTY, warnings);
-        SchedFigures sched = parseFile(dir, "sched", SchedParser::parse, SchedFigures.EMPTY, warnings);
-        CvirtFigures cvirt = parseFile(dir, "cvirt", CvirtParser::parse, CvirtFigures.EMPTY, warnings);
-        CacctFigures cacct = parseFile(dir, "cacct", CacctParser::parse, CacctFigures.EMPTY, warnings);
+        LimitTable limit = parseFile(files, dir, "limit", LimitParser::parse, LimitTable.EMPTY, warnings);
+        SchedFigures sched = parseFile(files, dir, "sched", SchedParser::parse, SchedFigures.EMPTY, warnings);
+        CvirtFigures cvirt = parseFile(files, dir, "cvirt", CvirtParser::parse, CvirtFigures.EMPTY, warnings);
+        CacctFigures cacct = parseFile(files, dir, "cacct", CacctParser::parse, CacctFigures.EMPTY, warnings);
         // nsproxy exists from 2.2 on; its absence is normal, not a warning
-        String nsproxyText = ProcFiles.readQuietly(dir.resolve("nsproxy"), warnings);
+        String nsproxyText = files.readQuietly(dir.resolve("nsproxy"), warnings);
         Optional<NsproxyFigures> nsproxy = nsproxyText == null ? Optional.empty()
                 : Optional.of(parseOrEmpty(nsproxyText, "nsproxy", NsproxyParser::parse, NsproxyFigures.EMPTY, warnings));
         ContextFigures figures = mapper.map(xid, status, limit, sched, cvirt, uptime);
@@ -93,8 +99,8 @@ public final class ProcVirtualReader {
         return new ContextSnapshot(xid, info, status, limit, sched, cvirt, cacct, nsproxy, figures, contextWarnings);
     }
 
-    private static <T> T parseFile(Path dir, String name, Function<String, Parsed<T>> parser, T empty, Warnings warnings) {
-        return parseOrEmpty(ProcFiles.readQuietly(dir.resolve(name), warnings), name, parser, empty, warnings);
+    private static <T> T parseFile(ProcFiles files, Path dir, String name, Function<String, Parsed<T>> parser, T empty, Warnings warnings) {
+        return parseOrEmpty(files.readQuietly(dir.resolve(name), warnings), name, parser, empty, warnings);
     }
 
     private static <T> T parseOrEmpty(String text, String name, Function<String, Parsed<T>> parser, T empty, Warnings warnings) {
@@ -109,8 +115,8 @@ public final class ProcVirtualReader {
         return parsed.value();
     }
 
-    private static <T> T parseGlobal(Path file, Function<String, Parsed<T>> parser, T empty, Warnings warnings) {
-        String text = ProcFiles.readQuietly(file, warnings);
+    private static <T> T parseGlobal(ProcFiles files, Path file, Function<String, Parsed<T>> parser, T empty, Warnings warnings) {
+        String text = files.readQuietly(file, warnings);
         if (text == null) {
             warnings.add(file.getFileName() + " missing");
             return empty;

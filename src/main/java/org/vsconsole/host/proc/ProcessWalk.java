@@ -18,13 +18,14 @@ final class ProcessWalk {
 
     static List<ProcessSample> walk(Path procRoot, int userHz, Warnings warnings) throws IOException {
         List<ProcessSample> samples = new ArrayList<>();
+        ProcFiles files = new ProcFiles();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (!ProcFiles.isAllDigits(name)) {
                     continue;
                 }
-                ProcessSample sample = sample(entry, Integer.parseInt(name), userHz, warnings);
+                ProcessSample sample = sample(files, entry, Integer.parseInt(name), userHz, warnings);
                 if (sample != null) {
                     samples.add(sample);
                 }
@@ -33,17 +34,17 @@ final class ProcessWalk {
         return samples;
     }
 
-    private static ProcessSample sample(Path dir, int pid, int userHz, Warnings warnings) {
-        String vinfo = ProcFiles.readQuietly(dir.resolve("vinfo"), warnings);
+    private static ProcessSample sample(ProcFiles files, Path dir, int pid, int userHz, Warnings warnings) {
+        String vinfo = files.readQuietly(dir.resolve("vinfo"), warnings);
         int xid = vinfo == null ? -1 : ProcessStatParser.xidOf(vinfo);
         if (xid < 0) {
-            String status = ProcFiles.readQuietly(dir.resolve("status"), warnings);
+            String status = files.readQuietly(dir.resolve("status"), warnings);
             xid = status == null ? -1 : ProcessStatParser.xidOf(status);
         }
         if (xid < 0) {
             return null;
         }
-        String stat = ProcFiles.readQuietly(dir.resolve("stat"), warnings);
+        String stat = files.readQuietly(dir.resolve("stat"), warnings);
         if (stat == null) {
             return null;
         }

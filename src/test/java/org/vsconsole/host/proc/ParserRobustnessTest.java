@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Every parser survives every cut of every reference fixture and plain binary junk. */
 class ParserRobustnessTest {
@@ -75,6 +76,17 @@ class ParserRobustnessTest {
         Parsed<CvirtFigures> parsed = CvirtParser.parse("BiasUptime:\t1.00\n\u0000\u0001\u00ffjunk\n");
 
         assertThat(parsed.warnings()).singleElement().asString().contains("line 2 not understood: \"???junk\"");
+    }
+
+    @Test
+    @Timeout(10)
+    void largeColonFreeJunkIsLinear() {
+        String junk = "x\n".repeat(500_000);
+
+        Parsed<LimitTable> parsed = LimitParser.parse(junk);
+
+        assertThat(parsed.warnings()).hasSize(Warnings.LIMIT + 1);
+        assertThat(parsed.warnings().getLast()).contains("more warnings not shown");
     }
 
     @Test

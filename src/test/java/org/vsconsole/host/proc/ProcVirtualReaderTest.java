@@ -91,6 +91,24 @@ class ProcVirtualReaderTest {
     }
 
     @Test
+    void filesLargerThanTheReadBufferAreReadWhole(@TempDir Path proc) throws IOException {
+        Path ctx = Files.createDirectories(proc.resolve("virtual/40001"));
+        StringBuilder limit = new StringBuilder();
+        for (int row = 0; row < 400; row++) {
+            limit.append("ROW").append(row).append(":\t       1\t       2\t       3\t     4\n");
+        }
+        Files.writeString(ctx.resolve("limit"), limit);
+        Files.writeString(ctx.resolve("status"), "Tasks:\t1\n");
+
+        ProcSnapshot snapshot = new ProcVirtualReader(proc, MachineUnits.DEFAULT).read();
+
+        assertThat(limit.length()).isGreaterThan(2 * 8192);
+        LimitTable table = snapshot.contexts().getFirst().limit();
+        assertThat(table.rows()).hasSize(400);
+        assertThat(table.row("ROW399")).hasValue(new LimitRow("ROW399", 1, LimitRow.NOT_REPORTED, 2, 3, 3, 4));
+    }
+
+    @Test
     void treeWithoutVirtualIsAnError(@TempDir Path proc) {
         assertThatThrownBy(() -> new ProcVirtualReader(proc, MachineUnits.DEFAULT).read()).isInstanceOf(NoSuchFileException.class);
     }

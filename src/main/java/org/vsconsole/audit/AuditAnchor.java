@@ -1,0 +1,68 @@
+package org.vsconsole.audit;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.vsconsole.base.ConsoleProperties;
+
+/**
+ * The head of the audit chain (sequence and hash of the newest row), kept in a file outside the
+ * database. A chain alone cannot show that its newest rows were cut off; the anchor can, since
+ * whoever truncates the table must also know to rewrite this file.
+ */
+@Component
+class AuditAnchor {
+
+    record Head(long seq, String hash) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(AuditAnchor.class);
+    private final Path file;
+
+    @Autowired
+    AuditAnchor(ConsoleProperties properties) {
+        this(properties.dataDir().resolve("audit-anchor"));
+    }
+
+    AuditAnchor(Path file) {
+        this.file = file;
+    }
+
+    void write(long seq, String hash) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(temp, seq + " " + hash + "\n", StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // The row itself is committed; a stale anchor only weakens truncation detection.
+            log.warn("Cannot update the audit anchor {}: {}", file, e.getMessage());
+        }
+    }
+
+    Optional<Head> read() {
+        try {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            String[] parts = Files.readString(file, StandardCharsets.US_ASCII).trim().split(" ");
+            return Optional.of(new Head(Long.parseLong(parts[0]), parts[1]));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Cannot read the audit anchor {}: {}", file, e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

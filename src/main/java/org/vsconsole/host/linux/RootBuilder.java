@@ -1,0 +1,90 @@
+package org.vsconsole.host.linux;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.vsconsole.host.BuildRequest;
+import org.vsconsole.host.ExecResult;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.HostOperationException;
+
+/** Builds a guest root by one of the three methods; the target must not exist yet. */
+final class RootBuilder {
+
+    private static final List<Path> BIN_DIRS = List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"), Path.of("/sbin"),
+            Path.of("/bin"));
+
+    private final Path guestsRoot;
+    private final SkeletonBuilder skeleton;
+    private final Duration buildTimeout;
+
+    RootBuilder(Path guestsRoot, SkeletonBuilder skeleton, Duration buildTimeout) {
+        this.guestsRoot = guestsRoot;
+        this.skeleton = skeleton;
+        this.buildTimeout = buildTimeout;
+    }
+
+    void build(GuestSpec guest, BuildRequest request, Consumer<String> log) throws IOException {
+        Path root = guest.rootDir();
+        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            throw fail(guest, root + " already exists; delete it first");
+        }
+        Files.createDirectories(root.getParent());
+        switch (request.method()) {
+            case SKELETON -> skeleton.build(guest, log);
+            case CLONE -> cloneFrom(guest, request.source(), log);
+            case DEBOOTSTRAP -> debootstrap(guest, request, log);
+        }
+    }
+
+    /**
+     * {@code cp -a} keeps numeric owners, modes, hard links and symlinks as they are; sparse files
+     * stay sparse, and {@code -x} keeps the copy off file systems mounted inside the source.
+     */
+    private void cloneFrom(GuestSpec guest, String source, Consumer<String> log) {
+        if (source == null || !source.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+            throw fail(guest, "invalid source guest name: " + source);
+        }
+        Path from = guestsRoot.resolve(source);
+        if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
+            throw fail(guest, "source guest tree " + from + " does not exist");
+        }
+        log.accept("copying " + from + " to " + guest.rootDir());
+        runLogged(guest, List.of(tool(guest, "cp"), "-a", "-x", "--sparse=always", "--", from.toString(),
+                guest.rootDir().toString()), log);
+    }
+
+    private void debootstrap(GuestSpec guest, BuildRequest request, Consumer<String> log) {
+        for (String value : new String[] {request.dist(), request.mirror()}) {
+            if (value == null || value.isBlank() || value.startsWith("-")) {
+                throw fail(guest, "debootstrap needs a distribution and a mirror");
+            }
+        }
+        runLogged(guest, List.of(tool(guest, "debootstrap"), "--variant=minbase", "--", request.dist(),
+                guest.rootDir().toString(), request.mirror()), log);
+    }
+
+    private void runLogged(GuestSpec guest, List<String> argv, Consumer<String> log) {
+        ExecResult result = CommandRunner.stream("build", guest.name(), argv, log, buildTimeout);
+        if (result.timedOut()) {
+            throw fail(guest, argv.getFirst() + " did not finish within " + buildTimeout.toMinutes() + " min");
+        }
+        if (result.exitCode() != 0) {
+            throw fail(guest, argv.getFirst() + " failed with exit " + result.exitCode() + " (see the build log)");
+        }
+    }
+
+    private static String tool(GuestSpec guest, String name) {
+        return BIN_DIRS.stream().map(d -> d.resolve(name)).filter(Files::isExecutable).findFirst()
+                .map(Path::toString)
+                .orElseThrow(() -> fail(guest, name + " is not installed on this host"));
+    }
+
+    private static HostOperationException fail(GuestSpec guest, String message) {
+        return new HostOperationException("build", guest.name(), message);
+    }
+}

@@ -1,0 +1,391 @@
+package org.vsconsole.provisioning;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.base.MainLayout;
+import org.vsconsole.host.config.HostGrammar;
+import org.vsconsole.jobs.Job;
+import org.vsconsole.jobs.JobProgressPanel;
+import org.vsconsole.jobs.JobService;
+import org.vsconsole.jobs.JobState;
+
+/**
+ * The creation wizard: six steps, each a plain form section, with live checks against the disk
+ * as the user types. The server checks everything again on Create; a refusal is put next to its
+ * field and the wizard goes back to that field's step. After Create it follows the job live.
+ */
+@Route(value = "guests/new", layout = MainLayout.class)
+@PageTitle("New guest · VServer Console")
+@Menu(order = 11, title = "New guest", icon = "vaadin:plus")
+@RolesAllowed({"ADMIN", "OPERATOR"})
+public class CreateGuestWizardView extends VerticalLayout {
+
+    static final String[] STEPS = {"Identity", "Network", "Context", "Build", "Limits", "Summary"};
+    /** MiB to 4 KiB pages, the unit the kernel uses for rss and as. */
+    private static final long PAGES_PER_MIB = 256;
+
+    private final GuestCreationService creation;
+    private final JobService jobs;
+
+    final TextField name = field("Name", "wizard-name");
+    final TextField hostname = field("Host name", "wizard-hostname");
+    final TextField domain = field("Domain", "wizard-domain");
+    final TextField ip = field("IP address", "wizard-ip");
+    final TextField prefix = field("Prefix length", "wizard-prefix");
+    final TextField iface = field("Host interface", "wizard-interface");
+    final TextField context = field("Context (XID)", "wizard-context");
+    final Select<String> method = new Select<>();
+    final Select<String> source = new Select<>();
+    final TextField dist = field("Distribution", "wizard-dist");
+    final TextField mirror = field("Mirror", "wizard-mirror");
+    final Map<String, TextField> limits = new LinkedHashMap<>();
+    final Checkbox startAfter = new Checkbox("Start the guest when built");
+    final Div summary = new Div();
+    final Button back = new Button("Back");
+    final Button next = new Button("Next");
+    final Button create = new Button("Create");
+    final Button openGuest = new Button("Open guest");
+    private final Tabs stepTabs = new Tabs();
+    private final Component[] sections = new Component[STEPS.length];
+    private final Div result = new Div();
+    private int step;
+
+    public CreateGuestWizardView(GuestCreationService creation, JobService jobs) {
+        this.creation = creation;
+        this.jobs = jobs;
+        setId("create-guest-wizard");
+        add(new H2("New guest"));
+        creation.readOnlyReason().ifPresent(reason -> {
+            Div notice = new Div("This host cannot build guests: " + reason);
+            notice.addClassNames("notice", "warning");
+            notice.setId("wizard-read-only");
+            add(notice);
+        });
+        for (String s : STEPS) {
+            Tab tab = new Tab(s);
+            tab.setEnabled(false);
+            stepTabs.add(tab);
+        }
+        stepTabs.addClassName("wizard-steps");
+        stepTabs.setId("wizard-steps");
+        add(stepTabs);
+
+        sections[0] = section("Identity", name, hostname, domain);
+        sections[1] = section("Network", ip, prefix, iface);
+        sections[2] = section("Context", context);
+        sections[3] = section("Build method", method, source, dist, mirror);
+        sections[4] = section("Limits (optional)", limitFields());
+        sections[5] = section("Summary", summary, startAfter);
+        for (Component c : sections) {
+            add(c);
+        }
+        setUpFields();
+
+        back.setId("wizard-back");
+        next.setId("wizard-next");
+        create.setId("wizard-create");
+        openGuest.setId("wizard-open-guest");
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        back.addClickListener(e -> showStep(step - 1));
+        next.addClickListener(e -> {
+            if (stepIsValid()) {
+                showStep(step + 1);
+            }
+        });
+        create.addClickListener(e -> submit());
+        openGuest.addClickListener(e -> openGuest.getUI().ifPresent(ui -> ui.navigate("guests/" + name.getValue())));
+        openGuest.setVisible(false);
+        add(new HorizontalLayout(back, next, create), result, openGuest);
+        showStep(0);
+    }
+
+    private void setUpFields() {
+        hostname.setPlaceholder("same as the name");
+        domain.setPlaceholder("optional, e.g. example.com");
+        ip.setValue(suggest(creation::suggestAddress));
+        ip.setHelperText("A free address of the pool is suggested");
+        prefix.setValue(Integer.toString(creation.poolPrefix()));
+        iface.setValue(creation.defaultInterface());
+        context.setValue(suggest(creation::suggestXid));
+        context.setHelperText("Static range " + HostGrammar.MIN_XID + ".." + HostGrammar.MAX_XID + "; a free id is suggested");
+        name.addValueChangeListener(e -> show(name, e.getValue().isEmpty() ? Optional.empty() : creation.checkName(e.getValue())));
+        ip.addValueChangeListener(e -> show(ip, checkAddress(e.getValue())));
+        context.addValueChangeListener(e -> show(context, checkContext(e.getValue())));
+
+        method.setLabel("Method");
+        method.setId("wizard-method");
+        method.setItems("skeleton", "clone", "debootstrap");
+        method.setValue("skeleton");
+        source.setLabel("Guest to clone");
+        source.setId("wizard-source");
+        source.setItems(creation.existingGuests());
+        dist.setValue("bookworm");
+        mirror.setValue("http://deb.debian.org/debian");
+        method.addValueChangeListener(e -> showBuildFields());
+        showBuildFields();
+        startAfter.setId("wizard-start-after");
+        summary.setId("wizard-summary");
+        summary.addClassName("facts");
+    }
+
+    private Component[] limitFields() {
+        limits.put("nproc", field("Processes (nproc)", "wizard-limit-nproc"));
+        limits.put("rss", field("Resident memory (rss), MiB", "wizard-limit-rss"));
+        limits.put("nofile", field("Open files (nofile)", "wizard-limit-nofile"));
+        limits.put("as", field("Address space (as), MiB", "wizard-limit-as"));
+        limits.values().forEach(f -> f.setPlaceholder("unlimited"));
+        return limits.values().toArray(Component[]::new);
+    }
+
+    private void showBuildFields() {
+        source.setVisible("clone".equals(method.getValue()));
+        dist.setVisible("debootstrap".equals(method.getValue()));
+        mirror.setVisible("debootstrap".equals(method.getValue()));
+    }
+
+    void showStep(int index) {
+        step = Math.max(0, Math.min(STEPS.length - 1, index));
+        for (int i = 0; i < sections.length; i++) {
+            sections[i].setVisible(i == step);
+        }
+        stepTabs.setSelectedIndex(step);
+        back.setEnabled(step > 0);
+        next.setVisible(step < STEPS.length - 1);
+        create.setVisible(step == STEPS.length - 1);
+        if (step == STEPS.length - 1) {
+            fillSummary();
+        }
+    }
+
+    int step() {
+        return step;
+    }
+
+    /** Stays on a step whose fields show an error, so the user fixes it where it is. */
+    private boolean stepIsValid() {
+        if (step == 0 && name.getValue().isEmpty()) {
+            show(name, Optional.of("a guest name is required"));
+        }
+        return switch (step) {
+            case 0 -> !name.isInvalid() && !hostname.isInvalid() && !domain.isInvalid();
+            case 1 -> !ip.isInvalid() && !prefix.isInvalid() && !iface.isInvalid();
+            case 2 -> !context.isInvalid();
+            default -> true;
+        };
+    }
+
+    private void submit() {
+        clearErrors();
+        try {
+            Job job = creation.create(request());
+            showJob(job);
+        } catch (InvalidInputException e) {
+            showServerError(e);
+        }
+    }
+
+    CreateGuestRequest request() {
+        Map<String, CreateGuestRequest.Limit> requested = new LinkedHashMap<>();
+        limits.forEach((limit, f) -> {
+            String v = f.getValue().trim();
+            if (!v.isEmpty()) {
+                String value = limit.equals("rss") || limit.equals("as") ? mibToPages(v) : v;
+                requested.put(limit, new CreateGuestRequest.Limit(value, value));
+            }
+        });
+        return new CreateGuestRequest(name.getValue(), hostname.getValue(), domain.getValue(), ip.getValue(),
+                prefix.getValue(), iface.getValue(), context.getValue(),
+                new CreateGuestRequest.Build(method.getValue(), source.getValue(), dist.getValue(), mirror.getValue()),
+                startAfter.getValue(), requested);
+    }
+
+    /** Plain MiB figures become pages; anything else goes to the server as typed, to be refused by name there. */
+    private static String mibToPages(String mib) {
+        if (mib.matches("[1-9][0-9]{0,9}")) {
+            return Long.toString(Long.parseLong(mib) * PAGES_PER_MIB);
+        }
+        return mib;
+    }
+
+    private void showJob(Job job) {
+        for (Component c : sections) {
+            c.setVisible(false);
+        }
+        back.setVisible(false);
+        next.setVisible(false);
+        create.setVisible(false);
+        stepTabs.setVisible(false);
+        result.removeAll();
+        result.add(new H3("Creating " + name.getValue()));
+        result.add(new JobProgressPanel(jobs, job.id(), finished -> {
+            if (finished.state() == JobState.SUCCEEDED) {
+                openGuest.setVisible(true);
+            } else {
+                Button again = new Button("Back to the wizard", e -> {
+                    result.removeAll();
+                    back.setVisible(true);
+                    stepTabs.setVisible(true);
+                    showStep(STEPS.length - 1);
+                });
+                again.setId("wizard-again");
+                result.add(again);
+            }
+        }));
+    }
+
+    /** Puts the server's refusal next to its field and goes back to that field's step. */
+    void showServerError(InvalidInputException e) {
+        String field = e.field();
+        Component target = switch (field) {
+            case "name" -> name;
+            case "hostname" -> hostname;
+            case "domain" -> domain;
+            case "ip" -> ip;
+            case "prefix" -> prefix;
+            case "interface" -> iface;
+            case "context" -> context;
+            case "build", "build.method" -> method;
+            case "build.source" -> source;
+            case "build.dist" -> dist;
+            case "build.mirror" -> mirror;
+            default -> field.startsWith("limits.") ? limits.get(field.substring("limits.".length())) : null;
+        };
+        if (target == null) {
+            Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        for (int i = 0; i < sections.length; i++) {
+            if (contains(sections[i], target)) {
+                showStep(i);
+            }
+        }
+        show((HasValidation) target, Optional.of(e.rule()));
+    }
+
+    private void fillSummary() {
+        summary.removeAll();
+        fact("Name", name.getValue());
+        fact("Host name", orElse(hostname.getValue(), name.getValue()) + (domain.getValue().isBlank() ? "" : " (domain " + domain.getValue() + ")"));
+        fact("Address", orElse(ip.getValue(), "next free of the pool") + "/" + orElse(prefix.getValue(), "default") + " on " + iface.getValue());
+        fact("Context", orElse(context.getValue(), "next free"));
+        fact("Build", switch (orElse(method.getValue(), "skeleton")) {
+            case "clone" -> "clone of " + orElse(source.getValue(), "(choose a guest)");
+            case "debootstrap" -> "debootstrap " + dist.getValue() + " from " + mirror.getValue();
+            default -> "skeleton (busybox)";
+        });
+        String set = limits.entrySet().stream().filter(en -> !en.getValue().getValue().isBlank())
+                .map(en -> en.getKey() + " " + en.getValue().getValue()).reduce((a, b) -> a + ", " + b).orElse("none");
+        fact("Limits", set);
+    }
+
+    private void fact(String label, String value) {
+        Div row = new Div(new Span(label), new Span(value));
+        row.addClassName("fact");
+        summary.add(row);
+    }
+
+    private Optional<String> checkAddress(String text) {
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            HostGrammar.ipAddress(text);
+        } catch (InvalidInputException e) {
+            return Optional.of(e.rule());
+        }
+        return creation.whoHoldsAddress(text).map(holder -> "already used by " + holder);
+    }
+
+    private Optional<String> checkContext(String text) {
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            int xid = HostGrammar.contextId(text);
+            return creation.whoHoldsXid(xid).map(holder -> "already used by " + holder);
+        } catch (InvalidInputException e) {
+            return Optional.of(e.rule());
+        }
+    }
+
+    private void clearErrors() {
+        List<HasValidation> all = new java.util.ArrayList<>(List.of(name, hostname, domain, ip, prefix, iface, context,
+                method, source, dist, mirror));
+        all.addAll(limits.values());
+        all.forEach(f -> f.setInvalid(false));
+    }
+
+    private static void show(HasValidation field, Optional<String> error) {
+        field.setErrorMessage(error.orElse(null));
+        field.setInvalid(error.isPresent());
+    }
+
+    private static boolean contains(Component parent, Component child) {
+        Optional<Component> p = child.getParent();
+        while (p.isPresent()) {
+            if (p.get() == parent) {
+                return true;
+            }
+            p = p.get().getParent();
+        }
+        return false;
+    }
+
+    /** A suggestion that cannot be made (e.g. an exhausted pool) leaves the field empty, not the page broken. */
+    private static String suggest(java.util.function.Supplier<String> s) {
+        try {
+            return s.get();
+        } catch (InvalidInputException e) {
+            return "";
+        }
+    }
+
+    private static String orElse(String v, String fallback) {
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static TextField field(String label, String id) {
+        TextField f = new TextField(label);
+        f.setId(id);
+        f.setValueChangeMode(ValueChangeMode.LAZY);
+        f.setWidth("24em");
+        return f;
+    }
+
+    private static Component section(String title, Component... fields) {
+        FormLayout form = new FormLayout(fields);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        VerticalLayout v = new VerticalLayout(new H3(title), form);
+        v.setPadding(false);
+        v.addClassName("wizard-step");
+        return v;
+    }
+}

@@ -1,0 +1,154 @@
+package org.vsconsole.provisioning;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.GuestSpecs;
+import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.config.GuestConfig;
+import org.vsconsole.host.config.GuestConfigWriter;
+import org.vsconsole.host.config.HostGrammar;
+import org.vsconsole.jobs.JobContext;
+import org.vsconsole.jobs.JobWork;
+
+/**
+ * The job body of one creation: config, root tree, {@code context.next}, optional start. It keeps
+ * track of what it made so that on any failure (or cancel) it removes exactly that, newest
+ * first, and never anything it found already there; the job's message then says why it failed
+ * and what, if anything, could not be removed.
+ */
+final class GuestBuild implements JobWork {
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+    private final ValidatedGuest guest;
+    private final GuestConfigWriter writer;
+    private final HostDriver driver;
+    private final Path guestsRoot;
+    private final Runnable treeChanged;
+
+    GuestBuild(ValidatedGuest guest, GuestConfigWriter writer, HostDriver driver, Path guestsRoot, Runnable treeChanged) {
+        this.guest = guest;
+        this.writer = writer;
+        this.driver = driver;
+        this.guestsRoot = guestsRoot;
+        this.treeChanged = treeChanged;
+    }
+
+    @Override
+    public void run(JobContext job) throws Exception {
+        boolean configMade = false;
+        boolean rootMayExist = false;
+        boolean startTried = false;
+        GuestSpec spec = null;
+        try {
+            step(job, 5, "Writing the configuration of '" + guest.name() + "': context " + guest.xid() + ", address "
+                    + guest.ip() + "/" + guest.prefix() + " on " + guest.device());
+            GuestConfig config = writer.createGuest(guest.toNewGuest());
+            configMade = true;
+            treeChanged.run();
+            spec = GuestSpecs.from(config, guestsRoot);
+            if (Files.exists(spec.rootDir(), LinkOption.NOFOLLOW_LINKS)) {
+                throw new IllegalStateException("the root directory " + spec.rootDir()
+                        + " appeared before the build; it is not this job's and is left alone");
+            }
+            checkCancelled(job);
+            step(job, 15, "Building the root tree in " + spec.rootDir() + " (" + describe() + ")");
+            rootMayExist = true;
+            driver.buildRoot(spec, guest.build(), job::log);
+            checkCancelled(job);
+            if (guest.start()) {
+                step(job, 85, "Starting '" + guest.name() + "'");
+                startTried = true;
+                driver.start(spec);
+            }
+            // Last, so a failed creation leaves context.next as it found it.
+            step(job, 95, "Updating .defaults/context.next");
+            advanceContextNext();
+            job.progress(100);
+            job.log("Guest '" + guest.name() + "' is ready" + (guest.start() ? " and running" : ""));
+        } catch (Exception e) {
+            String why = reason(e);
+            job.log("Failed: " + why);
+            List<String> left = undo(job, spec, startTried, rootMayExist, configMade);
+            String message = "Creating '" + guest.name() + "' failed: " + why
+                    + (left.isEmpty() ? (configMade ? "; everything it made was removed" : "")
+                            : "; could not remove " + String.join(" and ", left) + " (remove by hand)");
+            if (e instanceof CancellationException) {
+                throw new CancellationException(message);
+            }
+            throw new IllegalStateException(message, e);
+        }
+    }
+
+    /** Removes what this job made, newest first; returns what could not be removed, with why. */
+    private List<String> undo(JobContext job, GuestSpec spec, boolean startTried, boolean rootMayExist, boolean configMade) {
+        List<String> left = new ArrayList<>();
+        if (startTried) {
+            try {
+                if (driver.isRunning(spec)) {
+                    job.log("Stopping the half-started guest");
+                    driver.stop(spec, STOP_TIMEOUT);
+                }
+            } catch (RuntimeException e) {
+                job.log("Could not stop it: " + reason(e));
+            }
+        }
+        if (rootMayExist && Files.exists(spec.rootDir(), LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                job.log("Removing the root tree " + spec.rootDir());
+                driver.deleteRoot(spec);
+            } catch (RuntimeException e) {
+                left.add("the root tree " + spec.rootDir() + " (" + reason(e) + ")");
+            }
+        }
+        if (configMade) {
+            try {
+                job.log("Removing the configuration " + writer.reader().configRoot().resolve(guest.name()));
+                writer.deleteGuest(guest.name(), writer.reader().readGuest(guest.name()).digest());
+                treeChanged.run();
+            } catch (Exception e) {
+                left.add("the configuration of '" + guest.name() + "' (" + reason(e) + ")");
+            }
+        }
+        return left;
+    }
+
+    /** Moves context.next past the id just used, never backwards (other builds may be ahead). */
+    private void advanceContextNext() throws java.io.IOException {
+        Integer current = writer.reader().readDefaults().contextNext();
+        int next = guest.xid() + 1;
+        if (next <= HostGrammar.MAX_XID && (current == null || current <= guest.xid())) {
+            writer.setContextNext(next);
+        }
+    }
+
+    private String describe() {
+        return switch (guest.build().method()) {
+            case SKELETON -> "skeleton";
+            case CLONE -> "clone of '" + guest.build().source() + "'";
+            case DEBOOTSTRAP -> "debootstrap " + guest.build().dist()
+                    + (guest.build().mirror() == null ? "" : " from " + guest.build().mirror());
+        };
+    }
+
+    private static void step(JobContext job, int percent, String line) {
+        job.log(line);
+        job.progress(percent);
+    }
+
+    private static void checkCancelled(JobContext job) {
+        if (job.cancelled()) {
+            throw new CancellationException("cancelled on request");
+        }
+    }
+
+    private static String reason(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,2 @@
+/** Guest creation over REST: the same service, validation, roles and audit as the wizard. */
+package org.vsconsole.provisioning.api;

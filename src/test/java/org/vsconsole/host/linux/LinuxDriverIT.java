@@ -1,0 +1,275 @@
+package org.vsconsole.host.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.ExecResult;
+import org.vsconsole.host.GuestProcess;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.HostOperationException;
+import org.vsconsole.host.LimitValues;
+
+/** Real guests on this host (needs root, cgroups, busybox-static). XIDs 4100..4199 are this class's. */
+class LinuxDriverIT {
+
+    private GuestSandbox sandbox;
+    private LinuxDriver driver;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        sandbox = new GuestSandbox();
+        driver = sandbox.driver;
+        assertThat(driver.readOnlyReason()).isEmpty();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        sandbox.close();
+    }
+
+    @Test
+    void skeletonGuestStartsWithItsHostnameAndStopsWithoutLeftovers() {
+        GuestSpec guest = sandbox.skeleton("alpha", 4101, Map.of());
+
+        driver.start(guest);
+
+        assertThat(driver.isRunning(guest)).isTrue();
+        assertThat(sandbox.exec(guest, "hostname").strip()).isEqualTo("alpha-node");
+        assertThat(sandbox.exec(guest, "mount")).contains("/tmp type tmpfs").contains("size=16384k");
+        ContextFigures figures = driver.figures(List.of(guest)).get(4101);
+        assertThat(figures.processes()).isGreaterThanOrEqualTo(2); // init and its sleep
+        assertThat(figures.uptimeMs()).isBetween(0L, 60_000L);
+        List<GuestProcess> processes = driver.processes(guest);
+        assertThat(processes).anySatisfy(p -> {
+            assertThat(p.guestPid()).isEqualTo(1);
+            assertThat(p.command()).contains("/sbin/init");
+            assertThat(p.user()).isEqualTo("root");
+        });
+
+        driver.stop(guest, Duration.ofSeconds(5));
+
+        assertThat(driver.isRunning(guest)).isFalse();
+        for (String controller : List.of("pids", "memory", "cpuacct")) {
+            assertThat(GuestSandbox.CGROUP_ROOT.resolve(controller + "/vsconsole-it/4101")).doesNotExist();
+        }
+        for (GuestProcess p : processes) {
+            assertThat(Path.of("/proc/" + p.pid())).doesNotExist();
+        }
+        assertThat(driver.figures(List.of(guest))).isEmpty();
+    }
+
+    @Test
+    void forkBombIsCappedByNprocWhileTheHostStaysResponsive() throws Exception {
+        GuestSpec guest = sandbox.skeleton("bomb", 4102, Map.of("nproc", LimitValues.both(50)));
+        driver.start(guest);
+
+        ExecResult started = driver.exec(guest, List.of("sh", "-c", "f() { f | f & }; f"), line -> { },
+                Duration.ofSeconds(10));
+        assertThat(started.timedOut()).isFalse();
+        Thread.sleep(1500);
+
+        ContextFigures.LimitFigure nproc = driver.figures(List.of(guest)).get(4102).limits().get("nproc");
+        assertThat(nproc.current()).isLessThanOrEqualTo(50);
+        assertThat(nproc.hard()).isEqualTo(50);
+        assertThat(nproc.hits()).isPositive();
+        long begin = System.nanoTime();
+        Process probe = new ProcessBuilder("true").start();
+        assertThat(probe.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(2));
+
+        driver.stop(guest, Duration.ofSeconds(3));
+        assertThat(driver.isRunning(guest)).isFalse();
+    }
+
+    @Test
+    void rssLimitKillsAnAllocationPastIt() {
+        GuestSpec guest = sandbox.skeleton("greedy", 4103, Map.of("rss", LimitValues.both(4096))); // 16 MiB
+        driver.start(guest);
+
+        ExecResult result = driver.exec(guest, List.of("dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1"),
+                line -> { }, Duration.ofSeconds(20));
+
+        assertThat(result.exitCode()).isNotZero();
+        ContextFigures.LimitFigure rss = driver.figures(List.of(guest)).get(4103).limits().get("rss");
+        assertThat(rss.hard()).isEqualTo(4096);
+        assertThat(rss.hits()).isPositive();
+    }
+
+    @Test
+    void guestsDoNotSeeEachOthersProcesses() {
+        GuestSpec one = sandbox.skeleton("one", 4104, Map.of());
+        GuestSpec two = sandbox.skeleton("two", 4105, Map.of());
+        driver.start(one);
+        driver.start(two);
+
+        long begin = System.nanoTime();
+        sandbox.exec(two, "sh", "-c", "sleep 4242 &");
+        // the background sleep holds the output pipe; the exec still ends with its shell
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(5));
+
+        assertThat(sandbox.exec(two, "ps", "-o", "pid,args")).contains("sleep 4242");
+        assertThat(sandbox.exec(one, "ps", "-o", "pid,args")).doesNotContain("sleep 4242");
+        assertThat(driver.processes(one)).noneMatch(p -> p.command().contains("4242"));
+        assertThat(driver.processes(two)).anyMatch(p -> p.command().contains("sleep 4242"));
+    }
+
+    @Test
+    void execJoinsTheGuestsCgroupsAndIsCappedByPidsMax() {
+        GuestSpec guest = sandbox.skeleton("capped", 4106, Map.of("nproc", LimitValues.both(30)));
+        driver.start(guest);
+
+        String out = sandbox.exec(guest, "sh", "-c",
+                "i=0; while [ $i -lt 100 ]; do sleep 60 & i=$((i+1)); done; echo done");
+
+        assertThat(out).contains("can't fork");
+        ContextFigures.LimitFigure nproc = driver.figures(List.of(guest)).get(4106).limits().get("nproc");
+        assertThat(nproc.current()).isLessThanOrEqualTo(30);
+        assertThat(nproc.hits()).isPositive();
+        assertThat(driver.processes(guest)).filteredOn(p -> p.command().equals("sleep 60")).hasSizeBetween(20, 28);
+    }
+
+    @Test
+    void restartedConsoleFindsTheRunningGuest() throws Exception {
+        GuestSpec guest = sandbox.skeleton("durable", 4107, Map.of());
+        driver.start(guest);
+        Files.deleteIfExists(sandbox.runDir.resolve("4107.pid")); // a lost run-state dir as well
+
+        LinuxDriver restarted = sandbox.newDriver();
+
+        assertThat(restarted.isRunning(guest)).isTrue();
+        assertThat(restarted.figures(List.of(guest))).containsKey(4107);
+        StringBuilder out = new StringBuilder();
+        restarted.exec(guest, List.of("hostname"), out::append, Duration.ofSeconds(5));
+        assertThat(out.toString()).isEqualTo("durable-node");
+        restarted.stop(guest, Duration.ofSeconds(5));
+        assertThat(driver.isRunning(guest)).isFalse();
+    }
+
+    @Test
+    void nofileSetLiveRefusesTheFilePastTheLimit() throws Exception {
+        GuestSpec guest = sandbox.skeleton("files", 4108, Map.of());
+        driver.start(guest);
+
+        // busybox sh keeps a script open at fd 10 and up, so a guest needs a dozen files to live
+        driver.setLimitLive(guest, "nofile", LimitValues.both(12));
+
+        int init = driver.processes(guest).stream().filter(p -> p.guestPid() == 1).findFirst().orElseThrow().pid();
+        assertThat(Files.readAllLines(Path.of("/proc/" + init + "/limits")))
+                .anyMatch(l -> l.matches("Max open files\\s+12\\s+12\\s+files\\s*"));
+        // 0-2 are open; 3..11 fill the limit of 12, the thirteenth file is refused
+        String out = sandbox.exec(guest, "sh", "-c", "exec 3</dev/null 4</dev/null 5</dev/null 6</dev/null 7</dev/null"
+                + " 8</dev/null 9</dev/null 10</dev/null 11</dev/null && echo twelve-open; exec 12</dev/null && echo thirteen");
+        assertThat(out).contains("twelve-open").doesNotContain("thirteen");
+        assertThat(driver.figures(List.of(guest)).get(4108).limits().get("nofile").hard()).isEqualTo(12);
+    }
+
+    @Test
+    void nprocSetLiveRefusesTheProcessPastTheLimit() {
+        GuestSpec guest = sandbox.skeleton("procs", 4109, Map.of());
+        driver.start(guest);
+        long before = driver.figures(List.of(guest)).get(4109).limits().get("nproc").current();
+
+        // the exec itself adds its launcher and its shell; room for exactly one more
+        driver.setLimitLive(guest, "nproc", LimitValues.both(before + 3));
+
+        String out = sandbox.exec(guest, "sh", "-c", "sleep 30 & sleep 30 & echo end");
+        assertThat(out).contains("can't fork");
+        assertThat(driver.figures(List.of(guest)).get(4109).limits().get("nproc").hits()).isPositive();
+    }
+
+    @Test
+    void killReachesOnlyTheGuestsOwnProcesses() {
+        GuestSpec guest = sandbox.skeleton("victim", 4110, Map.of());
+        driver.start(guest);
+        sandbox.exec(guest, "sh", "-c", "sleep 777 &");
+        GuestProcess sleeper = driver.processes(guest).stream().filter(p -> p.command().equals("sleep 777"))
+                .findFirst().orElseThrow();
+
+        assertThatThrownBy(() -> driver.kill(guest, (int) ProcessHandle.current().pid(), 0))
+                .isInstanceOf(HostOperationException.class).hasMessageContaining("does not belong");
+        driver.kill(guest, sleeper.pid(), 9);
+        await().atMost(Duration.ofSeconds(3))
+                .until(() -> driver.processes(guest).stream().noneMatch(p -> p.pid() == sleeper.pid()));
+    }
+
+    @Test
+    void tmpIsRemountedWithTheNewSize() {
+        GuestSpec guest = sandbox.skeleton("roomy", 4111, Map.of());
+        driver.start(guest);
+
+        driver.remountTmp(guest, "32m");
+
+        assertThat(sandbox.exec(guest, "mount")).contains("size=32768k");
+    }
+
+    @Test
+    void configuredAddressSitsOnTheGuestsOwnInterface() {
+        GuestSpec guest = sandbox.spec("net", 4112, Map.of(), List.of(new GuestSpec.Address("192.0.2.112", 24, "eth0")));
+        driver.buildRoot(guest, org.vsconsole.host.BuildRequest.skeleton(), line -> { });
+        driver.start(guest);
+
+        assertThat(sandbox.exec(guest, "ip", "addr")).contains("192.0.2.112/24").contains("lo");
+        assertThat(Path.of("/sys/class/net/vsh4112/master")).exists();
+
+        driver.stop(guest, Duration.ofSeconds(5));
+        assertThat(Path.of("/sys/class/net/vsh4112")).doesNotExist();
+    }
+
+    @Test
+    void cloneCopiesAnotherGuestsTree() throws Exception {
+        GuestSpec source = sandbox.skeleton("origin", 4113, Map.of());
+        Files.write(source.rootDir().resolve("root/sparse"), new byte[0]);
+        try (var file = new java.io.RandomAccessFile(source.rootDir().resolve("root/sparse").toFile(), "rw")) {
+            file.setLength(64L << 20);
+        }
+        Files.createLink(source.rootDir().resolve("root/hard"), source.rootDir().resolve("etc/hostname"));
+        GuestSpec copy = sandbox.spec("copy", 4114, Map.of(), List.of());
+
+        driver.buildRoot(copy, new org.vsconsole.host.BuildRequest(org.vsconsole.host.BuildRequest.Method.CLONE,
+                "origin", null, null), line -> { });
+
+        Path root = copy.rootDir();
+        assertThat(Files.readSymbolicLink(root.resolve("bin/sh"))).isEqualTo(Path.of("/bin/busybox"));
+        assertThat(Files.getAttribute(root.resolve("root/hard"), "unix:ino"))
+                .isEqualTo(Files.getAttribute(root.resolve("etc/hostname"), "unix:ino"));
+        assertThat((long) (Integer) Files.getAttribute(root.resolve("root/sparse"), "unix:nlink")).isEqualTo(1);
+        driver.start(copy);
+        assertThat(sandbox.exec(copy, "hostname").strip()).isEqualTo("copy-node");
+    }
+
+    @Test
+    void execTimeoutKillsTheCommandAndSaysSo() {
+        GuestSpec guest = sandbox.skeleton("slow", 4115, Map.of());
+        driver.start(guest);
+
+        ExecResult result = driver.exec(guest, List.of("sh", "-c", "echo begun; sleep 100"), line -> { },
+                Duration.ofSeconds(1));
+
+        assertThat(result.timedOut()).isTrue();
+        await().atMost(Duration.ofSeconds(3))
+                .until(() -> driver.processes(guest).stream().noneMatch(p -> p.command().contains("sleep 100")));
+    }
+
+    @Test
+    void aGuestWithoutInitFailsToStartWithTheReasonAndLeavesNothing() throws Exception {
+        GuestSpec guest = sandbox.skeleton("headless", 4116, Map.of());
+        Files.delete(guest.rootDir().resolve("sbin/init"));
+
+        assertThatThrownBy(() -> driver.start(guest)).isInstanceOf(HostOperationException.class)
+                .hasMessageContaining("/sbin/init").hasMessageContaining("No such file");
+
+        assertThat(driver.isRunning(guest)).isFalse();
+        assertThat(GuestSandbox.CGROUP_ROOT.resolve("pids/vsconsole-it/4116")).doesNotExist();
+    }
+}
