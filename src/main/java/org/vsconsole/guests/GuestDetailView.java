@@ -60,6 +60,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final Sampler sampler;
     private final AuditService audit;
     private final CurrentUser currentUser;
+    private final org.vsconsole.limits.LimitService limits;
     private String name;
     private GuestConfig config;
     private final Span stateBadge = new Span();
@@ -74,8 +75,9 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final org.vsconsole.sync.SyncService sync;
 
     public GuestDetailView(GuestService guests, Sampler sampler, AuditService audit, CurrentUser currentUser,
-            org.vsconsole.sync.SyncService sync) {
+            org.vsconsole.sync.SyncService sync, org.vsconsole.limits.LimitService limits) {
         this.sync = sync;
+        this.limits = limits;
         this.guests = guests;
         this.sampler = sampler;
         this.audit = audit;
@@ -138,6 +140,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         tabs.add("Configuration", configuration());
         tabs.add("Network", network());
         tabs.add("Processes", processes(mayOperate));
+        tabs.add("Limits", new org.vsconsole.limits.GuestLimitsPanel(limits, name, staff));
         if (staff) {
             tabs.add("Console", new GuestConsole(guests, name));
         }

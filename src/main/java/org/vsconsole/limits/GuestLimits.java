@@ -1,0 +1,32 @@
+package org.vsconsole.limits;
+
+import java.util.List;
+
+/**
+ * Every limit of one guest at one moment, with the digest a change must present.
+ *
+ * @param running      whether the guest's context runs (live values are known only then)
+ * @param pageSize     bytes per page on this host, for showing page limits as MiB
+ * @param rows         primary limits first (nproc, as, memlock, rss, nofile, locks), then the others
+ * @param diskEnforced whether the host driver enforces disk limits (only the vserver driver does)
+ * @param tmpSize      {@code size=} of the {@code /tmp} tmpfs in the fstab, or null
+ * @param liveApplied  after a change: whether the live values were applied (null on a plain read)
+ */
+public record GuestLimits(String guest, String digest, boolean running, String driver, long pageSize,
+        List<LimitRow> rows, List<DiskLimitEntry> diskLimits, boolean diskEnforced, String diskNote, String tmpSize,
+        Boolean liveApplied) {
+
+    public GuestLimits {
+        rows = List.copyOf(rows);
+        diskLimits = List.copyOf(diskLimits);
+    }
+
+    public LimitRow row(String name) {
+        return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
+    GuestLimits withLiveApplied(boolean applied) {
+        return new GuestLimits(guest, digest, running, driver, pageSize, rows, diskLimits, diskEnforced, diskNote,
+                tmpSize, applied);
+    }
+}

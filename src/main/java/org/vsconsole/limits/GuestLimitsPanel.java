@@ -1,0 +1,355 @@
+package org.vsconsole.limits;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.HostOperationException;
+import org.vsconsole.host.config.ConfigConflictException;
+
+/**
+ * The "Limits" tab of a guest: one row per limit with current use, maximum, saved and live
+ * soft/hard, hits and whether live differs from saved; editable soft/hard with "Apply now",
+ * "Save" and "Apply and save"; disk limits; the {@code /tmp} size. A stale read opens a dialog
+ * naming the changed files with a Reload button. Values are in each limit's unit (pages for memory
+ * limits, shown next to the MiB they mean); {@code inf} is unlimited.
+ */
+public class GuestLimitsPanel extends VerticalLayout {
+
+    private final LimitService service;
+    private final String guest;
+    private final boolean mayChange;
+    private final Map<String, TextField[]> fields = new LinkedHashMap<>();
+    private GuestLimits current;
+
+    public GuestLimitsPanel(LimitService service, String guest, boolean mayChange) {
+        this.service = service;
+        this.guest = guest;
+        this.mayChange = mayChange;
+        setId("guest-limits");
+        setPadding(false);
+        refresh();
+    }
+
+    /** Reads the limits again and rebuilds the panel; edits not applied are dropped. */
+    public void refresh() {
+        GuestLimits read;
+        try {
+            read = service.limits(guest);
+        } catch (InvalidInputException | AccessDeniedException e) {
+            removeAll();
+            fields.clear();
+            add(notice("error", "The limits of " + guest + " cannot be shown: " + e.getMessage()));
+            return;
+        }
+        render(read);
+    }
+
+    /** Shows {@code limits}, e.g. the fresh state a change returned (the sampler may not have caught up). */
+    private void render(GuestLimits limits) {
+        removeAll();
+        fields.clear();
+        current = limits;
+        add(notice(current.running() ? "" : "warning", current.running()
+                ? "Live values are what the kernel enforces now; saved values apply at each start."
+                : guest + " is not running: only saved values are shown. \"Save\" writes them for the next start."));
+
+        Div primary = grid("limits-grid");
+        Div more = grid("limits-grid-more");
+        for (LimitRow row : current.rows()) {
+            addRow(row.primary() ? primary : more, row);
+        }
+        add(primary);
+        Details moreDetails = new Details("More limits (util-vserver names; most are enforced only by a Linux-VServer kernel)", more);
+        moreDetails.setId("limits-more");
+        add(moreDetails);
+
+        Button apply = new Button("Apply now", VaadinIcon.BOLT.create(), e -> submit(true, false));
+        apply.setId("limits-apply");
+        apply.setEnabled(current.running());
+        Button save = new Button("Save", VaadinIcon.DISC.create(), e -> submit(false, true));
+        save.setId("limits-save");
+        Button both = new Button("Apply and save", VaadinIcon.CHECK.create(), e -> submit(true, true));
+        both.setId("limits-apply-save");
+        both.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout actions = new HorizontalLayout(apply, save, both);
+        actions.setVisible(mayChange);
+        add(actions);
+        if (!mayChange) {
+            add(new Paragraph("Limits are changed by administrators and operators."));
+        }
+        add(diskSection(), tmpSection());
+    }
+
+    private static Div grid(String id) {
+        Div grid = new Div();
+        grid.setId(id);
+        grid.addClassName("limits-grid");
+        for (String h : List.of("Limit", "Current", "Max", "Saved soft / hard", "Live soft / hard", "Hits", "", "Soft", "Hard")) {
+            Span s = new Span(h);
+            s.addClassName("limits-head");
+            grid.add(s);
+        }
+        return grid;
+    }
+
+    private void addRow(Div grid, LimitRow row) {
+        String n = row.name();
+        long page = current.pageSize();
+        Div name = new Div(new Span(n), new Span(" – " + row.description() + " (" + row.unit() + ")"));
+        name.addClassName("limits-name");
+        Span cur = new Span(LimitUnits.amount(n, row.current(), page));
+        cur.setId("limit-" + n + "-current");
+        Span max = new Span(LimitUnits.amount(n, row.max(), page));
+        Span saved = new Span(LimitUnits.display(n, row.savedSoft(), page) + " / " + LimitUnits.display(n, row.savedHard(), page)
+                + (row.saved() ? "" : " (no file)"));
+        saved.setId("limit-" + n + "-saved");
+        Span live = new Span(row.liveSoft() == null ? "–"
+                : LimitUnits.display(n, row.liveSoft(), page) + " / " + LimitUnits.display(n, row.liveHard(), page));
+        live.setId("limit-" + n + "-live");
+        Span hits = new Span();
+        hits.setId("limit-" + n + "-hits");
+        if (row.hits() != null && row.hits() > 0) {
+            hits.add(VaadinIcon.WARNING.create(), new Span(" " + row.hits() + " refused"));
+            hits.addClassName("limits-hit");
+        } else {
+            hits.setText(row.hits() == null ? "–" : "0");
+        }
+        Span differs = new Span();
+        differs.setId("limit-" + n + "-differs");
+        if (row.differs()) {
+            differs.add(VaadinIcon.EXCHANGE.create(), new Span(" live differs from saved"));
+            differs.addClassName("limits-differs");
+        }
+        TextField soft = field(n, "soft", row.savedSoft());
+        TextField hard = field(n, "hard", row.savedHard());
+        fields.put(n, new TextField[] {soft, hard});
+        grid.add(name, cur, max, saved, live, hits, differs, soft, hard);
+    }
+
+    private TextField field(String name, String part, long value) {
+        TextField f = new TextField();
+        f.setId("limit-" + name + "-" + part);
+        f.setValue(LimitUnits.text(value));
+        f.setAriaLabel(name + " " + part);
+        f.setWidth("9em");
+        f.setReadOnly(!mayChange);
+        return f;
+    }
+
+    /**
+     * Sends the rows the user edited. With no edit, "Apply now" / "Apply and save" bring the live
+     * values of the rows marked "differs" back to the saved ones.
+     */
+    private void submit(boolean live, boolean persistent) {
+        fields.values().forEach(f -> {
+            f[0].setInvalid(false);
+            f[1].setInvalid(false);
+        });
+        Map<String, LimitEdit> edits = new LinkedHashMap<>();
+        for (LimitRow row : current.rows()) {
+            TextField[] f = fields.get(row.name());
+            String soft = f[0].getValue().trim();
+            String hard = f[1].getValue().trim();
+            if (!soft.equals(LimitUnits.text(row.savedSoft())) || !hard.equals(LimitUnits.text(row.savedHard()))) {
+                edits.put(row.name(), new LimitEdit(soft, hard));
+            }
+        }
+        if (edits.isEmpty() && live) {
+            for (LimitRow row : current.rows()) {
+                if (row.differs()) {
+                    edits.put(row.name(), new LimitEdit(LimitUnits.text(row.savedSoft()), LimitUnits.text(row.savedHard())));
+                }
+            }
+        }
+        if (edits.isEmpty()) {
+            show("Nothing to change: the fields hold the current values.", NotificationVariant.LUMO_CONTRAST);
+            return;
+        }
+        try {
+            GuestLimits after = service.apply(guest, edits, live, persistent, current.digest());
+            render(after);
+            show(message(after, live, persistent, edits.size()), NotificationVariant.LUMO_SUCCESS);
+        } catch (InvalidInputException e) {
+            markInvalid(e);
+            show(e.getMessage(), NotificationVariant.LUMO_ERROR);
+        } catch (ConfigConflictException e) {
+            conflict(e);
+        } catch (HostOperationException | AccessDeniedException e) {
+            show(e.getMessage(), NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private static String message(GuestLimits after, boolean live, boolean persistent, int count) {
+        String what = count + (count == 1 ? " limit" : " limits");
+        if (persistent && live) {
+            return Boolean.TRUE.equals(after.liveApplied()) ? what + " applied and saved" : what + " saved; the guest is not running";
+        }
+        return persistent ? what + " saved" : what + " applied to the running guest";
+    }
+
+    private void markInvalid(InvalidInputException e) {
+        for (Map.Entry<String, TextField[]> entry : fields.entrySet()) {
+            if (e.field().equals(entry.getKey() + " soft")) {
+                entry.getValue()[0].setInvalid(true);
+                entry.getValue()[0].setErrorMessage(e.rule());
+            } else if (e.field().equals(entry.getKey() + " hard") || e.field().equals(entry.getKey())) {
+                entry.getValue()[1].setInvalid(true);
+                entry.getValue()[1].setErrorMessage(e.rule());
+            }
+        }
+    }
+
+    private void conflict(ConfigConflictException e) {
+        Dialog dialog = new Dialog();
+        dialog.setId("limits-conflict");
+        dialog.setHeaderTitle("The configuration of " + guest + " changed");
+        dialog.add(new Paragraph("Someone or something changed these files since the page read them. Nothing was"
+                + " written or applied. Reload to see the current values, then make your change again."));
+        UnorderedList list = new UnorderedList();
+        list.setId("limits-conflict-files");
+        if (e.changedPaths().isEmpty()) {
+            list.add(new ListItem("(which files is unknown)"));
+        }
+        e.changedPaths().forEach(p -> list.add(new ListItem(p)));
+        dialog.add(list);
+        Button reload = new Button("Reload", VaadinIcon.REFRESH.create(), ev -> {
+            dialog.close();
+            refresh();
+        });
+        reload.setId("limits-reload");
+        reload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button close = new Button("Close", ev -> dialog.close());
+        dialog.getFooter().add(close, reload);
+        dialog.open();
+    }
+
+    private Component diskSection() {
+        VerticalLayout box = new VerticalLayout();
+        box.setId("limits-disk");
+        box.setPadding(false);
+        box.add(new H3("Disk limits"));
+        Paragraph note = new Paragraph(current.diskEnforced() ? "Applied by util-vserver when the guest starts."
+                : "Not enforced on this host (driver " + current.driver() + "): saved for a Linux-VServer kernel.");
+        note.setId("disk-enforced");
+        note.addClassNames("notice", current.diskEnforced() ? "info" : "warning");
+        box.add(note);
+        for (DiskLimitEntry d : current.diskLimits()) {
+            Span line = new Span("dlimits/" + d.id() + ": " + d.directory() + " – " + d.spaceTotalKiB() + " KiB, "
+                    + d.inodesTotal() + " inodes, " + d.reservedPercent() + "% reserved"
+                    + (d.complete() ? "" : " (incomplete: util-vserver skips it)") + (d.disabled() ? " (disabled)" : ""));
+            line.setId("dlimit-" + d.id());
+            box.add(line);
+        }
+        Span usage = new Span();
+        usage.setId("disk-usage");
+        Button measure = new Button("Measure usage", VaadinIcon.HARDDRIVE.create(), e -> {
+            try {
+                DiskUsage u = service.diskUsage(guest);
+                usage.setText((u.complete() ? "" : "at least ") + u.spaceKiB() + " KiB, " + u.inodes() + " inodes — " + u.note());
+            } catch (RuntimeException ex) {
+                usage.setText("Cannot measure: " + ex.getMessage());
+            }
+        });
+        measure.setId("disk-measure");
+        box.add(new HorizontalLayout(measure, usage));
+        if (mayChange) {
+            DiskLimitEntry first = current.diskLimits().isEmpty() ? null : current.diskLimits().getFirst();
+            TextField id = text("dlimit-id", "Entry", first == null ? "root" : first.id());
+            TextField dir = text("dlimit-directory", "Directory", first == null || first.directory() == null ? "" : first.directory());
+            dir.setWidth("20em");
+            TextField space = text("dlimit-space", "Space (KiB)", first == null || first.spaceTotalKiB() == null ? "" : first.spaceTotalKiB().toString());
+            TextField inodes = text("dlimit-inodes", "Inodes", first == null || first.inodesTotal() == null ? "" : first.inodesTotal().toString());
+            TextField reserved = text("dlimit-reserved", "Reserved %", first == null || first.reservedPercent() == null ? "5" : first.reservedPercent().toString());
+            Button saveDisk = new Button("Save disk limit", e -> {
+                try {
+                    service.setDiskLimit(guest, new DiskLimitEdit(id.getValue(), dir.getValue(), space.getValue(),
+                            inodes.getValue(), reserved.getValue()), current.digest());
+                    refresh();
+                    show("Disk limit saved", NotificationVariant.LUMO_SUCCESS);
+                } catch (InvalidInputException ex) {
+                    show(ex.getMessage(), NotificationVariant.LUMO_ERROR);
+                } catch (ConfigConflictException ex) {
+                    conflict(ex);
+                }
+            });
+            saveDisk.setId("dlimit-save");
+            HorizontalLayout form = new HorizontalLayout(id, dir, space, inodes, reserved, saveDisk);
+            form.setAlignItems(Alignment.BASELINE);
+            form.setWrap(true);
+            box.add(form);
+        }
+        return box;
+    }
+
+    private Component tmpSection() {
+        VerticalLayout box = new VerticalLayout();
+        box.setId("limits-tmp");
+        box.setPadding(false);
+        box.add(new H3("/tmp size"));
+        TextField size = text("tmp-size", "Size of the /tmp tmpfs (k, m or g)", current.tmpSize() == null ? "" : current.tmpSize());
+        size.setReadOnly(!mayChange);
+        Button apply = new Button("Apply and save", e -> {
+            size.setInvalid(false);
+            try {
+                GuestLimits after = service.setTmpSize(guest, size.getValue(), current.running(), true, current.digest());
+                render(after);
+                show(Boolean.TRUE.equals(after.liveApplied()) ? "/tmp remounted and saved" : "/tmp size saved",
+                        NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidInputException ex) {
+                size.setInvalid(true);
+                size.setErrorMessage(ex.rule());
+                show(ex.getMessage(), NotificationVariant.LUMO_ERROR);
+            } catch (ConfigConflictException ex) {
+                conflict(ex);
+            } catch (HostOperationException ex) {
+                show(ex.getMessage(), NotificationVariant.LUMO_ERROR);
+            }
+        });
+        apply.setId("tmp-apply");
+        apply.setVisible(mayChange);
+        HorizontalLayout row = new HorizontalLayout(size, apply);
+        row.setAlignItems(Alignment.BASELINE);
+        box.add(row);
+        return box;
+    }
+
+    private static TextField text(String id, String label, String value) {
+        TextField f = new TextField(label);
+        f.setId(id);
+        f.setValue(value);
+        return f;
+    }
+
+    private static Div notice(String kind, String text) {
+        Div d = new Div(new Span(text));
+        d.addClassName("notice");
+        if (!kind.isEmpty()) {
+            d.addClassName(kind);
+        }
+        return d;
+    }
+
+    private static void show(String text, NotificationVariant variant) {
+        Notification n = Notification.show(text, 5000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(variant);
+    }
+}

@@ -1,0 +1,513 @@
+package org.vsconsole.limits;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.vsconsole.audit.AuditService;
+import org.vsconsole.audit.AuditTarget;
+import org.vsconsole.audit.AuditedAction;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.ContextFigures.LimitFigure;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.GuestSpecs;
+import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostProperties;
+import org.vsconsole.host.LimitValues;
+import org.vsconsole.host.config.ConfigChange;
+import org.vsconsole.host.config.ConfigConflictException;
+import org.vsconsole.host.config.ConfigManifest;
+import org.vsconsole.host.config.DiskLimit;
+import org.vsconsole.host.config.GuestConfig;
+import org.vsconsole.host.config.GuestConfigReader;
+import org.vsconsole.host.config.GuestConfigWriter;
+import org.vsconsole.host.config.HostGrammar;
+import org.vsconsole.host.config.KnownLimit;
+import org.vsconsole.host.config.LimitPart;
+import org.vsconsole.host.config.LimitSetting;
+import org.vsconsole.host.config.LimitValueParser;
+import org.vsconsole.monitoring.GuestLive;
+import org.vsconsole.monitoring.Sampler;
+import org.vsconsole.security.CurrentUser;
+
+/**
+ * Reads and changes a guest's limits. Order of every change: validate everything (nothing is
+ * written or applied when any value is wrong), check the digest the caller read (a stale one is
+ * a {@link ConfigConflictException} naming the changed files), then write the {@code rlimits/}
+ * files and/or apply the values to the running context. Seeing limits needs sight of the guest;
+ * changing them is ADMIN/OPERATOR only: owners must not raise their own limits.
+ */
+@Service
+public class LimitService {
+
+    static final String STAFF = "hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#guest)";
+
+    private final GuestConfigReader configs;
+    private final GuestConfigWriter writer;
+    private final HostDriver driver;
+    private final HostProperties host;
+    private final Sampler sampler;
+    private final AuditService audit;
+    private final LimitLocks locks;
+    private final HostFacts facts;
+    private final CurrentUser currentUser;
+    private final Duration diskUsageBound;
+    /** Trees served to callers by digest, so a conflict can name the files that changed since. */
+    private final Map<String, ConfigManifest> served = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ConfigManifest> eldest) {
+            return size() > 256;
+        }
+    });
+
+    LimitService(GuestConfigReader configs, GuestConfigWriter writer, HostDriver driver, HostProperties host,
+            Sampler sampler, AuditService audit, LimitLocks locks, HostFacts facts, CurrentUser currentUser,
+            @Value("${vsconsole.limits.disk-usage-timeout:5s}") Duration diskUsageBound) {
+        this.configs = configs;
+        this.writer = writer;
+        this.driver = driver;
+        this.host = host;
+        this.sampler = sampler;
+        this.audit = audit;
+        this.locks = locks;
+        this.facts = facts;
+        this.currentUser = currentUser;
+        this.diskUsageBound = diskUsageBound;
+    }
+
+    /** Every limit of the guest: live figures from the latest snapshot (or the driver), saved values from disk. */
+    @PreAuthorize("@currentUser.maySee(#guest)")
+    public GuestLimits limits(String guest) {
+        return read(config(guest), false);
+    }
+
+    /** Whether the current driver enforces disk limits (only the vserver kernel does). */
+    public boolean diskLimitsEnforced() {
+        return "vserver".equals(driver.name());
+    }
+
+    /**
+     * Changes limits. {@code live} applies them to the running context now, {@code persistent}
+     * writes {@code rlimits/<name>.soft} and {@code .hard} so they hold at the next start.
+     */
+    @PreAuthorize(STAFF)
+    @AuditedAction("limits.set")
+    public GuestLimits apply(String guest, Map<String, LimitEdit> edits, boolean live, boolean persistent, String digest) {
+        GuestConfig config = config(guest);
+        Map<KnownLimit, LimitValues> values = validate(edits);
+        if (!live && !persistent) {
+            throw new InvalidInputException("mode", "choose to apply the limits now, save them, or both");
+        }
+        return applyValidated(config, values, live, persistent, digest);
+    }
+
+    /**
+     * Applies the same limits to each guest in turn (saved, and live where the guest runs). One
+     * guest failing does not stop the others; each gets a result and its own audit row.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    public List<PresetResult> applyToGuests(Map<String, LimitEdit> edits, List<String> guests) {
+        Map<KnownLimit, LimitValues> values = validate(edits);
+        if (guests == null || guests.isEmpty()) {
+            throw new InvalidInputException("guests", "choose at least one guest");
+        }
+        List<PresetResult> results = new ArrayList<>();
+        for (String guest : guests) {
+            try {
+                if (!currentUser.maySee(guest)) {
+                    throw new AccessDeniedException("not allowed");
+                }
+                GuestConfig config = config(guest);
+                GuestLimits after = applyValidated(config, values, true, true, config.digest());
+                results.add(new PresetResult(config.name(), true, Boolean.TRUE.equals(after.liveApplied())
+                        ? "saved and applied to the running guest" : "saved; applies at the next start"));
+            } catch (AccessDeniedException e) {
+                results.add(new PresetResult(guest, false, "no such guest or not allowed"));
+            } catch (InvalidInputException | ConfigConflictException e) {
+                results.add(new PresetResult(guest, false, e.getMessage()));
+            } catch (RuntimeException e) {
+                results.add(new PresetResult(guest, false, "failed: " + e.getMessage()));
+            }
+        }
+        return results;
+    }
+
+    /** Audited change of already validated values. */
+    private GuestLimits applyValidated(GuestConfig config, Map<KnownLimit, LimitValues> values, boolean live, boolean persistent,
+            String digest) {
+        String guest = config.name();
+        GuestLimits before = read(config, true);
+        AtomicReference<GuestLimits> result = new AtomicReference<>();
+        audit.audited("limits.set", target(config), describe(before, values.keySet(), live, persistent),
+                () -> locks.withLock(guest, () -> {
+                    GuestLimits after = applyChecked(guest, values, live, persistent, digest);
+                    result.set(after);
+                    return describe(after, values.keySet(), live, persistent);
+                }));
+        return result.get();
+    }
+
+    private GuestLimits applyChecked(String guest, Map<KnownLimit, LimitValues> values, boolean live,
+            boolean persistent, String digest) {
+        GuestConfig config = requireDigest(config(guest), digest);
+        GuestSpec spec = spec(config);
+        boolean running = driver.isRunning(spec);
+        if (live && !running && !persistent) {
+            throw new InvalidInputException("live", "'" + guest + "' is not running; save the limits so they apply at its next start");
+        }
+        if (persistent) {
+            config = writeLimits(config, values);
+            sampler.treeChanged();
+        }
+        boolean applied = false;
+        if (live && running) {
+            GuestSpec fresh = spec(config);
+            for (Map.Entry<KnownLimit, LimitValues> e : values.entrySet()) {
+                driver.setLimitLive(fresh, e.getKey().fileName(), e.getValue());
+            }
+            applied = true;
+        }
+        return read(config(guest), true).withLiveApplied(applied);
+    }
+
+    /** Disk-limit entry written to {@code dlimits/<id>/} (saved only; applied by util-vserver at start). */
+    @PreAuthorize(STAFF)
+    @AuditedAction("limits.disk-set")
+    public GuestLimits setDiskLimit(String guest, DiskLimitEdit edit, String digest) {
+        GuestConfig config = config(guest);
+        if (edit == null) {
+            throw new InvalidInputException("disk limit", "a disk limit is required");
+        }
+        String id = HostGrammar.diskLimitId(edit.id());
+        GuestSpec spec = spec(config);
+        String directory = HostGrammar.diskLimitDirectory(edit.directory(), spec.rootDir());
+        long space = decimal("space_total", edit.spaceTotalKiB(), Long.MAX_VALUE / 2);
+        long inodes = decimal("inodes_total", edit.inodesTotal(), Integer.MAX_VALUE * 4L);
+        int reserved = HostGrammar.diskLimitReserved((int) decimal("reserved", edit.reservedPercent(), 100));
+        ConfigChange change = new ConfigChange.SetDiskLimit(id, directory, space, inodes, reserved);
+        Map<String, Object> before = Map.of("dlimits", config.dlimits());
+        audit.audited("limits.disk-set", target(config), before, () -> locks.withLock(guest, () -> {
+            GuestConfig checked = requireDigest(config(guest), digest);
+            GuestConfig after = write(checked, change);
+            sampler.treeChanged();
+            return Map.of("dlimits", after.dlimits());
+        }));
+        return limits(guest);
+    }
+
+    @PreAuthorize(STAFF)
+    @AuditedAction("limits.disk-remove")
+    public GuestLimits removeDiskLimit(String guest, String id, String digest) {
+        GuestConfig config = config(guest);
+        String checkedId = HostGrammar.diskLimitId(id);
+        audit.audited("limits.disk-remove", target(config), Map.of("dlimits", config.dlimits()),
+                () -> locks.withLock(guest, () -> {
+                    GuestConfig after = write(requireDigest(config(guest), digest), new ConfigChange.RemoveDiskLimit(checkedId));
+                    sampler.treeChanged();
+                    return Map.of("dlimits", after.dlimits());
+                }));
+        return limits(guest);
+    }
+
+    /**
+     * Space and inodes the guest tree uses now, walked on the host (bounded in time). On hosts
+     * without the vserver kernel this is information only: nothing enforces the disk limits.
+     */
+    @PreAuthorize("@currentUser.maySee(#guest)")
+    public DiskUsage diskUsage(String guest) {
+        GuestConfig config = config(guest);
+        GuestSpec spec = GuestSpecs.from(config, host.guestsRoot());
+        String note = diskLimitsEnforced()
+                ? "measured by walking the guest root; the kernel's own count (vdlimit) may differ for untagged files"
+                : "measured by walking the guest root; disk limits are not enforced on this host (driver "
+                        + driver.name() + ")";
+        return DiskUsageMeter.measure(spec.rootDir(), diskUsageBound, note);
+    }
+
+    /**
+     * Sets the {@code size=} of the guest's {@code /tmp} tmpfs: in the fstab ({@code persistent})
+     * and/or by remounting it in the running guest ({@code live}). Sizes: digits with k, m or g,
+     * larger than zero and not above the host's memory.
+     */
+    @PreAuthorize(STAFF)
+    @AuditedAction("limits.tmp-size")
+    public GuestLimits setTmpSize(String guest, String size, boolean live, boolean persistent, String digest) {
+        GuestConfig config = config(guest);
+        String checked = tmpSize(size);
+        if (!live && !persistent) {
+            throw new InvalidInputException("mode", "choose to apply the size now, save it, or both");
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("tmpSize", config.tmpSize());
+        AtomicReference<GuestLimits> result = new AtomicReference<>();
+        audit.audited("limits.tmp-size", target(config), before, () -> locks.withLock(guest, () -> {
+            GuestConfig current = requireDigest(config(guest), digest);
+            GuestSpec spec = spec(current);
+            boolean running = driver.isRunning(spec);
+            if (live && !running && !persistent) {
+                throw new InvalidInputException("live", "'" + guest + "' is not running; save the size so it applies at its next start");
+            }
+            if (persistent) {
+                current = write(current, new ConfigChange.SetTmpSize(checked));
+                sampler.treeChanged();
+            }
+            boolean applied = false;
+            if (live && running) {
+                driver.remountTmp(spec(current), checked);
+                applied = true;
+            }
+            result.set(read(config(guest), true).withLiveApplied(applied));
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("tmpSize", result.get().tmpSize());
+            after.put("liveApplied", applied);
+            return after;
+        }));
+        return result.get();
+    }
+
+    // ---- validation -------------------------------------------------------------------------
+
+    /** Checks every edit; throws on the first bad one, naming the limit and the rule. */
+    static Map<KnownLimit, LimitValues> validate(Map<String, LimitEdit> edits) {
+        if (edits == null || edits.isEmpty()) {
+            throw new InvalidInputException("limits", "name at least one limit to change");
+        }
+        Map<KnownLimit, LimitValues> out = new LinkedHashMap<>();
+        for (Map.Entry<String, LimitEdit> e : edits.entrySet()) {
+            KnownLimit limit;
+            try {
+                limit = HostGrammar.limitName(e.getKey());
+            } catch (InvalidInputException ex) {
+                throw new InvalidInputException("limit '" + printable(e.getKey()) + "'", ex.rule());
+            }
+            LimitEdit edit = e.getValue();
+            if (edit == null) {
+                throw new InvalidInputException(limit.fileName(), "soft and hard values are required");
+            }
+            long soft = value(limit, "soft", edit.soft());
+            long hard = value(limit, "hard", edit.hard());
+            HostGrammar.softNotAboveHard(limit, soft, hard);
+            out.put(limit, new LimitValues(soft, hard));
+        }
+        return out;
+    }
+
+    private static long value(KnownLimit limit, String part, String text) {
+        String field = limit.fileName() + " " + part;
+        try {
+            return HostGrammar.limitValue(limit, LimitValueParser.parseUserValue(field, text == null ? null : text.trim()));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(field, e.rule());
+        }
+    }
+
+    /** tmpfs size: grammar, then above zero and at most the host's memory. */
+    String tmpSize(String size) {
+        String s = HostGrammar.tmpfsSize(size == null ? null : size.trim());
+        long bytes = tmpBytes(s);
+        if (bytes <= 0) {
+            throw new InvalidInputException("tmp size", "must be larger than 0 (size=0 would make the tmpfs unlimited)");
+        }
+        long mem = facts.memTotalBytes();
+        if (mem <= 0) {
+            throw new InvalidInputException("tmp size", "the host's memory size cannot be read, so no size can be checked");
+        }
+        if (bytes > mem) {
+            throw new InvalidInputException("tmp size", "must not exceed the host's memory (" + mem / (1024 * 1024) + "m)");
+        }
+        return s;
+    }
+
+    static long tmpBytes(String s) {
+        char last = s.charAt(s.length() - 1);
+        long mult = switch (last) {
+            case 'k' -> 1024L;
+            case 'm' -> 1024L * 1024;
+            case 'g' -> 1024L * 1024 * 1024;
+            default -> 1;
+        };
+        String digits = mult == 1 ? s : s.substring(0, s.length() - 1);
+        long n = Long.parseLong(digits);
+        return n > Long.MAX_VALUE / mult ? Long.MAX_VALUE : n * mult;
+    }
+
+    /** Strict ASCII decimal for disk-limit fields. */
+    static long decimal(String field, String text, long max) {
+        String rule = "must be a whole number in ASCII digits, 0.." + max;
+        if (text == null || text.isEmpty() || text.length() > 19) {
+            throw new InvalidInputException(field, rule);
+        }
+        long v = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new InvalidInputException(field, rule);
+            }
+            if (v > (Long.MAX_VALUE - (c - '0')) / 10) {
+                throw new InvalidInputException(field, rule);
+            }
+            v = v * 10 + (c - '0');
+        }
+        if (text.length() > 1 && text.charAt(0) == '0') {
+            throw new InvalidInputException(field, rule + " (no leading zero: util-vserver reads it as octal)");
+        }
+        if (v > max) {
+            throw new InvalidInputException(field, rule);
+        }
+        return v;
+    }
+
+    static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && i < 40; i++) {
+            char c = s.charAt(i);
+            b.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return s.length() > 40 ? b + "…" : b.toString();
+    }
+
+    // ---- reading and writing ----------------------------------------------------------------
+
+    GuestConfig config(String guest) {
+        return configs.readGuest(HostGrammar.guestName(guest));
+    }
+
+    GuestSpec spec(GuestConfig config) {
+        if (config.context() == null) {
+            throw new InvalidInputException("context", "'" + config.name() + "' has no static context (XID) configured");
+        }
+        return GuestSpecs.from(config, host.guestsRoot());
+    }
+
+    private GuestConfig requireDigest(GuestConfig current, String digest) {
+        if (digest == null || digest.isBlank()) {
+            throw new InvalidInputException("digest", "the digest of the guest as read is required (GET the limits first)");
+        }
+        if (!current.digest().equals(digest)) {
+            ConfigManifest basis = served.get(digest);
+            List<String> changed = basis == null ? List.of() : basis.differences(current.manifest());
+            throw new ConfigConflictException(current.name(), digest, current.digest(), changed);
+        }
+        return current;
+    }
+
+    /**
+     * Writes {@code .soft} and {@code .hard} of each limit, ordered so the files never say soft
+     * above hard in between (the writer refuses that state).
+     */
+    private GuestConfig writeLimits(GuestConfig config, Map<KnownLimit, LimitValues> values) {
+        GuestConfig current = config;
+        for (Map.Entry<KnownLimit, LimitValues> e : values.entrySet()) {
+            String name = e.getKey().fileName();
+            LimitValues now = current.rlimits().getOrDefault(name, LimitSetting.NONE).effective();
+            LimitValues next = e.getValue();
+            boolean softFirst = atMost(next.soft(), now.hard());
+            LimitPart first = softFirst ? LimitPart.SOFT : LimitPart.HARD;
+            LimitPart second = softFirst ? LimitPart.HARD : LimitPart.SOFT;
+            current = write(current, new ConfigChange.SetLimit(name, first, part(next, first)));
+            current = write(current, new ConfigChange.SetLimit(name, second, part(next, second)));
+        }
+        return current;
+    }
+
+    private static long part(LimitValues v, LimitPart p) {
+        return p == LimitPart.SOFT ? v.soft() : v.hard();
+    }
+
+    /** a ≤ b with -1 as unlimited. */
+    static boolean atMost(long a, long b) {
+        if (b == LimitValues.UNLIMITED) {
+            return true;
+        }
+        return a != LimitValues.UNLIMITED && a <= b;
+    }
+
+    private GuestConfig write(GuestConfig basis, ConfigChange change) {
+        try {
+            return writer.apply(basis, change);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the config of '" + basis.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    GuestLimits read(GuestConfig config, boolean fresh) {
+        served.put(config.digest(), config.manifest());
+        ContextFigures figures = figures(config, fresh);
+        boolean running = figures != null;
+        long pageSize = facts.pageSize();
+        List<LimitRow> rows = new ArrayList<>();
+        for (String name : LimitUnits.displayOrder()) {
+            LimitSetting setting = config.rlimits().getOrDefault(name, LimitSetting.NONE);
+            LimitValues saved = setting.effective();
+            LimitFigure f = figures == null ? null : figures.limits().get(name);
+            boolean differs = f != null && (f.soft() != saved.soft() || f.hard() != saved.hard());
+            rows.add(new LimitRow(name, LimitUnits.description(name), LimitUnits.unit(name),
+                    LimitUnits.PRIMARY.contains(name),
+                    f == null ? null : f.current(), f == null ? null : f.min(), f == null ? null : f.max(),
+                    f == null ? null : f.soft(), f == null ? null : f.hard(), f == null ? null : f.hits(),
+                    saved.soft(), saved.hard(), !setting.isEmpty(), differs));
+        }
+        List<DiskLimitEntry> disk = config.dlimits().stream().map(LimitService::entry).toList();
+        boolean enforced = diskLimitsEnforced();
+        String note = enforced ? "applied by util-vserver when the guest starts"
+                : "not enforced on this host (driver " + driver.name() + "): saved for a Linux-VServer kernel";
+        return new GuestLimits(config.name(), config.digest(), running, driver.name(), pageSize, rows, disk, enforced,
+                note, config.tmpSize(), null);
+    }
+
+    private static DiskLimitEntry entry(DiskLimit d) {
+        return new DiskLimitEntry(d.id(), d.directory(), d.spaceTotalKiB(), d.inodesTotal(), d.reservedPercent(),
+                d.disabled(), d.complete());
+    }
+
+    private ContextFigures figures(GuestConfig config, boolean fresh) {
+        if (config.context() == null) {
+            return null;
+        }
+        if (!fresh) {
+            GuestLive live = sampler.latest().guest(config.name());
+            if (live != null && live.xid() == config.context()) {
+                return live.running() ? live.figures() : null;
+            }
+        }
+        try {
+            return driver.figures(List.of(GuestSpecs.from(config, host.guestsRoot()))).get(config.context());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static AuditTarget target(GuestConfig config) {
+        return AuditTarget.guest(config.name(), config.context());
+    }
+
+    private static Map<String, Object> describe(GuestLimits limits, java.util.Collection<KnownLimit> names, boolean live,
+            boolean persistent) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("live", live);
+        out.put("persistent", persistent);
+        for (KnownLimit l : names) {
+            LimitRow r = limits.row(l.fileName());
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("savedSoft", r.savedSoft());
+            v.put("savedHard", r.savedHard());
+            v.put("liveSoft", r.liveSoft());
+            v.put("liveHard", r.liveHard());
+            out.put(l.fileName(), v);
+        }
+        return out;
+    }
+}

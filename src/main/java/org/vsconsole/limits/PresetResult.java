@@ -1,0 +1,5 @@
+package org.vsconsole.limits;
+
+/** What applying a preset did to one guest: ok, or the reason it was refused or failed. */
+public record PresetResult(String guest, boolean ok, String message) {
+}

@@ -1,0 +1,5 @@
+/**
+ * REST for limits: {@code GET/PUT /api/v1/guests/{name}/limits}, {@code PUT /api/v1/guests/{name}/tmp}
+ * and the presets under {@code /api/v1/limit-presets}; a stale digest answers 409 with the changed files.
+ */
+package org.vsconsole.limits.api;

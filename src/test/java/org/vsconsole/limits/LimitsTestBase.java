@@ -1,0 +1,85 @@
+package org.vsconsole.limits;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import org.vsconsole.ConsoleSpringTest;
+import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.LimitValues;
+import org.vsconsole.host.config.GuestConfig;
+import org.vsconsole.host.config.GuestConfigReader;
+import org.vsconsole.host.config.GuestConfigWriter;
+import org.vsconsole.host.config.NewGuest;
+
+/**
+ * The one configuration of the limits tests (so their Spring context is started once): the
+ * suite's temp data dir and H2, with the host driver replaced by {@link RecordingFakeHostDriver}.
+ * Guests are created with unique names and context ids in the temp config root.
+ */
+@ConsoleSpringTest
+@ViewPackages(packages = {"org.vsconsole.limits"})
+abstract class LimitsTestBase extends SpringBrowserlessTest {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @TestBean(name = "hostDriver", methodName = "org.vsconsole.limits.LimitsTestBase#fakeDriver")
+    HostDriver hostDriver;
+
+    @Autowired
+    GuestConfigWriter writer;
+
+    @Autowired
+    GuestConfigReader reader;
+
+    final RecordingFakeHostDriver driver = RecordingFakeHostDriver.INSTANCE;
+
+    static HostDriver fakeDriver() {
+        return RecordingFakeHostDriver.INSTANCE;
+    }
+
+    /** A new guest with {@code rlimits/nofile} = 1024 and the default fstab (/tmp 16m). */
+    String newGuest(boolean running) {
+        int n = SEQ.incrementAndGet();
+        String name = "lim" + ProcessHandle.current().pid() % 1000 + "-" + n;
+        int xid = 44000 + (int) (ProcessHandle.current().pid() % 50) * 100 + n;
+        try {
+            writer.createGuest(new NewGuest(name, xid, name, null, List.of(), null, false,
+                    Map.of("nofile", LimitValues.both(1024))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        driver.setRunning(name, running);
+        return name;
+    }
+
+    GuestConfig config(String guest) {
+        return reader.readGuest(guest);
+    }
+
+    String digest(String guest) {
+        return config(guest).digest();
+    }
+
+    static <T> T as(String user, java.util.function.Supplier<T> work, String... roles) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.vsconsole.limits;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.vsconsole.host.BuildRequest;
+import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.ContextFigures.LimitFigure;
+import org.vsconsole.host.ExecResult;
+import org.vsconsole.host.GuestProcess;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.LimitValues;
+
+/**
+ * A test double of the host port: guests "run" when a test says so, live limits are kept in
+ * memory and reported back by {@link #figures}, and every changing call is recorded as a line such
+ * as {@code setLimitLive web1 nproc 100/120}. No process is started, nothing on the host changes.
+ */
+public class RecordingFakeHostDriver implements HostDriver {
+
+    public static final RecordingFakeHostDriver INSTANCE = new RecordingFakeHostDriver();
+
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Map<String, Map<String, LimitFigure>> live = new ConcurrentHashMap<>();
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+    public void setRunning(String guest, boolean on) {
+        if (on) {
+            running.add(guest);
+            live.computeIfAbsent(guest, g -> new ConcurrentHashMap<>());
+        } else {
+            running.remove(guest);
+            live.remove(guest);
+        }
+    }
+
+    /** Sets what the kernel would report for one limit of a running guest. */
+    public void setFigure(String guest, String limit, LimitFigure figure) {
+        live.computeIfAbsent(guest, g -> new ConcurrentHashMap<>()).put(limit, figure);
+    }
+
+    /** Calls that concern {@code guest}, oldest first. */
+    public List<String> callsFor(String guest) {
+        synchronized (calls) {
+            return calls.stream().filter(c -> c.split(" ")[1].equals(guest)).toList();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "fake";
+    }
+
+    @Override
+    public Optional<String> readOnlyReason() {
+        return Optional.empty();
+    }
+
+    @Override
+    public void start(GuestSpec guest) {
+        calls.add("start " + guest.name());
+        setRunning(guest.name(), true);
+    }
+
+    @Override
+    public void stop(GuestSpec guest, Duration timeout) {
+        calls.add("stop " + guest.name());
+        setRunning(guest.name(), false);
+    }
+
+    @Override
+    public boolean isRunning(GuestSpec guest) {
+        return running.contains(guest.name());
+    }
+
+    @Override
+    public Map<Integer, ContextFigures> figures(List<GuestSpec> guests) {
+        Map<Integer, ContextFigures> out = new HashMap<>();
+        for (GuestSpec g : guests) {
+            if (running.contains(g.name())) {
+                Map<String, LimitFigure> limits = new HashMap<>();
+                // Unset limits are unlimited, as on a fresh context.
+                for (String n : LimitUnits.displayOrder()) {
+                    limits.put(n, new LimitFigure(0, 0, 0, LimitValues.UNLIMITED, LimitValues.UNLIMITED, 0));
+                }
+                limits.putAll(live.getOrDefault(g.name(), Map.of()));
+                out.put(g.xid(), new ContextFigures(g.xid(), 3, 3, 0, 0, 0, 0, 1000, limits));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public ExecResult exec(GuestSpec guest, List<String> argv, Consumer<String> output, Duration timeout) {
+        throw new UnsupportedOperationException("not in the limits tests");
+    }
+
+    @Override
+    public List<GuestProcess> processes(GuestSpec guest) {
+        return List.of();
+    }
+
+    @Override
+    public void kill(GuestSpec guest, int pid, int signal) {
+        calls.add("kill " + guest.name() + " " + pid + " " + signal);
+    }
+
+    @Override
+    public void setLimitLive(GuestSpec guest, String limitName, LimitValues values) {
+        calls.add("setLimitLive " + guest.name() + " " + limitName + " " + LimitUnits.text(values.soft()) + "/"
+                + LimitUnits.text(values.hard()));
+        LimitFigure old = live.computeIfAbsent(guest.name(), g -> new ConcurrentHashMap<>()).get(limitName);
+        long cur = old == null ? 0 : old.current();
+        long max = old == null ? 0 : old.max();
+        long hits = old == null ? 0 : old.hits();
+        live.get(guest.name()).put(limitName, new LimitFigure(cur, 0, max, values.soft(), values.hard(), hits));
+    }
+
+    @Override
+    public void remountTmp(GuestSpec guest, String size) {
+        calls.add("remountTmp " + guest.name() + " " + size);
+    }
+
+    @Override
+    public void buildRoot(GuestSpec guest, BuildRequest request, Consumer<String> log) {
+        calls.add("buildRoot " + guest.name());
+    }
+
+    @Override
+    public void deleteRoot(GuestSpec guest) {
+        calls.add("deleteRoot " + guest.name());
+    }
+}
