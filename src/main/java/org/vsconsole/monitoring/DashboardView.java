@@ -59,7 +59,7 @@ public class DashboardView extends VerticalLayout {
     private final TextField filter = new TextField();
     private Registration subscription;
     private Predicate<String> visible = n -> false;
-    private long visibleTick = Long.MIN_VALUE;
+    private long visibleTick = -1;
 
     public DashboardView(Sampler sampler, CurrentUser currentUser) {
         this.sampler = sampler;
@@ -170,7 +170,7 @@ public class DashboardView extends VerticalLayout {
 
     /** Applies a snapshot: refreshes only changed rows, and everything only when guests came or went. */
     void apply(HostSnapshot snapshot) {
-        if (snapshot.tick() - visibleTick >= OWNED_REFRESH_TICKS || snapshot.tick() < visibleTick) {
+        if (visibleTick < 0 || snapshot.tick() - visibleTick >= OWNED_REFRESH_TICKS || snapshot.tick() < visibleTick) {
             if (currentUser.seesAllGuests()) {
                 visible = n -> true;
             } else {

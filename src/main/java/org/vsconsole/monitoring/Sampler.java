@@ -140,8 +140,15 @@ public class Sampler implements SmartLifecycle {
     @Override
     public void stop() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            ScheduledExecutorService s = scheduler;
             scheduler = null;
+            s.shutdownNow();
+            try {
+                // let a tick in flight finish, so no snapshot is published after stop() returns
+                s.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
