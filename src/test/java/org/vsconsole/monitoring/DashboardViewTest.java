@@ -43,6 +43,13 @@ class DashboardViewTest extends ConsoleViewTest {
         sampler.start();
     }
 
+    /** Runs the ui.access tasks the sampler queued, as the push connection would. */
+    private static void runPushes() {
+        var session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        session.getService().runPendingAccessTasks(session);
+        roundTrip();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void newSnapshotUpdatesRowsInPlaceAndLeavingTheViewUnsubscribes() {
@@ -62,15 +69,15 @@ class DashboardViewTest extends ConsoleViewTest {
 
         sampler.accept(T0.plusSeconds(1), guests(running("web1", 40001, figures(40001, 23, 40L << 20, 1_500, 500, 4)),
                 running("mail", 40002, figures(40002, 9, 8L << 20, 0, 0, 0)), stopped("idle", 40003)), host(2));
-        roundTrip();
+        runPushes();
 
         assertThat(view.row("web1")).isSameAs(web1);
         assertThat(view.row("web1").processesText()).isEqualTo("23");
         assertThat(view.row("web1").cpuText()).isEqualTo("50.0 %");
         assertThat(grid.getSortOrder()).singleElement().satisfies(o -> assertThat(o.getSorted().getKey()).isEqualTo("proc"));
         assertThat(grid.getListDataView().getItems().map(DashboardRow::name).toList()).startsWith("web1", "mail");
-        int procColumn = grid.getColumns().indexOf(grid.getColumnByKey("proc"));
-        assertThat(test(grid).getCellText(0, procColumn)).contains("23");
+        int cpuColumn = grid.getColumns().indexOf(grid.getColumnByKey("cpu"));
+        assertThat(test(grid).getCellText(0, cpuColumn)).isEqualTo("50.0 %");
 
         // hits did not rise on this tick yet (web1 had no previous hits figure above 0 -> 4 rises)
         assertThat(view.row("web1").limitHitText()).isEqualTo("limit hit: nproc");
@@ -80,7 +87,7 @@ class DashboardViewTest extends ConsoleViewTest {
         navigate(AlertsView.class);
         assertThat(sampler.subscriberCount()).as("no leaked listener").isEqualTo(attached - 1);
         sampler.accept(T0.plusSeconds(2), guests(running("web1", 40001, figures(40001, 99, 40L << 20, 1_500, 500, 4))), host(2));
-        roundTrip();
+        runPushes();
         assertThat(view.row("web1").processesText()).as("a detached view gets no more updates").isEqualTo("23");
     }
 
