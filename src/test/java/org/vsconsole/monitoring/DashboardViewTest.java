@@ -81,7 +81,10 @@ class DashboardViewTest extends ConsoleViewTest {
 
         // hits did not rise on this tick yet (web1 had no previous hits figure above 0 -> 4 rises)
         assertThat(view.row("web1").limitHitText()).isEqualTo("limit hit: nproc");
-        assertThat($(Span.class).all()).anyMatch(s -> "limit hit: nproc".equals(s.getText()));
+        var cell = DashboardView.nameCell(view.row("web1"));
+        assertThat(cell.getElement().getTextRecursively()).contains("web1").contains("limit hit: nproc");
+        assertThat(cell.getElement().getChildren().anyMatch(e -> e.getClassList().contains("limit-hit"))
+                || cell.getElement().toString().contains("limit-hit-icon")).isTrue();
         assertThat($view(Span.class).id("summary-running").getText()).isEqualTo("Running guests 2 of 3");
 
         navigate(AlertsView.class);
