@@ -144,6 +144,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         if (staff) {
             tabs.add("Console", new GuestConsole(guests, name));
         }
+        tabs.add("History", new org.vsconsole.monitoring.GuestHistoryPanel(name));
         tabs.add("Audit", auditTab());
         tabs.addSelectedChangeListener(e -> {
             if (e.getSelectedTab().getLabel().equals("Processes")) {

@@ -2,17 +2,44 @@ package org.vsconsole.monitoring;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
-/** Every guest of the host at one tick, by guest name. Immutable; shared by all viewers. */
-public record HostSnapshot(Instant takenAt, long tick, Map<String, GuestLive> guests) {
+/**
+ * Every guest of the host at one tick, by guest name. Immutable; shared by all viewers.
+ *
+ * @param deltas      per guest, what changed since the previous tick (CPU %, limit hits rising, trend)
+ * @param started     guests running now that were not running at the previous tick
+ * @param stopped     guests that ran at the previous tick and do not now (stopped or removed)
+ * @param host        load and memory of the host as a whole
+ */
+public record HostSnapshot(Instant takenAt, long tick, Map<String, GuestLive> guests, Map<String, GuestDelta> deltas,
+        Set<String> started, Set<String> stopped, HostFigures host) {
 
     public static final HostSnapshot EMPTY = new HostSnapshot(Instant.EPOCH, 0, Map.of());
 
     public HostSnapshot {
         guests = Map.copyOf(guests);
+        deltas = Map.copyOf(deltas);
+        started = Set.copyOf(started);
+        stopped = Set.copyOf(stopped);
+        host = host == null ? HostFigures.UNKNOWN : host;
+    }
+
+    public HostSnapshot(Instant takenAt, long tick, Map<String, GuestLive> guests) {
+        this(takenAt, tick, guests, Map.of(), Set.of(), Set.of(), HostFigures.UNKNOWN);
     }
 
     public GuestLive guest(String name) {
         return guests.get(name);
+    }
+
+    /** The delta of a guest, or {@link GuestDelta#NONE}-like empty delta when unknown. */
+    public GuestDelta delta(String name) {
+        GuestDelta d = deltas.get(name);
+        return d == null ? GuestDelta.none(name) : d;
+    }
+
+    public long runningCount() {
+        return guests.values().stream().filter(GuestLive::running).count();
     }
 }

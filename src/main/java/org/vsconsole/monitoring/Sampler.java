@@ -26,7 +26,8 @@ import org.vsconsole.host.config.GuestConfigReader;
 /**
  * Reads every context once per tick and publishes an immutable {@link HostSnapshot}. Guest
  * specs come from the config tree and are re-read every few ticks or when told the tree changed,
- * not every tick, so a host with many guests is not re-parsed each second.
+ * not every tick, so a host with many guests is not re-parsed each second. Each snapshot carries
+ * per-guest deltas since the previous tick (CPU %, limit hits rising, started/stopped guests).
  */
 @Service
 public class Sampler implements SmartLifecycle {
@@ -42,6 +43,9 @@ public class Sampler implements SmartLifecycle {
     private volatile HostSnapshot latest = HostSnapshot.EMPTY;
     private volatile List<GuestSpec> specs = List.of();
     private volatile Instant specsReadAt = Instant.EPOCH;
+    private final DeltaTracker deltas = new DeltaTracker();
+    private final HostFiguresReader hostReader;
+    private volatile long lastTickNanos;
     private ScheduledExecutorService scheduler;
 
     Sampler(HostDriver driver, GuestConfigReader configs, HostProperties host,
@@ -50,6 +54,7 @@ public class Sampler implements SmartLifecycle {
         this.configs = configs;
         this.host = host;
         this.tick = tick;
+        this.hostReader = new HostFiguresReader(host.procRoot());
     }
 
     public HostSnapshot latest() {
@@ -60,6 +65,11 @@ public class Sampler implements SmartLifecycle {
     public Registration subscribe(Consumer<HostSnapshot> listener) {
         subscribers.add(listener);
         return () -> subscribers.remove(listener);
+    }
+
+    /** CPU-independent wall time the last tick's delta computation took, for diagnostics. */
+    public long lastTickNanos() {
+        return lastTickNanos;
     }
 
     public int subscriberCount() {
@@ -86,12 +96,22 @@ public class Sampler implements SmartLifecycle {
         }
         List<GuestSpec> current = specs;
         Map<Integer, ContextFigures> figures = driver.figures(current);
-        Map<String, GuestLive> guests = new HashMap<>();
+        Map<String, GuestLive> guests = HashMap.newHashMap(current.size());
         for (GuestSpec spec : current) {
             ContextFigures f = figures.get(spec.xid());
             guests.put(spec.name(), new GuestLive(spec.name(), spec.xid(), f != null, f));
         }
-        HostSnapshot snapshot = new HostSnapshot(Instant.now(), latest.tick() + 1, guests);
+        return accept(Instant.now(), guests, hostReader.read());
+    }
+
+    /**
+     * Computes the deltas of one tick from already-read figures and publishes the snapshot. The
+     * scheduler reaches it through {@link #sample()}; tests feed fixture figures directly.
+     */
+    synchronized HostSnapshot accept(Instant at, Map<String, GuestLive> guests, HostFigures hostFigures) {
+        long started = System.nanoTime();
+        HostSnapshot snapshot = deltas.next(at, guests, hostFigures);
+        lastTickNanos = System.nanoTime() - started;
         latest = snapshot;
         for (Consumer<HostSnapshot> subscriber : subscribers) {
             try {
@@ -120,8 +140,15 @@ public class Sampler implements SmartLifecycle {
     @Override
     public void stop() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            ScheduledExecutorService s = scheduler;
             scheduler = null;
+            s.shutdownNow();
+            try {
+                // let a tick in flight finish, so no snapshot is published after stop() returns
+                s.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

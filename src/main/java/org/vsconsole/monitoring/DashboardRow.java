@@ -1,0 +1,193 @@
+package org.vsconsole.monitoring;
+
+import java.util.List;
+import java.util.Locale;
+import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.proc.VserverStatFormatter;
+
+/**
+ * One guest's row of the dashboard. Mutable and kept for as long as the guest is shown, with
+ * equality on the name only, so the grid keeps its identity (sort, filter, scroll, selection)
+ * while {@link #update} changes the figures in place and says whether anything shown changed.
+ */
+public final class DashboardRow {
+
+    private final String name;
+    private int xid;
+    private boolean running;
+    private int processes;
+    private long vszBytes;
+    private long rssBytes;
+    private long userMs;
+    private long sysMs;
+    private long uptimeMs;
+    private double cpuPercent = Double.NaN;
+    private long totalHits;
+    private List<String> risingLimits = List.of();
+    private Trend trend = Trend.EMPTY;
+    private String cpuSvg;
+    private String rssSvg;
+
+    public DashboardRow(String name) {
+        this.name = name;
+    }
+
+    /** Copies the guest's figures of this tick; true when something the grid shows changed. */
+    public boolean update(GuestLive live, GuestDelta delta) {
+        ContextFigures f = live.running() ? live.figures() : null;
+        int nProcesses = f == null ? 0 : f.processes();
+        long nVsz = f == null ? 0 : f.vszBytes();
+        long nRss = f == null ? 0 : f.rssBytes();
+        long nUser = f == null ? 0 : f.userMs();
+        long nSys = f == null ? 0 : f.sysMs();
+        long nUptime = f == null ? 0 : f.uptimeMs();
+        double nCpu = delta.cpuPercent();
+        boolean changed = xid != live.xid() || running != (f != null) || processes != nProcesses
+                || !VserverStatFormatter.shortenMem(vszBytes).equals(VserverStatFormatter.shortenMem(nVsz))
+                || !VserverStatFormatter.shortenMem(rssBytes).equals(VserverStatFormatter.shortenMem(nRss))
+                || userMs / 10 != nUser / 10 || sysMs / 10 != nSys / 10 || uptimeMs / 10 != nUptime / 10
+                || !cpuText(cpuPercent).equals(cpuText(nCpu)) || totalHits != delta.totalHits()
+                || !risingLimits.equals(delta.risingLimits()) || trend != delta.trend();
+        xid = live.xid();
+        running = f != null;
+        processes = nProcesses;
+        vszBytes = nVsz;
+        rssBytes = nRss;
+        userMs = nUser;
+        sysMs = nSys;
+        uptimeMs = nUptime;
+        cpuPercent = nCpu;
+        totalHits = delta.totalHits();
+        risingLimits = delta.risingLimits();
+        if (trend != delta.trend()) {
+            trend = delta.trend();
+            cpuSvg = null;
+            rssSvg = null;
+        }
+        return changed;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int xid() {
+        return xid;
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    public int processes() {
+        return processes;
+    }
+
+    public long vszBytes() {
+        return vszBytes;
+    }
+
+    public long rssBytes() {
+        return rssBytes;
+    }
+
+    public long userMs() {
+        return userMs;
+    }
+
+    public long sysMs() {
+        return sysMs;
+    }
+
+    public long uptimeMs() {
+        return uptimeMs;
+    }
+
+    public double cpuPercent() {
+        return cpuPercent;
+    }
+
+    public long totalHits() {
+        return totalHits;
+    }
+
+    public List<String> risingLimits() {
+        return risingLimits;
+    }
+
+    public String processesText() {
+        return running ? Integer.toString(processes) : "—";
+    }
+
+    public String vszText() {
+        return running ? VserverStatFormatter.shortenMem(vszBytes).trim() : "—";
+    }
+
+    public String rssText() {
+        return running ? VserverStatFormatter.shortenMem(rssBytes).trim() : "—";
+    }
+
+    public String userText() {
+        return running ? VserverStatFormatter.shortenTime(userMs).trim() : "—";
+    }
+
+    public String sysText() {
+        return running ? VserverStatFormatter.shortenTime(sysMs).trim() : "—";
+    }
+
+    public String uptimeText() {
+        return running ? VserverStatFormatter.shortenTime(uptimeMs).trim() : "—";
+    }
+
+    public String cpuText() {
+        return cpuText(cpuPercent);
+    }
+
+    /** "limit hit: nproc, rss" when hits rose at this tick, else empty. */
+    public String limitHitText() {
+        return risingLimits.isEmpty() ? "" : "limit hit: " + String.join(", ", risingLimits);
+    }
+
+    static String cpuText(double cpu) {
+        return Double.isNaN(cpu) ? "—" : String.format(Locale.ROOT, "%.1f %%", cpu);
+    }
+
+    /** The CPU sparkline (0–100 %) of the last minutes, drawn once per trend bucket. */
+    public String cpuSvg() {
+        if (cpuSvg == null) {
+            double[] v = new double[trend.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = trend.cpu(i);
+            }
+            cpuSvg = Sparkline.svg(v, 100, 60, 18, "CPU of " + name + ", last 5 minutes", "spark spark-cpu");
+        }
+        return cpuSvg;
+    }
+
+    /** The RSS sparkline of the last minutes, scaled to its own maximum. */
+    public String rssSvg() {
+        if (rssSvg == null) {
+            double[] v = new double[trend.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = trend.rss(i);
+            }
+            rssSvg = Sparkline.svg(v, 0, 60, 18, "RSS of " + name + ", last 5 minutes", "spark spark-rss");
+        }
+        return rssSvg;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DashboardRow other && other.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "DashboardRow[" + name + "]";
+    }
+}

@@ -1,0 +1,81 @@
+package org.vsconsole.monitoring.api;
+
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.vsconsole.host.ContextFigures;
+import org.vsconsole.monitoring.GuestDelta;
+import org.vsconsole.monitoring.GuestLive;
+import org.vsconsole.monitoring.HistoryRange;
+import org.vsconsole.monitoring.HostSnapshot;
+import org.vsconsole.monitoring.MetricPoint;
+import org.vsconsole.monitoring.MetricsHistory;
+import org.vsconsole.monitoring.Sampler;
+import org.vsconsole.security.CurrentUser;
+
+/** Live figures and history over REST, scoped like the dashboard. */
+@RestController
+@RequestMapping("/api/v1")
+class MonitoringController {
+
+    private final Sampler sampler;
+    private final MetricsHistory history;
+    private final CurrentUser currentUser;
+
+    MonitoringController(Sampler sampler, MetricsHistory history, CurrentUser currentUser) {
+        this.sampler = sampler;
+        this.history = history;
+        this.currentUser = currentUser;
+    }
+
+    /** One running context as {@code vserver-stat} shows it, plus CPU % since the previous tick and limit hits. */
+    record StatRow(int xid, String name, int processes, long vszBytes, long rssBytes, long userMs, long sysMs, long uptimeMs,
+            Double cpuPercent, long limitHits, List<String> limitHitsRising) {
+    }
+
+    record Stat(String takenAt, long tick, List<StatRow> rows) {
+    }
+
+    @GetMapping("/stat")
+    Stat stat() {
+        HostSnapshot snapshot = sampler.latest();
+        boolean all = currentUser.seesAllGuests();
+        var owned = all ? java.util.Set.<String>of() : currentUser.ownedGuests();
+        List<StatRow> rows = snapshot.guests().values().stream()
+                .filter(g -> g.running() && g.figures() != null)
+                .filter(g -> all || owned.contains(g.name()))
+                .sorted(Comparator.comparingInt(GuestLive::xid))
+                .map(g -> row(g, snapshot.delta(g.name())))
+                .toList();
+        return new Stat(snapshot.takenAt().toString(), snapshot.tick(), rows);
+    }
+
+    private static StatRow row(GuestLive g, GuestDelta d) {
+        ContextFigures f = g.figures();
+        return new StatRow(g.xid(), g.name(), f.processes(), f.vszBytes(), f.rssBytes(), f.userMs(), f.sysMs(), f.uptimeMs(),
+                Double.isNaN(d.cpuPercent()) ? null : Math.round(d.cpuPercent() * 10) / 10.0, d.totalHits(), d.risingLimits());
+    }
+
+    @GetMapping("/guests/{name}/history")
+    ResponseEntity<?> history(@PathVariable String name, @RequestParam(defaultValue = "1h") String range) {
+        HistoryRange r = HistoryRange.parse(range);
+        try {
+            List<MetricPoint> points = history.history(name, r);
+            return ResponseEntity.ok(new History(name, r.code(), r.hourly() ? "hour" : "minute", points));
+        } catch (AccessDeniedException e) {
+            // an owner learns nothing about other guests: same answer as for a guest that does not exist
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(java.util.Map.of("error", "not-found", "message", "No guest named " + name));
+        }
+    }
+
+    record History(String guest, String range, String resolution, List<MetricPoint> points) {
+    }
+}
