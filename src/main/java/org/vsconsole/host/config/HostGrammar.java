@@ -254,8 +254,9 @@ public final class HostGrammar {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                throw new InvalidInputException(field, "must not contain control characters");
+            // printable ASCII only: the value goes to a file and then to vdlimit's argv
+            if (c < 0x21 || c > 0x7e) {
+                throw new InvalidInputException(field, "only printable ASCII characters without spaces");
             }
         }
         Path p = Path.of(text);
@@ -309,6 +310,11 @@ public final class HostGrammar {
                     throw new InvalidInputException(field, "must not contain control characters");
                 }
             }
+        }
+        try {
+            Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidInputException(field, "contains characters the file system encoding cannot represent");
         }
         return text;
     }
