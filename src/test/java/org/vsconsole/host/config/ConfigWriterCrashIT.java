@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (never a mix, never empty), guest {@code c1} must be absent or complete, the reader must not
  * see any leftover temp file, and the startup cleanup must remove all of them.
  */
+@org.junit.jupiter.api.condition.EnabledIf("org.vsconsole.host.config.SlowTests#crashTestRequested")
 class ConfigWriterCrashIT {
 
     private static final int KILLS = Integer.getInteger("crash.kills", 200);
