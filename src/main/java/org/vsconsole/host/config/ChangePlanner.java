@@ -35,11 +35,11 @@ final class ChangePlanner {
     private final GuestConfig current;
     private final Map<String, Entry> entries;
     private final Collection<Path> allowedGuestRoots;
-    private final Supplier<List<GuestConfig>> allGuests;
+    private final Supplier<List<GuestIdentity>> allGuests;
     private final List<FileOp> ops = new ArrayList<>();
 
     ChangePlanner(GuestConfig current, Map<String, Entry> entries, Collection<Path> allowedGuestRoots,
-            Supplier<List<GuestConfig>> allGuests) {
+            Supplier<List<GuestIdentity>> allGuests) {
         this.current = current;
         this.entries = entries;
         this.allowedGuestRoots = allowedGuestRoots;

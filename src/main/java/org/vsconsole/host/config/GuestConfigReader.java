@@ -64,6 +64,45 @@ public final class GuestConfigReader {
         return out;
     }
 
+    /**
+     * Context and addresses of every guest, reading only {@code context} and
+     * {@code interfaces/<id>/ip} (no symlink followed) — the cheap input for uniqueness checks.
+     */
+    public List<GuestIdentity> readIdentities() {
+        List<GuestIdentity> out = new ArrayList<>();
+        for (String n : listGuestNames()) {
+            Path dir = configRoot.resolve(n);
+            List<ConfigWarning> ignored = new ArrayList<>();
+            Integer context = null;
+            String ctx = readSmallText(dir.resolve("context"), "context", ignored);
+            if (ctx != null) {
+                try {
+                    context = HostGrammar.contextId(ConfigFileText.firstLine(ctx));
+                } catch (InvalidInputException e) {
+                    // an unusable context holds no id; the full read reports it
+                }
+            }
+            Map<String, String> addresses = new java.util.TreeMap<>();
+            Path ifs = dir.resolve("interfaces");
+            if (Files.isDirectory(ifs, LinkOption.NOFOLLOW_LINKS)) {
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(ifs)) {
+                    for (Path e : ds) {
+                        if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                            String ip = readSmallText(e.resolve("ip"), "ip", ignored);
+                            if (ip != null) {
+                                addresses.put(e.getFileName().toString(), ConfigFileText.firstLine(ip));
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    // unreadable interfaces dir: nothing to compare against
+                }
+            }
+            out.add(new GuestIdentity(n, context, addresses));
+        }
+        return out;
+    }
+
     /** One guest by name; the name must satisfy {@link HostGrammar#guestName}. */
     public GuestConfig readGuest(String name) {
         HostGrammar.guestName(name);

@@ -88,7 +88,7 @@ public final class GuestConfigWriter {
             Scan scan = GuestTreeScanner.scan(dir);
             requireDigest(guest, expectedDigest, basis, scan.manifest());
             GuestConfig current = GuestConfigParser.parse(guest, dir, scan);
-            List<FileOp> ops = new ChangePlanner(current, scan.entries(), guestRoots(current), reader::readAllGuests)
+            List<FileOp> ops = new ChangePlanner(current, scan.entries(), guestRoots(current), reader::readIdentities)
                     .plan(change);
             for (FileOp op : ops) {
                 Path target = dir.resolve(op.path());
@@ -167,7 +167,7 @@ public final class GuestConfigWriter {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new InvalidInputException("guest name", "a guest named '" + name + "' already exists");
             }
-            List<GuestConfig> all = reader.readAllGuests();
+            List<GuestIdentity> all = reader.readIdentities();
             HostGrammar.requireContextFree(xid, null, all);
             for (IpLiteral ip : ips) {
                 HostGrammar.requireAddressFree(ip, null, null, all);

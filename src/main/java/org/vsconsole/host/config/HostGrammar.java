@@ -67,16 +67,17 @@ public final class HostGrammar {
     }
 
     /** Refuses a context id another guest on disk already uses, naming that guest. */
-    public static void requireContextFree(int xid, String exceptGuest, Collection<GuestConfig> guests) {
-        for (GuestConfig g : guests) {
+    public static void requireContextFree(int xid, String exceptGuest, Collection<GuestIdentity> guests) {
+        for (GuestIdentity g : guests) {
             if (!g.name().equals(exceptGuest) && g.context() != null && g.context() == xid) {
                 throw new InvalidInputException("context", "context " + xid + " is already used by guest '" + g.name() + "'");
             }
         }
     }
 
+    /** As above, against the tree on disk now. */
     public static void requireContextFree(int xid, String exceptGuest, GuestConfigReader tree) {
-        requireContextFree(xid, exceptGuest, tree.readAllGuests());
+        requireContextFree(xid, exceptGuest, tree.readIdentities());
     }
 
     /** An IPv4 or IPv6 literal, never a host name (no DNS lookup happens here). */
@@ -91,23 +92,24 @@ public final class HostGrammar {
 
     /** Refuses an address another guest (or another entry of the same guest) already has on disk. */
     public static void requireAddressFree(IpLiteral ip, String exceptGuest, String exceptInterface,
-            Collection<GuestConfig> guests) {
-        for (GuestConfig g : guests) {
-            for (InterfaceEntry e : g.interfaces()) {
-                if (g.name().equals(exceptGuest) && e.id().equals(exceptInterface)) {
+            Collection<GuestIdentity> guests) {
+        for (GuestIdentity g : guests) {
+            for (var e : g.addresses().entrySet()) {
+                if (g.name().equals(exceptGuest) && e.getKey().equals(exceptInterface)) {
                     continue;
                 }
-                IpLiteral other = e.ip() == null ? null : IpLiteral.tryParse(e.ip());
+                IpLiteral other = IpLiteral.tryParse(e.getValue());
                 if (other != null && other.sameAddress(ip)) {
                     throw new InvalidInputException("ip", "address " + ip.text() + " is already used by guest '"
-                            + g.name() + "' (interfaces/" + e.id() + ")");
+                            + g.name() + "' (interfaces/" + e.getKey() + ")");
                 }
             }
         }
     }
 
+    /** As above, against the tree on disk now. */
     public static void requireAddressFree(IpLiteral ip, String exceptGuest, String exceptInterface, GuestConfigReader tree) {
-        requireAddressFree(ip, exceptGuest, exceptInterface, tree.readAllGuests());
+        requireAddressFree(ip, exceptGuest, exceptInterface, tree.readIdentities());
     }
 
     public static int prefix(int prefix, boolean ipv6) {
@@ -254,8 +256,9 @@ public final class HostGrammar {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                throw new InvalidInputException(field, "must not contain control characters");
+            // printable ASCII only: the value goes to a file and then to vdlimit's argv
+            if (c < 0x21 || c > 0x7e) {
+                throw new InvalidInputException(field, "only printable ASCII characters without spaces");
             }
         }
         Path p = Path.of(text);
@@ -309,6 +312,11 @@ public final class HostGrammar {
                     throw new InvalidInputException(field, "must not contain control characters");
                 }
             }
+        }
+        try {
+            Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidInputException(field, "contains characters the file system encoding cannot represent");
         }
         return text;
     }

@@ -85,6 +85,19 @@ class GuestConfigReaderTest {
     }
 
     @Test
+    void identitiesMatchTheFullReadAndNeverFollowLinks() throws IOException {
+        Path g = root.resolve("link2");
+        Files.createDirectories(g.resolve("interfaces"));
+        Files.createSymbolicLink(g.resolve("interfaces/0"), root.resolve("web1/interfaces/0"));
+        Files.createSymbolicLink(g.resolve("context"), root.resolve("web1/context"));
+        List<GuestIdentity> ids = reader.readIdentities();
+        assertThat(ids).contains(GuestIdentity.of(reader.readGuest("web1")), GuestIdentity.of(reader.readGuest("noip1")));
+        assertThat(ids).filteredOn(i -> i.name().equals("link2")).singleElement()
+                .isEqualTo(new GuestIdentity("link2", null, java.util.Map.of()));
+        assertThatThrownBy(() -> HostGrammar.requireContextFree(40001, "x", reader)).hasMessageContaining("web1");
+    }
+
+    @Test
     void defaultsAreRead() {
         DefaultsConfig d = reader.readDefaults();
         assertThat(d.vdirbase()).isEqualTo("/vservers");
