@@ -47,6 +47,7 @@ class LinuxDriverIT {
         assertThat(driver.isRunning(guest)).isTrue();
         assertThat(sandbox.exec(guest, "hostname").strip()).isEqualTo("alpha-node");
         assertThat(sandbox.exec(guest, "mount")).contains("/tmp type tmpfs").contains("size=16384k");
+        assertThat(sandbox.exec(guest, "ip", "link")).contains("lo: <LOOPBACK,UP");
         ContextFigures figures = driver.figures(List.of(guest)).get(4101);
         assertThat(figures.processes()).isGreaterThanOrEqualTo(2); // init and its sleep
         assertThat(figures.uptimeMs()).isBetween(0L, 60_000L);
