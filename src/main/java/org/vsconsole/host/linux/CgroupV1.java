@@ -63,6 +63,7 @@ record CgroupV1(Path root, String parent) implements CgroupTree {
         Path cpuacct = dir("cpuacct", xid).resolve("cpuacct.stat");
         return new CgroupFigures(
                 CgroupTree.number(pids.resolve("pids.current")),
+                CgroupTree.number(pids.resolve("pids.peak")),
                 CgroupTree.number(pids.resolve("pids.max")),
                 CgroupTree.keyed(pids.resolve("pids.events"), "max"),
                 CgroupTree.number(memory.resolve("memory.usage_in_bytes")),

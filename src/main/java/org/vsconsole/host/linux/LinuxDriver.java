@@ -111,11 +111,14 @@ public final class LinuxDriver implements HostDriver {
             });
             Files.writeString(pidFile(guest), initPid + "\n");
         } catch (IOException | LastErrorException | HostOperationException e) {
-            cleanUp(tree, guest, network);
-            if (e instanceof HostOperationException hoe) {
-                throw hoe;
+            HostOperationException failure = e instanceof HostOperationException hoe ? hoe
+                    : new HostOperationException("start", guest.name(), e.getMessage(), e);
+            try {
+                cleanUp(tree, guest, network);
+            } catch (RuntimeException cleanupFailure) {
+                failure.addSuppressed(cleanupFailure); // the start failure is what the user must read
             }
-            throw new HostOperationException("start", guest.name(), e.getMessage(), e);
+            throw failure;
         }
     }
 

@@ -83,6 +83,7 @@ class LinuxDriverIT {
         ContextFigures.LimitFigure nproc = driver.figures(List.of(guest)).get(4102).limits().get("nproc");
         assertThat(nproc.current()).isLessThanOrEqualTo(50);
         assertThat(nproc.hard()).isEqualTo(50);
+        assertThat(nproc.max()).isBetween(nproc.current(), 50L);
         assertThat(nproc.hits()).isPositive();
         long begin = System.nanoTime();
         Process probe = new ProcessBuilder("true").start();
