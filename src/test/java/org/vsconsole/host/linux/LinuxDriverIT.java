@@ -274,4 +274,20 @@ class LinuxDriverIT {
         assertThat(driver.isRunning(guest)).isFalse();
         assertThat(GuestSandbox.CGROUP_ROOT.resolve("pids/vsconsole-it/4116")).doesNotExist();
     }
+
+    @Test
+    void guestRootCannotMountOrLiftItsLimits() {
+        GuestSpec guest = sandbox.skeleton("tamed", 4117, Map.of("nproc", LimitValues.both(40)));
+        driver.start(guest);
+
+        // with sys_admin a guest could mount a cgroup hierarchy and raise its own pids.max
+        StringBuilder out = new StringBuilder();
+        ExecResult mount = driver.exec(guest, List.of("mount", "-t", "tmpfs", "none", "/root"), out::append,
+                Duration.ofSeconds(5));
+        assertThat(mount.exitCode()).isNotZero();
+        assertThat(out.toString()).containsAnyOf("denied", "not permitted");
+        assertThat(sandbox.exec(guest, "sh", "-c", "grep CapBnd /proc/1/status; grep CapEff /proc/self/status"))
+                .doesNotContain("000001ffffffffff").doesNotContain("000003ffffffffff");
+        assertThat(driver.figures(List.of(guest)).get(4117).limits().get("nproc").hard()).isEqualTo(40);
+    }
 }
