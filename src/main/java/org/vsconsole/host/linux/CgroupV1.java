@@ -11,8 +11,6 @@ import org.vsconsole.host.LimitValues;
 record CgroupV1(Path root, String parent) implements CgroupTree {
 
     private static final List<String> CONTROLLERS = List.of("pids", "memory", "cpuacct");
-    /** cpuacct.stat counts USER_HZ ticks, 100 per second on every Linux ABI. */
-    private static final long MS_PER_TICK = 10;
 
     private Path dir(String controller, int xid) {
         return root.resolve(controller).resolve(parent).resolve(Integer.toString(xid));
@@ -70,8 +68,8 @@ record CgroupV1(Path root, String parent) implements CgroupTree {
                 CgroupTree.number(memory.resolve("memory.max_usage_in_bytes")),
                 CgroupTree.number(memory.resolve("memory.limit_in_bytes")),
                 CgroupTree.number(memory.resolve("memory.failcnt")),
-                CgroupTree.keyed(cpuacct, "user") * MS_PER_TICK,
-                CgroupTree.keyed(cpuacct, "system") * MS_PER_TICK);
+                CgroupTree.keyed(cpuacct, "user") * ProcStat.MS_PER_TICK,
+                CgroupTree.keyed(cpuacct, "system") * ProcStat.MS_PER_TICK);
     }
 
     @Override

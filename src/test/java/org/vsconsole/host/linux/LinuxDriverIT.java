@@ -180,6 +180,7 @@ class LinuxDriverIT {
     void nprocSetLiveRefusesTheProcessPastTheLimit() {
         GuestSpec guest = sandbox.skeleton("procs", 4109, Map.of());
         driver.start(guest);
+        await().atMost(Duration.ofSeconds(5)).until(() -> driver.processes(guest).size() == 2); // init and its sleep
         long before = driver.figures(List.of(guest)).get(4109).limits().get("nproc").current();
 
         // the exec itself adds its launcher and its shell; room for exactly one more
