@@ -11,11 +11,12 @@
  *       what "nsenter -t PID -i -u -n -p -m -r" does, but joined to the cgroups first and with
  *       PID's nofile/as/memlock/locks applied right before exec (after nsenter's own namespace
  *       files are closed, so a small nofile does not stop the entry itself). Becomes a session
- *       leader so a timeout can kill the whole process group; exits with COMMAND's status.
+ *       leader so a timeout can kill the whole process group; COMMAND runs with the same
+ *       capabilities as the guest's init; exits with COMMAND's status.
  *
  *   start --procs F [--procs F]... --root DIR --hostname H [--domainname D] [--tmp-size S]
  *         -- INIT ARGS...
- *       new UTS/IPC/mount/net/PID namespaces; the child (pid 1 of the new PID namespace) joins
+ *       new UTS/IPC/mount/net/PID namespaces with loopback up; the child (pid 1 of the new PID namespace) joins
  *       the cgroups, prints nothing, waits for the go, pivots into DIR, mounts /proc, /tmp and
  *       /dev/pts and execs INIT. The parent prints "pid <host pid of child>", waits for a line
  *       "go" on stdin (the console sets up network and rlimits meanwhile), then prints
@@ -31,6 +32,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/capability.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -79,6 +83,28 @@ static int valid_size(const char *s) {
     return i == n - 1 && strchr("kKmMgG%", s[i]) != NULL;
 }
 
+/*
+ * Capabilities a guest's root does not get, close to Linux-VServer's default bcaps: the kernel
+ * and clock (module, rawio, time, MAC), device nodes (mknod), and mount/cgroup/rlimit/network
+ * administration (sys_admin would let a guest mount a cgroup hierarchy and lift its own
+ * pids.max; sys_resource would let it raise its own hard rlimits; net_admin would let it take
+ * other addresses on the bridge). Dropped from the bounding set, with the inheritable set
+ * cleared, so the next execve leaves root without them.
+ */
+static const char *drop_guest_caps(void) {
+    static const int caps[] = {CAP_SYS_MODULE, CAP_SYS_RAWIO, CAP_SYS_TIME, CAP_MAC_ADMIN, CAP_MAC_OVERRIDE,
+                               CAP_MKNOD, CAP_SYS_ADMIN, CAP_SYS_RESOURCE, CAP_NET_ADMIN};
+    for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
+        if (prctl(PR_CAPBSET_DROP, caps[i], 0, 0, 0) < 0 && errno != EINVAL) return "drop capability";
+    struct __user_cap_header_struct header = {_LINUX_CAPABILITY_VERSION_3, 0};
+    struct __user_cap_data_struct data[2];
+    if (syscall(SYS_capget, &header, data) < 0) return "read capabilities";
+    data[0].inheritable = 0;
+    data[1].inheritable = 0;
+    if (syscall(SYS_capset, &header, data) < 0) return "clear inheritable capabilities";
+    return NULL;
+}
+
 /* What an exec gets from the guest's init besides namespaces: the limits a guest process lives under. */
 static const int GUEST_RLIMITS[] = {RLIMIT_NOFILE, RLIMIT_AS, RLIMIT_MEMLOCK, RLIMIT_LOCKS};
 #define N_GUEST_RLIMITS (sizeof GUEST_RLIMITS / sizeof GUEST_RLIMITS[0])
@@ -124,6 +150,8 @@ static int mode_enter(int argc, char **argv) {
         /* applied last, so the helper's own files do not count against the guest's nofile */
         for (size_t r = 0; r < N_GUEST_RLIMITS; r++)
             if (setrlimit(GUEST_RLIMITS[r], &limits[r]) < 0) die("apply guest rlimits");
+        const char *cap_error = drop_guest_caps();
+        if (cap_error != NULL) die(cap_error);
         execvp(command[0], command);
         die(command[0]);
     }
@@ -137,13 +165,6 @@ static void report(int fd, const char *what) {
     int len = snprintf(buf, sizeof buf, "%s: %s", what, strerror(errno));
     if (write(fd, buf, (size_t) len) < 0) { /* nothing left to tell */ }
     _exit(127);
-}
-
-/* What LXC drops by default: these would let a guest's root reach the host kernel or clock. */
-static void drop_bounding_caps(int errfd) {
-    int caps[] = {CAP_SYS_MODULE, CAP_SYS_RAWIO, CAP_SYS_TIME, CAP_MAC_ADMIN, CAP_MAC_OVERRIDE};
-    for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
-        if (prctl(PR_CAPBSET_DROP, caps[i], 0, 0, 0) < 0 && errno != EINVAL) report(errfd, "drop capability");
 }
 
 static void child_init(char **procs, int nprocs, const char *root, const char *tmp_size,
@@ -170,13 +191,27 @@ static void child_init(char **procs, int nprocs, const char *root, const char *t
     if (stat("/dev/pts", &st) == 0 && S_ISDIR(st.st_mode)
             && mount("devpts", "/dev/pts", "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620") < 0)
         report(errfd, "mount /dev/pts");
-    drop_bounding_caps(errfd);
+    const char *cap_error = drop_guest_caps();
+    if (cap_error != NULL) report(errfd, cap_error);
     dup2(devnull, 0);
     dup2(devnull, 1);
     dup2(devnull, 2);
     close(devnull);
     execv(init[0], init);
     report(errfd, init[0]);
+}
+
+/* Every guest has a loopback; doing it here spares the console an nsenter+ip per start. */
+static void loopback_up(void) {
+    struct ifreq ifr;
+    int sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (sock < 0) die("socket");
+    memset(&ifr, 0, sizeof ifr);
+    strncpy(ifr.ifr_name, "lo", IFNAMSIZ - 1);
+    if (ioctl(sock, SIOCGIFFLAGS, &ifr) < 0) die("read lo flags");
+    ifr.ifr_flags |= IFF_UP;
+    if (ioctl(sock, SIOCSIFFLAGS, &ifr) < 0) die("bring lo up");
+    close(sock);
 }
 
 static int mode_start(int argc, char **argv) {
@@ -204,6 +239,7 @@ static int mode_start(int argc, char **argv) {
     if (devnull < 0) die("/dev/null");
     setsid();
     if (unshare(CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID) < 0) die("unshare");
+    loopback_up();
     if (sethostname(hostname, strlen(hostname)) < 0) die("sethostname");
     if (domainname != NULL && setdomainname(domainname, strlen(domainname)) < 0) die("setdomainname");
     /* nothing the guest mounts may propagate back to the host */

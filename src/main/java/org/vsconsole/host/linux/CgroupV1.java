@@ -11,8 +11,6 @@ import org.vsconsole.host.LimitValues;
 record CgroupV1(Path root, String parent) implements CgroupTree {
 
     private static final List<String> CONTROLLERS = List.of("pids", "memory", "cpuacct");
-    /** cpuacct.stat counts USER_HZ ticks, 100 per second on every Linux ABI. */
-    private static final long MS_PER_TICK = 10;
 
     private Path dir(String controller, int xid) {
         return root.resolve(controller).resolve(parent).resolve(Integer.toString(xid));
@@ -63,14 +61,15 @@ record CgroupV1(Path root, String parent) implements CgroupTree {
         Path cpuacct = dir("cpuacct", xid).resolve("cpuacct.stat");
         return new CgroupFigures(
                 CgroupTree.number(pids.resolve("pids.current")),
+                CgroupTree.number(pids.resolve("pids.peak")),
                 CgroupTree.number(pids.resolve("pids.max")),
                 CgroupTree.keyed(pids.resolve("pids.events"), "max"),
                 CgroupTree.number(memory.resolve("memory.usage_in_bytes")),
                 CgroupTree.number(memory.resolve("memory.max_usage_in_bytes")),
                 CgroupTree.number(memory.resolve("memory.limit_in_bytes")),
                 CgroupTree.number(memory.resolve("memory.failcnt")),
-                CgroupTree.keyed(cpuacct, "user") * MS_PER_TICK,
-                CgroupTree.keyed(cpuacct, "system") * MS_PER_TICK);
+                CgroupTree.keyed(cpuacct, "user") * ProcStat.MS_PER_TICK,
+                CgroupTree.keyed(cpuacct, "system") * ProcStat.MS_PER_TICK);
     }
 
     @Override

@@ -64,6 +64,7 @@ record CgroupV2(Path root, String parent) implements CgroupTree {
         Path cpu = dir.resolve("cpu.stat");
         return new CgroupFigures(
                 CgroupTree.number(dir.resolve("pids.current")),
+                CgroupTree.number(dir.resolve("pids.peak")),
                 CgroupTree.number(dir.resolve("pids.max")),
                 CgroupTree.keyed(dir.resolve("pids.events"), "max"),
                 CgroupTree.number(dir.resolve("memory.current")),

@@ -1,6 +1,7 @@
 package org.vsconsole.host.linux;
 
 import com.sun.jna.LastErrorException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,7 +24,10 @@ final class CommandRunner {
 
     /** Longest line handed on at once; a guest writing without newlines cannot fill the heap. */
     private static final int MAX_LINE = 8192;
-    private static final Duration DRAIN_GRACE = Duration.ofMillis(300);
+    /** How long a reader may sit in an empty pipe after the exit before it is left behind. */
+    private static final Duration DRAIN_GRACE = Duration.ofMillis(200);
+    /** Upper bound on draining after the exit, for a command that left a chatty child behind. */
+    private static final Duration DRAIN_CAP = Duration.ofSeconds(5);
     private static final int SIGKILL = 9;
     static final Map<String, String> GUEST_ENV = Map.of(
             "PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
@@ -61,7 +65,7 @@ final class CommandRunner {
         } catch (IOException e) {
             throw new HostOperationException(operation, guest, "cannot run " + argv.getFirst() + ": " + e.getMessage(), e);
         }
-        LineForwarder forwarder = new LineForwarder(process.getInputStream(), output);
+        LineForwarder forwarder = new LineForwarder(new ReadTracking(process.getInputStream()), output);
         Thread reader = Thread.ofPlatform().daemon().name("output-" + process.pid()).start(forwarder);
         try {
             boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -69,7 +73,7 @@ final class CommandRunner {
                 killGroup(process);
                 process.waitFor(2, TimeUnit.SECONDS);
             }
-            reader.join(DRAIN_GRACE);
+            drain(reader, forwarder);
             forwarder.stop();
             return new ExecResult(exited ? process.exitValue() : -1, !exited);
         } catch (InterruptedException e) {
@@ -77,6 +81,22 @@ final class CommandRunner {
             killGroup(process);
             forwarder.stop();
             throw new HostOperationException(operation, guest, "interrupted while waiting for " + argv.getFirst(), e);
+        }
+    }
+
+    /**
+     * Waits for the output that is already in the pipe, however slowly a loaded host schedules
+     * the reader, but not for a background child that keeps the pipe open and silent: the
+     * reader is left once it has waited in an empty pipe for {@link #DRAIN_GRACE}.
+     */
+    private static void drain(Thread reader, LineForwarder forwarder) throws InterruptedException {
+        long cap = System.nanoTime() + DRAIN_CAP.toNanos();
+        while (reader.isAlive() && System.nanoTime() < cap) {
+            reader.join(20);
+            long since = forwarder.in.waitingSince;
+            if (since != 0 && System.nanoTime() - since >= DRAIN_GRACE.toNanos()) {
+                return;
+            }
         }
     }
 
@@ -94,14 +114,44 @@ final class CommandRunner {
         process.destroyForcibly();
     }
 
+    /** Knows since when its reader has been blocked in the pipe (0 while not in a read). */
+    private static final class ReadTracking extends FilterInputStream {
+
+        volatile long waitingSince;
+
+        ReadTracking(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            waitingSince = System.nanoTime();
+            try {
+                return super.read();
+            } finally {
+                waitingSince = 0;
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            waitingSince = System.nanoTime();
+            try {
+                return super.read(buffer, offset, length);
+            } finally {
+                waitingSince = 0;
+            }
+        }
+    }
+
     /** Reads lines and hands them on until stopped; after {@link #stop()} nothing more is passed. */
     private static final class LineForwarder implements Runnable {
 
-        private final InputStream in;
+        private final ReadTracking in;
         private final Consumer<String> output;
         private boolean stopped;
 
-        LineForwarder(InputStream in, Consumer<String> output) {
+        LineForwarder(ReadTracking in, Consumer<String> output) {
             this.in = in;
             this.output = output;
         }

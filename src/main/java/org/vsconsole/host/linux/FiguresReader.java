@@ -35,7 +35,8 @@ final class FiguresReader {
                 .orElse(0L);
         long page = Rlimits.PAGE_SIZE;
         Map<String, LimitFigure> limits = new HashMap<>();
-        limits.put("nproc", new LimitFigure(cg.pidsCurrent(), 0, cg.pidsCurrent(), cg.pidsMax(), cg.pidsMax(),
+        limits.put("nproc", new LimitFigure(cg.pidsCurrent(), 0, Math.max(cg.pidsCurrent(), cg.pidsPeak()),
+                cg.pidsMax(), cg.pidsMax(),
                 cg.pidsRefused()));
         long rssLimit = cg.memoryLimitBytes() == LimitValues.UNLIMITED ? LimitValues.UNLIMITED : cg.memoryLimitBytes() / page;
         limits.put("rss", new LimitFigure(cg.memoryBytes() / page, 0, cg.memoryPeakBytes() / page, rssLimit, rssLimit,

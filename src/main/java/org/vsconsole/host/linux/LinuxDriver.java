@@ -29,8 +29,6 @@ import org.vsconsole.host.LimitValues;
 public final class LinuxDriver implements HostDriver {
 
     private static final Path PROC = Path.of("/proc");
-    private static final List<Path> BIN_DIRS = List.of(Path.of("/usr/bin"), Path.of("/usr/sbin"), Path.of("/bin"),
-            Path.of("/sbin"));
     private static final int SIGTERM = 15;
     private static final int SIGKILL = 9;
     /** systemd powers off on SIGRTMIN+4; busybox init and the skeleton init end on SIGTERM. */
@@ -52,8 +50,8 @@ public final class LinuxDriver implements HostDriver {
         this.runDir = runDir.toAbsolutePath().normalize();
         this.settings = settings;
         this.cgroups = CgroupTree.detect(cgroupRoot, settings.cgroupParent());
-        this.nsenter = findTool("nsenter");
-        this.ip = findTool("ip");
+        this.nsenter = HostTools.find("nsenter");
+        this.ip = HostTools.find("ip");
         Optional<Path> helper;
         try {
             helper = LauncherBinary.install(this.runDir);
@@ -111,11 +109,14 @@ public final class LinuxDriver implements HostDriver {
             });
             Files.writeString(pidFile(guest), initPid + "\n");
         } catch (IOException | LastErrorException | HostOperationException e) {
-            cleanUp(tree, guest, network);
-            if (e instanceof HostOperationException hoe) {
-                throw hoe;
+            HostOperationException failure = e instanceof HostOperationException hoe ? hoe
+                    : new HostOperationException("start", guest.name(), e.getMessage(), e);
+            try {
+                cleanUp(tree, guest, network);
+            } catch (RuntimeException cleanupFailure) {
+                failure.addSuppressed(cleanupFailure); // the start failure is what the user must read
             }
-            throw new HostOperationException("start", guest.name(), e.getMessage(), e);
+            throw failure;
         }
     }
 
@@ -439,7 +440,4 @@ public final class LinuxDriver implements HostDriver {
         }
     }
 
-    private static Optional<String> findTool(String name) {
-        return BIN_DIRS.stream().map(d -> d.resolve(name)).filter(Files::isExecutable).findFirst().map(Path::toString);
-    }
 }

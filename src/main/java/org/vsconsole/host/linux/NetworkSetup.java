@@ -9,9 +9,10 @@ import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostOperationException;
 
 /**
- * Network of a guest's own namespace: loopback always; with configured addresses also a veth
- * pair whose host end joins the console's host-only bridge (no address on it, no NAT, no
- * forwarding set up here). Runs before the guest's init is released, so init finds its network.
+ * The configured addresses of a guest, on one veth pair: the guest end becomes {@code eth0} in
+ * the guest's own network namespace, the host end joins the console's host-only bridge (no
+ * address on it, no NAT, no forwarding set up here). Runs before the guest's init is released,
+ * so init finds its network; a guest without addresses keeps just its loopback.
  */
 final class NetworkSetup {
 
@@ -33,8 +34,8 @@ final class NetworkSetup {
         return "vsh" + xid;
     }
 
+    /** Loopback is already up (vsc-launch does that); this adds the configured addresses. */
     void attach(GuestSpec guest, int initPid) {
-        inGuest(guest, initPid, List.of("link", "set", "lo", "up"));
         if (guest.interfaces().isEmpty()) {
             return;
         }

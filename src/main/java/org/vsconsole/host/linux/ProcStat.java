@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 record ProcStat(int pid, long userTicks, long sysTicks, int threads, long startTicks, long vszBytes, long rssPages) {
 
+    /** /proc and cpuacct.stat count USER_HZ ticks, 100 per second on every Linux ABI. */
     static final long MS_PER_TICK = 10;
 
     /** Empty when the process is gone: processes come and go while they are being counted. */

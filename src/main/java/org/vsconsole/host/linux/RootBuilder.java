@@ -15,9 +15,6 @@ import org.vsconsole.host.HostOperationException;
 /** Builds a guest root by one of the three methods; the target must not exist yet. */
 final class RootBuilder {
 
-    private static final List<Path> BIN_DIRS = List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"), Path.of("/sbin"),
-            Path.of("/bin"));
-
     private final Path guestsRoot;
     private final SkeletonBuilder skeleton;
     private final Duration buildTimeout;
@@ -79,9 +76,7 @@ final class RootBuilder {
     }
 
     private static String tool(GuestSpec guest, String name) {
-        return BIN_DIRS.stream().map(d -> d.resolve(name)).filter(Files::isExecutable).findFirst()
-                .map(Path::toString)
-                .orElseThrow(() -> fail(guest, name + " is not installed on this host"));
+        return HostTools.find(name).orElseThrow(() -> fail(guest, name + " is not installed on this host"));
     }
 
     private static HostOperationException fail(GuestSpec guest, String message) {

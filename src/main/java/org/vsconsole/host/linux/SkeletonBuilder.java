@@ -48,7 +48,8 @@ final class SkeletonBuilder {
         }
         Files.setPosixFilePermissions(root.resolve("tmp"), PosixFilePermissions.fromString("rwxrwxrwx"));
         // the sticky bit is beyond PosixFilePermissions; chmod keeps /tmp safe for non-root users
-        CommandRunner.run("build", guest.name(), List.of("chmod", "1777", "--", root.resolve("tmp").toString()), timeout);
+        CommandRunner.run("build", guest.name(), List.of(tool(guest, "chmod"), "1777", "--", root.resolve("tmp").toString()),
+                timeout);
 
         Path ownBusybox = root.resolve("bin/busybox");
         Files.copy(busybox, ownBusybox, StandardCopyOption.REPLACE_EXISTING);
@@ -81,7 +82,7 @@ final class SkeletonBuilder {
             Path node = root.resolve("dev").resolve(device.get(0));
             if (!Files.exists(node, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 CommandRunner.run("build", guest.name(),
-                        List.of("mknod", "-m", "0666", "--", node.toString(), "c", device.get(1), device.get(2)), timeout);
+                        List.of(tool(guest, "mknod"), "-m", "0666", "--", node.toString(), "c", device.get(1), device.get(2)), timeout);
             }
         }
         Path ptmx = root.resolve("dev/ptmx");
@@ -89,6 +90,11 @@ final class SkeletonBuilder {
             Files.createSymbolicLink(ptmx, Path.of("pts/ptmx"));
         }
         log.accept("skeleton ready in " + root);
+    }
+
+    private static String tool(GuestSpec guest, String name) {
+        return HostTools.find(name).orElseThrow(
+                () -> new HostOperationException("build", guest.name(), name + " (coreutils) is not installed"));
     }
 
     private static void write(Path file, String content) throws IOException {

@@ -43,6 +43,7 @@ class CgroupTreeTest {
         Files.writeString(dir.resolve("cgroup.procs"), "100\n101\n");
         Files.writeString(dir.resolve("pids.current"), "2\n");
         Files.writeString(dir.resolve("pids.max"), "max\n");
+        Files.writeString(dir.resolve("pids.peak"), "5\n");
         Files.writeString(dir.resolve("pids.events"), "max 7\n");
         Files.writeString(dir.resolve("memory.current"), "8192\n");
         Files.writeString(dir.resolve("memory.peak"), "16384\n");
@@ -52,7 +53,7 @@ class CgroupTreeTest {
 
         assertThat(tree.pids(42)).containsExactly(100, 101);
         assertThat(tree.procsFiles(42)).containsExactly(dir.resolve("cgroup.procs"));
-        assertThat(tree.figures(42)).isEqualTo(new CgroupFigures(2, LimitValues.UNLIMITED, 7, 8192, 16384, 1048576, 3, 3, 2));
+        assertThat(tree.figures(42)).isEqualTo(new CgroupFigures(2, 5, LimitValues.UNLIMITED, 7, 8192, 16384, 1048576, 3, 3, 2));
 
         tree.setPidsMax(42, LimitValues.UNLIMITED);
         tree.setMemoryLimit(42, 4096);
@@ -78,7 +79,7 @@ class CgroupTreeTest {
         Files.writeString(root.resolve("cpuacct/vsc/7/cpuacct.stat"), "user 150\nsystem 20\n");
 
         assertThat(tree.pids(7)).isEmpty();
-        assertThat(tree.figures(7)).isEqualTo(new CgroupFigures(3, 50, 12, 4096, 8192, LimitValues.UNLIMITED, 0, 1500, 200));
+        assertThat(tree.figures(7)).isEqualTo(new CgroupFigures(3, 0, 50, 12, 4096, 8192, LimitValues.UNLIMITED, 0, 1500, 200));
         assertThat(tree.procsFiles(7)).hasSize(3);
     }
 }

@@ -47,6 +47,7 @@ class LinuxDriverIT {
         assertThat(driver.isRunning(guest)).isTrue();
         assertThat(sandbox.exec(guest, "hostname").strip()).isEqualTo("alpha-node");
         assertThat(sandbox.exec(guest, "mount")).contains("/tmp type tmpfs").contains("size=16384k");
+        assertThat(sandbox.exec(guest, "ip", "link")).contains("lo: <LOOPBACK,UP");
         ContextFigures figures = driver.figures(List.of(guest)).get(4101);
         assertThat(figures.processes()).isGreaterThanOrEqualTo(2); // init and its sleep
         assertThat(figures.uptimeMs()).isBetween(0L, 60_000L);
@@ -82,6 +83,7 @@ class LinuxDriverIT {
         ContextFigures.LimitFigure nproc = driver.figures(List.of(guest)).get(4102).limits().get("nproc");
         assertThat(nproc.current()).isLessThanOrEqualTo(50);
         assertThat(nproc.hard()).isEqualTo(50);
+        assertThat(nproc.max()).isBetween(nproc.current(), 50L);
         assertThat(nproc.hits()).isPositive();
         long begin = System.nanoTime();
         Process probe = new ProcessBuilder("true").start();
@@ -178,6 +180,7 @@ class LinuxDriverIT {
     void nprocSetLiveRefusesTheProcessPastTheLimit() {
         GuestSpec guest = sandbox.skeleton("procs", 4109, Map.of());
         driver.start(guest);
+        await().atMost(Duration.ofSeconds(5)).until(() -> driver.processes(guest).size() == 2); // init and its sleep
         long before = driver.figures(List.of(guest)).get(4109).limits().get("nproc").current();
 
         // the exec itself adds its launcher and its shell; room for exactly one more
@@ -271,5 +274,21 @@ class LinuxDriverIT {
 
         assertThat(driver.isRunning(guest)).isFalse();
         assertThat(GuestSandbox.CGROUP_ROOT.resolve("pids/vsconsole-it/4116")).doesNotExist();
+    }
+
+    @Test
+    void guestRootCannotMountOrLiftItsLimits() {
+        GuestSpec guest = sandbox.skeleton("tamed", 4117, Map.of("nproc", LimitValues.both(40)));
+        driver.start(guest);
+
+        // with sys_admin a guest could mount a cgroup hierarchy and raise its own pids.max
+        StringBuilder out = new StringBuilder();
+        ExecResult mount = driver.exec(guest, List.of("mount", "-t", "tmpfs", "none", "/root"), out::append,
+                Duration.ofSeconds(5));
+        assertThat(mount.exitCode()).isNotZero();
+        assertThat(out.toString()).containsAnyOf("denied", "not permitted");
+        assertThat(sandbox.exec(guest, "sh", "-c", "grep CapBnd /proc/1/status; grep CapEff /proc/self/status"))
+                .doesNotContain("000001ffffffffff").doesNotContain("000003ffffffffff");
+        assertThat(driver.figures(List.of(guest)).get(4117).limits().get("nproc").hard()).isEqualTo(40);
     }
 }
