@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the services can decide how often a periodic drift scan may run. No timing asserts. Runs only
  * when named: {@code -Dtest=ConfigReadBench} ({@code -Dbench.guests=N} to change the size).
  */
-@org.junit.jupiter.api.condition.EnabledIf("org.vsconsole.host.config.SlowTests#benchRequested")
+@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "vsconsole.bench", matches = "true")
 class ConfigReadBench {
 
     private static final int GUESTS = Integer.getInteger("bench.guests", 1000);

@@ -1,7 +1,7 @@
 package org.vsconsole.host.config;
 
 /**
- * Gate for the slow crash test and the bench. {@code -Dtest=org.vsconsole.host.config.**}
+ * Gate for the slow crash test. {@code -Dtest=org.vsconsole.host.config.**}
  * overrides surefire's includes, so without this a package-wide run would pull in minutes of
  * SIGKILL rounds. They run when named in {@code -Dtest} (surefire forwards it to the fork), and
  * the IT also when no {@code -Dtest} filter is given at all (failsafe during {@code mvn verify}).
@@ -16,16 +16,7 @@ final class SlowTests {
         return filter == null || filter.isBlank() || filter.contains(simpleName);
     }
 
-    static boolean named(String simpleName) {
-        String filter = System.getProperty("test");
-        return filter != null && filter.contains(simpleName);
-    }
-
     static boolean crashTestRequested() {
         return namedOrUnfiltered("ConfigWriterCrashIT");
-    }
-
-    static boolean benchRequested() {
-        return named("ConfigReadBench");
     }
 }
