@@ -1,5 +1,10 @@
 package org.vsconsole.limits;
 
+import org.vsconsole.host.ContextFigures;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -39,6 +44,9 @@ public class GuestLimitsPanel extends VerticalLayout {
     private final boolean mayChange;
     private final Map<String, TextField[]> fields = new LinkedHashMap<>();
     private GuestLimits current;
+    /** The cells that follow the kernel live, by limit: current, max, live soft/hard, hits. */
+    private final Map<String, Span[]> liveCells = new LinkedHashMap<>();
+    private Registration following;
 
     public GuestLimitsPanel(LimitService service, String guest, boolean mayChange) {
         this.service = service;
@@ -67,6 +75,7 @@ public class GuestLimitsPanel extends VerticalLayout {
     private void render(GuestLimits limits) {
         removeAll();
         fields.clear();
+        liveCells.clear();
         current = limits;
         add(notice(current.running() ? "" : "warning", current.running()
                 ? "Live values are what the kernel enforces now; saved values apply at each start."
@@ -142,7 +151,46 @@ public class GuestLimitsPanel extends VerticalLayout {
         TextField soft = field(n, "soft", row.savedSoft());
         TextField hard = field(n, "hard", row.savedHard());
         fields.put(n, new TextField[] {soft, hard});
+        liveCells.put(n, new Span[] {cur, max, live, hits});
         grid.add(name, cur, max, saved, live, hits, differs, soft, hard);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        following = service.followLive(guest, figures -> ui.access(() -> showLive(figures)));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (following != null) {
+            following.remove();
+            following = null;
+        }
+    }
+
+    /** Updates what the kernel reports without touching the fields the user may be editing. */
+    private void showLive(ContextFigures figures) {
+        if (figures == null || current == null) {
+            return;
+        }
+        long page = current.pageSize();
+        figures.limits().forEach((n, f) -> {
+            Span[] cells = liveCells.get(n);
+            if (cells == null) {
+                return;
+            }
+            cells[0].setText(LimitUnits.amount(n, f.current(), page));
+            cells[1].setText(LimitUnits.amount(n, f.max(), page));
+            cells[2].setText(LimitUnits.display(n, f.soft(), page) + " / " + LimitUnits.display(n, f.hard(), page));
+            cells[3].removeAll();
+            if (f.hits() > 0) {
+                cells[3].add(VaadinIcon.WARNING.create(), new Span(" " + f.hits() + " refused"));
+                cells[3].addClassName("limits-hit");
+            } else {
+                cells[3].setText("0");
+            }
+        });
     }
 
     private TextField field(String name, String part, long value) {

@@ -38,6 +38,8 @@ import org.vsconsole.host.config.LimitSetting;
 import org.vsconsole.host.config.LimitValueParser;
 import org.vsconsole.monitoring.GuestLive;
 import org.vsconsole.monitoring.Sampler;
+import java.util.function.Consumer;
+import com.vaadin.flow.shared.Registration;
 import org.vsconsole.security.CurrentUser;
 
 /**
@@ -83,6 +85,17 @@ public class LimitService {
         this.facts = facts;
         this.currentUser = currentUser;
         this.diskUsageBound = diskUsageBound;
+    }
+
+    /**
+     * Follows the live figures of a guest: {@code listener} gets the guest's context figures at
+     * every sampler tick (null while it is stopped), until the registration is removed.
+     */
+    public Registration followLive(String guest, Consumer<ContextFigures> listener) {
+        return sampler.subscribe(snapshot -> {
+            GuestLive live = snapshot.guest(guest);
+            listener.accept(live == null || !live.running() ? null : live.figures());
+        });
     }
 
     /** Every limit of the guest: live figures from the latest snapshot (or the driver), saved values from disk. */
