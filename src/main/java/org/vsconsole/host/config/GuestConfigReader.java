@@ -113,11 +113,6 @@ public final class GuestConfigReader {
         return readDirectory(name);
     }
 
-    /** Only the manifest (cheaper than a full parse is not needed: a scan is the cost). */
-    ConfigManifest scanManifest(String name) throws IOException {
-        return GuestTreeScanner.scan(configRoot.resolve(name)).manifest();
-    }
-
     private GuestConfig readDirectory(String dirName) {
         Path dir = configRoot.resolve(dirName);
         try {

@@ -2,7 +2,6 @@ package org.vsconsole.host.config;
 
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -317,14 +316,6 @@ public final class HostGrammar {
             Path.of(text);
         } catch (java.nio.file.InvalidPathException e) {
             throw new InvalidInputException(field, "contains characters the file system encoding cannot represent");
-        }
-        return text;
-    }
-
-    /** Lower-cased mark value check for apps/init/mark lines written by the console. */
-    static String markName(String text) {
-        if (text == null || !GUEST_NAME.matcher(text.toLowerCase(Locale.ROOT)).matches()) {
-            throw new InvalidInputException("mark", "ASCII letters, digits, '.', '_' or '-'");
         }
         return text;
     }

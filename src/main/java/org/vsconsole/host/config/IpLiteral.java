@@ -1,7 +1,6 @@
 package org.vsconsole.host.config;
 
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * An IPv4 or IPv6 address literal parsed by our own strict code. {@code InetAddress.getByName}
@@ -165,9 +164,5 @@ public record IpLiteral(byte[] bytes, String text) {
             out[n + 1] = ((v4[2] & 0xff) << 8) | (v4[3] & 0xff);
         }
         return out;
-    }
-
-    String hex() {
-        return HexFormat.of().formatHex(bytes);
     }
 }
