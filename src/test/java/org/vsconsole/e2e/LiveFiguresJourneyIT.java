@@ -1,0 +1,176 @@
+package org.vsconsole.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Live figures in a real browser against the production jar with a real guest: the dashboard
+ * shows new processes within 3 seconds without touching the page, and an nproc limit changed in
+ * the Limits tab is applied, shown, and then counts a hit when the guest goes past it.
+ */
+class LiveFiguresJourneyIT {
+
+    private static final String PASSWORD = "live-admin-password-12";
+    private static final String GUEST = "live1";
+    private static RunningConsole console;
+    private static Browser browser;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @RegisterExtension
+    static final TestWatcher DUMP_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot("live-journey-failure");
+            }
+            if (console != null) {
+                console.dumpLog();
+            }
+        }
+    };
+
+    @BeforeAll
+    static void start() throws Exception {
+        console = RunningConsole.start("--vsconsole.admin-password=" + PASSWORD,
+                "--vsconsole.linux.cgroup-parent=vsc-live", "--vsconsole.linux.bridge=vslive0",
+                "--vsconsole.provisioning.address-pool=10.231.8.0/24");
+        browser = new Browser();
+        HttpResponse<String> created = call("POST", "api/v1/guests",
+                "{\"name\":\"" + GUEST + "\",\"build\":{\"method\":\"skeleton\"},\"start\":true}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+        String job = field(created.body(), "\"id\":(\\d+)");
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        String state = "";
+        while (System.nanoTime() < deadline && !state.equals("succeeded")) {
+            Thread.sleep(500);
+            state = field(call("GET", "api/v1/jobs/" + job, null).body(), "\"state\":\"(\\w+)\"");
+            assertThat(state).isNotIn("failed", "cancelled", "interrupted");
+        }
+        assertThat(state).isEqualTo("succeeded");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (console != null) {
+                call("POST", "api/v1/guests/" + GUEST + "/stop", null);
+                call("DELETE", "api/v1/guests/" + GUEST, null);
+            }
+        } finally {
+            if (browser != null) {
+                browser.close();
+            }
+            if (console != null) {
+                console.close();
+            }
+        }
+    }
+
+    @Test
+    void dashboardFollowsProcessesAndAnNprocLimitCountsItsHit() throws Exception {
+        signIn();
+        browser.open(console.url("dashboard"));
+        browser.await(By.id("dashboard-grid"));
+        waitUntil(Duration.ofSeconds(20), () -> proc() > 0);
+        int before = proc();
+        browser.screenshot("dashboard");
+
+        // Three more processes inside the guest; the page is not touched from here on.
+        HttpResponse<String> exec = call("POST", "api/v1/guests/" + GUEST + "/exec",
+                "{\"command\":[\"/bin/sh\",\"-c\",\"sleep 600 & sleep 600 & sleep 600 &\"]}");
+        assertThat(exec.statusCode()).as(exec.body()).isEqualTo(200);
+        long shownAt = System.nanoTime();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(3)).pollingEvery(Duration.ofMillis(100))
+                .until(d -> proc() >= before + 3);
+        long ms = (System.nanoTime() - shownAt) / 1_000_000;
+        assertThat(ms).as("PROC shown within 3 s").isLessThanOrEqualTo(3000);
+        int running = proc();
+
+        // The Limits tab: nproc two above what runs now, applied live and saved.
+        browser.open(console.url("guests/" + GUEST));
+        browser.await(By.id("guest-title"));
+        browser.js("for (const t of document.querySelectorAll('vaadin-tab')) { if (t.textContent.trim() === 'Limits') { t.click(); } }");
+        browser.await(By.id("limit-nproc-soft"));
+        int limit = running + 2;
+        browser.type("limit-nproc-soft", Integer.toString(limit));
+        browser.type("limit-nproc-hard", Integer.toString(limit));
+        browser.click("limits-apply-save");
+        waitUntil(Duration.ofSeconds(20), () -> browser.driver().findElement(By.id("limit-nproc-live")).getText()
+                .equals(limit + " / " + limit));
+        assertThat(browser.driver().findElement(By.id("limit-nproc-saved")).getText()).startsWith(limit + " / " + limit);
+        browser.screenshot("limits-applied");
+
+        // Go past it inside the guest: forks are refused and the row shows the hit, live.
+        call("POST", "api/v1/guests/" + GUEST + "/exec",
+                "{\"command\":[\"/bin/sh\",\"-c\",\"for i in 1 2 3 4 5 6; do sleep 600 & done\"]}");
+        waitUntil(Duration.ofSeconds(20), () -> browser.driver().findElement(By.id("limit-nproc-hits")).getText().contains("refused"));
+        assertThat(browser.driver().findElement(By.id("limit-nproc-hits")).getText()).matches(".*[1-9]\\d* refused.*");
+        browser.screenshot("limits-hit");
+    }
+
+    private static int proc() {
+        Object text = browser.js("const e = document.querySelector(\"span.proc[data-guest='" + GUEST + "']\");"
+                + " return e ? e.textContent.trim() : '';");
+        String value = text == null ? "" : text.toString();
+        return value.matches("\\d+") ? Integer.parseInt(value) : -1;
+    }
+
+    private static void signIn() {
+        browser.open(console.url("login"));
+        WebElement name = browser.await(By.cssSelector("#login-form input[name='username']"));
+        WebElement secret = browser.await(By.cssSelector("#login-form input[name='password']"));
+        name.sendKeys("admin");
+        secret.sendKeys(PASSWORD, Keys.ENTER);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/login"));
+        browser.await(By.id("sign-out"));
+    }
+
+    private static HttpResponse<String> call(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(console.url(path)))
+                .timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(String body, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(body);
+        assertThat(m.find()).as(regex + " in " + body).isTrue();
+        return m.group(1);
+    }
+
+    private static void waitUntil(Duration timeout, BooleanSupplier condition) {
+        new WebDriverWait(browser.driver(), timeout).until(d -> {
+            browser.waitForVaadin();
+            try {
+                return condition.getAsBoolean();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+    }
+}
