@@ -27,7 +27,8 @@ fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 
-# Guests on a stock kernel: busybox-static builds skeleton guests; util-linux and iproute2 run them.
+# Guests on a stock kernel: busybox-static builds skeleton guests; util-linux and iproute2 run them;
+# gcc and libc6-dev build the small static launcher in native/ during the Maven build.
 if [ "$(id -u)" -eq 0 ]; then
-    ensure_packages busybox-static util-linux iproute2
+    ensure_packages busybox-static util-linux iproute2 gcc libc6-dev
 fi

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.vsconsole.host.ExecResult;
 
 /**
@@ -68,9 +68,7 @@ class GuestConsole extends VerticalLayout {
         output.setText(text.toString());
         status.setText("Running…");
         run.setEnabled(false);
-        var context = SecurityContextHolder.getContext();
-        CompletableFuture.runAsync(() -> {
-            SecurityContextHolder.setContext(context);
+        CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
             try {
                 ExecResult result = guests.exec(name, argv, lineOut -> ui.access(() -> append(lineOut)));
                 ui.access(() -> status.setText(result.timedOut() ? "Stopped at the time limit"
@@ -78,10 +76,9 @@ class GuestConsole extends VerticalLayout {
             } catch (RuntimeException e) {
                 ui.access(() -> status.setText("Failed: " + e.getMessage()));
             } finally {
-                SecurityContextHolder.clearContext();
                 ui.access(() -> run.setEnabled(true));
             }
-        });
+        }));
     }
 
     private void append(String lineOut) {

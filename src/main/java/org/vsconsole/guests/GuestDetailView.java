@@ -33,7 +33,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.vsconsole.audit.AuditEvent;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.base.Formats;
@@ -305,11 +305,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        var context = SecurityContextHolder.getContext();
-        subscription = sampler.subscribe(snapshot -> ui.access(() -> {
-            SecurityContextHolder.setContext(context);
-            show(snapshot.guest(name));
-        }));
+        subscription = sampler.subscribe(snapshot -> ui.access(() -> show(snapshot.guest(name))));
     }
 
     @Override
@@ -342,19 +338,17 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         start.setEnabled(false);
         stop.setEnabled(false);
         restart.setEnabled(false);
-        var context = SecurityContextHolder.getContext();
-        CompletableFuture.runAsync(() -> {
-            SecurityContextHolder.setContext(context);
+        // Off the request thread, as the signed-in user: a stop can take as long as its timeout.
+        CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
             try {
                 action.run();
                 ui.access(() -> notify(name + ": " + what + " done", true));
             } catch (RuntimeException e) {
                 ui.access(() -> notify(name + ": " + what + " failed: " + e.getMessage(), false));
             } finally {
-                SecurityContextHolder.clearContext();
                 ui.access(() -> show(sampler.latest().guest(name)));
             }
-        });
+        }));
     }
 
     private void refreshProcesses() {

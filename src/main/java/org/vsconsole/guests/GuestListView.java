@@ -1,6 +1,7 @@
 package org.vsconsole.guests;
 
 import com.vaadin.flow.component.AttachEvent;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -144,16 +145,10 @@ public class GuestListView extends VerticalLayout {
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
         replaceRows(guests.list());
+        // Pushes run on the sampler's thread: give them this user's context, so scoping holds.
         var context = SecurityContextHolder.getContext();
-        subscription = sampler.subscribe(snapshot -> ui.access(() -> {
-            var previous = SecurityContextHolder.getContext();
-            SecurityContextHolder.setContext(context);
-            try {
-                replaceRows(guests.summaries(snapshot));
-            } finally {
-                SecurityContextHolder.setContext(previous);
-            }
-        }));
+        subscription = sampler.subscribe(snapshot -> ui.access(
+                new DelegatingSecurityContextRunnable(() -> replaceRows(guests.summaries(snapshot)), context)::run));
     }
 
     @Override

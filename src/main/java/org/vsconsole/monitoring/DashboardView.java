@@ -1,6 +1,7 @@
 package org.vsconsole.monitoring;
 
 import com.vaadin.flow.component.AttachEvent;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Svg;
@@ -149,15 +150,8 @@ public class DashboardView extends VerticalLayout {
         UI ui = event.getUI();
         SecurityContext context = SecurityContextHolder.getContext();
         apply(sampler.latest());
-        subscription = sampler.subscribe(snapshot -> ui.access(() -> {
-            SecurityContext previous = SecurityContextHolder.getContext();
-            SecurityContextHolder.setContext(context);
-            try {
-                apply(snapshot);
-            } finally {
-                SecurityContextHolder.setContext(previous);
-            }
-        }));
+        subscription = sampler.subscribe(snapshot -> ui.access(
+                new DelegatingSecurityContextRunnable(() -> apply(snapshot), context)::run));
     }
 
     @Override
