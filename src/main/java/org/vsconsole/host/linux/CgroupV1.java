@@ -7,10 +7,22 @@ import java.nio.file.Path;
 import java.util.List;
 import org.vsconsole.host.LimitValues;
 
-/** Contexts on the v1 controllers {@code pids}, {@code memory} and {@code cpuacct}. */
-record CgroupV1(Path root, String parent) implements CgroupTree {
+/** Contexts on the v1 controllers {@code pids}, {@code memory}, {@code cpuacct} and {@code devices}. */
+record CgroupV1(Path root, String parent, List<String> controllers) implements CgroupTree {
 
-    private static final List<String> CONTROLLERS = List.of("pids", "memory", "cpuacct");
+    /**
+     * The device nodes a guest may open, as LXC allows them: null, zero, full, random, urandom,
+     * tty, console, ptmx and its own ptys. A node copied into a guest tree (a host disk, say)
+     * stays unusable, whatever the guest's root does.
+     */
+    private static final List<String> ALLOWED_DEVICES = List.of("c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm",
+            "c 1:9 rwm", "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm");
+
+    /** pids, memory and cpuacct always; devices where the host offers that controller. */
+    CgroupV1(Path root, String parent) {
+        this(root, parent, Files.isDirectory(root.resolve("devices"))
+                ? List.of("pids", "memory", "cpuacct", "devices") : List.of("pids", "memory", "cpuacct"));
+    }
 
     private Path dir(String controller, int xid) {
         return root.resolve(controller).resolve(parent).resolve(Integer.toString(xid));
@@ -23,8 +35,15 @@ record CgroupV1(Path root, String parent) implements CgroupTree {
 
     @Override
     public void create(int xid) throws IOException {
-        for (String controller : CONTROLLERS) {
+        for (String controller : controllers) {
             Files.createDirectories(dir(controller, xid));
+        }
+        if (controllers.contains("devices")) {
+            Path devices = dir("devices", xid);
+            CgroupTree.write(devices.resolve("devices.deny"), "a");
+            for (String allowed : ALLOWED_DEVICES) {
+                CgroupTree.write(devices.resolve("devices.allow"), allowed);
+            }
         }
     }
 
@@ -35,7 +54,7 @@ record CgroupV1(Path root, String parent) implements CgroupTree {
 
     @Override
     public List<Path> procsFiles(int xid) {
-        return CONTROLLERS.stream().map(c -> dir(c, xid).resolve("cgroup.procs")).toList();
+        return controllers.stream().map(c -> dir(c, xid).resolve("cgroup.procs")).toList();
     }
 
     @Override
@@ -45,7 +64,7 @@ record CgroupV1(Path root, String parent) implements CgroupTree {
 
     @Override
     public void remove(int xid) throws IOException {
-        for (String controller : CONTROLLERS) {
+        for (String controller : controllers) {
             try {
                 Files.delete(dir(controller, xid));
             } catch (NoSuchFileException e) {

@@ -41,6 +41,7 @@ public final class LinuxDriver implements HostDriver {
     private final LinuxDriverSettings settings;
     private final Optional<CgroupTree> cgroups;
     private final Optional<Path> launcher;
+    private final String launcherProblem;
     private final Optional<String> nsenter;
     private final Optional<String> ip;
     private final TreeRemover remover = new TreeRemover(PROC.resolve("self/mountinfo"));
@@ -53,12 +54,15 @@ public final class LinuxDriver implements HostDriver {
         this.nsenter = HostTools.find("nsenter");
         this.ip = HostTools.find("ip");
         Optional<Path> helper;
+        String problem = "this build carries no vsc-launch helper (build with Maven and gcc)";
         try {
             helper = LauncherBinary.install(this.runDir);
         } catch (IOException e) {
             helper = Optional.empty();
+            problem = "cannot install the vsc-launch helper into " + this.runDir + ": " + e.getMessage();
         }
         this.launcher = helper;
+        this.launcherProblem = problem;
     }
 
     @Override
@@ -75,7 +79,7 @@ public final class LinuxDriver implements HostDriver {
             return Optional.of("no usable cgroup hierarchy (pids, memory and cpuacct on v1, or pids and memory on v2)");
         }
         if (launcher.isEmpty()) {
-            return Optional.of("this build carries no vsc-launch helper (build with Maven and gcc)");
+            return Optional.of(launcherProblem);
         }
         if (nsenter.isEmpty() || ip.isEmpty()) {
             return Optional.of("nsenter (util-linux) and ip (iproute2) are needed");

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * From {@code /proc/<pid>/status}: the real uid and the pid inside the innermost PID namespace
- * (last {@code NSpid} field), which is 1 for a guest's init.
+ * (last {@code NSpid} field), which is 1 for a guest's init and 0 for a process outside any
+ * guest PID namespace.
  */
 record ProcStatus(int uid, int guestPid) {
 
@@ -20,7 +21,8 @@ record ProcStatus(int uid, int guestPid) {
                     uid = Integer.parseInt(line.substring(4).trim().split("\\s+")[0]);
                 } else if (line.startsWith("NSpid:")) {
                     String[] ids = line.substring(6).trim().split("\\s+");
-                    guestPid = Integer.parseInt(ids[ids.length - 1]);
+                    // one field only: a host-side helper of the context (an exec's launcher), no guest pid
+                    guestPid = ids.length > 1 ? Integer.parseInt(ids[ids.length - 1]) : 0;
                 }
             }
             return Optional.of(new ProcStatus(uid, guestPid));

@@ -88,6 +88,13 @@ final class GuestSandbox implements AutoCloseable {
                 failures.add(e);
             }
         }
+        if (Files.exists(Path.of("/sys/class/net", SETTINGS.bridge()))) {
+            try { // the console keeps its bridge; a test does not
+                CommandRunner.run("test", null, List.of("ip", "link", "del", SETTINGS.bridge()), Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -291,4 +291,20 @@ class LinuxDriverIT {
                 .doesNotContain("000001ffffffffff").doesNotContain("000003ffffffffff");
         assertThat(driver.figures(List.of(guest)).get(4117).limits().get("nproc").hard()).isEqualTo(40);
     }
+
+    @Test
+    void aHostDiskNodeInsideTheTreeCannotBeOpened() throws Exception {
+        GuestSpec guest = sandbox.skeleton("nodes", 4118, Map.of());
+        Path node = guest.rootDir().resolve("dev/hostdisk");
+        CommandRunner.run("test", null, List.of("mknod", "--", node.toString(), "b", "254", "0"), Duration.ofSeconds(5));
+        driver.start(guest);
+
+        StringBuilder out = new StringBuilder();
+        ExecResult read = driver.exec(guest, List.of("head", "-c", "1", "/dev/hostdisk"), out::append,
+                Duration.ofSeconds(5));
+
+        assertThat(read.exitCode()).isNotZero();
+        assertThat(out.toString()).contains("not permitted");
+        assertThat(sandbox.exec(guest, "sh", "-c", "head -c 1 /dev/zero | wc -c").strip()).isEqualTo("1");
+    }
 }
