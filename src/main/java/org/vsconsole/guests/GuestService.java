@@ -143,7 +143,6 @@ public class GuestService {
                 () -> locks.withLock(name, () -> {
                     GuestConfig after = write(name, digest == null ? before.digest() : digest,
                             new ConfigChange.SetBootMark(startAtBoot));
-                    sync.consoleWrote(name, after);
                     sampler.treeChanged();
                     return Map.of("startsAtBoot", after.init().bootMarked());
                 }));
@@ -207,7 +206,6 @@ public class GuestService {
             driver.deleteRoot(spec);
             try {
                 writer.deleteGuest(name, config.digest());
-                sync.consoleDeleted(name);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot remove the config of '" + name + "': " + e.getMessage(), e);
             }

@@ -90,12 +90,8 @@ class IntentJournal implements IntentRecorder {
         try {
             repository.finishIntent(h.id(), outcome.dbValue());
         } finally {
+            // The writer itself tells sync of the console's writes; here the guest's reconcile resumes.
             if (h.guest() != null) {
-                if (outcome == Outcome.OK && h.action().equals("guest.delete")) {
-                    sync.consoleDeleted(h.guest());
-                } else if (outcome == Outcome.OK && h.action().equals("guest.create")) {
-                    sync.consoleCreated(h.guest());
-                }
                 sync.endAction(h.guest());
             }
         }

@@ -48,7 +48,9 @@ import org.vsconsole.host.config.AtomicFileWriter;
 import org.vsconsole.host.config.ConfigConflictException;
 import org.vsconsole.host.config.ConfigManifest;
 import org.vsconsole.host.config.GuestConfig;
+import org.vsconsole.host.config.ConfigWriteListener;
 import org.vsconsole.host.config.GuestConfigReader;
+import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.monitoring.Sampler;
 
@@ -91,7 +93,8 @@ public class SyncService {
     private volatile ScheduledExecutorService executor;
     private volatile TreeWatcher watcher;
 
-    SyncService(SyncRepository repository, GuestConfigReader reader, AuditService audit, Sampler sampler,
+    SyncService(SyncRepository repository, GuestConfigReader reader, GuestConfigWriter writer, AuditService audit,
+            Sampler sampler,
             @Value("${vsconsole.sync.auto-adopt:false}") boolean autoAdopt,
             @Value("${vsconsole.sync.reconcile-interval:60s}") Duration interval,
             @Value("${vsconsole.sync.debounce:250ms}") Duration debounce,
@@ -104,6 +107,23 @@ public class SyncService {
         this.interval = interval;
         this.debounce = debounce;
         this.watch = watch;
+        // Every console write, whichever feature makes it, becomes the new baseline, never drift.
+        writer.addListener(new ConfigWriteListener() {
+            @Override
+            public void written(String guest, GuestConfig after) {
+                consoleWrote(guest, after);
+            }
+
+            @Override
+            public void created(String guest, GuestConfig after) {
+                consoleCreated(guest);
+            }
+
+            @Override
+            public void deleted(String guest) {
+                consoleDeleted(guest);
+            }
+        });
     }
 
     // ---- what views and other services read ---------------------------------------------------

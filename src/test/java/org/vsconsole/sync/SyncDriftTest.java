@@ -31,6 +31,9 @@ class SyncDriftTest extends SyncSpringTestBase {
     @Autowired
     GuestService guests;
 
+    @Autowired
+    org.vsconsole.limits.LimitService limits;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -140,13 +143,19 @@ class SyncDriftTest extends SyncSpringTestBase {
         CountDownLatch go = new CountDownLatch(1);
         ConcurrentLinkedQueue<Object> results = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        // Two different real changes from the same read: alice marks the guest for boot, bob
+        // saves an nproc limit. Whichever lands second carries a stale digest.
         for (String user : List.of("alice", "bob")) {
-            boolean mark = user.equals("alice");
             pool.submit(() -> {
                 signIn(user, "OPERATOR");
                 try {
                     go.await();
-                    guests.setStartsAtBoot("race1", mark, digest);
+                    if (user.equals("alice")) {
+                        guests.setStartsAtBoot("race1", true, digest);
+                    } else {
+                        limits.apply("race1", java.util.Map.of("nproc", new org.vsconsole.limits.LimitEdit("50", "60")),
+                                false, true, digest);
+                    }
                     results.add(user);
                 } catch (ConfigConflictException e) {
                     results.add(e);
@@ -169,7 +178,9 @@ class SyncDriftTest extends SyncSpringTestBase {
                 || r instanceof org.vsconsole.base.InvalidInputException).hasSize(1);
         String winner = (String) results.stream().filter(r -> r instanceof String).findFirst().orElseThrow();
         boolean marked = Files.exists(root().resolve("race1/apps/init/mark"));
+        boolean limited = Files.exists(root().resolve("race1/rlimits/nproc.hard"));
         assertThat(marked).isEqualTo(winner.equals("alice"));
+        assertThat(limited).as("the loser wrote nothing").isEqualTo(winner.equals("bob"));
         Thread.sleep(800);
         assertThat(sync.status("race1").orElseThrow().drift()).isFalse();
     }

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.LimitValues;
@@ -50,12 +51,18 @@ public final class GuestConfigWriter {
      * writes to different guests can conflict too. Config writes take milliseconds.
      */
     private final ReentrantLock lock = new ReentrantLock();
+    private final List<ConfigWriteListener> listeners = new CopyOnWriteArrayList<>();
 
     public GuestConfigWriter(Path configRoot, Path guestsRoot) {
         this.configRoot = configRoot.toAbsolutePath().normalize();
         this.guestsRoot = guestsRoot.toAbsolutePath().normalize();
         this.reader = new GuestConfigReader(this.configRoot);
         this.files = new AtomicFileWriter(this.configRoot);
+    }
+
+    /** Adds a listener told of every write, create and delete made through this writer. */
+    public void addListener(ConfigWriteListener listener) {
+        listeners.add(listener);
     }
 
     public GuestConfigReader reader() {
@@ -98,7 +105,9 @@ public final class GuestConfigWriter {
                     case FileOp.DeleteTree t -> files.deleteTree(target);
                 }
             }
-            return reader.readGuest(guest);
+            GuestConfig after = reader.readGuest(guest);
+            listeners.forEach(l -> l.written(guest, after));
+            return after;
         } finally {
             lock.unlock();
         }
@@ -193,7 +202,9 @@ public final class GuestConfigWriter {
                     files.deleteTree(staging);
                 }
             }
-            return reader.readGuest(name);
+            GuestConfig created = reader.readGuest(name);
+            listeners.forEach(l -> l.created(name, created));
+            return created;
         } finally {
             lock.unlock();
         }
@@ -212,6 +223,7 @@ public final class GuestConfigWriter {
             Path graveyard = configRoot.resolve(StagingNames.DELETED_GUEST + guest + "-" + randomHex());
             Files.move(dir, graveyard, StandardCopyOption.ATOMIC_MOVE);
             AtomicFileWriter.fsyncDirectory(configRoot);
+            listeners.forEach(l -> l.deleted(guest));
             files.deleteTree(graveyard);
         } finally {
             lock.unlock();
