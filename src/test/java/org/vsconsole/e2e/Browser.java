@@ -82,6 +82,34 @@ public final class Browser implements AutoCloseable {
         waitForVaadin();
     }
 
+    /** Polls {@code condition} (after Vaadin settles each time) until it holds or the timeout ends. */
+    public void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(driver, timeout).until(d -> {
+            waitForVaadin();
+            try {
+                return condition.getAsBoolean();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+    }
+
+    /** Signs in through the login form and waits for the signed-in shell. */
+    public void signIn(RunningConsole console, String user, String password) {
+        open(console.url("login"));
+        await(By.cssSelector("#login-form input[name='username']")).sendKeys(user);
+        await(By.cssSelector("#login-form input[name='password']")).sendKeys(password, org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/login"));
+        await(By.id("sign-out"));
+    }
+
+    /** Clicks the tab of a TabSheet by its label. */
+    public void selectTab(String label) {
+        js("for (const t of document.querySelectorAll('vaadin-tab')) { if (t.textContent.trim() === arguments[0]) { t.click(); } }",
+                label);
+        waitForVaadin();
+    }
+
     public Object js(String script, Object... args) {
         return driver.executeScript(script, args);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,9 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A new admin's first guest, in a real browser against the production jar with the linux driver
@@ -61,7 +58,7 @@ class GuestJourneyIT {
 
     @Test
     void createStartUseStopDeleteAndAudit() {
-        signIn();
+        browser.signIn(console, "admin", PASSWORD);
 
         browser.open(console.url("guests"));
         browser.await(By.id("guest-grid"));
@@ -76,7 +73,7 @@ class GuestJourneyIT {
         assertThat(browser.js("return document.getElementById('wizard-start-after').checked")).isEqualTo(true);
         browser.screenshot("guest-wizard-summary");
         browser.click("wizard-create");
-        waitUntil(Duration.ofSeconds(120), () -> !browser.driver().findElements(By.id("wizard-open-guest")).isEmpty()
+        browser.waitUntil(Duration.ofSeconds(120), () -> !browser.driver().findElements(By.id("wizard-open-guest")).isEmpty()
                 && browser.driver().findElement(By.id("wizard-open-guest")).isDisplayed());
         assertThat(browser.driver().findElement(By.id("job-state")).getText()).isEqualTo("Finished");
         assertThat(browser.driver().findElement(By.id("job-log")).getText()).contains("is ready and running");
@@ -86,7 +83,7 @@ class GuestJourneyIT {
         browser.open(console.url("guests"));
         browser.await(By.id("guest-grid"));
         // The console has this one guest, so its row is the only one.
-        waitUntil(Duration.ofSeconds(30), () -> browser.texts("vaadin-grid-cell-content").contains("Running"));
+        browser.waitUntil(Duration.ofSeconds(30), () -> browser.texts("vaadin-grid-cell-content").contains("Running"));
         List<String> cells = browser.texts("vaadin-grid-cell-content");
         assertThat(cells).contains(GUEST, "Running");
         browser.screenshot("guest-list");
@@ -94,47 +91,37 @@ class GuestJourneyIT {
         // The console tab runs hostname inside the guest.
         browser.open(console.url("guests/" + GUEST));
         browser.await(By.id("guest-title"));
-        waitUntil(Duration.ofSeconds(15), () -> browser.driver().findElement(By.id("guest-figures")).getText().matches("[1-9]\\d* processes.*"));
+        browser.waitUntil(Duration.ofSeconds(15), () -> browser.driver().findElement(By.id("guest-figures")).getText().matches("[1-9]\\d* processes.*"));
         browser.screenshot("guest-detail");
-        selectTab("Console");
+        browser.selectTab("Console");
         browser.type("console-command", "hostname");
         browser.click("console-run");
-        waitUntil(Duration.ofSeconds(30), () -> browser.driver().findElement(By.id("console-status")).getText().startsWith("Exit code"));
+        browser.waitUntil(Duration.ofSeconds(30), () -> browser.driver().findElement(By.id("console-status")).getText().startsWith("Exit code"));
         assertThat(browser.driver().findElement(By.id("console-output")).getText()).contains(GUEST);
         assertThat(browser.driver().findElement(By.id("console-status")).getText()).isEqualTo("Exit code 0");
         browser.screenshot("guest-console");
 
         // Stop, with its confirmation.
-        selectTab("Overview");
+        browser.selectTab("Overview");
         browser.click("guest-stop");
         confirmDialog();
-        waitUntil(Duration.ofSeconds(60), () -> browser.driver().findElement(By.id("guest-state")).getText().equals("Stopped"));
+        browser.waitUntil(Duration.ofSeconds(60), () -> browser.driver().findElement(By.id("guest-state")).getText().equals("Stopped"));
 
         // Delete, with the typed name.
         browser.click("guest-delete");
         browser.type("delete-confirm-name", GUEST);
         browser.click("delete-confirm");
-        waitUntil(Duration.ofSeconds(60), () -> browser.driver().getCurrentUrl().endsWith("/guests"));
-        waitUntil(Duration.ofSeconds(15), () -> !browser.texts("vaadin-grid-cell-content").contains(GUEST));
+        browser.waitUntil(Duration.ofSeconds(60), () -> browser.driver().getCurrentUrl().endsWith("/guests"));
+        browser.waitUntil(Duration.ofSeconds(15), () -> !browser.texts("vaadin-grid-cell-content").contains(GUEST));
 
         // Every step is in the audit log.
         browser.open(console.url("audit"));
         browser.await(By.id("audit-grid"));
         browser.type("audit-filter-target", GUEST);
-        waitUntil(Duration.ofSeconds(15), () -> browser.texts("vaadin-grid-cell-content").contains("guest.delete"));
+        browser.waitUntil(Duration.ofSeconds(15), () -> browser.texts("vaadin-grid-cell-content").contains("guest.delete"));
         assertThat(browser.texts("vaadin-grid-cell-content"))
                 .contains("guest.create", "guest.exec", "guest.stop", "guest.delete");
         browser.screenshot("guest-audit");
-    }
-
-    private static void signIn() {
-        browser.open(console.url("login"));
-        WebElement name = browser.await(By.cssSelector("#login-form input[name='username']"));
-        WebElement secret = browser.await(By.cssSelector("#login-form input[name='password']"));
-        name.sendKeys("admin");
-        secret.sendKeys(PASSWORD, Keys.ENTER);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/login"));
-        browser.await(By.id("sign-out"));
     }
 
     private static void clickNextUntil(String id) {
@@ -145,25 +132,10 @@ class GuestJourneyIT {
         assertThat(browser.driver().findElements(By.id(id))).as("wizard reached " + id).isNotEmpty();
     }
 
-    private static void selectTab(String label) {
-        browser.js("for (const t of document.querySelectorAll('vaadin-tab')) { if (t.textContent.trim() === arguments[0]) { t.click(); } }", label);
-        browser.waitForVaadin();
-    }
-
     private static void confirmDialog() {
-        waitUntil(Duration.ofSeconds(10), () -> !browser.driver().findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).isEmpty());
+        browser.waitUntil(Duration.ofSeconds(10), () -> !browser.driver().findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).isEmpty());
         browser.js("document.querySelector(\"vaadin-button[slot='confirm-button']\").click()");
         browser.waitForVaadin();
     }
 
-    private static void waitUntil(Duration timeout, BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), timeout).until(d -> {
-            browser.waitForVaadin();
-            try {
-                return condition.getAsBoolean();
-            } catch (RuntimeException e) {
-                return false;
-            }
-        });
-    }
 }

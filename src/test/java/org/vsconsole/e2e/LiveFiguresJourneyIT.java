@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -88,10 +85,10 @@ class LiveFiguresJourneyIT {
 
     @Test
     void dashboardFollowsProcessesAndAnNprocLimitCountsItsHit() throws Exception {
-        signIn();
+        browser.signIn(console, "admin", PASSWORD);
         browser.open(console.url("dashboard"));
         browser.await(By.id("dashboard-grid"));
-        waitUntil(Duration.ofSeconds(20), () -> proc() > 0);
+        browser.waitUntil(Duration.ofSeconds(20), () -> proc() > 0);
         int before = proc();
         browser.screenshot("dashboard");
 
@@ -109,13 +106,13 @@ class LiveFiguresJourneyIT {
         // The Limits tab: nproc two above what runs now, applied live and saved.
         browser.open(console.url("guests/" + GUEST));
         browser.await(By.id("guest-title"));
-        browser.js("for (const t of document.querySelectorAll('vaadin-tab')) { if (t.textContent.trim() === 'Limits') { t.click(); } }");
+        browser.selectTab("Limits");
         browser.await(By.id("limit-nproc-soft"));
         int limit = running + 2;
         browser.type("limit-nproc-soft", Integer.toString(limit));
         browser.type("limit-nproc-hard", Integer.toString(limit));
         browser.click("limits-apply-save");
-        waitUntil(Duration.ofSeconds(20), () -> browser.driver().findElement(By.id("limit-nproc-live")).getText()
+        browser.waitUntil(Duration.ofSeconds(20), () -> browser.driver().findElement(By.id("limit-nproc-live")).getText()
                 .equals(limit + " / " + limit));
         assertThat(browser.driver().findElement(By.id("limit-nproc-saved")).getText()).startsWith(limit + " / " + limit);
         browser.screenshot("limits-applied");
@@ -123,7 +120,7 @@ class LiveFiguresJourneyIT {
         // Go past it inside the guest: forks are refused and the row shows the hit, live.
         call("POST", "api/v1/guests/" + GUEST + "/exec",
                 "{\"command\":[\"/bin/sh\",\"-c\",\"for i in 1 2 3 4 5 6; do sleep 600 & done\"]}");
-        waitUntil(Duration.ofSeconds(20), () -> browser.driver().findElement(By.id("limit-nproc-hits")).getText().contains("refused"));
+        browser.waitUntil(Duration.ofSeconds(20), () -> browser.driver().findElement(By.id("limit-nproc-hits")).getText().contains("refused"));
         assertThat(browser.driver().findElement(By.id("limit-nproc-hits")).getText()).matches(".*[1-9]\\d* refused.*");
         browser.screenshot("limits-hit");
     }
@@ -133,16 +130,6 @@ class LiveFiguresJourneyIT {
                 + " return e ? e.textContent.trim() : '';");
         String value = text == null ? "" : text.toString();
         return value.matches("\\d+") ? Integer.parseInt(value) : -1;
-    }
-
-    private static void signIn() {
-        browser.open(console.url("login"));
-        WebElement name = browser.await(By.cssSelector("#login-form input[name='username']"));
-        WebElement secret = browser.await(By.cssSelector("#login-form input[name='password']"));
-        name.sendKeys("admin");
-        secret.sendKeys(PASSWORD, Keys.ENTER);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/login"));
-        browser.await(By.id("sign-out"));
     }
 
     private static HttpResponse<String> call(String method, String path, String json) throws Exception {
@@ -163,14 +150,4 @@ class LiveFiguresJourneyIT {
         return m.group(1);
     }
 
-    private static void waitUntil(Duration timeout, BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), timeout).until(d -> {
-            browser.waitForVaadin();
-            try {
-                return condition.getAsBoolean();
-            } catch (RuntimeException e) {
-                return false;
-            }
-        });
-    }
 }
