@@ -198,7 +198,7 @@ public class GuestLimitsPanel extends VerticalLayout {
         f.setId("limit-" + name + "-" + part);
         f.setValue(LimitUnits.text(value));
         f.setAriaLabel(name + " " + part);
-        f.setWidth("9em");
+        f.setWidthFull();
         f.setReadOnly(!mayChange);
         return f;
     }

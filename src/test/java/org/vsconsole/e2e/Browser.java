@@ -78,7 +78,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(String id) {
-        await(By.id(id)).click();
+        WebElement element = await(By.id(id));
+        // Below the fold or under a notification, a plain click lands on something else.
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
         waitForVaadin();
     }
 
