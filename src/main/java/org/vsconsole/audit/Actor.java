@@ -2,6 +2,7 @@ package org.vsconsole.audit;
 
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.vsconsole.base.ClientAddress;
 
 /** Who did something, with the roles they held then and where they came from. */
@@ -21,6 +22,11 @@ public record Actor(String name, String roles, String clientAddress) {
                 .map(a -> a.substring("ROLE_".length()))
                 .sorted()
                 .collect(Collectors.joining(","));
-        return new Actor(auth.getName(), roles, ClientAddress.current());
+        String client = ClientAddress.current();
+        if (client == null && auth.getDetails() instanceof WebAuthenticationDetails details) {
+            // Work a user started that runs off the request thread: the address they signed in from.
+            client = details.getRemoteAddress();
+        }
+        return new Actor(auth.getName(), roles, client);
     }
 }

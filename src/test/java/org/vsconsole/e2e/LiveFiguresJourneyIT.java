@@ -123,6 +123,18 @@ class LiveFiguresJourneyIT {
         browser.waitUntil(Duration.ofSeconds(20), () -> browser.driver().findElement(By.id("limit-nproc-hits")).getText().contains("refused"));
         assertThat(browser.driver().findElement(By.id("limit-nproc-hits")).getText()).matches(".*[1-9]\\d* refused.*");
         browser.screenshot("limits-hit");
+
+        // The console dies (SIGKILL) while the guest runs; after restart it finds the guest running
+        // again, from the kernel, with its processes.
+        console = console.killAndRestart();
+        String guests = call("GET", "api/v1/guests", null).body();
+        for (int i = 0; i < 40 && !guests.contains("\"running\":true"); i++) {
+            Thread.sleep(250);  // the first sampler tick after start
+            guests = call("GET", "api/v1/guests", null).body();
+        }
+        assertThat(guests).contains("\"name\":\"" + GUEST + "\"");
+        assertThat(field(guests, "\"running\":(\\w+)")).isEqualTo("true");
+        assertThat(Integer.parseInt(field(guests, "\"processes\":(\\d+)"))).isGreaterThanOrEqualTo(running);
     }
 
     private static int proc() {

@@ -28,12 +28,14 @@ public final class RunningConsole implements AutoCloseable {
     private final Path log;
     private final int port;
     private final Process process;
+    private final List<String> command;
 
-    private RunningConsole(Path dataDir, Path log, int port, Process process) {
+    private RunningConsole(Path dataDir, Path log, int port, Process process, List<String> command) {
         this.dataDir = dataDir;
         this.log = log;
         this.port = port;
         this.process = process;
+        this.command = command;
     }
 
     public static RunningConsole start(String... extraArgs) {
@@ -47,15 +49,37 @@ public final class RunningConsole implements AutoCloseable {
             List<String> command = Stream.concat(Stream.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
                     "-jar", jar.toString(), "--server.port=" + port, "--vsconsole.data-dir=" + dataDir),
                     Stream.of(extraArgs)).toList();
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            RunningConsole console = new RunningConsole(dataDir, log, port, process);
-            console.awaitLoginPage();
-            return console;
+            return launch(dataDir, log, port, command);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RunningConsole launch(Path dataDir, Path log, int port, List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        RunningConsole console = new RunningConsole(dataDir, log, port, process, command);
+        console.awaitLoginPage();
+        return console;
+    }
+
+    /**
+     * Kills the console with SIGKILL, as a crash or an OOM killer would, and starts it again on the
+     * same data directory and port; the old instance is unusable afterwards.
+     */
+    public RunningConsole killAndRestart() {
+        try {
+            process.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            Files.writeString(log, "\n===== killed with SIGKILL; starting again =====\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
+            return launch(dataDir, log, port, command);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
