@@ -1,5 +1,9 @@
 package org.vsconsole.provisioning;
 
+import java.util.ArrayList;
+import org.vsconsole.limits.LimitPresetService;
+import org.vsconsole.limits.LimitPreset;
+import org.vsconsole.limits.LimitEdit;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -65,6 +69,8 @@ public class CreateGuestWizardView extends VerticalLayout {
     final TextField dist = field("Distribution", "wizard-dist");
     final TextField mirror = field("Mirror", "wizard-mirror");
     final Map<String, TextField> limits = new LinkedHashMap<>();
+    final Select<LimitPreset> preset = new Select<>();
+    private final LimitPresetService presets;
     final Checkbox startAfter = new Checkbox("Start the guest when built");
     final Div summary = new Div();
     final Button back = new Button("Back");
@@ -76,9 +82,10 @@ public class CreateGuestWizardView extends VerticalLayout {
     private final Div result = new Div();
     private int step;
 
-    public CreateGuestWizardView(GuestCreationService creation, JobService jobs) {
+    public CreateGuestWizardView(GuestCreationService creation, JobService jobs, LimitPresetService presets) {
         this.creation = creation;
         this.jobs = jobs;
+        this.presets = presets;
         setId("create-guest-wizard");
         add(new H2("New guest"));
         creation.readOnlyReason().ifPresent(reason -> {
@@ -161,7 +168,41 @@ public class CreateGuestWizardView extends VerticalLayout {
         limits.put("nofile", field("Open files (nofile)", "wizard-limit-nofile"));
         limits.put("as", field("Address space (as), MiB", "wizard-limit-as"));
         limits.values().forEach(f -> f.setPlaceholder("unlimited"));
-        return limits.values().toArray(Component[]::new);
+        preset.setLabel("Start from a preset");
+        preset.setId("wizard-preset");
+        preset.setItems(presets.list());
+        preset.setItemLabelGenerator(p -> p == null ? "" : p.name() + (p.description() == null ? "" : " – " + p.description()));
+        preset.setEmptySelectionAllowed(true);
+        preset.setEmptySelectionCaption("No preset");
+        preset.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                fillFrom(e.getValue());
+            }
+        });
+        List<Component> fields = new ArrayList<>();
+        fields.add(preset);
+        fields.addAll(limits.values());
+        return fields.toArray(Component[]::new);
+    }
+
+    /** Puts a preset's hard values in the fields (memory in MiB), which the user may still edit. */
+    private void fillFrom(LimitPreset chosen) {
+        limits.forEach((name, field) -> {
+            LimitEdit edit = chosen.limits().get(name);
+            field.setValue(edit == null ? "" : shownFor(name, edit));
+        });
+    }
+
+    /** What the limit step shows of a preset's value: its hard value, memory in MiB, empty if unlimited. */
+    private static String shownFor(String name, LimitEdit edit) {
+        String value = edit.hard().trim();
+        if (value.equals("inf") || value.equals("unlimited")) {
+            return "";
+        }
+        if ((name.equals("rss") || name.equals("as")) && value.matches("[0-9]{1,18}")) {
+            return Long.toString(Long.parseLong(value) / PAGES_PER_MIB);
+        }
+        return value;
     }
 
     private void showBuildFields() {
@@ -215,7 +256,11 @@ public class CreateGuestWizardView extends VerticalLayout {
         Map<String, CreateGuestRequest.Limit> requested = new LinkedHashMap<>();
         limits.forEach((limit, f) -> {
             String v = f.getValue().trim();
-            if (!v.isEmpty()) {
+            LimitEdit fromPreset = preset.getValue() == null ? null : preset.getValue().limits().get(limit);
+            if (fromPreset != null && v.equals(shownFor(limit, fromPreset))) {
+                // Left as the preset put it: keep the preset's own soft and hard values.
+                requested.put(limit, new CreateGuestRequest.Limit(fromPreset.soft(), fromPreset.hard()));
+            } else if (!v.isEmpty()) {
                 String value = limit.equals("rss") || limit.equals("as") ? mibToPages(v) : v;
                 requested.put(limit, new CreateGuestRequest.Limit(value, value));
             }

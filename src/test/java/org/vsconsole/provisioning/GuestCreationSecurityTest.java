@@ -52,6 +52,9 @@ class GuestCreationSecurityTest {
     GuestCreationService creation;
 
     @Autowired
+    org.vsconsole.limits.LimitPresetService presets;
+
+    @Autowired
     UserAccountService accounts;
 
     @Autowired
@@ -164,7 +167,7 @@ class GuestCreationSecurityTest {
     @Test
     void wizardSuggestsFreeValuesAndPutsAServerRefusalNextToItsFieldOnItsStep() {
         String who = "prov-wizard-" + SEQ.incrementAndGet();
-        CreateGuestWizardView wizard = as(who, () -> new CreateGuestWizardView(creation, jobs), Role.OPERATOR);
+        CreateGuestWizardView wizard = as(who, () -> new CreateGuestWizardView(creation, jobs, presets), Role.OPERATOR);
         assertThat(wizard.ip.getValue()).startsWith("10.88.0.");
         assertThat(wizard.context.getValue()).matches("[0-9]+");
         assertThat(Stream.of(wizard.name, wizard.hostname, wizard.domain, wizard.ip, wizard.prefix, wizard.iface,
@@ -173,6 +176,15 @@ class GuestCreationSecurityTest {
                 .containsExactly("wizard-name", "wizard-hostname", "wizard-domain", "wizard-ip", "wizard-prefix",
                         "wizard-interface", "wizard-context", "wizard-method", "wizard-next", "wizard-back", "wizard-create",
                         "wizard-start-after", "wizard-open-guest");
+
+        // Choosing a preset fills the limit step with its hard values (memory shown in MiB).
+        as(who, () -> {
+            wizard.preset.setValue(wizard.preset.getListDataView().getItems()
+                    .filter(p -> p.name().equals("small")).findFirst().orElseThrow());
+            return null;
+        }, Role.OPERATOR);
+        assertThat(wizard.limits.get("nproc").getValue()).isEqualTo("150");
+        assertThat(wizard.limits.get("rss").getValue()).isEqualTo("512");
 
         as(who, () -> {
             wizard.name.setValue("wiz1");
