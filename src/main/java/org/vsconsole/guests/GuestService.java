@@ -81,7 +81,7 @@ public class GuestService {
         Map<String, List<String>> owners = currentUser.ownersByGuest();
         Map<String, GuestSyncStatus> registry = sync.statuses();
         List<GuestSummary> rows = new ArrayList<>();
-        for (GuestConfig config : configs.readAllGuests()) {
+        for (GuestConfig config : sampler.guestConfigs()) {
             if (currentUser.maySee(config.name())) {
                 rows.add(summary(config, snapshot.guest(config.name()), owners.getOrDefault(config.name(), List.of()),
                         registry.get(config.name())));

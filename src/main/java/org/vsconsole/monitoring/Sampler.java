@@ -22,6 +22,9 @@ import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.config.GuestConfigReader;
+import org.vsconsole.host.config.GuestConfigWriter;
+import org.vsconsole.host.config.GuestConfig;
+import org.vsconsole.host.config.ConfigWriteListener;
 
 /**
  * Reads every context once per tick and publishes an immutable {@link HostSnapshot}. Guest
@@ -42,19 +45,49 @@ public class Sampler implements SmartLifecycle {
     private final List<Consumer<HostSnapshot>> subscribers = new CopyOnWriteArrayList<>();
     private volatile HostSnapshot latest = HostSnapshot.EMPTY;
     private volatile List<GuestSpec> specs = List.of();
+    private volatile List<GuestConfig> guestConfigs = List.of();
     private volatile Instant specsReadAt = Instant.EPOCH;
     private final DeltaTracker deltas = new DeltaTracker();
     private final HostFiguresReader hostReader;
     private volatile long lastTickNanos;
     private ScheduledExecutorService scheduler;
 
-    Sampler(HostDriver driver, GuestConfigReader configs, HostProperties host,
+    Sampler(HostDriver driver, GuestConfigReader configs, GuestConfigWriter writer, HostProperties host,
             @Value("${vsconsole.monitoring.tick:1s}") Duration tick) {
         this.driver = driver;
         this.configs = configs;
         this.host = host;
         this.tick = tick;
         this.hostReader = new HostFiguresReader(host.procRoot());
+        // A console write makes the cached tree stale at once, so the next reader sees it.
+        writer.addListener(new ConfigWriteListener() {
+            @Override
+            public void written(String guest, GuestConfig after) {
+                treeChanged();
+            }
+
+            @Override
+            public void created(String guest, GuestConfig after) {
+                treeChanged();
+            }
+
+            @Override
+            public void deleted(String guest) {
+                treeChanged();
+            }
+        });
+    }
+
+    /**
+     * Every guest's parsed config as last read for sampling (at most 5 s old,
+     * re-read at once after the tree changed). Lists built on every push use this instead of
+     * re-reading the tree per viewer.
+     */
+    public List<GuestConfig> guestConfigs() {
+        if (Duration.between(specsReadAt, Instant.now()).compareTo(SPEC_REFRESH) >= 0) {
+            refreshConfigs();
+        }
+        return guestConfigs;
     }
 
     public HostSnapshot latest() {
@@ -88,11 +121,7 @@ public class Sampler implements SmartLifecycle {
     /** Takes one snapshot now; the scheduler calls this every tick. */
     public synchronized HostSnapshot sample() {
         if (Duration.between(specsReadAt, Instant.now()).compareTo(SPEC_REFRESH) >= 0) {
-            specs = configs.readAllGuests().stream()
-                    .filter(c -> c.context() != null)
-                    .map(c -> GuestSpecs.from(c, host.guestsRoot()))
-                    .toList();
-            specsReadAt = Instant.now();
+            refreshConfigs();
         }
         List<GuestSpec> current = specs;
         Map<Integer, ContextFigures> figures = driver.figures(current);
@@ -121,6 +150,16 @@ public class Sampler implements SmartLifecycle {
             }
         }
         return snapshot;
+    }
+
+    private synchronized void refreshConfigs() {
+        List<GuestConfig> read = configs.readAllGuests();
+        specs = read.stream()
+                .filter(c -> c.context() != null)
+                .map(c -> GuestSpecs.from(c, host.guestsRoot()))
+                .toList();
+        guestConfigs = List.copyOf(read);
+        specsReadAt = Instant.now();
     }
 
     private void sampleSafely() {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * CPU time of the sampler's per-tick computation, retained heap per dashboard after GC, and the
  * rows (and an estimate of the bytes) each dashboard would push per tick.
  */
+@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "vsconsole.bench", matches = "true")
 class DashboardBench {
 
     private static final int CONTEXTS = 1000;

@@ -14,6 +14,7 @@ import org.vsconsole.host.GuestSpec;
  * Prints what a guest costs on this host; asserts nothing about time, since CI machines differ.
  * Runs as an ordinary test only where guests can run (root, cgroups, busybox-static).
  */
+@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "vsconsole.bench", matches = "true")
 class LinuxDriverBench {
 
     private static final int ROUNDS = 20;
