@@ -1,10 +1,9 @@
 package org.vsconsole.monitoring;
 
 /**
- * Sends a fired alert somewhere outside the console (e-mail, chat). The console ships only
- * {@link LoggingAlertNotifier}; an e-mail notifier needs {@code spring-boot-starter-mail} and is
- * added as another bean of this type. Every notifier bean is called; failures are logged, never
- * stop the alert from being stored.
+ * Sends a fired alert somewhere outside the console: the log ({@link LoggingAlertNotifier}) and
+ * e-mail when configured ({@link MailAlertNotifier}); a chat hook would be another bean of this
+ * type. Every notifier bean is called; failures are logged, never stop the alert from being stored.
  */
 public interface AlertNotifier {
 

@@ -1,0 +1,51 @@
+package org.vsconsole.monitoring;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends each fired alert by e-mail when mail is configured: Spring's {@code spring.mail.host}
+ * (which makes a mail sender exist) and {@code vsconsole.alerts.mail-to}. Without both it does
+ * nothing, and the alert is still stored, audited and logged.
+ */
+@Component
+class MailAlertNotifier implements AlertNotifier {
+
+    private final JavaMailSender mail;
+    private final String to;
+    private final String from;
+
+    @Autowired
+    MailAlertNotifier(ObjectProvider<JavaMailSender> mail,
+            @Value("${vsconsole.alerts.mail-to:}") String to,
+            @Value("${vsconsole.alerts.mail-from:vserver-console@localhost}") String from) {
+        this(mail.getIfAvailable(), to, from);
+    }
+
+    MailAlertNotifier(JavaMailSender mail, String to, String from) {
+        this.mail = mail;
+        this.to = to == null ? "" : to.trim();
+        this.from = from;
+    }
+
+    boolean configured() {
+        return mail != null && !to.isEmpty();
+    }
+
+    @Override
+    public void notify(AlertFiring firing) {
+        if (!configured()) {
+            return;
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(to.split("\\s*,\\s*"));
+        message.setSubject("[VServer Console] " + firing.rule() + " on " + firing.guest());
+        message.setText(firing.message() + "\n\nFired at " + firing.firedAt() + " (UTC). Alert #" + firing.id() + ".\n");
+        mail.send(message);
+    }
+}
