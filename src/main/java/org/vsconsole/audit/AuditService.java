@@ -8,6 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -22,13 +24,14 @@ import tools.jackson.databind.ObjectMapper;
  * transaction, so a denied or failed attempt is recorded even when the caller's work rolls back.
  */
 @Service
-public class AuditService {
+public class AuditService implements ApplicationEventPublisherAware {
 
     private final AuditRepository repository;
     private final ActorResolver actors;
     private final ObjectMapper json;
     private final TransactionTemplate ownTransaction;
     private final AuditAnchor anchor;
+    private ApplicationEventPublisher events;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final ObjectProvider<IntentRecorder> intents;
 
@@ -49,6 +52,11 @@ public class AuditService {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    @Override
+    public void setApplicationEventPublisher(ApplicationEventPublisher publisher) {
+        this.events = publisher;
+    }
+
     /** Records an entry on behalf of whoever is acting on this thread. */
     public AuditEvent record(AuditEntry entry) {
         return record(actors.current(), entry, UUID.randomUUID().toString());
@@ -60,6 +68,9 @@ public class AuditService {
         try {
             AuditEvent appended = ownTransaction.execute(status -> append(actor, entry, correlationId));
             anchor.write(appended.seq(), appended.hash());
+            if (events != null) {
+                events.publishEvent(new AuditRecorded(appended));
+            }
             return appended;
         } finally {
             appendLock.unlock();

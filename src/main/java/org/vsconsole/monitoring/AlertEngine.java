@@ -14,17 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.vsconsole.audit.Actor;
 import org.vsconsole.audit.AuditEvent;
-import org.vsconsole.audit.AuditQuery;
+import org.vsconsole.audit.AuditRecorded;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.LimitValues;
-import org.vsconsole.security.Role;
 
 /**
  * Evaluates the alert rules on every snapshot, on its own thread so the sampler never waits:
@@ -127,23 +124,22 @@ class AlertEngine implements SmartLifecycle {
         return (int) Math.min(1000, rss.current() * 100 / limit);
     }
 
-    /** Whether a stop, restart or delete of the guest was audited around {@code at}. */
-    boolean someoneStopped(String guest, Instant at) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system", null,
-                List.of(new SimpleGrantedAuthority(Role.AUDITOR.authority()))));
-        SecurityContextHolder.setContext(context);
-        try {
-            List<AuditEvent> events = audit.find(new AuditQuery(null, null, guest, null, at.minus(stopGrace), null), 0, 200);
-            return events.stream().anyMatch(ev -> guest.equals(ev.targetGuest()) && STOPPING_ACTIONS.contains(ev.action()));
-        } catch (RuntimeException e) {
-            log.warn("Could not read the audit log for {}: {}", guest, e.getMessage());
-            return true; // do not cry wolf when we cannot tell
-        } finally {
-            SecurityContextHolder.setContext(previous);
+    /** Remembers when the console stopped, restarted or deleted a guest, from the audit trail as it is written. */
+    @EventListener
+    void onAudit(AuditRecorded recorded) {
+        AuditEvent ev = recorded.event();
+        if (ev.targetGuest() != null && STOPPING_ACTIONS.contains(ev.action())) {
+            consoleStops.put(ev.targetGuest(), ev.time());
         }
     }
+
+    /** Whether a stop, restart or delete of the guest was audited around {@code at}. */
+    boolean someoneStopped(String guest, Instant at) {
+        Instant stopped = consoleStops.get(guest);
+        return stopped != null && !stopped.isBefore(at.minus(stopGrace));
+    }
+
+    private final Map<String, Instant> consoleStops = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void fire(Instant now, String guest, Integer xid, String rule, String message, boolean withCooldown) {
         String key = guest + "|" + rule;

@@ -317,7 +317,7 @@ public class SyncService {
             GuestSyncStatus removed = new GuestSyncStatus(name, SyncState.REMOVED, row.acceptedDigest(), null, false,
                     List.of(), null, row.firstSeen(), now);
             repository.save(removed, null);
-            cache.put(name, removed);
+            // The audit row first: whoever sees the guest gone must also find why.
             if (!DELETED.equals(mark)) {
                 audit.record(Actor.EXTERNAL, new AuditEntry("guest.removed-outside", AuditTarget.guest(name, null),
                         Map.of("state", row.state().dbValue(), "digest", String.valueOf(row.acceptedDigest())), null,
@@ -325,6 +325,7 @@ public class SyncService {
                         UUID.randomUUID().toString());
                 log.info("Guest '{}' was removed outside the console", name);
             }
+            cache.put(name, removed);
             sampler.treeChanged();
             return true;
         }
