@@ -5,6 +5,7 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import org.vsconsole.host.MountTable;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -24,15 +25,7 @@ final class TreeRemover {
 
     /** Mount points at or below {@code root}, as the kernel lists them for this namespace. */
     List<Path> mountsInside(Path root) throws IOException {
-        List<Path> inside = new ArrayList<>();
-        for (String line : Files.readAllLines(mountinfo)) {
-            String[] fields = line.split(" ");
-            Path point = Path.of(unescape(fields[4]));
-            if (point.startsWith(root)) {
-                inside.add(point);
-            }
-        }
-        return inside;
+        return MountTable.mountsAtOrBelow(mountinfo, root);
     }
 
     /** Returns what could not be removed (paths on another device); empty when all is gone. */
@@ -68,20 +61,5 @@ final class TreeRemover {
             }
         });
         return skipped;
-    }
-
-    /** mountinfo escapes space, tab, newline and backslash as octal. */
-    private static String unescape(String field) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 3 < field.length()) {
-                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
-                i += 3;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import org.vsconsole.host.MountTable;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -86,31 +87,6 @@ public final class GuestRootRemover {
     }
 
     private Optional<String> mountAtOrBelow(Path root) throws IOException {
-        for (String line : Files.readAllLines(mountinfo)) {
-            String[] fields = line.split(" ");
-            if (fields.length < 5) {
-                continue;
-            }
-            Path mountPoint = Path.of(unescape(fields[4]));
-            if (mountPoint.startsWith(root)) {
-                return Optional.of(mountPoint.toString());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** mountinfo escapes space, tab, newline and backslash as three octal digits. */
-    static String unescape(String field) {
-        StringBuilder out = new StringBuilder(field.length());
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
-                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
-                i += 3;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return MountTable.mountsAtOrBelow(mountinfo, root).stream().findFirst().map(Path::toString);
     }
 }

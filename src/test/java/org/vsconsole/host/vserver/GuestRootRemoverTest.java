@@ -80,10 +80,4 @@ class GuestRootRemoverTest {
         driver.deleteRoot(web1);
         assertThat(root).doesNotExist();
     }
-
-    @Test
-    void mountinfoEscapesAreDecoded() {
-        assertThat(GuestRootRemover.unescape("/a\\040b\\011c\\134d")).isEqualTo("/a b\tc\\d");
-        assertThat(GuestRootRemover.unescape("/plain\\04")).isEqualTo("/plain\\04");
-    }
 }

@@ -1,0 +1,48 @@
+package org.vsconsole.host;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The mount points of a {@code mountinfo} file ({@code /proc/self/mountinfo} normally), as both
+ * drivers need them before deleting a guest root: nothing mounted inside may be removed with it.
+ */
+public final class MountTable {
+
+    private MountTable() {
+    }
+
+    /** Mount points at or below {@code root}, in the order the kernel lists them. */
+    public static List<Path> mountsAtOrBelow(Path mountinfo, Path root) throws IOException {
+        List<Path> inside = new ArrayList<>();
+        for (String line : Files.readAllLines(mountinfo)) {
+            String[] fields = line.split(" ");
+            if (fields.length < 5) {
+                continue;
+            }
+            Path point = Path.of(unescape(fields[4]));
+            if (point.startsWith(root)) {
+                inside.add(point);
+            }
+        }
+        return inside;
+    }
+
+    /** mountinfo escapes space, tab, newline and backslash as three octal digits. */
+    public static String unescape(String field) {
+        StringBuilder out = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
+                i += 3;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
