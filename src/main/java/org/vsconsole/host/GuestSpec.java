@@ -16,6 +16,8 @@ import java.util.Map;
  * @param tmpSize    size option of the {@code /tmp} tmpfs in the fstab (e.g. {@code 16m}), or null
  * @param interfaces configured addresses
  * @param rlimits    configured limits by util-vserver name ({@code nproc}, {@code rss}, …)
+ * @param personality the {@code personality} type ({@code LINUX32} makes a 32-bit guest), or null
+ * @param diskLimit  the complete, enabled {@code dlimits/} entry for the guest's root, or null
  */
 public record GuestSpec(
         String name,
@@ -26,11 +28,23 @@ public record GuestSpec(
         String domainname,
         String tmpSize,
         List<Address> interfaces,
-        Map<String, LimitValues> rlimits) {
+        Map<String, LimitValues> rlimits,
+        String personality,
+        DiskQuota diskLimit) {
 
     public GuestSpec {
         interfaces = List.copyOf(interfaces);
         rlimits = Map.copyOf(rlimits);
+    }
+
+    /** A guest without personality or disk limit: what most tests and simple callers need. */
+    public GuestSpec(String name, int xid, Path configDir, Path rootDir, String nodename, String domainname,
+            String tmpSize, List<Address> interfaces, Map<String, LimitValues> rlimits) {
+        this(name, xid, configDir, rootDir, nodename, domainname, tmpSize, interfaces, rlimits, null, null);
+    }
+
+    /** Space in KiB and inodes a guest's tree may use ({@code dlimits/<n>/space_total}, {@code inodes_total}). */
+    public record DiskQuota(long spaceKiB, long inodes) {
     }
 
     /** One configured address: {@code interfaces/<n>/{ip,prefix,dev}}. */

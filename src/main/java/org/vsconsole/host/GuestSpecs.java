@@ -28,7 +28,18 @@ public final class GuestSpecs {
         }
         int xid = config.context() == null ? 0 : config.context();
         return new GuestSpec(config.name(), xid, config.configDir(), root, config.nodename() == null ? config.name() : config.nodename(), config.domainname(),
-                config.tmpSize(), addresses, limits);
+                config.tmpSize(), addresses, limits,
+                config.personality() == null ? null : config.personality().type(), diskQuotaOf(config, root));
+    }
+
+    /** util-vserver applies an entry only when all its files exist; the one for the guest's root counts here. */
+    private static GuestSpec.DiskQuota diskQuotaOf(GuestConfig config, Path root) {
+        return config.dlimits().stream()
+                .filter(d -> !d.disabled() && d.complete())
+                .filter(d -> Path.of(d.directory()).normalize().equals(root))
+                .findFirst()
+                .map(d -> new GuestSpec.DiskQuota(d.spaceTotalKiB(), d.inodesTotal()))
+                .orElse(null);
     }
 
     /**
