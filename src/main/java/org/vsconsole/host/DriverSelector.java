@@ -27,13 +27,19 @@ class DriverSelector {
     private final ConsoleProperties console;
     private final String cgroupParent;
     private final String bridge;
+    private final String addressPool;
+    private final boolean nat;
 
     DriverSelector(ConsoleProperties console,
             @Value("${vsconsole.linux.cgroup-parent:vsconsole}") String cgroupParent,
-            @Value("${vsconsole.linux.bridge:vsbr0}") String bridge) {
+            @Value("${vsconsole.linux.bridge:vsbr0}") String bridge,
+            @Value("${vsconsole.provisioning.address-pool:10.88.0.0/24}") String addressPool,
+            @Value("${vsconsole.linux.nat:false}") boolean nat) {
         this.console = console;
         this.cgroupParent = cgroupParent;
         this.bridge = bridge;
+        this.addressPool = addressPool;
+        this.nat = nat;
     }
 
     HostDriver select(HostProperties host) {
@@ -54,7 +60,7 @@ class DriverSelector {
         }
         if (!isRoot()) {
             return new ReadOnlyDriver("no Linux-VServer kernel, and the console is not running as root, which the"
-                    + " linux driver needs for namespaces and cgroups");
+                    + " linux driver needs to run LXC containers");
         }
         if (!Files.isWritable(host.cgroupRoot())) {
             return new ReadOnlyDriver("no Linux-VServer kernel, and the cgroup root " + host.cgroupRoot() + " is not writable");
@@ -78,7 +84,8 @@ class DriverSelector {
     }
 
     HostDriver linux(HostProperties host) {
-        LinuxDriverSettings settings = LinuxDriverSettings.defaults().withCgroupParent(cgroupParent).withBridge(bridge);
+        LinuxDriverSettings settings = LinuxDriverSettings.defaults().withCgroupParent(cgroupParent)
+                .withNetwork(bridge, Ipv4Network.parse(addressPool), nat);
         return new LinuxDriver(host.cgroupRoot(), host.guestsRoot(), console.dataDir().resolve("run"), settings);
     }
 

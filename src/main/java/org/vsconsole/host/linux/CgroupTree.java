@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.vsconsole.host.LimitValues;
 
 /**
@@ -41,19 +42,19 @@ sealed interface CgroupTree permits CgroupV1, CgroupV2 {
     /** {@code v1} or {@code v2}, for messages. */
     String version();
 
-    /** Creates the context's cgroups (and the parent) when missing. */
-    void create(int xid) throws IOException;
-
     boolean exists(int xid);
 
-    /** The {@code cgroup.procs} files a process writes itself into to join the context. */
-    List<Path> procsFiles(int xid);
-
-    /** Host pids of the context's processes; empty when the context does not exist. */
+    /**
+     * Host pids of the context's processes, those in cgroups the guest made below its own
+     * included; empty when the context does not exist.
+     */
     List<Integer> pids(int xid);
 
-    /** Removes the context's cgroups; the kernel refuses while a process is left. */
-    void remove(int xid) throws IOException;
+    /**
+     * Removes what a crashed start or a killed LXC monitor left of the context and its monitor
+     * (LXC refuses to start into an existing cgroup); cgroups that still hold a process stay.
+     */
+    void removeLeftovers(int xid);
 
     CgroupFigures figures(int xid) throws IOException;
 
@@ -69,19 +70,48 @@ sealed interface CgroupTree permits CgroupV1, CgroupV2 {
         }
     }
 
-    static List<Integer> readPids(Path procs) {
-        try {
-            List<Integer> pids = new ArrayList<>();
-            for (String line : Files.readString(procs).split("\n")) {
-                if (!line.isBlank()) {
-                    pids.add(Integer.parseInt(line.trim()));
+    /** The most cgroups read below one context: a guest cannot make the sampler walk without end. */
+    int MAX_CGROUPS = 4096;
+
+    /** Pids in {@code dir} and every cgroup below it, read in one walk. */
+    static List<Integer> readPids(Path dir) {
+        List<Integer> pids = new ArrayList<>();
+        try (Stream<Path> dirs = Files.walk(dir)) {
+            for (Path procs : (Iterable<Path>) dirs.filter(Files::isDirectory).limit(MAX_CGROUPS)
+                    .map(d -> d.resolve("cgroup.procs"))::iterator) {
+                try {
+                    for (String line : Files.readString(procs).split("\n")) {
+                        if (!line.isBlank()) {
+                            pids.add(Integer.parseInt(line.trim()));
+                        }
+                    }
+                } catch (NoSuchFileException e) {
+                    // the guest removed this cgroup meanwhile
                 }
             }
             return pids;
-        } catch (NoSuchFileException e) {
-            return List.of();
+        } catch (NoSuchFileException | UncheckedIOException e) {
+            return pids; // the context went away while it was read
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes {@code dir} and the empty cgroups below it, deepest first; ignores what the kernel keeps. */
+    static void removeEmpty(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.walk(dir)) {
+            dirs.filter(Files::isDirectory).sorted(java.util.Comparator.reverseOrder()).limit(MAX_CGROUPS).forEach(d -> {
+                try {
+                    Files.delete(d);
+                } catch (IOException e) {
+                    // still busy: the next start or stop tries again
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // gone meanwhile
         }
     }
 

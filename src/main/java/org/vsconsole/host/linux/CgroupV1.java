@@ -1,28 +1,14 @@
 package org.vsconsole.host.linux;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.vsconsole.host.LimitValues;
 
-/** Contexts on the v1 controllers {@code pids}, {@code memory}, {@code cpuacct} and {@code devices}. */
-record CgroupV1(Path root, String parent, List<String> controllers) implements CgroupTree {
-
-    /**
-     * The device nodes a guest may open, as LXC allows them: null, zero, full, random, urandom,
-     * tty, console, ptmx and its own ptys. A node copied into a guest tree (a host disk, say)
-     * stays unusable, whatever the guest's root does.
-     */
-    private static final List<String> ALLOWED_DEVICES = List.of("c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm",
-            "c 1:9 rwm", "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm");
-
-    /** pids, memory and cpuacct always; devices where the host offers that controller. */
-    CgroupV1(Path root, String parent) {
-        this(root, parent, Files.isDirectory(root.resolve("devices"))
-                ? List.of("pids", "memory", "cpuacct", "devices") : List.of("pids", "memory", "cpuacct"));
-    }
+/** Contexts on the v1 hierarchies; limits and figures come from {@code pids}, {@code memory} and {@code cpuacct}. */
+record CgroupV1(Path root, String parent) implements CgroupTree {
 
     private Path dir(String controller, int xid) {
         return root.resolve(controller).resolve(parent).resolve(Integer.toString(xid));
@@ -34,42 +20,26 @@ record CgroupV1(Path root, String parent, List<String> controllers) implements C
     }
 
     @Override
-    public void create(int xid) throws IOException {
-        for (String controller : controllers) {
-            Files.createDirectories(dir(controller, xid));
-        }
-        if (controllers.contains("devices")) {
-            Path devices = dir("devices", xid);
-            CgroupTree.write(devices.resolve("devices.deny"), "a");
-            for (String allowed : ALLOWED_DEVICES) {
-                CgroupTree.write(devices.resolve("devices.allow"), allowed);
-            }
-        }
-    }
-
-    @Override
     public boolean exists(int xid) {
         return Files.isDirectory(dir("pids", xid));
     }
 
     @Override
-    public List<Path> procsFiles(int xid) {
-        return controllers.stream().map(c -> dir(c, xid).resolve("cgroup.procs")).toList();
-    }
-
-    @Override
     public List<Integer> pids(int xid) {
-        return CgroupTree.readPids(dir("pids", xid).resolve("cgroup.procs"));
+        return CgroupTree.readPids(dir("pids", xid));
     }
 
+    /** LXC makes the context's cgroups in every mounted hierarchy, named ones included. */
     @Override
-    public void remove(int xid) throws IOException {
-        for (String controller : controllers) {
-            try {
-                Files.delete(dir(controller, xid));
-            } catch (NoSuchFileException e) {
-                // already gone: removal is idempotent
+    public void removeLeftovers(int xid) {
+        try (DirectoryStream<Path> hierarchies = Files.newDirectoryStream(root)) {
+            for (Path hierarchy : hierarchies) {
+                Path parentDir = hierarchy.resolve(parent);
+                CgroupTree.removeEmpty(parentDir.resolve(Integer.toString(xid)));
+                CgroupTree.removeEmpty(parentDir.resolve("monitor." + xid));
             }
+        } catch (IOException e) {
+            // an unreadable cgroup root: LXC's own error at start says more
         }
     }
 

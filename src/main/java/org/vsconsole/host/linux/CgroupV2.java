@@ -2,15 +2,11 @@ package org.vsconsole.host.linux;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.vsconsole.host.LimitValues;
 
-/**
- * Contexts on the unified hierarchy. The parent only delegates controllers and never holds a
- * process itself, as v2's no-internal-process rule wants.
- */
+/** Contexts on the unified hierarchy; LXC creates them and delegates the controllers. */
 record CgroupV2(Path root, String parent) implements CgroupTree {
 
     private Path dir(int xid) {
@@ -23,39 +19,19 @@ record CgroupV2(Path root, String parent) implements CgroupTree {
     }
 
     @Override
-    public void create(int xid) throws IOException {
-        Path parentDir = root.resolve(parent);
-        Files.createDirectories(parentDir);
-        for (Path delegating : List.of(root, parentDir)) {
-            for (String controller : List.of("+pids", "+memory")) {
-                CgroupTree.write(delegating.resolve("cgroup.subtree_control"), controller);
-            }
-        }
-        Files.createDirectories(dir(xid));
-    }
-
-    @Override
     public boolean exists(int xid) {
         return Files.isDirectory(dir(xid));
     }
 
     @Override
-    public List<Path> procsFiles(int xid) {
-        return List.of(dir(xid).resolve("cgroup.procs"));
-    }
-
-    @Override
     public List<Integer> pids(int xid) {
-        return CgroupTree.readPids(dir(xid).resolve("cgroup.procs"));
+        return CgroupTree.readPids(dir(xid));
     }
 
     @Override
-    public void remove(int xid) throws IOException {
-        try {
-            Files.delete(dir(xid));
-        } catch (NoSuchFileException e) {
-            // already gone: removal is idempotent
-        }
+    public void removeLeftovers(int xid) {
+        CgroupTree.removeEmpty(dir(xid));
+        CgroupTree.removeEmpty(root.resolve(parent).resolve("monitor." + xid));
     }
 
     @Override

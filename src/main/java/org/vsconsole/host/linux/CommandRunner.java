@@ -101,7 +101,7 @@ final class CommandRunner {
     }
 
     /**
-     * Kills the command's process group (vsc-launch makes each exec a session leader) and then
+     * Kills the command's process group (where it leads one) and then
      * every descendant Java can still see, for those that moved to a group of their own.
      */
     static void killGroup(Process process) {

@@ -6,7 +6,8 @@ import com.sun.jna.Native;
 
 /**
  * The few libc calls the driver makes directly: signalling and rlimits of guest processes would
- * otherwise cost one {@code kill}/{@code prlimit} process per pid.
+ * otherwise cost one {@code kill}/{@code prlimit} process per pid, and shifting a tree's owners
+ * one {@code chown} per file (Java's own attribute calls cannot keep file capabilities).
  */
 interface LibC extends Library {
 
@@ -20,4 +21,13 @@ interface LibC extends Library {
     int prlimit(int pid, int resource, long[] newLimits, long[] oldLimits) throws LastErrorException;
 
     long sysconf(int name);
+
+    int lchown(String path, int uid, int gid) throws LastErrorException;
+
+    int chmod(String path, int mode) throws LastErrorException;
+
+    /** Returns the value's size; -1 with ENODATA when the attribute is absent. */
+    long lgetxattr(String path, String name, byte[] value, long size) throws LastErrorException;
+
+    int lsetxattr(String path, String name, byte[] value, long size, int flags) throws LastErrorException;
 }

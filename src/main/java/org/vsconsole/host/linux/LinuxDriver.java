@@ -2,12 +2,14 @@ package org.vsconsole.host.linux;
 
 import com.sun.jna.LastErrorException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,48 +23,58 @@ import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.LimitValues;
+import org.vsconsole.host.config.AtomicFileWriter;
 
 /**
- * Runs guests on a stock kernel: namespaces for isolation, one cgroup per context for limits and
- * figures. Nothing about a running guest is kept in this object; each call asks the kernel.
+ * Runs guests on a stock kernel as unprivileged LXC containers: each guest's ids 0..65535 are an
+ * unprivileged host range derived from its context ({@link IdRange}), its tree is owned by that
+ * range, and its container's cgroup is {@code <parent>/<xid>} under every controller, where the
+ * limits are set and the figures read. The LXC configuration is generated from the guest's
+ * config tree at every start ({@link ContainerConfig}). Nothing about a running guest is kept in
+ * this object; each call asks the kernel, so a restarted console finds its guests again.
  */
 public final class LinuxDriver implements HostDriver {
 
     private static final Path PROC = Path.of("/proc");
-    private static final int SIGTERM = 15;
-    private static final int SIGKILL = 9;
-    /** systemd powers off on SIGRTMIN+4; busybox init and the skeleton init end on SIGTERM. */
-    private static final int SIGRTMIN_PLUS_4 = 38;
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
-    private static final Duration SHUTDOWN_RESEND = Duration.ofMillis(100);
+    private static final Duration INIT_WAIT = Duration.ofSeconds(5);
 
     private final Path guestsRoot;
     private final Path runDir;
     private final LinuxDriverSettings settings;
     private final Optional<CgroupTree> cgroups;
-    private final Optional<Path> launcher;
-    private final String launcherProblem;
-    private final Optional<String> nsenter;
+    private final LxcTools lxc;
+    private final SubordinateIds subordinateIds;
+    private final Optional<Path> tmpfsHelper;
+    private final String tmpfsHelperProblem;
     private final Optional<String> ip;
+    private final Optional<String> nft;
     private final TreeRemover remover = new TreeRemover(PROC.resolve("self/mountinfo"));
 
     public LinuxDriver(Path cgroupRoot, Path guestsRoot, Path runDir, LinuxDriverSettings settings) {
+        this(cgroupRoot, guestsRoot, runDir, settings, SubordinateIds.system());
+    }
+
+    LinuxDriver(Path cgroupRoot, Path guestsRoot, Path runDir, LinuxDriverSettings settings,
+            SubordinateIds subordinateIds) {
         this.guestsRoot = guestsRoot.toAbsolutePath().normalize();
         this.runDir = runDir.toAbsolutePath().normalize();
         this.settings = settings;
         this.cgroups = CgroupTree.detect(cgroupRoot, settings.cgroupParent());
-        this.nsenter = HostTools.find("nsenter");
+        this.lxc = new LxcTools(this.runDir.resolve("lxc"), settings.commandTimeout());
+        this.subordinateIds = subordinateIds;
         this.ip = HostTools.find("ip");
+        this.nft = HostTools.find("nft");
         Optional<Path> helper;
-        String problem = "this build carries no vsc-launch helper (build with Maven and gcc)";
+        String problem = "this build carries no vsc-tmpfs helper (build with Maven and gcc)";
         try {
-            helper = LauncherBinary.install(this.runDir);
+            helper = TmpfsHelper.install(this.runDir);
         } catch (IOException e) {
             helper = Optional.empty();
-            problem = "cannot install the vsc-launch helper into " + this.runDir + ": " + e.getMessage();
+            problem = "cannot install the vsc-tmpfs helper into " + this.runDir + ": " + e.getMessage();
         }
-        this.launcher = helper;
-        this.launcherProblem = problem;
+        this.tmpfsHelper = helper;
+        this.tmpfsHelperProblem = problem;
     }
 
     @Override
@@ -78,11 +90,19 @@ public final class LinuxDriver implements HostDriver {
         if (cgroups.isEmpty()) {
             return Optional.of("no usable cgroup hierarchy (pids, memory and cpuacct on v1, or pids and memory on v2)");
         }
-        if (launcher.isEmpty()) {
-            return Optional.of(launcherProblem);
+        Optional<String> missing = LxcTools.missing();
+        if (missing.isPresent()) {
+            return Optional.of(missing.get() + " is not installed: guests run as LXC containers (apt-get install lxc uidmap)");
         }
-        if (nsenter.isEmpty() || ip.isEmpty()) {
-            return Optional.of("nsenter (util-linux) and ip (iproute2) are needed");
+        if (ip.isEmpty() || nft.isEmpty()) {
+            return Optional.of("ip (iproute2) and nft (nftables) are needed for the guests' network");
+        }
+        Optional<String> ids = subordinateIds.problem(new IdRange(IdRange.FIRST), IdRange.TOTAL);
+        if (ids.isPresent()) {
+            return ids;
+        }
+        if (tmpfsHelper.isEmpty()) {
+            return Optional.of(tmpfsHelperProblem);
         }
         return Optional.empty();
     }
@@ -91,34 +111,43 @@ public final class LinuxDriver implements HostDriver {
     public void start(GuestSpec guest) {
         CgroupTree tree = ready("start", guest);
         GuestInput.check("start", guest);
-        if (!Files.isDirectory(guest.rootDir(), LinkOption.NOFOLLOW_LINKS)) {
-            throw new HostOperationException("start", guest.name(), "guest root " + guest.rootDir() + " does not exist");
+        Path root = guest.rootDir();
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            throw fail("start", guest, "guest root " + root + " does not exist");
         }
-        if (isRunning(guest)) {
-            throw new HostOperationException("start", guest.name(), "guest is already running");
+        if (!tree.pids(guest.xid()).isEmpty()) {
+            String owner = owner(guest.xid());
+            throw fail("start", guest, owner == null || owner.equals(guest.name()) ? "guest is already running"
+                    : "context " + guest.xid() + " is in use by the running guest " + owner);
         }
-        NetworkSetup network = network();
+        checkDevices(guest);
+        IdRange ids = IdRange.forContext(guest.xid());
+        subordinateIds.problem(ids, IdRange.SIZE).ifPresent(problem -> {
+            throw fail("start", guest, problem);
+        });
+        checkReachable(guest, ids);
+        BridgeNetwork network = network();
+        String container = container(guest);
         try {
-            tree.create(guest.xid());
-            applyCgroupLimits(tree, guest);
-            GuestLauncher starter = new GuestLauncher(launcher.orElseThrow(), settings.commandTimeout());
-            int initPid = starter.start(guest, tree.procsFiles(guest.xid()), pid -> {
-                network.attach(guest, pid);
-                for (String name : Rlimits.names()) {
-                    LimitValues values = guest.rlimits().get(name);
-                    if (values != null) {
-                        Rlimits.apply(pid, name, values);
-                    }
-                }
-            });
-            Files.writeString(pidFile(guest), initPid + "\n");
-        } catch (IOException | LastErrorException | HostOperationException e) {
+            tree.removeLeftovers(guest.xid());
+            TreeOwnership.shift(root, ids);
+            writeConfig(guest, tree, ids, network);
+            if (!guest.interfaces().isEmpty()) {
+                network.addPort(guest);
+            }
+            lxc.start(guest.name(), container);
+            int init = awaitInit(tree, guest);
+            network.announce(guest, init);
+        } catch (IOException | RuntimeException e) {
             HostOperationException failure = e instanceof HostOperationException hoe ? hoe
-                    : new HostOperationException("start", guest.name(), e.getMessage(), e);
+                    : fail("start", guest, e.getMessage());
             try {
-                cleanUp(tree, guest, network);
-            } catch (RuntimeException cleanupFailure) {
-                failure.addSuppressed(cleanupFailure); // the start failure is what the user must read
+                if (!tree.pids(guest.xid()).isEmpty()) {
+                    lxc.kill(guest.name(), container);
+                }
+                network.removePort(guest);
+            } catch (RuntimeException cleanup) {
+                failure.addSuppressed(cleanup); // the start failure is what the user must read
             }
             throw failure;
         }
@@ -127,54 +156,25 @@ public final class LinuxDriver implements HostDriver {
     @Override
     public void stop(GuestSpec guest, Duration timeout) {
         CgroupTree tree = ready("stop", guest);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Optional<Integer> init = initPid(tree, guest);
-        Optional<ProcStat> initStat = init.flatMap(pid -> ProcStat.read(PROC, pid));
-        long shutdownDeadline = System.nanoTime() + timeout.toNanos() / 2;
-        if (init.isPresent()) {
-            int signal = shutdownSignal(init.get());
-            // repeated: an init that has not yet set its handler ignores the signal, being pid 1
-            while (!tree.pids(guest.xid()).isEmpty() && System.nanoTime() < shutdownDeadline) {
-                signal(init.get(), signal);
-                waitForEmpty(tree, guest.xid(), Math.min(shutdownDeadline, System.nanoTime() + SHUTDOWN_RESEND.toNanos()));
+        requireOwnContext("stop", guest, tree);
+        String container = container(guest);
+        if (!tree.pids(guest.xid()).isEmpty()) {
+            lxc.stop(guest.name(), container, timeout);
+            if (!waitForEmpty(tree, guest.xid(), System.nanoTime() + KILL_WAIT.toNanos())) {
+                lxc.kill(guest.name(), container);
+                waitForEmpty(tree, guest.xid(), System.nanoTime() + KILL_WAIT.toNanos());
+            }
+            List<Integer> left = tree.pids(guest.xid());
+            if (!left.isEmpty()) {
+                throw fail("stop", guest, "processes " + left + " survived SIGKILL");
             }
         }
-        tree.pids(guest.xid()).forEach(pid -> signal(pid, SIGTERM));
-        waitForEmpty(tree, guest.xid(), deadline);
-        for (int round = 0; round < 3 && !tree.pids(guest.xid()).isEmpty(); round++) {
-            tree.pids(guest.xid()).forEach(pid -> signal(pid, SIGKILL));
-            waitForEmpty(tree, guest.xid(), System.nanoTime() + KILL_WAIT.toNanos());
-        }
-        List<Integer> left = tree.pids(guest.xid());
-        if (!left.isEmpty()) {
-            throw new HostOperationException("stop", guest.name(), "processes " + left + " survived SIGKILL");
-        }
-        initStat.ifPresent(stat -> waitUntilReaped(stat, System.nanoTime() + KILL_WAIT.toNanos()));
-        cleanUp(tree, guest, network());
-    }
-
-    /**
-     * The cgroup lets go of a process when it exits, but its launcher reaps it a moment later;
-     * stop returns only once the init is gone from /proc too (same pid, same start time).
-     */
-    private static void waitUntilReaped(ProcStat init, long deadlineNanos) {
-        while (ProcStat.read(PROC, init.pid()).filter(s -> s.startTicks() == init.startTicks()).isPresent()
-                && System.nanoTime() < deadlineNanos && !Thread.currentThread().isInterrupted()) {
-            sleepBriefly();
-        }
-    }
-
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        network().removePort(guest);
     }
 
     @Override
     public boolean isRunning(GuestSpec guest) {
-        return cgroups.map(tree -> !tree.pids(guest.xid()).isEmpty()).orElse(false);
+        return cgroups.map(tree -> !tree.pids(guest.xid()).isEmpty() && ownedBy(guest)).orElse(false);
     }
 
     @Override
@@ -188,8 +188,8 @@ public final class LinuxDriver implements HostDriver {
             double uptime = ProcStat.uptimeSeconds(PROC);
             for (GuestSpec guest : guests) {
                 List<Integer> pids = tree.pids(guest.xid());
-                if (!pids.isEmpty()) {
-                    FiguresReader.read(PROC, tree, guest.xid(), pids, initPid(guest, pids), uptime)
+                if (!pids.isEmpty() && ownedBy(guest)) {
+                    FiguresReader.read(PROC, tree, guest.xid(), pids, initPid(pids), uptime)
                             .ifPresent(f -> result.put(guest.xid(), f));
                 }
             }
@@ -203,34 +203,33 @@ public final class LinuxDriver implements HostDriver {
     public ExecResult exec(GuestSpec guest, List<String> argv, Consumer<String> output, Duration timeout) {
         CgroupTree tree = ready("exec", guest);
         if (argv.isEmpty()) {
-            throw new HostOperationException("exec", guest.name(), "no command given");
+            throw fail("exec", guest, "no command given");
         }
-        int init = runningInit(tree, guest, "exec");
-        List<String> command = launcherArgv(tree, guest, "enter");
-        command.addAll(List.of("--pid", Integer.toString(init), "--"));
-        command.addAll(argv);
-        return CommandRunner.stream("exec", guest.name(), command, output, timeout);
+        runningInit(tree, guest, "exec");
+        return lxc.attach(guest.name(), container(guest), argv, output, timeout);
     }
 
     @Override
     public List<GuestProcess> processes(GuestSpec guest) {
         CgroupTree tree = ready("processes", guest);
-        return ProcessLister.list(PROC, guest.rootDir(), tree.pids(guest.xid()));
+        requireOwnContext("processes", guest, tree);
+        return ProcessLister.list(PROC, guest.rootDir(), IdRange.forContext(guest.xid()), tree.pids(guest.xid()));
     }
 
     @Override
     public void kill(GuestSpec guest, int pid, int signal) {
         CgroupTree tree = ready("kill", guest);
+        requireOwnContext("kill", guest, tree);
         if (signal < 0 || signal > 64) {
-            throw new HostOperationException("kill", guest.name(), "invalid signal " + signal);
+            throw fail("kill", guest, "invalid signal " + signal);
         }
         if (pid <= 0 || !tree.pids(guest.xid()).contains(pid)) {
-            throw new HostOperationException("kill", guest.name(), "process " + pid + " does not belong to this guest");
+            throw fail("kill", guest, "process " + pid + " does not belong to this guest");
         }
         try {
             LibC.INSTANCE.kill(pid, signal);
         } catch (LastErrorException e) {
-            throw new HostOperationException("kill", guest.name(), "kill " + pid + ": " + e.getMessage(), e);
+            throw fail("kill", guest, "kill " + pid + ": " + e.getMessage());
         }
     }
 
@@ -240,12 +239,11 @@ public final class LinuxDriver implements HostDriver {
         runningInit(tree, guest, "limit");
         try {
             switch (limitName) {
-                case "nproc" -> tree.setPidsMax(guest.xid(), effective(values));
-                case "rss" -> tree.setMemoryLimit(guest.xid(), pagesToBytes(effective(values)));
+                case "nproc" -> tree.setPidsMax(guest.xid(), ContainerConfig.cgroupLimit(values));
+                case "rss" -> tree.setMemoryLimit(guest.xid(), pagesToBytes(ContainerConfig.cgroupLimit(values)));
                 default -> {
                     if (!Rlimits.handles(limitName)) {
-                        throw new HostOperationException("limit", guest.name(),
-                                "limit " + limitName + " cannot be set on this host");
+                        throw fail("limit", guest, "limit " + limitName + " cannot be set on this host");
                     }
                     for (int pid : tree.pids(guest.xid())) {
                         try {
@@ -256,10 +254,12 @@ public final class LinuxDriver implements HostDriver {
                             }
                         }
                     }
+                    // lxc-attach gives each exec the limits of the container's configuration
+                    patchConfig(guest, "lxc.prlimit." + limitName + " ", ContainerConfig.prlimitLine(limitName, values));
                 }
             }
         } catch (IOException | LastErrorException e) {
-            throw new HostOperationException("limit", guest.name(), "cannot set " + limitName + ": " + e.getMessage(), e);
+            throw fail("limit", guest, "cannot set " + limitName + ": " + e.getMessage());
         }
     }
 
@@ -267,12 +267,11 @@ public final class LinuxDriver implements HostDriver {
     public void remountTmp(GuestSpec guest, String size) {
         CgroupTree tree = ready("remount", guest);
         if (size == null || !GuestInput.SIZE.matcher(size).matches()) {
-            throw new HostOperationException("remount", guest.name(), "invalid tmpfs size: " + size);
+            throw fail("remount", guest, "invalid tmpfs size: " + size);
         }
         int init = runningInit(tree, guest, "remount");
-        List<String> argv = launcherArgv(tree, guest, "remount-tmp");
-        argv.addAll(List.of("--pid", Integer.toString(init), "--size", size));
-        CommandRunner.run("remount", guest.name(), argv, settings.commandTimeout());
+        CommandRunner.run("remount", guest.name(), List.of(tmpfsHelper.orElseThrow().toString(), "--pid",
+                Integer.toString(init), "--size", size), settings.commandTimeout());
     }
 
     @Override
@@ -281,9 +280,14 @@ public final class LinuxDriver implements HostDriver {
         RootBuilder builder = new RootBuilder(guestsRoot,
                 new SkeletonBuilder(settings.busybox(), settings.commandTimeout()), settings.buildTimeout());
         try {
+            opensToGuests(guestsRoot);
             builder.build(guest, request, log);
+            if (guest.xid() > 0) {
+                long shifted = TreeOwnership.shift(guest.rootDir(), IdRange.forContext(guest.xid()));
+                log.accept("gave " + shifted + " files to the guest's own ids from " + IdRange.forContext(guest.xid()).base());
+            }
         } catch (IOException e) {
-            throw new HostOperationException("build", guest.name(), "cannot build " + guest.rootDir() + ": " + e, e);
+            throw fail("build", guest, "cannot build " + guest.rootDir() + ": " + e);
         }
     }
 
@@ -292,27 +296,26 @@ public final class LinuxDriver implements HostDriver {
         checkInsideGuestsRoot("delete", guest);
         Path root = guest.rootDir();
         if (isRunning(guest)) {
-            throw new HostOperationException("delete", guest.name(), "stop the guest before deleting its tree");
+            throw fail("delete", guest, "stop the guest before deleting its tree");
         }
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         if (Files.isSymbolicLink(root)) {
-            throw new HostOperationException("delete", guest.name(), root + " is a symlink; refusing to delete through it");
+            throw fail("delete", guest, root + " is a symlink; refusing to delete through it");
         }
         try {
             List<Path> mounts = remover.mountsInside(root);
             if (!mounts.isEmpty()) {
-                throw new HostOperationException("delete", guest.name(),
-                        "something is mounted inside the guest tree: " + mounts.getFirst() + " (unmount it first)");
+                throw fail("delete", guest, "something is mounted inside the guest tree: " + mounts.getFirst()
+                        + " (unmount it first)");
             }
             List<Path> skipped = remover.delete(root);
             if (!skipped.isEmpty()) {
-                throw new HostOperationException("delete", guest.name(),
-                        "left " + skipped.getFirst() + " in place: it is on another file system");
+                throw fail("delete", guest, "left " + skipped.getFirst() + " in place: it is on another file system");
             }
         } catch (IOException e) {
-            throw new HostOperationException("delete", guest.name(), "cannot delete " + root + ": " + e, e);
+            throw fail("delete", guest, "cannot delete " + root + ": " + e);
         }
     }
 
@@ -320,63 +323,142 @@ public final class LinuxDriver implements HostDriver {
 
     private CgroupTree ready(String operation, GuestSpec guest) {
         readOnlyReason().ifPresent(reason -> {
-            throw new HostOperationException(operation, guest.name(), "guests cannot be run here: " + reason);
+            throw fail(operation, guest, "guests cannot be run here: " + reason);
         });
         return cgroups.orElseThrow();
     }
 
-    private NetworkSetup network() {
-        return new NetworkSetup(ip.orElseThrow(), nsenter.orElseThrow(), settings.bridge(), settings.commandTimeout());
+    private BridgeNetwork network() {
+        return new BridgeNetwork(ip.orElseThrow(), nft.orElseThrow(), settings, runDir);
     }
 
-    private void applyCgroupLimits(CgroupTree tree, GuestSpec guest) throws IOException {
-        LimitValues nproc = guest.rlimits().get("nproc");
-        tree.setPidsMax(guest.xid(), nproc == null ? LimitValues.UNLIMITED : effective(nproc));
-        LimitValues rss = guest.rlimits().get("rss");
-        tree.setMemoryLimit(guest.xid(), rss == null ? LimitValues.UNLIMITED : pagesToBytes(effective(rss)));
+    /** One container per context: two guests claiming one context can never both run. */
+    static String container(GuestSpec guest) {
+        return "vs" + guest.xid();
     }
 
-    /** A cgroup has one limit: the hard one, or the soft one when only that is set. */
-    private static long effective(LimitValues values) {
-        return values.hard() != LimitValues.UNLIMITED ? values.hard() : values.soft();
+    /** The guest whose container last ran this context, from the generated config's first line. */
+    private String owner(int xid) {
+        try {
+            String text = Files.readString(lxc.configFile("vs" + xid), StandardCharsets.UTF_8);
+            return ContainerConfig.owner(text);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new HostOperationException("lxc", null, "cannot read the container of context " + xid + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean ownedBy(GuestSpec guest) {
+        String owner = owner(guest.xid());
+        return owner == null || owner.equals(guest.name());
+    }
+
+    /** Refuses to act on a context that another guest's container runs in. */
+    private void requireOwnContext(String operation, GuestSpec guest, CgroupTree tree) {
+        if (!tree.pids(guest.xid()).isEmpty() && !ownedBy(guest)) {
+            throw fail(operation, guest, "context " + guest.xid() + " is in use by the running guest " + owner(guest.xid()));
+        }
+    }
+
+    private void writeConfig(GuestSpec guest, CgroupTree tree, IdRange ids, BridgeNetwork network) throws IOException {
+        ContainerConfig.Host host = new ContainerConfig.Host(settings.cgroupParent(), tree.version(), seccompProfile(),
+                Files.isDirectory(Path.of("/sys/kernel/security/apparmor")), BridgeNetwork.hostVeth(guest.xid()),
+                systemdInit(guest.rootDir()));
+        ContainerConfig.Network net = new ContainerConfig.Network(network.bridge(), network.pool(),
+                BridgeNetwork.mac(guest.xid()));
+        Path file = lxc.configFile(container(guest));
+        Files.createDirectories(lxc.lxcPath());
+        Files.setPosixFilePermissions(lxc.lxcPath(), PosixFilePermissions.fromString("rwx--x--x"));
+        new AtomicFileWriter(lxc.lxcPath()).write(file,
+                ContainerConfig.render(guest, ids, host, net).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Replaces one key's line in the generated config of a running guest. */
+    private void patchConfig(GuestSpec guest, String keyPrefix, String line) throws IOException {
+        Path file = lxc.configFile(container(guest));
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        lines.removeIf(l -> l.startsWith(keyPrefix));
+        lines.add(line);
+        new AtomicFileWriter(lxc.lxcPath()).write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The console's seccomp list, written where LXC reads it from. */
+    private Path seccompProfile() throws IOException {
+        Path file = runDir.resolve("guest.seccomp");
+        byte[] profile;
+        try (InputStream in = LinuxDriver.class.getResourceAsStream("guest.seccomp")) {
+            profile = in.readAllBytes();
+        }
+        if (!Files.exists(file) || !java.util.Arrays.equals(Files.readAllBytes(file), profile)) {
+            new AtomicFileWriter(runDir).write(file, profile);
+        }
+        return file;
+    }
+
+    /** systemd powers off on SIGRTMIN+3; other inits halt on LXC's default SIGPWR. */
+    private static boolean systemdInit(Path root) {
+        try {
+            Path init = root.resolve("sbin/init");
+            return Files.isSymbolicLink(init) && Files.readSymbolicLink(init).toString().contains("systemd");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A guest on this host sits on the console's bridge; {@code interfaces/<n>/dev} may name it or
+     * any device the host has (as util-vserver guests do), but not one that does not exist.
+     */
+    private void checkDevices(GuestSpec guest) {
+        for (GuestSpec.Address address : guest.interfaces()) {
+            String dev = address.dev();
+            if (dev != null && !dev.equals(settings.bridge())
+                    && (!dev.matches("[A-Za-z0-9_.-]{1,15}") || !Files.exists(Path.of("/sys/class/net", dev)))) {
+                throw fail("start", guest, "interfaces: the host device '" + dev + "' for " + address.ip()
+                        + " does not exist (guests here sit on the bridge " + settings.bridge() + ")");
+            }
+        }
+    }
+
+    /** LXC opens the tree as the guest's root, an unprivileged host user: every folder above must let it pass. */
+    private static void checkReachable(GuestSpec guest, IdRange ids) {
+        for (Path dir = guest.rootDir().getParent(); dir != null; dir = dir.getParent()) {
+            try {
+                int mode = (Integer) Files.getAttribute(dir, "unix:mode");
+                if ((mode & 01) == 0) {
+                    throw fail("start", guest, "the guest's root (host uid " + ids.base() + ") cannot pass " + dir
+                            + ": it has no execute bit for others (chmod o+x " + dir + ")");
+                }
+            } catch (IOException e) {
+                throw fail("start", guest, "cannot check " + dir + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private int awaitInit(CgroupTree tree, GuestSpec guest) {
+        long deadline = System.nanoTime() + INIT_WAIT.toNanos();
+        do {
+            Optional<Integer> init = initPid(tree.pids(guest.xid()));
+            if (init.isPresent()) {
+                return init.get();
+            }
+            sleepBriefly();
+        } while (System.nanoTime() < deadline);
+        throw fail("start", guest, "the container started but its init did not appear");
     }
 
     private static long pagesToBytes(long pages) {
         return pages == LimitValues.UNLIMITED ? pages : Math.multiplyExact(pages, Rlimits.PAGE_SIZE);
     }
 
-    /** The helper in one of its modes, told which cgroups to join before anything else. */
-    private List<String> launcherArgv(CgroupTree tree, GuestSpec guest, String mode) {
-        List<String> argv = new ArrayList<>(List.of(launcher.orElseThrow().toString(), mode));
-        for (Path procs : tree.procsFiles(guest.xid())) {
-            argv.addAll(List.of("--procs", procs.toString()));
-        }
-        return argv;
-    }
-
     private int runningInit(CgroupTree tree, GuestSpec guest, String operation) {
-        return initPid(tree, guest).orElseThrow(
-                () -> new HostOperationException(operation, guest.name(), "guest is not running"));
+        requireOwnContext(operation, guest, tree);
+        return initPid(tree.pids(guest.xid())).orElseThrow(() -> fail(operation, guest, "guest is not running"));
     }
 
-    /**
-     * The host pid of the guest's init: the pid file is only a hint, trusted when the kernel
-     * agrees (the pid is in the context and is pid 1 of its namespace); otherwise the context is
-     * searched, which also serves a console restarted without its run-state directory.
-     */
-    private Optional<Integer> initPid(CgroupTree tree, GuestSpec guest) {
-        return initPid(guest, tree.pids(guest.xid()));
-    }
-
-    private Optional<Integer> initPid(GuestSpec guest, List<Integer> pids) {
-        try {
-            int hint = Integer.parseInt(Files.readString(pidFile(guest)).trim());
-            if (pids.contains(hint) && isNamespaceInit(hint)) {
-                return Optional.of(hint);
-            }
-        } catch (IOException | NumberFormatException e) {
-            // no usable hint: search below
-        }
+    /** The host pid of the context's pid 1: the kernel's word, so it holds after a console restart. */
+    private static Optional<Integer> initPid(List<Integer> pids) {
         return pids.stream().filter(LinuxDriver::isNamespaceInit).findFirst();
     }
 
@@ -384,64 +466,41 @@ public final class LinuxDriver implements HostDriver {
         return ProcStatus.read(PROC, pid).map(s -> s.guestPid() == 1).orElse(false);
     }
 
-    private static int shutdownSignal(int init) {
-        try {
-            String comm = Files.readString(PROC.resolve(init + "/comm")).strip();
-            return comm.equals("systemd") ? SIGRTMIN_PLUS_4 : SIGTERM;
-        } catch (IOException e) {
-            return SIGTERM;
-        }
-    }
-
-    private static void signal(int pid, int signal) {
-        try {
-            LibC.INSTANCE.kill(pid, signal);
-        } catch (LastErrorException e) {
-            // ESRCH: it ended on its own, which is what we wanted
-        }
-    }
-
-    private static void waitForEmpty(CgroupTree tree, int xid, long deadlineNanos) {
-        while (!tree.pids(xid).isEmpty() && System.nanoTime() < deadlineNanos && !Thread.currentThread().isInterrupted()) {
+    private static boolean waitForEmpty(CgroupTree tree, int xid, long deadlineNanos) {
+        while (!tree.pids(xid).isEmpty()) {
+            if (System.nanoTime() >= deadlineNanos || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
             sleepBriefly();
         }
+        return true;
     }
 
-    /** Removes the cgroups, veth and pid file; the kernel may need a moment to release the cgroup. */
-    private void cleanUp(CgroupTree tree, GuestSpec guest, NetworkSetup network) {
-        tree.pids(guest.xid()).forEach(pid -> signal(pid, SIGKILL));
-        long deadline = System.nanoTime() + KILL_WAIT.toNanos();
-        IOException last = null;
-        do {
-            try {
-                tree.remove(guest.xid());
-                last = null;
-                break;
-            } catch (IOException e) {
-                last = e;
-                waitForEmpty(tree, guest.xid(), System.nanoTime() + 20_000_000L);
-            }
-        } while (System.nanoTime() < deadline);
+    private static void sleepBriefly() {
         try {
-            Files.deleteIfExists(pidFile(guest));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        network.detach(guest);
-        if (last != null) {
-            throw new HostOperationException("stop", guest.name(), "cannot remove the context's cgroup: " + last.getMessage());
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private Path pidFile(GuestSpec guest) {
-        return runDir.resolve(guest.xid() + ".pid");
+    /** Guests' roots must pass through the guests root, not list it: execute for others, nothing more. */
+    private static void opensToGuests(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        int mode = (Integer) Files.getAttribute(dir, "unix:mode");
+        if ((mode & 01) == 0) {
+            LibC.INSTANCE.chmod(dir.toString(), (mode & 07777) | 011);
+        }
     }
 
     private void checkInsideGuestsRoot(String operation, GuestSpec guest) {
         Path root = guest.rootDir().toAbsolutePath().normalize();
         if (!root.startsWith(guestsRoot) || root.equals(guestsRoot)) {
-            throw new HostOperationException(operation, guest.name(), root + " is not inside " + guestsRoot);
+            throw fail(operation, guest, root + " is not inside " + guestsRoot);
         }
     }
 
+    private static HostOperationException fail(String operation, GuestSpec guest, String message) {
+        return new HostOperationException(operation, guest.name(), message);
+    }
 }

@@ -3,41 +3,50 @@ package org.vsconsole.host.linux;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.vsconsole.host.Ipv4Network;
 
 /**
  * Knobs of the {@code linux} driver.
  *
  * @param cgroupParent   name of the console-owned cgroup under each controller holding one
  *                       cgroup per XID; tests use their own so they never meet a live console
- * @param bridge         host-only bridge the guests' veth pairs join
- * @param commandTimeout bound for each helper command (ip, mknod, the start handshake)
+ * @param bridge         the guests' bridge; it carries the pool's gateway address
+ * @param addressPool    the guests' IPv4 pool; its first host address is the gateway on the bridge
+ * @param nat            masquerade guests' outbound traffic behind the host (off: guests reach
+ *                       only the host's answers and each other)
+ * @param commandTimeout bound for each host command (lxc-start, ip, nft)
  * @param buildTimeout   bound for building a guest tree (clone, debootstrap)
  * @param busybox        static busybox copied into skeleton guests
  */
 public record LinuxDriverSettings(
-        String cgroupParent, String bridge, Duration commandTimeout, Duration buildTimeout, Path busybox) {
+        String cgroupParent, String bridge, Ipv4Network addressPool, boolean nat, Duration commandTimeout,
+        Duration buildTimeout, Path busybox) {
 
     public LinuxDriverSettings {
         Objects.requireNonNull(cgroupParent);
         Objects.requireNonNull(bridge);
+        Objects.requireNonNull(addressPool);
         if (!cgroupParent.matches("[A-Za-z0-9_.-]{1,64}") || cgroupParent.startsWith(".")) {
             throw new IllegalArgumentException("bad cgroup parent name: " + cgroupParent);
         }
         if (!bridge.matches("[A-Za-z0-9_-]{1,15}")) {
             throw new IllegalArgumentException("bad bridge name: " + bridge);
         }
+        if (addressPool.prefix() < 8 || addressPool.prefix() > 30) {
+            throw new IllegalArgumentException("the address pool needs a prefix of 8..30: " + addressPool);
+        }
     }
 
     public static LinuxDriverSettings defaults() {
-        return new LinuxDriverSettings("vsconsole", "vsbr0", Duration.ofSeconds(10), Duration.ofMinutes(30),
-                Path.of("/bin/busybox"));
+        return new LinuxDriverSettings("vsconsole", "vsbr0", Ipv4Network.parse("10.88.0.0/24"), false,
+                Duration.ofSeconds(10), Duration.ofMinutes(30), Path.of("/bin/busybox"));
     }
 
     public LinuxDriverSettings withCgroupParent(String parent) {
-        return new LinuxDriverSettings(parent, bridge, commandTimeout, buildTimeout, busybox);
+        return new LinuxDriverSettings(parent, bridge, addressPool, nat, commandTimeout, buildTimeout, busybox);
     }
 
-    public LinuxDriverSettings withBridge(String name) {
-        return new LinuxDriverSettings(cgroupParent, name, commandTimeout, buildTimeout, busybox);
+    public LinuxDriverSettings withNetwork(String bridgeName, Ipv4Network pool, boolean masquerade) {
+        return new LinuxDriverSettings(cgroupParent, bridgeName, pool, masquerade, commandTimeout, buildTimeout, busybox);
     }
 }

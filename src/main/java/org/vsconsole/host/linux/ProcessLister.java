@@ -22,7 +22,8 @@ final class ProcessLister {
     private ProcessLister() {
     }
 
-    static List<GuestProcess> list(Path proc, Path guestRoot, List<Integer> pids) {
+    /** Users are shown as the guest sees them: its passwd names its own ids, not the host's shifted ones. */
+    static List<GuestProcess> list(Path proc, Path guestRoot, IdRange ids, List<Integer> pids) {
         Map<Integer, String> users = userNames(guestRoot);
         double uptime;
         long bootEpochMs;
@@ -40,8 +41,9 @@ final class ProcessLister {
                 continue; // ended while listing
             }
             ProcStat s = stat.get();
-            int uid = status.get().uid();
-            result.add(new GuestProcess(pid, status.get().guestPid(), users.getOrDefault(uid, Integer.toString(uid)),
+            long uid = ids.toGuest(status.get().uid() & 0xffffffffL);
+            String user = uid < 0 ? "host:" + status.get().uid() : users.getOrDefault((int) uid, Long.toString(uid));
+            result.add(new GuestProcess(pid, status.get().guestPid(), user,
                     s.vszBytes(), s.rssPages() * Rlimits.PAGE_SIZE,
                     (s.userTicks() + s.sysTicks()) * ProcStat.MS_PER_TICK,
                     bootEpochMs + s.startTicks() * ProcStat.MS_PER_TICK, ProcStatus.commandLine(proc, pid)));

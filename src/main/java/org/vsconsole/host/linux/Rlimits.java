@@ -46,6 +46,11 @@ final class Rlimits {
         return new LimitValues(fromKernel(limits[0], resource), fromKernel(limits[1], resource));
     }
 
+    /** The value as {@code lxc.prlimit} takes it: bytes or a count, or {@code unlimited}. */
+    static String kernelText(String name, long value) {
+        return value == LimitValues.UNLIMITED ? "unlimited" : Long.toString(toKernel(value, RESOURCES.get(name)));
+    }
+
     private static long toKernel(long value, Resource resource) {
         if (value == LimitValues.UNLIMITED) {
             return -1; // RLIM_INFINITY

@@ -38,8 +38,7 @@ class CgroupTreeTest {
         Files.writeString(root.resolve("cgroup.controllers"), "memory pids\n");
         Files.writeString(root.resolve("cgroup.subtree_control"), "");
         CgroupTree tree = CgroupTree.detect(root, "vsc").orElseThrow();
-        tree.create(42);
-        Path dir = root.resolve("vsc/42");
+        Path dir = Files.createDirectories(root.resolve("vsc/42"));
         Files.writeString(dir.resolve("cgroup.procs"), "100\n101\n");
         Files.writeString(dir.resolve("pids.current"), "2\n");
         Files.writeString(dir.resolve("pids.max"), "max\n");
@@ -52,14 +51,19 @@ class CgroupTreeTest {
         Files.writeString(dir.resolve("cpu.stat"), "usage_usec 5000\nuser_usec 3000\nsystem_usec 2000\n");
 
         assertThat(tree.pids(42)).containsExactly(100, 101);
-        assertThat(tree.procsFiles(42)).containsExactly(dir.resolve("cgroup.procs"));
+        Files.createDirectories(dir.resolve("system.slice"));
+        Files.writeString(dir.resolve("system.slice/cgroup.procs"), "102\n"); // a cgroup the guest made
+        assertThat(tree.pids(42)).containsExactlyInAnyOrder(100, 101, 102);
         assertThat(tree.figures(42)).isEqualTo(new CgroupFigures(2, 5, LimitValues.UNLIMITED, 7, 8192, 16384, 1048576, 3, 3, 2));
 
         tree.setPidsMax(42, LimitValues.UNLIMITED);
         tree.setMemoryLimit(42, 4096);
         assertThat(dir.resolve("pids.max")).hasContent("max");
         assertThat(dir.resolve("memory.max")).hasContent("4096");
-        assertThat(root.resolve("vsc/cgroup.subtree_control")).hasContent("+memory");
+
+        Files.delete(dir.resolve("system.slice/cgroup.procs"));
+        tree.removeLeftovers(42); // a real cgroup dir holds only kernel files; here the files keep it
+        assertThat(dir.resolve("system.slice")).doesNotExist();
     }
 
     @Test
@@ -68,7 +72,10 @@ class CgroupTreeTest {
             Files.createDirectories(root.resolve(c));
         }
         CgroupTree tree = CgroupTree.detect(root, "vsc").orElseThrow();
-        tree.create(7);
+        for (String c : new String[] {"pids", "memory", "cpuacct"}) {
+            Files.createDirectories(root.resolve(c).resolve("vsc/7"));
+        }
+        Files.createDirectories(root.resolve("pids/vsc/monitor.7"));
         Files.writeString(root.resolve("pids/vsc/7/pids.current"), "3\n");
         Files.writeString(root.resolve("pids/vsc/7/pids.max"), "50\n");
         Files.writeString(root.resolve("pids/vsc/7/pids.events"), "max 12\n");
@@ -80,6 +87,9 @@ class CgroupTreeTest {
 
         assertThat(tree.pids(7)).isEmpty();
         assertThat(tree.figures(7)).isEqualTo(new CgroupFigures(3, 0, 50, 12, 4096, 8192, LimitValues.UNLIMITED, 0, 1500, 200));
-        assertThat(tree.procsFiles(7)).hasSize(3);
+
+        tree.removeLeftovers(7);
+        assertThat(root.resolve("pids/vsc/monitor.7")).doesNotExist();
+        assertThat(root.resolve("memory/vsc/7")).exists(); // not empty here, as a busy cgroup would not be
     }
 }

