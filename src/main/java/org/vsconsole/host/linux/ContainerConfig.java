@@ -32,6 +32,10 @@ final class ContainerConfig {
     private static final List<String> DEVICES = List.of("c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm",
             "c 1:9 rwm", "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm", "c 10:229 rwm");
 
+    /** LXC's common.conf list: clock, kernel modules, raw I/O and MAC policy are never the guest's. */
+    static final List<String> DROPPED_CAPABILITIES = List.of("mac_admin", "mac_override", "sys_time", "sys_module",
+            "sys_rawio");
+
     private ContainerConfig() {
     }
 
@@ -52,6 +56,8 @@ final class ContainerConfig {
                 + " at every start; edit the guest there, not here.");
         lines.add("lxc.include = /usr/share/lxc/config/common.conf");
         lines.add("lxc.include = /usr/share/lxc/config/userns.conf");
+        // userns.conf clears common.conf's list, as these capabilities are namespaced; they stay dropped
+        lines.add("lxc.cap.drop = " + String.join(" ", DROPPED_CAPABILITIES));
         lines.add("lxc.arch = " + ("LINUX32".equalsIgnoreCase(guest.personality()) ? "linux32" : "linux64"));
         lines.add("lxc.uts.name = " + guest.nodename());
         lines.add("lxc.rootfs.path = dir:" + path(guest, guest.rootDir()));
@@ -128,6 +134,7 @@ final class ContainerConfig {
         }
         if (guest.interfaces().isEmpty()) {
             lines.add("lxc.net.0.type = empty");
+            lines.add("lxc.net.0.flags = up"); // loopback up, as on any host
             return;
         }
         lines.add("lxc.net.0.type = veth");

@@ -146,6 +146,7 @@ public final class LinuxDriver implements HostDriver {
                     lxc.kill(guest.name(), container);
                 }
                 network.removePort(guest);
+                tree.removeLeftovers(guest.xid());
             } catch (RuntimeException cleanup) {
                 failure.addSuppressed(cleanup); // the start failure is what the user must read
             }
@@ -170,6 +171,7 @@ public final class LinuxDriver implements HostDriver {
             }
         }
         network().removePort(guest);
+        tree.removeLeftovers(guest.xid());
     }
 
     @Override
