@@ -27,8 +27,21 @@ fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 
-# Guests on a stock kernel: busybox-static builds skeleton guests; util-linux and iproute2 run them;
-# gcc and libc6-dev build the small static launcher in native/ during the Maven build.
+# Guests on a stock kernel run as unprivileged LXC containers: lxc runs them, uidmap maps their ids,
+# nftables filters their bridge ports, iputils-arping announces their addresses, busybox-static
+# builds skeleton guests, util-linux and iproute2 do the rest; gcc and libc6-dev build the small
+# native helper in native/ during the Maven build.
+# Root is granted the id ranges of every guest context (1048576 + xid*65536, 65536 ids each) in
+# /etc/subuid and /etc/subgid: newuidmap refuses any range not listed there.
+grant_guest_ids() {
+    local line="root:1048576:3221225472"
+    for file in /etc/subuid /etc/subgid; do
+        touch "$file"
+        grep -qxF "$line" "$file" || echo "$line" >> "$file"
+    done
+}
+
 if [ "$(id -u)" -eq 0 ]; then
-    ensure_packages busybox-static util-linux iproute2 gcc libc6-dev
+    ensure_packages busybox-static util-linux iproute2 gcc libc6-dev lxc uidmap nftables iputils-arping
+    grant_guest_ids
 fi

@@ -42,6 +42,8 @@ public final class RunningConsole implements AutoCloseable {
         try {
             Path jar = findJar();
             Path dataDir = Files.createTempDirectory("vsconsole-e2e-");
+            // guests' roots (unprivileged host users) pass through the data directory to their trees
+            Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
             int port = freePort();
             Path logDir = Files.createDirectories(Path.of("target", "e2e"));
             Path log = logDir.resolve("console-" + port + ".log");
@@ -141,8 +143,42 @@ public final class RunningConsole implements AutoCloseable {
         throw new IllegalStateException("The console did not answer /login within " + START_TIMEOUT);
     }
 
+    /**
+     * Stops the console, then whatever guests it left running (they outlive the console by design)
+     * and its bridge and firewall tables, so the next test finds its contexts and addresses free.
+     */
     @Override
     public void close() {
+        stopConsole();
+        Path lxcPath = dataDir.resolve("run/lxc");
+        if (Files.isDirectory(lxcPath)) {
+            try (Stream<Path> containers = Files.list(lxcPath)) {
+                containers.filter(Files::isDirectory).forEach(c -> quietly("lxc-stop", "-n", c.getFileName().toString(),
+                        "-P", lxcPath.toString(), "-k"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        command.stream().filter(a -> a.startsWith("--vsconsole.linux.bridge=")).findFirst().ifPresent(a -> {
+            String bridge = a.substring(a.indexOf('=') + 1);
+            quietly("ip", "link", "del", bridge);
+            String table = "vsc_" + bridge.replace('-', '_');
+            quietly("nft", "delete table bridge " + table + "; delete table inet " + table);
+        });
+    }
+
+    private static void quietly(String... argv) {
+        try {
+            new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // the tool is missing: nothing of its kind was made
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopConsole() {
         if (!process.isAlive()) {
             return;
         }

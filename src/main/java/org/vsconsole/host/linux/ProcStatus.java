@@ -10,15 +10,15 @@ import java.util.Optional;
  * (last {@code NSpid} field), which is 1 for a guest's init and 0 for a process outside any
  * guest PID namespace.
  */
-record ProcStatus(int uid, int guestPid) {
+record ProcStatus(long uid, int guestPid) {
 
     static Optional<ProcStatus> read(Path procRoot, int pid) {
         try {
-            int uid = -1;
+            long uid = -1; // unsigned 32 bits: guest ranges reach past 2^31
             int guestPid = 0;
             for (String line : Files.readAllLines(procRoot.resolve(Integer.toString(pid)).resolve("status"))) {
                 if (line.startsWith("Uid:")) {
-                    uid = Integer.parseInt(line.substring(4).trim().split("\\s+")[0]);
+                    uid = Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
                 } else if (line.startsWith("NSpid:")) {
                     String[] ids = line.substring(6).trim().split("\\s+");
                     // one field only: a host-side helper of the context (an exec's launcher), no guest pid

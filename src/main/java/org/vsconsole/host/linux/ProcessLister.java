@@ -41,7 +41,7 @@ final class ProcessLister {
                 continue; // ended while listing
             }
             ProcStat s = stat.get();
-            long uid = ids.toGuest(status.get().uid() & 0xffffffffL);
+            long uid = ids.toGuest(status.get().uid());
             String user = uid < 0 ? "host:" + status.get().uid() : users.getOrDefault((int) uid, Long.toString(uid));
             result.add(new GuestProcess(pid, status.get().guestPid(), user,
                     s.vszBytes(), s.rssPages() * Rlimits.PAGE_SIZE,

@@ -20,7 +20,7 @@ import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.LimitValues;
 
-/** Real guests on this host (needs root, cgroups, busybox-static). XIDs 4100..4199 are this class's. */
+/** Real guests on this host (needs root, cgroups, busybox-static). XIDs 4100..4199 and 49101 are this class's. */
 class LinuxDriverIT {
 
     private GuestSandbox sandbox;
@@ -68,6 +68,18 @@ class LinuxDriverIT {
             assertThat(Path.of("/proc/" + p.pid())).doesNotExist();
         }
         assertThat(driver.figures(List.of(guest))).isEmpty();
+    }
+
+    @Test
+    void aGuestOfAHighContextRunsWithIdsPastTwoToThe31() throws Exception {
+        GuestSpec guest = sandbox.skeleton("high", 49101, Map.of()); // its ids start at 3 218 931 712
+
+        driver.start(guest);
+
+        assertThat(sandbox.exec(guest, "cat", "/proc/self/uid_map").trim()).matches("0\\s+3218931712\\s+65536");
+        assertThat(driver.processes(guest)).anySatisfy(p -> assertThat(p.user()).isEqualTo("root"));
+        assertThat(Integer.toUnsignedLong((Integer) Files.getAttribute(guest.rootDir().resolve("etc/passwd"), "unix:uid")))
+                .isEqualTo(3218931712L);
     }
 
     @Test
