@@ -249,7 +249,11 @@ public class GuestService {
                     if (config.disabled() && !stopping) {
                         throw new InvalidInputException("state", "'" + name + "' is disabled; enable it first");
                     }
-                    occupants.now().refuseIfInConflict(name);
+                    ContextConflicts host = occupants.now();
+                    host.refuseIfInConflict(name);
+                    if (!stopping) {
+                        SharedAddresses.refuseIfRunningElsewhere(config, host);
+                    }
                     GuestSpec spec = spec(config);
                     operation.accept(spec);
                     if (stopping) {

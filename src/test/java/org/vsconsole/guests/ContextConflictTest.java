@@ -183,6 +183,25 @@ class ContextConflictTest extends GuestsTestBase {
         assertThat($(Button.class).id("guest-restart").isEnabled()).isFalse();
     }
 
+    @Test
+    void aGuestIsNotStartedWhileARunningGuestHasItsAddress() {
+        guest("ip-first", 4248, "10.66.0.20");
+        guest("ip-second", 4249, "10.66.0.21");
+        handSetAddress("ip-second", "10.66.0.20");
+        guests.start("ip-first");
+
+        assertThatThrownBy(() -> guests.start("ip-second")).isInstanceOf(ActionRefusedException.class)
+                .hasMessageContaining("address 10.66.0.20 is also claimed by guest ip-first, which is running");
+        assertThat(kernel.inside(4249)).isEmpty();
+        assertThat(lastAudit("guest.start", "ip-second").get("outcome")).isEqualTo("denied");
+
+        guests.stop("ip-first");
+        guests.start("ip-second");
+        assertThat(kernel.inside(4249)).contains("ip-second");
+        assertThatThrownBy(() -> guests.start("ip-first")).isInstanceOf(ActionRefusedException.class)
+                .hasMessageContaining("address 10.66.0.20 is also claimed by guest ip-second, which is running");
+    }
+
     private GuestState state(String name) {
         return guests.list().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow().state();
     }
