@@ -505,11 +505,8 @@ public class LimitService {
             // the context's figures belong to the guest that holds it
             return null;
         }
-        if (!fresh) {
-            GuestLive live = sampler.latest().guest(config.name());
-            if (live != null && live.xid() == config.context()) {
-                return live.running() ? live.figures() : null;
-            }
+        if (!fresh && latest != null && latest.xid() == config.context()) {
+            return latest.running() ? latest.figures() : null;
         }
         try {
             return driver.figures(List.of(GuestSpecs.from(config, host.guestsRoot()))).get(config.context());

@@ -33,6 +33,8 @@ import org.vsconsole.host.config.ConfigWriteListener;
  * specs come from the config tree and are re-read every few ticks or when told the tree changed,
  * not every tick, so a host with many guests is not re-parsed each second. Each snapshot carries
  * per-guest deltas since the previous tick (CPU %, limit hits rising, started/stopped guests).
+ * Figures are read per context; of several guests claiming one context only its holder is shown
+ * running ({@link ContextConflicts}), the others carry the conflict.
  */
 @Service
 public class Sampler implements SmartLifecycle {
