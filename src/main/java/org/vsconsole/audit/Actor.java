@@ -14,6 +14,9 @@ public record Actor(String name, String roles, String clientAddress) {
     /** A change found on disk that nobody made through the console. */
     public static final Actor EXTERNAL = new Actor("external (detected)", "", null);
 
+    /** The console starting the host's marked guests after the host booted. */
+    public static final Actor BOOT = new Actor("system (boot)", "", null);
+
     /** The user of an authentication (e.g. one just signed out), with their roles and client. */
     public static Actor of(Authentication auth) {
         String roles = auth.getAuthorities().stream()

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vsconsole.base.ActionRefusedException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -79,8 +80,8 @@ public class AuditService implements ApplicationEventPublisherAware {
 
     /**
      * Runs {@code work} and records its outcome: {@code ok} with the result as "after",
-     * {@code denied} on {@link AccessDeniedException}, {@code failed} with the error's message
-     * otherwise. The exception is rethrown unchanged.
+     * {@code denied} on {@link AccessDeniedException} or {@link ActionRefusedException}, {@code failed}
+     * with the error's message otherwise. The exception is rethrown unchanged.
      */
     public <T> T audited(String action, AuditTarget target, Object before, Supplier<T> work) {
         long started = System.nanoTime();
@@ -94,7 +95,7 @@ public class AuditService implements ApplicationEventPublisherAware {
             record(actor, new AuditEntry(action, target, before, result, Outcome.OK, null, elapsedMs(started)), correlationId);
             recorder.finished(intent, Outcome.OK, null);
             return result;
-        } catch (AccessDeniedException e) {
+        } catch (AccessDeniedException | ActionRefusedException e) {
             record(actor, new AuditEntry(action, target, before, null, Outcome.DENIED, e.getMessage(), elapsedMs(started)),
                     correlationId);
             recorder.finished(intent, Outcome.DENIED, e.getMessage());

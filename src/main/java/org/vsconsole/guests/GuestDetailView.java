@@ -39,6 +39,7 @@ import org.vsconsole.audit.AuditService;
 import org.vsconsole.base.Formats;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.MainLayout;
+import org.vsconsole.host.ContextConflict;
 import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.InterfaceEntry;
@@ -318,13 +319,18 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
 
     private void show(GuestLive live) {
         boolean running = live != null && live.running();
-        stateBadge.setText(running ? "Running" : config.disabled() ? "Disabled" : "Stopped");
+        ContextConflict conflict = live == null ? null : live.conflict();
+        stateBadge.setText(conflict != null ? GuestState.CONTEXT_CONFLICT.label()
+                : running ? "Running" : config.disabled() ? "Disabled" : "Stopped");
         stateBadge.getElement().getThemeList().clear();
-        stateBadge.getElement().getThemeList().add(running ? "badge success" : "badge contrast");
-        start.setEnabled(!running);
+        stateBadge.getElement().getThemeList().add(conflict != null ? "badge error" : running ? "badge success" : "badge contrast");
+        start.setEnabled(!running && conflict == null);
         stop.setEnabled(running);
         restart.setEnabled(running);
-        if (running && live.figures() != null) {
+        if (conflict != null) {
+            figures.setText("Nothing can be done to " + name + ": " + conflict.reason()
+                    + ". Give one of them another context.");
+        } else if (running && live.figures() != null) {
             var f = live.figures();
             figures.setText(f.processes() + " processes · RSS " + Formats.bytes(f.rssBytes()) + " · VSZ "
                     + Formats.bytes(f.vszBytes()) + " · up " + Formats.duration(f.uptimeMs()));

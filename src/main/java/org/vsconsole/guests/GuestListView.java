@@ -258,9 +258,11 @@ public class GuestListView extends VerticalLayout {
             case RUNNING -> "badge success";
             case STOPPED -> "badge contrast";
             case DISABLED -> "badge";
-            case BROKEN -> "badge error";
+            case BROKEN, CONTEXT_CONFLICT -> "badge error";
         });
-        if (!guest.warnings().isEmpty()) {
+        if (guest.conflict() != null) {
+            badge.getElement().setAttribute("title", guest.conflict());
+        } else if (!guest.warnings().isEmpty()) {
             badge.getElement().setAttribute("title", String.join("\n", guest.warnings()));
         }
         return badge;

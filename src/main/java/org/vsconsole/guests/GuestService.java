@@ -14,7 +14,10 @@ import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.ContextConflict;
+import org.vsconsole.host.ContextConflicts;
 import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.ContextOccupants;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.GuestSpec;
@@ -38,7 +41,8 @@ import org.vsconsole.sync.SyncService;
  * Everything people do to existing guests. Each method checks role and guest scope through
  * method security (an OWNER only reaches their own guests, an AUDITOR changes nothing),
  * validates names with the host grammar, holds the guest's lock for state changes and leaves an
- * audit row with the state before and after.
+ * audit row with the state before and after. A guest whose context another guest holds
+ * ({@link ContextConflicts}) is refused every action, since it would reach the other guest.
  */
 @Service
 public class GuestService {
@@ -55,10 +59,13 @@ public class GuestService {
     private final CurrentUser currentUser;
     private final GuestLocks locks;
     private final SyncService sync;
+    private final ContextOccupants occupants;
 
     GuestService(GuestConfigReader configs, GuestConfigWriter writer, HostDriver driver, HostProperties host,
-            Sampler sampler, AuditService audit, CurrentUser currentUser, GuestLocks locks, SyncService sync) {
+            Sampler sampler, AuditService audit, CurrentUser currentUser, GuestLocks locks, SyncService sync,
+            ContextOccupants occupants) {
         this.sync = sync;
+        this.occupants = occupants;
         this.configs = configs;
         this.writer = writer;
         this.driver = driver;
@@ -102,10 +109,14 @@ public class GuestService {
                 sync.status(name).orElse(null));
     }
 
-    /** Whether the guest's context runs, asked of the kernel now rather than the last snapshot. */
+    /**
+     * Whether the guest runs, asked of the kernel now rather than the last snapshot; never for a
+     * guest whose context another guest holds.
+     */
     @PreAuthorize("@currentUser.maySee(#name)")
     public boolean isRunning(String name) {
-        return driver.isRunning(spec(config(name)));
+        GuestConfig config = config(name);
+        return occupants.now().of(name).isEmpty() && driver.isRunning(spec(config));
     }
 
     public String driverName() {
@@ -163,13 +174,19 @@ public class GuestService {
             }
         }
         Map<String, Object> before = Map.of("command", argv);
-        return audit.audited("guest.exec", target(config), before,
-                () -> driver.exec(spec(config), argv, output, EXEC_TIMEOUT));
+        return audit.audited("guest.exec", target(config), before, () -> {
+            occupants.now().refuseIfInConflict(name);
+            return driver.exec(spec(config), argv, output, EXEC_TIMEOUT);
+        });
     }
 
+    /** The guest's processes; none for a guest in conflict, as the context's processes are another guest's. */
     @PreAuthorize("@currentUser.maySee(#name)")
     public List<GuestProcess> processes(String name) {
         GuestConfig config = config(name);
+        if (occupants.now().of(name).isPresent()) {
+            return List.of();
+        }
         return driver.processes(spec(config));
     }
 
@@ -182,6 +199,7 @@ public class GuestService {
             throw new InvalidInputException("signal", "must be one of TERM (15), KILL (9), HUP (1), INT (2)");
         }
         audit.audited("guest.kill", target(config), Map.of("pid", pid, "signal", signal), () -> {
+            occupants.now().refuseIfInConflict(name);
             driver.kill(spec(config), pid, signal);
             return null;
         });
@@ -199,6 +217,8 @@ public class GuestService {
             if (!name.equals(typedName)) {
                 throw new InvalidInputException("confirmation", "type the guest's name '" + name + "' to confirm");
             }
+            // A copied config dir often keeps the vdir link too: deleting the root would delete the holder's.
+            occupants.now().refuseIfInConflict(name);
             GuestSpec spec = spec(config);
             if (driver.isRunning(spec)) {
                 throw new InvalidInputException("state", "'" + name + "' is running; stop it before deleting it");
@@ -223,12 +243,24 @@ public class GuestService {
 
     private GuestSummary lifecycle(String action, String name, Consumer<GuestSpec> operation) {
         GuestConfig config = config(name);
+        boolean stopping = action.equals("guest.stop");
         return audit.audited(action, target(config), Map.of("running", sampler.latest().guest(name) != null
                 && sampler.latest().guest(name).running()), () -> locks.withLock(name, () -> {
-                    if (config.disabled() && !action.equals("guest.stop")) {
+                    if (config.disabled() && !stopping) {
                         throw new InvalidInputException("state", "'" + name + "' is disabled; enable it first");
                     }
-                    operation.accept(spec(config));
+                    ContextConflicts host = occupants.now();
+                    host.refuseIfInConflict(name);
+                    if (!stopping) {
+                        SharedAddresses.refuseIfRunningElsewhere(config, host);
+                    }
+                    GuestSpec spec = spec(config);
+                    operation.accept(spec);
+                    if (stopping) {
+                        occupants.stopped(spec);
+                    } else {
+                        occupants.started(spec);
+                    }
                     sampler.sample();
                     return summary(name);
                 }));
@@ -256,8 +288,10 @@ public class GuestService {
     }
 
     private static GuestSummary summary(GuestConfig config, GuestLive live, List<String> owners, GuestSyncStatus sync) {
+        ContextConflict conflict = live == null ? null : live.conflict();
         boolean running = live != null && live.running();
-        GuestState state = running ? GuestState.RUNNING
+        GuestState state = conflict != null ? GuestState.CONTEXT_CONFLICT
+                : running ? GuestState.RUNNING
                 : config.disabled() ? GuestState.DISABLED
                 : config.context() == null ? GuestState.BROKEN
                 : GuestState.STOPPED;
@@ -267,6 +301,7 @@ public class GuestService {
         List<String> warnings = config.warnings().stream().map(w -> w.path() + ": " + w.message()).toList();
         return new GuestSummary(config.name(), config.context(), state, addresses, config.init().bootMarked(), owners,
                 f == null ? 0 : f.processes(), f == null ? 0 : f.rssBytes(), f == null ? 0 : f.uptimeMs(), warnings,
-                sync != null && sync.drift(), sync == null ? List.of() : sync.changedFiles(), sync != null && sync.unmanaged());
+                sync != null && sync.drift(), sync == null ? List.of() : sync.changedFiles(), sync != null && sync.unmanaged(),
+                conflict == null ? null : conflict.reason());
     }
 }

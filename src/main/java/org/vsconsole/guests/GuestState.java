@@ -5,7 +5,9 @@ public enum GuestState {
     RUNNING("Running"),
     STOPPED("Stopped"),
     DISABLED("Disabled"),
-    BROKEN("Needs attention");
+    BROKEN("Needs attention"),
+    /** Another guest holds the context this guest's tree claims; nothing may be done to it. */
+    CONTEXT_CONFLICT("Context conflict");
 
     private final String label;
 

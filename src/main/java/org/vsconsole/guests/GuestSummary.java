@@ -7,6 +7,7 @@ import java.util.List;
  * the guest runs ({@code processes}, {@code rssBytes}, {@code uptimeMs} are 0 otherwise).
  * {@code changedOutside} and {@code changedFiles} come from the sync registry (a hand edit not yet
  * accepted or restored); {@code unmanaged} marks a guest made by hand and not adopted yet.
+ * {@code conflict} says why a guest in {@link GuestState#CONTEXT_CONFLICT} cannot be acted on.
  */
 public record GuestSummary(
         String name,
@@ -21,7 +22,8 @@ public record GuestSummary(
         List<String> warnings,
         boolean changedOutside,
         List<String> changedFiles,
-        boolean unmanaged) {
+        boolean unmanaged,
+        String conflict) {
 
     public GuestSummary {
         addresses = List.copyOf(addresses);
@@ -33,6 +35,7 @@ public record GuestSummary(
     /** A row without sync information. */
     public GuestSummary(String name, Integer xid, GuestState state, List<String> addresses, boolean startsAtBoot,
             List<String> owners, int processes, long rssBytes, long uptimeMs, List<String> warnings) {
-        this(name, xid, state, addresses, startsAtBoot, owners, processes, rssBytes, uptimeMs, warnings, false, List.of(), false);
+        this(name, xid, state, addresses, startsAtBoot, owners, processes, rssBytes, uptimeMs, warnings, false, List.of(), false,
+                null);
     }
 }

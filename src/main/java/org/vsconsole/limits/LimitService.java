@@ -18,6 +18,7 @@ import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.ContextOccupants;
 import org.vsconsole.host.ContextFigures.LimitFigure;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.GuestSpecs;
@@ -63,6 +64,7 @@ public class LimitService {
     private final LimitLocks locks;
     private final HostFacts facts;
     private final CurrentUser currentUser;
+    private final ContextOccupants occupants;
     private final Duration diskUsageBound;
     /** Trees served to callers by digest, so a conflict can name the files that changed since. */
     private final Map<String, ConfigManifest> served = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
@@ -74,7 +76,8 @@ public class LimitService {
 
     LimitService(GuestConfigReader configs, GuestConfigWriter writer, HostDriver driver, HostProperties host,
             Sampler sampler, AuditService audit, LimitLocks locks, HostFacts facts, CurrentUser currentUser,
-            @Value("${vsconsole.limits.disk-usage-timeout:5s}") Duration diskUsageBound) {
+            ContextOccupants occupants, @Value("${vsconsole.limits.disk-usage-timeout:5s}") Duration diskUsageBound) {
+        this.occupants = occupants;
         this.configs = configs;
         this.writer = writer;
         this.driver = driver;
@@ -173,6 +176,10 @@ public class LimitService {
     private GuestLimits applyChecked(String guest, Map<KnownLimit, LimitValues> values, boolean live,
             boolean persistent, String digest) {
         GuestConfig config = requireDigest(config(guest), digest);
+        if (live) {
+            // The context runs another guest's processes: its limits are not this guest's to change.
+            occupants.now().refuseIfInConflict(guest);
+        }
         GuestSpec spec = spec(config);
         boolean running = driver.isRunning(spec);
         if (live && !running && !persistent) {
@@ -265,6 +272,9 @@ public class LimitService {
         AtomicReference<GuestLimits> result = new AtomicReference<>();
         audit.audited("limits.tmp-size", target(config), before, () -> locks.withLock(guest, () -> {
             GuestConfig current = requireDigest(config(guest), digest);
+            if (live) {
+                occupants.now().refuseIfInConflict(guest);
+            }
             GuestSpec spec = spec(current);
             boolean running = driver.isRunning(spec);
             if (live && !running && !persistent) {
@@ -490,11 +500,13 @@ public class LimitService {
         if (config.context() == null) {
             return null;
         }
-        if (!fresh) {
-            GuestLive live = sampler.latest().guest(config.name());
-            if (live != null && live.xid() == config.context()) {
-                return live.running() ? live.figures() : null;
-            }
+        GuestLive latest = sampler.latest().guest(config.name());
+        if (latest != null && latest.conflict() != null) {
+            // the context's figures belong to the guest that holds it
+            return null;
+        }
+        if (!fresh && latest != null && latest.xid() == config.context()) {
+            return latest.running() ? latest.figures() : null;
         }
         try {
             return driver.figures(List.of(GuestSpecs.from(config, host.guestsRoot()))).get(config.context());

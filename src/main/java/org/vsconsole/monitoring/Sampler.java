@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
+import org.vsconsole.host.ContextConflicts;
 import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.ContextOccupants;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
@@ -31,6 +33,8 @@ import org.vsconsole.host.config.ConfigWriteListener;
  * specs come from the config tree and are re-read every few ticks or when told the tree changed,
  * not every tick, so a host with many guests is not re-parsed each second. Each snapshot carries
  * per-guest deltas since the previous tick (CPU %, limit hits rising, started/stopped guests).
+ * Figures are read per context; of several guests claiming one context only its holder is shown
+ * running ({@link ContextConflicts}), the others carry the conflict.
  */
 @Service
 public class Sampler implements SmartLifecycle {
@@ -41,6 +45,7 @@ public class Sampler implements SmartLifecycle {
     private final HostDriver driver;
     private final GuestConfigReader configs;
     private final HostProperties host;
+    private final ContextOccupants occupants;
     private final Duration tick;
     private final List<Consumer<HostSnapshot>> subscribers = new CopyOnWriteArrayList<>();
     private volatile HostSnapshot latest = HostSnapshot.EMPTY;
@@ -53,10 +58,11 @@ public class Sampler implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
 
     Sampler(HostDriver driver, GuestConfigReader configs, GuestConfigWriter writer, HostProperties host,
-            @Value("${vsconsole.monitoring.tick:1s}") Duration tick) {
+            ContextOccupants occupants, @Value("${vsconsole.monitoring.tick:1s}") Duration tick) {
         this.driver = driver;
         this.configs = configs;
         this.host = host;
+        this.occupants = occupants;
         this.tick = tick;
         this.hostReader = new HostFiguresReader(host.procRoot());
         // A console write makes the cached tree stale at once, so the next reader sees it.
@@ -125,10 +131,13 @@ public class Sampler implements SmartLifecycle {
         }
         List<GuestSpec> current = specs;
         Map<Integer, ContextFigures> figures = driver.figures(current);
+        // Figures are per context: a guest claiming the context another guest holds must not show them.
+        ContextConflicts conflicts = occupants.resolve(guestConfigs, figures.keySet());
         Map<String, GuestLive> guests = HashMap.newHashMap(current.size());
         for (GuestSpec spec : current) {
             ContextFigures f = figures.get(spec.xid());
-            guests.put(spec.name(), new GuestLive(spec.name(), spec.xid(), f != null, f));
+            guests.put(spec.name(), conflicts.of(spec.name()).map(c -> GuestLive.inConflict(spec.name(), c))
+                    .orElseGet(() -> new GuestLive(spec.name(), spec.xid(), f != null, f)));
         }
         return accept(Instant.now(), guests, hostReader.read());
     }

@@ -22,8 +22,9 @@ import org.vsconsole.host.config.GuestConfig;
 @RequestMapping("/api/v1/guests")
 class GuestController {
 
+    /** {@code state}: running, stopped, disabled, broken or context-conflict; {@code conflict} says why. */
     record GuestRow(String name, Integer xid, List<String> ips, boolean startsAtBoot, boolean running, String state,
-            int processes, long rssBytes, long uptimeMs) {
+            int processes, long rssBytes, long uptimeMs, String conflict) {
     }
 
     record ExecRequest(List<String> command) {
@@ -85,7 +86,8 @@ class GuestController {
 
     private static GuestRow row(GuestSummary s) {
         return new GuestRow(s.name(), s.xid(), s.addresses().stream().map(a -> a.replaceFirst("/.*$", "")).toList(),
-                s.startsAtBoot(), s.state() == org.vsconsole.guests.GuestState.RUNNING, s.state().name().toLowerCase(),
-                s.processes(), s.rssBytes(), s.uptimeMs());
+                s.startsAtBoot(), s.state() == org.vsconsole.guests.GuestState.RUNNING,
+                s.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), s.processes(), s.rssBytes(),
+                s.uptimeMs(), s.conflict());
     }
 }
