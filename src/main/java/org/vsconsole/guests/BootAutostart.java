@@ -22,7 +22,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.vsconsole.audit.Actor;
 import org.vsconsole.base.ConsoleProperties;
-import org.vsconsole.host.ContextOccupants;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.config.GuestConfig;
@@ -47,16 +46,14 @@ class BootAutostart implements ApplicationRunner {
     private final GuestService guests;
     private final GuestConfigReader configs;
     private final HostDriver driver;
-    private final ContextOccupants occupants;
     private final Set<String> hostMarks;
     private final HostBootId bootId;
 
-    BootAutostart(GuestService guests, GuestConfigReader configs, HostDriver driver, ContextOccupants occupants,
+    BootAutostart(GuestService guests, GuestConfigReader configs, HostDriver driver,
             HostProperties host, ConsoleProperties console, @Value("${vsconsole.boot.marks:default}") List<String> marks) {
         this.guests = guests;
         this.configs = configs;
         this.driver = driver;
-        this.occupants = occupants;
         this.hostMarks = marks.stream().map(String::strip).filter(m -> !m.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.bootId = new HostBootId(host.procRoot().resolve(Path.of("sys", "kernel", "random", "boot_id")),
                 console.dataDir().resolve(Path.of("run", "boot-id")));
@@ -89,7 +86,6 @@ class BootAutostart implements ApplicationRunner {
         if (last.get().equals(now)) {
             return List.of();
         }
-        occupants.forgetAll();
         Optional<String> readOnly = driver.readOnlyReason();
         if (readOnly.isPresent()) {
             log.warn("The host booted, but marked guests cannot be started here: {}", readOnly.get());

@@ -254,13 +254,7 @@ public class GuestService {
                     if (!stopping) {
                         SharedAddresses.refuseIfRunningElsewhere(config, host);
                     }
-                    GuestSpec spec = spec(config);
-                    operation.accept(spec);
-                    if (stopping) {
-                        occupants.stopped(spec);
-                    } else {
-                        occupants.started(spec);
-                    }
+                    operation.accept(spec(config));
                     sampler.sample();
                     return summary(name);
                 }));

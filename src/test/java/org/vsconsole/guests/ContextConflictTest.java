@@ -29,8 +29,8 @@ import org.vsconsole.monitoring.HostSnapshot;
  * One context, one guest: when a second config tree claims a context that a guest holds, the
  * second guest is shown as "Context conflict" everywhere and every action on it is refused with
  * the holder's name, audited as denied against the guest that was asked for. The driver here
- * knows contexts only by id, as the linux driver does, so a stop let through would end the
- * holder's context.
+ * keeps one context per id, as the linux driver does; LinuxDriverIT shows the real driver
+ * refusing the same actions on its own.
  */
 @WithMockUser(username = "admin", roles = "ADMIN")
 class ContextConflictTest extends GuestsTestBase {

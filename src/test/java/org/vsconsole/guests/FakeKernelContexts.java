@@ -20,10 +20,9 @@ import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.LimitValues;
 
 /**
- * A test double of the host port that keeps contexts the way the kernel does: by XID only, like
- * the linux driver. Starting a guest runs its context; every guest naming that XID then looks
- * running to the driver, and stopping any of them ends the context, whoever is inside. So a
- * console that let the wrong guest be stopped would really stop its neighbour here.
+ * A test double of the host port that keeps contexts as the linux driver does: one per XID,
+ * owned by the guest whose start made it. Another guest naming that XID is not running, cannot
+ * start, and a stop of it is refused naming the guest inside, as the driver refuses it.
  *
  * <p>Each call is logged in order as {@code "<verb> <guest> <xid>"}. Starts of the guests in
  * {@link #failStartsOf} fail as a guest with a broken init would. No process is started.
@@ -76,20 +75,27 @@ public class FakeKernelContexts implements HostDriver {
         if (failingStarts.contains(guest.name())) {
             throw new HostOperationException("start", guest.name(), "the guest's init exited with status 1");
         }
-        if (contexts.putIfAbsent(guest.xid(), guest.name()) != null) {
-            throw new HostOperationException("start", guest.name(), "guest is already running");
+        String inside = contexts.putIfAbsent(guest.xid(), guest.name());
+        if (inside != null) {
+            throw new HostOperationException("start", guest.name(), inside.equals(guest.name())
+                    ? "guest is already running" : "context " + guest.xid() + " is in use by the running guest " + inside);
         }
     }
 
     @Override
     public void stop(GuestSpec guest, Duration timeout) {
         log("stop", guest);
+        String inside = contexts.get(guest.xid());
+        if (inside != null && !inside.equals(guest.name())) {
+            throw new HostOperationException("stop", guest.name(),
+                    "context " + guest.xid() + " is in use by the running guest " + inside);
+        }
         contexts.remove(guest.xid());
     }
 
     @Override
     public boolean isRunning(GuestSpec guest) {
-        return contexts.containsKey(guest.xid());
+        return guest.name().equals(contexts.get(guest.xid()));
     }
 
     @Override

@@ -71,6 +71,24 @@ class LinuxDriverIT {
     }
 
     @Test
+    void twoGuestsClaimingOneContextNeverBothRunAndTheSecondCannotTouchTheFirst() {
+        GuestSpec first = sandbox.skeleton("first", 4119, Map.of());
+        GuestSpec copy = sandbox.skeleton("copy", 4119, Map.of());
+        driver.start(first);
+
+        assertThat(driver.isRunning(copy)).isFalse();
+        assertThat(driver.figures(List.of(copy))).isEmpty();
+        for (Runnable action : List.<Runnable>of(() -> driver.start(copy), () -> driver.stop(copy, Duration.ofSeconds(2)),
+                () -> driver.exec(copy, List.of("true"), line -> { }, Duration.ofSeconds(2)), () -> driver.processes(copy),
+                () -> driver.setLimitLive(copy, "nproc", LimitValues.both(5)))) {
+            assertThatThrownBy(action::run).isInstanceOf(HostOperationException.class)
+                    .hasMessageContaining("context 4119 is in use by the running guest first");
+        }
+        assertThat(driver.isRunning(first)).isTrue();
+        assertThat(sandbox.exec(first, "hostname").strip()).isEqualTo("first-node");
+    }
+
+    @Test
     void aGuestOfAHighContextRunsWithIdsPastTwoToThe31() throws Exception {
         GuestSpec guest = sandbox.skeleton("high", 49101, Map.of()); // its ids start at 3 218 931 712
 
