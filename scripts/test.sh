@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup-host.sh
-ensure_packages chromium chromium-driver
+ensure_packages chromium chromium-driver libcap2-bin
 export SE_OFFLINE=true
 
 mkdir -p target
