@@ -262,6 +262,36 @@ class LinuxDriverIT {
     }
 
     @Test
+    void neighboursLearnTheGuestsMacAtStartWithoutWaitingForTheirCacheToExpire() throws Exception {
+        // a neighbour keeps the bridge's carrier up: without any port the kernel forgets all its neighbours
+        GuestSpec neighbour = sandbox.spec("neighbour", 4122, Map.of(), List.of(new GuestSpec.Address("10.231.0.122", 24, null)));
+        driver.buildRoot(neighbour, org.vsconsole.host.BuildRequest.skeleton(), line -> { });
+        driver.start(neighbour);
+        GuestSpec guest = sandbox.spec("moved", 4120, Map.of(), List.of(new GuestSpec.Address("10.231.0.120", 24, null)));
+        driver.buildRoot(guest, org.vsconsole.host.BuildRequest.skeleton(), line -> { });
+        // the host still believes the address is at another MAC, as after a move or a crash
+        CommandRunner.run("test", null, List.of("ip", "neigh", "replace", "10.231.0.120", "lladdr", "02:00:00:00:00:99",
+                "dev", GuestSandbox.SETTINGS.bridge(), "nud", "stale"), Duration.ofSeconds(5));
+        Thread.sleep(1100); // past the neighbour table's lock time, which ignores updates right after a change
+
+        driver.start(guest);
+
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(CommandRunner.run("test", null,
+                List.of("ip", "neigh", "show", "10.231.0.120", "dev", GuestSandbox.SETTINGS.bridge()), Duration.ofSeconds(5)))
+                .contains(BridgeNetwork.mac(4120)));
+    }
+
+    @Test
+    void anAddressOnAHostDeviceThatDoesNotExistIsRefusedByName() {
+        GuestSpec guest = sandbox.spec("nodev", 4121, Map.of(), List.of(new GuestSpec.Address("10.231.0.121", 24, "eth9")));
+        driver.buildRoot(guest, org.vsconsole.host.BuildRequest.skeleton(), line -> { });
+
+        assertThatThrownBy(() -> driver.start(guest)).isInstanceOf(HostOperationException.class)
+                .hasMessageContaining("the host device 'eth9' for 10.231.0.121 does not exist");
+        assertThat(driver.isRunning(guest)).isFalse();
+    }
+
+    @Test
     void cloneCopiesAnotherGuestsTree() throws Exception {
         GuestSpec source = sandbox.skeleton("origin", 4113, Map.of());
         Files.write(source.rootDir().resolve("root/sparse"), new byte[0]);
