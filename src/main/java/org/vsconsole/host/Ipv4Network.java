@@ -23,7 +23,11 @@ public record Ipv4Network(int network, int prefix) {
     }
 
     public boolean contains(String ip) {
-        return (toInt(ip) & mask(prefix)) == network;
+        return contains(toInt(ip));
+    }
+
+    public boolean contains(int address) {
+        return (address & mask(prefix)) == network;
     }
 
     public String gateway() {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.Ipv4Network;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.InterfaceEntry;
@@ -18,9 +19,7 @@ import org.vsconsole.host.config.IpLiteral;
  */
 final class AddressAllocator {
 
-    private final int network;
-    private final int prefix;
-    private final String text;
+    private final Ipv4Network network;
 
     /** @throws IllegalArgumentException for a pool that is not an IPv4 CIDR with room for guests */
     AddressAllocator(String pool) {
@@ -39,21 +38,19 @@ final class AddressAllocator {
         if (ip.isIpv6() || bits < 8 || bits > 30) {
             throw new IllegalArgumentException("address pool '" + pool + "' must be IPv4 with a prefix of 8..30");
         }
-        this.prefix = bits;
-        this.network = toInt(ip.bytes()) & mask(bits);
-        this.text = toText(network) + "/" + bits;
+        this.network = new Ipv4Network(toInt(ip.bytes()), bits);
     }
 
     int prefix() {
-        return prefix;
+        return network.prefix();
     }
 
     String pool() {
-        return text;
+        return network.toString();
     }
 
     boolean contains(IpLiteral ip) {
-        return !ip.isIpv6() && (toInt(ip.bytes()) & mask(prefix)) == network;
+        return !ip.isIpv6() && network.contains(toInt(ip.bytes()));
     }
 
     /**
@@ -68,14 +65,15 @@ final class AddressAllocator {
                 taken.add(v);
             }
         }
-        int broadcast = network | ~mask(prefix);
-        for (int a = network + 2; a != broadcast; a++) {
+        int first = network.network() + 2; // past the network address and the gateway
+        int broadcast = Ipv4Network.toInt(Ipv4Network.broadcast(network.address(), network.prefix()));
+        for (int a = first; a != broadcast; a++) {
             if (!taken.contains(a)) {
-                return toText(a);
+                return Ipv4Network.toText(a);
             }
         }
-        throw new InvalidInputException("ip", "the address pool " + text + " is exhausted: every address from "
-                + toText(network + 2) + " to " + toText(broadcast - 1) + " is used by a guest; give an address");
+        throw new InvalidInputException("ip", "the address pool " + network + " is exhausted: every address from "
+                + Ipv4Network.toText(first) + " to " + Ipv4Network.toText(broadcast - 1) + " is used by a guest; give an address");
     }
 
     /** Every address configured on any interface of any guest on disk. */
@@ -120,15 +118,8 @@ final class AddressAllocator {
         }
     }
 
-    private static int mask(int bits) {
-        return bits == 0 ? 0 : -1 << (32 - bits);
-    }
-
     private static int toInt(byte[] b) {
         return ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
     }
 
-    private static String toText(int v) {
-        return (v >>> 24) + "." + ((v >>> 16) & 0xff) + "." + ((v >>> 8) & 0xff) + "." + (v & 0xff);
-    }
 }

@@ -22,13 +22,13 @@ import org.vsconsole.monitoring.Sampler;
 
 /**
  * The one configuration of the guests tests that run guests (so their Spring context starts
- * once): the suite's temp data dir and H2, with the host driver replaced by
+ * once): a data dir and H2 of its own below the suite's, with the host driver replaced by
  * {@link FakeKernelContexts}, and the host marks {@code default} and {@code backup}. Each test
  * uses guest names and context ids of its own, as the config root is shared.
  */
 @ConsoleSpringTest
 @ViewPackages(packages = {"org.vsconsole.guests", "org.vsconsole.base"})
-@TestPropertySource(properties = "vsconsole.boot.marks=default, backup")
+@TestPropertySource(properties = {"vsconsole.boot.marks=default, backup", "vsconsole.test.data-subdir=guests"})
 abstract class GuestsTestBase extends SpringBrowserlessTest {
 
     @TestBean(name = "hostDriver", methodName = "org.vsconsole.guests.GuestsTestBase#fakeDriver")
