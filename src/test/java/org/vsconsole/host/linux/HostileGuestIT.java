@@ -1,17 +1,30 @@
 package org.vsconsole.host.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +54,10 @@ class HostileGuestIT {
     static final String BRIDGE = "vsbrhost0";
     static final String POOL = "10.232.0.0/24";
     static final String GATEWAY = "10.232.0.1";
+    /** An address of the pool that no guest has: a forged sender. */
+    static final String FOREIGN = "10.232.0.99";
+    /** A test-owned nftables table that counts frames before and after the driver's bridge filter. */
+    static final String WATCH_TABLE = "vsc_hostile_watch";
 
     private static final Pattern PROBE_LINE = Pattern.compile("^(\\w+): (refused errno=(\\d+)|ALLOWED)$",
             Pattern.MULTILINE);
@@ -73,7 +90,11 @@ class HostileGuestIT {
 
     @AfterEach
     void tearDown() throws Exception {
-        sandbox.close();
+        try {
+            host(Duration.ofSeconds(5), "nft", "delete", "table", "bridge", WATCH_TABLE); // absent is fine
+        } finally {
+            sandbox.close();
+        }
     }
 
     // --- 1. guest root is not host root
@@ -251,9 +272,188 @@ class HostileGuestIT {
         assertThat(run.exit()).isZero();
     }
 
+    // --- 5. network
+
+    @Test
+    void guestReachesNeitherHostNorNeighbourOverIpv6() throws Exception {
+        GuestSpec a = addressed("six-a", 4410);
+        GuestSpec b = addressed("six-b", 4411);
+        driver.start(a);
+        driver.start(b);
+
+        // the host's bridge has no IPv6 at all, so the host could not answer even if a frame reached it
+        assertThat(Files.readString(Path.of("/proc/sys/net/ipv6/conf", BRIDGE, "disable_ipv6")).strip()).isEqualTo("1");
+        assertThat(host(Duration.ofSeconds(5), "ip", "-6", "addr", "show", "dev", BRIDGE).out()).isBlank();
+        Watch watch = Watch.install(sandbox.dir, "vsh4410", "ether type ip6");
+
+        // IPv6 is off in the guests' namespaces, but their root may turn it back on
+        for (GuestSpec guest : List.of(a, b)) {
+            Run on = sh(guest, "sysctl -w net.ipv6.conf.all.disable_ipv6=0 net.ipv6.conf.eth0.disable_ipv6=0");
+            assertThat(on.exit()).as(on.out()).isZero();
+        }
+        String ownAddress = await().atMost(Duration.ofSeconds(10)).until(() -> linkLocal(a), v -> v != null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> linkLocal(b), v -> v != null);
+        long echoesAtB = counter(sandbox.exec(b, "cat", "/proc/net/snmp6"), "Icmp6InEchos");
+
+        Run ping = sh(a, "ping -6 -c 2 -w 3 ff02::1%eth0");
+
+        Set<String> responders = new TreeSet<>();
+        Matcher from = Pattern.compile("bytes from ([0-9a-f:]+): seq=").matcher(ping.out());
+        while (from.find()) {
+            responders.add(from.group(1));
+        }
+        Watch.Counts counts = watch.counts();
+        note("ping -6 ff02::1%eth0 from " + ownAddress + ": answered by " + responders + "; IPv6 frames from the guest "
+                + counts);
+        // only the guest's own stack answers; without the bridge rule the other guest, which turned
+        // IPv6 on too, would count the echo request (on hosts where br_netfilter hands bridged
+        // traffic to the inet forward chain, that chain's drop would stop it as well): the watch
+        // shows the frames left the guest and that the driver's bridge rule was what stopped them
+        assertThat(responders).containsOnly(ownAddress);
+        assertThat(counter(sandbox.exec(b, "cat", "/proc/net/snmp6"), "Icmp6InEchos")).isEqualTo(echoesAtB);
+        assertThat(counts.sent()).isPositive();
+        assertThat(counts.passed()).isZero();
+    }
+
+    @Test
+    void forgedArpIsDroppedAtTheBridge() throws Exception {
+        GuestSpec a = addressed("arp-a", 4412);
+        GuestSpec b = addressed("arp-b", 4413);
+        driver.start(a);
+        driver.start(b);
+        String ipA = ip(4412);
+        String ipB = ip(4413);
+        String macA = BridgeNetwork.mac(4412);
+        String macB = BridgeNetwork.mac(4413);
+        String bridgeMac = Files.readString(Path.of("/sys/class/net", BRIDGE, "address")).strip();
+
+        // the host learns B's MAC (a ping from the host; ICMP, as the tests run as root) and B the gateway's
+        assertThat(InetAddress.getByName(ipB).isReachable(2000)).isTrue();
+        assertThat(hostNeighbour(ipB)).contains(macB);
+        assertThat(sandbox.exec(b, "ping", "-c", "1", "-W", "2", GATEWAY)).contains("1 packets received");
+        assertThat(sandbox.exec(b, "ip", "neigh", "show", GATEWAY)).contains(bridgeMac);
+        Watch watch = Watch.install(sandbox.dir, "vsh4412", "ether type arp arp saddr ip != { " + ipA + ", 0.0.0.0 }");
+        Thread.sleep(1100); // past the neighbour lock time, so even a plain forged answer would be taken
+
+        // a sender address A does not have needs ip_nonlocal_bind, which A's root may set in its namespace
+        assertThat(sh(a, "sysctl -w net.ipv4.ip_nonlocal_bind=1").exit()).isZero();
+        for (String claimed : List.of(ipB, GATEWAY)) {
+            for (String mode : List.of("-U", "-A")) { // gratuitous request, gratuitous reply
+                Run arping = sh(a, "arping " + mode + " -c 2 -s " + claimed + " -I eth0 " + claimed);
+                assertThat(arping.out()).as(arping.out()).contains("Sent 2 probe");
+            }
+        }
+        Thread.sleep(300);
+
+        String hostEntry = hostNeighbour(ipB);
+        String entryAtB = sandbox.exec(b, "ip", "neigh", "show", GATEWAY);
+        Watch.Counts counts = watch.counts();
+        note("after A (" + macA + ") claimed " + ipB + " and " + GATEWAY + ": host's entry '" + hostEntry.strip()
+                + "', B's entry '" + entryAtB.strip() + "'; forged ARP from A " + counts);
+        // without the bridge's ARP rule both gratuitous forms override an existing entry (the kernel
+        // takes a gratuitous ARP past the lock time, and any once the lock time is over): the host's
+        // entry for B and B's entry for the gateway would carry A's MAC
+        assertThat(hostEntry).contains(macB).doesNotContain(macA);
+        assertThat(entryAtB).contains(bridgeMac).doesNotContain(macA);
+        assertThat(counts.sent()).isGreaterThanOrEqualTo(8);
+        assertThat(counts.passed()).isZero();
+    }
+
+    @Test
+    void forgedSourceAddressesAreDroppedAtTheBridge() throws Exception {
+        GuestSpec a = addressed("spoof-a", 4414);
+        GuestSpec b = addressed("spoof-b", 4415);
+        driver.start(a);
+        driver.start(b);
+        String ipA = ip(4414);
+        String ipB = ip(4415);
+        // both know the gateway's MAC (and the host theirs), so forged packets need no address resolution
+        assertThat(sandbox.exec(a, "ping", "-c", "1", "-W", "2", GATEWAY)).contains("1 packets received");
+        assertThat(sandbox.exec(b, "ping", "-c", "1", "-W", "2", GATEWAY)).contains("1 packets received");
+        // A resolves B's MAC from its own address (ARP passes; the ping itself may not: where
+        // br_netfilter hands bridged IPv4 to the inet forward chain, guests do not reach each other)
+        sh(a, "ping -c 1 -W 1 " + ipB);
+        assertThat(sandbox.exec(a, "ip", "neigh", "show", ipB)).contains(BridgeNetwork.mac(4415));
+        String snmpBefore = sandbox.exec(b, "cat", "/proc/net/snmp");
+        Watch watch = Watch.install(sandbox.dir, "vsh4414", "ether type ip ip saddr != " + ipA);
+        assertThat(hostNeighbour(FOREIGN)).isBlank();
+
+        // A's root takes an unused pool address, then B's, as its own
+        assertThat(sh(a, "ip addr add " + FOREIGN + "/32 dev eth0").exit()).isZero();
+        Run toGateway = sh(a, "ping -c 2 -W 1 -I " + FOREIGN + " " + GATEWAY);
+        Run toB = sh(a, "ping -c 2 -W 1 -I " + FOREIGN + " " + ipB);
+        assertThat(sh(a, "ip addr add " + ipB + "/32 dev eth0").exit()).isZero();
+        Run asB = sh(a, "ping -c 2 -W 1 -I " + ipB + " " + GATEWAY);
+        Thread.sleep(500);
+
+        String snmpAfter = sandbox.exec(b, "cat", "/proc/net/snmp");
+        String foreignEntry = hostNeighbour(FOREIGN);
+        Watch.Counts counts = watch.counts();
+        note("forged pings from " + FOREIGN + " to the gateway: " + summary(toGateway) + "; to B: " + summary(toB)
+                + "; from B's " + ipB + " to the gateway: " + summary(asB) + "; host's entry for " + FOREIGN + " '"
+                + foreignEntry.strip() + "'; B's Icmp InEchos/InEchoReps " + icmp(snmpBefore, "InEchos") + "/"
+                + icmp(snmpBefore, "InEchoReps") + " -> " + icmp(snmpAfter, "InEchos") + "/"
+                + icmp(snmpAfter, "InEchoReps") + "; forged IPv4 from A " + counts);
+        assertThat(toGateway.out()).contains("0 packets received");
+        assertThat(toB.out()).contains("0 packets received");
+        assertThat(asB.out()).contains("0 packets received");
+        // without the bridge's IP rule the host would answer the gateway pings (its inet input takes
+        // echo requests from the bridge): answering FOREIGN makes it resolve that address, which leaves
+        // a neighbour entry, and its answers to B's forged address go to B, which counts an echo reply
+        assertThat(foreignEntry).isBlank();
+        assertThat(icmp(snmpAfter, "InEchoReps")).isEqualTo(icmp(snmpBefore, "InEchoReps"));
+        assertThat(icmp(snmpAfter, "InEchos")).isEqualTo(icmp(snmpBefore, "InEchos"));
+        assertThat(counts.sent()).isGreaterThanOrEqualTo(6);
+        assertThat(counts.passed()).isZero();
+    }
+
+    @Test
+    void guestReachesNoHostServiceButThePingOfItsGateway() throws Exception {
+        GuestSpec guest = addressed("services", 4416);
+        driver.start(guest);
+        String ipGuest = ip(4416);
+
+        // a service bound to the gateway address, and one on every address (as sshd or the console)
+        try (ServerSocket onGateway = new ServerSocket(); ServerSocket everywhere = new ServerSocket()) {
+            onGateway.bind(new InetSocketAddress(GATEWAY, 0));
+            everywhere.bind(new InetSocketAddress(0));
+            onGateway.setSoTimeout(300);
+            everywhere.setSoTimeout(300);
+            for (ServerSocket server : List.of(onGateway, everywhere)) {
+                Run nc = sh(guest, "nc -w 2 " + GATEWAY + " " + server.getLocalPort() + " </dev/null");
+                note("nc from the guest to " + GATEWAY + ":" + server.getLocalPort() + " ("
+                        + server.getLocalSocketAddress() + "): exit " + nc.exit() + ", " + nc.out().strip());
+                assertThat(nc.exit()).isNotZero();
+                assertThatThrownBy(server::accept).isInstanceOf(SocketTimeoutException.class);
+            }
+        }
+
+        assertThat(sandbox.exec(guest, "ping", "-c", "1", "-W", "2", GATEWAY)).contains("1 packets received");
+
+        // the other way is open: the host connects to a service of the guest
+        sh(guest, "echo hello-from-guest | nc -l -p 7070 >/dev/null 2>&1 &");
+        await().atMost(Duration.ofSeconds(5)).until(() -> sandbox.exec(guest, "netstat", "-ltn").contains(":7070"));
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(ipGuest, 7070), 2000);
+            socket.setSoTimeout(2000);
+            String line = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            note("host -> guest " + ipGuest + ":7070 read '" + line + "'");
+            assertThat(line).isEqualTo("hello-from-guest");
+        }
+    }
+
     // --- helpers
 
     private record Run(int exit, boolean timedOut, String out) {
+    }
+
+    private GuestSpec addressed(String name, int xid) {
+        return sandbox.skeleton(name, xid, Map.of(), List.of(new GuestSpec.Address(ip(xid), 24, null)));
+    }
+
+    private static String ip(int xid) {
+        return "10.232.0." + (xid - 4400);
     }
 
     private Run run(GuestSpec guest, Duration timeout, String... argv) {
@@ -275,6 +475,10 @@ class HostileGuestIT {
 
     private static void note(String observation) {
         System.out.println("[hostile] " + observation);
+    }
+
+    private static String summary(Run ping) {
+        return ping.out().lines().filter(l -> l.contains("packets transmitted")).findFirst().orElse(ping.out()).strip();
     }
 
     private static long id(Path path, String which) throws IOException {
@@ -319,6 +523,95 @@ class HostileGuestIT {
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot restore " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String hostNeighbour(String ip) throws Exception {
+        return host(Duration.ofSeconds(5), "ip", "neigh", "show", ip, "dev", BRIDGE).out();
+    }
+
+    /** The guest's eth0 link-local address once duplicate address detection is over, else null. */
+    private String linkLocal(GuestSpec guest) {
+        for (String line : sandbox.exec(guest, "cat", "/proc/net/if_inet6").lines().toList()) {
+            String[] f = line.strip().split("\\s+"); // address ifindex prefix scope flags name
+            if (f.length == 6 && f[5].equals("eth0") && f[0].startsWith("fe80") && (Integer.parseInt(f[4], 16) & 0x40) == 0) {
+                return compress(f[0]);
+            }
+        }
+        return null;
+    }
+
+    /** fe800000000000000076…: the address as ping prints it. */
+    private static String compress(String hex) {
+        try {
+            byte[] bytes = new byte[16];
+            for (int i = 0; i < 16; i++) {
+                bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+            }
+            String text = InetAddress.getByAddress(bytes).getHostAddress(); // fe80:0:0:0:76:…
+            return text.replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceFirst(":::", "::");
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long counter(String snmp6, String name) {
+        return snmp6.lines().map(l -> l.strip().split("\\s+")).filter(f -> f.length == 2 && f[0].equals(name))
+                .mapToLong(f -> Long.parseLong(f[1])).findFirst().orElseThrow();
+    }
+
+    /** A field of the Icmp rows of /proc/net/snmp (a header row, then a value row). */
+    private static long icmp(String snmp, String field) {
+        List<String[]> rows = snmp.lines().filter(l -> l.startsWith("Icmp: ")).map(l -> l.split("\\s+")).toList();
+        List<String> names = List.of(rows.get(0));
+        return Long.parseLong(rows.get(1)[names.indexOf(field)]);
+    }
+
+    /**
+     * Counts one kind of frame from one guest port twice: at bridge prerouting before the driver's
+     * filter (what the guest sent) and at input and forward after it (what got through). Its own
+     * table, so the driver's ruleset is left as it is; the test's tearDown deletes it.
+     */
+    private record Watch(Path file) {
+
+        record Counts(long sent, long passed) {
+            @Override
+            public String toString() {
+                return "sent " + sent + ", passed the bridge filter " + passed;
+            }
+        }
+
+        static Watch install(Path dir, String port, String match) throws Exception {
+            String rule = "iifname \"" + port + "\" " + match + " counter";
+            List<String> lines = new ArrayList<>(List.of("table bridge " + WATCH_TABLE,
+                    "delete table bridge " + WATCH_TABLE, "table bridge " + WATCH_TABLE + " {"));
+            lines.add("  chain sent { type filter hook prerouting priority -300; policy accept; " + rule
+                    + " comment \"sent\"; }");
+            for (String hook : List.of("input", "forward")) { // the driver drops at priority -200
+                lines.add("  chain passed_" + hook + " { type filter hook " + hook + " priority -100; policy accept; "
+                        + rule + " comment \"passed\"; }");
+            }
+            lines.add("}");
+            Path file = dir.resolve("watch.nft");
+            Files.writeString(file, String.join("\n", lines) + "\n");
+            Run load = host(Duration.ofSeconds(5), "nft", "-f", file.toString());
+            assertThat(load.exit()).as(load.out()).isZero();
+            return new Watch(file);
+        }
+
+        Counts counts() throws Exception {
+            String listing = host(Duration.ofSeconds(5), "nft", "list", "table", "bridge", WATCH_TABLE).out();
+            long sent = 0;
+            long passed = 0;
+            Matcher m = Pattern.compile("counter packets (\\d+) bytes \\d+ comment \"(\\w+)\"").matcher(listing);
+            while (m.find()) {
+                if (m.group(2).equals("sent")) {
+                    sent += Long.parseLong(m.group(1));
+                } else {
+                    passed += Long.parseLong(m.group(1));
+                }
+            }
+            return new Counts(sent, passed);
         }
     }
 }
