@@ -25,6 +25,7 @@ final class GuestSandbox implements AutoCloseable {
     static final LinuxDriverSettings SETTINGS = LinuxDriverSettings.defaults()
             .withCgroupParent("vsconsole-it").withNetwork("vsbrit0", Ipv4Network.parse("10.231.0.0/24"), false);
 
+    final LinuxDriverSettings settings;
     final Path dir;
     final Path guestsRoot;
     final Path runDir;
@@ -32,6 +33,17 @@ final class GuestSandbox implements AutoCloseable {
     private final List<GuestSpec> guests = new ArrayList<>();
 
     GuestSandbox() throws IOException {
+        this(SETTINGS);
+    }
+
+    /** A sandbox with a cgroup parent, bridge and pool of its own, for a test class beside LinuxDriverIT. */
+    GuestSandbox(String cgroupParent, String bridge, String pool) throws IOException {
+        this(LinuxDriverSettings.defaults().withCgroupParent(cgroupParent)
+                .withNetwork(bridge, Ipv4Network.parse(pool), false));
+    }
+
+    private GuestSandbox(LinuxDriverSettings settings) throws IOException {
+        this.settings = settings;
         dir = Files.createTempDirectory("vsc-linux-it");
         // the guests' roots are unprivileged host users: they must pass through, as under /var/lib
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
@@ -42,7 +54,7 @@ final class GuestSandbox implements AutoCloseable {
 
     /** Another driver on the same host paths: what a restarted console would build. */
     LinuxDriver newDriver() {
-        return new LinuxDriver(CGROUP_ROOT, guestsRoot, runDir, SETTINGS);
+        return new LinuxDriver(CGROUP_ROOT, guestsRoot, runDir, settings);
     }
 
     GuestSpec spec(String name, int xid, Map<String, LimitValues> limits, List<GuestSpec.Address> addresses) {
@@ -59,6 +71,13 @@ final class GuestSandbox implements AutoCloseable {
         return spec;
     }
 
+    /** A built skeleton guest with addresses on the sandbox's bridge, not started. */
+    GuestSpec skeleton(String name, int xid, Map<String, LimitValues> limits, List<GuestSpec.Address> addresses) {
+        GuestSpec spec = spec(name, xid, limits, addresses);
+        driver.buildRoot(spec, BuildRequest.skeleton(), line -> { });
+        return spec;
+    }
+
     String exec(GuestSpec guest, String... argv) {
         StringBuilder out = new StringBuilder();
         driver.exec(guest, List.of(argv), line -> out.append(line).append('\n'), Duration.ofSeconds(20));
@@ -70,7 +89,8 @@ final class GuestSandbox implements AutoCloseable {
         List<Throwable> failures = new ArrayList<>();
         for (GuestSpec guest : guests) {
             try {
-                if (driver.isRunning(guest) || Files.exists(CGROUP_ROOT.resolve("pids/vsconsole-it/" + guest.xid()))) {
+                Path cgroup = CGROUP_ROOT.resolve("pids").resolve(settings.cgroupParent()).resolve(Integer.toString(guest.xid()));
+                if (driver.isRunning(guest) || Files.exists(cgroup)) {
                     driver.stop(guest, Duration.ofSeconds(5));
                 }
             } catch (RuntimeException e) {
@@ -84,10 +104,10 @@ final class GuestSandbox implements AutoCloseable {
                 failures.add(e);
             }
         }
-        if (Files.exists(Path.of("/sys/class/net", SETTINGS.bridge()))) {
+        if (Files.exists(Path.of("/sys/class/net", settings.bridge()))) {
             try { // the console keeps its bridge and rules; a test does not
-                CommandRunner.run("test", null, List.of("ip", "link", "del", SETTINGS.bridge()), Duration.ofSeconds(5));
-                String table = BridgeFirewall.tableName(SETTINGS.bridge());
+                CommandRunner.run("test", null, List.of("ip", "link", "del", settings.bridge()), Duration.ofSeconds(5));
+                String table = BridgeFirewall.tableName(settings.bridge());
                 CommandRunner.run("test", null, List.of("nft", "delete table bridge " + table + "; delete table inet " + table),
                         Duration.ofSeconds(5));
             } catch (RuntimeException e) {
@@ -96,6 +116,19 @@ final class GuestSandbox implements AutoCloseable {
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // left to rm below
+        }
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // what a failed deleteRoot left (a tree past PATH_MAX, an immutable file): rm walks by
+            // descriptor, chattr lifts flags a hostile guest may have set
+            CommandRunner.stream("test", null, List.of("chattr", "-R", "-f", "-i", "-a", dir.toString()), line -> { },
+                    Duration.ofSeconds(60));
+            CommandRunner.stream("test", null, List.of("rm", "-rf", "--one-file-system", "--", dir.toString()),
+                    line -> { }, Duration.ofSeconds(60));
+            if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                failures.add(new IOException("cannot remove " + dir));
+            }
         }
         if (!failures.isEmpty()) {
             IllegalStateException e = new IllegalStateException("sandbox cleanup failed");
