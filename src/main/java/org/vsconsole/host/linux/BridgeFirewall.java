@@ -77,6 +77,8 @@ final class BridgeFirewall {
         out.add("  }");
         out.add("  chain forward {");
         out.add("    type filter hook forward priority 0; policy accept;");
+        // with br_netfilter bridged frames pass here too; guest to guest was filtered per port already
+        out.add("    iifname \"" + bridge + "\" oifname \"" + bridge + "\" accept");
         if (nat) {
             out.add("    iifname \"" + bridge + "\" ip saddr " + pool + " accept");
             out.add("    oifname \"" + bridge + "\" ct state established,related accept");

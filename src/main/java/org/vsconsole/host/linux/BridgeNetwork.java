@@ -56,6 +56,12 @@ final class BridgeNetwork {
         return String.format("02:76:73:%02x:%02x:%02x", (xid >>> 16) & 0xff, (xid >>> 8) & 0xff, xid & 0xff);
     }
 
+    /** A locally administered MAC of the bridge's own, the same at every start of the console. */
+    static String bridgeMac(String bridge) {
+        int hash = bridge.hashCode();
+        return String.format("02:76:62:%02x:%02x:%02x", (hash >>> 16) & 0xff, (hash >>> 8) & 0xff, hash & 0xff);
+    }
+
     /** The bridge exists, has no IPv6, carries the gateway and is up; the ruleset matches the ports. */
     void ensureBridge(String guest) {
         Path device = Path.of("/sys/class/net", bridge);
@@ -64,6 +70,12 @@ final class BridgeNetwork {
         }
         // before the link is up, so it never gets an IPv6 link-local address guests could reach
         writeSysctl(guest, Path.of("/proc/sys/net/ipv6/conf", bridge, "disable_ipv6"), "1");
+        // a bridge takes the lowest MAC of its ports unless given one: each guest start could then
+        // move the gateway to another MAC, and the kernel forgets the bridge's neighbours with it
+        // (set only when it differs: setting it at all makes the kernel forget them too)
+        if (!bridgeMac(bridge).equals(readString(guest, device.resolve("address")))) {
+            run(guest, List.of(ip, "link", "set", "dev", bridge, "address", bridgeMac(bridge)));
+        }
         String gateway = pool.gateway() + "/" + pool.prefix();
         String addresses = CommandRunner.run("network", guest, List.of(ip, "-o", "-4", "addr", "show", "dev", bridge),
                 timeout);
@@ -149,6 +161,14 @@ final class BridgeNetwork {
 
     private static List<String> list(String field) {
         return field.isEmpty() ? List.of() : List.of(field.split(","));
+    }
+
+    private static String readString(String guest, Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new HostOperationException("network", guest, "cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private void writeSysctl(String guest, Path file, String value) {

@@ -33,7 +33,8 @@ class BridgeFirewallTest {
     void guestsReachTheHostOnlyForAnswersAndPingsAndNothingIsForwardedWithoutNat() {
         String rules = BridgeFirewall.render("vsbr0", POOL, false, PORTS);
 
-        assertThat(rules).contains("iifname \"vsbr0\" ct state established,related accept")
+        assertThat(rules).contains("iifname \"vsbr0\" oifname \"vsbr0\" accept") // guest to guest, filtered per port
+                .contains("iifname \"vsbr0\" ct state established,related accept")
                 .contains("iifname \"vsbr0\" icmp type echo-request accept")
                 .contains("iifname \"vsbr0\" drop")
                 .contains("oifname \"vsbr0\" drop")

@@ -279,6 +279,21 @@ class LinuxDriverIT {
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(CommandRunner.run("test", null,
                 List.of("ip", "neigh", "show", "10.231.0.120", "dev", GuestSandbox.SETTINGS.bridge()), Duration.ofSeconds(5)))
                 .contains(BridgeNetwork.mac(4120)));
+        // the gateway keeps its MAC whichever ports come and go, so guests' caches of it stay true
+        assertThat(Files.readString(Path.of("/sys/class/net", GuestSandbox.SETTINGS.bridge(), "address")).strip())
+                .isEqualTo(BridgeNetwork.bridgeMac(GuestSandbox.SETTINGS.bridge()));
+    }
+
+    @Test
+    void guestsOnTheBridgeReachEachOther() {
+        GuestSpec one = sandbox.spec("peer1", 4123, Map.of(), List.of(new GuestSpec.Address("10.231.0.123", 24, null)));
+        GuestSpec two = sandbox.spec("peer2", 4124, Map.of(), List.of(new GuestSpec.Address("10.231.0.124", 24, null)));
+        for (GuestSpec guest : List.of(one, two)) {
+            driver.buildRoot(guest, org.vsconsole.host.BuildRequest.skeleton(), line -> { });
+            driver.start(guest);
+        }
+
+        assertThat(sandbox.exec(one, "ping", "-c", "1", "-W", "2", "10.231.0.124")).contains("1 packets received");
     }
 
     @Test
