@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * The one port through which the console runs guests on a host. Implementations: {@code linux}
- * (namespaces + cgroups on a stock kernel), {@code vserver} (util-vserver commands and the
+ * (unprivileged LXC containers on a stock kernel), {@code vserver} (util-vserver commands and the
  * vserver syscall) and {@code read-only}. Values reaching a driver have already passed the
  * host-model validation; drivers still pass them as argv lists after {@code --}, never to a shell.
  *

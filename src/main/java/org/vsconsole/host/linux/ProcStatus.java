@@ -21,7 +21,7 @@ record ProcStatus(long uid, int guestPid) {
                     uid = Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
                 } else if (line.startsWith("NSpid:")) {
                     String[] ids = line.substring(6).trim().split("\\s+");
-                    // one field only: a host-side helper of the context (an exec's launcher), no guest pid
+                    // one field only: a process of the host in the context (not a guest process), no guest pid
                     guestPid = ids.length > 1 ? Integer.parseInt(ids[ids.length - 1]) : 0;
                 }
             }

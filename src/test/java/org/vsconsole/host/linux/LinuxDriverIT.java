@@ -285,6 +285,17 @@ class LinuxDriverIT {
     }
 
     @Test
+    void aLinux32PersonalityMakesA32BitGuest() {
+        GuestSpec built = sandbox.skeleton("old", 4125, Map.of());
+        GuestSpec guest = new GuestSpec(built.name(), built.xid(), built.configDir(), built.rootDir(), built.nodename(),
+                null, null, List.of(), Map.of(), "LINUX32", null);
+
+        driver.start(guest);
+
+        assertThat(sandbox.exec(guest, "uname", "-m").strip()).isEqualTo("i686");
+    }
+
+    @Test
     void guestsOnTheBridgeReachEachOther() {
         GuestSpec one = sandbox.spec("peer1", 4123, Map.of(), List.of(new GuestSpec.Address("10.231.0.123", 24, null)));
         GuestSpec two = sandbox.spec("peer2", 4124, Map.of(), List.of(new GuestSpec.Address("10.231.0.124", 24, null)));
