@@ -4,7 +4,8 @@ package org.vsconsole.host;
  * Whether the kernel holds a guest's disk limit, and what it counts. Usage and limits are what the
  * kernel reports, never a walk of the tree, so they are {@link #UNKNOWN} wherever nothing enforces.
  *
- * @param enforced    true only when the kernel was seen holding the configured limits
+ * @param enforced    the configured limits hold: the linux driver says so only after reading them back
+ *                    from the kernel; the vserver driver relies on util-vserver applying them at start
  * @param reason      when enforced, how (for the record); otherwise why not, in words for the page
  * @param usedKiB     space the kernel counts against the guest, or {@link #UNKNOWN}
  * @param inodesUsed  inodes the kernel counts against the guest, or {@link #UNKNOWN}
