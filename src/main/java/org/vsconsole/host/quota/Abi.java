@@ -45,6 +45,8 @@ final class Abi {
     static final int FSXATTR_SIZE = 28;
     static final int FSXATTR_OFF_XFLAGS = 0;
     static final int FSXATTR_OFF_PROJID = 12;
+    static final int FS_XFLAG_IMMUTABLE = 0x8;
+    static final int FS_XFLAG_APPEND = 0x10;
     static final int FS_XFLAG_PROJINHERIT = 0x200;
 
     static final int PRJQUOTA = 2;
