@@ -52,7 +52,8 @@ final class QuotaVolume {
         if ((flags & Abi.FS_QUOTA_PDQ_ACCT) != 0) {
             return Optional.of(where + " counts project quotas but does not enforce them (mount it with prjquota)");
         }
-        return Optional.of(where + " is not mounted with prjquota");
+        return Optional.of(where + " is not mounted with prjquota" + ("ext4".equals(type)
+                ? " (ext4 also needs the features quota and project: tune2fs -O quota,project while unmounted)" : ""));
     }
 
     /** File system types come from mountinfo, where a FUSE mount may name itself anything. */

@@ -17,6 +17,9 @@ import org.vsconsole.host.GuestSpec;
  * Project quotas on real file systems (needs root for losetup and mount): each test makes its own
  * loop-mounted image. The disk is filled by the uid an unprivileged LXC guest's root maps to
  * (1048576 + xid × 65536), not by host root: on ext4 root's CAP_SYS_RESOURCE passes any quota.
+ *
+ * <p>On a kernel without quota formats the enforcing tests skip; {@code src/test/vm/quota-it-in-vm.sh}
+ * runs this class under Debian's stock kernel in a VM instead.
  */
 class ProjectQuotaIT {
 
@@ -153,7 +156,8 @@ class ProjectQuotaIT {
         DiskQuotaState state = quota.apply(guest);
 
         assertThat(state.summary()).isEqualTo("not enforced: the file system of " + root + " (ext4 on " + fs.mountPoint
-                + ") is not mounted with prjquota");
+                + ") is not mounted with prjquota (ext4 also needs the features quota and project: tune2fs -O"
+                + " quota,project while unmounted)");
         assertThat(state.usageKnown()).isFalse();
         assertThat(quota.state(guest)).isEqualTo(state);
         assertThat(projectOf(root)).isZero();
