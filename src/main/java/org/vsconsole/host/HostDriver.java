@@ -68,4 +68,21 @@ public interface HostDriver {
      * naming the mount, if something is mounted inside.
      */
     void deleteRoot(GuestSpec guest);
+
+    /**
+     * Whether the guest's disk limit ({@link GuestSpec#diskLimit()}) is enforced right now, with
+     * the usage the kernel counts. Only reads; never throws for a host that cannot enforce.
+     */
+    default DiskQuotaState diskQuota(GuestSpec guest) {
+        return DiskQuotaState.notEnforced("this driver does not enforce disk limits");
+    }
+
+    /**
+     * Makes the kernel hold the guest's disk limit where the host can (and lifts it when the guest
+     * has none), then reports as {@link #diskQuota} does. A host that cannot enforce is a state,
+     * not a failure; a failure while enforcing on a host that can is a {@link HostOperationException}.
+     */
+    default DiskQuotaState applyDiskQuota(GuestSpec guest) {
+        return diskQuota(guest);
+    }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The mount points of a {@code mountinfo} file ({@code /proc/self/mountinfo} normally), as both
@@ -44,5 +46,42 @@ public final class MountTable {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The mount with the kernel's mount id {@code mountId} (the first mountinfo field, what
+     * {@code statx} reports as {@code stx_mnt_id}): matching by id instead of by path prefix gives
+     * the right answer under bind mounts, over-mounts and symlinked paths.
+     */
+    public static Optional<Mount> byId(Path mountinfo, long mountId) throws IOException {
+        for (String line : Files.readAllLines(mountinfo)) {
+            String[] fields = line.split(" ");
+            int separator = Arrays.asList(fields).indexOf("-");
+            if (separator < 6 || fields.length < separator + 4) {
+                continue;
+            }
+            long id;
+            try {
+                id = Long.parseLong(fields[0]);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (id == mountId) {
+                return Optional.of(new Mount(id, Path.of(unescape(fields[4])), unescape(fields[separator + 1]),
+                        unescape(fields[separator + 2]), List.of(fields[separator + 3].split(","))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One mountinfo line: mount point, file system type, source and the super-block options (where
+     * {@code prjquota} and the like appear, unlike the per-mount options).
+     */
+    public record Mount(long id, Path point, String fsType, String source, List<String> superOptions) {
+
+        public Mount {
+            superOptions = List.copyOf(superOptions);
+        }
     }
 }

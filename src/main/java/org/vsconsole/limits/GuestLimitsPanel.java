@@ -1,6 +1,7 @@
 package org.vsconsole.limits;
 
 import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.DiskQuotaState;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.DetachEvent;
@@ -295,11 +296,17 @@ public class GuestLimitsPanel extends VerticalLayout {
         box.setId("limits-disk");
         box.setPadding(false);
         box.add(new H3("Disk limits"));
-        Paragraph note = new Paragraph(current.diskEnforced() ? "Applied by util-vserver when the guest starts."
-                : "Not enforced on this host (driver " + current.driver() + "): saved for a Linux-VServer kernel.");
+        DiskQuotaState quota = current.diskQuota();
+        Paragraph note = new Paragraph("Disk limit " + quota.summary() + (quota.enforced() ? " (" + quota.reason() + ")" : "")
+                + ".");
         note.setId("disk-enforced");
-        note.addClassNames("notice", current.diskEnforced() ? "info" : "warning");
+        note.addClassNames("notice", quota.enforced() ? "info" : "warning");
         box.add(note);
+        if (quota.usageKnown()) {
+            Span counted = new Span(kernelCount(quota));
+            counted.setId("disk-quota-usage");
+            box.add(counted);
+        }
         for (DiskLimitEntry d : current.diskLimits()) {
             Span line = new Span("dlimits/" + d.id() + ": " + d.directory() + " – " + d.spaceTotalKiB() + " KiB, "
                     + d.inodesTotal() + " inodes, " + d.reservedPercent() + "% reserved"
@@ -329,10 +336,11 @@ public class GuestLimitsPanel extends VerticalLayout {
             TextField reserved = text("dlimit-reserved", "Reserved %", first == null || first.reservedPercent() == null ? "5" : first.reservedPercent().toString());
             Button saveDisk = new Button("Save disk limit", e -> {
                 try {
-                    service.setDiskLimit(guest, new DiskLimitEdit(id.getValue(), dir.getValue(), space.getValue(),
-                            inodes.getValue(), reserved.getValue()), current.digest());
-                    refresh();
-                    show("Disk limit saved", NotificationVariant.LUMO_SUCCESS);
+                    GuestLimits after = service.setDiskLimit(guest, new DiskLimitEdit(id.getValue(), dir.getValue(),
+                            space.getValue(), inodes.getValue(), reserved.getValue()), current.digest());
+                    render(after);
+                    show("Disk limit saved; " + after.diskNote(), after.diskEnforced()
+                            ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
                 } catch (InvalidInputException ex) {
                     show(ex.getMessage(), NotificationVariant.LUMO_ERROR);
                 } catch (ConfigConflictException ex) {
@@ -346,6 +354,13 @@ public class GuestLimitsPanel extends VerticalLayout {
             box.add(form);
         }
         return box;
+    }
+
+    /** What the kernel counts against the guest, next to the limits it holds (0 = none). */
+    static String kernelCount(DiskQuotaState quota) {
+        String space = quota.usedKiB() + " KiB" + (quota.limitKiB() > 0 ? " of " + quota.limitKiB() + " KiB" : "");
+        String inodes = quota.inodesUsed() + (quota.limitInodes() > 0 ? " of " + quota.limitInodes() : "") + " inodes";
+        return "Counted by the kernel: " + space + ", " + inodes + " used.";
     }
 
     private Component tmpSection() {

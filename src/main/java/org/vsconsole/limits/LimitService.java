@@ -20,9 +20,11 @@ import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.ContextOccupants;
 import org.vsconsole.host.ContextFigures.LimitFigure;
+import org.vsconsole.host.DiskQuotaState;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.ConfigChange;
@@ -105,11 +107,6 @@ public class LimitService {
     @PreAuthorize("@currentUser.maySee(#guest)")
     public GuestLimits limits(String guest) {
         return read(config(guest), false);
-    }
-
-    /** Whether the current driver enforces disk limits (only the vserver kernel does). */
-    public boolean diskLimitsEnforced() {
-        return "vserver".equals(driver.name());
     }
 
     /**
@@ -200,7 +197,11 @@ public class LimitService {
         return read(config(guest), true).withLiveApplied(applied);
     }
 
-    /** Disk-limit entry written to {@code dlimits/<id>/} (saved only; applied by util-vserver at start). */
+    /**
+     * Writes the entry to {@code dlimits/<id>/} and has the driver apply the guest's disk limit at
+     * once (a project quota on the linux driver; util-vserver applies it at start on a vserver
+     * kernel). The entry stays saved when applying fails; the result then says why.
+     */
     @PreAuthorize(STAFF)
     @AuditedAction("limits.disk-set")
     public GuestLimits setDiskLimit(String guest, DiskLimitEdit edit, String digest) {
@@ -215,14 +216,16 @@ public class LimitService {
         long inodes = decimal("inodes_total", edit.inodesTotal(), Integer.MAX_VALUE * 4L);
         int reserved = HostGrammar.diskLimitReserved((int) decimal("reserved", edit.reservedPercent(), 100));
         ConfigChange change = new ConfigChange.SetDiskLimit(id, directory, space, inodes, reserved);
-        Map<String, Object> before = Map.of("dlimits", config.dlimits());
+        Map<String, Object> before = Map.of("dlimits", config.dlimits(), "diskQuota", diskQuota(config).summary());
+        AtomicReference<DiskQuotaState> applied = new AtomicReference<>();
         audit.audited("limits.disk-set", target(config), before, () -> locks.withLock(guest, () -> {
             GuestConfig checked = requireDigest(config(guest), digest);
             GuestConfig after = write(checked, change);
             sampler.treeChanged();
-            return Map.of("dlimits", after.dlimits());
+            applied.set(applyDiskQuota(after));
+            return Map.of("dlimits", after.dlimits(), "diskQuota", applied.get().summary());
         }));
-        return limits(guest);
+        return limits(guest).withDiskQuota(applied.get());
     }
 
     @PreAuthorize(STAFF)
@@ -230,27 +233,75 @@ public class LimitService {
     public GuestLimits removeDiskLimit(String guest, String id, String digest) {
         GuestConfig config = config(guest);
         String checkedId = HostGrammar.diskLimitId(id);
+        AtomicReference<DiskQuotaState> applied = new AtomicReference<>();
         audit.audited("limits.disk-remove", target(config), Map.of("dlimits", config.dlimits()),
                 () -> locks.withLock(guest, () -> {
                     GuestConfig after = write(requireDigest(config(guest), digest), new ConfigChange.RemoveDiskLimit(checkedId));
                     sampler.treeChanged();
-                    return Map.of("dlimits", after.dlimits());
+                    // the entry may have been the root's limit: the driver lifts it then
+                    applied.set(applyDiskQuota(after));
+                    return Map.of("dlimits", after.dlimits(), "diskQuota", applied.get().summary());
                 }));
-        return limits(guest);
+        return limits(guest).withDiskQuota(applied.get());
     }
 
     /**
-     * Space and inodes the guest tree uses now, walked on the host (bounded in time). On hosts
-     * without the vserver kernel this is information only: nothing enforces the disk limits.
+     * Has the driver make the kernel hold what the saved tree says. A failure does not undo the
+     * saved entry (the tree stays the truth and the next start applies it again); it becomes the
+     * reason shown and audited.
+     */
+    private DiskQuotaState applyDiskQuota(GuestConfig config) {
+        if (config.context() == null) {
+            return diskQuota(config);
+        }
+        GuestSpec spec = GuestSpecs.from(config, host.guestsRoot());
+        try {
+            DiskQuotaState state = driver.applyDiskQuota(spec);
+            return spec.diskLimit() == null ? noRootLimit(config, spec) : state;
+        } catch (HostOperationException e) {
+            return DiskQuotaState.notEnforced("saved, but applying it failed: " + e.getMessage());
+        }
+    }
+
+    /** Whether the driver enforces the guest's disk limit now; reading never fails the page. */
+    private DiskQuotaState diskQuota(GuestConfig config) {
+        if (config.context() == null) {
+            return DiskQuotaState.notEnforced("'" + config.name() + "' has no static context (XID), which would be its"
+                    + " quota project");
+        }
+        GuestSpec spec = GuestSpecs.from(config, host.guestsRoot());
+        if (spec.diskLimit() == null) {
+            return noRootLimit(config, spec);
+        }
+        try {
+            return driver.diskQuota(spec);
+        } catch (RuntimeException e) {
+            return DiskQuotaState.notEnforced("its state cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Only a complete, enabled entry for the guest root itself is a disk limit; say which is missing. */
+    private static DiskQuotaState noRootLimit(GuestConfig config, GuestSpec spec) {
+        if (config.dlimits().isEmpty()) {
+            return DiskQuotaState.notEnforced("no disk limit set");
+        }
+        return DiskQuotaState.notEnforced("no disk limit set for the guest root " + spec.rootDir()
+                + " (only a complete, enabled dlimits entry whose directory is the root counts)");
+    }
+
+    /**
+     * Space and inodes the guest tree uses now, walked on the host (bounded in time). Where the
+     * disk limit is enforced, the kernel's own count (shown with the limit) is what is held.
      */
     @PreAuthorize("@currentUser.maySee(#guest)")
     public DiskUsage diskUsage(String guest) {
         GuestConfig config = config(guest);
         GuestSpec spec = GuestSpecs.from(config, host.guestsRoot());
-        String note = diskLimitsEnforced()
-                ? "measured by walking the guest root; the kernel's own count (vdlimit) may differ for untagged files"
-                : "measured by walking the guest root; disk limits are not enforced on this host (driver "
-                        + driver.name() + ")";
+        DiskQuotaState quota = diskQuota(config);
+        String note = quota.enforced()
+                ? "measured by walking the guest root; the kernel's own count, shown with the disk limit, is what the"
+                        + " limit holds and may differ (symlinks made before the limit, mounts inside)"
+                : "measured by walking the guest root; the disk limit is " + quota.summary();
         return DiskUsageMeter.measure(spec.rootDir(), diskUsageBound, note);
     }
 
@@ -484,11 +535,8 @@ public class LimitService {
                     saved.soft(), saved.hard(), !setting.isEmpty(), differs));
         }
         List<DiskLimitEntry> disk = config.dlimits().stream().map(LimitService::entry).toList();
-        boolean enforced = diskLimitsEnforced();
-        String note = enforced ? "applied by util-vserver when the guest starts"
-                : "not enforced on this host (driver " + driver.name() + "): saved for a Linux-VServer kernel";
-        return new GuestLimits(config.name(), config.digest(), running, driver.name(), pageSize, rows, disk, enforced,
-                note, config.tmpSize(), null);
+        return new GuestLimits(config.name(), config.digest(), running, driver.name(), pageSize, rows, disk,
+                diskQuota(config), config.tmpSize(), null);
     }
 
     private static DiskLimitEntry entry(DiskLimit d) {

@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import java.nio.file.Files;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.vsconsole.host.ContextFigures.LimitFigure;
 import org.vsconsole.host.config.ConfigManifest;
 
-/** The Limits tab, browserless: an admin edits nproc and applies and saves it; bad input and conflicts. */
+/** The Limits tab, browserless: an admin edits nproc and applies and saves it; bad input, conflicts, disk limit state. */
 @WithMockUser(username = "admin", roles = "ADMIN")
 class GuestLimitsPanelTest extends LimitsTestBase {
 
@@ -88,5 +90,26 @@ class GuestLimitsPanelTest extends LimitsTestBase {
         test($(Button.class).id("tmp-apply")).click();
         assertThat(Files.readString(config(guest).configDir().resolve("fstab"))).contains("size=128m");
         assertThat(driver.callsFor(guest)).containsExactly("remountTmp " + guest + " 128m");
+    }
+
+    @Test
+    void theDiskLimitShowsWhetherItIsEnforcedWithTheKernelsCount() throws Exception {
+        String guest = newGuest(false);
+        open(guest);
+        assertThat($(Paragraph.class).id("disk-enforced").getText())
+                .isEqualTo("Disk limit not enforced: no disk limit set.");
+        assertThat($(Span.class).all()).extracting(Span::getId).doesNotContain(Optional.of("disk-quota-usage"));
+
+        var root = Files.readSymbolicLink(config(guest).configDir().resolve("vdir"));
+        test($(TextField.class).id("dlimit-directory")).setValue(root.toString());
+        test($(TextField.class).id("dlimit-space")).setValue("2048");
+        test($(TextField.class).id("dlimit-inodes")).setValue("100");
+        test($(Button.class).id("dlimit-save")).click();
+
+        assertThat(driver.callsFor(guest)).containsExactly("applyDiskQuota " + guest + " 2048KiB/100");
+        assertThat($(Paragraph.class).id("disk-enforced").getText())
+                .startsWith("Disk limit enforced (fake project quota ");
+        assertThat($(Span.class).id("disk-quota-usage").getText())
+                .isEqualTo("Counted by the kernel: 300 KiB of 2048 KiB, 5 of 100 inodes used.");
     }
 }

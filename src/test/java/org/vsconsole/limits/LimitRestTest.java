@@ -49,7 +49,11 @@ class LimitRestTest extends LimitsTestBase {
                 .andExpect(jsonPath("$.limits.rss.unit").value("pages"))
                 .andExpect(jsonPath("$.limits.nofile.savedSoft").value(1024))
                 .andExpect(jsonPath("$.limits.nproc.hits").value(0))
-                .andExpect(jsonPath("$.limits.nproc.soft").value(-1));
+                .andExpect(jsonPath("$.limits.nproc.soft").value(-1))
+                .andExpect(jsonPath("$.diskLimitsEnforced").value(false))
+                .andExpect(jsonPath("$.diskQuota.enforced").value(false))
+                .andExpect(jsonPath("$.diskQuota.state").value("not enforced: no disk limit set"))
+                .andExpect(jsonPath("$.diskQuota.usedKiB").doesNotExist());
     }
 
     @ParameterizedTest
@@ -113,6 +117,28 @@ class LimitRestTest extends LimitsTestBase {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"size\":\"64m\",\"live\":true,\"persistent\":true,\"digest\":\"" + digest + "\"}"))
                 .andExpect(status().isConflict());
+    }
+
+    @Test
+    void aSavedDiskLimitIsAppliedAndTheLimitsShowItsStateAndUsage() throws Exception {
+        String guest = newGuest(false);
+        String root = Files.readSymbolicLink(config(guest).configDir().resolve("vdir")).toString();
+        mvc.perform(put("/api/v1/guests/" + guest + "/dlimits/root").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"directory\":\"" + root + "\",\"spaceTotalKiB\":2048,\"inodesTotal\":100,"
+                                + "\"reservedPercent\":5,\"digest\":\"" + digest(guest) + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.diskQuota.state").value("enforced"));
+        assertThat(driver.callsFor(guest)).containsExactly("applyDiskQuota " + guest + " 2048KiB/100");
+
+        mvc.perform(get("/api/v1/guests/" + guest + "/limits").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.diskLimitsEnforced").value(true))
+                .andExpect(jsonPath("$.diskQuota.enforced").value(true))
+                .andExpect(jsonPath("$.diskQuota.usedKiB").value(300))
+                .andExpect(jsonPath("$.diskQuota.inodesUsed").value(5))
+                .andExpect(jsonPath("$.diskQuota.limitKiB").value(2048))
+                .andExpect(jsonPath("$.diskQuota.limitInodes").value(100));
     }
 
     @Test

@@ -155,7 +155,7 @@ class LimitServiceTest extends LimitsTestBase {
         assertThat(LimitUnits.display("nproc", -1L, 4096)).isEqualTo("unlimited");
         assertThat(g.row("nofile").savedSoft()).isEqualTo(1024);
         assertThat(g.diskEnforced()).isFalse();
-        assertThat(g.diskNote()).contains("not enforced on this host");
+        assertThat(g.diskNote()).isEqualTo("not enforced: no disk limit set");
     }
 
     @Test
@@ -232,11 +232,54 @@ class LimitServiceTest extends LimitsTestBase {
             assertThat(d.complete()).isTrue();
         });
 
+        assertThat(driver.callsFor(guest)).containsExactly("applyDiskQuota " + guest + " 1048576KiB/100000");
+        assertThat(after.diskNote()).isEqualTo("enforced");
+        assertThat(after.diskQuota().usedKiB()).isEqualTo(300);
+        assertThat(limits.limits(guest).diskQuota().limitInodes()).isEqualTo(100000);
+
         DiskUsage usage = limits.diskUsage(guest);
         assertThat(usage.complete()).isTrue();
         assertThat(usage.inodes()).isEqualTo(2);
         assertThat(usage.spaceKiB()).isGreaterThanOrEqualTo(8);
-        assertThat(usage.note()).contains("not enforced on this host");
+        assertThat(usage.note()).contains("the kernel's own count");
+    }
+
+    @Test
+    void removingTheRootsDiskLimitLiftsItAndOtherEntriesAreNamedAsNotTheRoots() throws Exception {
+        String guest = newGuest(false);
+        var root = Files.readSymbolicLink(config(guest).configDir().resolve("vdir"));
+        Files.createDirectories(root.resolve("srv"));
+        limits.setDiskLimit(guest, new DiskLimitEdit("root", root.toString(), "2048", "100", "5"), digest(guest));
+
+        GuestLimits lifted = limits.removeDiskLimit(guest, "root", digest(guest));
+        assertThat(lifted.diskNote()).isEqualTo("not enforced: no disk limit set");
+
+        GuestLimits sub = limits.setDiskLimit(guest, new DiskLimitEdit("srv", root.resolve("srv").toString(), "2048", "100",
+                "5"), digest(guest));
+        assertThat(sub.diskNote()).isEqualTo("not enforced: no disk limit set for the guest root " + root
+                + " (only a complete, enabled dlimits entry whose directory is the root counts)");
+        assertThat(driver.callsFor(guest)).containsExactly("applyDiskQuota " + guest + " 2048KiB/100",
+                "applyDiskQuota " + guest + " none", "applyDiskQuota " + guest + " none");
+    }
+
+    @Test
+    void aDiskLimitTheHostRefusesStaysSavedAndSaysWhy() throws Exception {
+        String guest = newGuest(false);
+        var root = Files.readSymbolicLink(config(guest).configDir().resolve("vdir"));
+        driver.refuseDiskQuota(guest, "cannot put /x/etc into project 44001: Operation not permitted");
+        try {
+            GuestLimits after = limits.setDiskLimit(guest, new DiskLimitEdit("root", root.toString(), "2048", "100", "5"),
+                    digest(guest));
+
+            assertThat(after.diskNote()).isEqualTo("not enforced: saved, but applying it failed: cannot put /x/etc into"
+                    + " project 44001: Operation not permitted");
+            assertThat(config(guest).dlimits()).singleElement().satisfies(d -> assertThat(d.spaceTotalKiB()).isEqualTo(2048));
+            String audited = jdbc.sql("SELECT after_json FROM audit_event WHERE action = 'limits.disk-set' AND target_guest = ?")
+                    .param(guest).query(String.class).single();
+            assertThat(audited).contains("applying it failed");
+        } finally {
+            driver.refuseDiskQuota(guest, null);
+        }
     }
 
     @Test

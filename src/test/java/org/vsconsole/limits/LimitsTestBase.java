@@ -52,13 +52,15 @@ abstract class LimitsTestBase extends SpringBrowserlessTest {
         int n = SEQ.incrementAndGet();
         String name = "lim" + ProcessHandle.current().pid() % 1000 + "-" + n;
         int xid = 44000 + (int) (ProcessHandle.current().pid() % 50) * 100 + n;
+        // running before the guest exists on disk: a sampler tick in between would otherwise keep it
+        // as stopped in the snapshot the limits are read from
+        driver.setRunning(name, running);
         try {
             writer.createGuest(new NewGuest(name, xid, name, null, List.of(), null, false,
                     Map.of("nofile", LimitValues.both(1024))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        driver.setRunning(name, running);
         return name;
     }
 

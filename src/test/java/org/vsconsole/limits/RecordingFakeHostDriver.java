@@ -13,10 +13,12 @@ import java.util.function.Consumer;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.ContextFigures.LimitFigure;
+import org.vsconsole.host.DiskQuotaState;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.LimitValues;
 
 /**
@@ -31,6 +33,7 @@ public class RecordingFakeHostDriver implements HostDriver {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Map<String, LimitFigure>> live = new ConcurrentHashMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> diskQuotaRefusals = new ConcurrentHashMap<>();
 
     public void setRunning(String guest, boolean on) {
         if (on) {
@@ -45,6 +48,18 @@ public class RecordingFakeHostDriver implements HostDriver {
     /** Sets what the kernel would report for one limit of a running guest. */
     public void setFigure(String guest, String limit, LimitFigure figure) {
         live.computeIfAbsent(guest, g -> new ConcurrentHashMap<>()).put(limit, figure);
+    }
+
+    /**
+     * Makes the next disk quota applications of {@code guest} fail with {@code message}, as the
+     * linux driver does when a host that can enforce refuses; null ends it.
+     */
+    public void refuseDiskQuota(String guest, String message) {
+        if (message == null) {
+            diskQuotaRefusals.remove(guest);
+        } else {
+            diskQuotaRefusals.put(guest, message);
+        }
     }
 
     /** Calls that concern {@code guest}, oldest first. */
@@ -137,5 +152,26 @@ public class RecordingFakeHostDriver implements HostDriver {
     @Override
     public void deleteRoot(GuestSpec guest) {
         calls.add("deleteRoot " + guest.name());
+    }
+
+    /** Enforced, with a kernel count of 300 KiB and 5 inodes, whenever the guest has a root disk limit. */
+    @Override
+    public DiskQuotaState diskQuota(GuestSpec guest) {
+        GuestSpec.DiskQuota limit = guest.diskLimit();
+        if (limit == null) {
+            return DiskQuotaState.notEnforced("no disk limit set");
+        }
+        return new DiskQuotaState(true, "fake project quota " + guest.xid(), 300, 5, limit.spaceKiB(), limit.inodes());
+    }
+
+    @Override
+    public DiskQuotaState applyDiskQuota(GuestSpec guest) {
+        GuestSpec.DiskQuota limit = guest.diskLimit();
+        calls.add("applyDiskQuota " + guest.name() + " " + (limit == null ? "none" : limit.spaceKiB() + "KiB/" + limit.inodes()));
+        String refusal = diskQuotaRefusals.get(guest.name());
+        if (refusal != null) {
+            throw new HostOperationException("disk-quota", guest.name(), refusal);
+        }
+        return diskQuota(guest);
     }
 }

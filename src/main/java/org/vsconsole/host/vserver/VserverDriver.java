@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.DiskQuotaState;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.GuestSpec;
@@ -246,5 +247,18 @@ public final class VserverDriver implements HostDriver {
         }
         List<String> rest = argv.subList(1, argv.size()).stream().filter(a -> !a.equals("--")).limit(2).toList();
         return tool + " " + String.join(" ", rest);
+    }
+
+    /**
+     * util-vserver applies {@code dlimits/} itself when the guest starts ({@code vdlimit} in
+     * {@code vserver … start}); the console does not read the kernel's disk limits back here.
+     */
+    @Override
+    public DiskQuotaState diskQuota(GuestSpec guest) {
+        if (guest.diskLimit() == null) {
+            return DiskQuotaState.notEnforced("no disk limit set");
+        }
+        return new DiskQuotaState(true, "applied by util-vserver (vdlimit) when the guest starts",
+                DiskQuotaState.UNKNOWN, DiskQuotaState.UNKNOWN, guest.diskLimit().spaceKiB(), guest.diskLimit().inodes());
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.DiskQuotaState;
 import org.vsconsole.limits.DiskLimitEdit;
 import org.vsconsole.limits.DiskUsage;
 import org.vsconsole.limits.GuestLimits;
@@ -35,8 +36,25 @@ class LimitController {
     }
 
     record LimitsJson(String guest, String digest, boolean running, String driver, long pageSize,
-            Map<String, LimitJson> limits, Object diskLimits, boolean diskLimitsEnforced, String tmpSize,
-            Boolean liveApplied) {
+            Map<String, LimitJson> limits, Object diskLimits, boolean diskLimitsEnforced, DiskQuotaJson diskQuota,
+            String tmpSize, Boolean liveApplied) {
+    }
+
+    /**
+     * The guest's disk limit as the host holds it: {@code state} is {@code enforced} or
+     * {@code not enforced: <why>}; figures are the kernel's, null where it reports none.
+     */
+    record DiskQuotaJson(boolean enforced, String state, String reason, Long usedKiB, Long inodesUsed, Long limitKiB,
+            Long limitInodes) {
+
+        static DiskQuotaJson of(DiskQuotaState q) {
+            return new DiskQuotaJson(q.enforced(), q.summary(), q.reason(), known(q.usedKiB()), known(q.inodesUsed()),
+                    known(q.limitKiB()), known(q.limitInodes()));
+        }
+
+        private static Long known(long value) {
+            return value == DiskQuotaState.UNKNOWN ? null : value;
+        }
     }
 
     /** Values as sent: numbers or strings. */
@@ -130,6 +148,6 @@ class LimitController {
                     r.liveHard(), r.hits(), r.savedSoft(), r.savedHard(), r.differs()));
         }
         return new LimitsJson(g.guest(), g.digest(), g.running(), g.driver(), g.pageSize(), rows, g.diskLimits(),
-                g.diskEnforced(), g.tmpSize(), g.liveApplied());
+                g.diskEnforced(), DiskQuotaJson.of(g.diskQuota()), g.tmpSize(), g.liveApplied());
     }
 }
