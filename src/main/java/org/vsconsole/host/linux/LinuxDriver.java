@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.DiskQuotaState;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.GuestSpec;
@@ -24,6 +25,7 @@ import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.AtomicFileWriter;
+import org.vsconsole.host.quota.ProjectQuota;
 
 /**
  * Runs guests on a stock kernel as unprivileged LXC containers: each guest's ids 0..65535 are an
@@ -131,6 +133,7 @@ public final class LinuxDriver implements HostDriver {
         try {
             tree.removeLeftovers(guest.xid());
             TreeOwnership.shift(root, ids);
+            ProjectQuota.host().apply(guest); // the tree is final and nothing in it runs yet
             writeConfig(guest, tree, ids, network);
             if (!guest.interfaces().isEmpty()) {
                 network.addPort(guest);
@@ -319,6 +322,16 @@ public final class LinuxDriver implements HostDriver {
         } catch (IOException e) {
             throw fail("delete", guest, "cannot delete " + root + ": " + e);
         }
+    }
+
+    @Override
+    public DiskQuotaState diskQuota(GuestSpec guest) {
+        return ProjectQuota.host().state(guest);
+    }
+
+    @Override
+    public DiskQuotaState applyDiskQuota(GuestSpec guest) {
+        return ProjectQuota.host().apply(guest);
     }
 
     // --- helpers

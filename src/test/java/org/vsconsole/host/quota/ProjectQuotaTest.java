@@ -15,7 +15,7 @@ import org.vsconsole.host.HostOperationException;
 
 /**
  * What ProjectQuota says and refuses before any quota is touched; runs anywhere, without root.
- * Enforcement itself is ProjectQuotaIT's, on loop-mounted ext4 and XFS.
+ * Enforcement itself is ProjectQuotaEnforcementCheck's, on loop-mounted ext4 and XFS (run in a VM).
  */
 class ProjectQuotaTest {
 

@@ -18,10 +18,11 @@ import org.vsconsole.host.GuestSpec;
  * loop-mounted image. The disk is filled by the uid an unprivileged LXC guest's root maps to
  * (1048576 + xid × 65536), not by host root: on ext4 root's CAP_SYS_RESOURCE passes any quota.
  *
- * <p>On a kernel without quota formats the enforcing tests skip; {@code src/test/vm/quota-it-in-vm.sh}
- * runs this class under Debian's stock kernel in a VM instead.
+ * <p>Not an {@code *IT}: the development and CI kernels are built without quota formats, so
+ * {@code scripts/test.sh} runs this class through {@code src/test/vm/quota-it-in-vm.sh}, under
+ * Debian's stock kernel in a throw-away VM; there every test must run and pass.
  */
-class ProjectQuotaIT {
+class ProjectQuotaEnforcementCheck {
 
     private static final int XID = 4201;
     private static final int GUEST_ROOT_UID = 1048576 + XID * 65536;
