@@ -10,6 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,11 @@ public final class LinuxDriver implements HostDriver {
     private static final Path PROC = Path.of("/proc");
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     private static final Duration INIT_WAIT = Duration.ofSeconds(5);
+    private static final Duration HALT_RESEND = Duration.ofMillis(200);
+    /** LXC's default halt signal; sysvinit, busybox init and the skeleton init power off on it. */
+    private static final int SIGPWR = 30;
+    /** systemd's halt, as LXC's configs for systemd guests set {@code lxc.signal.halt}. */
+    private static final int SIGRTMIN_PLUS_3 = 37;
 
     private final Path guestsRoot;
     private final Path runDir;
@@ -163,8 +170,8 @@ public final class LinuxDriver implements HostDriver {
         requireOwnContext("stop", guest, tree);
         String container = container(guest);
         if (!tree.pids(guest.xid()).isEmpty()) {
-            lxc.stop(guest.name(), container, timeout);
-            if (!waitForEmpty(tree, guest.xid(), System.nanoTime() + KILL_WAIT.toNanos())) {
+            halt(tree, guest, System.nanoTime() + timeout.toNanos());
+            if (!tree.pids(guest.xid()).isEmpty()) {
                 lxc.kill(guest.name(), container);
                 waitForEmpty(tree, guest.xid(), System.nanoTime() + KILL_WAIT.toNanos());
             }
@@ -172,9 +179,39 @@ public final class LinuxDriver implements HostDriver {
             if (!left.isEmpty()) {
                 throw fail("stop", guest, "processes " + left + " survived SIGKILL");
             }
+            lxc.awaitStopped(guest.name(), container); // its monitor removes the cgroups and the veth
         }
         network().removePort(guest);
         tree.removeLeftovers(guest.xid());
+    }
+
+    /**
+     * Sends the guest's init the signal LXC would ({@code lxc-stop} polls for the end in half
+     * seconds, this follows the cgroup), again while it has not set its handler yet (pid 1
+     * ignores signals it does not handle), until the context is empty or the deadline passes.
+     */
+    private void halt(CgroupTree tree, GuestSpec guest, long deadlineNanos) {
+        Optional<Integer> init = initPid(tree.pids(guest.xid()));
+        if (init.isEmpty()) {
+            return;
+        }
+        int signal = systemdRuns(init.get()) ? SIGRTMIN_PLUS_3 : SIGPWR;
+        while (!tree.pids(guest.xid()).isEmpty() && System.nanoTime() < deadlineNanos) {
+            try {
+                LibC.INSTANCE.kill(init.get(), signal);
+            } catch (LastErrorException e) {
+                return; // ESRCH: init is gone, the kernel ends the rest of its namespace
+            }
+            waitForEmpty(tree, guest.xid(), Math.min(deadlineNanos, System.nanoTime() + HALT_RESEND.toNanos()));
+        }
+    }
+
+    private static boolean systemdRuns(int pid) {
+        try {
+            return Files.readString(PROC.resolve(pid + "/comm")).strip().equals("systemd");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override
@@ -392,7 +429,7 @@ public final class LinuxDriver implements HostDriver {
     /** Replaces one key's line in the generated config of a running guest. */
     private void patchConfig(GuestSpec guest, String keyPrefix, String line) throws IOException {
         Path file = lxc.configFile(container(guest));
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
         lines.removeIf(l -> l.startsWith(keyPrefix));
         lines.add(line);
         new AtomicFileWriter(lxc.lxcPath()).write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -405,7 +442,7 @@ public final class LinuxDriver implements HostDriver {
         try (InputStream in = LinuxDriver.class.getResourceAsStream("guest.seccomp")) {
             profile = in.readAllBytes();
         }
-        if (!Files.exists(file) || !java.util.Arrays.equals(Files.readAllBytes(file), profile)) {
+        if (!Files.exists(file) || !Arrays.equals(Files.readAllBytes(file), profile)) {
             new AtomicFileWriter(runDir).write(file, profile);
         }
         return file;

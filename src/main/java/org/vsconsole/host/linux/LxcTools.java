@@ -22,7 +22,8 @@ import org.vsconsole.host.HostOperationException;
  */
 final class LxcTools {
 
-    static final List<String> REQUIRED = List.of("lxc-start", "lxc-stop", "lxc-attach", "newuidmap", "newgidmap");
+    static final List<String> REQUIRED = List.of("lxc-start", "lxc-stop", "lxc-wait", "lxc-attach", "newuidmap",
+            "newgidmap");
 
     /** {@code … ERROR    start - ../src/lxc/start.c:fn:99 - the message}: the message is what counts. */
     private static final Pattern ERROR_LINE = Pattern.compile(" ERROR\\s+\\S+ - \\S+:\\d+ - (.*)$");
@@ -70,11 +71,10 @@ final class LxcTools {
         }
     }
 
-    /** Asks the guest's init to halt, then kills what is left once {@code grace} has passed. */
-    void stop(String guest, String container, Duration grace) {
-        long seconds = Math.max(1, grace.toSeconds());
-        CommandRunner.stream("stop", guest, argv("lxc-stop", container, "-t", Long.toString(seconds)), line -> { },
-                grace.plus(timeout));
+    /** Waits until LXC has torn the stopped container down (cgroups, veth), so a start may follow. */
+    void awaitStopped(String guest, String container) {
+        CommandRunner.stream("stop", guest, argv("lxc-wait", container, "-s", "STOPPED", "-t",
+                Long.toString(timeout.toSeconds())), line -> { }, timeout.plusSeconds(1));
     }
 
     void kill(String guest, String container) {

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -114,7 +115,7 @@ final class TreeOwnership {
         byte[] value = new byte[64];
         try {
             long size = LibC.INSTANCE.lgetxattr(path, CAPABILITY, value, value.length);
-            return java.util.Arrays.copyOf(value, (int) size);
+            return Arrays.copyOf(value, (int) size);
         } catch (LastErrorException e) {
             if (e.getErrorCode() == ENODATA || e.getErrorCode() == 95) { // 95: EOPNOTSUPP, no xattrs here
                 return null;
