@@ -348,6 +348,9 @@ public final class LinuxDriver implements HostDriver {
             if (!skipped.isEmpty()) {
                 throw fail("delete", guest, "left " + skipped.getFirst() + " in place: it is on another file system");
             }
+            if (guest.name().equals(owner(guest.xid()))) { // its generated container goes with it
+                remover.delete(lxc.lxcPath().resolve(container(guest)));
+            }
         } catch (IOException e) {
             throw fail("delete", guest, "cannot delete " + root + ": " + e);
         }

@@ -70,6 +70,10 @@ class LinuxDriverIT {
             assertThat(Path.of("/proc/" + p.pid())).doesNotExist();
         }
         assertThat(driver.figures(List.of(guest))).isEmpty();
+
+        driver.deleteRoot(guest);
+        assertThat(guest.rootDir()).doesNotExist();
+        assertThat(sandbox.runDir.resolve("lxc/vs4101")).as("its generated container").doesNotExist();
     }
 
     @Test
