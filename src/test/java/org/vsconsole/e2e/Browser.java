@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -121,6 +122,44 @@ public final class Browser implements AutoCloseable {
     public List<String> texts(String cssSelector) {
         return (List<String>) js("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim())",
                 cssSelector);
+    }
+
+    /**
+     * Makes the page's viewport (what a screenshot shows) exactly {@code width} x {@code height}
+     * CSS pixels, correcting for whatever the window adds around it.
+     */
+    public void viewport(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        int innerWidth = ((Number) js("return window.innerWidth")).intValue();
+        int innerHeight = ((Number) js("return window.innerHeight")).intValue();
+        if (innerWidth != width || innerHeight != height) {
+            driver.manage().window().setSize(new Dimension(2 * width - innerWidth, 2 * height - innerHeight));
+        }
+    }
+
+    /**
+     * The rendered rows of a Vaadin grid, each as the trimmed texts of its cells in column order
+     * (a selection column gives an empty text); rows the grid keeps hidden for reuse are left out.
+     */
+    @SuppressWarnings("unchecked")
+    public List<List<String>> gridRows(String gridId) {
+        return (List<List<String>>) js("""
+                const grid = document.getElementById(arguments[0]);
+                if (!grid || !grid.shadowRoot) { return []; }
+                return Array.from(grid.shadowRoot.querySelectorAll('#items tr'))
+                    .filter(tr => !tr.hidden)
+                    .map(tr => Array.from(tr.querySelectorAll('td')).map(td => {
+                        const slot = td.querySelector('slot');
+                        const content = slot ? slot.assignedElements()[0] : null;
+                        return content ? content.textContent.replace(/\\s+/g, ' ').trim() : '';
+                    }))
+                    .filter(cells => cells.some(c => c !== ''));
+                """, gridId);
+    }
+
+    /** The row of a Vaadin grid that has a cell with exactly {@code key}, or an empty list. */
+    public List<String> gridRow(String gridId, String key) {
+        return gridRows(gridId).stream().filter(cells -> cells.contains(key)).findFirst().orElse(List.of());
     }
 
     public Path screenshot(String name) {
