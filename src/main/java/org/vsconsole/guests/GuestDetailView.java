@@ -70,6 +70,9 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
     private final Button restart = new Button("Restart", VaadinIcon.REFRESH.create());
     private final Checkbox bootMark = new Checkbox("Starts when the host boots");
+    /** Staff only; null for others. */
+    private Button delete;
+    private boolean mayOperate;
     private final Grid<GuestProcess> processGrid = new Grid<>(GuestProcess.class, false);
     private Registration subscription;
 
@@ -105,7 +108,8 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
 
     private void build() {
         removeAll();
-        boolean mayOperate = currentUser.mayOperate(name);
+        delete = null;
+        mayOperate = currentUser.mayOperate(name);
         boolean staff = currentUser.hasRole(Role.ADMIN) || currentUser.hasRole(Role.OPERATOR);
 
         H2 title = new H2(name);
@@ -127,7 +131,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
                 () -> act("restart", () -> guests.restart(name))));
         HorizontalLayout actions = new HorizontalLayout(start, stop, restart);
         if (staff) {
-            Button delete = new Button("Delete…", VaadinIcon.TRASH.create(), e -> openDelete());
+            delete = new Button("Delete…", VaadinIcon.TRASH.create(), e -> openDelete());
             delete.setId("guest-delete");
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             actions.add(delete);
@@ -325,6 +329,10 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         stateBadge.getElement().getThemeList().clear();
         stateBadge.getElement().getThemeList().add(conflict != null ? "badge error" : running ? "badge success" : "badge contrast");
         start.setEnabled(!running && conflict == null);
+        if (delete != null) {
+            delete.setEnabled(conflict == null); // it would be refused naming the other guest anyway
+        }
+        bootMark.setEnabled(this.mayOperate && conflict == null);
         stop.setEnabled(running);
         restart.setEnabled(running);
         if (conflict != null) {

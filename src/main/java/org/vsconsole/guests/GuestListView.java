@@ -165,12 +165,22 @@ public class GuestListView extends VerticalLayout {
             return;
         }
         Set<String> selected = grid.getSelectedItems().stream().map(GuestSummary::name).collect(java.util.stream.Collectors.toSet());
+        // auto widths are measured once: a new guest or state (a longer badge) needs them measured again,
+        // a changed figure does not (measuring at every tick would make the columns jitter)
+        boolean reshaped = !shape(fresh).equals(shape(rows));
         rows.clear();
         rows.addAll(fresh);
         provider.refreshAll();
+        if (reshaped) {
+            grid.recalculateColumnWidths();
+        }
         if (!selected.isEmpty()) {
             rows.stream().filter(r -> selected.contains(r.name())).forEach(grid::select);
         }
+    }
+
+    private static List<String> shape(List<GuestSummary> summaries) {
+        return summaries.stream().map(g -> g.name() + " " + g.state()).toList();
     }
 
     private void applyFilter() {
