@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public class Sampler implements SmartLifecycle {
     private volatile List<GuestSpec> specs = List.of();
     private volatile List<GuestConfig> guestConfigs = List.of();
     private volatile Instant specsReadAt = Instant.EPOCH;
+    private final AtomicLong treeChanges = new AtomicLong();
     private final DeltaTracker deltas = new DeltaTracker();
     private final HostFiguresReader hostReader;
     private volatile long lastTickNanos;
@@ -117,6 +119,7 @@ public class Sampler implements SmartLifecycle {
 
     /** The config tree changed: re-read guest specs at the next tick and sample right away. */
     public void treeChanged() {
+        treeChanges.incrementAndGet();
         specsReadAt = Instant.EPOCH;
         ScheduledExecutorService s = scheduler;
         if (s != null) {
@@ -162,13 +165,15 @@ public class Sampler implements SmartLifecycle {
     }
 
     private synchronized void refreshConfigs() {
+        long changesBefore = treeChanges.get();
         List<GuestConfig> read = configs.readAllGuests();
         specs = read.stream()
                 .filter(c -> c.context() != null)
                 .map(c -> GuestSpecs.from(c, host.guestsRoot()))
                 .toList();
         guestConfigs = List.copyOf(read);
-        specsReadAt = Instant.now();
+        // a change told while the tree was being read may be missing from this read: stay stale
+        specsReadAt = treeChanges.get() == changesBefore ? Instant.now() : Instant.EPOCH;
     }
 
     private void sampleSafely() {
