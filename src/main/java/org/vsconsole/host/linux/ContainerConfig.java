@@ -26,7 +26,6 @@ final class ContainerConfig {
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9/_.+@-]{0,4000}");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]{2,39}");
-    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,62})");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     /** The v1 device whitelist LXC's common.conf sets and userns.conf clears again; it is kept. */
     private static final List<String> DEVICES = List.of("c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm",
@@ -158,15 +157,11 @@ final class ContainerConfig {
         }
     }
 
+    /** What {@link GuestInput} checks for every driver call, plus what only a config file needs. */
     private static void check(GuestSpec guest) {
+        GuestInput.check("start", guest);
         if (!NAME.matcher(guest.name()).matches()) {
             throw fail(guest, "invalid guest name for a container: " + guest.name());
-        }
-        if (guest.nodename() == null || !HOST_NAME.matcher(guest.nodename()).matches()) {
-            throw fail(guest, "invalid node name: " + guest.nodename());
-        }
-        if (guest.tmpSize() != null && !GuestInput.SIZE.matcher(guest.tmpSize()).matches()) {
-            throw fail(guest, "invalid /tmp size: " + guest.tmpSize());
         }
         for (GuestSpec.Address address : guest.interfaces()) {
             boolean v6 = address.ip().contains(":");
