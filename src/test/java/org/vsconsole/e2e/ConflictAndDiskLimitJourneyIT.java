@@ -17,9 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,17 +52,7 @@ class ConflictAndDiskLimitJourneyIT {
     private static final JsonMapper json = JsonMapper.builder().build();
 
     @RegisterExtension
-    static final TestWatcher DUMP_ON_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("conflict-journey-failure");
-            }
-            if (console != null) {
-                console.dumpLog();
-            }
-        }
-    };
+    static final FailureEvidence DUMP_ON_FAILURE = new FailureEvidence("conflict-journey-failure", () -> browser, () -> console);
 
     @BeforeAll
     static void start() {

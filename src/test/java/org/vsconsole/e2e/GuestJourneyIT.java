@@ -7,9 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -26,17 +24,7 @@ class GuestJourneyIT {
     private static Browser browser;
 
     @RegisterExtension
-    static final TestWatcher DUMP_ON_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("guest-journey-failure");
-            }
-            if (console != null) {
-                console.dumpLog();
-            }
-        }
-    };
+    static final FailureEvidence DUMP_ON_FAILURE = new FailureEvidence("guest-journey-failure", () -> browser, () -> console);
 
     @BeforeAll
     static void start() {

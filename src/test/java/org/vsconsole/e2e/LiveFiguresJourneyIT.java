@@ -14,9 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,17 +32,7 @@ class LiveFiguresJourneyIT {
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @RegisterExtension
-    static final TestWatcher DUMP_ON_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("live-journey-failure");
-            }
-            if (console != null) {
-                console.dumpLog();
-            }
-        }
-    };
+    static final FailureEvidence DUMP_ON_FAILURE = new FailureEvidence("live-journey-failure", () -> browser, () -> console);
 
     @BeforeAll
     static void start() throws Exception {
