@@ -38,8 +38,12 @@ final class GuestSandbox implements AutoCloseable {
 
     /** A sandbox with a cgroup parent, bridge and pool of its own, for a test class beside LinuxDriverIT. */
     GuestSandbox(String cgroupParent, String bridge, String pool) throws IOException {
+        this(cgroupParent, bridge, pool, false);
+    }
+
+    GuestSandbox(String cgroupParent, String bridge, String pool, boolean nat) throws IOException {
         this(LinuxDriverSettings.defaults().withCgroupParent(cgroupParent)
-                .withNetwork(bridge, Ipv4Network.parse(pool), false));
+                .withNetwork(bridge, Ipv4Network.parse(pool), nat));
     }
 
     private GuestSandbox(LinuxDriverSettings settings) throws IOException {
@@ -108,8 +112,8 @@ final class GuestSandbox implements AutoCloseable {
             try { // the console keeps its bridge and rules; a test does not
                 CommandRunner.run("test", null, List.of("ip", "link", "del", settings.bridge()), Duration.ofSeconds(5));
                 String table = BridgeFirewall.tableName(settings.bridge());
-                CommandRunner.run("test", null, List.of("nft", "delete table bridge " + table + "; delete table inet " + table),
-                        Duration.ofSeconds(5));
+                CommandRunner.run("test", null, List.of("nft", "delete table bridge " + table + "; delete table inet " + table
+                        + (settings.nat() ? "; delete table ip " + table + "_nat" : "")), Duration.ofSeconds(5));
             } catch (RuntimeException e) {
                 failures.add(e);
             }
