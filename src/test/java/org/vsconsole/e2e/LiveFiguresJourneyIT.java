@@ -55,19 +55,12 @@ class LiveFiguresJourneyIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (console != null) {
-                call("POST", "api/v1/guests/" + GUEST + "/stop", null);
-                call("DELETE", "api/v1/guests/" + GUEST, null);
-            }
-        } finally {
-            if (browser != null) {
-                browser.close();
-            }
-            if (console != null) {
-                console.close();
-            }
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (console != null) {
+            console.close(); // also stops what a journey that failed half-way left running
         }
     }
 
