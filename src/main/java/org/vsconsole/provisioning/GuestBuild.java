@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import org.vsconsole.host.BuildProgress;
+import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
@@ -60,12 +62,21 @@ final class GuestBuild implements JobWork {
             checkCancelled(job);
             step(job, 15, "Building the root tree in " + spec.rootDir() + " (" + describe() + ")");
             rootMayExist = true;
-            driver.buildRoot(spec, guest.build(), job::log);
+            driver.buildRoot(spec, guest.build(), buildProgress(job, 15, 70));
             checkCancelled(job);
-            if (guest.start()) {
-                step(job, 85, "Starting '" + guest.name() + "'");
+            BuildRequest.GuestSetup setup = guest.build().setup();
+            if (guest.start() || setup.needsFirstRun()) {
+                step(job, 72, "Starting '" + guest.name() + "'");
                 startTried = true;
                 driver.start(spec);
+            }
+            if (setup.needsFirstRun()) {
+                new FirstRun(driver, spec, setup).run(job);
+                checkCancelled(job);
+                if (!guest.start()) {
+                    step(job, 92, "Stopping '" + guest.name() + "' again: it was not to be started");
+                    driver.stop(spec, STOP_TIMEOUT);
+                }
             }
             // Last, so a failed creation leaves context.next as it found it.
             step(job, 95, "Updating .defaults/context.next");
@@ -134,6 +145,26 @@ final class GuestBuild implements JobWork {
             case CLONE -> "clone of '" + guest.build().source() + "'";
             case DEBOOTSTRAP -> "debootstrap " + guest.build().dist()
                     + (guest.build().mirror() == null ? "" : " from " + guest.build().mirror());
+        };
+    }
+
+    /** The driver's 0..100 of the build, shown as {@code from..to} of the whole job. */
+    private static BuildProgress buildProgress(JobContext job, int from, int to) {
+        return new BuildProgress() {
+            @Override
+            public void accept(String line) {
+                job.log(line);
+            }
+
+            @Override
+            public void percent(int percent) {
+                job.progress(from + (to - from) * Math.max(0, Math.min(100, percent)) / 100);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return job.cancelled();
+            }
         };
     }
 

@@ -181,7 +181,7 @@ public final class VserverDriver implements HostDriver {
     }
 
     @Override
-    public void buildRoot(GuestSpec guest, BuildRequest request, Consumer<String> log) {
+    public void buildRoot(GuestSpec guest, BuildRequest request, org.vsconsole.host.BuildProgress log) {
         String op = "build";
         requireSuccess(op, guest, start(op, guest, commands.build(guest, request), timeouts.build(), log));
     }
