@@ -10,15 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** The last known count of pending (and security) updates per guest. */
 @Repository
-public class PendingUpdates {
-
-    /** One guest's count; {@code problem} set (and counts null) when the last check could not count. */
-    public record Status(String guest, Integer pending, Integer security, Instant checkedAt, String problem) {
-
-        public boolean hasSecurityUpdates() {
-            return security != null && security > 0;
-        }
-    }
+class PendingUpdates {
 
     private final JdbcClient jdbc;
 
@@ -27,23 +19,23 @@ public class PendingUpdates {
     }
 
     void record(String guest, AptSimulation simulation) {
-        save(new Status(guest, simulation.upgraded().size(), simulation.security(),
+        save(new PendingStatus(guest, simulation.upgraded().size(), simulation.security(),
                 Instant.now(), null));
     }
 
     void recordProblem(String guest, String problem) {
-        save(new Status(guest, null, null, Instant.now(), problem.length() > 500 ? problem.substring(0, 500) : problem));
+        save(new PendingStatus(guest, null, null, Instant.now(), problem.length() > 500 ? problem.substring(0, 500) : problem));
     }
 
     /** Every guest's last count, by guest name. */
-    public Map<String, Status> all() {
+    Map<String, PendingStatus> all() {
         return jdbc.sql("SELECT guest, pending, security, checked_at, problem FROM guest_update_status")
-                .query((rs, n) -> new Status(rs.getString(1), (Integer) rs.getObject(2), (Integer) rs.getObject(3),
+                .query((rs, n) -> new PendingStatus(rs.getString(1), (Integer) rs.getObject(2), (Integer) rs.getObject(3),
                         rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)))
-                .list().stream().collect(Collectors.toMap(Status::guest, s -> s));
+                .list().stream().collect(Collectors.toMap(PendingStatus::guest, s -> s));
     }
 
-    private void save(Status s) {
+    private void save(PendingStatus s) {
         jdbc.sql("MERGE INTO guest_update_status (guest, pending, security, checked_at, problem) KEY (guest) VALUES (?, ?, ?, ?, ?)")
                 .params(s.guest(), s.pending(), s.security(), OffsetDateTime.ofInstant(s.checkedAt(), ZoneOffset.UTC),
                         s.problem())

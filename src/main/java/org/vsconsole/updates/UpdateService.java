@@ -89,8 +89,8 @@ public class UpdateService {
 
     /** Last known pending and security updates of the guests the user may see. */
     @PreAuthorize("isAuthenticated()")
-    public Map<String, PendingUpdates.Status> pending() {
-        Map<String, PendingUpdates.Status> all = new java.util.TreeMap<>(pending.all());
+    public Map<String, PendingStatus> pending() {
+        Map<String, PendingStatus> all = new java.util.TreeMap<>(pending.all());
         all.keySet().removeIf(guest -> !currentUser.maySee(guest));
         return all;
     }

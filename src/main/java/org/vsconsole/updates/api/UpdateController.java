@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vsconsole.jobs.Job;
-import org.vsconsole.updates.PendingUpdates;
+import org.vsconsole.updates.PendingStatus;
 import org.vsconsole.updates.UpdateRequest;
 import org.vsconsole.updates.UpdateService;
 
@@ -48,7 +48,7 @@ class UpdateController {
     }
 
     @GetMapping("/pending")
-    Map<String, PendingUpdates.Status> pending() {
+    Map<String, PendingStatus> pending() {
         return updates.pending();
     }
 
