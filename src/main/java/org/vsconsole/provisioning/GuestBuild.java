@@ -42,6 +42,19 @@ final class GuestBuild implements JobWork {
 
     @Override
     public void run(JobContext job) throws Exception {
+        if (!driver.buildMakesConfigDirectory()) {
+            create(job);
+            return;
+        }
+        writer.buildStarting(guest.name());
+        try {
+            create(job);
+        } finally {
+            writer.buildEnded(guest.name());
+        }
+    }
+
+    private void create(JobContext job) throws Exception {
         boolean configMade = false;
         boolean rootMayExist = false;
         boolean startTried = false;

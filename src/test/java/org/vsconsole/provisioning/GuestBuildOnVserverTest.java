@@ -94,6 +94,43 @@ class GuestBuildOnVserverTest {
     }
 
     @Test
+    void watchersOfTheTreeAreToldTheBuildIsTheConsolesFromBeforeItStartsUntilTheUndoEnded() throws Exception {
+        List<String> events = new java.util.ArrayList<>();
+        Path configDir = host.configRoot.resolve("app1");
+        host.writer.addListener(new org.vsconsole.host.config.ConfigWriteListener() {
+            @Override
+            public void written(String guest, org.vsconsole.host.config.GuestConfig after) {
+                events.add("written");
+            }
+
+            @Override
+            public void created(String guest, org.vsconsole.host.config.GuestConfig after) {
+                events.add("created");
+            }
+
+            @Override
+            public void deleted(String guest) {
+                events.add("deleted");
+            }
+
+            @Override
+            public void buildStarting(String guest) {
+                events.add("buildStarting " + guest + (Files.exists(configDir) ? " (dir exists)" : ""));
+            }
+
+            @Override
+            public void buildEnded(String guest) {
+                events.add("buildEnded " + guest + (Files.exists(configDir) ? " (dir exists)" : ""));
+            }
+        });
+        fake.failWith("vserver.start", 1, "init exited with status 1");
+
+        assertThatThrownBy(() -> build(true).run(job)).hasMessageContaining("init exited");
+
+        assertThat(events).containsExactly("buildStarting app1", "created", "deleted", "buildEnded app1");
+    }
+
+    @Test
     void aConfigDirectoryMadeByHandAfterValidationIsNeverBuiltIntoNorDeleted() throws Exception {
         GuestBuild build = build(false);
         Files.createDirectories(host.configRoot.resolve("app1/precious"));

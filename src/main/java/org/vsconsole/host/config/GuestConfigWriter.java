@@ -199,6 +199,16 @@ public final class GuestConfigWriter {
         }
     }
 
+    /** Tells the listeners that a build is about to make {@code guest}'s config dir outside this writer. */
+    public void buildStarting(String guest) {
+        listeners.forEach(l -> l.buildStarting(guest));
+    }
+
+    /** Tells the listeners that the creation around that build ended. */
+    public void buildEnded(String guest) {
+        listeners.forEach(l -> l.buildEnded(guest));
+    }
+
     /**
      * Deletes a guest's config dir: one atomic rename out of the way (the guest is gone at that
      * instant), then removal of the renamed tree without following any symlink in it.
