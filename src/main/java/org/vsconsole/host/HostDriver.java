@@ -68,6 +68,15 @@ public interface HostDriver {
     void buildRoot(GuestSpec guest, BuildRequest request, BuildProgress progress);
 
     /**
+     * Whether {@link #buildRoot} makes the guest's config directory itself and refuses to run when
+     * it exists ({@code vserver NAME build} does). Then the caller builds first and adds its own
+     * files afterwards; otherwise it writes the config first.
+     */
+    default boolean buildMakesConfigDirectory() {
+        return false;
+    }
+
+    /**
      * Removes the guest's root tree without following symlinks or crossing mount points; refuses,
      * naming the mount, if something is mounted inside.
      */

@@ -180,6 +180,12 @@ public final class VserverDriver implements HostDriver {
         requireSuccess(op, guest, run(op, guest, commands.remountTmp(guest, size), timeouts.change()));
     }
 
+    /** vserver-build writes the config dir and refuses an existing one (reference §4.2). */
+    @Override
+    public boolean buildMakesConfigDirectory() {
+        return true;
+    }
+
     @Override
     public void buildRoot(GuestSpec guest, BuildRequest request, org.vsconsole.host.BuildProgress log) {
         String op = "build";
