@@ -95,6 +95,31 @@ public class UpdateService {
         return all;
     }
 
+    /** A guest as the updates view lists it: whether it runs and its last counted updates (may be null). */
+    public record GuestRow(String name, boolean running, PendingStatus pending) {
+    }
+
+    /** The guests the current user may update, with their state and last counts. */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','OWNER')")
+    public List<GuestRow> guests() {
+        Map<String, PendingStatus> counts = pending.all();
+        List<GuestRow> rows = new ArrayList<>();
+        for (GuestConfig config : configs.readAllGuests()) {
+            if (!currentUser.mayOperate(config.name())) {
+                continue;
+            }
+            boolean running;
+            try {
+                running = config.context() != null && driver.isRunning(GuestSpecs.from(config, host.guestsRoot()));
+            } catch (RuntimeException e) {
+                running = false;
+            }
+            rows.add(new GuestRow(config.name(), running, counts.get(config.name())));
+        }
+        rows.sort(java.util.Comparator.comparing(GuestRow::name));
+        return rows;
+    }
+
     /** The scheduled check: lists refreshed and a dry-run dist-upgrade in every running guest. */
     Job checkAllAsSystem() {
         UpdatePlan plan = new UpdatePlan(configs.listGuestNames(), UpdateAction.DIST_UPGRADE, List.of(), true, false);
