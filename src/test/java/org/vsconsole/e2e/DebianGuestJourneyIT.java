@@ -77,7 +77,7 @@ class DebianGuestJourneyIT {
             assertThat(response.statusCode()).as(c[0] + " -> " + response.body()).isEqualTo(400);
             assertThat(response.body()).contains("\"field\":\"" + c[1] + "\"");
         }
-        assertThat(call("GET", "api/v1/guests/bad1", null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "api/v1/guests", null).body()).doesNotContain("\"bad1\"");
         assertThat(call("GET", "api/v1/audit?action=guest.create&limit=50", null).body()).doesNotContain("shortpw");
     }
 
@@ -170,8 +170,6 @@ class DebianGuestJourneyIT {
         browser.open(console.url("updates"));
         browser.await(By.id("update-guests"));
         browser.waitUntil(Duration.ofSeconds(10), () -> !browser.gridRow("update-guests", "deb1").isEmpty());
-        browser.js("const g = document.getElementById('update-guests'); g.selectedItems = g.items.filter(i => true);"
-                + " g.dispatchEvent(new CustomEvent('selected-items-changed'));");
         browser.click("update-run-all");
         browser.waitUntil(Duration.ofMinutes(3), () -> browser.gridRows("update-items").size() == 2
                 && browser.gridRows("update-items").stream().allMatch(r -> r.contains("succeeded")));
