@@ -83,6 +83,25 @@ class DebianGuestJourneyIT {
 
     @Test
     @Order(2)
+    void cancellingTheFirstBuildLeavesNoHalfGuestAndNoHalfBaseTree() throws Exception {
+        String job = create("{\"name\":\"deb0\",\"build\":{\"method\":\"debootstrap\",\"dist\":\"bookworm\"}}");
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline && !call("GET", "api/v1/jobs/" + job, null).body().contains("I: Retrieving")) {
+            Thread.sleep(200);
+        }
+        HttpResponse<String> cancel = call("POST", "api/v1/jobs/" + job + "/cancel", null);
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+        String log = awaitJob(job, Duration.ofMinutes(2), "cancelled");
+        assertThat(log).contains("everything it made was removed");
+        assertThat(call("GET", "api/v1/guests", null).body()).doesNotContain("\"deb0\"");
+        assertThat(console.dataDir().resolve("host/var/lib/vservers/deb0")).doesNotExist();
+        try (var trees = Files.walk(console.dataDir().resolve("cache/trees"), 2)) {
+            assertThat(trees.map(Path::getFileName).map(Path::toString)).doesNotContain("tree.partial", "tree");
+        }
+    }
+
+    @Test
+    @Order(3)
     void aDebianGuestIsBuiltWithItsSetupAndRuns() throws Exception {
         long started = System.nanoTime();
         String job = create("{\"name\":\"deb1\",\"build\":{\"method\":\"debootstrap\",\"dist\":\"bookworm\","
@@ -105,7 +124,7 @@ class DebianGuestJourneyIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theSecondGuestOfTheSuiteCopiesTheBaseTreeInSeconds() throws Exception {
         long started = System.nanoTime();
         String job = create("{\"name\":\"deb2\",\"build\":{\"method\":\"debootstrap\",\"dist\":\"bookworm\"},\"start\":true}");
@@ -118,7 +137,7 @@ class DebianGuestJourneyIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aDryRunListsWhatWouldChangeAndAnInstallFetchesOnceThroughTheCache() throws Exception {
         String dry = submitUpdate("{\"guests\":[\"deb1\",\"deb2\"],\"action\":\"install\",\"packages\":[\"hello\"],\"dryRun\":true}");
         awaitJob(dry, Duration.ofMinutes(5), "succeeded");
@@ -142,7 +161,7 @@ class DebianGuestJourneyIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void oneGuestsFailureShowsBesideTheOthersSuccessAndCanBeRetried() throws Exception {
         exec("deb2", "sh", "-c", "echo 'deb http://127.0.0.1:9/nowhere bookworm main' > /etc/apt/sources.list.d/broken.list");
         String job = submitUpdate("{\"guests\":[\"deb1\",\"deb2\"],\"action\":\"upgrade\",\"dryRun\":true}");
@@ -163,7 +182,7 @@ class DebianGuestJourneyIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theUpdatesPageRunsADryRunAndShowsEachGuestsResult() throws Exception {
         browser = new Browser();
         browser.signIn(console, "admin", PASSWORD);

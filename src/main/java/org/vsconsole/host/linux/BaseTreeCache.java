@@ -84,8 +84,14 @@ final class BaseTreeCache {
         List<String> argv = List.of(debootstrap, "--variant=minbase", "--include=sysvinit-core", suite,
                 partial.toString(), mirror);
         Map<String, String> env = proxy == null ? Map.of() : Map.of("http_proxy", proxy);
-        ExecResult result = CommandRunner.stream("build", guest, argv, env, new DebootstrapProgress(progress),
-                buildTimeout, progress::cancelled);
+        ExecResult result;
+        try {
+            result = CommandRunner.stream("build", guest, argv, env, new DebootstrapProgress(progress), buildTimeout,
+                    progress::cancelled);
+        } catch (RuntimeException e) {
+            remover.delete(partial); // cancelled or interrupted: no half tree is kept for the next guest
+            throw e;
+        }
         if (result.timedOut() || result.exitCode() != 0) {
             remover.delete(partial);
             throw new HostOperationException("build", guest, "debootstrap " + suite + " from " + mirror
