@@ -189,6 +189,12 @@ public final class VserverDriver implements HostDriver {
     @Override
     public void buildRoot(GuestSpec guest, BuildRequest request, org.vsconsole.host.BuildProgress log) {
         String op = "build";
+        if (!request.setup().equals(BuildRequest.GuestSetup.NONE)) {
+            // vserver-build has no options for these; refusing beats a guest without the password asked for
+            throw new HostOperationException(op, guest.name(), "root password, SSH keys, packages and a post-install"
+                    + " command are set up only on stock-kernel hosts (linux driver); build without them and use"
+                    + " 'vserver " + guest.name() + " enter' or package updates afterwards");
+        }
         requireSuccess(op, guest, start(op, guest, commands.build(guest, request), timeouts.build(), log));
     }
 

@@ -1,6 +1,7 @@
 package org.vsconsole.host.vserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,6 +172,16 @@ class VserverDriverArgvTest {
         assertThat(fake.onlyCall()).containsExactly("vserver", "--", "web1", "build", "-m", "debootstrap",
                 "--rootdir", "/var/lib/vservers", "--confdir", "/etc/vservers/web1", "--context", "40001", "--hostname", "web1", "--",
                 "-d", "bookworm", "-m", "http://deb.debian.org/debian");
+    }
+
+    @Test
+    void aBuildWithSetupTheToolsCannotDoIsRefusedBeforeAnythingRuns() {
+        BuildRequest withPassword = new BuildRequest(BuildRequest.Method.DEBOOTSTRAP, null, "bookworm",
+                "http://deb.debian.org/debian", new BuildRequest.GuestSetup("$6$x$y", List.of(), List.of(), null));
+
+        assertThatThrownBy(() -> driver.buildRoot(web1, withPassword, line -> { }))
+                .hasMessageContaining("only on stock-kernel hosts");
+        assertThat(fake.calls()).isEmpty();
     }
 
     @Test
