@@ -35,7 +35,7 @@ final class UpdateRequestValidator {
             case "start" -> true;
             default -> throw new InvalidInputException("stoppedGuests", "must be skip or start");
         };
-        List<String> guests = r.all() ? allowed(existing, mayUpdate) : named(r.guests(), existing, mayUpdate, r.all());
+        List<String> guests = r.all() ? allowed(existing, mayUpdate) : named(r.guests(), existing, mayUpdate);
         if (guests.isEmpty()) {
             throw new InvalidInputException("guests", r.all() ? "there is no guest you may update" : "name at least one guest");
         }
@@ -46,7 +46,7 @@ final class UpdateRequestValidator {
         return existing.stream().filter(mayUpdate).sorted().toList();
     }
 
-    private static List<String> named(List<String> names, List<String> existing, Predicate<String> mayUpdate, boolean all) {
+    private static List<String> named(List<String> names, List<String> existing, Predicate<String> mayUpdate) {
         Set<String> out = new LinkedHashSet<>();
         for (String name : names) {
             String valid;

@@ -91,7 +91,9 @@ public class UpdateService {
     @PreAuthorize("isAuthenticated()")
     public Map<String, PendingStatus> pending() {
         Map<String, PendingStatus> all = new java.util.TreeMap<>(pending.all());
-        all.keySet().removeIf(guest -> !currentUser.maySee(guest));
+        // a count outlives a deleted guest in the table; a new guest of that name must not inherit it
+        java.util.Set<String> existing = new java.util.HashSet<>(configs.listGuestNames());
+        all.keySet().removeIf(guest -> !existing.contains(guest) || !currentUser.maySee(guest));
         return all;
     }
 

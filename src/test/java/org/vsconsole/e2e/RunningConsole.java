@@ -170,7 +170,7 @@ public final class RunningConsole implements AutoCloseable {
 
     /** The guests' package cache outlives the console as the guests do; a test's goes with the test. */
     private void stopPackageCache() {
-        Path pidFile = dataDir.resolve("run/apt-cache/pid");
+        Path pidFile = dataDir.resolve("run/apt-cache/state/pid");
         try {
             if (Files.exists(pidFile)) {
                 String pid = Files.readString(pidFile, StandardCharsets.US_ASCII).strip();

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsconsole.host.HostAptSources;
 import org.vsconsole.host.HostOperationException;
+import org.vsconsole.host.config.AtomicFileWriter;
 
 /**
  * One package cache for all guests (Debian's {@code apt-cacher-ng}), listening only on the bridge's
@@ -97,7 +98,7 @@ final class PackageCache {
 
     /** Stops the cache this console started (tests; an admin's {@code systemctl stop} otherwise). */
     void stop() throws IOException {
-        Path pidFile = stateDir.resolve("pid");
+        Path pidFile = stateDir.resolve("state/pid");
         if (!Files.exists(pidFile)) {
             return;
         }
@@ -119,29 +120,39 @@ final class PackageCache {
         }
     }
 
+    /**
+     * The config stays root's, in a directory only root writes: the daemon parses hostile input,
+     * and if it were taken over it must not be able to plant a symlink that root's next config
+     * write would follow. It writes only its log, pid and socket (and the cache), in directories of its own.
+     */
     private void prepare() throws IOException {
         UserPrincipalLookupService users = stateDir.getFileSystem().getUserPrincipalLookupService();
         UserPrincipal user = users.lookupPrincipalByName(USER);
         GroupPrincipal group = users.lookupPrincipalByGroupName(USER);
         Files.createDirectories(stateDir);
-        for (Path dir : List.of(stateDir, stateDir.resolve("log"), cacheDir)) {
+        requireNoSymlink(stateDir);
+        Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (Path dir : List.of(stateDir.resolve("log"), stateDir.resolve("state"), cacheDir)) {
             Files.createDirectories(dir);
-            if (Files.isSymbolicLink(dir)) {
-                throw new IOException(dir + " is a symlink");
-            }
+            requireNoSymlink(dir);
             PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class,
                     LinkOption.NOFOLLOW_LINKS);
             view.setOwner(user);
             view.setGroup(group);
             view.setPermissions(PosixFilePermissions.fromString("rwxr-x---"));
         }
-        Path conf = stateDir.resolve("acng.conf");
-        Files.writeString(conf, config(), StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-r--r--"));
+        new AtomicFileWriter(stateDir).write(stateDir.resolve("acng.conf"), config().getBytes(StandardCharsets.UTF_8));
+        Files.setPosixFilePermissions(stateDir.resolve("acng.conf"), PosixFilePermissions.fromString("rw-r--r--"));
         // the daemon needs to pass through the run directory to reach its own
         Path parent = stateDir.getParent();
         if (parent != null) {
             Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwx--x--x"));
+        }
+    }
+
+    private static void requireNoSymlink(Path dir) throws IOException {
+        if (Files.isSymbolicLink(dir)) {
+            throw new IOException(dir + " is a symlink");
         }
     }
 
@@ -158,8 +169,8 @@ final class PackageCache {
                 "SupportDir: /usr/lib/apt-cacher-ng",
                 "BindAddress: " + gateway,
                 "Port: " + port,
-                "PidFile: " + stateDir.resolve("pid"),
-                "SocketPath: " + stateDir.resolve("socket"),
+                "PidFile: " + stateDir.resolve("state/pid"),
+                "SocketPath: " + stateDir.resolve("state/socket"),
                 "Remap-debrep: file:deb_mirror*.gz /debian ; " + mirrors.debianMirror() + "/",
                 "Remap-secdeb: security.debian.org security.debian.org/debian-security deb.debian.org/debian-security"
                         + " /debian-security ; " + mirrors.debianSecurityMirror() + "/",
