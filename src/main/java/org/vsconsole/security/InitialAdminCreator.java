@@ -12,8 +12,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +29,7 @@ import org.vsconsole.base.ConsoleProperties;
  * set (automated installs) nothing is printed and no change is forced.
  */
 @Component
-class InitialAdminCreator implements ApplicationRunner {
+class InitialAdminCreator implements SmartInitializingSingleton {
 
     static final String ADMIN = "admin";
     static final String PASSWORD_FILE = "initial-admin-password";
@@ -49,9 +48,13 @@ class InitialAdminCreator implements ApplicationRunner {
         this.properties = properties;
     }
 
+    /**
+     * Before the web server opens its port (an ApplicationRunner runs after): a script calling the
+     * API as soon as the port answers must find the account, not a 401.
+     */
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (users.count() > 0) {
             return;
         }

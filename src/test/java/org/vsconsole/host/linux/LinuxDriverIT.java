@@ -306,7 +306,7 @@ class LinuxDriverIT {
         try (var file = new java.io.RandomAccessFile(source.rootDir().resolve("root/sparse").toFile(), "rw")) {
             file.setLength(64L << 20);
         }
-        Files.createLink(source.rootDir().resolve("root/hard"), source.rootDir().resolve("etc/hostname"));
+        Files.createLink(source.rootDir().resolve("root/hard"), source.rootDir().resolve("etc/group"));
         GuestSpec copy = sandbox.spec("copy", 4114, Map.of(), List.of());
 
         driver.buildRoot(copy, new org.vsconsole.host.BuildRequest(org.vsconsole.host.BuildRequest.Method.CLONE,
@@ -315,7 +315,10 @@ class LinuxDriverIT {
         Path root = copy.rootDir();
         assertThat(Files.readSymbolicLink(root.resolve("bin/sh"))).isEqualTo(Path.of("/bin/busybox"));
         assertThat(Files.getAttribute(root.resolve("root/hard"), "unix:ino"))
-                .isEqualTo(Files.getAttribute(root.resolve("etc/hostname"), "unix:ino"));
+                .isEqualTo(Files.getAttribute(root.resolve("etc/group"), "unix:ino"));
+        // the copy is another guest: its own name, not the source's
+        assertThat(Files.readString(root.resolve("etc/hostname"))).isEqualTo("copy-node\n");
+        assertThat(Files.readString(root.resolve("etc/hosts"))).contains("copy-node").doesNotContain("origin");
         assertThat((long) (Integer) Files.getAttribute(root.resolve("root/sparse"), "unix:nlink")).isEqualTo(1);
         driver.start(copy);
         assertThat(sandbox.exec(copy, "hostname").strip()).isEqualTo("copy-node");
