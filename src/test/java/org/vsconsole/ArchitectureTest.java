@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
 class ArchitectureTest {
 
     static final List<String> FEATURES = List.of(
-            "guests", "provisioning", "monitoring", "limits", "sync", "jobs", "audit", "security", "host", "base");
+            "guests", "provisioning", "monitoring", "limits", "sync", "jobs", "audit", "security", "host", "terminal", "base");
 
     private static JavaClasses console;
     private static JavaClasses fixture;
