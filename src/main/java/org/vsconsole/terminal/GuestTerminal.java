@@ -29,7 +29,11 @@ public class GuestTerminal extends VerticalLayout implements TerminalListener, X
     private final Span status = new Span("No session");
     private final Button open = new Button("Open terminal", VaadinIcon.TERMINAL.create());
     private final Button close = new Button("Close session", VaadinIcon.CLOSE_SMALL.create());
+    private static final java.time.format.DateTimeFormatter OPENED =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
     private final Div screenBox = new Div();
+    private final HorizontalLayout resumeBar = new HorizontalLayout();
     private final StringBuilder pending = new StringBuilder();
     private XtermElement screen;
     private String sessionId;
@@ -61,7 +65,7 @@ public class GuestTerminal extends VerticalLayout implements TerminalListener, X
         screenBox.setWidthFull();
         screenBox.addClassName(ownPage ? "terminal-page" : "guest-terminal");
         add(new Span("A login shell as root inside " + guest + ". Ctrl+Shift+C copies, Ctrl+Shift+V pastes."
-                + " The session is recorded for the auditors."), bar, screenBox);
+                + " The session is recorded for the auditors."), bar, resumeBar, screenBox);
     }
 
     @Override
@@ -69,10 +73,28 @@ public class GuestTerminal extends VerticalLayout implements TerminalListener, X
         ui = event.getUI();
         TerminalScripts.load(ui);
         if (sessionId == null && screen == null) {
-            List<String> left = terminals.detachedSessions(guest);
-            if (!left.isEmpty()) {
-                start(left.getFirst()); // the page came back: pick up the session it left
+            List<TerminalService.OpenSession> open = terminals.openSessions(guest);
+            open.stream().filter(s -> !s.shownElsewhere()).findFirst()
+                    .ifPresent(s -> start(s.id())); // the page came back: pick up the session it left
+            offerResume(open);
+        }
+    }
+
+    /** Sessions of this user shown in another page (or tab) are offered, never taken silently. */
+    private void offerResume(List<TerminalService.OpenSession> open) {
+        resumeBar.removeAll();
+        int i = 0;
+        for (TerminalService.OpenSession s : open) {
+            if (s.id().equals(resumeId) || s.id().equals(sessionId)) {
+                continue;
             }
+            Button resume = new Button("Resume session of " + OPENED.format(s.opened()) + " UTC", e -> {
+                resumeBar.removeAll();
+                start(s.id());
+            });
+            resume.setId("terminal-resume-" + i++);
+            resume.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            resumeBar.add(resume);
         }
     }
 

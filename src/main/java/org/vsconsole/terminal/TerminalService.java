@@ -172,13 +172,21 @@ public class TerminalService {
         terminal.awaitEnd(5000);
     }
 
-    /** The current user's sessions in a guest that no page shows: what a returning page resumes. */
-    public List<String> detachedSessions(String guest) {
+    /** One of the current user's running sessions, for a page to offer resuming it. */
+    public record OpenSession(String id, Instant opened, boolean shownElsewhere) {
+    }
+
+    /**
+     * The current user's running sessions in a guest, newest first. A page that went away (a
+     * reload, a closed tab) leaves its session {@code shownElsewhere == false}: a returning page
+     * resumes that one by itself; the others it offers.
+     */
+    public List<OpenSession> openSessions(String guest) {
         String user = access.username();
         return live.values().stream()
-                .filter(t -> t.guest.equals(guest) && t.actor.name().equals(user) && t.detachedNanos() > 0)
+                .filter(t -> t.guest.equals(guest) && t.actor.name().equals(user))
                 .sorted((a, b) -> b.opened.compareTo(a.opened))
-                .map(t -> t.id)
+                .map(t -> new OpenSession(t.id, t.opened, t.detachedNanos() == 0))
                 .toList();
     }
 
