@@ -129,7 +129,8 @@ public class GuestTerminal extends VerticalLayout implements TerminalListener, X
                 status.setText("Resumed · " + size.cols() + "×" + size.rows());
             } else {
                 sessionId = terminals.open(guest, size);
-                terminals.attach(sessionId, this);
+                // the shell may have printed before this page attached: that output waits in the scrollback
+                screen.write(terminals.attach(sessionId, this));
                 status.setText("Connected · " + size.cols() + "×" + size.rows());
             }
             close.setEnabled(true);

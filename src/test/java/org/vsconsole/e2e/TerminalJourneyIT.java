@@ -154,7 +154,7 @@ class TerminalJourneyIT {
         assertThat(browser.texts("vaadin-tab")).contains("Overview").doesNotContain("Terminal");
         browser.open(console.url("guests/" + GUEST + "/terminal"));
         assertThat(browser.driver().findElements(By.id("terminal-open"))).isEmpty();
-        assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("No terminal for you");
+        assertThat(browser.await(By.id("terminal-refused")).getText()).contains("No terminal for you");
 
         browser.open(console.url("terminal-sessions"));
         browser.await(By.id("sessions-grid"));
@@ -204,7 +204,7 @@ class TerminalJourneyIT {
         firstSignIn(OWNER);
         browser.open(console.url("guests/" + GUEST + "/terminal"));
         assertThat(browser.driver().findElements(By.id("terminal-open"))).isEmpty();
-        assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("No terminal for you");
+        assertThat(browser.await(By.id("terminal-refused")).getText()).contains("No terminal for you");
         browser.screenshot("terminal-refused-owner");
         assertThat(call(OWNER, USER_PASSWORD, "GET", "api/v1/terminal-sessions", null).statusCode()).isEqualTo(403);
 
