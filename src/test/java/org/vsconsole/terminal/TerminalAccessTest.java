@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.vsconsole.ConsoleSpringTest;
 import org.vsconsole.audit.Actor;
@@ -19,6 +24,8 @@ import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.host.TerminalSize;
+import org.vsconsole.security.Role;
+import org.vsconsole.security.UserAccountService;
 
 /**
  * The service refuses terminals to those who may not have them, whatever page or transport calls
@@ -35,6 +42,9 @@ class TerminalAccessTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    UserAccountService accounts;
 
     @Test
     @WithMockUser(username = "ada-auditor", roles = "AUDITOR")
@@ -110,6 +120,41 @@ class TerminalAccessTest {
             Files.write(file, original); // the chain stays whole for the other tests of this context
         }
         assertThat(audit.verify().ok()).isTrue();
+    }
+
+    @Test
+    void anOwnerMayHaveATerminalInTheirOwnGuestOnlyAndAnAuditorNeverEvenAsOwner() {
+        asAdmin(() -> {
+            if (accounts.list().stream().noneMatch(u -> u.username().equals("tess-owner"))) {
+                accounts.create("tess-owner", "tess-owner-password-1", EnumSet.of(Role.OWNER), Set.of("tess1"));
+                accounts.create("aldo-auditor", "aldo-auditor-password-1", EnumSet.of(Role.AUDITOR, Role.OWNER),
+                        Set.of("tess1"));
+            }
+        });
+
+        as("tess-owner", () -> {
+            assertThat(terminals.mayOpen("tess1")).isTrue();
+            assertThat(terminals.mayOpen("web1")).isFalse();
+        }, "ROLE_OWNER");
+        as("aldo-auditor", () -> assertThat(terminals.mayOpen("tess1")).isFalse(), "ROLE_AUDITOR", "ROLE_OWNER");
+        as("olaf-operator", () -> assertThat(terminals.mayOpen("tess1")).isTrue(), "ROLE_OPERATOR");
+    }
+
+    private static void asAdmin(Runnable work) {
+        as("admin", work, "ROLE_ADMIN");
+    }
+
+    private static void as(String user, Runnable work, String... authorities) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
+                AuthorityUtils.createAuthorityList(authorities)));
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     private long denied(String action, String actor) {
