@@ -9,7 +9,7 @@ import org.vsconsole.host.TerminalSize;
 
 /**
  * Prints figures only: keystroke-to-echo time through the pty alone (write one byte to the
- * master, read its echo back from a {@code cat} under the slave in raw-free cooked mode), the
+ * master, read back the echo of the terminal in its default cooked mode, a {@code cat} on the slave), the
  * floor under the browser figure of {@code TerminalLatencyBench}. {@code ./mvnw -Pbench test -Dtest=PtyEchoBench}
  */
 @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "vsconsole.bench", matches = "true")
