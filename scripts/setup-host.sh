@@ -41,7 +41,26 @@ grant_guest_ids() {
     done
 }
 
+# Debian guests: debootstrap builds their base trees; apt-cacher-ng is the one package cache all
+# guests fetch through. The console runs its own apt-cacher-ng, bound to the guests' gateway
+# only; the distribution's service (listening on every address) is disabled so the two never
+# compete for the port.
+disable_distribution_package_cache() {
+    if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+        systemctl disable --now apt-cacher-ng >/dev/null 2>&1 || true
+    elif [ -x /etc/init.d/apt-cacher-ng ]; then
+        /etc/init.d/apt-cacher-ng stop >/dev/null 2>&1 || true
+        update-rc.d apt-cacher-ng disable >/dev/null 2>&1 || true
+    fi
+}
+
 if [ "$(id -u)" -eq 0 ]; then
-    ensure_packages busybox-static util-linux iproute2 gcc libc6-dev lxc uidmap nftables iputils-arping
+    if ! dpkg-query -W -f='${Status}' apt-cacher-ng 2>/dev/null | grep -q "install ok installed"; then
+        # answer the package's debconf question (tunnel https?) without a prompt
+        echo "apt-cacher-ng apt-cacher-ng/tunnelenable boolean false" | debconf-set-selections
+        ensure_packages apt-cacher-ng
+        disable_distribution_package_cache
+    fi
+    ensure_packages busybox-static util-linux iproute2 gcc libc6-dev lxc uidmap nftables iputils-arping debootstrap
     grant_guest_ids
 fi

@@ -44,4 +44,13 @@ public final class Formats {
         }
         return seconds + "s";
     }
+
+    private static final java.time.format.DateTimeFormatter TIMESTAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+                    .withZone(java.time.ZoneOffset.UTC);
+
+    /** A moment as people read it in tables: minutes, in UTC, said so. */
+    public static String timestamp(java.time.Instant instant) {
+        return instant == null ? "" : TIMESTAMP.format(instant);
+    }
 }

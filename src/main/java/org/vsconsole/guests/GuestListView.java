@@ -5,6 +5,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -43,6 +44,8 @@ import org.vsconsole.base.Formats;
 import org.vsconsole.base.MainLayout;
 import org.vsconsole.monitoring.Sampler;
 import org.vsconsole.security.CurrentUser;
+import org.vsconsole.updates.PendingStatus;
+import org.vsconsole.updates.UpdateService;
 import org.vsconsole.security.Role;
 
 /**
@@ -60,13 +63,18 @@ public class GuestListView extends VerticalLayout {
     private final Grid<GuestSummary> grid = new Grid<>(GuestSummary.class, false);
     private final TextField search = new TextField();
     private final Select<GuestState> stateFilter = new Select<>();
+    private final Checkbox securityFilter = new Checkbox("Has security updates");
+    private final UpdateService updates;
+    private Map<String, PendingStatus> pending = Map.of();
+    private long pendingReadAt;
     private final List<GuestSummary> rows = new ArrayList<>();
     private final ListDataProvider<GuestSummary> provider = new ListDataProvider<>(rows);
     private final boolean mayOperate;
     private Registration subscription;
 
-    public GuestListView(GuestService guests, Sampler sampler, CurrentUser currentUser) {
+    public GuestListView(GuestService guests, Sampler sampler, CurrentUser currentUser, UpdateService updates) {
         this.guests = guests;
+        this.updates = updates;
         this.sampler = sampler;
         this.mayOperate = currentUser.hasRole(Role.ADMIN) || currentUser.hasRole(Role.OPERATOR) || currentUser.hasRole(Role.OWNER);
         setSizeFull();
@@ -105,7 +113,9 @@ public class GuestListView extends VerticalLayout {
         stateFilter.setItemLabelGenerator(s -> s == null ? "All states" : s.label());
         stateFilter.addValueChangeListener(e -> applyFilter());
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, stateFilter);
+        securityFilter.setId("guest-security-filter");
+        securityFilter.addValueChangeListener(e -> applyFilter());
+        HorizontalLayout toolbar = new HorizontalLayout(search, stateFilter, securityFilter);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (mayOperate) {
             toolbar.add(bulkButton("Start", "start", VaadinIcon.PLAY), bulkButton("Stop", "stop", VaadinIcon.STOP),
@@ -135,6 +145,8 @@ public class GuestListView extends VerticalLayout {
                 .setHeader("RSS").setKey("rss").setComparator(GuestSummary::rssBytes).setSortable(true).setAutoWidth(true);
         grid.addColumn(g -> g.state() == GuestState.RUNNING ? Formats.duration(g.uptimeMs()) : "—")
                 .setHeader("Uptime").setKey("uptime").setComparator(GuestSummary::uptimeMs).setSortable(true).setAutoWidth(true);
+        grid.addColumn(g -> updatesText(pending.get(g.name()))).setHeader("Updates").setKey("updates")
+                .setComparator(g -> pendingCount(pending.get(g.name()))).setSortable(true).setAutoWidth(true);
         grid.sort(GridSortOrder.asc(grid.getColumnByKey("name")).build());
         grid.setEmptyStateText("No guests yet. Create one with “New guest”, or add one under the config root.");
         add(header, toolbar, grid);
@@ -159,9 +171,40 @@ public class GuestListView extends VerticalLayout {
         }
     }
 
+    /** "11 (3 security)", "up to date", or "—" before the first check inside the guest. */
+    static String updatesText(PendingStatus status) {
+        if (status == null) {
+            return "—";
+        }
+        if (status.problem() != null) {
+            return "check failed";
+        }
+        if (status.pending() == 0) {
+            return "up to date";
+        }
+        return status.pending() + (status.hasSecurityUpdates() ? " (" + status.security() + " security)" : "");
+    }
+
+    private static int pendingCount(PendingStatus status) {
+        return status == null || status.pending() == null ? -1 : status.pending();
+    }
+
+    /** Counts change only when an update job runs: read them at most every 30 s, not at every push. */
+    private boolean refreshPending() {
+        if (System.nanoTime() - pendingReadAt < 30_000_000_000L && pendingReadAt != 0) {
+            return false;
+        }
+        pendingReadAt = System.nanoTime();
+        Map<String, PendingStatus> fresh = updates.pending();
+        boolean changed = !fresh.equals(pending);
+        pending = fresh;
+        return changed;
+    }
+
     /** Replaces the rows in place, so sort, filter, selection and scroll survive an update. */
     private void replaceRows(List<GuestSummary> fresh) {
-        if (fresh.equals(rows)) {
+        boolean countsChanged = refreshPending();
+        if (fresh.equals(rows) && !countsChanged) {
             return;
         }
         Set<String> selected = grid.getSelectedItems().stream().map(GuestSummary::name).collect(java.util.stream.Collectors.toSet());
@@ -186,7 +229,9 @@ public class GuestListView extends VerticalLayout {
     private void applyFilter() {
         String text = search.getValue().trim().toLowerCase(Locale.ROOT);
         GuestState state = stateFilter.getValue();
+        boolean securityOnly = securityFilter.getValue();
         provider.setFilter(g -> (state == null || g.state() == state)
+                && (!securityOnly || (pending.containsKey(g.name()) && pending.get(g.name()).hasSecurityUpdates()))
                 && (text.isEmpty() || g.name().contains(text)
                 || g.addresses().stream().anyMatch(a -> a.contains(text))
                 || g.owners().stream().anyMatch(o -> o.contains(text))

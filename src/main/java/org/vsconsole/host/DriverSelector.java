@@ -29,12 +29,18 @@ class DriverSelector {
     private final String bridge;
     private final String addressPool;
     private final boolean nat;
+    private final LinuxDriverSettings.BuildCache cache;
 
     DriverSelector(ConsoleProperties console,
             @Value("${vsconsole.linux.cgroup-parent:vsconsole}") String cgroupParent,
             @Value("${vsconsole.linux.bridge:vsbr0}") String bridge,
             @Value("${vsconsole.provisioning.address-pool:10.88.0.0/24}") String addressPool,
-            @Value("${vsconsole.linux.nat:false}") boolean nat) {
+            @Value("${vsconsole.linux.nat:false}") boolean nat,
+            @Value("${vsconsole.linux.package-cache-port:3142}") int packageCachePort,
+            @Value("${vsconsole.linux.cache-dir:}") String cacheDir,
+            @Value("${vsconsole.linux.base-tree-max-age:7d}") java.time.Duration baseTreeMaxAge) {
+        this.cache = new LinuxDriverSettings.BuildCache(cacheDir.isBlank() ? console.dataDir().resolve("cache")
+                : Path.of(cacheDir), packageCachePort, baseTreeMaxAge);
         this.console = console;
         this.cgroupParent = cgroupParent;
         this.bridge = bridge;
@@ -85,7 +91,7 @@ class DriverSelector {
 
     HostDriver linux(HostProperties host) {
         LinuxDriverSettings settings = LinuxDriverSettings.defaults().withCgroupParent(cgroupParent)
-                .withNetwork(bridge, Ipv4Network.parse(addressPool), nat);
+                .withNetwork(bridge, Ipv4Network.parse(addressPool), nat).withCache(cache);
         return new LinuxDriver(host.cgroupRoot(), host.guestsRoot(), console.dataDir().resolve("run"), settings);
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.InterfaceEntry;
 import org.vsconsole.host.config.LimitSetting;
+import org.vsconsole.host.config.NewGuest;
 
 /** Turns a parsed config tree into what a driver needs, resolving the root the way util-vserver does. */
 public final class GuestSpecs {
@@ -30,6 +31,20 @@ public final class GuestSpecs {
         return new GuestSpec(config.name(), xid, config.configDir(), root, config.nodename() == null ? config.name() : config.nodename(), config.domainname(),
                 config.tmpSize(), addresses, limits,
                 config.personality() == null ? null : config.personality().type(), diskQuotaOf(config, root));
+    }
+
+    /**
+     * The guest a creation is about to make, before any config exists on disk (a build that makes
+     * the config dir itself needs it first): the root is {@code <guests-root>/<name>}, the default
+     * {@code /tmp} size 16m, as {@code GuestConfigWriter} writes them.
+     */
+    public static GuestSpec from(NewGuest guest, Path configRoot, Path guestsRoot) {
+        List<GuestSpec.Address> addresses = guest.interfaces().stream()
+                .map(i -> new GuestSpec.Address(i.ip(), i.prefix(), i.nodev() ? null : i.dev()))
+                .toList();
+        return new GuestSpec(guest.name(), guest.context(), configRoot.resolve(guest.name()),
+                guestsRoot.resolve(guest.name()), guest.nodename() == null ? guest.name() : guest.nodename(),
+                guest.domainname(), guest.tmpSize() == null ? "16m" : guest.tmpSize(), addresses, guest.rlimits());
     }
 
     /** util-vserver applies an entry only when all its files exist; the one for the guest's root counts here. */

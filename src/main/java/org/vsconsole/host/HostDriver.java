@@ -69,8 +69,21 @@ public interface HostDriver {
     /** Remounts the running guest's {@code /tmp} tmpfs with a new size (e.g. {@code 64m}). */
     void remountTmp(GuestSpec guest, String size);
 
-    /** Builds the guest's root tree; progress lines go to {@code log}. */
-    void buildRoot(GuestSpec guest, BuildRequest request, Consumer<String> log);
+    /**
+     * Builds the guest's root tree and writes the request's setup into it; output lines and
+     * progress go to {@code progress}, which is also asked whether to give up (the half-built
+     * tree is then the caller's to remove, as after any failure).
+     */
+    void buildRoot(GuestSpec guest, BuildRequest request, BuildProgress progress);
+
+    /**
+     * Whether {@link #buildRoot} makes the guest's config directory itself and refuses to run when
+     * it exists ({@code vserver NAME build} does). Then the caller builds first and adds its own
+     * files afterwards; otherwise it writes the config first.
+     */
+    default boolean buildMakesConfigDirectory() {
+        return false;
+    }
 
     /**
      * Removes the guest's root tree without following symlinks or crossing mount points; refuses,

@@ -74,7 +74,7 @@ public final class ReadOnlyDriver implements HostDriver {
     }
 
     @Override
-    public void buildRoot(GuestSpec guest, BuildRequest request, Consumer<String> log) {
+    public void buildRoot(GuestSpec guest, BuildRequest request, BuildProgress log) {
         throw refused("build", guest);
     }
 

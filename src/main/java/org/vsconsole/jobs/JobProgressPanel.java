@@ -96,6 +96,7 @@ public class JobProgressPanel extends VerticalLayout {
             case FAILED -> "Failed: " + message;
             case CANCELLED -> "Cancelled";
             case INTERRUPTED -> "Interrupted: " + message;
+            case SKIPPED -> "Skipped";
         };
         state.setText(text);
         state.getElement().getThemeList().clear();

@@ -1,5 +1,10 @@
 package org.vsconsole.provisioning;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,8 +22,36 @@ public record CreateGuestRequest(String name, String hostname, String domain, St
         limits = limits == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(limits));
     }
 
-    /** Build method {@code skeleton}, {@code clone} (of {@code source}) or {@code debootstrap} ({@code dist}, {@code mirror}). */
-    public record Build(String method, String source, String dist, String mirror) {
+    /**
+     * Build method {@code skeleton}, {@code clone} (of {@code source}) or {@code debootstrap}
+     * ({@code dist}, {@code mirror}), and what newvserver sets up in the new guest: root's
+     * password (in clear only here: it is hashed at validation and never serialised, so the audit
+     * log records only that one was set), root's SSH keys (one per line), packages to install
+     * and a command to run inside the guest once it first runs.
+     */
+    public record Build(String method, String source, String dist, String mirror,
+            @JsonIgnore String rootPassword, String sshKeys, List<String> packages, String postInstall) {
+
+        public Build(String method, String source, String dist, String mirror) {
+            this(method, source, dist, mirror, null, null, List.of(), null);
+        }
+
+        public Build {
+            packages = packages == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(packages));
+        }
+
+        @JsonProperty("rootPasswordSet")
+        public boolean rootPasswordSet() {
+            return rootPassword != null && !rootPassword.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Build[method=" + method + ", source=" + source + ", dist=" + dist + ", mirror=" + mirror
+                    + ", rootPassword=" + (rootPasswordSet() ? "set" : "unset") + ", sshKeys=" + (sshKeys == null ? 0
+                    : sshKeys.lines().filter(l -> !l.isBlank()).count()) + ", packages=" + packages + ", postInstall="
+                    + (postInstall == null || postInstall.isBlank() ? "none" : "set") + "]";
+        }
     }
 
     /** Soft and hard value as text ({@code inf} allowed); one given alone applies to both. */

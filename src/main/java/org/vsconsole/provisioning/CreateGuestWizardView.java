@@ -66,8 +66,7 @@ public class CreateGuestWizardView extends VerticalLayout {
     final TextField context = field("Context (XID)", "wizard-context");
     final Select<String> method = new Select<>();
     final Select<String> source = new Select<>();
-    final TextField dist = field("Distribution", "wizard-dist");
-    final TextField mirror = field("Mirror", "wizard-mirror");
+    final BuildOptionsFields options;
     final Map<String, TextField> limits = new LinkedHashMap<>();
     final Select<LimitPreset> preset = new Select<>();
     private final LimitPresetService presets;
@@ -86,6 +85,7 @@ public class CreateGuestWizardView extends VerticalLayout {
         this.creation = creation;
         this.jobs = jobs;
         this.presets = presets;
+        this.options = new BuildOptionsFields(creation);
         setId("create-guest-wizard");
         add(new H2("New guest"));
         creation.readOnlyReason().ifPresent(reason -> {
@@ -106,7 +106,7 @@ public class CreateGuestWizardView extends VerticalLayout {
         sections[0] = section("Identity", name, hostname, domain);
         sections[1] = section("Network", ip, prefix, iface);
         sections[2] = section("Context", context);
-        sections[3] = section("Build method", method, source, dist, mirror);
+        sections[3] = section("Build method", concat(new Component[] {method, source}, options.components()));
         sections[4] = section("Limits (optional)", limitFields());
         sections[5] = section("Summary", summary, startAfter);
         for (Component c : sections) {
@@ -153,8 +153,6 @@ public class CreateGuestWizardView extends VerticalLayout {
         source.setLabel("Guest to clone");
         source.setId("wizard-source");
         source.setItems(creation.existingGuests());
-        dist.setValue("bookworm");
-        mirror.setValue("http://deb.debian.org/debian");
         method.addValueChangeListener(e -> showBuildFields());
         showBuildFields();
         startAfter.setId("wizard-start-after");
@@ -207,8 +205,7 @@ public class CreateGuestWizardView extends VerticalLayout {
 
     private void showBuildFields() {
         source.setVisible("clone".equals(method.getValue()));
-        dist.setVisible("debootstrap".equals(method.getValue()));
-        mirror.setVisible("debootstrap".equals(method.getValue()));
+        options.showFor(method.getValue());
     }
 
     void showStep(int index) {
@@ -267,7 +264,7 @@ public class CreateGuestWizardView extends VerticalLayout {
         });
         return new CreateGuestRequest(name.getValue(), hostname.getValue(), domain.getValue(), ip.getValue(),
                 prefix.getValue(), iface.getValue(), context.getValue(),
-                new CreateGuestRequest.Build(method.getValue(), source.getValue(), dist.getValue(), mirror.getValue()),
+                options.request(method.getValue(), source.getValue()),
                 startAfter.getValue(), requested);
     }
 
@@ -318,9 +315,8 @@ public class CreateGuestWizardView extends VerticalLayout {
             case "context" -> context;
             case "build", "build.method" -> method;
             case "build.source" -> source;
-            case "build.dist" -> dist;
-            case "build.mirror" -> mirror;
-            default -> field.startsWith("limits.") ? limits.get(field.substring("limits.".length())) : null;
+            default -> field.startsWith("limits.") ? limits.get(field.substring("limits.".length()))
+                    : (Component) options.field(field).orElse(null);
         };
         if (target == null) {
             Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
@@ -343,9 +339,13 @@ public class CreateGuestWizardView extends VerticalLayout {
         fact("Context", orElse(context.getValue(), "next free"));
         fact("Build", switch (orElse(method.getValue(), "skeleton")) {
             case "clone" -> "clone of " + orElse(source.getValue(), "(choose a guest)");
-            case "debootstrap" -> "debootstrap " + dist.getValue() + " from " + mirror.getValue();
+            case "debootstrap" -> options.describeDebian();
             default -> "skeleton (busybox)";
         });
+        String setup = options.describeSetup();
+        if (!setup.isEmpty()) {
+            fact("Setup", setup);
+        }
         String set = limits.entrySet().stream().filter(en -> !en.getValue().getValue().isBlank())
                 .map(en -> en.getKey() + " " + en.getValue().getValue()).reduce((a, b) -> a + ", " + b).orElse("none");
         fact("Limits", set);
@@ -383,7 +383,8 @@ public class CreateGuestWizardView extends VerticalLayout {
 
     private void clearErrors() {
         List<HasValidation> all = new java.util.ArrayList<>(List.of(name, hostname, domain, ip, prefix, iface, context,
-                method, source, dist, mirror));
+                method, source));
+        all.addAll(options.all());
         all.addAll(limits.values());
         all.forEach(f -> f.setInvalid(false));
     }
@@ -423,6 +424,12 @@ public class CreateGuestWizardView extends VerticalLayout {
         f.setValueChangeMode(ValueChangeMode.LAZY);
         f.setWidth("24em");
         return f;
+    }
+
+    private static Component[] concat(Component[] a, Component[] b) {
+        Component[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static Component section(String title, Component... fields) {

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import org.vsconsole.host.BuildProgress;
+import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
@@ -42,17 +44,36 @@ final class GuestBuild implements JobWork {
 
     @Override
     public void run(JobContext job) throws Exception {
+        if (!driver.buildMakesConfigDirectory()) {
+            create(job);
+            return;
+        }
+        writer.buildStarting(guest.name());
+        try {
+            create(job);
+        } finally {
+            writer.buildEnded(guest.name());
+        }
+    }
+
+    private void create(JobContext job) throws Exception {
         boolean configMade = false;
         boolean rootMayExist = false;
         boolean startTried = false;
         GuestSpec spec = null;
+        // vserver-build refuses an existing config dir and makes it itself: build first, then add ours.
+        boolean buildFirst = driver.buildMakesConfigDirectory();
         try {
-            step(job, 5, "Writing the configuration of '" + guest.name() + "': context " + guest.xid() + ", address "
-                    + guest.ip() + "/" + guest.prefix() + " on " + guest.device());
-            GuestConfig config = writer.createGuest(guest.toNewGuest());
-            configMade = true;
-            treeChanged.run();
-            spec = GuestSpecs.from(config, guestsRoot);
+            if (buildFirst) {
+                spec = GuestSpecs.from(guest.toNewGuest(), writer.reader().configRoot(), guestsRoot);
+                if (Files.exists(spec.configDir(), LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IllegalStateException("the configuration " + spec.configDir()
+                            + " appeared before the build; it is not this job's and is left alone");
+                }
+            } else {
+                spec = writeConfig(job, 5, () -> writer.createGuest(guest.toNewGuest()));
+                configMade = true;
+            }
             if (Files.exists(spec.rootDir(), LinkOption.NOFOLLOW_LINKS)) {
                 throw new IllegalStateException("the root directory " + spec.rootDir()
                         + " appeared before the build; it is not this job's and is left alone");
@@ -60,12 +81,26 @@ final class GuestBuild implements JobWork {
             checkCancelled(job);
             step(job, 15, "Building the root tree in " + spec.rootDir() + " (" + describe() + ")");
             rootMayExist = true;
-            driver.buildRoot(spec, guest.build(), job::log);
+            // From here the build may have made the config dir; the undo removes it if it is there.
+            configMade |= buildFirst;
+            driver.buildRoot(spec, guest.build(), buildProgress(job, 15, 70));
+            if (buildFirst) {
+                spec = writeConfig(job, 71, () -> writer.completeBuiltGuest(guest.toNewGuest()));
+            }
             checkCancelled(job);
-            if (guest.start()) {
-                step(job, 85, "Starting '" + guest.name() + "'");
+            BuildRequest.GuestSetup setup = guest.build().setup();
+            if (guest.start() || setup.needsFirstRun()) {
+                step(job, 72, "Starting '" + guest.name() + "'");
                 startTried = true;
                 driver.start(spec);
+            }
+            if (setup.needsFirstRun()) {
+                new FirstRun(driver, spec, setup).run(job);
+                checkCancelled(job);
+                if (!guest.start()) {
+                    step(job, 92, "Stopping '" + guest.name() + "' again: it was not to be started");
+                    driver.stop(spec, STOP_TIMEOUT);
+                }
             }
             // Last, so a failed creation leaves context.next as it found it.
             step(job, 95, "Updating .defaults/context.next");
@@ -107,7 +142,7 @@ final class GuestBuild implements JobWork {
                 left.add("the root tree " + spec.rootDir() + " (" + reason(e) + ")");
             }
         }
-        if (configMade) {
+        if (configMade && Files.exists(writer.reader().configRoot().resolve(guest.name()), LinkOption.NOFOLLOW_LINKS)) {
             try {
                 job.log("Removing the configuration " + writer.reader().configRoot().resolve(guest.name()));
                 writer.deleteGuest(guest.name(), writer.reader().readGuest(guest.name()).digest());
@@ -117,6 +152,19 @@ final class GuestBuild implements JobWork {
             }
         }
         return left;
+    }
+
+    private interface ConfigWrite {
+        GuestConfig write() throws java.io.IOException;
+    }
+
+    /** Writes the console's config files; returns the guest as the driver sees it from them. */
+    private GuestSpec writeConfig(JobContext job, int percent, ConfigWrite write) throws java.io.IOException {
+        step(job, percent, "Writing the configuration of '" + guest.name() + "': context " + guest.xid() + ", address "
+                + guest.ip() + "/" + guest.prefix() + " on " + guest.device());
+        GuestConfig config = write.write();
+        treeChanged.run();
+        return GuestSpecs.from(config, guestsRoot);
     }
 
     /** Moves context.next past the id just used, never backwards (other builds may be ahead). */
@@ -134,6 +182,26 @@ final class GuestBuild implements JobWork {
             case CLONE -> "clone of '" + guest.build().source() + "'";
             case DEBOOTSTRAP -> "debootstrap " + guest.build().dist()
                     + (guest.build().mirror() == null ? "" : " from " + guest.build().mirror());
+        };
+    }
+
+    /** The driver's 0..100 of the build, shown as {@code from..to} of the whole job. */
+    private static BuildProgress buildProgress(JobContext job, int from, int to) {
+        return new BuildProgress() {
+            @Override
+            public void accept(String line) {
+                job.log(line);
+            }
+
+            @Override
+            public void percent(int percent) {
+                job.progress(from + (to - from) * Math.max(0, Math.min(100, percent)) / 100);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return job.cancelled();
+            }
         };
     }
 

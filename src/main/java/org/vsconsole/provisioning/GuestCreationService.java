@@ -12,6 +12,8 @@ import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.audit.Outcome;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.DebianSuites;
+import org.vsconsole.host.HostAptSources;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.config.GuestConfig;
@@ -48,6 +50,7 @@ public class GuestCreationService {
     private final GuestRequestValidator validator;
     private final String defaultInterface;
     private final AddressAllocator pool;
+    private final BuildOptionsValidator buildOptions;
 
     GuestCreationService(GuestConfigReader tree, GuestConfigWriter writer, HostDriver driver, HostProperties host,
             Sampler sampler, AuditService audit, JobService jobs,
@@ -62,8 +65,9 @@ public class GuestCreationService {
         this.jobs = jobs;
         this.defaultInterface = defaultInterface;
         this.pool = new AddressAllocator(addressPool);
+        this.buildOptions = new BuildOptionsValidator(HostAptSources.ofHost(), DebianSuites.available());
         this.validator = new GuestRequestValidator(tree, host.guestsRoot(), new XidAllocator(), pool, reservations,
-                defaultInterface);
+                defaultInterface, buildOptions);
     }
 
     /**
@@ -139,6 +143,16 @@ public class GuestCreationService {
         } catch (InvalidInputException e) {
             return Optional.of(e.rule());
         }
+    }
+
+    /** Suites this host can build with debootstrap, most wanted first. */
+    public List<String> debianSuites() {
+        return buildOptions.buildableSuites();
+    }
+
+    /** The mirror a Debian build of {@code suite} uses when the user gives none. */
+    public String defaultMirror(String suite) {
+        return buildOptions.defaultMirror(suite);
     }
 
     /** Names of the guests on disk, the sources a clone may copy. */

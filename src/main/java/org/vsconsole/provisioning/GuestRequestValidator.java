@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.LimitValues;
@@ -28,11 +27,6 @@ import org.vsconsole.host.config.KnownLimit;
  */
 final class GuestRequestValidator {
 
-    /** A distribution code name such as {@code bookworm}: it becomes a debootstrap argument. */
-    private static final Pattern DIST = Pattern.compile("[a-z][a-z0-9.-]{0,31}");
-    /** http(s) mirror with host, optional port and a plain path; no user info, query or spaces. */
-    private static final Pattern MIRROR =
-            Pattern.compile("https?://[A-Za-z0-9]([A-Za-z0-9.-]{0,252})(:[0-9]{1,5})?(/[A-Za-z0-9._~/%+-]*)?");
     /** {@code guests/new} is this wizard's route; a guest of that name could not be opened. */
     private static final Set<String> RESERVED = Set.of("new");
 
@@ -42,9 +36,11 @@ final class GuestRequestValidator {
     private final AddressAllocator addresses;
     private final Reservations reservations;
     private final String defaultInterface;
+    private final BuildOptionsValidator buildOptions;
 
     GuestRequestValidator(GuestConfigReader tree, Path guestsRoot, XidAllocator xids, AddressAllocator addresses,
-            Reservations reservations, String defaultInterface) {
+            Reservations reservations, String defaultInterface, BuildOptionsValidator buildOptions) {
+        this.buildOptions = buildOptions;
         this.tree = tree;
         this.guestsRoot = guestsRoot.toAbsolutePath().normalize();
         this.xids = xids;
@@ -141,10 +137,14 @@ final class GuestRequestValidator {
             case "debootstrap" -> BuildRequest.Method.DEBOOTSTRAP;
             default -> throw new InvalidInputException("build.method", "must be skeleton, clone or debootstrap");
         };
+        BuildRequest.GuestSetup setup = buildOptions.setup(b, method);
         return switch (method) {
-            case SKELETON -> BuildRequest.skeleton();
-            case CLONE -> new BuildRequest(method, source(b.source(), name, guests), null, null);
-            case DEBOOTSTRAP -> new BuildRequest(method, null, dist(b.dist()), mirror(b.mirror()));
+            case SKELETON -> new BuildRequest(method, null, null, null, setup);
+            case CLONE -> new BuildRequest(method, source(b.source(), name, guests), null, null, setup);
+            case DEBOOTSTRAP -> {
+                String dist = buildOptions.dist(b.dist());
+                yield new BuildRequest(method, null, dist, buildOptions.mirror(b.mirror(), dist), setup);
+            }
         };
     }
 
@@ -160,25 +160,6 @@ final class GuestRequestValidator {
             throw new InvalidInputException("build.source", "no guest '" + source + "' to clone");
         }
         return source;
-    }
-
-    private static String dist(String text) {
-        if (blank(text) || !DIST.matcher(text).matches()) {
-            throw new InvalidInputException("build.dist",
-                    "a distribution code name such as bookworm: lower-case ASCII letters, digits, '.' or '-'");
-        }
-        return text;
-    }
-
-    private static String mirror(String text) {
-        if (blank(text)) {
-            return null;
-        }
-        if (text.length() > 255 || !MIRROR.matcher(text).matches()) {
-            throw new InvalidInputException("build.mirror",
-                    "an http:// or https:// address with a host and a plain path, such as http://deb.debian.org/debian");
-        }
-        return text;
     }
 
     private static Map<String, LimitValues> limits(Map<String, CreateGuestRequest.Limit> requested) {

@@ -123,6 +123,17 @@ public class SyncService {
             public void deleted(String guest) {
                 consoleDeleted(guest);
             }
+
+            // A build making the config dir itself would otherwise be seen as a guest made by hand.
+            @Override
+            public void buildStarting(String guest) {
+                beginAction(guest);
+            }
+
+            @Override
+            public void buildEnded(String guest) {
+                endAction(guest);
+            }
         });
     }
 

@@ -159,12 +159,31 @@ public final class RunningConsole implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+        stopPackageCache();
         command.stream().filter(a -> a.startsWith("--vsconsole.linux.bridge=")).findFirst().ifPresent(a -> {
             String bridge = a.substring(a.indexOf('=') + 1);
             quietly("ip", "link", "del", bridge);
             String table = "vsc_" + bridge.replace('-', '_');
             quietly("nft", "delete table bridge " + table + "; delete table inet " + table);
         });
+    }
+
+    /** The guests' package cache outlives the console as the guests do; a test's goes with the test. */
+    private void stopPackageCache() {
+        Path pidFile = dataDir.resolve("run/apt-cache/pid");
+        try {
+            if (Files.exists(pidFile)) {
+                String pid = Files.readString(pidFile, StandardCharsets.US_ASCII).strip();
+                if (pid.matches("[0-9]{1,9}")) {
+                    ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> {
+                        p.destroy();
+                        p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null).join();
+                    });
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void quietly(String... argv) {

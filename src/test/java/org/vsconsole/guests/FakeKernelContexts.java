@@ -139,7 +139,7 @@ public class FakeKernelContexts implements HostDriver {
     }
 
     @Override
-    public void buildRoot(GuestSpec guest, BuildRequest request, Consumer<String> log) {
+    public void buildRoot(GuestSpec guest, BuildRequest request, org.vsconsole.host.BuildProgress log) {
         log("buildRoot", guest);
     }
 

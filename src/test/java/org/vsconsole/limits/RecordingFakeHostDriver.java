@@ -145,7 +145,7 @@ public class RecordingFakeHostDriver implements HostDriver {
     }
 
     @Override
-    public void buildRoot(GuestSpec guest, BuildRequest request, Consumer<String> log) {
+    public void buildRoot(GuestSpec guest, BuildRequest request, org.vsconsole.host.BuildProgress log) {
         calls.add("buildRoot " + guest.name());
     }
 

@@ -150,7 +150,7 @@ class GuestRequestValidatorTest {
         refused(build("clone", "../web1", null, null), "build.source", "");
         refused(build("clone", null, null, null), "build.source", "choose");
         refused(build("clone", "app1", null, null), "build.source", "itself");
-        refused(build("debootstrap", null, null, null), "build.dist", "code name");
+        refused(build("debootstrap", null, null, null), "build.dist", "choose a distribution");
         refused(build("debootstrap", null, "-bookworm", null), "build.dist", "");
         refused(build("debootstrap", null, "bookworm", "ftp://deb.debian.org/debian"), "build.mirror", "http");
         refused(build("debootstrap", null, "bookworm", "http://deb.debian.org/debian --keyring=/x"), "build.mirror", "");

@@ -54,7 +54,8 @@ final class ProvisioningFixtures {
 
         GuestRequestValidator validator(String pool) {
             return new GuestRequestValidator(writer.reader(), guestsRoot, new XidAllocator(), new AddressAllocator(pool),
-                    new Reservations(), "eth0");
+                    new Reservations(), "eth0", new BuildOptionsValidator(
+                            new org.vsconsole.host.HostAptSources(guestsRoot.resolve("no-apt")), List.of("bookworm", "trixie")));
         }
 
         /** Names of everything under both roots except .defaults, to prove nothing was left behind. */
@@ -135,7 +136,7 @@ final class ProvisioningFixtures {
         }
 
         @Override
-        public void buildRoot(GuestSpec guest, BuildRequest request, Consumer<String> log) {
+        public void buildRoot(GuestSpec guest, BuildRequest request, org.vsconsole.host.BuildProgress log) {
             calls.add("build " + guest.name() + " " + request.method());
             if (fail == Fail.BUILD_BEFORE_ROOT) {
                 throw new org.vsconsole.host.HostOperationException("build", guest.name(), "debootstrap: mirror unreachable");

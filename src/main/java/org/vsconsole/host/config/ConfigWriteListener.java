@@ -14,4 +14,15 @@ public interface ConfigWriteListener {
 
     /** A guest's config dir was removed. */
     void deleted(String guest);
+
+    /**
+     * A driver's build is about to make this guest's config dir itself ({@code vserver NAME build});
+     * what appears there until {@link #buildEnded} is the console's doing, not a hand edit.
+     */
+    default void buildStarting(String guest) {
+    }
+
+    /** The creation around that build ended, whether the guest was made or removed again. */
+    default void buildEnded(String guest) {
+    }
 }

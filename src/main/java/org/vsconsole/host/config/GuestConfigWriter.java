@@ -118,58 +118,11 @@ public final class GuestConfigWriter {
      * guest appears complete or not at all. Refuses an existing name, a used context or address.
      */
     public GuestConfig createGuest(NewGuest spec) throws IOException {
-        String name = HostGrammar.guestName(spec.name());
-        int xid = HostGrammar.contextId(spec.context());
-        String nodename = HostGrammar.nodename(spec.nodename());
-        String domainname = spec.domainname() == null ? null : HostGrammar.domainname(spec.domainname());
-        String tmpSize = HostGrammar.tmpfsSize(spec.tmpSize() == null ? "16m" : spec.tmpSize());
-        Map<String, byte[]> content = new java.util.TreeMap<>();
-        content.put("context", text(xid + "\n"));
-        content.put("uts/nodename", text(nodename + "\n"));
-        if (domainname != null) {
-            content.put("uts/domainname", text(domainname + "\n"));
-        }
-        content.put("fstab", text(DEFAULT_FSTAB.formatted(tmpSize)));
-        if (spec.startAtBoot()) {
-            content.put("apps/init/mark", text("default\n"));
-        }
-        List<IpLiteral> ips = new ArrayList<>();
-        for (int i = 0; i < spec.interfaces().size(); i++) {
-            InterfaceSpec s = spec.interfaces().get(i);
-            IpLiteral ip = HostGrammar.ipAddress(s.ip());
-            HostGrammar.prefix(s.prefix(), ip.isIpv6());
-            if (ips.contains(ip)) {
-                throw new InvalidInputException("ip", "address " + s.ip() + " is given twice");
-            }
-            ips.add(ip);
-            if (s.dev() == null && !s.nodev()) {
-                throw new InvalidInputException("dev", "a device is required unless the address is nodev");
-            }
-            String base = "interfaces/" + i + "/";
-            content.put(base + "ip", text(s.ip() + "\n"));
-            content.put(base + "prefix", text(s.prefix() + "\n"));
-            if (s.dev() != null) {
-                content.put(base + "dev", text(HostGrammar.deviceName(s.dev()) + "\n"));
-            }
-            if (s.name() != null) {
-                content.put(base + "name", text(HostGrammar.interfaceLabel(s.name()) + "\n"));
-            }
-            if (s.nodev()) {
-                content.put(base + "nodev", new byte[0]);
-            }
-        }
-        for (Map.Entry<String, LimitValues> e : spec.rlimits().entrySet()) {
-            KnownLimit limit = HostGrammar.limitName(e.getKey());
-            long soft = HostGrammar.limitValue(limit, e.getValue().soft());
-            long hard = HostGrammar.limitValue(limit, e.getValue().hard());
-            HostGrammar.softNotAboveHard(limit, soft, hard);
-            if (soft == hard) {
-                content.put("rlimits/" + limit.fileName(), text(LimitValueParser.format(soft) + "\n"));
-            } else {
-                content.put("rlimits/" + limit.fileName() + ".soft", text(LimitValueParser.format(soft) + "\n"));
-                content.put("rlimits/" + limit.fileName() + ".hard", text(LimitValueParser.format(hard) + "\n"));
-            }
-        }
+        Planned planned = plan(spec);
+        String name = planned.name();
+        int xid = planned.xid();
+        Map<String, byte[]> content = planned.content();
+        List<IpLiteral> ips = planned.ips();
         lock.lock();
         try {
             Path target = configRoot.resolve(name);
@@ -208,6 +161,52 @@ public final class GuestConfigWriter {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Adds the console's files to the config dir a driver's build has just made, for builds that
+     * refuse an existing one ({@code vserver NAME build}). Writes the files {@link #createGuest}
+     * writes, each replaced atomically, and keeps every other file the build wrote ({@code name},
+     * {@code cache}, {@code run}, {@code apps/init/…}): they are util-vserver's, not the console's.
+     * The {@code vdir} link is kept when it names the guest's root, made when missing, and refused
+     * when it names another place (the console would then manage a root it did not ask for).
+     */
+    public GuestConfig completeBuiltGuest(NewGuest spec) throws IOException {
+        Planned planned = plan(spec);
+        String name = planned.name();
+        lock.lock();
+        try {
+            Path dir = existingGuestDir(name);
+            // The build wrote this guest's context and address already; only others' count.
+            List<GuestIdentity> others = reader.readIdentities().stream().filter(g -> !g.name().equals(name)).toList();
+            HostGrammar.requireContextFree(planned.xid(), name, others);
+            for (IpLiteral ip : planned.ips()) {
+                HostGrammar.requireAddressFree(ip, name, null, others);
+            }
+            Path root = guestsRoot.resolve(name);
+            boolean vdirMissing = requireVdirAbsentOr(dir.resolve("vdir"), root);
+            for (Map.Entry<String, byte[]> e : planned.content().entrySet()) {
+                files.write(dir.resolve(e.getKey()), e.getValue());
+            }
+            if (vdirMissing) {
+                linkAtomically(dir, "vdir", root);
+            }
+            GuestConfig after = reader.readGuest(name);
+            listeners.forEach(l -> l.created(name, after));
+            return after;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Tells the listeners that a build is about to make {@code guest}'s config dir outside this writer. */
+    public void buildStarting(String guest) {
+        listeners.forEach(l -> l.buildStarting(guest));
+    }
+
+    /** Tells the listeners that the creation around that build ended. */
+    public void buildEnded(String guest) {
+        listeners.forEach(l -> l.buildEnded(guest));
     }
 
     /**
@@ -291,6 +290,67 @@ public final class GuestConfigWriter {
 
     // ---- helpers ----------------------------------------------------------------------------
 
+    /** The files a new guest's config dir gets, relative path → bytes, after every grammar check. */
+    private record Planned(String name, int xid, Map<String, byte[]> content, List<IpLiteral> ips) {
+    }
+
+    private static Planned plan(NewGuest spec) {
+        String name = HostGrammar.guestName(spec.name());
+        int xid = HostGrammar.contextId(spec.context());
+        String nodename = HostGrammar.nodename(spec.nodename());
+        String domainname = spec.domainname() == null ? null : HostGrammar.domainname(spec.domainname());
+        String tmpSize = HostGrammar.tmpfsSize(spec.tmpSize() == null ? "16m" : spec.tmpSize());
+        Map<String, byte[]> content = new java.util.TreeMap<>();
+        content.put("context", text(xid + "\n"));
+        content.put("uts/nodename", text(nodename + "\n"));
+        if (domainname != null) {
+            content.put("uts/domainname", text(domainname + "\n"));
+        }
+        content.put("fstab", text(DEFAULT_FSTAB.formatted(tmpSize)));
+        if (spec.startAtBoot()) {
+            content.put("apps/init/mark", text("default\n"));
+        }
+        List<IpLiteral> ips = new ArrayList<>();
+        for (int i = 0; i < spec.interfaces().size(); i++) {
+            InterfaceSpec s = spec.interfaces().get(i);
+            IpLiteral ip = HostGrammar.ipAddress(s.ip());
+            HostGrammar.prefix(s.prefix(), ip.isIpv6());
+            if (ips.contains(ip)) {
+                throw new InvalidInputException("ip", "address " + s.ip() + " is given twice");
+            }
+            ips.add(ip);
+            if (s.dev() == null && !s.nodev()) {
+                throw new InvalidInputException("dev", "a device is required unless the address is nodev");
+            }
+            String base = "interfaces/" + i + "/";
+            content.put(base + "ip", text(s.ip() + "\n"));
+            content.put(base + "prefix", text(s.prefix() + "\n"));
+            if (s.dev() != null) {
+                content.put(base + "dev", text(HostGrammar.deviceName(s.dev()) + "\n"));
+            }
+            if (s.name() != null) {
+                content.put(base + "name", text(HostGrammar.interfaceLabel(s.name()) + "\n"));
+            }
+            if (s.nodev()) {
+                content.put(base + "nodev", new byte[0]);
+            }
+        }
+        for (Map.Entry<String, LimitValues> e : spec.rlimits().entrySet()) {
+            KnownLimit limit = HostGrammar.limitName(e.getKey());
+            long soft = HostGrammar.limitValue(limit, e.getValue().soft());
+            long hard = HostGrammar.limitValue(limit, e.getValue().hard());
+            HostGrammar.softNotAboveHard(limit, soft, hard);
+            if (soft == hard) {
+                content.put("rlimits/" + limit.fileName(), text(LimitValueParser.format(soft) + "\n"));
+            } else {
+                content.put("rlimits/" + limit.fileName() + ".soft", text(LimitValueParser.format(soft) + "\n"));
+                content.put("rlimits/" + limit.fileName() + ".hard", text(LimitValueParser.format(hard) + "\n"));
+            }
+        }
+        return new Planned(name, xid, content, ips);
+    }
+
+
     private Path existingGuestDir(String guest) {
         Path dir = configRoot.resolve(guest);
         if (Files.isSymbolicLink(dir)) {
@@ -322,6 +382,35 @@ public final class GuestConfigWriter {
             roots.add(Path.of(vdirbase).resolve(g.name()).normalize());
         }
         return roots;
+    }
+
+    /** True when there is no {@code vdir}; refuses anything but a link to {@code root}. */
+    private static boolean requireVdirAbsentOr(Path vdir, Path root) throws IOException {
+        if (!Files.exists(vdir, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        if (!Files.isSymbolicLink(vdir)) {
+            throw new UnsafePathException(vdir + " is not a symlink");
+        }
+        Path target = Files.readSymbolicLink(vdir);
+        Path resolved = (target.isAbsolute() ? target : vdir.getParent().resolve(target)).normalize();
+        if (!resolved.equals(root)) {
+            throw new IOException("the build linked vdir to " + target + ", not to the guest's root " + root);
+        }
+        return false;
+    }
+
+    /** A symlink made under a temp name and renamed into place, so it appears whole or not at all. */
+    private static void linkAtomically(Path dir, String name, Path target) throws IOException {
+        Path temp = dir.resolve(AtomicFileWriter.tempName(name));
+        Files.createSymbolicLink(temp, target);
+        try {
+            Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        AtomicFileWriter.fsyncDirectory(dir);
     }
 
     /** Staging files are new and private until the rename, so a plain create+fsync is enough. */

@@ -13,7 +13,8 @@ import org.vsconsole.host.Ipv4Network;
  * in ARP as in IP; IPv6 only when it has an IPv6 address. Proxmox's {@code macfilter} and
  * {@code ipfilter} are the model.
  * <li>Guest to host (table {@code inet}): answers to the host's own connections and pings of the
- * gateway; nothing else reaches the host's services (sshd, the console) from a guest.
+ * gateway, and the package cache on the gateway when one runs; nothing else reaches the host's
+ * services (sshd, the console) from a guest.
  * <li>Forwarding: none from or to the bridge unless NAT is on; then guests may go out, masqueraded
  * behind the host, and only answers come back.
  * </ul>
@@ -31,7 +32,7 @@ final class BridgeFirewall {
         return "vsc_" + bridge.replace('-', '_');
     }
 
-    static String render(String bridge, Ipv4Network pool, boolean nat, List<Port> ports) {
+    static String render(String bridge, Ipv4Network pool, boolean nat, int cachePort, List<Port> ports) {
         String table = tableName(bridge);
         List<String> out = new ArrayList<>();
         // "table x" then "delete table x" makes the replacement work whether or not it existed
@@ -73,6 +74,9 @@ final class BridgeFirewall {
         out.add("    type filter hook input priority 0; policy accept;");
         out.add("    iifname \"" + bridge + "\" ct state established,related accept");
         out.add("    iifname \"" + bridge + "\" icmp type echo-request accept");
+        if (cachePort > 0) {
+            out.add("    iifname \"" + bridge + "\" ip daddr " + pool.gateway() + " tcp dport " + cachePort + " accept");
+        }
         out.add("    iifname \"" + bridge + "\" drop");
         out.add("  }");
         out.add("  chain forward {");

@@ -26,6 +26,7 @@ final class BridgeNetwork {
     private final String bridge;
     private final Ipv4Network pool;
     private final boolean nat;
+    private final int cachePort;
     private final Path portsDir;
     private final Duration timeout;
 
@@ -35,6 +36,7 @@ final class BridgeNetwork {
         this.bridge = settings.bridge();
         this.pool = settings.addressPool();
         this.nat = settings.nat();
+        this.cachePort = settings.cache().aptPort();
         this.portsDir = runDir.resolve("ports");
         this.timeout = settings.commandTimeout();
     }
@@ -152,7 +154,7 @@ final class BridgeNetwork {
         ports.sort((a, b) -> Integer.compare(a.xid(), b.xid()));
         Path script = portsDir.resolveSibling("bridge.nft");
         try {
-            Files.writeString(script, BridgeFirewall.render(bridge, pool, nat, ports));
+            Files.writeString(script, BridgeFirewall.render(bridge, pool, nat, cachePort, ports));
         } catch (IOException e) {
             throw new HostOperationException("network", guest, "cannot write " + script + ": " + e.getMessage(), e);
         }

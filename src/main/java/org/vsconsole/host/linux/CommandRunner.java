@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.HostOperationException;
@@ -55,10 +57,21 @@ final class CommandRunner {
 
     static ExecResult stream(String operation, String guest, List<String> argv, Consumer<String> output,
             Duration timeout) {
+        return stream(operation, guest, argv, Map.of(), output, timeout, () -> false);
+    }
+
+    /**
+     * As {@link #stream(String, String, List, Consumer, Duration)}, with {@code env} added to the
+     * fixed environment and {@code cancelled} asked twice a second: when it answers true the
+     * command and its descendants are killed and a {@link CancellationException} is thrown.
+     */
+    static ExecResult stream(String operation, String guest, List<String> argv, Map<String, String> env,
+            Consumer<String> output, Duration timeout, BooleanSupplier cancelled) {
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(GUEST_ENV);
+        builder.environment().putAll(env);
         Process process;
         try {
             process = builder.start();
@@ -68,7 +81,18 @@ final class CommandRunner {
         LineForwarder forwarder = new LineForwarder(new ReadTracking(process.getInputStream()), output);
         Thread reader = Thread.ofPlatform().daemon().name("output-" + process.pid()).start(forwarder);
         try {
-            boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            boolean exited = false;
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!exited && System.nanoTime() < deadline) {
+                if (cancelled.getAsBoolean()) {
+                    killGroup(process);
+                    process.waitFor(2, TimeUnit.SECONDS);
+                    forwarder.stop();
+                    throw new CancellationException(argv.getFirst() + " was stopped on request");
+                }
+                exited = process.waitFor(Math.min(500_000_000L, Math.max(1, deadline - System.nanoTime())),
+                        TimeUnit.NANOSECONDS);
+            }
             if (!exited) {
                 killGroup(process);
                 process.waitFor(2, TimeUnit.SECONDS);

@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vsconsole.host.BuildProgress;
 import org.vsconsole.host.BuildRequest;
+import org.vsconsole.host.HostAptSources;
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.DiskQuotaState;
 import org.vsconsole.host.ExecResult;
@@ -40,6 +44,8 @@ import org.vsconsole.host.quota.ProjectQuota;
  * this object; each call asks the kernel, so a restarted console finds its guests again.
  */
 public final class LinuxDriver implements HostDriver {
+
+    private static final Logger log = LoggerFactory.getLogger(LinuxDriver.class);
 
     private static final Path PROC = Path.of("/proc");
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
@@ -142,6 +148,9 @@ public final class LinuxDriver implements HostDriver {
             lxc.start(guest.name(), container);
             int init = awaitInit(tree, guest);
             network.announce(guest, init);
+            if (!guest.interfaces().isEmpty()) {
+                startPackageCache(guest); // after a host reboot the first guest start brings it back
+            }
         } catch (IOException | RuntimeException e) {
             HostOperationException failure = e instanceof HostOperationException hoe ? hoe
                     : fail("start", guest, e.getMessage());
@@ -155,6 +164,14 @@ public final class LinuxDriver implements HostDriver {
                 failure.addSuppressed(cleanup); // the start failure is what the user must read
             }
             throw failure;
+        }
+    }
+
+    private void startPackageCache(GuestSpec guest) {
+        try {
+            packageCacheProxy(guest, line -> log.info("{}: {}", guest.name(), line));
+        } catch (RuntimeException e) {
+            log.warn("The guests' package cache did not start: {}", e.getMessage()); // the guest runs regardless
         }
     }
 
@@ -318,20 +335,58 @@ public final class LinuxDriver implements HostDriver {
     }
 
     @Override
-    public void buildRoot(GuestSpec guest, BuildRequest request, Consumer<String> log) {
+    public void buildRoot(GuestSpec guest, BuildRequest request, BuildProgress progress) {
         checkInsideGuestsRoot("build", guest);
-        RootBuilder builder = new RootBuilder(guestsRoot,
-                new SkeletonBuilder(settings.busybox(), settings.commandTimeout()), settings.buildTimeout());
         try {
             opensToGuests(guestsRoot);
-            builder.build(guest, request, log);
+            String proxy = packageCacheProxy(guest, progress);
+            RootBuilder builder = new RootBuilder(guestsRoot,
+                    new SkeletonBuilder(settings.busybox(), settings.commandTimeout()), settings.buildTimeout(),
+                    new BaseTreeCache(cacheDir(), settings.cache().treeMaxAge(), settings.buildTimeout()), proxy);
+            builder.build(guest, request, progress);
+            GuestTreeSetup setup = GuestTreeSetup.of(guest.rootDir());
+            setup.identity(guest);
+            boolean debian = request.method() == BuildRequest.Method.DEBOOTSTRAP;
+            if (debian) {
+                setup.sysvinit();
+            }
+            setup.access(request.setup());
+            setup.apt(debian ? request.dist() : null, request.mirror(), HostAptSources.ofHost().debianSecurityMirror(),
+                    proxy);
             if (guest.xid() > 0) {
                 long shifted = TreeOwnership.shift(guest.rootDir(), IdRange.forContext(guest.xid()));
-                log.accept("gave " + shifted + " files to the guest's own ids from " + IdRange.forContext(guest.xid()).base());
+                progress.accept("gave " + shifted + " files to the guest's own ids from " + IdRange.forContext(guest.xid()).base());
             }
         } catch (IOException e) {
-            throw fail("build", guest, "cannot build " + guest.rootDir() + ": " + e);
+            throw fail("build", guest, "cannot build " + guest.rootDir() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Makes sure the guests' package cache runs (it needs the bridge's gateway) and answers its
+     * address, or null when none is configured or the host has none; a build goes on without it.
+     */
+    private String packageCacheProxy(GuestSpec guest, java.util.function.Consumer<String> log) {
+        if (settings.cache().aptPort() == 0 || ip.isEmpty() || nft.isEmpty()) {
+            return null;
+        }
+        network().ensureBridge(guest.name());
+        PackageCache cache = packageCache();
+        Optional<String> missing = cache.ensureRunning();
+        if (missing.isPresent()) {
+            log.accept("No package cache for guests: " + missing.get());
+            return null;
+        }
+        return cache.proxyUrl();
+    }
+
+    PackageCache packageCache() {
+        return new PackageCache(runDir, cacheDir().resolve("apt"), settings.addressPool().gateway(),
+                settings.cache().aptPort(), HostAptSources.ofHost());
+    }
+
+    private Path cacheDir() {
+        return settings.cache().dir() != null ? settings.cache().dir() : runDir.resolveSibling("cache");
     }
 
     @Override

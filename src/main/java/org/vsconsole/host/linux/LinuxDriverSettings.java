@@ -17,15 +17,34 @@ import org.vsconsole.host.Ipv4Network;
  * @param commandTimeout bound for each host command (lxc-start, ip, nft)
  * @param buildTimeout   bound for building a guest tree (clone, debootstrap)
  * @param busybox        static busybox copied into skeleton guests
+ * @param cache          where built base trees and the guests' package cache live
  */
 public record LinuxDriverSettings(
         String cgroupParent, String bridge, Ipv4Network addressPool, boolean nat, Duration commandTimeout,
-        Duration buildTimeout, Path busybox) {
+        Duration buildTimeout, Path busybox, BuildCache cache) {
+
+    /**
+     * @param dir         holds {@code trees/} (pristine base trees per suite and mirror) and
+     *                    {@code apt/} (the package cache's files); null: beside the run directory
+     * @param aptPort     port of the package cache on the bridge's gateway; 0 runs none
+     * @param treeMaxAge  a base tree older than this is built afresh, so new guests start current
+     */
+    public record BuildCache(Path dir, int aptPort, Duration treeMaxAge) {
+
+        public static final BuildCache NONE = new BuildCache(null, 0, Duration.ofDays(7));
+
+        public BuildCache {
+            if (aptPort < 0 || aptPort > 65535) {
+                throw new IllegalArgumentException("bad package cache port: " + aptPort);
+            }
+        }
+    }
 
     public LinuxDriverSettings {
         Objects.requireNonNull(cgroupParent);
         Objects.requireNonNull(bridge);
         Objects.requireNonNull(addressPool);
+        Objects.requireNonNull(cache);
         if (!cgroupParent.matches("[A-Za-z0-9_.-]{1,64}") || cgroupParent.startsWith(".")) {
             throw new IllegalArgumentException("bad cgroup parent name: " + cgroupParent);
         }
@@ -39,14 +58,20 @@ public record LinuxDriverSettings(
 
     public static LinuxDriverSettings defaults() {
         return new LinuxDriverSettings("vsconsole", "vsbr0", Ipv4Network.parse("10.88.0.0/24"), false,
-                Duration.ofSeconds(10), Duration.ofMinutes(30), Path.of("/bin/busybox"));
+                Duration.ofSeconds(10), Duration.ofMinutes(30), Path.of("/bin/busybox"), BuildCache.NONE);
     }
 
     public LinuxDriverSettings withCgroupParent(String parent) {
-        return new LinuxDriverSettings(parent, bridge, addressPool, nat, commandTimeout, buildTimeout, busybox);
+        return new LinuxDriverSettings(parent, bridge, addressPool, nat, commandTimeout, buildTimeout, busybox, cache);
     }
 
     public LinuxDriverSettings withNetwork(String bridgeName, Ipv4Network pool, boolean masquerade) {
-        return new LinuxDriverSettings(cgroupParent, bridgeName, pool, masquerade, commandTimeout, buildTimeout, busybox);
+        return new LinuxDriverSettings(cgroupParent, bridgeName, pool, masquerade, commandTimeout, buildTimeout, busybox,
+                cache);
+    }
+
+    public LinuxDriverSettings withCache(BuildCache buildCache) {
+        return new LinuxDriverSettings(cgroupParent, bridge, addressPool, nat, commandTimeout, buildTimeout, busybox,
+                buildCache);
     }
 }

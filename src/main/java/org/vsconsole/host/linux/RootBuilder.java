@@ -6,8 +6,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
+import org.vsconsole.host.BuildProgress;
 import org.vsconsole.host.BuildRequest;
+import org.vsconsole.host.DebianSuites;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostOperationException;
@@ -15,17 +16,25 @@ import org.vsconsole.host.HostOperationException;
 /** Builds a guest root by one of the three methods; the target must not exist yet. */
 final class RootBuilder {
 
+    /** An http mirror: host, optional port, plain path; it reaches debootstrap's argv. */
+    static final String MIRROR = "http://[A-Za-z0-9]([A-Za-z0-9.-]{0,252})(:[0-9]{1,5})?(/[A-Za-z0-9._~/%+-]*)?";
+
     private final Path guestsRoot;
     private final SkeletonBuilder skeleton;
     private final Duration buildTimeout;
+    private final BaseTreeCache baseTrees;
+    private final String proxy;
 
-    RootBuilder(Path guestsRoot, SkeletonBuilder skeleton, Duration buildTimeout) {
+    /** {@code proxy}: the package cache debootstrap downloads through, or null for none. */
+    RootBuilder(Path guestsRoot, SkeletonBuilder skeleton, Duration buildTimeout, BaseTreeCache baseTrees, String proxy) {
         this.guestsRoot = guestsRoot;
         this.skeleton = skeleton;
         this.buildTimeout = buildTimeout;
+        this.baseTrees = baseTrees;
+        this.proxy = proxy;
     }
 
-    void build(GuestSpec guest, BuildRequest request, Consumer<String> log) throws IOException {
+    void build(GuestSpec guest, BuildRequest request, BuildProgress log) throws IOException {
         Path root = guest.rootDir();
         if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             throw fail(guest, root + " already exists; delete it first");
@@ -42,7 +51,7 @@ final class RootBuilder {
      * {@code cp -a} keeps numeric owners, modes, hard links and symlinks as they are; sparse files
      * stay sparse, and {@code -x} keeps the copy off file systems mounted inside the source.
      */
-    private void cloneFrom(GuestSpec guest, String source, Consumer<String> log) {
+    private void cloneFrom(GuestSpec guest, String source, BuildProgress log) {
         if (source == null || !source.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
             throw fail(guest, "invalid source guest name: " + source);
         }
@@ -55,18 +64,19 @@ final class RootBuilder {
                 guest.rootDir().toString()), log);
     }
 
-    private void debootstrap(GuestSpec guest, BuildRequest request, Consumer<String> log) {
-        for (String value : new String[] {request.dist(), request.mirror()}) {
-            if (value == null || value.isBlank() || value.startsWith("-")) {
-                throw fail(guest, "debootstrap needs a distribution and a mirror");
-            }
+    private void debootstrap(GuestSpec guest, BuildRequest request, BuildProgress log) throws IOException {
+        if (DebianSuites.family(request.dist()).isEmpty()) {
+            throw fail(guest, "debootstrap builds only the suites " + DebianSuites.known() + ", not " + request.dist());
         }
-        runLogged(guest, List.of(tool(guest, "debootstrap"), "--variant=minbase", "--", request.dist(),
-                guest.rootDir().toString(), request.mirror()), log);
+        if (request.mirror() == null || !request.mirror().matches(MIRROR)) {
+            throw fail(guest, "debootstrap needs an http:// mirror, not " + request.mirror());
+        }
+        baseTrees.copyTo(guest.name(), request.dist(), request.mirror(), proxy, guest.rootDir(), log);
     }
 
-    private void runLogged(GuestSpec guest, List<String> argv, Consumer<String> log) {
-        ExecResult result = CommandRunner.stream("build", guest.name(), argv, log, buildTimeout);
+    private void runLogged(GuestSpec guest, List<String> argv, BuildProgress log) {
+        ExecResult result = CommandRunner.stream("build", guest.name(), argv, java.util.Map.of(), log, buildTimeout,
+                log::cancelled);
         if (result.timedOut()) {
             throw fail(guest, argv.getFirst() + " did not finish within " + buildTimeout.toMinutes() + " min");
         }

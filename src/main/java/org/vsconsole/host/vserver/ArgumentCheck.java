@@ -16,6 +16,11 @@ final class ArgumentCheck {
     private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,252}");
     private static final Pattern DIST = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern MIRROR = Pattern.compile("(https?|ftp|file)://[^\\s]{1,500}");
+    /** No ':' or '=': util-vserver splits {@code --interface} values at the first of each. */
+    private static final Pattern INTERFACE_DEVICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,14}");
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+            + "(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     static final int MIN_XID = 2;
     static final int MAX_XID = 49151;
 
@@ -62,6 +67,43 @@ final class ArgumentCheck {
             throw refused(operation, guest, "mirror '" + mirror + "' is not an http, ftp or file URL");
         }
         return mirror;
+    }
+
+    /**
+     * A device for {@code --interface [DEV:]IP/PREFIX}. {@code nodev} is refused: util-vserver
+     * reads it as "no device", not as a device of that name.
+     */
+    static String interfaceDevice(String operation, String guest, String dev) {
+        if (dev == null || !INTERFACE_DEVICE.matcher(dev).matches() || dev.equals("nodev")) {
+            throw refused(operation, guest, "device '" + dev + "' cannot be passed to --interface");
+        }
+        return dev;
+    }
+
+    /** An IPv4 or IPv6 literal (no zone, no host name): only digits, hex, '.' and ':' reach argv. */
+    static String ipAddress(String operation, String guest, String ip) {
+        boolean valid = ip != null && (IPV4.matcher(ip).matches()
+                || (ip.contains(":") && IPV6_CHARS.matcher(ip).matches() && isIpv6Literal(ip)));
+        if (!valid) {
+            throw refused(operation, guest, "address '" + ip + "' is not an IPv4 or IPv6 literal");
+        }
+        return ip;
+    }
+
+    static String prefix(String operation, String guest, String ip, int prefix) {
+        int max = ip.contains(":") ? 128 : 32;
+        if (prefix < 0 || prefix > max) {
+            throw refused(operation, guest, "prefix length " + prefix + " is outside 0.." + max);
+        }
+        return Integer.toString(prefix);
+    }
+
+    private static boolean isIpv6Literal(String ip) {
+        try {
+            return java.net.InetAddress.ofLiteral(ip) instanceof java.net.Inet6Address;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Absolute and normalised, so it begins with '/' and holds no '..' a tool could resolve. */

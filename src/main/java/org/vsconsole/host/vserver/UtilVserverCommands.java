@@ -64,12 +64,23 @@ public final class UtilVserverCommands {
             // vserver-build places the root at <rootdir>/<name>; any other layout it cannot make.
             throw ArgumentCheck.refused(op, name, "root directory " + root + " must be <vservers root>/" + name);
         }
+        Path confdir = guest.configDir();
+        if (confdir == null || confdir.getFileName() == null || !confdir.getFileName().toString().equals(name)) {
+            // "vserver NAME start" looks for the guest at <config root>/NAME, nowhere else.
+            throw ArgumentCheck.refused(op, name, "config directory " + confdir + " must be <config root>/" + name);
+        }
         List<String> argv = new ArrayList<>(List.of(tool("vserver"), "--", name, "build",
                 "-m", methodName(request.method()),
                 "--rootdir", ArgumentCheck.absolutePath(op, name, root.getParent()),
+                // The build makes the config dir itself: where the console will look for it.
+                "--confdir", ArgumentCheck.absolutePath(op, name, confdir),
                 "--context", ArgumentCheck.xid(op, name, guest.xid()),
-                "--hostname", ArgumentCheck.hostname(op, name, guest.nodename() == null ? name : guest.nodename()),
-                "--"));
+                "--hostname", ArgumentCheck.hostname(op, name, guest.nodename() == null ? name : guest.nodename())));
+        if (!guest.interfaces().isEmpty()) {
+            argv.addAll(List.of("--interface", interfaceOption(op, name, guest.interfaces().getFirst())));
+        }
+        // What follows "--" are the method's own arguments (reference §4.2).
+        argv.add("--");
         switch (request.method()) {
             case SKELETON -> { }
             case DEBOOTSTRAP -> {
@@ -81,6 +92,17 @@ public final class UtilVserverCommands {
             case CLONE -> argv.addAll(List.of("--source", ArgumentCheck.guestName(op, request.source())));
         }
         return List.copyOf(argv);
+    }
+
+    /**
+     * {@code [DEV:]IP/PREFIX} as vserver-build parses it (reference §1.4). Without a device it is
+     * {@code nodev:}, which the build would write anyway, and which keeps an IPv6 address from
+     * being split at its first ':' as if that part were a device.
+     */
+    private static String interfaceOption(String op, String guest, GuestSpec.Address address) {
+        String ip = ArgumentCheck.ipAddress(op, guest, address.ip());
+        String dev = address.dev() == null ? "nodev" : ArgumentCheck.interfaceDevice(op, guest, address.dev());
+        return dev + ":" + ip + "/" + ArgumentCheck.prefix(op, guest, ip, address.prefix());
     }
 
     private static String methodName(BuildRequest.Method method) {

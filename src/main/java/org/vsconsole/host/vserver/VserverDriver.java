@@ -195,9 +195,21 @@ public final class VserverDriver implements HostDriver {
         requireSuccess(op, guest, run(op, guest, commands.remountTmp(guest, size), timeouts.change()));
     }
 
+    /** vserver-build writes the config dir and refuses an existing one (reference §4.2). */
     @Override
-    public void buildRoot(GuestSpec guest, BuildRequest request, Consumer<String> log) {
+    public boolean buildMakesConfigDirectory() {
+        return true;
+    }
+
+    @Override
+    public void buildRoot(GuestSpec guest, BuildRequest request, org.vsconsole.host.BuildProgress log) {
         String op = "build";
+        if (!request.setup().equals(BuildRequest.GuestSetup.NONE)) {
+            // vserver-build has no options for these; refusing beats a guest without the password asked for
+            throw new HostOperationException(op, guest.name(), "root password, SSH keys, packages and a post-install"
+                    + " command are set up only on stock-kernel hosts (linux driver); build without them and use"
+                    + " 'vserver " + guest.name() + " enter' or package updates afterwards");
+        }
         requireSuccess(op, guest, start(op, guest, commands.build(guest, request), timeouts.build(), log));
     }
 

@@ -30,7 +30,14 @@ class GuestCreationController {
             Map<String, Limit> limits) {
     }
 
-    record Build(String method, String source, String dist, String mirror) {
+    /** {@code rootPassword} is write-only: it is never echoed or stored in clear. */
+    record Build(String method, String source, String dist, String mirror, String rootPassword, String sshKeys,
+            java.util.List<String> packages, String postInstall) {
+
+        @Override
+        public String toString() {
+            return "Build[method=" + method + ", dist=" + dist + "]";
+        }
     }
 
     record Limit(String soft, String hard) {
@@ -53,7 +60,8 @@ class GuestCreationController {
             return null;
         }
         CreateGuestRequest.Build build = b.build() == null ? null
-                : new CreateGuestRequest.Build(b.build().method(), b.build().source(), b.build().dist(), b.build().mirror());
+                : new CreateGuestRequest.Build(b.build().method(), b.build().source(), b.build().dist(), b.build().mirror(),
+                        b.build().rootPassword(), b.build().sshKeys(), b.build().packages(), b.build().postInstall());
         Map<String, CreateGuestRequest.Limit> limits = new LinkedHashMap<>();
         if (b.limits() != null) {
             b.limits().forEach((k, v) -> limits.put(k, v == null ? null : new CreateGuestRequest.Limit(v.soft(), v.hard())));

@@ -19,7 +19,7 @@ class BridgeFirewallTest {
 
     @Test
     void eachPortSendsOnlyFromItsOwnMacAndAddresses() {
-        String rules = BridgeFirewall.render("vsbr0", POOL, false, PORTS);
+        String rules = BridgeFirewall.render("vsbr0", POOL, false, 0, PORTS);
 
         assertThat(rules).contains("iifname \"vsh7\" jump guest_7")
                 .contains("ether saddr != 02:76:73:00:00:07 drop")
@@ -31,7 +31,7 @@ class BridgeFirewallTest {
 
     @Test
     void guestsReachTheHostOnlyForAnswersAndPingsAndNothingIsForwardedWithoutNat() {
-        String rules = BridgeFirewall.render("vsbr0", POOL, false, PORTS);
+        String rules = BridgeFirewall.render("vsbr0", POOL, false, 0, PORTS);
 
         assertThat(rules).contains("iifname \"vsbr0\" oifname \"vsbr0\" accept") // guest to guest, filtered per port
                 .contains("iifname \"vsbr0\" ct state established,related accept")
@@ -39,8 +39,18 @@ class BridgeFirewallTest {
                 .contains("iifname \"vsbr0\" drop")
                 .contains("oifname \"vsbr0\" drop")
                 .doesNotContain("masquerade");
-        assertThat(BridgeFirewall.render("vsbr0", POOL, true, PORTS))
+        assertThat(BridgeFirewall.render("vsbr0", POOL, true, 0, PORTS))
                 .contains("ip saddr 10.88.0.0/24 oifname != \"vsbr0\" masquerade");
+    }
+
+    @Test
+    void guestsReachThePackageCacheOnTheGatewayOnlyWhenOneRuns() {
+        String withCache = BridgeFirewall.render("vsbr0", POOL, false, 3142, PORTS);
+        String rule = "iifname \"vsbr0\" ip daddr 10.88.0.1 tcp dport 3142 accept";
+
+        assertThat(withCache).contains(rule);
+        assertThat(withCache.indexOf(rule)).isLessThan(withCache.indexOf("iifname \"vsbr0\" drop"));
+        assertThat(BridgeFirewall.render("vsbr0", POOL, false, 0, PORTS)).doesNotContain("dport");
     }
 
     /** The kernel's own parser checks both variants without loading them. */
@@ -48,7 +58,7 @@ class BridgeFirewallTest {
     void nftAcceptsTheRulesetWithAndWithoutNat(@TempDir Path dir) throws Exception {
         for (boolean nat : new boolean[] {false, true}) {
             Path file = dir.resolve("rules-" + nat + ".nft");
-            Files.writeString(file, BridgeFirewall.render("vsbr-check", POOL, nat, PORTS));
+            Files.writeString(file, BridgeFirewall.render("vsbr-check", POOL, nat, 3142, PORTS));
             CommandRunner.run("test", null, List.of(HostTools.find("nft").orElseThrow(), "-c", "-f", file.toString()),
                     Duration.ofSeconds(10));
         }

@@ -103,6 +103,16 @@ class ArgvSafetyTest {
         assertRefused(() -> driver.buildRoot(otherLayout, BuildRequest.skeleton(), l -> { }));
         GuestSpec relative = FakeUtilVserver.guest("web1", 40001, Path.of("-x/web1"));
         assertRefused(() -> driver.buildRoot(relative, BuildRequest.skeleton(), l -> { }));
+        GuestSpec otherConfig = new GuestSpec("web1", 40001, Path.of("/etc/vservers/other"),
+                Path.of("/var/lib/vservers/web1"), "web1", null, null, List.of(), Map.of());
+        assertRefused(() -> driver.buildRoot(otherConfig, BuildRequest.skeleton(), l -> { }));
+        GuestSpec relativeConfig = new GuestSpec("web1", 40001, Path.of("-x/web1"),
+                Path.of("/var/lib/vservers/web1"), "web1", null, null, List.of(), Map.of());
+        assertRefused(() -> driver.buildRoot(relativeConfig, BuildRequest.skeleton(), l -> { }));
+        GuestSpec dashDevice = new GuestSpec("web1", 40001, Path.of("/etc/vservers/web1"),
+                Path.of("/var/lib/vservers/web1"), "web1", null, null,
+                List.of(new GuestSpec.Address("10.0.0.2", 24, "-x")), Map.of());
+        assertRefused(() -> driver.buildRoot(dashDevice, BuildRequest.skeleton(), l -> { }));
         assertThat(fake.calls()).isEmpty();
     }
 
@@ -127,9 +137,12 @@ class ArgvSafetyTest {
                 commands.setLimit(web1, "nproc", new LimitValues(1, 2)),
                 commands.remountTmp(web1, "1g"),
                 commands.processes(),
-                commands.build(web1, new BuildRequest(BuildRequest.Method.DEBOOTSTRAP, null, "bookworm", null)));
+                commands.build(web1, new BuildRequest(BuildRequest.Method.DEBOOTSTRAP, null, "bookworm", null)),
+                commands.build(new GuestSpec("web1", 40001, Path.of("/etc/vservers/web1"),
+                        Path.of("/var/lib/vservers/web1"), "web1", null, null,
+                        List.of(new GuestSpec.Address("10.0.0.2", 24, "eth0")), Map.of()), BuildRequest.skeleton()));
         List<String> fixedOptions = List.of("-c", "-S", "-H", "-SH", "--nproc", "--xid", "-s", "-e", "-o", "-m",
-                "--rootdir", "--context", "--hostname");
+                "--rootdir", "--confdir", "--context", "--hostname", "--interface");
         for (List<String> argv : all) {
             int doubleDash = argv.indexOf("--");
             List<String> beforeDoubleDash = doubleDash < 0 ? argv : argv.subList(0, doubleDash);

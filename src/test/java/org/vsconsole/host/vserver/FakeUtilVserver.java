@@ -18,16 +18,17 @@ import org.vsconsole.host.LimitValues;
 /**
  * The fake util-vserver tools of {@code src/test/resources/fake-util-vserver}, copied into a
  * temporary bin directory and made executable, with helpers to steer them and read what they
- * were called with. See {@code fake-common.sh} for the control files.
+ * were called with. See {@code fake-common.sh} for the control files. Public so that tests of the
+ * services above the driver (e.g. guest creation) can run it against the fake tools too.
  */
-final class FakeUtilVserver {
+public final class FakeUtilVserver {
 
     static final String[] TOOLS = {"vserver", "vlimit", "vkill", "vps", "vnamespace", "fake-common.sh"};
 
     final Path home;
     final Path bin;
 
-    FakeUtilVserver(Path tempDir) {
+    public FakeUtilVserver(Path tempDir) {
         try {
             home = tempDir;
             bin = Files.createDirectories(tempDir.resolve("bin"));
@@ -49,7 +50,7 @@ final class FakeUtilVserver {
         return Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C", "FAKE_UV_DIR", home.toString());
     }
 
-    VserverDriver driver(CommandTimeouts timeouts) {
+    public VserverDriver driver(CommandTimeouts timeouts) {
         return driver(timeouts, guests -> Map.of());
     }
 
@@ -72,7 +73,7 @@ final class FakeUtilVserver {
         return this;
     }
 
-    FakeUtilVserver failWith(String key, int exitCode, String stderr) {
+    public FakeUtilVserver failWith(String key, int exitCode, String stderr) {
         return control(key, "stderr", stderr).control(key, "exit", Integer.toString(exitCode));
     }
 
@@ -87,7 +88,7 @@ final class FakeUtilVserver {
     }
 
     /** Every call so far, each as tool name (file name only) followed by its arguments. */
-    List<List<String>> calls() {
+    public List<List<String>> calls() {
         Path log = home.resolve("calls.log");
         if (!Files.exists(log)) {
             return List.of();

@@ -1,6 +1,7 @@
 package org.vsconsole.host.vserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,7 +160,7 @@ class VserverDriverArgvTest {
         driver.buildRoot(web1, BuildRequest.skeleton(), log::add);
 
         assertThat(fake.onlyCall()).containsExactly("vserver", "--", "web1", "build", "-m", "skeleton",
-                "--rootdir", "/var/lib/vservers", "--context", "40001", "--hostname", "web1", "--");
+                "--rootdir", "/var/lib/vservers", "--confdir", "/etc/vservers/web1", "--context", "40001", "--hostname", "web1", "--");
         assertThat(log).containsExactly("build: creating web1", "build: done");
     }
 
@@ -169,8 +170,18 @@ class VserverDriverArgvTest {
                 "http://deb.debian.org/debian"), line -> { });
 
         assertThat(fake.onlyCall()).containsExactly("vserver", "--", "web1", "build", "-m", "debootstrap",
-                "--rootdir", "/var/lib/vservers", "--context", "40001", "--hostname", "web1", "--",
+                "--rootdir", "/var/lib/vservers", "--confdir", "/etc/vservers/web1", "--context", "40001", "--hostname", "web1", "--",
                 "-d", "bookworm", "-m", "http://deb.debian.org/debian");
+    }
+
+    @Test
+    void aBuildWithSetupTheToolsCannotDoIsRefusedBeforeAnythingRuns() {
+        BuildRequest withPassword = new BuildRequest(BuildRequest.Method.DEBOOTSTRAP, null, "bookworm",
+                "http://deb.debian.org/debian", new BuildRequest.GuestSetup("$6$x$y", List.of(), List.of(), null));
+
+        assertThatThrownBy(() -> driver.buildRoot(web1, withPassword, line -> { }))
+                .hasMessageContaining("only on stock-kernel hosts");
+        assertThat(fake.calls()).isEmpty();
     }
 
     @Test
@@ -178,8 +189,65 @@ class VserverDriverArgvTest {
         driver.buildRoot(web1, new BuildRequest(BuildRequest.Method.CLONE, "base", null, null), line -> { });
 
         assertThat(fake.onlyCall()).containsExactly("vserver", "--", "web1", "build", "-m", "clone",
-                "--rootdir", "/var/lib/vservers", "--context", "40001", "--hostname", "web1", "--",
+                "--rootdir", "/var/lib/vservers", "--confdir", "/etc/vservers/web1", "--context", "40001", "--hostname", "web1", "--",
                 "--source", "base");
+    }
+
+    @Test
+    void buildPassesTheFirstInterfaceAsDeviceIpAndPrefixBeforeTheMethodArguments() {
+        GuestSpec withAddresses = withInterfaces(new GuestSpec.Address("10.88.0.3", 24, "eth0"),
+                new GuestSpec.Address("10.88.0.4", 24, "eth0"));
+
+        driver.buildRoot(withAddresses, new BuildRequest(BuildRequest.Method.DEBOOTSTRAP, null, "bookworm", null),
+                line -> { });
+
+        assertThat(fake.onlyCall()).containsExactly("vserver", "--", "web1", "build", "-m", "debootstrap",
+                "--rootdir", "/var/lib/vservers", "--confdir", "/etc/vservers/web1", "--context", "40001",
+                "--hostname", "web1", "--interface", "eth0:10.88.0.3/24", "--", "-d", "bookworm");
+    }
+
+    @Test
+    void buildMarksAnInterfaceWithoutDeviceNodevSoAnIpv6AddressIsNotSplitAtItsFirstColon() {
+        driver.buildRoot(withInterfaces(new GuestSpec.Address("2001:db8::3", 64, null)), BuildRequest.skeleton(),
+                line -> { });
+
+        assertThat(fake.onlyCall()).contains("--interface", "nodev:2001:db8::3/64");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileInterfaces")
+    void buildRefusesInterfaceValuesUtilVserverWouldMisreadBeforeRunningAnything(GuestSpec.Address address) {
+        GuestSpec hostile = withInterfaces(address);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.buildRoot(hostile, BuildRequest.skeleton(),
+                line -> { })).isInstanceOf(org.vsconsole.host.HostOperationException.class);
+        assertThat(fake.calls()).isEmpty();
+    }
+
+    static Stream<GuestSpec.Address> hostileInterfaces() {
+        return Stream.of(
+                new GuestSpec.Address("-10.0.0.1", 24, "eth0"),
+                new GuestSpec.Address("10.0.0.1/8", 24, "eth0"),
+                new GuestSpec.Address("10.0.0.256", 24, "eth0"),
+                new GuestSpec.Address("x=10.0.0.1", 24, "eth0"),
+                new GuestSpec.Address("example.org", 24, "eth0"),
+                new GuestSpec.Address("fe80::1%eth0", 64, "eth0"),
+                new GuestSpec.Address("1:2:3", 64, "eth0"),
+                new GuestSpec.Address("10.0.0.1", 33, "eth0"),
+                new GuestSpec.Address("10.0.0.1", -1, "eth0"),
+                new GuestSpec.Address("2001:db8::1", 129, "eth0"),
+                new GuestSpec.Address("10.0.0.1", 24, "--rootdir"),
+                new GuestSpec.Address("10.0.0.1", 24, "eth0:1"),
+                new GuestSpec.Address("10.0.0.1", 24, "a=b"),
+                new GuestSpec.Address("10.0.0.1", 24, "nodev"),
+                new GuestSpec.Address("10.0.0.1", 24, "eth0 /tmp"),
+                new GuestSpec.Address("10.0.0.1", 24, "averyveryverylongname"),
+                new GuestSpec.Address(null, 24, "eth0"));
+    }
+
+    private static GuestSpec withInterfaces(GuestSpec.Address... addresses) {
+        return new GuestSpec("web1", 40001, Path.of("/etc/vservers/web1"), Path.of("/var/lib/vservers/web1"), "web1",
+                null, "16m", List.of(addresses), java.util.Map.of());
     }
 
     @Test

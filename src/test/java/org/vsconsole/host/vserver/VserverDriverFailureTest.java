@@ -191,7 +191,7 @@ class VserverDriverFailureTest {
     void floodedOutputIsBoundedAndTheErrorStillReadable() {
         fake.control("vserver.build", "flood", "").failWith("vserver.build", 1, "build failed: disk full\n");
         int[] lines = {0};
-        Consumer<String> counter = line -> lines[0]++;
+        org.vsconsole.host.BuildProgress counter = line -> lines[0]++;
 
         assertThatThrownBy(() -> driver.buildRoot(web1, BuildRequest.skeleton(), counter))
                 .isInstanceOf(HostOperationException.class)

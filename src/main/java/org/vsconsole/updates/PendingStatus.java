@@ -1,0 +1,14 @@
+package org.vsconsole.updates;
+
+import java.time.Instant;
+
+/**
+ * One guest's pending updates as its last check counted them; {@code problem} is set (and the
+ * counts null) when the check could not count.
+ */
+public record PendingStatus(String guest, Integer pending, Integer security, Instant checkedAt, String problem) {
+
+    public boolean hasSecurityUpdates() {
+        return security != null && security > 0;
+    }
+}

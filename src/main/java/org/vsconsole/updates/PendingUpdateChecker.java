@@ -1,0 +1,62 @@
+package org.vsconsole.updates;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts pending updates in every running guest at a fixed interval
+ * ({@code vsconsole.updates.check-interval}, e.g. {@code 6h}; off by default, since each check
+ * runs {@code apt-get update} in every guest and fetches package lists through the cache).
+ */
+@Component
+class PendingUpdateChecker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PendingUpdateChecker.class);
+
+    private final UpdateService updates;
+    private final Duration interval;
+    private ScheduledExecutorService timer;
+
+    PendingUpdateChecker(UpdateService updates, @Value("${vsconsole.updates.check-interval:0s}") Duration interval) {
+        this.updates = updates;
+        this.interval = interval;
+    }
+
+    @Override
+    public void start() {
+        if (interval.isZero() || interval.isNegative()) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("update-check").daemon().factory());
+        timer.scheduleWithFixedDelay(this::check, interval.toSeconds(), interval.toSeconds(), TimeUnit.SECONDS);
+        log.info("Pending package updates are counted every {}", interval);
+    }
+
+    private void check() {
+        try {
+            updates.checkAllAsSystem();
+        } catch (RuntimeException e) {
+            log.warn("The scheduled update check did not start: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return timer != null;
+    }
+}

@@ -1,0 +1,92 @@
+package org.vsconsole.updates;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.config.HostGrammar;
+
+/** Checks an {@link UpdateRequest} field by field; errors name the JSON field. */
+final class UpdateRequestValidator {
+
+    /** A Debian package name (Debian Policy 5.6.1); names reach apt-get's argv after {@code --}. */
+    static final Pattern PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.-]{1,99}");
+    private static final int MAX_PACKAGES = 50;
+
+    private UpdateRequestValidator() {
+    }
+
+    /**
+     * @param existing  names of the guests on disk
+     * @param mayUpdate whether the current user may operate a guest
+     */
+    static UpdatePlan validate(UpdateRequest r, List<String> existing, Predicate<String> mayUpdate) {
+        if (r == null) {
+            throw new InvalidInputException("request", "a request body is required");
+        }
+        UpdateAction action = UpdateAction.of(r.action()).orElseThrow(() -> new InvalidInputException("action",
+                "must be one of update, upgrade, dist-upgrade, install, remove"));
+        List<String> packages = packages(r.packages(), action);
+        boolean startStopped = switch (r.stoppedGuests() == null || r.stoppedGuests().isBlank() ? "skip" : r.stoppedGuests()) {
+            case "skip" -> false;
+            case "start" -> true;
+            default -> throw new InvalidInputException("stoppedGuests", "must be skip or start");
+        };
+        List<String> guests = r.all() ? allowed(existing, mayUpdate) : named(r.guests(), existing, mayUpdate, r.all());
+        if (guests.isEmpty()) {
+            throw new InvalidInputException("guests", r.all() ? "there is no guest you may update" : "name at least one guest");
+        }
+        return new UpdatePlan(guests, action, packages, r.dryRun(), startStopped);
+    }
+
+    private static List<String> allowed(List<String> existing, Predicate<String> mayUpdate) {
+        return existing.stream().filter(mayUpdate).sorted().toList();
+    }
+
+    private static List<String> named(List<String> names, List<String> existing, Predicate<String> mayUpdate, boolean all) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String name : names) {
+            String valid;
+            try {
+                valid = HostGrammar.guestName(name);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("guests", e.rule());
+            }
+            if (!existing.contains(valid)) {
+                throw new InvalidInputException("guests", "no guest '" + valid + "'");
+            }
+            if (!mayUpdate.test(valid)) {
+                throw new org.springframework.security.access.AccessDeniedException("you may not update '" + valid + "'");
+            }
+            out.add(valid);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static List<String> packages(List<String> requested, UpdateAction action) {
+        if (!action.takesPackages()) {
+            if (!requested.isEmpty()) {
+                throw new InvalidInputException("packages", action.command() + " takes no packages");
+            }
+            return List.of();
+        }
+        if (requested.isEmpty()) {
+            throw new InvalidInputException("packages", action.command() + " needs at least one package");
+        }
+        if (requested.size() > MAX_PACKAGES) {
+            throw new InvalidInputException("packages", "at most " + MAX_PACKAGES + " packages");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String name : requested) {
+            if (name == null || !PACKAGE.matcher(name).matches()) {
+                throw new InvalidInputException("packages", "not a Debian package name: lower-case letters, digits,"
+                        + " '+', '-' and '.', starting with a letter or digit, 2 to 100 characters");
+            }
+            out.add(name);
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,58 @@
+package org.vsconsole.updates.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.vsconsole.jobs.Job;
+import org.vsconsole.updates.PendingStatus;
+import org.vsconsole.updates.UpdateRequest;
+import org.vsconsole.updates.UpdateService;
+
+/**
+ * {@code POST /api/v1/updates} {@code {"guests":[…]|"all":true,"action":"upgrade","packages":[…],
+ * "dryRun":true,"stoppedGuests":"skip"|"start"}} answers 202 with the job (one item per guest);
+ * {@code POST /api/v1/updates/{jobId}/retry} runs the failed guests again; {@code GET
+ * /api/v1/updates/pending} gives each guest's last counted pending and security updates.
+ */
+@RestController
+@RequestMapping("/api/v1/updates")
+class UpdateController {
+
+    record Body(List<String> guests, Boolean all, String action, List<String> packages, Boolean dryRun,
+            String stoppedGuests) {
+    }
+
+    private final UpdateService updates;
+
+    UpdateController(UpdateService updates) {
+        this.updates = updates;
+    }
+
+    @PostMapping
+    ResponseEntity<Job> submit(@RequestBody Body body) {
+        UpdateRequest request = body == null ? null : new UpdateRequest(body.guests(), Boolean.TRUE.equals(body.all()),
+                body.action(), body.packages(), Boolean.TRUE.equals(body.dryRun()), body.stoppedGuests());
+        return accepted(updates.submit(request));
+    }
+
+    @PostMapping("/{jobId}/retry")
+    ResponseEntity<Job> retry(@PathVariable long jobId) {
+        return accepted(updates.retryFailed(jobId));
+    }
+
+    @GetMapping("/pending")
+    Map<String, PendingStatus> pending() {
+        return updates.pending();
+    }
+
+    private static ResponseEntity<Job> accepted(Job job) {
+        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
+    }
+}
