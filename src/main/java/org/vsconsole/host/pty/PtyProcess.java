@@ -29,6 +29,7 @@ public final class PtyProcess implements TerminalSession {
     private static final int POLL_MS = 200;
     private static final Duration WRITE_STALL = Duration.ofSeconds(2);
     private static final Duration HANGUP_GRACE = Duration.ofSeconds(1);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     private static final List<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
 
     private final int master;
@@ -252,13 +253,22 @@ public final class PtyProcess implements TerminalSession {
         signalGroup(PtyLibC.SIGKILL);
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        try {
+            process.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS); // closed means gone, not dying
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void signalGroup(int signal) {
         try {
             PtyLibC.INSTANCE.kill((int) -process.pid(), signal); // setsid made it a group leader
         } catch (LastErrorException e) {
-            // the group is already gone
+            try {
+                PtyLibC.INSTANCE.kill((int) process.pid(), signal); // closed before setsid had run
+            } catch (LastErrorException gone) {
+                // it has ended already
+            }
         }
     }
 }
