@@ -29,7 +29,8 @@ import org.springframework.stereotype.Repository;
 class ArchitectureTest {
 
     static final List<String> FEATURES = List.of(
-            "guests", "provisioning", "monitoring", "limits", "sync", "jobs", "audit", "security", "host", "base", "updates");
+            "guests", "provisioning", "monitoring", "limits", "sync", "jobs", "audit", "security", "host", "terminal", "base",
+            "updates");
 
     private static JavaClasses console;
     private static JavaClasses fixture;

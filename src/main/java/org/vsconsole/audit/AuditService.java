@@ -35,6 +35,7 @@ public class AuditService implements ApplicationEventPublisherAware {
     private ApplicationEventPublisher events;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final ObjectProvider<IntentRecorder> intents;
+    private ObjectProvider<AuditAttachmentCheck> attachmentChecks;
 
     AuditService(AuditRepository repository, ActorResolver actors, ObjectMapper json, PlatformTransactionManager tx,
             AuditAnchor anchor) {
@@ -51,6 +52,11 @@ public class AuditService implements ApplicationEventPublisherAware {
         this.json = json;
         this.ownTransaction = new TransactionTemplate(tx);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Autowired
+    void setAttachmentChecks(ObjectProvider<AuditAttachmentCheck> checks) {
+        this.attachmentChecks = checks;
     }
 
     @Override
@@ -136,7 +142,8 @@ public class AuditService implements ApplicationEventPublisherAware {
      */
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     public ChainVerification verify() {
-        return ChainVerifier.verify(repository::forEachInOrder, anchor.read().orElse(null));
+        List<AuditAttachmentCheck> checks = attachmentChecks == null ? List.of() : attachmentChecks.orderedStream().toList();
+        return ChainVerifier.verify(repository::forEachInOrder, anchor.read().orElse(null), checks);
     }
 
     private AuditEvent append(Actor actor, AuditEntry entry, String correlationId) {

@@ -1,5 +1,6 @@
 package org.vsconsole.audit;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -7,6 +8,8 @@ import java.util.function.Consumer;
  * {@code prev_hash} equal to the hash before it, and each stored hash equal to a fresh hash of
  * the row. Catches a changed column, a deleted, inserted or reordered row; with the anchor kept
  * outside the database, also rows cut off the end and a chain recomputed from scratch up to it.
+ * Files that rows vouch for by hash (terminal recordings) are checked through
+ * {@link AuditAttachmentCheck}s.
  */
 final class ChainVerifier {
 
@@ -14,6 +17,12 @@ final class ChainVerifier {
     }
 
     static ChainVerification verify(Consumer<Consumer<AuditEvent>> rowsInOrder, AuditAnchor.Head anchor) {
+        return verify(rowsInOrder, anchor, List.of());
+    }
+
+    /** As above, and each row's attached files (recordings) must still match what the row says. */
+    static ChainVerification verify(Consumer<Consumer<AuditEvent>> rowsInOrder, AuditAnchor.Head anchor,
+            List<AuditAttachmentCheck> attachments) {
         var state = new Object() {
             long rows;
             String anchoredHash;
@@ -34,6 +43,14 @@ final class ChainVerifier {
                         "its link to the previous row does not match (a row before it was removed, inserted or changed)");
             } else if (!AuditChain.hash(e, e.prevHash()).equals(e.hash())) {
                 state.broken = ChainVerification.broken(0, e.seq(), "its content does not match its hash (the row was changed)");
+            } else {
+                for (AuditAttachmentCheck check : attachments) {
+                    var problem = check.problem(e);
+                    if (problem.isPresent()) {
+                        state.broken = ChainVerification.broken(0, e.seq(), problem.get());
+                        break;
+                    }
+                }
             }
             if (anchor != null && e.seq() == anchor.seq()) {
                 state.anchoredHash = e.hash();

@@ -50,7 +50,8 @@ import org.vsconsole.security.Role;
 
 /**
  * One guest: Overview (state, figures, actions), Configuration, Network, Processes, Console
- * (ADMIN and OPERATOR) and its Audit events. State and figures follow the sampler live.
+ * (ADMIN and OPERATOR: one command, no terminal), Terminal (an interactive shell, for whoever
+ * the terminal feature allows) and its Audit events. State and figures follow the sampler live.
  */
 @Route(value = "guests/:name", layout = MainLayout.class)
 @PageTitle("Guest · VServer Console")
@@ -77,10 +78,13 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private Registration subscription;
 
     private final org.vsconsole.sync.SyncService sync;
+    private final org.vsconsole.terminal.TerminalService terminals;
 
     public GuestDetailView(GuestService guests, Sampler sampler, AuditService audit, CurrentUser currentUser,
-            org.vsconsole.sync.SyncService sync, org.vsconsole.limits.LimitService limits) {
+            org.vsconsole.sync.SyncService sync, org.vsconsole.limits.LimitService limits,
+            org.vsconsole.terminal.TerminalService terminals) {
         this.sync = sync;
+        this.terminals = terminals;
         this.limits = limits;
         this.guests = guests;
         this.sampler = sampler;
@@ -148,6 +152,9 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         tabs.add("Limits", new org.vsconsole.limits.GuestLimitsPanel(limits, name, staff));
         if (staff) {
             tabs.add("Console", new GuestConsole(guests, name));
+        }
+        if (terminals.mayOpen(name)) {
+            tabs.add("Terminal", new org.vsconsole.terminal.GuestTerminal(terminals, name, false));
         }
         tabs.add("History", new org.vsconsole.monitoring.GuestHistoryPanel(name));
         tabs.add("Audit", auditTab());

@@ -21,6 +21,8 @@ import org.vsconsole.host.ContextOccupants;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.TerminalSession;
+import org.vsconsole.host.TerminalSize;
 import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
@@ -178,6 +180,17 @@ public class GuestService {
             occupants.now().refuseIfInConflict(name);
             return driver.exec(spec(config), argv, output, EXEC_TIMEOUT);
         });
+    }
+
+    /**
+     * A login shell in the running guest under a pty. The terminal feature decides who may have
+     * one and audits it; this only refuses what is never allowed (another's guest, a conflict).
+     */
+    @PreAuthorize("@currentUser.mayOperate(#name)")
+    public TerminalSession openTerminal(String name, TerminalSize size) {
+        GuestConfig config = config(name);
+        occupants.now().refuseIfInConflict(name);
+        return driver.openTerminal(spec(config), size);
     }
 
     /** The guest's processes; none for a guest in conflict, as the context's processes are another guest's. */

@@ -48,6 +48,15 @@ public interface HostDriver {
      */
     ExecResult exec(GuestSpec guest, List<String> argv, Consumer<String> output, Duration timeout);
 
+    /**
+     * Starts an interactive login shell inside the running guest under a real pseudo-terminal of
+     * {@code size} (what {@code vserver NAME enter} gives an admin on the host). The caller owns
+     * the session and must close it.
+     */
+    default TerminalSession openTerminal(GuestSpec guest, TerminalSize size) {
+        throw new HostOperationException("terminal", guest.name(), "the " + name() + " driver cannot open terminals");
+    }
+
     /** The guest's processes, as {@code vps} shows them. */
     List<GuestProcess> processes(GuestSpec guest);
 

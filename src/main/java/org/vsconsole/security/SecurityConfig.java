@@ -84,7 +84,7 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain vaadinChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         http.authenticationManager(authenticationManager);
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/icons/**", "/images/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/icons/**", "/images/**", "/xterm/**", "/terminal/**").permitAll());
         http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }

@@ -30,6 +30,8 @@ import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.LimitValues;
+import org.vsconsole.host.TerminalSession;
+import org.vsconsole.host.TerminalSize;
 import org.vsconsole.host.config.AtomicFileWriter;
 import org.vsconsole.host.quota.ProjectQuota;
 
@@ -258,6 +260,13 @@ public final class LinuxDriver implements HostDriver {
         }
         runningInit(tree, guest, "exec");
         return lxc.attach(guest.name(), container(guest), argv, output, timeout);
+    }
+
+    @Override
+    public TerminalSession openTerminal(GuestSpec guest, TerminalSize size) {
+        CgroupTree tree = ready("terminal", guest);
+        runningInit(tree, guest, "terminal");
+        return lxc.terminal(guest.name(), container(guest), size);
     }
 
     @Override

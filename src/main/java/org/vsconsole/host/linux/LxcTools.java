@@ -13,6 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.HostOperationException;
+import org.vsconsole.host.TerminalSession;
+import org.vsconsole.host.TerminalSize;
+import org.vsconsole.host.pty.PtyProcess;
 
 /**
  * The {@code lxc-*} commands the driver runs, as argv lists with timeouts, always with the
@@ -27,6 +30,12 @@ final class LxcTools {
 
     /** {@code … ERROR    start - ../src/lxc/start.c:fn:99 - the message}: the message is what counts. */
     private static final Pattern ERROR_LINE = Pattern.compile(" ERROR\\s+\\S+ - \\S+:\\d+ - (.*)$");
+
+    /** What xterm.js emulates. */
+    static final String TERMINAL_TYPE = "xterm-256color";
+    /** Runs inside the guest, not on the host: bash when the guest has it, else its sh. */
+    static final List<String> LOGIN_SHELL = List.of("/bin/sh", "-c",
+            "if command -v bash >/dev/null 2>&1; then exec bash -l; fi; exec /bin/sh -l");
 
     private final Path lxcPath;
     private final Duration timeout;
@@ -91,6 +100,29 @@ final class LxcTools {
         argv.add("--");
         argv.addAll(command);
         return CommandRunner.stream("exec", guest, argv, output, limit);
+    }
+
+    /**
+     * A login shell in the container under a pty. lxc-attach sees a terminal on its stdin and
+     * gives the shell a pty of the container's own {@code devpts}, passing window changes on.
+     * Inside, bash is preferred where the guest has it, as on a console login.
+     */
+    TerminalSession terminal(String guest, String container, TerminalSize size) {
+        List<String> argv = argv("lxc-attach", container, "--clear-env");
+        Map<String, String> env = new java.util.TreeMap<>(CommandRunner.GUEST_ENV);
+        env.put("TERM", TERMINAL_TYPE);
+        env.put("LANG", "C.UTF-8");
+        for (Map.Entry<String, String> var : env.entrySet()) {
+            argv.addAll(List.of("--set-var", var.getKey() + "=" + var.getValue()));
+        }
+        argv.add("--");
+        argv.addAll(LOGIN_SHELL);
+        try {
+            return PtyProcess.start(argv, Map.of("PATH", CommandRunner.GUEST_ENV.get("PATH"), "TERM", TERMINAL_TYPE),
+                    size);
+        } catch (IOException e) {
+            throw new HostOperationException("terminal", guest, e.getMessage(), e);
+        }
     }
 
     private List<String> argv(String tool, String container, String... options) {

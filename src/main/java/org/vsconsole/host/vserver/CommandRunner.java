@@ -39,6 +39,11 @@ public final class CommandRunner {
         this.killer = new ProcessTreeKiller(killGrace);
     }
 
+    /** What every command run through this runner gets as its whole environment. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     /** The environment the tools get on a real host: a fixed PATH and the C locale. */
     public static Map<String, String> hostEnvironment() {
         return Map.of("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG", "C", "LC_ALL", "C");

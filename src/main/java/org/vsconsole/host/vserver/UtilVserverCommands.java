@@ -41,6 +41,11 @@ public final class UtilVserverCommands {
         return List.of(tool("vserver"), "--", ArgumentCheck.guestName(operation, guest.name()), command);
     }
 
+    /** {@code vserver NAME enter}: the guest's login shell, for a terminal. */
+    List<String> enter(GuestSpec guest) {
+        return guestCommand("terminal", guest, "enter");
+    }
+
     List<String> exec(GuestSpec guest, List<String> argv) {
         if (argv.isEmpty() || argv.getFirst().isEmpty()) {
             throw ArgumentCheck.refused("exec", guest.name(), "no command given");

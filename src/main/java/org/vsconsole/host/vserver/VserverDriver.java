@@ -17,6 +17,9 @@ import org.vsconsole.host.DiskQuotaState;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.TerminalSession;
+import org.vsconsole.host.TerminalSize;
+import org.vsconsole.host.pty.PtyProcess;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.LimitValues;
@@ -138,6 +141,18 @@ public final class VserverDriver implements HostDriver {
             throw failure(op, guest, result);
         }
         return new ExecResult(result.exitCode(), false);
+    }
+
+    /** {@code vserver NAME enter} under a pty, as an admin on the host would type it. */
+    @Override
+    public TerminalSession openTerminal(GuestSpec guest, TerminalSize size) {
+        Map<String, String> environment = new java.util.HashMap<>(runner.environment());
+        environment.put("TERM", "xterm-256color");
+        try {
+            return PtyProcess.start(commands.enter(guest), environment, size);
+        } catch (IOException e) {
+            throw new HostOperationException("terminal", guest.name(), e.getMessage(), e);
+        }
     }
 
     @Override

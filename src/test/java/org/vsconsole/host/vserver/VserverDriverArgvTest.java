@@ -264,4 +264,19 @@ class VserverDriverArgvTest {
                 .isEqualTo("/opt/uv/sbin/vps");
         assertThat(driver.readOnlyReason()).isEmpty();
     }
+
+    @Test
+    void terminalRunsVserverEnterUnderAPty() throws Exception {
+        fake.markRunning("web1");
+
+        try (org.vsconsole.host.TerminalSession terminal = driver.openTerminal(web1,
+                new org.vsconsole.host.TerminalSize(90, 27))) {
+            terminal.write("stty size; echo $TERM; exit\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String out = org.vsconsole.host.pty.PtyProcessTestAccess.readToEnd(terminal);
+
+            assertThat(out).contains("27 90").contains("xterm-256color");
+        }
+        assertThat(fake.calls()).containsExactly(List.of("vserver", "--", "web1", "enter"));
+        assertThat(java.nio.file.Files.readString(temp.resolve("stdin.log"))).startsWith("/dev/pts/");
+    }
 }

@@ -1,0 +1,24 @@
+package org.vsconsole.terminal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of guest terminals ({@code vsconsole.terminal.*}).
+ *
+ * @param idleTimeout  a session with no keystroke for this long is closed
+ * @param maxDuration  a session is closed this long after it opened, whatever happens in it
+ * @param detachGrace  how long a session outlives its browser page (a reload or a network blip)
+ * @param recordInput  whether keystrokes go into the recording too ({@code "i"} events); off by
+ *                     default as they carry passwords typed at prompts
+ * @param retention    recordings older than this are deleted (their audit rows stay)
+ */
+@ConfigurationProperties("vsconsole.terminal")
+public record TerminalProperties(
+        @DefaultValue("30m") Duration idleTimeout,
+        @DefaultValue("8h") Duration maxDuration,
+        @DefaultValue("2m") Duration detachGrace,
+        @DefaultValue("false") boolean recordInput,
+        @DefaultValue("90d") Duration retention) {
+}

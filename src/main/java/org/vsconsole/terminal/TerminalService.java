@@ -1,0 +1,356 @@
+package org.vsconsole.terminal;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.vsconsole.audit.Actor;
+import org.vsconsole.audit.AuditEntry;
+import org.vsconsole.audit.AuditService;
+import org.vsconsole.audit.AuditTarget;
+import org.vsconsole.audit.Outcome;
+import org.vsconsole.base.ConsoleProperties;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.guests.GuestService;
+import org.vsconsole.host.TerminalSession;
+import org.vsconsole.host.TerminalSize;
+
+/**
+ * Opens, feeds and ends guest terminals, and serves their recordings. Every open is audited
+ * (allowed, refused or failed) and so is every end, with the recording's SHA-256; a keystroke,
+ * resize or attach by anyone but the session's own user is refused and audited. Sessions live
+ * here, not in a page: a page that goes away leaves its session running for the detach grace.
+ */
+@Service
+public class TerminalService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalService.class);
+    private static final Pattern SESSION_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Duration REAP_EVERY = Duration.ofSeconds(5);
+    /** Longest input one call may carry: a big paste, not a flood. */
+    private static final int MAX_INPUT_CHARS = 64 * 1024;
+
+    private final GuestService guests;
+    private final AuditService audit;
+    private final TerminalAccess access;
+    private final RecordingRepository recordings;
+    private final TerminalProperties settings;
+    private final Path recordingsDir;
+    private final Map<String, LiveTerminal> live = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("terminal-reaper").daemon().factory());
+
+    TerminalService(GuestService guests, AuditService audit, TerminalAccess access, RecordingRepository recordings,
+            TerminalProperties settings, ConsoleProperties console) {
+        this.guests = guests;
+        this.audit = audit;
+        this.access = access;
+        this.recordings = recordings;
+        this.settings = settings;
+        Path dataDir = console.dataDir() == null ? Path.of("data") : console.dataDir();
+        this.recordingsDir = dataDir.resolve("recordings").toAbsolutePath().normalize();
+        reaper.scheduleWithFixedDelay(this::reap, REAP_EVERY.toMillis(), REAP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the current user may have a terminal in this guest (for showing the tab). */
+    public boolean mayOpen(String guest) {
+        return access.mayOpen(guest);
+    }
+
+    /** Records that the terminal page of a guest was refused to the current user, and says why. */
+    public AccessDeniedException refuseView(String guest) {
+        AccessDeniedException denied = new AccessDeniedException("no terminal in " + guest + " for "
+                + access.username());
+        audit.record(new AuditEntry("terminal.view", AuditTarget.guest(safeName(guest), null), null, null,
+                Outcome.DENIED, denied.getMessage(), 0));
+        return denied;
+    }
+
+    /**
+     * Opens a login shell in the running guest for the current user and returns the session's id.
+     * Refused (and audited so) for users without terminal rights on the guest.
+     */
+    public String open(String guest, TerminalSize size) {
+        String name = safeName(guest);
+        Map<String, Object> before = Map.of("cols", size.cols(), "rows", size.rows());
+        Map<String, Object> result = audit.audited("terminal.open", AuditTarget.guest(name, null), before, () -> {
+            if (!access.mayOpen(name)) {
+                throw new AccessDeniedException("no terminal in " + name + " for " + access.username());
+            }
+            Integer xid = guests.config(name).context();
+            String id = UUID.randomUUID().toString();
+            Instant opened = Instant.now();
+            Path file = recordingFile(id);
+            TerminalSession session = guests.openTerminal(name, size);
+            AsciicastWriter writer;
+            try {
+                Files.createDirectories(recordingsDir);
+                Files.setPosixFilePermissions(recordingsDir, PosixFilePermissions.fromString("rwx------"));
+                writer = AsciicastWriter.create(file, size.cols(), size.rows(), opened,
+                        name + " by " + access.username(), System::nanoTime);
+            } catch (IOException e) {
+                session.close();
+                throw new UncheckedIOException("cannot create the recording " + file + ": " + e.getMessage(), e);
+            }
+            Actor actor = Actor.of(SecurityContextHolder.getContext().getAuthentication());
+            LiveTerminal terminal = new LiveTerminal(id, name, xid, actor, opened, session, writer, settings.recordInput());
+            recordings.opened(id, name, xid, actor.name(), opened, file.getFileName().toString(), settings.recordInput());
+            live.put(id, terminal);
+            terminal.start(this::ended);
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("session", id);
+            after.put("recording", file.getFileName().toString());
+            after.put("inputRecorded", settings.recordInput());
+            return after;
+        });
+        return (String) result.get("session");
+    }
+
+    /** Attaches the current user's page to their session; returns the recent output to draw. */
+    public String attach(String id, TerminalListener page) {
+        return own(id, "terminal.attach").attach(page);
+    }
+
+    /** The page went away; the session waits {@code detach-grace} for it to come back. */
+    public void detach(String id, TerminalListener page) {
+        LiveTerminal terminal = live.get(id);
+        if (terminal != null) {
+            terminal.detach(page);
+        }
+    }
+
+    public void input(String id, String text) {
+        LiveTerminal terminal = own(id, "terminal.input");
+        if (text.length() > MAX_INPUT_CHARS) {
+            throw new InvalidInputException("input", "at most " + MAX_INPUT_CHARS + " characters at once");
+        }
+        try {
+            terminal.input(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    public void resize(String id, TerminalSize size) {
+        try {
+            own(id, "terminal.resize").resize(size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /** Ends the current user's session as they asked. */
+    public void close(String id) {
+        LiveTerminal terminal = own(id, "terminal.close");
+        terminal.close("closed by " + access.username());
+        terminal.awaitEnd(5000);
+    }
+
+    /** One of the current user's running sessions, for a page to offer resuming it. */
+    public record OpenSession(String id, Instant opened, boolean shownElsewhere) {
+    }
+
+    /**
+     * The current user's running sessions in a guest, newest first. A page that went away (a
+     * reload, a closed tab) leaves its session {@code shownElsewhere == false}: a returning page
+     * resumes that one by itself; the others it offers.
+     */
+    public List<OpenSession> openSessions(String guest) {
+        String user = access.username();
+        return live.values().stream()
+                .filter(t -> t.guest.equals(guest) && t.actor.name().equals(user))
+                .sorted((a, b) -> b.opened.compareTo(a.opened))
+                .map(t -> new OpenSession(t.id, t.opened, t.detachedNanos() == 0))
+                .toList();
+    }
+
+    /** Sessions newest first; with {@code text}, only those whose output contains it. */
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    public List<TerminalRecording> recordings(String text) {
+        List<TerminalRecording> all = recordings.newestFirst(1000);
+        if (text == null || text.isBlank()) {
+            return all;
+        }
+        String needle = text.toLowerCase(Locale.ROOT);
+        return all.stream().filter(r -> !r.expired() && outputOf(r).toLowerCase(Locale.ROOT).contains(needle)).toList();
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    public Optional<TerminalRecording> recording(String id) {
+        return SESSION_ID.matcher(id).matches() ? recordings.find(id) : Optional.empty();
+    }
+
+    /** The asciicast file of a session (still growing while it runs). */
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    public byte[] cast(String id) {
+        TerminalRecording r = recording(id).orElseThrow(() -> new InvalidInputException("id", "no terminal session " + id));
+        if (r.expired()) {
+            throw new InvalidInputException("id", "the recording of " + id + " was removed after its retention");
+        }
+        try {
+            return Files.readAllBytes(recordingFile(r.id()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the recording of " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String outputOf(TerminalRecording r) {
+        try {
+            return Asciicast.read(recordingFile(r.id())).outputText();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    Path recordingFile(String id) {
+        if (!SESSION_ID.matcher(id).matches()) {
+            throw new InvalidInputException("id", "not a terminal session id");
+        }
+        return recordingsDir.resolve(id + ".cast");
+    }
+
+    Duration retention() {
+        return settings.retention();
+    }
+
+    /** The session, if it is the current user's; anything else is refused and audited. */
+    private LiveTerminal own(String id, String action) {
+        LiveTerminal terminal = id == null ? null : live.get(id);
+        String user = access.username();
+        if (terminal == null || !terminal.actor.name().equals(user) || !access.mayOpen(terminal.guest)) {
+            String guest = terminal == null ? null : terminal.guest;
+            AccessDeniedException denied = new AccessDeniedException("terminal session " + id + " is not "
+                    + user + "'s");
+            audit.record(new AuditEntry(action, new AuditTarget(guest, null, "session " + id), null, null,
+                    Outcome.DENIED, denied.getMessage(), 0));
+            throw denied;
+        }
+        return terminal;
+    }
+
+    /** On the pump thread when a shell ended for whatever reason: seal the recording, audit it. */
+    private void ended(LiveTerminal terminal, String reason) {
+        live.remove(terminal.id);
+        Instant closed = Instant.now();
+        String sha256 = null;
+        String problem = null;
+        try {
+            sha256 = terminal.finishRecording();
+        } catch (IOException e) {
+            problem = "the recording could not be completed: " + e.getMessage();
+        }
+        recordings.closed(terminal.id, closed, reason, sha256, terminal.recordingBytes());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("session", terminal.id);
+        after.put("recording", recordingFile(terminal.id).getFileName().toString());
+        after.put("sha256", sha256);
+        after.put("bytes", terminal.recordingBytes());
+        after.put("seconds", Duration.between(terminal.opened, closed).toSeconds());
+        after.put("reason", reason);
+        audit.record(terminal.actor, new AuditEntry("terminal.close", AuditTarget.guest(terminal.guest, terminal.xid),
+                Map.of("session", terminal.id), after, problem == null ? Outcome.OK : Outcome.FAILED, problem,
+                Duration.between(terminal.opened, closed).toMillis()), UUID.randomUUID().toString());
+        terminal.notifyEnded(reason);
+    }
+
+    private void reap() {
+        try {
+            for (LiveTerminal terminal : live.values()) {
+                if (terminal.ageNanos() > settings.maxDuration().toNanos()) {
+                    terminal.close("reached the maximum session time of " + settings.maxDuration());
+                } else if (terminal.idleNanos() > settings.idleTimeout().toNanos()) {
+                    terminal.close("idle for " + settings.idleTimeout());
+                } else if (terminal.detachedNanos() > settings.detachGrace().toNanos()) {
+                    terminal.close("no page came back within " + settings.detachGrace());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("terminal reaper: {}", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After a restart: sessions the last run left open died with it; they are closed with the hash
+     * of what was recorded. Recordings past their retention are deleted (their audit rows stay).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void tidyUp() {
+        for (TerminalRecording r : recordings.leftOpen()) {
+            Path file = recordingFile(r.id());
+            String sha = Files.exists(file) ? sha256(file) : null;
+            long bytes = sha == null ? 0 : file.toFile().length();
+            recordings.closed(r.id(), Instant.now(), "the console stopped", sha, bytes);
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("session", r.id());
+            after.put("recording", file.getFileName().toString());
+            after.put("sha256", sha);
+            after.put("bytes", bytes);
+            after.put("reason", "the console stopped");
+            audit.record(Actor.SYSTEM, new AuditEntry("terminal.close", AuditTarget.guest(r.guest(), r.xid()),
+                    Map.of("session", r.id()), after, Outcome.OK, null, 0), UUID.randomUUID().toString());
+        }
+        expireOld();
+        reaper.scheduleWithFixedDelay(this::expireOld, 1, 1, TimeUnit.HOURS);
+    }
+
+    private void expireOld() {
+        try {
+            for (TerminalRecording r : recordings.closedBefore(Instant.now().minus(settings.retention()))) {
+                Files.deleteIfExists(recordingFile(r.id()));
+                recordings.expired(r.id());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("terminal recordings retention: {}", e.getMessage(), e);
+        }
+    }
+
+    static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            return null;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String safeName(String guest) {
+        if (guest == null || !guest.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+            throw new InvalidInputException("guest", "not a guest name");
+        }
+        return guest;
+    }
+
+    @PreDestroy
+    void closeAll() {
+        live.values().forEach(t -> t.close("the console stopped"));
+        live.values().forEach(t -> t.awaitEnd(3000));
+        reaper.shutdownNow();
+    }
+}
