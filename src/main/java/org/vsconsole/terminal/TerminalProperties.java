@@ -21,4 +21,22 @@ public record TerminalProperties(
         @DefaultValue("2m") Duration detachGrace,
         @DefaultValue("false") boolean recordInput,
         @DefaultValue("90d") Duration retention) {
+
+    /**
+     * Why a session of this age, idle time and time without a page must close now, or empty.
+     * The maximum time wins over idleness, which wins over a missing page, so the audit row
+     * names the limit that mattered.
+     */
+    java.util.Optional<String> reasonToClose(Duration age, Duration idle, Duration detached) {
+        if (age.compareTo(maxDuration) > 0) {
+            return java.util.Optional.of("reached the maximum session time of " + maxDuration);
+        }
+        if (idle.compareTo(idleTimeout) > 0) {
+            return java.util.Optional.of("idle for " + idleTimeout);
+        }
+        if (detached.compareTo(detachGrace) > 0) {
+            return java.util.Optional.of("no page came back within " + detachGrace);
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -282,13 +282,8 @@ public class TerminalService {
     private void reap() {
         try {
             for (LiveTerminal terminal : live.values()) {
-                if (terminal.ageNanos() > settings.maxDuration().toNanos()) {
-                    terminal.close("reached the maximum session time of " + settings.maxDuration());
-                } else if (terminal.idleNanos() > settings.idleTimeout().toNanos()) {
-                    terminal.close("idle for " + settings.idleTimeout());
-                } else if (terminal.detachedNanos() > settings.detachGrace().toNanos()) {
-                    terminal.close("no page came back within " + settings.detachGrace());
-                }
+                settings.reasonToClose(Duration.ofNanos(terminal.ageNanos()), Duration.ofNanos(terminal.idleNanos()),
+                        Duration.ofNanos(terminal.detachedNanos())).ifPresent(terminal::close);
             }
         } catch (RuntimeException e) {
             LOG.warn("terminal reaper: {}", e.getMessage(), e);

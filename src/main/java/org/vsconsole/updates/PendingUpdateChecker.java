@@ -20,12 +20,17 @@ class PendingUpdateChecker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PendingUpdateChecker.class);
 
-    private final UpdateService updates;
+    private final Runnable checkAll;
     private final Duration interval;
     private ScheduledExecutorService timer;
 
+    @org.springframework.beans.factory.annotation.Autowired
     PendingUpdateChecker(UpdateService updates, @Value("${vsconsole.updates.check-interval:0s}") Duration interval) {
-        this.updates = updates;
+        this(updates::checkAllAsSystem, interval);
+    }
+
+    PendingUpdateChecker(Runnable checkAll, Duration interval) {
+        this.checkAll = checkAll;
         this.interval = interval;
     }
 
@@ -35,13 +40,13 @@ class PendingUpdateChecker implements SmartLifecycle {
             return;
         }
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("update-check").daemon().factory());
-        timer.scheduleWithFixedDelay(this::check, interval.toSeconds(), interval.toSeconds(), TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Pending package updates are counted every {}", interval);
     }
 
     private void check() {
         try {
-            updates.checkAllAsSystem();
+            checkAll.run();
         } catch (RuntimeException e) {
             log.warn("The scheduled update check did not start: {}", e.getMessage());
         }
