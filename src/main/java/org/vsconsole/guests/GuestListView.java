@@ -68,7 +68,14 @@ public class GuestListView extends VerticalLayout {
     private Map<String, PendingStatus> pending = Map.of();
     private long pendingReadAt;
     private final List<GuestSummary> rows = new ArrayList<>();
-    private final ListDataProvider<GuestSummary> provider = new ListDataProvider<>(rows);
+    private final ListDataProvider<GuestSummary> provider = new ListDataProvider<>(rows) {
+        // A row is a snapshot of a guest: the next push brings a new record with new figures.
+        // Identity by name keeps one selection entry per guest instead of one per push.
+        @Override
+        public Object getId(GuestSummary item) {
+            return item.name();
+        }
+    };
     private final boolean mayOperate;
     private Registration subscription;
 
@@ -245,7 +252,7 @@ public class GuestListView extends VerticalLayout {
     }
 
     private void confirmBulk(String label, String action) {
-        List<String> names = grid.getSelectedItems().stream().map(GuestSummary::name).sorted().toList();
+        List<String> names = grid.getSelectedItems().stream().map(GuestSummary::name).distinct().sorted().toList();
         if (names.isEmpty()) {
             Notification.show("Select one or more guests first", 3000, Notification.Position.TOP_CENTER);
             return;

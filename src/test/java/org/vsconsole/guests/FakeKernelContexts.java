@@ -35,6 +35,8 @@ public class FakeKernelContexts implements HostDriver {
     private final Map<Integer, String> contexts = new ConcurrentHashMap<>();
     private final Set<String> failingStarts = ConcurrentHashMap.newKeySet();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    /** Each read of the figures is a second later, so successive snapshots differ as real ones do. */
+    private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
 
     /** The guest whose start made context {@code xid}, if it runs. */
     public Optional<String> inside(int xid) {
@@ -101,9 +103,10 @@ public class FakeKernelContexts implements HostDriver {
     @Override
     public Map<Integer, ContextFigures> figures(List<GuestSpec> guests) {
         Map<Integer, ContextFigures> out = new HashMap<>();
+        long uptimeMs = 60_000 + 1_000 * reads.incrementAndGet();
         for (GuestSpec g : guests) {
             if (contexts.containsKey(g.xid())) {
-                out.put(g.xid(), new ContextFigures(g.xid(), 3, 3, 3L << 20, 1L << 20, 10, 5, 60_000, Map.of()));
+                out.put(g.xid(), new ContextFigures(g.xid(), 3, 3, 3L << 20, 1L << 20, 10, 5, uptimeMs, Map.of()));
             }
         }
         return out;
