@@ -3,9 +3,9 @@ package org.vsconsole.monitoring;
 import java.util.Locale;
 
 /**
- * Small server-side SVG charts: a sparkline (one polyline, no axes) for grid rows and a line chart
- * with a labelled maximum for the history panel. Text is XML-escaped; numbers are formatted with a
- * fixed locale. Gaps ({@code NaN}) break the line.
+ * Small server-side SVG sparklines (one polyline, no axes) for grid rows; the history panel's
+ * charts with axes are {@link LineChart}. Text is XML-escaped; numbers are formatted with a fixed
+ * locale. Gaps ({@code NaN}) break the line.
  */
 public final class Sparkline {
 
