@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import com.vaadin.flow.shared.Registration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,6 +32,8 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class AuditService implements ApplicationEventPublisherAware {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditService.class);
+
     private final AuditRepository repository;
     private final ActorResolver actors;
     private final ObjectMapper json;
@@ -36,6 +43,7 @@ public class AuditService implements ApplicationEventPublisherAware {
     private final ReentrantLock appendLock = new ReentrantLock();
     private final ObjectProvider<IntentRecorder> intents;
     private ObjectProvider<AuditAttachmentCheck> attachmentChecks;
+    private final List<Consumer<AuditEvent>> listeners = new CopyOnWriteArrayList<>();
 
     AuditService(AuditRepository repository, ActorResolver actors, ObjectMapper json, PlatformTransactionManager tx,
             AuditAnchor anchor) {
@@ -78,9 +86,31 @@ public class AuditService implements ApplicationEventPublisherAware {
             if (events != null) {
                 events.publishEvent(new AuditRecorded(appended));
             }
+            tellListeners(appended);
             return appended;
         } finally {
             appendLock.unlock();
+        }
+    }
+
+    /**
+     * Calls {@code listener} with every row recorded from now on, on the recording thread and
+     * under the append lock: a listener only hands the row over (e.g. to {@code UI.access}).
+     * Pages showing audit rows use it to show new ones without a reload.
+     */
+    public Registration subscribe(Consumer<AuditEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void tellListeners(AuditEvent appended) {
+        for (Consumer<AuditEvent> listener : listeners) {
+            try {
+                listener.accept(appended);
+            } catch (RuntimeException e) {
+                // a page that went away must not fail the action it was watching
+                log.debug("An audit listener failed", e);
+            }
         }
     }
 

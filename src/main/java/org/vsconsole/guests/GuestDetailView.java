@@ -1,8 +1,6 @@
 package org.vsconsole.guests;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,28 +20,32 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.vsconsole.audit.AuditEvent;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.base.Formats;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.base.MainLayout;
 import org.vsconsole.host.ContextConflict;
 import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.InterfaceEntry;
 import org.vsconsole.monitoring.GuestLive;
+import org.vsconsole.monitoring.HostSnapshot;
 import org.vsconsole.monitoring.Sampler;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.security.Role;
@@ -51,12 +53,18 @@ import org.vsconsole.security.Role;
 /**
  * One guest: Overview (state, figures, actions), Configuration, Network, Processes, Console
  * (ADMIN and OPERATOR: one command, no terminal), Terminal (an interactive shell, for whoever
- * the terminal feature allows) and its Audit events. State and figures follow the sampler live.
+ * the terminal feature allows) and its Audit events. The page follows the guest by push: state
+ * and figures at each sampler tick, the config-derived tabs when its files change, the limits
+ * and processes when it starts or stops, the Audit tab when a row about it is recorded. The open
+ * tab is kept in the URL ({@code ?tab=audit}).
  */
 @Route(value = "guests/:name", layout = MainLayout.class)
 @PageTitle("Guest · VServer Console")
 @PermitAll
 public class GuestDetailView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** The query parameter naming the open tab, so a reload or a shared link opens the same tab. */
+    static final String TAB_PARAMETER = "tab";
 
     private final GuestService guests;
     private final Sampler sampler;
@@ -75,7 +83,17 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private Button delete;
     private boolean mayOperate;
     private final Grid<GuestProcess> processGrid = new Grid<>(GuestProcess.class, false);
-    private Registration subscription;
+    /** Parts drawn from the config, drawn again when the config changes on disk. */
+    private final Div overviewFacts = new Div();
+    private final VerticalLayout configurationBox = new VerticalLayout();
+    private final VerticalLayout networkBox = new VerticalLayout();
+    private final Grid<AuditEvent> auditGrid = new Grid<>();
+    private org.vsconsole.limits.GuestLimitsPanel limitsPanel;
+    private org.vsconsole.sync.DriftPanel driftPanel;
+    private TabSheet tabs;
+    private final Map<String, Tab> tabsByKey = new LinkedHashMap<>();
+    /** Whether the guest ran at the last snapshot shown; the limits and processes depend on it. */
+    private boolean shownRunning;
 
     private final org.vsconsole.sync.SyncService sync;
     private final org.vsconsole.terminal.TerminalService terminals;
@@ -91,6 +109,14 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         this.audit = audit;
         this.currentUser = currentUser;
         setSizeFull();
+        configurationBox.setPadding(false);
+        networkBox.setPadding(false);
+        LiveUpdates.follow(this, sampler::subscribe, this::onSnapshot);
+        LiveUpdates.<AuditEvent>follow(this, listener -> audit.subscribe(e -> {
+            if (name != null && name.equals(e.targetGuest())) {
+                listener.accept(e);
+            }
+        }), e -> refreshAudit());
     }
 
     @Override
@@ -108,6 +134,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
             return;
         }
         build();
+        selectTab(event.getLocation().getQueryParameters().getSingleParameter(TAB_PARAMETER).orElse(""));
     }
 
     private void build() {
@@ -142,36 +169,108 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         }
         actions.setVisible(mayOperate);
 
-        TabSheet tabs = new TabSheet();
+        tabs = new TabSheet();
         tabs.setId("guest-tabs");
         tabs.setWidthFull();
-        tabs.add("Overview", overview(actions, mayOperate));
-        tabs.add("Configuration", configuration());
-        tabs.add("Network", network());
-        tabs.add("Processes", processes(mayOperate));
-        tabs.add("Limits", new org.vsconsole.limits.GuestLimitsPanel(limits, name, staff));
+        tabsByKey.clear();
+        addTab("Overview", overview(actions, mayOperate));
+        addTab("Configuration", configurationBox);
+        addTab("Network", networkBox);
+        addTab("Processes", processes(mayOperate));
+        limitsPanel = new org.vsconsole.limits.GuestLimitsPanel(limits, name, staff);
+        addTab("Limits", limitsPanel);
         if (staff) {
-            tabs.add("Console", new GuestConsole(guests, name));
+            addTab("Console", new GuestConsole(guests, name));
         }
         if (terminals.mayOpen(name)) {
-            tabs.add("Terminal", new org.vsconsole.terminal.GuestTerminal(terminals, name, false));
+            addTab("Terminal", new org.vsconsole.terminal.GuestTerminal(terminals, name, false));
         }
-        tabs.add("History", new org.vsconsole.monitoring.GuestHistoryPanel(name));
-        tabs.add("Audit", auditTab());
+        addTab("History", new org.vsconsole.monitoring.GuestHistoryPanel(name));
+        addTab("Audit", auditTab());
+        renderConfig();
         tabs.addSelectedChangeListener(e -> {
             if (e.getSelectedTab().getLabel().equals("Processes")) {
                 refreshProcesses();
             }
+            rememberTab(tabKey(e.getSelectedTab().getLabel()));
         });
-        add(header, new org.vsconsole.sync.DriftPanel(sync, currentUser, name), tabs);
-        show(sampler.latest().guest(name));
+        driftPanel = new org.vsconsole.sync.DriftPanel(sync, currentUser, name);
+        add(header, driftPanel, tabs);
+        GuestLive live = sampler.latest().guest(name);
+        shownRunning = live != null && live.running();
+        show(live);
+    }
+
+    private void addTab(String label, Component content) {
+        tabsByKey.put(tabKey(label), tabs.add(label, content));
+    }
+
+    private static String tabKey(String label) {
+        return label.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Opens the tab named in the URL; an unknown or missing name leaves Overview open. */
+    private void selectTab(String key) {
+        Tab tab = tabsByKey.get(key);
+        if (tab != null) {
+            tabs.setSelectedTab(tab);
+        }
+    }
+
+    /** Puts the open tab into the URL without a navigation, so a reload comes back to it. */
+    private void rememberTab(String key) {
+        String path = "guests/" + name + ("overview".equals(key) ? "" : "?" + TAB_PARAMETER + "=" + key);
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, path));
+    }
+
+    /** Every sampler tick: state and figures, and whatever depends on the guest's run state or files. */
+    private void onSnapshot(HostSnapshot snapshot) {
+        if (config == null) {
+            return;
+        }
+        GuestLive live = snapshot.guest(name);
+        show(live);
+        followConfig();
+        boolean running = live != null && live.running();
+        if (running != shownRunning) {
+            shownRunning = running;
+            limitsPanel.refresh();
+            if (tabs.getSelectedTab() == tabsByKey.get("processes")) {
+                refreshProcesses();
+            }
+        }
+    }
+
+    /** Draws the config-derived parts again when the guest's files changed (an edit, a Restore, a hand edit). */
+    private void followConfig() {
+        boolean changed = sampler.guestConfigs().stream()
+                .anyMatch(c -> c.name().equals(name) && !java.util.Objects.equals(c.digest(), config.digest()));
+        if (!changed) {
+            return;
+        }
+        try {
+            config = guests.config(name);
+        } catch (RuntimeException e) {
+            return; // removed or no longer visible: the next navigation says so
+        }
+        renderConfig();
+        limitsPanel.refresh();
+        driftPanel.refresh();
+    }
+
+    private void renderConfig() {
+        bootMark.setValue(config.init().bootMarked());
+        renderOverviewFacts();
+        configurationBox.removeAll();
+        configurationBox.add(configuration());
+        networkBox.removeAll();
+        networkBox.add(network());
     }
 
     private Component overview(HorizontalLayout actions, boolean mayOperate) {
         figures.setId("guest-figures");
         figures.addClassName("figure");
         bootMark.setId("guest-boot-mark");
-        bootMark.setValue(config.init().bootMarked());
         bootMark.setEnabled(mayOperate);
         bootMark.addValueChangeListener(e -> {
             if (!e.isFromClient()) {
@@ -185,9 +284,16 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
                 notify(ex.getMessage(), false);
             }
         });
-        VerticalLayout box = new VerticalLayout(actions, figures, bootMark);
+        VerticalLayout box = new VerticalLayout(actions, figures, bootMark, overviewFacts);
         box.setPadding(false);
-        box.add(facts(new String[][] {
+        overviewFacts.setId("guest-overview-facts");
+        overviewFacts.setWidthFull();
+        return box;
+    }
+
+    private void renderOverviewFacts() {
+        overviewFacts.removeAll();
+        overviewFacts.add(facts(new String[][] {
             {"Context (XID)", config.context() == null ? "not set" : config.context().toString()},
             {"Host name", config.nodename() == null ? name : config.nodename()
                     + (config.domainname() == null ? "" : " (domain " + config.domainname() + ")")},
@@ -200,9 +306,8 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
             Div warn = new Div();
             warn.addClassNames("notice", "warning");
             config.warnings().forEach(w -> warn.add(new Div(new Span(w.path() + ": " + w.message()))));
-            box.add(warn);
+            overviewFacts.add(warn);
         }
-        return box;
     }
 
     private Component configuration() {
@@ -267,6 +372,8 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private Component processes(boolean mayOperate) {
+        // the view is reused when another guest is opened: start from no columns
+        processGrid.removeAllColumns();
         processGrid.setId("guest-processes");
         processGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         processGrid.addColumn(GuestProcess::pid).setHeader("PID").setAutoWidth(true);
@@ -301,7 +408,8 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private Component auditTab() {
-        Grid<AuditEvent> grid = new Grid<>();
+        Grid<AuditEvent> grid = auditGrid;
+        grid.removeAllColumns();
         grid.setId("guest-audit");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.addColumn(e -> e.time().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z")).setHeader("Time (UTC)").setAutoWidth(true);
@@ -309,23 +417,13 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         grid.addColumn(AuditEvent::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(e -> e.outcome().dbValue()).setHeader("Outcome").setAutoWidth(true);
         grid.addColumn(e -> e.message() == null ? "" : e.message()).setHeader("Message").setFlexGrow(1);
-        grid.setItems(audit.findForGuest(name, 0, 200));
         grid.setHeight("28rem");
+        refreshAudit();
         return grid;
     }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        subscription = sampler.subscribe(snapshot -> ui.access(() -> show(snapshot.guest(name))));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
+    private void refreshAudit() {
+        auditGrid.setItems(audit.findForGuest(name, 0, 200));
     }
 
     private void show(GuestLive live) {

@@ -1,8 +1,6 @@
 package org.vsconsole.guests;
 
 import com.vaadin.flow.component.AttachEvent;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -28,7 +26,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,8 +36,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.vsconsole.base.Formats;
+import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.base.MainLayout;
 import org.vsconsole.monitoring.Sampler;
 import org.vsconsole.security.CurrentUser;
@@ -77,7 +74,6 @@ public class GuestListView extends VerticalLayout {
         }
     };
     private final boolean mayOperate;
-    private Registration subscription;
 
     public GuestListView(GuestService guests, Sampler sampler, CurrentUser currentUser, UpdateService updates) {
         this.guests = guests;
@@ -155,6 +151,7 @@ public class GuestListView extends VerticalLayout {
         grid.addColumn(g -> updatesText(pending.get(g.name()))).setHeader("Updates").setKey("updates")
                 .setComparator(g -> pendingCount(pending.get(g.name()))).setSortable(true).setAutoWidth(true);
         grid.sort(GridSortOrder.asc(grid.getColumnByKey("name")).build());
+        LiveUpdates.follow(this, sampler::subscribe, snapshot -> replaceRows(guests.summaries(snapshot)));
         grid.setEmptyStateText("No guests yet. Create one with “New guest”, or add one under the config root.");
         add(header, toolbar, grid);
         expand(grid);
@@ -162,20 +159,7 @@ public class GuestListView extends VerticalLayout {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
         replaceRows(guests.list());
-        // Pushes run on the sampler's thread: give them this user's context, so scoping holds.
-        var context = SecurityContextHolder.getContext();
-        subscription = sampler.subscribe(snapshot -> ui.access(
-                new DelegatingSecurityContextRunnable(() -> replaceRows(guests.summaries(snapshot)), context)::run));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
     }
 
     /** "11 (3 security)", "up to date", or "—" before the first check inside the guest. */

@@ -2,10 +2,6 @@ package org.vsconsole.limits;
 
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.DiskQuotaState;
-import com.vaadin.flow.shared.Registration;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.config.ConfigConflictException;
 
@@ -47,7 +44,6 @@ public class GuestLimitsPanel extends VerticalLayout {
     private GuestLimits current;
     /** The cells that follow the kernel live, by limit: current, max, live soft/hard, hits. */
     private final Map<String, Span[]> liveCells = new LinkedHashMap<>();
-    private Registration following;
 
     public GuestLimitsPanel(LimitService service, String guest, boolean mayChange) {
         this.service = service;
@@ -56,6 +52,7 @@ public class GuestLimitsPanel extends VerticalLayout {
         setId("guest-limits");
         setPadding(false);
         refresh();
+        LiveUpdates.<ContextFigures>follow(this, listener -> service.followLive(guest, listener), this::showLive);
     }
 
     /** Reads the limits again and rebuilds the panel; edits not applied are dropped. */
@@ -154,20 +151,6 @@ public class GuestLimitsPanel extends VerticalLayout {
         fields.put(n, new TextField[] {soft, hard});
         liveCells.put(n, new Span[] {cur, max, live, hits});
         grid.add(name, cur, max, saved, live, hits, differs, soft, hard);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        following = service.followLive(guest, figures -> ui.access(() -> showLive(figures)));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (following != null) {
-            following.remove();
-            following = null;
-        }
     }
 
     /** Updates what the kernel reports without touching the fields the user may be editing. */

@@ -1,11 +1,8 @@
 package org.vsconsole.monitoring;
 
 import com.vaadin.flow.component.AttachEvent;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Svg;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -23,15 +20,13 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.vsconsole.base.Formats;
+import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.base.MainLayout;
 import org.vsconsole.security.CurrentUser;
 
@@ -58,12 +53,12 @@ public class DashboardView extends VerticalLayout {
     private final Span memory = new Span();
     private final Span running = new Span();
     private final TextField filter = new TextField();
-    private Registration subscription;
     private Predicate<String> visible = n -> false;
     private long visibleTick = -1;
 
     public DashboardView(Sampler sampler, CurrentUser currentUser) {
         this.sampler = sampler;
+        LiveUpdates.follow(this, sampler::subscribe, this::apply);
         this.currentUser = currentUser;
         setSizeFull();
         H2 title = new H2("Dashboard");
@@ -147,19 +142,7 @@ public class DashboardView extends VerticalLayout {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        SecurityContext context = SecurityContextHolder.getContext();
         apply(sampler.latest());
-        subscription = sampler.subscribe(snapshot -> ui.access(
-                new DelegatingSecurityContextRunnable(() -> apply(snapshot), context)::run));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
     }
 
     /** Applies a snapshot: refreshes only changed rows, and everything only when guests came or went. */
