@@ -5,6 +5,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -40,13 +41,24 @@ public class JobProgressPanel extends VerticalLayout {
         state.setId("job-state");
         logArea.setId("job-log");
         logArea.addClassName("console-output");
-        cancel = new Button("Cancel", e -> jobs.cancel(jobId));
+        cancel = new Button("Cancel", e -> confirmCancel());
         cancel.setId("job-cancel");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout header = new HorizontalLayout(state, cancel);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         add(header, bar, logArea);
         setWidthFull();
+    }
+
+    /** Cancelling stops work half-way, so it is asked once more. */
+    private void confirmCancel() {
+        ConfirmDialog confirm = new ConfirmDialog("Cancel this job?",
+                "The job stops at its next step; its log shows what it had done by then.", "Cancel the job", e -> jobs.cancel(jobId));
+        confirm.setId("job-cancel-confirm");
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep running");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
     }
 
     @Override

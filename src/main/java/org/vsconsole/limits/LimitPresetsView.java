@@ -2,6 +2,7 @@ package org.vsconsole.limits;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -49,10 +50,11 @@ public class LimitPresetsView extends VerticalLayout {
         grid.addComponentColumn(p -> {
             Button edit = new Button("Edit", e -> edit(p));
             Button apply = new Button("Apply to guests…", e -> apply(p));
-            Button delete = new Button("Delete", e -> delete(p));
+            Button delete = new Button("Delete", e -> confirmDelete(p));
+            delete.setId("preset-delete-" + p.name());
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             return new HorizontalLayout(edit, apply, delete);
-        }).setAutoWidth(true);
+        }).setKey("actions").setAutoWidth(true);
         Button create = new Button("New preset", VaadinIcon.PLUS.create(), e -> edit(null));
         create.setId("preset-new");
         add(new H2("Limit presets"), new Paragraph("Named limit sets to apply to guests or use when creating one."
@@ -149,6 +151,16 @@ public class LimitPresetsView extends VerticalLayout {
         dialog.getFooter().add(new Button("Close", e -> dialog.close()), go);
         dialog.setWidth("48em");
         dialog.open();
+    }
+
+    private void confirmDelete(LimitPreset preset) {
+        ConfirmDialog confirm = new ConfirmDialog("Delete preset " + preset.name() + "?",
+                "Guests that got its limits keep them; the preset can no longer be applied or chosen when creating a guest.",
+                "Delete", e -> delete(preset));
+        confirm.setId("preset-delete-confirm");
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
     }
 
     private void delete(LimitPreset preset) {
