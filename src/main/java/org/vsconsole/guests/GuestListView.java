@@ -119,6 +119,10 @@ public class GuestListView extends VerticalLayout {
         securityFilter.setId("guest-security-filter");
         securityFilter.addValueChangeListener(e -> applyFilter());
         HorizontalLayout toolbar = new HorizontalLayout(search, stateFilter, securityFilter);
+        toolbar.setId("guest-toolbar");
+        // wraps on a narrow screen, so the actions stay reachable instead of running off the right edge
+        toolbar.addClassName("wrapping-toolbar");
+        toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (mayOperate) {
             toolbar.add(bulkButton("Start", "start", VaadinIcon.PLAY), bulkButton("Stop", "stop", VaadinIcon.STOP),

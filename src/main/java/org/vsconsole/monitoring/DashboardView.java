@@ -104,6 +104,12 @@ public class DashboardView extends VerticalLayout {
         grid.addColumn(DashboardRow::totalHits).setHeader("Limit hits").setKey("hits")
                 .setSortable(true).setAutoWidth(true);
         grid.addComponentColumn(DashboardView::trendCell).setHeader("CPU · RSS (5 min)").setKey("trend").setAutoWidth(true);
+        // vserver-stat puts NAME last; here it follows CTX and both stay put while the figures scroll
+        // sideways, so on a narrow screen every row still says which guest it is
+        grid.setColumnOrder(java.util.stream.Stream.of("ctx", "name", "proc", "vsz", "rss", "user", "sys", "uptime", "cpu", "hits",
+                "trend").map(grid::getColumnByKey).toList());
+        grid.getColumnByKey("ctx").setFrozen(true);
+        grid.getColumnByKey("name").setFrozen(true).setFlexGrow(0);
         grid.sort(GridSortOrder.asc(grid.getColumnByKey("ctx")).build());
         grid.setEmptyStateText("No guests to show.");
         add(title, summary, new HorizontalLayout(filter), grid);
