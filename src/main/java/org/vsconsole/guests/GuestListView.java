@@ -125,8 +125,13 @@ public class GuestListView extends VerticalLayout {
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (mayOperate) {
-            toolbar.add(bulkButton("Start", "start", VaadinIcon.PLAY), bulkButton("Stop", "stop", VaadinIcon.STOP),
-                    bulkButton("Restart", "restart", VaadinIcon.REFRESH));
+            // one group, so on a narrow screen the three wrap to a line of their own together
+            HorizontalLayout bulk = new HorizontalLayout(bulkButton("Start", "start", VaadinIcon.PLAY),
+                    bulkButton("Stop", "stop", VaadinIcon.STOP), bulkButton("Restart", "restart", VaadinIcon.REFRESH));
+            bulk.setId("guest-bulk-actions");
+            bulk.setSpacing(false);
+            bulk.getStyle().set("gap", "var(--lumo-space-s)");
+            toolbar.add(bulk);
             grid.setSelectionMode(Grid.SelectionMode.MULTI);
         }
 

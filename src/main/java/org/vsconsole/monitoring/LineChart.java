@@ -63,7 +63,9 @@ final class LineChart {
         out.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>",
                 LEFT, WIDTH - RIGHT, TOP + plotHeight, TOP + plotHeight));
         for (Series s : series) {
-            out.append("<path class=\"").append(Sparkline.escape(s.cssClass())).append("\" fill=\"none\" d=\"");
+            // runs of joined points become paths; a point with no neighbour becomes a dot, or it would not show
+            List<List<double[]>> runs = new java.util.ArrayList<>();
+            List<double[]> run = new java.util.ArrayList<>();
             Instant previous = null;
             for (int i = 0; i < s.values().length && i < times.size(); i++) {
                 double v = s.values()[i];
@@ -72,17 +74,30 @@ final class LineChart {
                     continue;
                 }
                 Instant at = times.get(i);
+                if (previous == null || Duration.between(previous, at).compareTo(gap) > 0) {
+                    run = new java.util.ArrayList<>();
+                    runs.add(run);
+                }
                 double x = LEFT + Duration.between(from, at).toMillis() / span * plotWidth;
                 double y = TOP + plotHeight - Math.min(1, Math.max(0, v / top)) * plotHeight;
-                boolean joined = previous != null && Duration.between(previous, at).compareTo(gap) <= 0;
-                out.append(joined ? " L" : " M").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
-                if (!joined) {
-                    // a lone point still shows: a zero-length stroke with round caps is a dot
-                    out.append(String.format(Locale.ROOT, " l0 0"));
-                }
+                run.add(new double[] {x, y});
                 previous = at;
             }
-            out.append("\"><title>").append(Sparkline.escape(s.name())).append("</title></path>");
+            out.append("<g class=\"").append(Sparkline.escape(s.cssClass())).append("\"><title>")
+                    .append(Sparkline.escape(s.name())).append("</title>");
+            for (List<double[]> r : runs) {
+                if (r.size() == 1) {
+                    out.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\"/>", r.getFirst()[0],
+                            r.getFirst()[1]));
+                    continue;
+                }
+                out.append("<path fill=\"none\" d=\"");
+                for (int i = 0; i < r.size(); i++) {
+                    out.append(i == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", r.get(i)[0], r.get(i)[1]));
+                }
+                out.append("\"/>");
+            }
+            out.append("</g>");
         }
         return out.append("</svg>").toString();
     }
