@@ -13,6 +13,9 @@ import org.vsconsole.security.CurrentUser;
 @Service
 public class AlertService {
 
+    /** The audit action of a fired alert; recorded after the alert is stored, so a page may follow it. */
+    static final String FIRED_ACTION = "alert.fired";
+
     private final AlertStore store;
     private final AuditService audit;
     private final CurrentUser currentUser;
@@ -59,6 +62,6 @@ public class AlertService {
     }
 
     static AuditEntry firedEntry(AlertFiring f, Integer xid) {
-        return AuditEntry.ok("alert.fired", AuditTarget.guest(f.guest(), xid), null, auditAfter(f), 0);
+        return AuditEntry.ok(FIRED_ACTION, AuditTarget.guest(f.guest(), xid), null, auditAfter(f), 0);
     }
 }

@@ -19,12 +19,18 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.vsconsole.audit.AuditEvent;
+import org.vsconsole.audit.AuditService;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.base.MainLayout;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.security.Role;
 
-/** Fired alerts, newest first (an OWNER sees only their guests'); ADMIN tunes the rules here. */
+/**
+ * Fired alerts, newest first (an OWNER sees only their guests'); ADMIN tunes the rules here. A
+ * new alert shows without a reload: each firing is audited, and the page follows the audit log.
+ */
 @Route(value = "alerts", layout = MainLayout.class)
 @PageTitle("Alerts · VServer Console")
 @Menu(order = 25, title = "Alerts", icon = "vaadin:bell")
@@ -37,9 +43,14 @@ public class AlertsView extends VerticalLayout {
     private final AlertService alerts;
     private final Grid<AlertFiring> grid = new Grid<>();
 
-    public AlertsView(AlertService alerts, CurrentUser currentUser) {
+    public AlertsView(AlertService alerts, CurrentUser currentUser, AuditService audit) {
         this.alerts = alerts;
         setSizeFull();
+        LiveUpdates.<AuditEvent>follow(this, listener -> audit.subscribe(e -> {
+            if (AlertService.FIRED_ACTION.equals(e.action())) {
+                listener.accept(e);
+            }
+        }), e -> reload());
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> reload());
         refresh.setId("alerts-refresh");
         HorizontalLayout header = new HorizontalLayout(new H2("Alerts"), refresh);
