@@ -180,6 +180,22 @@ class LiveScreensJourneyIT {
         browser.screenshot("ui-guest-history");
     }
 
+    @Test
+    @Order(6)
+    void deletingALimitPresetAsksFirst() {
+        browser.open(console.url("limits/presets"));
+        browser.click("preset-new");
+        browser.type("preset-name", "small-web");
+        browser.await(By.cssSelector("#preset-values textarea")).sendKeys("nproc 100 150");
+        browser.click("preset-save");
+        browser.waitUntil(Duration.ofSeconds(10), () -> !browser.gridRow("presets-grid", "small-web").isEmpty());
+        browser.click("preset-delete-small-web");
+        String openDialogHeader = "return Array.from(document.querySelectorAll('vaadin-confirm-dialog')).find(d => d.opened)?.header";
+        browser.waitUntil(Duration.ofSeconds(5), () -> "Delete preset small-web?".equals(browser.js(openDialogHeader)));
+        browser.screenshot("ui-preset-delete-confirm");
+        assertThat(browser.gridRow("presets-grid", "small-web")).as("nothing deleted before the answer").isNotEmpty();
+    }
+
     private static String selectedTab() {
         return (String) browser.js("const t = document.querySelector('#guest-tabs vaadin-tab[selected]');"
                 + " return t ? t.textContent.trim() : '';");
