@@ -1,5 +1,6 @@
 package org.vsconsole.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -82,11 +83,18 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain vaadinChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain vaadinChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            RequestUtil vaadinRequests) throws Exception {
         http.authenticationManager(authenticationManager);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/icons/**", "/images/**").permitAll());
         http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // Vaadin's own CSRF setup exempts the login form's POST, so any page could sign a browser
+        // in as the attacker (login CSRF). Vaadin's login form sends the token from the page's
+        // _csrf meta tags, so only Vaadin's internal requests (protected by its own
+        // per-UI security key) stay exempt.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .enableCsrfConfiguration(false)).build();
     }
 
     static void json(HttpServletResponse response, int status, String error, String message, boolean challenge)
