@@ -23,6 +23,16 @@ class ApiExceptionHandler {
         return ResponseEntity.badRequest().body(body);
     }
 
+    @ExceptionHandler(StateConflictException.class)
+    ResponseEntity<Map<String, Object>> conflict(StateConflictException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "conflict");
+        body.put("field", e.field());
+        body.put("rule", e.rule());
+        body.put("message", e.getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
         return invalid(new InvalidInputException(e.getName(), "has the wrong format"));

@@ -15,6 +15,7 @@ import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.base.ActionRefusedException;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.base.StateConflictException;
 import org.vsconsole.host.ContextConflict;
 import org.vsconsole.host.ContextConflicts;
 import org.vsconsole.host.ContextFigures;
@@ -264,6 +265,9 @@ public class GuestService {
                     host.refuseIfInConflict(name);
                     if (!stopping) {
                         SharedAddresses.refuseIfRunningElsewhere(config, host);
+                    }
+                    if (action.equals("guest.start") && driver.isRunning(spec(config))) {
+                        throw new StateConflictException("state", "'" + name + "' is already running");
                     }
                     operation.accept(spec(config));
                     sampler.sample();
