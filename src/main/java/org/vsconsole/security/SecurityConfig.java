@@ -25,7 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two filter chains: a stateless HTTP Basic chain for {@code /api/**} that answers 401/403 with
+ * Two filter chains: a stateless chain for {@code /api/**} (API tokens as Bearer, HTTP Basic for
+ * people behind the sign-in throttle) that answers 401/403 with
  * JSON and never redirects, and the Vaadin chain with the login view for everything else.
  * Method security is on, so services enforce roles whatever calls them.
  */
@@ -60,7 +61,8 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-            UserRepository users) throws Exception {
+            UserRepository users, ApiTokenService tokens, TokenUseAudit tokenUses, FailedSignInAudit failures)
+            throws Exception {
         return http
                 .securityMatcher("/api/**", "/v3/api-docs/**", "/v3/api-docs")
                 .authenticationManager(authenticationManager)
@@ -77,6 +79,7 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)))
+                .addFilterBefore(new ApiTokenFilter(tokens, tokenUses, failures), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(users), BasicAuthenticationFilter.class)
                 .build();
     }
