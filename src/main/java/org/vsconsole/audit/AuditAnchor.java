@@ -53,6 +53,10 @@ class AuditAnchor {
         }
     }
 
+    boolean exists() {
+        return Files.exists(file);
+    }
+
     Optional<Head> read() {
         try {
             if (!Files.exists(file)) {

@@ -2,7 +2,10 @@ package org.vsconsole.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -27,6 +30,8 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class AuditService implements ApplicationEventPublisherAware {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditService.class);
+
     private final AuditRepository repository;
     private final ActorResolver actors;
     private final ObjectMapper json;
@@ -35,6 +40,7 @@ public class AuditService implements ApplicationEventPublisherAware {
     private ApplicationEventPublisher events;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final ObjectProvider<IntentRecorder> intents;
+    private volatile Optional<String> integrityProblem = Optional.empty();
 
     AuditService(AuditRepository repository, ActorResolver actors, ObjectMapper json, PlatformTransactionManager tx,
             AuditAnchor anchor) {
@@ -63,10 +69,21 @@ public class AuditService implements ApplicationEventPublisherAware {
         return record(actors.current(), entry, UUID.randomUUID().toString());
     }
 
-    /** Records an entry for an explicit actor, e.g. the console itself or an external change. */
+    /**
+     * Records an entry for an explicit actor, e.g. the console itself or an external change. When
+     * the log no longer matches its anchor ({@link #integrityProblem()}) nothing is appended: the
+     * entry goes to the application log at ERROR instead and null is returned, so sign-in and
+     * start-up keep working while every state-changing action is refused by {@link #audited}.
+     */
     public AuditEvent record(Actor actor, AuditEntry entry, String correlationId) {
         appendLock.lock();
         try {
+            Optional<String> problem = checkIntegrity();
+            if (problem.isPresent()) {
+                log.error("Audit log refused a row ({}): {} by {} on {}: {} {}", problem.get(), entry.action(), actor.name(),
+                        entry.target(), entry.outcome(), entry.message());
+                return null;
+            }
             AuditEvent appended = ownTransaction.execute(status -> append(actor, entry, correlationId));
             anchor.write(appended.seq(), appended.hash());
             if (events != null) {
@@ -84,6 +101,11 @@ public class AuditService implements ApplicationEventPublisherAware {
      * with the error's message otherwise. The exception is rethrown unchanged.
      */
     public <T> T audited(String action, AuditTarget target, Object before, Supplier<T> work) {
+        Optional<String> problem = checkIntegrityLocked();
+        if (problem.isPresent()) {
+            log.error("Refused {} on {}: {}", action, target, problem.get());
+            throw new AuditIntegrityException(problem.get());
+        }
         long started = System.nanoTime();
         Actor actor = actors.current();
         String correlationId = UUID.randomUUID().toString();
@@ -136,7 +158,78 @@ public class AuditService implements ApplicationEventPublisherAware {
      */
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     public ChainVerification verify() {
-        return ChainVerifier.verify(repository::forEachInOrder, anchor.read().orElse(null));
+        ChainVerification chain = ChainVerifier.verify(repository::forEachInOrder, anchor.read().orElse(null));
+        Optional<String> problem = checkIntegrityLocked();
+        if (chain.ok() && problem.isPresent()) {
+            return ChainVerification.broken(chain.rows(), chain.rows() + 1, problem.get());
+        }
+        return chain;
+    }
+
+    /**
+     * Why the log cannot be trusted as it stands (rows cut off its end, the chain rewritten, the
+     * anchor gone), from the last check; empty while database and anchor agree.
+     */
+    public Optional<String> integrityProblem() {
+        return integrityProblem;
+    }
+
+    /**
+     * After an admin has reviewed a mismatch: appends one {@code audit.reanchored} row that
+     * records what the anchor and the database said, and anchors the log at that row. The only
+     * way past a mismatch; never done by the console on its own.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @AuditedAction("audit.reanchored")
+    public AuditEvent reanchor(String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new org.vsconsole.base.InvalidInputException("reason", "say in 1 to 500 characters what was reviewed");
+        }
+        appendLock.lock();
+        try {
+            Optional<String> problem = checkIntegrity();
+            if (problem.isEmpty()) {
+                throw new org.vsconsole.base.StateConflictException("audit", "the audit log matches its anchor;"
+                        + " there is nothing to re-anchor");
+            }
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("problem", problem.get());
+            before.put("anchor", anchor.read().map(h -> h.seq() + " " + h.hash()).orElse(null));
+            before.put("databaseHead", repository.last().map(e -> e.seq() + " " + e.hash()).orElse(null));
+            AuditEvent appended = ownTransaction.execute(status -> append(actors.current(), new AuditEntry(
+                    "audit.reanchored", AuditTarget.detail("audit log"), before, null, Outcome.OK, reason.strip(), 0),
+                    UUID.randomUUID().toString()));
+            anchor.write(appended.seq(), appended.hash());
+            integrityProblem = Optional.empty();
+            log.warn("Audit log re-anchored at row {} by {}: {}", appended.seq(), appended.actor(), reason.strip());
+            if (events != null) {
+                events.publishEvent(new AuditRecorded(appended));
+            }
+            return appended;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private Optional<String> checkIntegrityLocked() {
+        appendLock.lock();
+        try {
+            return checkIntegrity();
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** Compares the database's newest row with the anchor; called under the append lock. */
+    private Optional<String> checkIntegrity() {
+        Optional<String> problem = AuditIntegrity.compare(repository.last().orElse(null), anchor.exists(),
+                anchor.read().orElse(null));
+        if (problem.isPresent() && integrityProblem.isEmpty()) {
+            log.error("AUDIT LOG INTEGRITY: {}. Nothing more is appended and changes are refused until an admin"
+                    + " re-anchors the log.", problem.get());
+        }
+        integrityProblem = problem;
+        return problem;
     }
 
     private AuditEvent append(Actor actor, AuditEntry entry, String correlationId) {

@@ -83,6 +83,8 @@ class RoleActionMatrixTest extends GuestsTestBase {
             new Row(HttpMethod.DELETE, "/api/v1/me/tokens/{id}", "/api/v1/me/tokens/999999999", null, SIGNED_IN),
             new Row(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit?limit=1", null, READ_AUDIT),
             new Row(HttpMethod.GET, "/api/v1/audit/verify", "/api/v1/audit/verify", null, READ_AUDIT),
+            new Row(HttpMethod.POST, "/api/v1/audit/reanchor", "/api/v1/audit/reanchor", "{\"reason\":\"matrix\"}",
+                    EnumSet.of(ADMIN)),
             new Row(HttpMethod.GET, "/api/v1/guests", "/api/v1/guests", null, SIGNED_IN),
             new Row(HttpMethod.GET, "/api/v1/guests/{name}", "/api/v1/guests/" + GUEST, null, SEE_GUEST),
             new Row(HttpMethod.POST, "/api/v1/guests", "/api/v1/guests", "{\"name\":\"not a name!\"}", STAFF),
