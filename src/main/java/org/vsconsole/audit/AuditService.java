@@ -247,14 +247,19 @@ public class AuditService implements ApplicationEventPublisherAware {
         return hashed;
     }
 
+    /** JSON of a before/after value, at most {@link AuditText#MAX_JSON} characters (Jackson escapes the content). */
     private String toJson(Object value) {
         if (value == null) {
             return null;
         }
-        if (value instanceof String s) {
-            return json.writeValueAsString(s);
+        String full = json.writeValueAsString(value);
+        if (full.length() <= AuditText.MAX_JSON) {
+            return full;
         }
-        return json.writeValueAsString(value);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("summary", full.substring(0, AuditText.JSON_HEAD));
+        summary.put("originalChars", full.length());
+        return json.writeValueAsString(summary);
     }
 
     private static AuditEvent withHash(AuditEvent e, String hash) {
@@ -264,7 +269,7 @@ public class AuditService implements ApplicationEventPublisherAware {
     }
 
     private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        return AuditText.bounded(value, max);
     }
 
     private static long elapsedMs(long startedNanos) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -31,6 +32,16 @@ class ApiExceptionHandler {
         body.put("rule", e.rule());
         body.put("message", e.getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    }
+
+    /** A body that is no JSON of the expected shape, or one cut off at the size limit while read. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        if (RequestBodyTooLargeException.in(e)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Map.of("error", "payload-too-large",
+                    "message", "Request bodies are limited to 1 MB"));
+        }
+        return invalid(new InvalidInputException("body", "must be a JSON object of the documented shape"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -23,6 +23,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Two filter chains: a stateless chain for {@code /api/**} (API tokens as Bearer, HTTP Basic for
@@ -79,6 +80,7 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)))
+                .addFilterBefore(new RequestSizeLimitFilter(), SecurityContextHolderFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens, tokenUses, failures), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(users), BasicAuthenticationFilter.class)
                 .build();
