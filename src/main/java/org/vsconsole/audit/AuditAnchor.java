@@ -43,6 +43,9 @@ class AuditAnchor {
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(temp, seq + " " + hash + "\n", StandardCharsets.US_ASCII,
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
