@@ -60,14 +60,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Button signOut = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), e -> auth.logout());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), new Div(), who, roleBadge, signOut);
+        // The banners sit in the bar's stretching middle, so the user and sign-out stay at the right.
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), banners, who, roleBadge, signOut);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(bar.getComponentAt(1));
         bar.addClassName("top-bar");
         this.warnings = warnings;
-        banners.setWidthFull();
-        addToNavbar(bar, banners);
+        addToNavbar(bar);
     }
 
     /** The layout outlives navigations: warnings are read again at each one. */
