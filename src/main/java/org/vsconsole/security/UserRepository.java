@@ -49,13 +49,22 @@ class UserRepository {
                 .toList();
     }
 
+    private record AccountRow(long id, String username, boolean enabled, boolean mustChange, Instant created) {
+    }
+
+    /**
+     * The roles and guests are read after the account row's query has returned its connection: read
+     * inside its row mapper, each caller held two pooled connections at once, and about ten
+     * concurrent API calls exhausted the pool and waited 30 s for one.
+     */
     Optional<UserAccount> find(String username) {
         return jdbc.sql("SELECT id, username, enabled, must_change_password, created_at FROM app_user WHERE username = ?")
                 .param(username)
-                .query((rs, n) -> new UserAccount(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
-                        roles(rs.getLong(1)), guests(rs.getLong(1)),
+                .query((rs, n) -> new AccountRow(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant()))
-                .optional();
+                .optional()
+                .map(r -> new UserAccount(r.id(), r.username(), r.enabled(), r.mustChange(), roles(r.id()), guests(r.id()),
+                        r.created()));
     }
 
     long insert(String username, String passwordHash, boolean mustChange) {
