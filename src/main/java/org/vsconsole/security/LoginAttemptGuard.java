@@ -91,11 +91,16 @@ class LoginAttemptGuard {
     }
 
     /** A correct password: that account's own counters start over and the address becomes known. */
-    synchronized void recordSuccess(String username, String clientAddress) {
+    void recordSuccess(String username, String clientAddress) {
         String name = clip(username, 64);
         String addr = clientAddress == null ? "unknown" : clip(clientAddress, 64);
-        jdbc.sql("DELETE FROM login_throttle WHERE throttle_key IN (?, ?)")
-                .params(ACCOUNT_FROM_ADDRESS.prefix() + name + "@" + addr, ACCOUNT.prefix() + name).update();
+        String own = ACCOUNT_FROM_ADDRESS.prefix() + name + "@" + addr;
+        String anywhere = ACCOUNT.prefix() + name;
+        // Every Basic API call ends here: look before deleting, so a call writes nothing when all is well.
+        if (jdbc.sql("SELECT COUNT(*) FROM login_throttle WHERE throttle_key IN (?, ?)").params(own, anywhere)
+                .query(Long.class).single() > 0) {
+            jdbc.sql("DELETE FROM login_throttle WHERE throttle_key IN (?, ?)").params(own, anywhere).update();
+        }
         // Every API call with a password succeeds here: refresh the known address once a day, not each time.
         boolean fresh = jdbc.sql("SELECT COUNT(*) FROM login_known_address WHERE username = ? AND client_addr = ?"
                 + " AND last_success > ?").params(name, addr, time(now().minus(Duration.ofDays(1))))
