@@ -25,6 +25,25 @@ class ConcurrentAccountLookupTest {
     @Autowired
     UserAccountService accounts;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /** Deterministic form of the finding: with a pool of one connection, a lookup must still succeed. */
+    @Test
+    void aLookupNeedsOneConnectionAtATime() {
+        var spring = (com.zaxxer.hikari.HikariDataSource) dataSource;
+        var config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(spring.getJdbcUrl());
+        config.setUsername(spring.getUsername());
+        config.setPassword(spring.getPassword());
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(1000);
+        try (var one = new com.zaxxer.hikari.HikariDataSource(config)) {
+            UserRepository users = new UserRepository(org.springframework.jdbc.core.simple.JdbcClient.create(one));
+            assertThat(users.find("admin")).get().satisfies(u -> assertThat(u.roles()).contains(Role.ADMIN));
+        }
+    }
+
     @Test
     void fortyConcurrentLookupsFinishPromptly() throws Exception {
         int callers = 40;
