@@ -101,6 +101,7 @@ public class AuditService implements ApplicationEventPublisherAware {
      * with the error's message otherwise. The exception is rethrown unchanged.
      */
     public <T> T audited(String action, AuditTarget target, Object before, Supplier<T> work) {
+        markRequestAudited();
         Optional<String> problem = checkIntegrityLocked();
         if (problem.isPresent()) {
             log.error("Refused {} on {}: {}", action, target, problem.get());
@@ -127,6 +128,15 @@ public class AuditService implements ApplicationEventPublisherAware {
                     correlationId);
             recorder.finished(intent, Outcome.FAILED, e.getMessage());
             throw e;
+        }
+    }
+
+    /** The request's outcome is audited here: the API's refusal recorder need not write it again. */
+    private static void markRequestAudited() {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes != null) {
+            attributes.setAttribute(org.vsconsole.base.RefusalRecorder.AUDITED, Boolean.TRUE,
+                    org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
         }
     }
 

@@ -18,12 +18,25 @@ import org.vsconsole.base.RequestBodyTooLargeException;
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+    private final java.util.List<org.vsconsole.base.RefusalRecorder> recorders;
+
+    RequestSizeLimitFilter(java.util.List<org.vsconsole.base.RefusalRecorder> recorders) {
+        this.recorders = recorders;
+    }
+
+    RequestSizeLimitFilter() {
+        this(java.util.List.of());
+    }
+
     static final long MAX_BYTES = 1024 * 1024;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
+            for (var recorder : recorders) {
+                recorder.refused(413, "body", "declared " + request.getContentLengthLong() + " bytes, over 1 MB");
+            }
             refuse(response);
             return;
         }

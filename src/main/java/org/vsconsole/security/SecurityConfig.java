@@ -76,8 +76,8 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-            UserRepository users, ApiTokenService tokens, TokenUseAudit tokenUses, FailedSignInAudit failures)
-            throws Exception {
+            UserRepository users, ApiTokenService tokens, TokenUseAudit tokenUses, FailedSignInAudit failures,
+            java.util.List<org.vsconsole.base.RefusalRecorder> refusals) throws Exception {
         return http
                 .securityMatcher("/api/**", "/v3/api-docs/**", "/v3/api-docs")
                 .authenticationManager(authenticationManager)
@@ -94,7 +94,7 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .headers(h -> securityHeaders(h, API_CSP))
-                .addFilterBefore(new RequestSizeLimitFilter(), SecurityContextHolderFilter.class)
+                .addFilterBefore(new RequestSizeLimitFilter(refusals), SecurityContextHolderFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens, tokenUses, failures), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(users), BasicAuthenticationFilter.class)
                 .build();
