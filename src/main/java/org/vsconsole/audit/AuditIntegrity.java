@@ -13,6 +13,15 @@ final class AuditIntegrity {
     }
 
     /**
+     * Whether the database holds exactly one row past the anchor that links to the anchored row
+     * and matches its own hash: what a crash between the row's commit and the anchor's write leaves.
+     */
+    static boolean oneRowPastTheAnchor(AuditEvent head, AuditAnchor.Head anchor) {
+        return head != null && anchor != null && head.seq() == anchor.seq() + 1 && head.prevHash().equals(anchor.hash())
+                && AuditChain.hash(head, head.prevHash()).equals(head.hash());
+    }
+
+    /**
      * @param head         the newest row in the database, or null when there is none
      * @param anchorExists whether the anchor file exists (it may exist and be unreadable)
      * @param anchor       the anchored head, or null when missing or unreadable

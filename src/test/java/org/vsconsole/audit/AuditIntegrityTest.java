@@ -104,6 +104,32 @@ class AuditIntegrityTest {
     }
 
     @Test
+    void aCrashBetweenARowsCommitAndTheAnchorWriteIsNoAlarm() throws Exception {
+        String anchored = Files.readString(anchorFile);
+        record("committed-but-not-anchored");
+        Files.writeString(anchorFile, anchored);
+
+        record("after-restart");
+
+        assertThat(audit.integrityProblem()).isEmpty();
+        assertThat(rows()).isEqualTo(12);
+        assertThat(audit.verify().ok()).isTrue();
+    }
+
+    @Test
+    void twoRowsPastTheAnchorAreAnAlarm() throws Exception {
+        String anchored = Files.readString(anchorFile);
+        record("one");
+        record("two");
+        Files.writeString(anchorFile, anchored);
+
+        record("refused");
+
+        assertThat(rows()).isEqualTo(12);
+        assertThat(audit.integrityProblem()).get().asString().contains("rows after row 10");
+    }
+
+    @Test
     void aFirstStartWithNoRowsAndNoAnchorIsFine() throws Exception {
         jdbc.sql("DELETE FROM audit_event").update();
         Files.delete(anchorFile);
