@@ -56,6 +56,13 @@ class AuditAnchor {
         }
     }
 
+    /** Keeps the anchor of a lost log beside the new one ({@code audit-anchor.lost-<seq>}); returns where. */
+    Path setAside(long seq) throws IOException {
+        Path aside = file.resolveSibling(file.getFileName() + ".lost-" + seq + "-" + System.currentTimeMillis());
+        Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+        return aside;
+    }
+
     boolean exists() {
         return Files.exists(file);
     }

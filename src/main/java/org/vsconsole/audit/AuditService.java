@@ -1,5 +1,6 @@
 package org.vsconsole.audit;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -230,6 +231,33 @@ public class AuditService implements ApplicationEventPublisherAware {
         }
     }
 
+    /**
+     * The database holds no audit rows but the anchor names some: the database was lost or
+     * replaced, and its log with it. Refusing would protect nothing (nothing is left) and keep a
+     * rebuilt console from working, so a new chain starts whose first row says what was lost;
+     * the old anchor is kept beside the new one and the loss is logged at ERROR.
+     */
+    private AuditEvent restartLostChain(AuditAnchor.Head lost) {
+        Path aside;
+        try {
+            aside = anchor.setAside(lost.seq());
+        } catch (java.io.IOException e) {
+            return null; // cannot move it: stay in alarm (compare reports the empty log)
+        }
+        log.error("AUDIT LOG LOST: the database holds no audit rows but the anchor named row {} ({}). A new audit"
+                + " chain starts; the old anchor is kept as {}", lost.seq(), lost.hash(), aside);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("lostRows", lost.seq());
+        before.put("lostHead", lost.hash());
+        before.put("oldAnchor", aside.getFileName().toString());
+        AuditEvent first = ownTransaction.execute(status -> append(Actor.SYSTEM, new AuditEntry("audit.chain-restarted",
+                AuditTarget.detail("audit log"), before, null, Outcome.FAILED, "the database held no audit rows but the"
+                        + " anchor named row " + lost.seq() + ": the previous audit log was lost with the database", 0),
+                UUID.randomUUID().toString()));
+        anchor.write(first.seq(), first.hash());
+        return first;
+    }
+
     /** Compares the database's newest row with the anchor; called under the append lock. */
     private Optional<String> checkIntegrity() {
         AuditEvent head = repository.last().orElse(null);
@@ -240,6 +268,10 @@ public class AuditService implements ApplicationEventPublisherAware {
             log.warn("Audit anchor was one row behind (row {}, a crash between commit and anchor write); moved it on",
                     head.seq());
             anchor.write(head.seq(), head.hash());
+            anchored = anchor.read().orElse(null);
+        }
+        if (head == null && anchored != null) {
+            head = restartLostChain(anchored);
             anchored = anchor.read().orElse(null);
         }
         Optional<String> problem = AuditIntegrity.compare(head, anchor.exists(), anchored);

@@ -130,6 +130,24 @@ class AuditIntegrityTest {
     }
 
     @Test
+    void aLostDatabaseStartsANewChainThatSaysSoAndKeepsTheOldAnchor() throws Exception {
+        String old = Files.readString(anchorFile).strip();
+        jdbc.sql("DELETE FROM audit_event").update();
+
+        record("after-the-loss");
+
+        assertThat(rows()).isEqualTo(2);
+        String first = jdbc.sql("SELECT action || ' ' || message FROM audit_event WHERE seq = 1").query(String.class).single();
+        assertThat(first).startsWith("audit.chain-restarted").contains("anchor named row 10");
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("audit-anchor.lost-10-")).toList())
+                    .singleElement().satisfies(f -> assertThat(Files.readString(f).strip()).isEqualTo(old));
+        }
+        assertThat(audit.integrityProblem()).isEmpty();
+        assertThat(audit.verify().ok()).isTrue();
+    }
+
+    @Test
     void aFirstStartWithNoRowsAndNoAnchorIsFine() throws Exception {
         jdbc.sql("DELETE FROM audit_event").update();
         Files.delete(anchorFile);
