@@ -43,6 +43,9 @@ class AuditAnchor {
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(temp, seq + " " + hash + "\n", StandardCharsets.US_ASCII,
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
@@ -51,6 +54,17 @@ class AuditAnchor {
             // The row itself is committed; a stale anchor only weakens truncation detection.
             log.warn("Cannot update the audit anchor {}: {}", file, e.getMessage());
         }
+    }
+
+    /** Keeps the anchor of a lost log beside the new one ({@code audit-anchor.lost-<seq>}); returns where. */
+    Path setAside(long seq) throws IOException {
+        Path aside = file.resolveSibling(file.getFileName() + ".lost-" + seq + "-" + System.currentTimeMillis());
+        Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+        return aside;
+    }
+
+    boolean exists() {
+        return Files.exists(file);
     }
 
     Optional<Head> read() {

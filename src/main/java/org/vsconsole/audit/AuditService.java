@@ -1,8 +1,12 @@
 package org.vsconsole.audit;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -44,6 +48,7 @@ public class AuditService implements ApplicationEventPublisherAware {
     private final ObjectProvider<IntentRecorder> intents;
     private ObjectProvider<AuditAttachmentCheck> attachmentChecks;
     private final List<Consumer<AuditEvent>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Optional<String> integrityProblem = Optional.empty();
 
     AuditService(AuditRepository repository, ActorResolver actors, ObjectMapper json, PlatformTransactionManager tx,
             AuditAnchor anchor) {
@@ -77,10 +82,21 @@ public class AuditService implements ApplicationEventPublisherAware {
         return record(actors.current(), entry, UUID.randomUUID().toString());
     }
 
-    /** Records an entry for an explicit actor, e.g. the console itself or an external change. */
+    /**
+     * Records an entry for an explicit actor, e.g. the console itself or an external change. When
+     * the log no longer matches its anchor ({@link #integrityProblem()}) nothing is appended: the
+     * entry goes to the application log at ERROR instead and null is returned, so sign-in and
+     * start-up keep working while every state-changing action is refused by {@link #audited}.
+     */
     public AuditEvent record(Actor actor, AuditEntry entry, String correlationId) {
         appendLock.lock();
         try {
+            Optional<String> problem = checkIntegrity();
+            if (problem.isPresent()) {
+                log.error("Audit log refused a row ({}): {} by {} on {}: {} {}", problem.get(), entry.action(), actor.name(),
+                        entry.target(), entry.outcome(), entry.message());
+                return null;
+            }
             AuditEvent appended = ownTransaction.execute(status -> append(actor, entry, correlationId));
             anchor.write(appended.seq(), appended.hash());
             if (events != null) {
@@ -120,6 +136,12 @@ public class AuditService implements ApplicationEventPublisherAware {
      * with the error's message otherwise. The exception is rethrown unchanged.
      */
     public <T> T audited(String action, AuditTarget target, Object before, Supplier<T> work) {
+        markRequestAudited();
+        Optional<String> problem = checkIntegrityLocked();
+        if (problem.isPresent()) {
+            log.error("Refused {} on {}: {}", action, target, problem.get());
+            throw new AuditIntegrityException(problem.get());
+        }
         long started = System.nanoTime();
         Actor actor = actors.current();
         String correlationId = UUID.randomUUID().toString();
@@ -141,6 +163,15 @@ public class AuditService implements ApplicationEventPublisherAware {
                     correlationId);
             recorder.finished(intent, Outcome.FAILED, e.getMessage());
             throw e;
+        }
+    }
+
+    /** The request's outcome is audited here: the API's refusal recorder need not write it again. */
+    private static void markRequestAudited() {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes != null) {
+            attributes.setAttribute(org.vsconsole.base.RefusalRecorder.AUDITED, Boolean.TRUE,
+                    org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
         }
     }
 
@@ -173,7 +204,119 @@ public class AuditService implements ApplicationEventPublisherAware {
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     public ChainVerification verify() {
         List<AuditAttachmentCheck> checks = attachmentChecks == null ? List.of() : attachmentChecks.orderedStream().toList();
-        return ChainVerifier.verify(repository::forEachInOrder, anchor.read().orElse(null), checks);
+        ChainVerification chain = ChainVerifier.verify(repository::forEachInOrder, anchor.read().orElse(null), checks);
+        Optional<String> problem = checkIntegrityLocked();
+        if (chain.ok() && problem.isPresent()) {
+            return ChainVerification.broken(chain.rows(), chain.rows() + 1, problem.get());
+        }
+        return chain;
+    }
+
+    /**
+     * Why the log cannot be trusted as it stands (rows cut off its end, the chain rewritten, the
+     * anchor gone), from the last check; empty while database and anchor agree.
+     */
+    public Optional<String> integrityProblem() {
+        return integrityProblem;
+    }
+
+    /**
+     * After an admin has reviewed a mismatch: appends one {@code audit.reanchored} row that
+     * records what the anchor and the database said, and anchors the log at that row. The only
+     * way past a mismatch; never done by the console on its own.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @AuditedAction("audit.reanchored")
+    public AuditEvent reanchor(String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new org.vsconsole.base.InvalidInputException("reason", "say in 1 to 500 characters what was reviewed");
+        }
+        appendLock.lock();
+        try {
+            Optional<String> problem = checkIntegrity();
+            if (problem.isEmpty()) {
+                throw new org.vsconsole.base.StateConflictException("audit", "the audit log matches its anchor;"
+                        + " there is nothing to re-anchor");
+            }
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("problem", problem.get());
+            before.put("anchor", anchor.read().map(h -> h.seq() + " " + h.hash()).orElse(null));
+            before.put("databaseHead", repository.last().map(e -> e.seq() + " " + e.hash()).orElse(null));
+            AuditEvent appended = ownTransaction.execute(status -> append(actors.current(), new AuditEntry(
+                    "audit.reanchored", AuditTarget.detail("audit log"), before, null, Outcome.OK, reason.strip(), 0),
+                    UUID.randomUUID().toString()));
+            anchor.write(appended.seq(), appended.hash());
+            integrityProblem = Optional.empty();
+            log.warn("Audit log re-anchored at row {} by {}: {}", appended.seq(), appended.actor(), reason.strip());
+            if (events != null) {
+                events.publishEvent(new AuditRecorded(appended));
+            }
+            tellListeners(appended);
+            return appended;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private Optional<String> checkIntegrityLocked() {
+        appendLock.lock();
+        try {
+            return checkIntegrity();
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /**
+     * The database holds no audit rows but the anchor names some: the database was lost or
+     * replaced, and its log with it. Refusing would protect nothing (nothing is left) and keep a
+     * rebuilt console from working, so a new chain starts whose first row says what was lost;
+     * the old anchor is kept beside the new one and the loss is logged at ERROR.
+     */
+    private AuditEvent restartLostChain(AuditAnchor.Head lost) {
+        Path aside;
+        try {
+            aside = anchor.setAside(lost.seq());
+        } catch (java.io.IOException e) {
+            return null; // cannot move it: stay in alarm (compare reports the empty log)
+        }
+        log.error("AUDIT LOG LOST: the database holds no audit rows but the anchor named row {} ({}). A new audit"
+                + " chain starts; the old anchor is kept as {}", lost.seq(), lost.hash(), aside);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("lostRows", lost.seq());
+        before.put("lostHead", lost.hash());
+        before.put("oldAnchor", aside.getFileName().toString());
+        AuditEvent first = ownTransaction.execute(status -> append(Actor.SYSTEM, new AuditEntry("audit.chain-restarted",
+                AuditTarget.detail("audit log"), before, null, Outcome.FAILED, "the database held no audit rows but the"
+                        + " anchor named row " + lost.seq() + ": the previous audit log was lost with the database", 0),
+                UUID.randomUUID().toString()));
+        anchor.write(first.seq(), first.hash());
+        return first;
+    }
+
+    /** Compares the database's newest row with the anchor; called under the append lock. */
+    private Optional<String> checkIntegrity() {
+        AuditEvent head = repository.last().orElse(null);
+        AuditAnchor.Head anchored = anchor.read().orElse(null);
+        if (AuditIntegrity.oneRowPastTheAnchor(head, anchored)) {
+            // The console died between committing a row and writing the anchor: the row links to
+            // the anchored one and matches its own hash, so the anchor catches up.
+            log.warn("Audit anchor was one row behind (row {}, a crash between commit and anchor write); moved it on",
+                    head.seq());
+            anchor.write(head.seq(), head.hash());
+            anchored = anchor.read().orElse(null);
+        }
+        if (head == null && anchored != null) {
+            head = restartLostChain(anchored);
+            anchored = anchor.read().orElse(null);
+        }
+        Optional<String> problem = AuditIntegrity.compare(head, anchor.exists(), anchored);
+        if (problem.isPresent() && integrityProblem.isEmpty()) {
+            log.error("AUDIT LOG INTEGRITY: {}. Nothing more is appended and changes are refused until an admin"
+                    + " re-anchors the log.", problem.get());
+        }
+        integrityProblem = problem;
+        return problem;
     }
 
     private AuditEvent append(Actor actor, AuditEntry entry, String correlationId) {
@@ -191,14 +334,19 @@ public class AuditService implements ApplicationEventPublisherAware {
         return hashed;
     }
 
+    /** JSON of a before/after value, at most {@link AuditText#MAX_JSON} characters (Jackson escapes the content). */
     private String toJson(Object value) {
         if (value == null) {
             return null;
         }
-        if (value instanceof String s) {
-            return json.writeValueAsString(s);
+        String full = json.writeValueAsString(value);
+        if (full.length() <= AuditText.MAX_JSON) {
+            return full;
         }
-        return json.writeValueAsString(value);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("summary", full.substring(0, AuditText.JSON_HEAD));
+        summary.put("originalChars", full.length());
+        return json.writeValueAsString(summary);
     }
 
     private static AuditEvent withHash(AuditEvent e, String hash) {
@@ -208,7 +356,7 @@ public class AuditService implements ApplicationEventPublisherAware {
     }
 
     private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        return AuditText.bounded(value, max);
     }
 
     private static long elapsedMs(long startedNanos) {

@@ -98,7 +98,9 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(AuditEvent::clientAddress).setHeader("Client").setAutoWidth(true);
         grid.addColumn(e -> e.durationMs() + " ms").setHeader("Duration").setAutoWidth(true).setFlexGrow(0);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(AuditView::details));
-        add(header, filters, grid);
+        add(header);
+        audit.integrityProblem().ifPresent(problem -> add(reanchorForm(problem)));
+        add(filters, grid);
         expand(grid);
         refresh();
     }
@@ -121,6 +123,31 @@ public class AuditView extends VerticalLayout {
         AuditQuery q = query();
         grid.setItems(page -> audit.find(q, page.getOffset(), page.getLimit()).stream(),
                 page -> (int) Math.min(Integer.MAX_VALUE, audit.count(q)));
+    }
+
+    /** Shown while the log does not match its anchor; only an ADMIN's re-anchor is accepted by the service. */
+    private HorizontalLayout reanchorForm(String problem) {
+        com.vaadin.flow.component.textfield.TextField reason = new com.vaadin.flow.component.textfield.TextField(
+                "What was reviewed (recorded in the log)");
+        reason.setId("audit-reanchor-reason");
+        reason.setWidth("28rem");
+        Button reanchor = new Button("Re-anchor the log", e -> {
+            try {
+                audit.reanchor(reason.getValue());
+                com.vaadin.flow.component.UI.getCurrent().getPage().reload();
+            } catch (org.vsconsole.base.InvalidInputException ex) {
+                reason.setErrorMessage(ex.rule());
+                reason.setInvalid(true);
+            }
+        });
+        reanchor.setId("audit-reanchor");
+        reanchor.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Span text = new Span(problem);
+        text.getElement().getThemeList().add("badge error");
+        HorizontalLayout form = new HorizontalLayout(text, reason, reanchor);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.getStyle().set("flex-wrap", "wrap");
+        return form;
     }
 
     private void verify() {

@@ -13,20 +13,27 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The shell around every signed-in page: side navigation built from the views' {@code @Menu}
- * entries (Vaadin leaves out those the user may not open), the current user and sign-out.
+ * entries (Vaadin leaves out those the user may not open), the current user and sign-out, and
+ * any {@link ShellWarning} that applies now as a banner.
  */
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    public MainLayout(AuthenticationContext auth) {
+    private final List<ShellWarning> warnings;
+    private final Div banners = new Div();
+
+    public MainLayout(AuthenticationContext auth, List<ShellWarning> warnings) {
         setPrimarySection(Section.DRAWER);
         H1 brand = new H1("VServer Console");
         brand.addClassName("brand");
@@ -53,11 +60,28 @@ public class MainLayout extends AppLayout {
         Button signOut = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), e -> auth.logout());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), new Div(), who, roleBadge, signOut);
+        // The banners sit in the bar's stretching middle, so the user and sign-out stay at the right.
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), banners, who, roleBadge, signOut);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(bar.getComponentAt(1));
         bar.addClassName("top-bar");
+        this.warnings = warnings;
         addToNavbar(bar);
+    }
+
+    /** The layout outlives navigations: warnings are read again at each one. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        banners.removeAll();
+        for (ShellWarning warning : warnings) {
+            warning.current().ifPresent(text -> {
+                Span banner = new Span(new Icon(VaadinIcon.WARNING), new Span(text));
+                banner.setId("shell-warning");
+                banner.getElement().getThemeList().add("badge error primary");
+                banner.getStyle().set("white-space", "normal");
+                banners.add(banner);
+            });
+        }
     }
 }

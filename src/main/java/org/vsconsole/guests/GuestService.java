@@ -13,7 +13,9 @@ import org.springframework.stereotype.Service;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
+import org.vsconsole.base.ActionRefusedException;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.base.StateConflictException;
 import org.vsconsole.host.ContextConflict;
 import org.vsconsole.host.ContextConflicts;
 import org.vsconsole.host.ContextFigures;
@@ -26,6 +28,7 @@ import org.vsconsole.host.TerminalSize;
 import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
+import org.vsconsole.host.RootOwnership;
 import org.vsconsole.host.config.ConfigChange;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
@@ -219,8 +222,10 @@ public class GuestService {
     }
 
     /**
-     * Deletes a stopped guest: its root tree first (refused, with the reason, if something is
-     * mounted inside), then its config directory, so a half-deleted guest is still listed.
+     * Deletes a stopped guest: its root tree first, then its config directory, so a half-deleted
+     * guest is still listed. Refused, with the reason and nothing removed, when the root is not the
+     * guest's alone ({@link RootOwnership}: shared with another guest, outside the guests root, a
+     * mount point or holding one), whether the guest is managed or not.
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
     @AuditedAction("guest.delete")
@@ -232,6 +237,9 @@ public class GuestService {
             }
             // A copied config dir often keeps the vdir link too: deleting the root would delete the holder's.
             occupants.now().refuseIfInConflict(name);
+            rootOwnership().whyNotDeletable(config, configs.readAllGuests()).ifPresent(reason -> {
+                throw new ActionRefusedException("root", "'" + name + "' cannot be deleted: " + reason);
+            });
             GuestSpec spec = spec(config);
             if (driver.isRunning(spec)) {
                 throw new InvalidInputException("state", "'" + name + "' is running; stop it before deleting it");
@@ -245,6 +253,10 @@ public class GuestService {
             sampler.treeChanged();
             return Map.of("deleted", true);
         }));
+    }
+
+    private RootOwnership rootOwnership() {
+        return new RootOwnership(host.guestsRoot(), host.procRoot().resolve("self").resolve("mountinfo"));
     }
 
     GuestSpec spec(GuestConfig config) {
@@ -266,6 +278,9 @@ public class GuestService {
                     host.refuseIfInConflict(name);
                     if (!stopping) {
                         SharedAddresses.refuseIfRunningElsewhere(config, host);
+                    }
+                    if (action.equals("guest.start") && driver.isRunning(spec(config))) {
+                        throw new StateConflictException("state", "'" + name + "' is already running");
                     }
                     operation.accept(spec(config));
                     sampler.sample();

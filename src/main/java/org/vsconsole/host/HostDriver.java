@@ -66,6 +66,15 @@ public interface HostDriver {
     /** Applies a limit to the running context ({@code vlimit} / cgroup / prlimit). */
     void setLimitLive(GuestSpec guest, String limitName, LimitValues values);
 
+    /**
+     * What a guest gets at start for a limit nobody saved: unlimited, unless the host cannot
+     * give that (then the most it can). Lets a view tell a guest whose live value was changed
+     * from one that runs as it started.
+     */
+    default LimitValues unsavedLimit(String limitName) {
+        return LimitValues.both(LimitValues.UNLIMITED);
+    }
+
     /** Remounts the running guest's {@code /tmp} tmpfs with a new size (e.g. {@code 64m}). */
     void remountTmp(GuestSpec guest, String size);
 

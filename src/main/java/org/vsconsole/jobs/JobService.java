@@ -23,6 +23,7 @@ import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.Outcome;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.security.CurrentUser;
+import org.vsconsole.security.Role;
 
 /**
  * Runs jobs and lets people follow them. Callers authorise the work before submitting it; this
@@ -77,14 +78,33 @@ public class JobService {
         return jobs.recent(Math.min(limit, 500)).stream().filter(this::maySee).toList();
     }
 
-    /** Asks a running job to stop; the job ends as cancelled at its next check. */
+    /**
+     * Asks a running job to stop; the job ends as cancelled at its next check. Cancelling undoes
+     * someone's work (a cancelled creation is rolled back), so only ADMIN and OPERATOR may cancel
+     * any job and anyone else (an OWNER) only a job they submitted; an AUDITOR, who changes
+     * nothing, never. A refusal is audited as denied.
+     */
     @PreAuthorize("isAuthenticated()")
     public void cancel(long id) {
         Job job = get(id);
-        if (!job.state().finished()) {
-            cancelRequested.add(id);
-            audit.record(AuditEntry.ok("job.cancel", new AuditTarget(job.target(), null, "job " + id), null, null, 0));
+        AuditTarget target = new AuditTarget(job.target(), null, "job " + id);
+        audit.audited("job.cancel", target, Map.of("state", job.state().dbValue()), () -> {
+            if (!mayCancel(job)) {
+                throw new AccessDeniedException("job " + id + " was submitted by " + job.actor()
+                        + "; only its submitter, an ADMIN or an OPERATOR may cancel it");
+            }
+            if (!job.state().finished()) {
+                cancelRequested.add(id);
+            }
+            return Map.of("cancelRequested", !job.state().finished());
+        });
+    }
+
+    private boolean mayCancel(Job job) {
+        if (currentUser.hasRole(Role.ADMIN) || currentUser.hasRole(Role.OPERATOR)) {
+            return true;
         }
+        return currentUser.hasRole(Role.OWNER) && job.actor().equals(currentUser.username());
     }
 
     /** Calls {@code listener} for every new line and state change of the job until removed. */

@@ -527,7 +527,9 @@ public class LimitService {
             LimitSetting setting = config.rlimits().getOrDefault(name, LimitSetting.NONE);
             LimitValues saved = setting.effective();
             LimitFigure f = figures == null ? null : figures.limits().get(name);
-            boolean differs = f != null && (f.soft() != saved.soft() || f.hard() != saved.hard());
+            // with nothing saved, a start gives what the driver gives unsaved limits (unlimited where it can)
+            LimitValues atStart = setting.isEmpty() ? driver.unsavedLimit(name) : saved;
+            boolean differs = f != null && (f.soft() != atStart.soft() || f.hard() != atStart.hard());
             rows.add(new LimitRow(name, LimitUnits.description(name), LimitUnits.unit(name),
                     LimitUnits.PRIMARY.contains(name),
                     f == null ? null : f.current(), f == null ? null : f.min(), f == null ? null : f.max(),

@@ -62,6 +62,7 @@ final class GuestRequestValidator {
             throw new InvalidInputException("ip", "address " + ip.text() + " is already used by " + holder);
         });
         int prefix = blank(r.prefix()) ? defaultPrefix(ip) : field("prefix", () -> HostGrammar.prefix(r.prefix(), ip.isIpv6()));
+        HostGrammar.usableGuestAddress(ip, prefix);
         int xid = blank(r.context()) ? suggestXid(guests) : field("context", () -> HostGrammar.contextId(r.context()));
         whoHoldsXid(xid, guests).ifPresent(holder -> {
             throw new InvalidInputException("context", "context " + xid + " is already used by " + holder);

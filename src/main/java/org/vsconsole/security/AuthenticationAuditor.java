@@ -10,19 +10,22 @@ import org.vsconsole.audit.Actor;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
-import org.vsconsole.audit.Outcome;
+import org.vsconsole.base.ClientAddress;
 
 /**
- * Audits sign-in, failed sign-in (through the login view or the API) and sign-out. Successful
+ * Audits sign-in, failed sign-in (through the login view or the API, aggregated per burst by
+ * {@link FailedSignInAudit}) and sign-out. Successful
  * API calls are not sign-ins: each stateless request authenticates and would flood the log.
  */
 @Component
 class AuthenticationAuditor {
 
     private final AuditService audit;
+    private final FailedSignInAudit failures;
 
-    AuthenticationAuditor(AuditService audit) {
+    AuthenticationAuditor(AuditService audit, FailedSignInAudit failures) {
         this.audit = audit;
+        this.failures = failures;
     }
 
     @EventListener
@@ -33,9 +36,9 @@ class AuthenticationAuditor {
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
-        String attempted = event.getAuthentication().getName();
-        audit.record(new AuditEntry("auth.sign-in", AuditTarget.detail(attempted), null, null, Outcome.FAILED,
-                event.getException().getMessage(), 0));
+        // Aggregated per burst: a flood of wrong passwords must not flood the log.
+        failures.failed(event.getAuthentication().getName(), ClientAddress.current(), event.getException().getMessage(),
+                event.getException() instanceof ThrottledAuthenticationProvider.ThrottledException);
     }
 
     @EventListener

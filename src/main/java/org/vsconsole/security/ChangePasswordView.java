@@ -17,7 +17,10 @@ import jakarta.annotation.security.PermitAll;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.MainLayout;
 
-/** Change one's own password; the only page open to a user who still has an initial password. */
+/**
+ * One's own account: change the password (the only page open to a user who still has an initial
+ * password) and, once that is done, manage one's API tokens.
+ */
 @Route(value = "change-password", layout = MainLayout.class)
 @PageTitle("Change password · VServer Console")
 @PermitAll
@@ -28,7 +31,7 @@ public class ChangePasswordView extends VerticalLayout {
     private final PasswordField next = new PasswordField("New password");
     private final PasswordField repeat = new PasswordField("Repeat new password");
 
-    public ChangePasswordView(UserAccountService accounts) {
+    public ChangePasswordView(UserAccountService accounts, ApiTokenService tokens) {
         this.accounts = accounts;
         setMaxWidth("32rem");
         current.setId("current-password");
@@ -45,6 +48,10 @@ public class ChangePasswordView extends VerticalLayout {
         FormLayout form = new FormLayout(current, next, repeat);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(new H2("Change password"), why, form, save);
+        if (!accounts.mustChangePassword()) {
+            setMaxWidth("64rem");
+            add(new ApiTokensPanel(tokens));
+        }
     }
 
     private void save() {

@@ -62,7 +62,7 @@ class InitialAdminCreator implements SmartInitializingSingleton {
         boolean generated = configured == null || configured.isEmpty();
         String password = generated ? randomPassword() : configured;
         if (!generated) {
-            UserAccountService.validatePassword("vsconsole.admin-password", password);
+            UserAccountService.validatePassword("vsconsole.admin-password", password, "admin");
         }
         long id = users.insert(ADMIN, encoder.encode(password), generated);
         users.replaceRolesAndGuests(id, EnumSet.of(Role.ADMIN), Set.of());

@@ -1,7 +1,6 @@
 package org.vsconsole.security;
 
 import java.time.Duration;
-import java.time.Instant;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -11,11 +10,24 @@ import org.springframework.security.core.AuthenticationException;
 import org.vsconsole.base.ClientAddress;
 
 /**
- * Password sign-in that refuses an account after repeated failures. The refusal comes before
- * the password is checked, so a locked account cannot be probed, and its message says plainly
- * when to try again.
+ * Password sign-in behind {@link LoginAttemptGuard}'s growing delays. A throttled attempt is
+ * refused before the password is checked (so it costs no hash and cannot probe the account) with
+ * a message that says how long to wait; the same message whether the name exists or not.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    /** A sign-in refused for now; a LockedException so the login view shows its message. */
+    static final class ThrottledException extends LockedException {
+
+        ThrottledException(Duration wait) {
+            super("Too many failed sign-ins from this address or for this account. Try again in "
+                    + seconds(wait) + " second" + (seconds(wait) == 1 ? "" : "s") + ".");
+        }
+
+        private static long seconds(Duration wait) {
+            return Math.max(1, (wait.toMillis() + 999) / 1000);
+        }
+    }
 
     private final DaoAuthenticationProvider passwords;
     private final LoginAttemptGuard guard;
@@ -28,18 +40,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
-        var until = guard.lockedUntil(username);
-        if (until.isPresent()) {
-            long minutes = Math.max(1, (Duration.between(Instant.now(), until.get()).toSeconds() + 59) / 60);
-            throw new LockedException("Too many failed sign-ins for this account. Sign-in is refused for "
-                    + minutes + " more minute" + (minutes == 1 ? "" : "s") + ".");
+        String address = ClientAddress.current();
+        var wait = guard.wait(username, address);
+        if (wait.isPresent()) {
+            throw new ThrottledException(wait.get());
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            guard.clear(username);
+            guard.recordSuccess(username, address);
             return result;
         } catch (BadCredentialsException e) {
-            guard.recordFailure(username, ClientAddress.current());
+            guard.recordFailure(username, address);
             throw e;
         }
     }

@@ -51,7 +51,7 @@ public class UserAccountService {
     public UserAccount create(String username, String password, Set<Role> roles, Set<String> guests) {
         return audit.audited("user.create", AuditTarget.detail(username), null, () -> {
             validateUsername(username);
-            validatePassword("password", password);
+            validatePassword("password", password, username);
             validateRolesAndGuests(roles, guests);
             if (users.exists(username)) {
                 throw new InvalidInputException("username", "a user named '" + username + "' already exists");
@@ -103,7 +103,7 @@ public class UserAccountService {
     public UserAccount resetPassword(String username, String newPassword) {
         UserAccount before = existing(username);
         return audit.audited("user.reset-password", AuditTarget.detail(username), before, () -> {
-            validatePassword("password", newPassword);
+            validatePassword("password", newPassword, username);
             users.setPassword(username, encoder.encode(newPassword), true);
             return users.find(username).orElseThrow();
         });
@@ -120,7 +120,7 @@ public class UserAccountService {
             if (currentPassword == null || !encoder.matches(currentPassword, credentials.passwordHash())) {
                 throw new InvalidInputException("currentPassword", "the current password is not correct");
             }
-            validatePassword("newPassword", newPassword);
+            validatePassword("newPassword", newPassword, username);
             if (newPassword.equals(currentPassword)) {
                 throw new InvalidInputException("newPassword", "the new password must differ from the current one");
             }
@@ -148,13 +148,16 @@ public class UserAccountService {
         }
     }
 
-    static void validatePassword(String field, String password) {
+    static void validatePassword(String field, String password, String username) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
             throw new InvalidInputException(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters long");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw new InvalidInputException(field, "must be at most " + MAX_PASSWORD_BYTES + " bytes long");
         }
+        CommonPasswords.weakness(password, username).ifPresent(why -> {
+            throw new InvalidInputException(field, why);
+        });
     }
 
     private static void validateRolesAndGuests(Set<Role> roles, Set<String> guests) {

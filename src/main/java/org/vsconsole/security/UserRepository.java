@@ -49,13 +49,22 @@ class UserRepository {
                 .toList();
     }
 
+    private record AccountRow(long id, String username, boolean enabled, boolean mustChange, Instant created) {
+    }
+
+    /**
+     * The roles and guests are read after the account row's query has returned its connection: read
+     * inside its row mapper, each caller held two pooled connections at once, and about ten
+     * concurrent API calls exhausted the pool and waited 30 s for one.
+     */
     Optional<UserAccount> find(String username) {
         return jdbc.sql("SELECT id, username, enabled, must_change_password, created_at FROM app_user WHERE username = ?")
                 .param(username)
-                .query((rs, n) -> new UserAccount(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
-                        roles(rs.getLong(1)), guests(rs.getLong(1)),
+                .query((rs, n) -> new AccountRow(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant()))
-                .optional();
+                .optional()
+                .map(r -> new UserAccount(r.id(), r.username(), r.enabled(), r.mustChange(), roles(r.id()), guests(r.id()),
+                        r.created()));
     }
 
     long insert(String username, String passwordHash, boolean mustChange) {
@@ -78,12 +87,13 @@ class UserRepository {
 
     void replaceRolesAndGuests(long userId, Collection<Role> roles, Collection<String> guests) {
         jdbc.sql("DELETE FROM app_user_role WHERE user_id = ?").param(userId).update();
-        jdbc.sql("DELETE FROM app_user_guest WHERE user_id = ?").param(userId).update();
         for (Role role : roles) {
             jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (?, ?)").params(userId, role.name()).update();
         }
+        jdbc.sql("DELETE FROM app_user_guest_owner WHERE user_id = ?").param(userId).update();
         for (String guest : guests) {
-            jdbc.sql("INSERT INTO app_user_guest (user_id, guest_name) VALUES (?, ?)").params(userId, guest).update();
+            jdbc.sql("INSERT INTO app_user_guest_owner (user_id, guest_id) VALUES (?, ?)")
+                    .params(userId, identityOf(guest)).update();
         }
     }
 
@@ -95,17 +105,35 @@ class UserRepository {
     }
 
     Set<String> guests(long userId) {
-        return new TreeSet<>(jdbc.sql("SELECT guest_name FROM app_user_guest WHERE user_id = ?")
+        return new TreeSet<>(jdbc.sql("SELECT i.name FROM app_user_guest_owner o JOIN guest_identity i ON i.id = o.guest_id"
+                        + " WHERE o.user_id = ? AND i.retired_at IS NULL")
                 .param(userId).query(String.class).list());
     }
 
     Map<String, List<String>> ownersByGuest() {
         Map<String, List<String>> owners = new TreeMap<>();
-        jdbc.sql("SELECT g.guest_name, u.username FROM app_user_guest g JOIN app_user u ON u.id = g.user_id"
-                        + " ORDER BY g.guest_name, u.username")
+        jdbc.sql("SELECT i.name, u.username FROM app_user_guest_owner o JOIN app_user u ON u.id = o.user_id"
+                        + " JOIN guest_identity i ON i.id = o.guest_id WHERE i.retired_at IS NULL"
+                        + " ORDER BY i.name, u.username")
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
                 .forEach(e -> owners.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return owners;
+    }
+
+    /** The identity of the guest now known under {@code name}, made when there is none. */
+    synchronized long identityOf(String name) {
+        return jdbc.sql("SELECT id FROM guest_identity WHERE name = ? AND retired_at IS NULL").param(name)
+                .query(Long.class).optional().orElseGet(() -> {
+                    jdbc.sql("INSERT INTO guest_identity (name, created_at) VALUES (?, ?)").params(name, now()).update();
+                    return jdbc.sql("SELECT MAX(id) FROM guest_identity WHERE name = ? AND retired_at IS NULL")
+                            .param(name).query(Long.class).single();
+                });
+    }
+
+    /** The guest under {@code name} is gone: its identity (and so its owners) stays with it. */
+    synchronized int retireIdentity(String name) {
+        return jdbc.sql("UPDATE guest_identity SET retired_at = ? WHERE name = ? AND retired_at IS NULL")
+                .params(now(), name).update();
     }
 
     boolean mustChangePassword(String username) {

@@ -53,6 +53,7 @@ import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.monitoring.Sampler;
+import org.vsconsole.security.GuestOwnership;
 
 /**
  * Reconciles the guest registry with the config tree. Events from the recursive watcher are
@@ -78,6 +79,7 @@ public class SyncService {
     private final GuestConfigReader reader;
     private final AuditService audit;
     private final Sampler sampler;
+    private final GuestOwnership ownership;
     private final boolean autoAdopt;
     private final Duration interval;
     private final Duration debounce;
@@ -94,7 +96,7 @@ public class SyncService {
     private volatile TreeWatcher watcher;
 
     SyncService(SyncRepository repository, GuestConfigReader reader, GuestConfigWriter writer, AuditService audit,
-            Sampler sampler,
+            Sampler sampler, GuestOwnership ownership,
             @Value("${vsconsole.sync.auto-adopt:false}") boolean autoAdopt,
             @Value("${vsconsole.sync.reconcile-interval:60s}") Duration interval,
             @Value("${vsconsole.sync.debounce:250ms}") Duration debounce,
@@ -103,6 +105,7 @@ public class SyncService {
         this.reader = reader;
         this.audit = audit;
         this.sampler = sampler;
+        this.ownership = ownership;
         this.autoAdopt = autoAdopt;
         this.interval = interval;
         this.debounce = debounce;
@@ -172,6 +175,9 @@ public class SyncService {
 
     /** The console deleted the guest: its removal is not reported as external. */
     public void consoleDeleted(String guest) {
+        // At once, not at the debounced reconcile: a guest made again under the name right after
+        // would otherwise be taken for the same guest and inherit the owners.
+        ownership.guestRemoved(guest);
         expected.put(guest, DELETED);
         schedule(guest);
     }
@@ -325,6 +331,7 @@ public class SyncService {
                 return false;
             }
             String mark = expected.remove(name);
+            ownership.guestRemoved(name);
             GuestSyncStatus removed = new GuestSyncStatus(name, SyncState.REMOVED, row.acceptedDigest(), null, false,
                     List.of(), null, row.firstSeen(), now);
             repository.save(removed, null);

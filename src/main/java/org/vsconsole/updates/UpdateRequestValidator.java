@@ -27,6 +27,8 @@ final class UpdateRequestValidator {
         if (r == null) {
             throw new InvalidInputException("request", "a request body is required");
         }
+        // who may touch which guest first: a refusal must not depend on the rest of the body
+        List<String> guests = r.all() ? allowed(existing, mayUpdate) : named(r.guests(), existing, mayUpdate);
         UpdateAction action = UpdateAction.of(r.action()).orElseThrow(() -> new InvalidInputException("action",
                 "must be one of update, upgrade, dist-upgrade, install, remove"));
         List<String> packages = packages(r.packages(), action);
@@ -35,7 +37,6 @@ final class UpdateRequestValidator {
             case "start" -> true;
             default -> throw new InvalidInputException("stoppedGuests", "must be skip or start");
         };
-        List<String> guests = r.all() ? allowed(existing, mayUpdate) : named(r.guests(), existing, mayUpdate);
         if (guests.isEmpty()) {
             throw new InvalidInputException("guests", r.all() ? "there is no guest you may update" : "name at least one guest");
         }

@@ -93,16 +93,17 @@ class LiveFiguresJourneyIT {
         browser.type("limit-nproc-soft", Integer.toString(limit));
         browser.type("limit-nproc-hard", Integer.toString(limit));
         browser.click("limits-apply-save");
-        browser.waitUntil(Duration.ofSeconds(20), () -> browser.driver().findElement(By.id("limit-nproc-live")).getText()
-                .equals(limit + " / " + limit));
-        assertThat(browser.driver().findElement(By.id("limit-nproc-saved")).getText()).startsWith(limit + " / " + limit);
+        // textContent: after the click the page may sit scrolled so the row is out of view, where
+        // WebDriver's getText() answers "" for text that is there
+        browser.waitUntil(Duration.ofSeconds(20), () -> text("limit-nproc-live").equals(limit + " / " + limit));
+        assertThat(text("limit-nproc-saved")).startsWith(limit + " / " + limit);
         browser.screenshot("limits-applied");
 
         // Go past it inside the guest: forks are refused and the row shows the hit, live.
         call("POST", "api/v1/guests/" + GUEST + "/exec",
                 "{\"command\":[\"/bin/sh\",\"-c\",\"for i in 1 2 3 4 5 6; do sleep 600 & done\"]}");
-        browser.waitUntil(Duration.ofSeconds(20), () -> browser.driver().findElement(By.id("limit-nproc-hits")).getText().contains("refused"));
-        assertThat(browser.driver().findElement(By.id("limit-nproc-hits")).getText()).matches(".*[1-9]\\d* refused.*");
+        browser.waitUntil(Duration.ofSeconds(20), () -> text("limit-nproc-hits").contains("refused"));
+        assertThat(text("limit-nproc-hits")).matches(".*[1-9]\\d* refused.*");
         browser.screenshot("limits-hit");
 
         // The console dies (SIGKILL) while the guest runs; after restart it finds the guest running
@@ -116,6 +117,11 @@ class LiveFiguresJourneyIT {
         assertThat(guests).contains("\"name\":\"" + GUEST + "\"");
         assertThat(field(guests, "\"running\":(\\w+)")).isEqualTo("true");
         assertThat(Integer.parseInt(field(guests, "\"processes\":(\\d+)"))).isGreaterThanOrEqualTo(running);
+    }
+
+    private static String text(String id) {
+        Object text = browser.js("const e = document.getElementById(arguments[0]); return e ? e.textContent.trim() : '';", id);
+        return text == null ? "" : text.toString();
     }
 
     private static int proc() {

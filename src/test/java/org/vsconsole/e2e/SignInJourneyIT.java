@@ -44,6 +44,10 @@ class SignInJourneyIT {
     static void start() {
         console = RunningConsole.start();
         browser = new Browser();
+        // Every page records what its Content-Security-Policy blocked, so the journey can fail on it.
+        browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+                "window.__cspViolations = []; document.addEventListener('securitypolicyviolation',"
+                        + " e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
     }
 
     @AfterAll
@@ -69,6 +73,7 @@ class SignInJourneyIT {
         browser.await(By.id("login-form"));
         assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
         browser.screenshot("01-login");
+        assertNoCspViolations();
 
         signIn("admin", "not-the-password");
         browser.await(By.id("login-form"));
@@ -83,6 +88,7 @@ class SignInJourneyIT {
         browser.await(By.id("current-password"));
         assertThat(browser.driver().findElements(By.id("users-grid"))).isEmpty();
         browser.screenshot("02-change-password");
+        assertNoCspViolations();
 
         browser.type("current-password", initial);
         browser.type("new-password", chosen);
@@ -105,12 +111,20 @@ class SignInJourneyIT {
         browser.click("audit-verify");
         assertThat(browser.await(By.id("audit-verify-result")).getText()).startsWith("Chain intact");
         browser.screenshot("03-audit");
+        assertNoCspViolations();
 
         browser.open(console.url("users"));
         browser.await(By.id("users-grid"));
         waitUntil(() -> browser.texts("vaadin-grid-cell-content").contains("admin"));
         assertThat(browser.texts("vaadin-grid-cell-content")).contains("admin", "Active", "ADMIN");
         browser.screenshot("04-users");
+        assertNoCspViolations();
+    }
+
+    /** The console's CSP must not block anything Vaadin's client does on the page shown now. */
+    private static void assertNoCspViolations() {
+        Object violations = browser.js("return window.__cspViolations || ['no CSP listener on this page'];");
+        assertThat((List<?>) violations).as("CSP violations on " + browser.driver().getCurrentUrl()).isEmpty();
     }
 
     private static void signIn(String user, String password) {

@@ -115,6 +115,26 @@ class GuestRequestValidatorTest {
         refused(with("ip", value), "ip", "IPv4");
     }
 
+    /** Attack findings: these were accepted and written to a guest's tree. */
+    @ParameterizedTest
+    @ValueSource(strings = {"10.88.0.0", "10.88.0.255", "127.0.0.1", "224.0.0.1", "239.1.2.3", "169.254.1.1", "0.0.0.0",
+            "255.255.255.255", "240.0.0.1", "::", "::1", "ff02::1", "fe80::1"})
+    void specialAddressesAreRefusedNamingWhy(String value) throws IOException {
+        refused(with("ip", value), "ip", "cannot be a guest's");
+    }
+
+    @Test
+    void theNetworkAndBroadcastFollowThePrefix() throws IOException {
+        refused(new CreateGuestRequest("app1", null, null, "10.89.0.64", "26", null, null, null, false, Map.of()), "ip",
+                "network address of its /26");
+        refused(new CreateGuestRequest("app1", null, null, "10.89.0.127", "26", null, null, null, false, Map.of()), "ip",
+                "broadcast address of its /26");
+        assertThat(validator.validate(new CreateGuestRequest("app1", null, null, "10.89.0.127", "24", null, null, null, false,
+                Map.of())).ip()).isEqualTo("10.89.0.127");
+        assertThat(validator.validate(new CreateGuestRequest("app1", null, null, "10.89.0.1", "32", null, null, null, false,
+                Map.of())).prefix()).isEqualTo(32);
+    }
+
     @Test
     void anAddressHeldByAnotherGuestIsRefusedNamingTheHolder() throws IOException {
         refused(with("ip", "10.88.0.3"), "ip", "guest 'db1'");

@@ -48,6 +48,16 @@ class AuditController {
         return new Page(audit.count(q), offset, limit, audit.find(q, offset, limit));
     }
 
+    record Reanchor(String reason) {
+    }
+
+    /** ADMIN, after reviewing a mismatch between the log and its anchor; answers the new head. */
+    @org.springframework.web.bind.annotation.PostMapping("/reanchor")
+    Map<String, Object> reanchor(@org.springframework.web.bind.annotation.RequestBody(required = false) Reanchor body) {
+        AuditEvent row = audit.reanchor(body == null ? null : body.reason());
+        return Map.of("reanchored", true, "seq", row.seq(), "hash", row.hash());
+    }
+
     @GetMapping("/verify")
     Map<String, Object> verify() {
         ChainVerification result = audit.verify();

@@ -101,6 +101,7 @@ final class ChangePlanner {
     private void writeInterface(String id, InterfaceSpec spec) {
         IpLiteral ip = HostGrammar.ipAddress(spec.ip());
         HostGrammar.prefix(spec.prefix(), ip.isIpv6());
+        HostGrammar.usableGuestAddress(ip, spec.prefix());
         if (spec.dev() != null) {
             HostGrammar.deviceName(spec.dev());
         }

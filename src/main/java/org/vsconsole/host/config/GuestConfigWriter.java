@@ -315,6 +315,7 @@ public final class GuestConfigWriter {
             InterfaceSpec s = spec.interfaces().get(i);
             IpLiteral ip = HostGrammar.ipAddress(s.ip());
             HostGrammar.prefix(s.prefix(), ip.isIpv6());
+            HostGrammar.usableGuestAddress(ip, s.prefix());
             if (ips.contains(ip)) {
                 throw new InvalidInputException("ip", "address " + s.ip() + " is given twice");
             }

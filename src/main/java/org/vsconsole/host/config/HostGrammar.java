@@ -89,6 +89,65 @@ public final class HostGrammar {
         return ip;
     }
 
+    /**
+     * Refuses addresses a guest must not have: unspecified, loopback, multicast, link-local,
+     * broadcast, and the network and broadcast addresses of its own subnet ({@code prefix}). Such
+     * an address either does nothing or reaches the host or every guest of the subnet.
+     */
+    public static IpLiteral usableGuestAddress(IpLiteral ip, int prefix) {
+        byte[] b = ip.bytes();
+        String why = null;
+        if (!ip.isIpv6()) {
+            long v = ((b[0] & 0xffL) << 24) | ((b[1] & 0xffL) << 16) | ((b[2] & 0xffL) << 8) | (b[3] & 0xffL);
+            int first = b[0] & 0xff;
+            long hostMask = prefix >= 32 ? 0 : (1L << (32 - prefix)) - 1;
+            if (first == 0) {
+                why = "0.0.0.0/8 means 'this network', not an address";
+            } else if (first == 127) {
+                why = "127.0.0.0/8 is the loopback network";
+            } else if (first >= 224 && first <= 239) {
+                why = "224.0.0.0/4 is multicast";
+            } else if (v == 0xffffffffL) {
+                why = "255.255.255.255 is the limited broadcast";
+            } else if (first >= 240) {
+                why = "240.0.0.0/4 is reserved";
+            } else if (first == 169 && (b[1] & 0xff) == 254) {
+                why = "169.254.0.0/16 is link-local";
+            } else if (prefix <= 30 && (v & hostMask) == 0) {
+                why = "it is the network address of its /" + prefix + " subnet";
+            } else if (prefix <= 30 && (v & hostMask) == hostMask) {
+                why = "it is the broadcast address of its /" + prefix + " subnet";
+            }
+        } else {
+            boolean allZero = true;
+            for (int i = 0; i < 15; i++) {
+                allZero &= b[i] == 0;
+            }
+            if (allZero && (b[15] == 0 || b[15] == 1)) {
+                why = b[15] == 0 ? ":: is the unspecified address" : "::1 is the loopback address";
+            } else if ((b[0] & 0xff) == 0xff) {
+                why = "ff00::/8 is multicast";
+            } else if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0x80) {
+                why = "fe80::/10 is link-local";
+            } else if (prefix <= 126 && hostBitsZero(b, prefix)) {
+                why = "it is the subnet-router anycast address of its /" + prefix + " subnet";
+            }
+        }
+        if (why != null) {
+            throw new InvalidInputException("ip", "address " + ip.text() + " cannot be a guest's: " + why);
+        }
+        return ip;
+    }
+
+    private static boolean hostBitsZero(byte[] b, int prefix) {
+        for (int bit = prefix; bit < b.length * 8; bit++) {
+            if ((b[bit / 8] & (0x80 >> (bit % 8))) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Refuses an address another guest (or another entry of the same guest) already has on disk. */
     public static void requireAddressFree(IpLiteral ip, String exceptGuest, String exceptInterface,
             Collection<GuestIdentity> guests) {

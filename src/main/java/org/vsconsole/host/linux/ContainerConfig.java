@@ -89,6 +89,8 @@ final class ContainerConfig {
             lines.add(prefix + (v1 ? "memory.limit_in_bytes = " : "memory.max = ")
                     + Math.multiplyExact(cgroupLimit(rss), Rlimits.PAGE_SIZE));
         }
+        // only saved limits: the others the container inherits from lxc-start, which the driver
+        // raises first (LXC sets these from inside the user namespace, where limits only go down)
         for (String name : Rlimits.names()) {
             LimitValues values = guest.rlimits().get(name);
             if (values != null) {

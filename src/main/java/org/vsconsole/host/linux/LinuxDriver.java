@@ -145,7 +145,7 @@ public final class LinuxDriver implements HostDriver {
             if (!guest.interfaces().isEmpty()) {
                 network.addPort(guest);
             }
-            lxc.start(guest.name(), container);
+            lxc.start(guest.name(), container, rlimits(guest));
             int init = awaitInit(tree, guest);
             network.announce(guest, init);
             if (!guest.interfaces().isEmpty()) {
@@ -259,14 +259,14 @@ public final class LinuxDriver implements HostDriver {
             throw fail("exec", guest, "no command given");
         }
         runningInit(tree, guest, "exec");
-        return lxc.attach(guest.name(), container(guest), argv, output, timeout);
+        return lxc.attach(guest.name(), container(guest), rlimits(guest), argv, output, timeout);
     }
 
     @Override
     public TerminalSession openTerminal(GuestSpec guest, TerminalSize size) {
         CgroupTree tree = ready("terminal", guest);
         runningInit(tree, guest, "terminal");
-        return lxc.terminal(guest.name(), container(guest), size);
+        return lxc.terminal(guest.name(), container(guest), rlimits(guest), size);
     }
 
     @Override
@@ -441,6 +441,17 @@ public final class LinuxDriver implements HostDriver {
 
     private BridgeNetwork network() {
         return new BridgeNetwork(ip.orElseThrow(), nft.orElseThrow(), settings, runDir);
+    }
+
+    @Override
+    public LimitValues unsavedLimit(String limitName) {
+        return Rlimits.handles(limitName) && !Rlimits.CAN_RAISE ? LimitValues.both(Rlimits.ownHard(limitName))
+                : LimitValues.both(LimitValues.UNLIMITED);
+    }
+
+    /** The guest's rlimits as prlimit options for what starts it or runs in it. */
+    private static List<String> rlimits(GuestSpec guest) {
+        return Rlimits.prlimitOptions(guest.rlimits(), Rlimits.CAN_RAISE, Rlimits::ownHard);
     }
 
     /** One container per context: two guests claiming one context can never both run. */

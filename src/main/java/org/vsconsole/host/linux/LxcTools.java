@@ -62,7 +62,7 @@ final class LxcTools {
      * Starts the container in the background; on failure the message is the errors LXC logged,
      * which name the cause (a missing init, an id range not granted, …).
      */
-    void start(String guest, String container) {
+    void start(String guest, String container, List<String> rlimits) {
         Path log = lxcPath.resolve(container).resolve("start.log");
         try {
             Files.deleteIfExists(log);
@@ -70,8 +70,8 @@ final class LxcTools {
             throw new HostOperationException("start", guest, "cannot reset " + log + ": " + e.getMessage(), e);
         }
         StringBuilder out = new StringBuilder();
-        ExecResult result = CommandRunner.stream("start", guest, argv("lxc-start", container, "-l", "INFO", "-o",
-                log.toString()), line -> out.append(line).append('\n'), timeout);
+        ExecResult result = CommandRunner.stream("start", guest, withRlimits(rlimits, argv("lxc-start", container, "-l",
+                "INFO", "-o", log.toString())), line -> out.append(line).append('\n'), timeout);
         if (result.timedOut() || result.exitCode() != 0) {
             String errors = errors(log);
             throw new HostOperationException("start", guest, "the container did not start"
@@ -91,15 +91,15 @@ final class LxcTools {
     }
 
     /** Runs argv inside the container with a clean environment; exits with the command's status. */
-    ExecResult attach(String guest, String container, List<String> command, Consumer<String> output,
-            Duration limit) {
+    ExecResult attach(String guest, String container, List<String> rlimits, List<String> command,
+            Consumer<String> output, Duration limit) {
         List<String> argv = argv("lxc-attach", container, "--clear-env");
         for (Map.Entry<String, String> var : CommandRunner.GUEST_ENV.entrySet()) {
             argv.addAll(List.of("--set-var", var.getKey() + "=" + var.getValue()));
         }
         argv.add("--");
         argv.addAll(command);
-        return CommandRunner.stream("exec", guest, argv, output, limit);
+        return CommandRunner.stream("exec", guest, withRlimits(rlimits, argv), output, limit);
     }
 
     /**
@@ -107,7 +107,7 @@ final class LxcTools {
      * gives the shell a pty of the container's own {@code devpts}, passing window changes on.
      * Inside, bash is preferred where the guest has it, as on a console login.
      */
-    TerminalSession terminal(String guest, String container, TerminalSize size) {
+    TerminalSession terminal(String guest, String container, List<String> rlimits, TerminalSize size) {
         List<String> argv = argv("lxc-attach", container, "--clear-env");
         Map<String, String> env = new java.util.TreeMap<>(CommandRunner.GUEST_ENV);
         env.put("TERM", TERMINAL_TYPE);
@@ -118,11 +118,29 @@ final class LxcTools {
         argv.add("--");
         argv.addAll(LOGIN_SHELL);
         try {
-            return PtyProcess.start(argv, Map.of("PATH", CommandRunner.GUEST_ENV.get("PATH"), "TERM", TERMINAL_TYPE),
+            return PtyProcess.start(withRlimits(rlimits, argv), Map.of("PATH", CommandRunner.GUEST_ENV.get("PATH"), "TERM", TERMINAL_TYPE),
                     size);
         } catch (IOException e) {
             throw new HostOperationException("terminal", guest, e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code prlimit --nofile=S:H … -- argv}: LXC sets {@code lxc.prlimit} from inside the guest's
+     * user namespace, where a limit can only be lowered; raising it to the guest's own (or to
+     * unlimited) has to happen here, before, as root of the host.
+     */
+    private static List<String> withRlimits(List<String> rlimits, List<String> argv) {
+        if (rlimits.isEmpty()) {
+            return argv;
+        }
+        List<String> out = new ArrayList<>();
+        out.add(HostTools.find("prlimit").orElseThrow(() -> new HostOperationException("lxc", null,
+                "prlimit is not installed (apt-get install util-linux)")));
+        out.addAll(rlimits);
+        out.add("--");
+        out.addAll(argv);
+        return out;
     }
 
     private List<String> argv(String tool, String container, String... options) {

@@ -1,6 +1,7 @@
 package org.vsconsole.host.linux;
 
 import com.sun.jna.LastErrorException;
+import java.util.List;
 import java.util.Map;
 import org.vsconsole.host.LimitValues;
 
@@ -20,8 +21,65 @@ final class Rlimits {
             "locks", new Resource(10, false));
 
     static final long PAGE_SIZE = LibC.INSTANCE.sysconf(LibC.SC_PAGESIZE);
+    /**
+     * The kernel refuses RLIM_INFINITY for open files; their "unlimited" is the most a process may
+     * have ({@code fs.nr_open}), and that value read back means unlimited again.
+     */
+    private static final long NOFILE_CEILING = readNrOpen();
 
     private Rlimits() {
+    }
+
+    /** Whether this process may raise hard limits (CAP_SYS_RESOURCE), as root on a host may. */
+    static final boolean CAN_RAISE = hasCapability(24);
+
+    /**
+     * {@code --nofile=S:H …} for every limit: the saved values, and for a limit nobody saved,
+     * unlimited where this process may raise limits, else the most it has itself: a guest never
+     * starts with what happened to be the console's soft limit.
+     */
+    static List<String> prlimitOptions(Map<String, LimitValues> saved, boolean canRaise,
+            java.util.function.ToLongFunction<String> ownHard) {
+        List<String> options = new java.util.ArrayList<>();
+        for (String name : RESOURCES.keySet().stream().sorted().toList()) {
+            LimitValues values = saved.get(name);
+            if (values == null) {
+                values = LimitValues.both(canRaise ? LimitValues.UNLIMITED : ownHard.applyAsLong(name));
+            }
+            options.add("--" + name + "=" + kernelText(name, values.soft()) + ":" + kernelText(name, values.hard()));
+        }
+        return options;
+    }
+
+    /** This process's own hard limit, in the limit's unit. */
+    static long ownHard(String name) {
+        return read((int) ProcessHandle.current().pid(), name).hard();
+    }
+
+    private static boolean hasCapability(int bit) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("CapEff:")) {
+                    return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << bit)) != 0;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // unknown: assume not, which only keeps limits where they are
+        }
+        return false;
+    }
+
+    private static boolean isNofile(Resource resource) {
+        return resource.number() == 7;
+    }
+
+    private static long readNrOpen() {
+        try {
+            // line by line: some kernels (gVisor) report a size for /proc files that readString trusts
+            return Long.parseLong(java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/fs/nr_open")).getFirst().strip());
+        } catch (java.io.IOException | NumberFormatException e) {
+            return 1_048_576; // the kernel's default
+        }
     }
 
     static boolean handles(String name) {
@@ -48,18 +106,19 @@ final class Rlimits {
 
     /** The value as {@code lxc.prlimit} takes it: bytes or a count, or {@code unlimited}. */
     static String kernelText(String name, long value) {
-        return value == LimitValues.UNLIMITED ? "unlimited" : Long.toString(toKernel(value, RESOURCES.get(name)));
+        Resource resource = RESOURCES.get(name);
+        return value == LimitValues.UNLIMITED && !isNofile(resource) ? "unlimited" : Long.toString(toKernel(value, resource));
     }
 
     private static long toKernel(long value, Resource resource) {
         if (value == LimitValues.UNLIMITED) {
-            return -1; // RLIM_INFINITY
+            return isNofile(resource) ? NOFILE_CEILING : -1; // RLIM_INFINITY
         }
         return resource.pages() ? Math.multiplyExact(value, PAGE_SIZE) : value;
     }
 
     private static long fromKernel(long value, Resource resource) {
-        if (value == -1) {
+        if (value == -1 || (isNofile(resource) && value >= NOFILE_CEILING)) {
             return LimitValues.UNLIMITED;
         }
         return resource.pages() ? value / PAGE_SIZE : value;

@@ -134,6 +134,25 @@ class GuestConfigWriterTest {
     }
 
     @Test
+    void specialAddressesAreRefusedOnEveryWritePathAndNothingIsWritten() throws IOException {
+        List<String> before;
+        try (var files = java.nio.file.Files.walk(root)) {
+            before = files.map(Path::toString).sorted().toList();
+        }
+        for (InterfaceSpec special : List.of(new InterfaceSpec("192.0.2.0", 24, "eth0", null, false),
+                new InterfaceSpec("192.0.2.255", 24, "eth0", null, false), new InterfaceSpec("127.0.0.2", 8, "eth0", null, false),
+                new InterfaceSpec("224.0.0.251", 24, "eth0", null, false), new InterfaceSpec("fe80::2", 64, "eth0", null, false))) {
+            assertThatThrownBy(() -> writer.apply(web1(), new AddInterface(special))).as(special.ip())
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("ip"));
+            assertThatThrownBy(() -> writer.createGuest(new NewGuest("sp1", 40090, "sp1", null, List.of(special), null, false,
+                    Map.of()))).as(special.ip()).isInstanceOf(InvalidInputException.class).hasMessageContaining("cannot be a guest's");
+        }
+        try (var files = java.nio.file.Files.walk(root)) {
+            assertThat(files.map(Path::toString).sorted().toList()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void addressAndContextMustBeUniqueAcrossGuests() throws IOException {
         writer.createGuest(new NewGuest("db1", 40002, "db1", null,
                 List.of(new InterfaceSpec("192.0.2.20", 24, "eth0", null, false)), null, false, Map.of()));

@@ -52,6 +52,13 @@ class LinuxDriverIT {
         assertThat(sandbox.exec(guest, "ip", "link")).contains("lo: <LOOPBACK,UP");
         ContextFigures figures = driver.figures(List.of(guest)).get(4101);
         assertThat(figures.processes()).isGreaterThanOrEqualTo(2); // init and its sleep
+        // no saved limits: the guest runs with what the driver gives unsaved limits (unlimited where
+        // the host lets root raise limits, else the most the console may have), which the limits
+        // view compares against, so it does not say "live differs from saved"
+        for (String limit : List.of("nofile", "memlock", "as", "locks")) {
+            assertThat(figures.limits().get(limit).soft()).as(limit).isEqualTo(driver.unsavedLimit(limit).soft());
+            assertThat(figures.limits().get(limit).hard()).as(limit).isEqualTo(driver.unsavedLimit(limit).hard());
+        }
         assertThat(figures.uptimeMs()).isBetween(0L, 60_000L);
         List<GuestProcess> processes = driver.processes(guest);
         assertThat(processes).anySatisfy(p -> {

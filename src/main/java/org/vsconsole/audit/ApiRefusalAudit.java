@@ -1,0 +1,150 @@
+package org.vsconsole.audit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.vsconsole.base.RefusalRecorder;
+
+/**
+ * Every API refusal of bad input lands in the audit log as {@code api.refused} (denied), also
+ * those no service saw (a malformed body, a bad query parameter, a body over 1 MB), aggregated:
+ * the first refusal of a caller for one method and path writes a row at once, repeats within
+ * {@link #WINDOW} are counted and written as one row with the count when the window closes.
+ */
+@Component
+class ApiRefusalAudit implements RefusalRecorder {
+
+    static final Duration WINDOW = Duration.ofMinutes(1);
+    static final int MAX_OPEN = 10_000;
+
+    private record Key(String actor, String address, String call) {
+    }
+
+    private static final class Window {
+        final Instant first;
+        final Actor actor;
+        int more;
+        String lastRule;
+
+        Window(Instant first, Actor actor) {
+            this.first = first;
+            this.actor = actor;
+        }
+    }
+
+    private final AuditService audit;
+    private final ActorResolver actors;
+    private final Clock clock;
+    private final Map<Key, Window> open = new LinkedHashMap<>();
+    private final ScheduledExecutorService closer;
+
+    @Autowired
+    ApiRefusalAudit(AuditService audit, ActorResolver actors) {
+        this(audit, actors, Clock.systemUTC(), true);
+    }
+
+    ApiRefusalAudit(AuditService audit, ActorResolver actors, Clock clock, boolean closeInBackground) {
+        this.audit = audit;
+        this.actors = actors;
+        this.clock = clock;
+        this.closer = closeInBackground ? Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("api-refusal-audit").daemon().factory()) : null;
+        if (closer != null) {
+            closer.scheduleWithFixedDelay(this::closeWindows, 10, 10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public void refused(int status, String field, String rule) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs)) {
+            return;
+        }
+        HttpServletRequest request = attrs.getRequest();
+        if (request.getAttribute(AUDITED) != null) {
+            return;
+        }
+        String call = request.getMethod() + " " + request.getRequestURI();
+        Actor actor = actors.current();
+        Key key = new Key(actor.name(), String.valueOf(actor.clientAddress()), call);
+        String text = status + " " + field + ": " + rule;
+        List<Map.Entry<Key, Window>> evicted = new ArrayList<>();
+        boolean first;
+        synchronized (open) {
+            Window w = open.get(key);
+            first = w == null;
+            if (first) {
+                Iterator<Map.Entry<Key, Window>> oldest = open.entrySet().iterator();
+                while (open.size() >= MAX_OPEN && oldest.hasNext()) {
+                    evicted.add(oldest.next());
+                    oldest.remove();
+                }
+                open.put(key, new Window(clock.instant(), actor));
+            } else {
+                w.more++;
+                w.lastRule = text;
+            }
+        }
+        evicted.forEach(e -> summarize(e.getKey(), e.getValue()));
+        if (first) {
+            audit.record(actor, new AuditEntry("api.refused", AuditTarget.detail(call), null, null, Outcome.DENIED, text, 0),
+                    UUID.randomUUID().toString());
+        }
+    }
+
+    int closeWindows() {
+        Instant now = clock.instant();
+        List<Map.Entry<Key, Window>> closed = new ArrayList<>();
+        synchronized (open) {
+            Iterator<Map.Entry<Key, Window>> it = open.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<Key, Window> e = it.next();
+                if (e.getValue().first.isBefore(now.minus(WINDOW))) {
+                    closed.add(e);
+                    it.remove();
+                }
+            }
+        }
+        closed.forEach(e -> summarize(e.getKey(), e.getValue()));
+        return closed.size();
+    }
+
+    private void summarize(Key key, Window w) {
+        if (w.more == 0) {
+            return;
+        }
+        audit.record(w.actor, new AuditEntry("api.refused", AuditTarget.detail(key.call()), null, Map.of("count", w.more),
+                Outcome.DENIED, w.more + " more refusals of the same call; last: " + w.lastRule, 0), UUID.randomUUID().toString());
+    }
+
+    @PreDestroy
+    void closeAll() {
+        if (closer != null) {
+            closer.shutdownNow();
+        }
+        List<Map.Entry<Key, Window>> all;
+        synchronized (open) {
+            all = new ArrayList<>(open.entrySet());
+            open.clear();
+        }
+        try {
+            all.forEach(e -> summarize(e.getKey(), e.getValue()));
+        } catch (RuntimeException e) {
+            // shutting down: the database may already be closed
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.vsconsole.security;
+
+import java.time.Instant;
+
+/** An API token as its owner sees it in lists: never the secret. */
+public record ApiToken(long id, String name, boolean readOnly, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+        Instant revokedAt) {
+
+    public boolean active(Instant now) {
+        return revokedAt == null && expiresAt.isAfter(now);
+    }
+}

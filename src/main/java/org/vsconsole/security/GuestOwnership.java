@@ -1,0 +1,29 @@
+package org.vsconsole.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Ties owners to a guest rather than to its name. A guest deleted (by the console or by hand)
+ * takes its owners with it; a new guest made later under the same name starts without any, so
+ * the old owner cannot control someone else's guest.
+ */
+@Service
+public class GuestOwnership {
+
+    private static final Logger log = LoggerFactory.getLogger(GuestOwnership.class);
+
+    private final UserRepository users;
+
+    GuestOwnership(UserRepository users) {
+        this.users = users;
+    }
+
+    /** The guest known as {@code name} no longer exists: its owners do not pass to a successor. */
+    public void guestRemoved(String name) {
+        if (users.retireIdentity(name) > 0) {
+            log.info("Guest '{}' is gone: its owners do not carry over to a new guest of that name", name);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.vsconsole.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Prints figures only (no assertions), on loopback against the production jar (read-only driver):
+ * API throughput with 50 clients using an API token and, for comparison, HTTP Basic; then the
+ * latency of an admin's calls while 50 anonymous clients flood the API with made-up names, and
+ * the audit rows that flood left. Run: {@code ./mvnw -Pbench test -Dtest=ApiLoadBench} after
+ * {@code package}, or {@code main}.
+ */
+@EnabledIfSystemProperty(named = "vsconsole.bench", matches = "true")
+public class ApiLoadBench {
+
+    private static final String ADMIN_PASSWORD = "Bench-Admin-Passw0rd-x";
+    private static final int CLIENTS = 50;
+    private static final Duration RUN = Duration.ofSeconds(10);
+
+    @Test
+    void bench() throws Exception {
+        main(new String[0]);
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (RunningConsole console = RunningConsole.start("--vsconsole.admin-password=" + ADMIN_PASSWORD,
+                "--vsconsole.host.driver=read-only", "--logging.level.org.vsconsole=WARN")) {
+            String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            HttpClient setup = HttpClient.newHttpClient();
+            String made = setup.send(HttpRequest.newBuilder(URI.create(console.url("api/v1/me/tokens")))
+                    .header("Authorization", basic).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"expiresInDays\":1,\"readOnly\":true}"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(made);
+            if (!m.find()) {
+                throw new IllegalStateException("no token in " + made);
+            }
+            String bearer = "Bearer " + m.group(1);
+            URI stat = URI.create(console.url("api/v1/stat"));
+            URI me = URI.create(console.url("api/v1/me"));
+
+            run("warm-up", CLIENTS, Duration.ofSeconds(3), stat, () -> bearer);
+            Result token = run("token", CLIENTS, RUN, stat, () -> bearer);
+            Result passwords = run("basic", CLIENTS, RUN, stat, () -> basic);
+            Result idle = run("admin idle", 1, Duration.ofSeconds(5), me, () -> bearer);
+            long auditBefore = auditTotal(setup, console, bearer);
+
+            AtomicBoolean flooding = new AtomicBoolean(true);
+            AtomicLong floodCalls = new AtomicLong();
+            List<Thread> flood = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                int client = i;
+                flood.add(Thread.ofPlatform().start(() -> {
+                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                    long n = 0;
+                    while (flooding.get()) {
+                        String made2 = "Basic " + Base64.getEncoder().encodeToString(("nobody-" + client + "-" + n++ + ":guess")
+                                .getBytes(StandardCharsets.UTF_8));
+                        try {
+                            http.send(HttpRequest.newBuilder(me).header("Authorization", made2).build(),
+                                    HttpResponse.BodyHandlers.discarding());
+                            floodCalls.incrementAndGet();
+                        } catch (Exception e) {
+                            // keep flooding
+                        }
+                    }
+                }));
+            }
+            Thread.sleep(1000);
+            Result adminToken = run("admin token during flood", 1, RUN, me, () -> bearer);
+            Result adminBasic = run("admin basic during flood", 1, Duration.ofSeconds(5), me, () -> basic);
+            flooding.set(false);
+            for (Thread t : flood) {
+                t.join();
+            }
+            long floodSeconds = RUN.toSeconds() + 6;
+            long auditAfter = auditTotal(setup, console, bearer);
+
+            System.out.println();
+            System.out.println("== ApiLoadBench (loopback, production jar, read-only driver, " + Runtime.getRuntime().availableProcessors()
+                    + " CPUs) ==");
+            System.out.println(token.line("GET /api/v1/stat, " + CLIENTS + " clients, API token"));
+            System.out.println(passwords.line("GET /api/v1/stat, " + CLIENTS + " clients, HTTP Basic (bcrypt per call)"));
+            System.out.println(idle.line("GET /api/v1/me, admin alone (token)"));
+            System.out.println(adminToken.line("GET /api/v1/me, admin (token) during anonymous flood"));
+            System.out.println(adminBasic.line("GET /api/v1/me, admin (Basic, known address) during anonymous flood"));
+            System.out.printf("anonymous flood: %d calls with made-up names in ~%d s (%.0f/s); audit rows added: %d%n",
+                    floodCalls.get(), floodSeconds, floodCalls.get() / (double) floodSeconds, auditAfter - auditBefore);
+        }
+    }
+
+    record Result(long calls, long errors, Duration run, List<Long> micros) {
+
+        String line(String what) {
+            List<Long> sorted = new ArrayList<>(micros);
+            Collections.sort(sorted);
+            long p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+            long p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
+            return String.format("%-70s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  (%d calls, %d not 200)", what,
+                    calls / (run.toMillis() / 1000.0), p50 / 1000.0, p99 / 1000.0, calls, errors);
+        }
+    }
+
+    private static Result run(String name, int clients, Duration run, URI uri, Supplier<String> auth) throws InterruptedException {
+        AtomicLong calls = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+        long end = System.nanoTime() + run.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", auth.get()).build();
+                while (System.nanoTime() < end) {
+                    long started = System.nanoTime();
+                    try {
+                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    micros.add((System.nanoTime() - started) / 1000);
+                    calls.incrementAndGet();
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return new Result(calls.get(), errors.get(), run, micros);
+    }
+
+    private static long auditTotal(HttpClient http, RunningConsole console, String bearer) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create(console.url("api/v1/audit?limit=1")))
+                .header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(body);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+}
