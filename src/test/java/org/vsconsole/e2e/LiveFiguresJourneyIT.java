@@ -2,15 +2,8 @@ package org.vsconsole.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +22,7 @@ class LiveFiguresJourneyIT {
     private static final String GUEST = "live1";
     private static RunningConsole console;
     private static Browser browser;
-    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final AdminApi API = new AdminApi(() -> LiveFiguresJourneyIT.console, PASSWORD);
 
     @RegisterExtension
     static final FailureEvidence DUMP_ON_FAILURE = new FailureEvidence("live-journey-failure", () -> browser, () -> console);
@@ -132,21 +125,11 @@ class LiveFiguresJourneyIT {
     }
 
     private static HttpResponse<String> call(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(console.url(path)))
-                .timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return API.call(method, path, json);
     }
 
     private static String field(String body, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(body);
-        assertThat(m.find()).as(regex + " in " + body).isTrue();
-        return m.group(1);
+        return AdminApi.field(body, regex);
     }
 
 }
