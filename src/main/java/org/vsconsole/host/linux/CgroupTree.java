@@ -87,6 +87,11 @@ sealed interface CgroupTree permits CgroupV1, CgroupV2 {
                     }
                 } catch (NoSuchFileException e) {
                     // the guest removed this cgroup meanwhile
+                } catch (IOException e) {
+                    // a cgroup being torn down answers ENODEV to a read: gone too, not an error
+                    if (!"No such device".equals(e.getMessage()) && Files.isDirectory(procs.getParent())) {
+                        throw e;
+                    }
                 }
             }
             return pids;
