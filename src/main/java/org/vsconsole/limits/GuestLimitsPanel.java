@@ -55,8 +55,21 @@ public class GuestLimitsPanel extends VerticalLayout {
         LiveUpdates.<ContextFigures>follow(this, listener -> service.followLive(guest, listener), this::showLive);
     }
 
-    /** Reads the limits again and rebuilds the panel; edits not applied are dropped. */
+    /**
+     * Reads the limits again and rebuilds the panel, unless the user has typed values not yet
+     * applied: those stay, with a notice, and the panel keeps the state they were typed against,
+     * so "Apply" refuses them with the files named if the guest's limits changed meanwhile.
+     */
     public void refresh() {
+        if (hasUnsavedEdits()) {
+            noteEditsKept();
+            return;
+        }
+        reload();
+    }
+
+    /** Reads the limits again and rebuilds the panel, dropping edits not applied. */
+    private void reload() {
         GuestLimits read;
         try {
             read = service.limits(guest);
@@ -67,6 +80,30 @@ public class GuestLimitsPanel extends VerticalLayout {
             return;
         }
         render(read);
+    }
+
+    private boolean hasUnsavedEdits() {
+        if (current == null) {
+            return false;
+        }
+        for (LimitRow row : current.rows()) {
+            TextField[] f = fields.get(row.name());
+            if (f != null && (!f[0].getValue().trim().equals(LimitUnits.text(row.savedSoft()))
+                    || !f[1].getValue().trim().equals(LimitUnits.text(row.savedHard())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void noteEditsKept() {
+        if (getChildren().anyMatch(c -> c.getId().filter("limits-edits-kept"::equals).isPresent())) {
+            return;
+        }
+        Div note = notice("warning", guest + " changed while you were editing. Your values are kept; \"Apply\" or"
+                + " \"Save\" checks them against what changed.");
+        note.setId("limits-edits-kept");
+        addComponentAsFirst(note);
     }
 
     /** Shows {@code limits}, e.g. the fresh state a change returned (the sampler may not have caught up). */
@@ -110,7 +147,7 @@ public class GuestLimitsPanel extends VerticalLayout {
         Div grid = new Div();
         grid.setId(id);
         grid.addClassName("limits-grid");
-        for (String h : List.of("Limit", "Current", "Max", "Saved soft / hard", "Live soft / hard", "Hits", "", "Soft", "Hard")) {
+        for (String h : List.of("Limit", "Current", "Max", "Saved soft / hard", "Live soft / hard", "Hits", "Live vs saved", "Soft", "Hard")) {
             Span s = new Span(h);
             s.addClassName("limits-head");
             grid.add(s);
@@ -265,7 +302,7 @@ public class GuestLimitsPanel extends VerticalLayout {
         dialog.add(list);
         Button reload = new Button("Reload", VaadinIcon.REFRESH.create(), ev -> {
             dialog.close();
-            refresh();
+            reload(); // the user asked for the current values: their stale edits go
         });
         reload.setId("limits-reload");
         reload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

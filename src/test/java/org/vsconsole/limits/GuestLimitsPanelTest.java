@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -49,6 +50,35 @@ class GuestLimitsPanelTest extends LimitsTestBase {
         assertThat($(Span.class).id("limit-nproc-live").getText()).isEqualTo("100 / 120");
         assertThat($(TextField.class).id("limit-nproc-soft").getValue()).isEqualTo("100");
         assertThat($(Span.class).id("limit-nproc-differs").getElement().getTextRecursively()).doesNotContain("differs");
+    }
+
+    @Test
+    void editsNotYetAppliedSurviveAPushAndAreCheckedAgainstWhatChanged() throws Exception {
+        String guest = newGuest(false);
+        GuestLimitsPanel panel = open(guest);
+        test($(TextField.class).id("limit-nproc-soft")).setValue("10");
+        test($(TextField.class).id("limit-nproc-hard")).setValue("20");
+        Files.writeString(config(guest).configDir().resolve("rlimits/nofile"), "2048\n");
+
+        panel.refresh(); // what the guest page does when the guest's files change
+
+        assertThat($(TextField.class).id("limit-nproc-soft").getValue()).isEqualTo("10");
+        assertThat($(Div.class).id("limits-edits-kept").getElement().getTextRecursively()).contains("Your values are kept");
+        test($(Button.class).id("limits-save")).click();
+        assertThat($(ListItem.class).all()).extracting(ListItem::getText).contains("rlimits/nofile");
+        assertThat(config(guest).rlimits()).doesNotContainKey("nproc");
+    }
+
+    @Test
+    void withoutEditsAPushShowsTheNewValues() throws Exception {
+        String guest = newGuest(false);
+        GuestLimitsPanel panel = open(guest);
+        Files.writeString(config(guest).configDir().resolve("rlimits/nofile"), "2048\n");
+
+        panel.refresh();
+
+        assertThat($(TextField.class).id("limit-nofile-soft").getValue()).isEqualTo("2048");
+        assertThat($(Div.class).all()).noneMatch(d -> d.getId().filter("limits-edits-kept"::equals).isPresent());
     }
 
     @Test
