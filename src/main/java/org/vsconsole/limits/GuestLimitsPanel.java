@@ -42,6 +42,7 @@ public class GuestLimitsPanel extends VerticalLayout {
     private final boolean mayChange;
     private final Map<String, TextField[]> fields = new LinkedHashMap<>();
     private GuestLimits current;
+    private java.time.Instant renderedAt = java.time.Instant.EPOCH;
     /** The cells that follow the kernel live, by limit: current, max, live soft/hard, hits. */
     private final Map<String, Span[]> liveCells = new LinkedHashMap<>();
 
@@ -52,7 +53,7 @@ public class GuestLimitsPanel extends VerticalLayout {
         setId("guest-limits");
         setPadding(false);
         refresh();
-        LiveUpdates.<ContextFigures>follow(this, listener -> service.followLive(guest, listener), this::showLive);
+        LiveUpdates.<LimitService.LiveFigures>follow(this, listener -> service.followLive(guest, listener), this::showLive);
     }
 
     /**
@@ -108,6 +109,7 @@ public class GuestLimitsPanel extends VerticalLayout {
 
     /** Shows {@code limits}, e.g. the fresh state a change returned (the sampler may not have caught up). */
     private void render(GuestLimits limits) {
+        renderedAt = java.time.Instant.now();
         removeAll();
         fields.clear();
         liveCells.clear();
@@ -190,9 +192,14 @@ public class GuestLimitsPanel extends VerticalLayout {
         grid.add(name, cur, max, saved, live, hits, differs, soft, hard);
     }
 
-    /** Updates what the kernel reports without touching the fields the user may be editing. */
-    private void showLive(ContextFigures figures) {
-        if (figures == null || current == null) {
+    /**
+     * Updates what the kernel reports without touching the fields the user may be editing. A tick
+     * sampled before the panel was last drawn (e.g. from the state a change just returned) is
+     * older than what is shown and is skipped, so an applied value does not flick back.
+     */
+    private void showLive(LimitService.LiveFigures tick) {
+        ContextFigures figures = tick.figures();
+        if (figures == null || current == null || tick.takenAt().isBefore(renderedAt)) {
             return;
         }
         long page = current.pageSize();

@@ -96,11 +96,15 @@ public class LimitService {
      * Follows the live figures of a guest: {@code listener} gets the guest's context figures at
      * every sampler tick (null while it is stopped), until the registration is removed.
      */
-    public Registration followLive(String guest, Consumer<ContextFigures> listener) {
+    public Registration followLive(String guest, Consumer<LiveFigures> listener) {
         return sampler.subscribe(snapshot -> {
             GuestLive live = snapshot.guest(guest);
-            listener.accept(live == null || !live.running() ? null : live.figures());
+            listener.accept(new LiveFigures(snapshot.takenAt(), live == null || !live.running() ? null : live.figures()));
         });
+    }
+
+    /** A guest's figures of one sampler tick, with when it was taken; figures null while it does not run. */
+    public record LiveFigures(java.time.Instant takenAt, ContextFigures figures) {
     }
 
     /** Every limit of the guest: live figures from the latest snapshot (or the driver), saved values from disk. */
