@@ -5,15 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -49,9 +42,7 @@ class ApiRefusalAudit implements RefusalRecorder {
 
     private final AuditService audit;
     private final ActorResolver actors;
-    private final Clock clock;
-    private final Map<Key, Window> open = new LinkedHashMap<>();
-    private final ScheduledExecutorService closer;
+    private final AuditWindows<Key, Window> windows;
 
     @Autowired
     ApiRefusalAudit(AuditService audit, ActorResolver actors) {
@@ -61,12 +52,8 @@ class ApiRefusalAudit implements RefusalRecorder {
     ApiRefusalAudit(AuditService audit, ActorResolver actors, Clock clock, boolean closeInBackground) {
         this.audit = audit;
         this.actors = actors;
-        this.clock = clock;
-        this.closer = closeInBackground ? Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("api-refusal-audit").daemon().factory()) : null;
-        if (closer != null) {
-            closer.scheduleWithFixedDelay(this::closeWindows, 10, 10, TimeUnit.SECONDS);
-        }
+        this.windows = new AuditWindows<>("api-refusal-audit", closeInBackground ? Duration.ofSeconds(10) : null,
+                MAX_OPEN, clock, (w, now) -> w.first.isBefore(now.minus(WINDOW)), this::summarize);
     }
 
     @Override
@@ -82,24 +69,10 @@ class ApiRefusalAudit implements RefusalRecorder {
         Actor actor = actors.current();
         Key key = new Key(actor.name(), String.valueOf(actor.clientAddress()), call);
         String text = status + " " + field + ": " + rule;
-        List<Map.Entry<Key, Window>> evicted = new ArrayList<>();
-        boolean first;
-        synchronized (open) {
-            Window w = open.get(key);
-            first = w == null;
-            if (first) {
-                Iterator<Map.Entry<Key, Window>> oldest = open.entrySet().iterator();
-                while (open.size() >= MAX_OPEN && oldest.hasNext()) {
-                    evicted.add(oldest.next());
-                    oldest.remove();
-                }
-                open.put(key, new Window(clock.instant(), actor));
-            } else {
-                w.more++;
-                w.lastRule = text;
-            }
-        }
-        evicted.forEach(e -> summarize(e.getKey(), e.getValue()));
+        boolean first = windows.add(key, () -> new Window(windows.now(), actor), w -> {
+            w.more++;
+            w.lastRule = text;
+        });
         if (first) {
             audit.record(actor, new AuditEntry("api.refused", AuditTarget.detail(call), null, null, Outcome.DENIED, text, 0),
                     UUID.randomUUID().toString());
@@ -107,20 +80,7 @@ class ApiRefusalAudit implements RefusalRecorder {
     }
 
     int closeWindows() {
-        Instant now = clock.instant();
-        List<Map.Entry<Key, Window>> closed = new ArrayList<>();
-        synchronized (open) {
-            Iterator<Map.Entry<Key, Window>> it = open.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<Key, Window> e = it.next();
-                if (e.getValue().first.isBefore(now.minus(WINDOW))) {
-                    closed.add(e);
-                    it.remove();
-                }
-            }
-        }
-        closed.forEach(e -> summarize(e.getKey(), e.getValue()));
-        return closed.size();
+        return windows.closeDue();
     }
 
     private void summarize(Key key, Window w) {
@@ -133,18 +93,6 @@ class ApiRefusalAudit implements RefusalRecorder {
 
     @PreDestroy
     void closeAll() {
-        if (closer != null) {
-            closer.shutdownNow();
-        }
-        List<Map.Entry<Key, Window>> all;
-        synchronized (open) {
-            all = new ArrayList<>(open.entrySet());
-            open.clear();
-        }
-        try {
-            all.forEach(e -> summarize(e.getKey(), e.getValue()));
-        } catch (RuntimeException e) {
-            // shutting down: the database may already be closed
-        }
+        windows.closeAll();
     }
 }

@@ -5,20 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vsconsole.audit.Actor;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
+import org.vsconsole.audit.AuditWindows;
 import org.vsconsole.audit.Outcome;
 
 /**
@@ -59,9 +55,7 @@ class FailedSignInAudit {
     }
 
     private final AuditService audit;
-    private final Clock clock;
-    private final Map<Key, Burst> open = new LinkedHashMap<>();
-    private final ScheduledExecutorService closer;
+    private final AuditWindows<Key, Burst> bursts;
 
     @Autowired
     FailedSignInAudit(AuditService audit) {
@@ -70,45 +64,30 @@ class FailedSignInAudit {
 
     FailedSignInAudit(AuditService audit, Clock clock, boolean closeInBackground) {
         this.audit = audit;
-        this.clock = clock;
-        this.closer = closeInBackground ? Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("sign-in-audit").daemon().factory()) : null;
-        if (closer != null) {
-            closer.scheduleWithFixedDelay(this::closeQuietBursts, 5, 5, TimeUnit.SECONDS);
-        }
+        this.bursts = new AuditWindows<>("sign-in-audit", closeInBackground ? Duration.ofSeconds(5) : null, MAX_OPEN,
+                clock, (b, now) -> b.last.isBefore(now.minus(QUIET)) || b.first.isBefore(now.minus(MAX_BURST)),
+                this::summarize);
     }
 
     /** One failed or refused sign-in of {@code name} from {@code address}. */
     void failed(String name, String address, String message, boolean refused) {
         Key key = new Key(address == null ? "unknown" : address);
-        Instant now = clock.instant();
-        List<Map.Entry<Key, Burst>> evicted = new ArrayList<>();
-        boolean first;
-        synchronized (open) {
-            Burst burst = open.get(key);
-            first = burst == null;
-            if (first) {
-                Iterator<Map.Entry<Key, Burst>> oldest = open.entrySet().iterator();
-                while (open.size() >= MAX_OPEN && oldest.hasNext()) {
-                    evicted.add(oldest.next());
-                    oldest.remove();
-                }
-                Burst started = new Burst(now);
-                started.names.add(clip(name));
-                open.put(key, started);
-            } else {
-                if (burst.names.size() < NAMES_LISTED) {
-                    burst.names.add(clip(name));
-                } else if (!burst.names.contains(clip(name))) {
-                    burst.moreNames = true;
-                }
-                burst.more++;
-                burst.refused += refused ? 1 : 0;
-                burst.last = now;
-                burst.lastMessage = message;
+        Instant now = bursts.now();
+        boolean first = bursts.add(key, () -> {
+            Burst started = new Burst(now);
+            started.names.add(clip(name));
+            return started;
+        }, burst -> {
+            if (burst.names.size() < NAMES_LISTED) {
+                burst.names.add(clip(name));
+            } else if (!burst.names.contains(clip(name))) {
+                burst.moreNames = true;
             }
-        }
-        evicted.forEach(e -> summarize(e.getKey(), e.getValue()));
+            burst.more++;
+            burst.refused += refused ? 1 : 0;
+            burst.last = now;
+            burst.lastMessage = message;
+        });
         if (first) {
             audit.record(new Actor("anonymous", "", key.address()), new AuditEntry("auth.sign-in",
                     AuditTarget.detail(clip(name)), null, null, Outcome.FAILED, message, 0), UUID.randomUUID().toString());
@@ -117,21 +96,7 @@ class FailedSignInAudit {
 
     /** Writes the count of every burst that has gone quiet or run long; returns how many closed. */
     int closeQuietBursts() {
-        Instant now = clock.instant();
-        List<Map.Entry<Key, Burst>> closed = new ArrayList<>();
-        synchronized (open) {
-            Iterator<Map.Entry<Key, Burst>> it = open.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<Key, Burst> e = it.next();
-                Burst b = e.getValue();
-                if (b.last.isBefore(now.minus(QUIET)) || b.first.isBefore(now.minus(MAX_BURST))) {
-                    closed.add(Map.entry(e.getKey(), b));
-                    it.remove();
-                }
-            }
-        }
-        closed.forEach(e -> summarize(e.getKey(), e.getValue()));
-        return closed.size();
+        return bursts.closeDue();
     }
 
     private void summarize(Key key, Burst burst) {
@@ -155,19 +120,7 @@ class FailedSignInAudit {
 
     @PreDestroy
     void closeAll() {
-        if (closer != null) {
-            closer.shutdownNow();
-        }
-        List<Map.Entry<Key, Burst>> all;
-        synchronized (open) {
-            all = new ArrayList<>(open.entrySet());
-            open.clear();
-        }
-        try {
-            all.forEach(e -> summarize(e.getKey(), e.getValue()));
-        } catch (RuntimeException e) {
-            // shutting down: the database may already be closed
-        }
+        bursts.closeAll();
     }
 
     private static String clip(String name) {

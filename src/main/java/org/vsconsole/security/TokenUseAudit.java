@@ -4,22 +4,17 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vsconsole.audit.Actor;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
+import org.vsconsole.audit.AuditWindows;
 import org.vsconsole.audit.Outcome;
 
 /**
@@ -59,9 +54,7 @@ class TokenUseAudit {
     }
 
     private final AuditService audit;
-    private final Clock clock;
-    private final Map<Key, Window> open = new LinkedHashMap<>();
-    private final ScheduledExecutorService closer;
+    private final AuditWindows<Key, Window> windows;
 
     @Autowired
     TokenUseAudit(AuditService audit) {
@@ -70,43 +63,26 @@ class TokenUseAudit {
 
     TokenUseAudit(AuditService audit, Clock clock, boolean closeInBackground) {
         this.audit = audit;
-        this.clock = clock;
-        this.closer = closeInBackground ? Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("token-use-audit").daemon().factory()) : null;
-        if (closer != null) {
-            closer.scheduleWithFixedDelay(this::closeQuietWindows, 5, 5, TimeUnit.SECONDS);
-        }
+        this.windows = new AuditWindows<>("token-use-audit", closeInBackground ? Duration.ofSeconds(5) : null, MAX_OPEN,
+                clock, (w, now) -> w.last.isBefore(now.minus(QUIET)) || w.first.isBefore(now.minus(WINDOW)),
+                this::summarize);
     }
 
     /** One call made with the token; {@code refused} when the token's scope did not allow it. */
     void used(ApiTokenAuthentication token, String address, String method, String path, boolean refused) {
         Key key = new Key(token.tokenId(), address == null ? "unknown" : address);
         String call = method + " " + (path.length() > 120 ? path.substring(0, 120) + "…" : path);
-        Instant now = clock.instant();
-        List<Map.Entry<Key, Window>> evicted = new ArrayList<>();
-        boolean first;
-        synchronized (open) {
-            Window w = open.get(key);
-            first = w == null;
-            if (first) {
-                Iterator<Map.Entry<Key, Window>> oldest = open.entrySet().iterator();
-                while (open.size() >= MAX_OPEN && oldest.hasNext()) {
-                    evicted.add(oldest.next());
-                    oldest.remove();
-                }
-                open.put(key, new Window(token.getName(), token.tokenName(), now));
+        Instant now = windows.now();
+        boolean first = windows.add(key, () -> new Window(token.getName(), token.tokenName(), now), w -> {
+            w.more++;
+            w.refused += refused ? 1 : 0;
+            w.last = now;
+            if (w.calls.containsKey(call) || w.calls.size() < PATHS_KEPT) {
+                w.calls.merge(call, 1, Integer::sum);
             } else {
-                w.more++;
-                w.refused += refused ? 1 : 0;
-                w.last = now;
-                if (w.calls.containsKey(call) || w.calls.size() < PATHS_KEPT) {
-                    w.calls.merge(call, 1, Integer::sum);
-                } else {
-                    w.calls.merge("(other)", 1, Integer::sum);
-                }
+                w.calls.merge("(other)", 1, Integer::sum);
             }
-        }
-        evicted.forEach(e -> summarize(e.getKey(), e.getValue()));
+        });
         if (first) {
             audit.record(new Actor(token.getName(), "", key.address()), new AuditEntry("token.use",
                     AuditTarget.detail("token '" + token.tokenName() + "'"), null, Map.of("call", call),
@@ -116,20 +92,7 @@ class TokenUseAudit {
     }
 
     int closeQuietWindows() {
-        Instant now = clock.instant();
-        List<Map.Entry<Key, Window>> closed = new ArrayList<>();
-        synchronized (open) {
-            Iterator<Map.Entry<Key, Window>> it = open.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<Key, Window> e = it.next();
-                if (e.getValue().last.isBefore(now.minus(QUIET)) || e.getValue().first.isBefore(now.minus(WINDOW))) {
-                    closed.add(e);
-                    it.remove();
-                }
-            }
-        }
-        closed.forEach(e -> summarize(e.getKey(), e.getValue()));
-        return closed.size();
+        return windows.closeDue();
     }
 
     private void summarize(Key key, Window w) {
@@ -150,18 +113,6 @@ class TokenUseAudit {
 
     @PreDestroy
     void closeAll() {
-        if (closer != null) {
-            closer.shutdownNow();
-        }
-        List<Map.Entry<Key, Window>> all;
-        synchronized (open) {
-            all = new ArrayList<>(open.entrySet());
-            open.clear();
-        }
-        try {
-            all.forEach(e -> summarize(e.getKey(), e.getValue()));
-        } catch (RuntimeException e) {
-            // shutting down: the database may already be closed
-        }
+        windows.closeAll();
     }
 }
