@@ -41,6 +41,30 @@ final class AdminApi {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a request that answers 202 with a job ({@code api/v1/guests}, {@code api/v1/updates}); returns its id. */
+    String submit(String path, String json) throws Exception {
+        HttpResponse<String> submitted = call("POST", path, json);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        return field(submitted.body(), "\"id\":(\\d+)");
+    }
+
+    /** Waits for the job to end and returns its state and log; fails when it ends in another state. */
+    String awaitJob(String job, Duration timeout, String expected) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String body = "";
+        String state = "";
+        while (System.nanoTime() < deadline) {
+            body = call("GET", "api/v1/jobs/" + job, null).body();
+            state = field(body, "\"state\":\"(\\w+)\"");
+            if (!state.equals("queued") && !state.equals("running")) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(state).as(body).isEqualTo(expected);
+        return body;
+    }
+
     /** The first group of {@code regex} in {@code body}; fails the test, showing the body, when absent. */
     static String field(String body, String regex) {
         Matcher m = Pattern.compile(regex).matcher(body);

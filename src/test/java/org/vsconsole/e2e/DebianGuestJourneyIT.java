@@ -231,32 +231,15 @@ class DebianGuestJourneyIT {
     }
 
     private static String create(String json) throws Exception {
-        HttpResponse<String> created = call("POST", "api/v1/guests", json);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-        return field(created.body(), "\"id\":(\\d+)");
+        return API.submit("api/v1/guests", json);
     }
 
     private static String submitUpdate(String json) throws Exception {
-        HttpResponse<String> submitted = call("POST", "api/v1/updates", json);
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        return field(submitted.body(), "\"id\":(\\d+)");
+        return API.submit("api/v1/updates", json);
     }
 
-    /** Waits for the job to end and returns its log; fails when it ends in another state. */
     private static String awaitJob(String job, Duration timeout, String expected) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String body = "";
-        String state = "";
-        while (System.nanoTime() < deadline) {
-            body = call("GET", "api/v1/jobs/" + job, null).body();
-            state = field(body, "\"state\":\"(\\w+)\"");
-            if (!state.equals("queued") && !state.equals("running")) {
-                break;
-            }
-            Thread.sleep(500);
-        }
-        assertThat(state).as(body).isEqualTo(expected);
-        return body;
+        return API.awaitJob(job, timeout, expected);
     }
 
     private static String exec(String guest, String... argv) throws Exception {

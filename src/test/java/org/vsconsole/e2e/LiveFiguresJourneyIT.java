@@ -33,18 +33,9 @@ class LiveFiguresJourneyIT {
                 "--vsconsole.linux.cgroup-parent=vsc-live", "--vsconsole.linux.bridge=vslive0",
                 "--vsconsole.provisioning.address-pool=10.231.8.0/24");
         browser = new Browser();
-        HttpResponse<String> created = call("POST", "api/v1/guests",
-                "{\"name\":\"" + GUEST + "\",\"build\":{\"method\":\"skeleton\"},\"start\":true}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-        String job = field(created.body(), "\"id\":(\\d+)");
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        String state = "";
-        while (System.nanoTime() < deadline && !state.equals("succeeded")) {
-            Thread.sleep(500);
-            state = field(call("GET", "api/v1/jobs/" + job, null).body(), "\"state\":\"(\\w+)\"");
-            assertThat(state).isNotIn("failed", "cancelled", "interrupted");
-        }
-        assertThat(state).isEqualTo("succeeded");
+        API.awaitJob(API.submit("api/v1/guests",
+                "{\"name\":\"" + GUEST + "\",\"build\":{\"method\":\"skeleton\"},\"start\":true}"),
+                Duration.ofMinutes(2), "succeeded");
     }
 
     @AfterAll

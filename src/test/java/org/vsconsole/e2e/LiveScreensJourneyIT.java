@@ -37,18 +37,9 @@ class LiveScreensJourneyIT {
                 "--vsconsole.linux.cgroup-parent=vsc-ui", "--vsconsole.linux.bridge=vsbrui0",
                 "--vsconsole.provisioning.address-pool=10.236.0.0/24");
         browser = new Browser();
-        HttpResponse<String> created = call("POST", "api/v1/guests",
-                "{\"name\":\"" + GUEST + "\",\"context\":\"41236\",\"build\":{\"method\":\"skeleton\"},\"start\":true}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-        String job = field(created.body(), "\"id\":(\\d+)");
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        String state = "";
-        while (System.nanoTime() < deadline && !state.equals("succeeded")) {
-            Thread.sleep(500);
-            state = field(call("GET", "api/v1/jobs/" + job, null).body(), "\"state\":\"(\\w+)\"");
-            assertThat(state).isNotIn("failed", "cancelled", "interrupted");
-        }
-        assertThat(state).isEqualTo("succeeded");
+        API.awaitJob(API.submit("api/v1/guests",
+                "{\"name\":\"" + GUEST + "\",\"context\":\"41236\",\"build\":{\"method\":\"skeleton\"},\"start\":true}"),
+                Duration.ofMinutes(2), "succeeded");
         browser.viewport(1440, 900);
         browser.signIn(console, "admin", PASSWORD);
     }
