@@ -21,7 +21,12 @@ public final class HostAptSources {
     public static final String DEBIAN_SECURITY_DEFAULT = "http://deb.debian.org/debian-security";
     public static final String UBUNTU_DEFAULT = "http://archive.ubuntu.com/ubuntu";
 
-    private static final Pattern HTTP_URI = Pattern.compile("http://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/%+-]*)?");
+    /**
+     * A plain-http archive: host, optional port, plain path; no user info, query or spaces. The one
+     * rule for a mirror that reaches debootstrap's argv or a guest's sources.list.
+     */
+    public static final Pattern HTTP_MIRROR =
+            Pattern.compile("http://[A-Za-z0-9]([A-Za-z0-9.-]{0,252})(:[0-9]{1,5})?(/[A-Za-z0-9._~/%+-]*)?");
 
     /** One archive the host uses: its address and the suites it is asked for. */
     record Source(String uri, List<String> suites) {
@@ -133,7 +138,7 @@ public final class HostAptSources {
 
     private static void add(String uri, List<String> suites, List<Source> out) {
         String trimmed = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
-        if (HTTP_URI.matcher(trimmed).matches()) {
+        if (HTTP_MIRROR.matcher(trimmed).matches()) {
             out.add(new Source(trimmed, suites));
         }
     }

@@ -3,9 +3,7 @@ package org.vsconsole.provisioning;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.codec.digest.Sha2Crypt;
@@ -13,6 +11,7 @@ import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.DebianSuites;
 import org.vsconsole.host.HostAptSources;
+import org.vsconsole.updates.PackageNames;
 
 /**
  * Checks what a Debian build and the new guest's setup take: suite, mirror, root password, SSH
@@ -21,16 +20,11 @@ import org.vsconsole.host.HostAptSources;
  */
 final class BuildOptionsValidator {
 
-    /** A Debian package name (Debian Policy 5.6.1), optionally with an exact version. */
-    private static final Pattern PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.-]{1,99}");
-    private static final Pattern MIRROR =
-            Pattern.compile("http://[A-Za-z0-9]([A-Za-z0-9.-]{0,252})(:[0-9]{1,5})?(/[A-Za-z0-9._~/%+-]*)?");
     /** OpenSSH public key line: type, base64 blob, optional comment of printable ASCII. */
     private static final Pattern SSH_KEY = Pattern.compile(
             "(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521|sk-ssh-ed25519@openssh\\.com"
                     + "|sk-ecdsa-sha2-nistp256@openssh\\.com) ([A-Za-z0-9+/]{16,8192}={0,2})( [\\x21-\\x7e][\\x20-\\x7e]{0,199})?");
     private static final int MAX_KEYS = 20;
-    private static final int MAX_PACKAGES = 50;
     private static final int MAX_COMMAND = 4096;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -71,7 +65,7 @@ final class BuildOptionsValidator {
             return defaultMirror(suite);
         }
         String trimmed = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-        if (trimmed.length() > 255 || !MIRROR.matcher(trimmed).matches()) {
+        if (trimmed.length() > 255 || !HostAptSources.HTTP_MIRROR.matcher(trimmed).matches()) {
             throw new InvalidInputException("build.mirror", "an http:// address with a host and a plain path, such as "
                     + HostAptSources.DEBIAN_DEFAULT + " (guests fetch through the host's package cache, which"
                     + " caches plain http; packages are signed)");
@@ -157,18 +151,7 @@ final class BuildOptionsValidator {
         if (method != BuildRequest.Method.DEBOOTSTRAP) {
             throw new InvalidInputException("build.packages", "packages can be installed only in a Debian build (debootstrap)");
         }
-        Set<String> out = new LinkedHashSet<>();
-        for (String name : requested) {
-            if (name == null || !PACKAGE.matcher(name).matches()) {
-                throw new InvalidInputException("build.packages", "'" + shorten(name) + "' is not a Debian package name"
-                        + " (lower-case letters, digits, '+', '-' and '.', starting with a letter or digit)");
-            }
-            out.add(name);
-        }
-        if (out.size() > MAX_PACKAGES) {
-            throw new InvalidInputException("build.packages", "at most " + MAX_PACKAGES + " packages");
-        }
-        return List.copyOf(out);
+        return PackageNames.checked(requested, "build.packages");
     }
 
     static String postInstall(String command) {
@@ -183,13 +166,5 @@ final class BuildOptionsValidator {
                     + " newline and tab");
         }
         return command.strip();
-    }
-
-    private static String shorten(String value) {
-        if (value == null) {
-            return "null";
-        }
-        String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
-        return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
     }
 }

@@ -5,16 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.config.HostGrammar;
 
 /** Checks an {@link UpdateRequest} field by field; errors name the JSON field. */
 final class UpdateRequestValidator {
 
-    /** A Debian package name (Debian Policy 5.6.1); names reach apt-get's argv after {@code --}. */
-    static final Pattern PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.-]{1,99}");
-    private static final int MAX_PACKAGES = 50;
 
     private UpdateRequestValidator() {
     }
@@ -77,17 +73,6 @@ final class UpdateRequestValidator {
         if (requested.isEmpty()) {
             throw new InvalidInputException("packages", action.command() + " needs at least one package");
         }
-        if (requested.size() > MAX_PACKAGES) {
-            throw new InvalidInputException("packages", "at most " + MAX_PACKAGES + " packages");
-        }
-        Set<String> out = new LinkedHashSet<>();
-        for (String name : requested) {
-            if (name == null || !PACKAGE.matcher(name).matches()) {
-                throw new InvalidInputException("packages", "not a Debian package name: lower-case letters, digits,"
-                        + " '+', '-' and '.', starting with a letter or digit, 2 to 100 characters");
-            }
-            out.add(name);
-        }
-        return List.copyOf(out);
+        return PackageNames.checked(requested, "packages");
     }
 }

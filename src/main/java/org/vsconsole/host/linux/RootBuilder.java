@@ -11,13 +11,11 @@ import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.DebianSuites;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.HostAptSources;
 import org.vsconsole.host.HostOperationException;
 
 /** Builds a guest root by one of the three methods; the target must not exist yet. */
 final class RootBuilder {
-
-    /** An http mirror: host, optional port, plain path; it reaches debootstrap's argv. */
-    static final String MIRROR = "http://[A-Za-z0-9]([A-Za-z0-9.-]{0,252})(:[0-9]{1,5})?(/[A-Za-z0-9._~/%+-]*)?";
 
     private final Path guestsRoot;
     private final SkeletonBuilder skeleton;
@@ -68,7 +66,7 @@ final class RootBuilder {
         if (DebianSuites.family(request.dist()).isEmpty()) {
             throw fail(guest, "debootstrap builds only the suites " + DebianSuites.known() + ", not " + request.dist());
         }
-        if (request.mirror() == null || !request.mirror().matches(MIRROR)) {
+        if (request.mirror() == null || !HostAptSources.HTTP_MIRROR.matcher(request.mirror()).matches()) {
             throw fail(guest, "debootstrap needs an http:// mirror, not " + request.mirror());
         }
         baseTrees.copyTo(guest.name(), request.dist(), request.mirror(), proxy, guest.rootDir(), log);
