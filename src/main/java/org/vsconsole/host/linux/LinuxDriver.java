@@ -167,9 +167,13 @@ public final class LinuxDriver implements HostDriver {
         }
     }
 
+    /** Called after the guest's port was added, which made sure of the bridge. */
     private void startPackageCache(GuestSpec guest) {
+        if (!packageCacheConfigured()) {
+            return;
+        }
         try {
-            packageCacheProxy(guest, line -> log.info("{}: {}", guest.name(), line));
+            runningPackageCache(line -> log.info("{}: {}", guest.name(), line), HostAptSources.ofHost());
         } catch (RuntimeException e) {
             log.warn("The guests' package cache did not start: {}", e.getMessage()); // the guest runs regardless
         }
@@ -339,7 +343,8 @@ public final class LinuxDriver implements HostDriver {
         checkInsideGuestsRoot("build", guest);
         try {
             opensToGuests(guestsRoot);
-            String proxy = packageCacheProxy(guest, progress);
+            HostAptSources mirrors = HostAptSources.ofHost();
+            String proxy = packageCacheProxy(guest, progress, mirrors);
             RootBuilder builder = new RootBuilder(guestsRoot,
                     new SkeletonBuilder(settings.busybox(), settings.commandTimeout()), settings.buildTimeout(),
                     new BaseTreeCache(cacheDir(), settings.cache().treeMaxAge(), settings.buildTimeout()), proxy);
@@ -351,8 +356,7 @@ public final class LinuxDriver implements HostDriver {
                 setup.sysvinit();
             }
             setup.access(request.setup());
-            setup.apt(debian ? request.dist() : null, request.mirror(), HostAptSources.ofHost().debianSecurityMirror(),
-                    proxy);
+            setup.apt(debian ? request.dist() : null, request.mirror(), mirrors.debianSecurityMirror(), proxy);
             if (guest.xid() > 0) {
                 long shifted = TreeOwnership.shift(guest.rootDir(), IdRange.forContext(guest.xid()));
                 progress.accept("gave " + shifted + " files to the guest's own ids from " + IdRange.forContext(guest.xid()).base());
@@ -366,23 +370,28 @@ public final class LinuxDriver implements HostDriver {
      * Makes sure the guests' package cache runs (it needs the bridge's gateway) and answers its
      * address, or null when none is configured or the host has none; a build goes on without it.
      */
-    private String packageCacheProxy(GuestSpec guest, java.util.function.Consumer<String> log) {
-        if (settings.cache().aptPort() == 0 || ip.isEmpty() || nft.isEmpty()) {
+    private String packageCacheProxy(GuestSpec guest, java.util.function.Consumer<String> log, HostAptSources mirrors) {
+        if (!packageCacheConfigured()) {
             return null;
         }
         network().ensureBridge(guest.name());
-        PackageCache cache = packageCache();
+        return runningPackageCache(log, mirrors);
+    }
+
+    private boolean packageCacheConfigured() {
+        return settings.cache().aptPort() != 0 && ip.isPresent() && nft.isPresent();
+    }
+
+    /** The cache's address once it answers; the bridge must carry the gateway already. */
+    private String runningPackageCache(java.util.function.Consumer<String> log, HostAptSources mirrors) {
+        PackageCache cache = new PackageCache(runDir, cacheDir().resolve("apt"), settings.addressPool().gateway(),
+                settings.cache().aptPort(), mirrors);
         Optional<String> missing = cache.ensureRunning();
         if (missing.isPresent()) {
             log.accept("No package cache for guests: " + missing.get());
             return null;
         }
         return cache.proxyUrl();
-    }
-
-    PackageCache packageCache() {
-        return new PackageCache(runDir, cacheDir().resolve("apt"), settings.addressPool().gateway(),
-                settings.cache().aptPort(), HostAptSources.ofHost());
     }
 
     private Path cacheDir() {
