@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Containment checks for paths inside the config root. A path built from request data must stay
- * under its base after normalisation, and no existing component below the base may be a symlink:
- * a planted {@code rlimits -> /etc} would otherwise turn a limit edit into a write to /etc.
+ * Containment checks for paths inside a tree the console writes as root: the config root, and a
+ * new guest's root tree (which a clone copies from a guest). A path built from request data must
+ * stay under its base after normalisation, and no existing component below the base may be a
+ * symlink: a planted {@code rlimits -> /etc} would otherwise turn a limit edit into a write to /etc.
  */
-final class SafePaths {
+public final class SafePaths {
 
     private SafePaths() {
     }
@@ -21,7 +22,7 @@ final class SafePaths {
      * Returns {@code path} normalised when it is inside {@code base} and no existing component
      * strictly below {@code base} (including the last) is a symlink; missing components are fine.
      */
-    static Path requireNoSymlinkBelow(Path base, Path path) throws IOException {
+    public static Path requireNoSymlinkBelow(Path base, Path path) throws IOException {
         Path b = base.toAbsolutePath().normalize();
         Path p = path.toAbsolutePath().normalize();
         if (!p.startsWith(b) || p.equals(b)) {

@@ -9,7 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,8 @@ import java.util.Map;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.DebianSuites;
 import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.config.SafePaths;
+import org.vsconsole.host.config.UnsafePathException;
 
 /**
  * Writes what a new guest needs into its tree before it ever runs: its host name and
@@ -154,7 +155,6 @@ final class GuestTreeSetup {
     /** Temp file beside the target, fsync, rename over it: a crash leaves the old or the new file. */
     private void write(String relative, String content, String mode) throws IOException {
         Path file = check(relative);
-        check(root.relativize(file.getParent()).toString());
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling("." + file.getFileName() + ".vsconsole-new");
         Files.deleteIfExists(temp);
@@ -170,27 +170,11 @@ final class GuestTreeSetup {
 
     /** The path inside the tree, refused when any existing part of it is a symlink or a non-directory parent. */
     private Path check(String relative) throws IOException {
-        Path target = root.resolve(relative).normalize();
-        if (!target.startsWith(root)) {
-            throw new IOException(relative + " leaves the guest tree");
+        try {
+            return SafePaths.requireNoSymlinkBelow(root, root.resolve(relative));
+        } catch (UnsafePathException e) {
+            throw new IOException("/" + e.getMessage() + " (in the new guest's tree)", e);
         }
-        Path current = root;
-        for (Path part : root.relativize(target)) {
-            current = current.resolve(part);
-            if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
-                return target;
-            }
-            BasicFileAttributes attributes = Files.readAttributes(current, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            if (attributes.isSymbolicLink()) {
-                throw new IOException("/" + root.relativize(current) + " in the new guest's tree is a symlink;"
-                        + " the console does not write through it");
-            }
-            if (!current.equals(target) && !attributes.isDirectory()) {
-                throw new IOException("/" + root.relativize(current) + " in the new guest's tree is not a directory");
-            }
-        }
-        return target;
     }
 
     private void own(Path path) throws IOException {
