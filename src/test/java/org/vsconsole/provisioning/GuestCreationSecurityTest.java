@@ -1,6 +1,7 @@
 package org.vsconsole.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vsconsole.security.TestAccounts.as;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -210,19 +206,6 @@ class GuestCreationSecurityTest {
     private List<String> entries() throws Exception {
         try (Stream<java.nio.file.Path> a = Files.list(host.configRoot()); Stream<java.nio.file.Path> b = Files.list(host.guestsRoot())) {
             return Stream.concat(a, b).map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static <T> T as(String username, Supplier<T> work, Role... roles) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext ctx = SecurityContextHolder.createEmptyContext();
-        ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                Stream.of(roles).map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-        SecurityContextHolder.setContext(ctx);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
         }
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Test helpers: act as someone, create real users, read audit rows straight from the table. */
-final class TestAccounts {
+public final class TestAccounts {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -26,7 +26,8 @@ final class TestAccounts {
         return prefix + "-" + ProcessHandle.current().pid() % 1000 + "-" + SEQ.incrementAndGet();
     }
 
-    static <T> T as(String username, Supplier<T> work, Role... roles) {
+    /** Runs {@code work} signed in as {@code username} with {@code roles}, then restores who was signed in. */
+    public static <T> T as(String username, Supplier<T> work, Role... roles) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,

@@ -1,6 +1,7 @@
 package org.vsconsole.updates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vsconsole.security.TestAccounts.as;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,18 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -130,18 +125,5 @@ class UpdateSecurityTest {
     private long audited(String action, String actor, String outcome) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = ? AND actor = ? AND outcome = ?")
                 .params(action, actor, outcome).query(Long.class).single();
-    }
-
-    private static <T> T as(String username, Supplier<T> work, Role... roles) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext ctx = SecurityContextHolder.createEmptyContext();
-        ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                Stream.of(roles).map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-        SecurityContextHolder.setContext(ctx);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }
