@@ -5,8 +5,8 @@ import com.vaadin.flow.component.page.Page;
 
 /**
  * Loads xterm.js and the console's two terminal elements into a page at run time, as static
- * files (fetched by the build into {@code META-INF/resources/xterm}). Deliberately not
- * {@code @JavaScript}/{@code @JsModule}: those would make Vaadin build a Node bundle.
+ * files (fetched by the build into {@code META-INF/resources/xterm}). Deliberately not through
+ * Vaadin's script or module annotations: those would make Vaadin build a Node bundle.
  */
 final class TerminalScripts {
 
