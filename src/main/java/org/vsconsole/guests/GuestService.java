@@ -14,6 +14,7 @@ import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.base.ActionRefusedException;
+import org.vsconsole.base.GuestLocks;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.StateConflictException;
 import org.vsconsole.host.ContextConflict;
@@ -156,7 +157,7 @@ public class GuestService {
     public GuestConfig setStartsAtBoot(String name, boolean startAtBoot, String digest) {
         GuestConfig before = config(name);
         audit.audited("guest.set-boot-mark", target(before), Map.of("startsAtBoot", before.init().bootMarked()),
-                () -> locks.withLock(name, () -> {
+                () -> locks.withLock(name, "guest.set-boot-mark", () -> {
                     GuestConfig after = write(name, digest == null ? before.digest() : digest,
                             new ConfigChange.SetBootMark(startAtBoot));
                     sampler.treeChanged();
@@ -231,7 +232,7 @@ public class GuestService {
     @AuditedAction("guest.delete")
     public void delete(String name, String typedName) {
         GuestConfig config = config(name);
-        audit.audited("guest.delete", target(config), describe(config), () -> locks.withLock(name, () -> {
+        audit.audited("guest.delete", target(config), describe(config), () -> locks.withLock(name, "guest.delete", () -> {
             if (!name.equals(typedName)) {
                 throw new InvalidInputException("confirmation", "type the guest's name '" + name + "' to confirm");
             }
@@ -270,7 +271,7 @@ public class GuestService {
         GuestConfig config = config(name);
         boolean stopping = action.equals("guest.stop");
         return audit.audited(action, target(config), Map.of("running", sampler.latest().guest(name) != null
-                && sampler.latest().guest(name).running()), () -> locks.withLock(name, () -> {
+                && sampler.latest().guest(name).running()), () -> locks.withLock(name, action, () -> {
                     if (config.disabled() && !stopping) {
                         throw new InvalidInputException("state", "'" + name + "' is disabled; enable it first");
                     }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
+import org.vsconsole.base.GuestLocks;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.ContextOccupants;
@@ -63,7 +64,7 @@ public class LimitService {
     private final HostProperties host;
     private final Sampler sampler;
     private final AuditService audit;
-    private final LimitLocks locks;
+    private final GuestLocks locks;
     private final HostFacts facts;
     private final CurrentUser currentUser;
     private final ContextOccupants occupants;
@@ -77,7 +78,7 @@ public class LimitService {
     });
 
     LimitService(GuestConfigReader configs, GuestConfigWriter writer, HostDriver driver, HostProperties host,
-            Sampler sampler, AuditService audit, LimitLocks locks, HostFacts facts, CurrentUser currentUser,
+            Sampler sampler, AuditService audit, GuestLocks locks, HostFacts facts, CurrentUser currentUser,
             ContextOccupants occupants, @Value("${vsconsole.limits.disk-usage-timeout:5s}") Duration diskUsageBound) {
         this.occupants = occupants;
         this.configs = configs;
@@ -166,7 +167,7 @@ public class LimitService {
         GuestLimits before = read(config, true);
         AtomicReference<GuestLimits> result = new AtomicReference<>();
         audit.audited("limits.set", target(config), describe(before, values.keySet(), live, persistent),
-                () -> locks.withLock(guest, () -> {
+                () -> locks.withLock(guest, "limits.set", () -> {
                     GuestLimits after = applyChecked(guest, values, live, persistent, digest);
                     result.set(after);
                     return describe(after, values.keySet(), live, persistent);
@@ -222,7 +223,7 @@ public class LimitService {
         ConfigChange change = new ConfigChange.SetDiskLimit(id, directory, space, inodes, reserved);
         Map<String, Object> before = Map.of("dlimits", config.dlimits(), "diskQuota", diskQuota(config).summary());
         AtomicReference<DiskQuotaState> applied = new AtomicReference<>();
-        audit.audited("limits.disk-set", target(config), before, () -> locks.withLock(guest, () -> {
+        audit.audited("limits.disk-set", target(config), before, () -> locks.withLock(guest, "limits.disk-set", () -> {
             GuestConfig checked = requireDigest(config(guest), digest);
             GuestConfig after = write(checked, change);
             sampler.treeChanged();
@@ -239,7 +240,7 @@ public class LimitService {
         String checkedId = HostGrammar.diskLimitId(id);
         AtomicReference<DiskQuotaState> applied = new AtomicReference<>();
         audit.audited("limits.disk-remove", target(config), Map.of("dlimits", config.dlimits()),
-                () -> locks.withLock(guest, () -> {
+                () -> locks.withLock(guest, "limits.disk-remove", () -> {
                     GuestConfig after = write(requireDigest(config(guest), digest), new ConfigChange.RemoveDiskLimit(checkedId));
                     sampler.treeChanged();
                     // the entry may have been the root's limit: the driver lifts it then
@@ -325,7 +326,7 @@ public class LimitService {
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("tmpSize", config.tmpSize());
         AtomicReference<GuestLimits> result = new AtomicReference<>();
-        audit.audited("limits.tmp-size", target(config), before, () -> locks.withLock(guest, () -> {
+        audit.audited("limits.tmp-size", target(config), before, () -> locks.withLock(guest, "limits.tmp-size", () -> {
             GuestConfig current = requireDigest(config(guest), digest);
             if (live) {
                 occupants.now().refuseIfInConflict(guest);

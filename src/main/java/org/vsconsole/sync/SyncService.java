@@ -43,6 +43,7 @@ import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.audit.Outcome;
+import org.vsconsole.base.GuestLocks;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.config.AtomicFileWriter;
 import org.vsconsole.host.config.ConfigConflictException;
@@ -80,6 +81,7 @@ public class SyncService {
     private final AuditService audit;
     private final Sampler sampler;
     private final GuestOwnership ownership;
+    private final GuestLocks guestLocks;
     private final boolean autoAdopt;
     private final Duration interval;
     private final Duration debounce;
@@ -96,7 +98,7 @@ public class SyncService {
     private volatile TreeWatcher watcher;
 
     SyncService(SyncRepository repository, GuestConfigReader reader, GuestConfigWriter writer, AuditService audit,
-            Sampler sampler, GuestOwnership ownership,
+            Sampler sampler, GuestOwnership ownership, GuestLocks guestLocks,
             @Value("${vsconsole.sync.auto-adopt:false}") boolean autoAdopt,
             @Value("${vsconsole.sync.reconcile-interval:60s}") Duration interval,
             @Value("${vsconsole.sync.debounce:250ms}") Duration debounce,
@@ -106,6 +108,7 @@ public class SyncService {
         this.audit = audit;
         this.sampler = sampler;
         this.ownership = ownership;
+        this.guestLocks = guestLocks;
         this.autoAdopt = autoAdopt;
         this.interval = interval;
         this.debounce = debounce;
@@ -211,7 +214,7 @@ public class SyncService {
     public GuestSyncStatus accept(String guest, String seenDigest) {
         HostGrammar.guestName(guest);
         DriftReport before = drift(guest);
-        return audit.audited("guest.drift-accept", AuditTarget.guest(guest, null), summary(before), () -> {
+        return audit.audited("guest.drift-accept", AuditTarget.guest(guest, null), summary(before), () -> guestLocks.withLock(guest, "guest.drift-accept", () -> {
             lock.lock();
             try {
                 GuestConfig config = reader.readGuest(guest);
@@ -223,7 +226,7 @@ public class SyncService {
             } finally {
                 lock.unlock();
             }
-        });
+        }));
     }
 
     /** Adopts a hand-made guest: its tree as it is now becomes the accepted baseline. */
@@ -232,7 +235,7 @@ public class SyncService {
     public GuestSyncStatus adopt(String guest) {
         HostGrammar.guestName(guest);
         return audit.audited("guest.adopt", AuditTarget.guest(guest, null),
-                Map.of("state", status(guest).map(s -> s.state().dbValue()).orElse("unknown")), () -> {
+                Map.of("state", status(guest).map(s -> s.state().dbValue()).orElse("unknown")), () -> guestLocks.withLock(guest, "guest.adopt", () -> {
                     lock.lock();
                     try {
                         GuestConfig config = reader.readGuest(guest);
@@ -243,7 +246,7 @@ public class SyncService {
                     } finally {
                         lock.unlock();
                     }
-                });
+                }));
     }
 
     /**
@@ -256,7 +259,7 @@ public class SyncService {
     public GuestSyncStatus restore(String guest, String seenDigest) {
         HostGrammar.guestName(guest);
         DriftReport before = drift(guest);
-        return audit.audited("guest.drift-restore", AuditTarget.guest(guest, null), summary(before), () -> {
+        return audit.audited("guest.drift-restore", AuditTarget.guest(guest, null), summary(before), () -> guestLocks.withLock(guest, "guest.drift-restore", () -> {
             lock.lock();
             try {
                 GuestConfig config = reader.readGuest(guest);
@@ -275,7 +278,7 @@ public class SyncService {
             } finally {
                 lock.unlock();
             }
-        });
+        }));
     }
 
     // ---- reconcile ----------------------------------------------------------------------------

@@ -40,6 +40,9 @@ class LimitServiceTest extends LimitsTestBase {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.vsconsole.guests.GuestService guests;
+
     static Stream<Arguments> badEdits() {
         return Stream.of(
                 Arguments.of("../../x", "100", "120", "limit '../../x'"),
@@ -128,6 +131,31 @@ class LimitServiceTest extends LimitsTestBase {
         assertThat(after.row("nproc").liveSoft()).isEqualTo(100);
         assertThat(after.row("nproc").differs()).as("live 100/120, nothing saved").isTrue();
         assertThat(after.row("nofile").saved()).isTrue();
+    }
+
+    @Test
+    void aDeleteWhileALimitChangeRunsIsRefusedNamingItAndDeletesNothing() throws Exception {
+        String guest = newGuest(true);
+        var entered = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        driver.holdNextLiveLimit(guest, entered, release);
+        var change = java.util.concurrent.CompletableFuture.runAsync(() -> as("admin",
+                () -> limits.apply(guest, Map.of("nproc", new LimitEdit("100", "120")), true, false, digest(guest)), "ADMIN"));
+        try {
+            assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the limit change reached the driver").isTrue();
+            driver.setRunning(guest, false);
+            assertThatThrownBy(() -> as("admin", () -> {
+                guests.delete(guest, guest);
+                return null;
+            }, "ADMIN")).isInstanceOf(org.vsconsole.base.StateConflictException.class)
+                    .hasMessageContaining("another operation on '" + guest + "' is in progress (limits.set)");
+        } finally {
+            release.countDown();
+        }
+        change.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(Files.isDirectory(reader.configRoot().resolve(guest))).as("the guest is still there").isTrue();
+        assertThat(jdbc.sql("SELECT outcome FROM audit_event WHERE action = 'guest.delete' AND target_guest = ?")
+                .param(guest).query(String.class).list()).containsExactly("denied");
     }
 
     @Test

@@ -34,6 +34,7 @@ public class RecordingFakeHostDriver implements HostDriver {
     private final Map<String, Map<String, LimitFigure>> live = new ConcurrentHashMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> diskQuotaRefusals = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch[]> heldLiveLimits = new ConcurrentHashMap<>();
 
     public void setRunning(String guest, boolean on) {
         if (on) {
@@ -60,6 +61,15 @@ public class RecordingFakeHostDriver implements HostDriver {
         } else {
             diskQuotaRefusals.put(guest, message);
         }
+    }
+
+    /**
+     * Makes the next live limit change of {@code guest} count down {@code entered} and then wait
+     * for {@code release}: an action caught in the middle, to see what runs beside it.
+     */
+    public void holdNextLiveLimit(String guest, java.util.concurrent.CountDownLatch entered,
+            java.util.concurrent.CountDownLatch release) {
+        heldLiveLimits.put(guest, new java.util.concurrent.CountDownLatch[] {entered, release});
     }
 
     /** Calls that concern {@code guest}, oldest first. */
@@ -132,6 +142,15 @@ public class RecordingFakeHostDriver implements HostDriver {
     public void setLimitLive(GuestSpec guest, String limitName, LimitValues values) {
         calls.add("setLimitLive " + guest.name() + " " + limitName + " " + LimitUnits.text(values.soft()) + "/"
                 + LimitUnits.text(values.hard()));
+        java.util.concurrent.CountDownLatch[] hold = heldLiveLimits.remove(guest.name());
+        if (hold != null) {
+            hold[0].countDown();
+            try {
+                hold[1].await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         LimitFigure old = live.computeIfAbsent(guest.name(), g -> new ConcurrentHashMap<>()).get(limitName);
         long cur = old == null ? 0 : old.current();
         long max = old == null ? 0 : old.max();
