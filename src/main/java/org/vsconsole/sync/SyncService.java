@@ -15,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +44,7 @@ import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.audit.Outcome;
 import org.vsconsole.base.GuestLocks;
 import org.vsconsole.base.InvalidInputException;
-import org.vsconsole.host.config.AtomicFileWriter;
+import org.vsconsole.host.config.AcceptedEntry;
 import org.vsconsole.host.config.ConfigConflictException;
 import org.vsconsole.host.config.ConfigManifest;
 import org.vsconsole.host.config.GuestConfig;
@@ -78,6 +77,7 @@ public class SyncService {
 
     private final SyncRepository repository;
     private final GuestConfigReader reader;
+    private final GuestConfigWriter writer;
     private final AuditService audit;
     private final Sampler sampler;
     private final GuestOwnership ownership;
@@ -105,6 +105,7 @@ public class SyncService {
             @Value("${vsconsole.sync.watch:true}") boolean watch) {
         this.repository = repository;
         this.reader = reader;
+        this.writer = writer;
         this.audit = audit;
         this.sampler = sampler;
         this.ownership = ownership;
@@ -266,8 +267,7 @@ public class SyncService {
                 requireSeen(guest, seenDigest, config);
                 GuestSyncStatus row = repository.find(guest)
                         .orElseThrow(() -> new InvalidInputException("guest", "no accepted content is known for '" + guest + "'"));
-                restoreFiles(guest, config, repository.files(guest));
-                GuestConfig after = reader.readGuest(guest);
+                GuestConfig after = restoreFiles(guest, config, repository.files(guest));
                 if (!after.digest().equals(row.acceptedDigest())) {
                     throw new IllegalStateException("the tree of '" + guest + "' still differs after the restore: "
                             + String.join(", ", manifestOf(repository.files(guest)).differences(after.manifest())));
@@ -595,10 +595,8 @@ public class SyncService {
         return new DriftReport(guest, config.digest(), changes, diff.toString());
     }
 
-    private void restoreFiles(String guest, GuestConfig config, Map<String, SyncRepository.FileRow> accepted) {
-        ConfigManifest baseline = manifestOf(accepted);
-        List<String> changed = baseline.differences(config.manifest());
-        for (String path : changed) {
+    private GuestConfig restoreFiles(String guest, GuestConfig config, Map<String, SyncRepository.FileRow> accepted) {
+        for (String path : manifestOf(accepted).differences(config.manifest())) {
             SyncRepository.FileRow old = accepted.get(path);
             if (old != null && old.fingerprint().startsWith("f:") && old.content() == null) {
                 throw new InvalidInputException("restore", "the accepted content of " + path + " was too large to keep ("
@@ -609,42 +607,10 @@ public class SyncService {
                 throw new InvalidInputException("restore", path + " was not a file, directory or link; restore it by hand");
             }
         }
-        Path dir = reader.configRoot().resolve(guest);
-        AtomicFileWriter files = new AtomicFileWriter(reader.configRoot());
-        Map<String, String> now = config.manifest().fingerprints();
+        Map<String, AcceptedEntry> entries = new TreeMap<>();
+        accepted.forEach((p, f) -> entries.put(p, new AcceptedEntry(f.fingerprint(), f.content())));
         try {
-            // 1. remove what was added or changed type, deepest first
-            List<String> removals = changed.stream()
-                    .filter(p -> now.containsKey(p) && (!accepted.containsKey(p)
-                            || !kindOf(accepted.get(p).fingerprint()).equals(kindOf(now.get(p)))
-                            || now.get(p).startsWith("l:")))
-                    .sorted(Comparator.comparingInt((String p) -> p.split("/").length).reversed())
-                    .toList();
-            for (String p : removals) {
-                Path target = dir.resolve(p);
-                if (now.get(p).equals("d")) {
-                    files.deleteTree(target);
-                } else {
-                    files.delete(target);
-                }
-            }
-            // 2. recreate directories, files and links of the accepted tree, shallowest first
-            List<String> writes = changed.stream().filter(accepted::containsKey)
-                    .sorted(Comparator.comparingInt((String p) -> p.split("/").length)).toList();
-            for (String p : writes) {
-                SyncRepository.FileRow old = accepted.get(p);
-                Path target = dir.resolve(p);
-                if (old.fingerprint().equals("d")) {
-                    files.createDirectories(target);
-                } else if (old.fingerprint().startsWith("f:")) {
-                    files.write(target, old.content());
-                } else {
-                    files.createDirectories(target.getParent());
-                    Files.deleteIfExists(target);
-                    Files.createSymbolicLink(target, Path.of(old.fingerprint().substring(2)));
-                    AtomicFileWriter.fsyncDirectory(target.getParent());
-                }
-            }
+            return writer.restore(guest, config.digest(), entries);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot restore '" + guest + "': " + e.getMessage(), e);
         }
@@ -708,11 +674,6 @@ public class SyncService {
             return "file, " + parts[1] + " bytes, sha256 " + parts[2].substring(0, Math.min(12, parts[2].length()));
         }
         return fingerprint;
-    }
-
-    private static String kindOf(String fingerprint) {
-        int colon = fingerprint.indexOf(':');
-        return colon < 0 ? fingerprint : fingerprint.substring(0, colon);
     }
 
     private static long fileSize(String fingerprint) {

@@ -199,6 +199,27 @@ public final class GuestConfigWriter {
         }
     }
 
+    /**
+     * Puts a guest's config dir back to {@code accepted} (relative path → entry), replacing each
+     * differing entry atomically, when the tree still has {@code expectedDigest}. The listeners
+     * hear it as a write, so nobody takes the console's own restore for a hand edit.
+     */
+    public GuestConfig restore(String guest, String expectedDigest, Map<String, AcceptedEntry> accepted) throws IOException {
+        HostGrammar.guestName(guest);
+        lock.lock();
+        try {
+            Path dir = existingGuestDir(guest);
+            ConfigManifest now = GuestTreeScanner.scan(dir).manifest();
+            requireDigest(guest, expectedDigest, TreeRestore.manifestOf(accepted), now);
+            TreeRestore.restore(dir, files, now, accepted);
+            GuestConfig after = reader.readGuest(guest);
+            listeners.forEach(l -> l.written(guest, after));
+            return after;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Tells the listeners that a build is about to make {@code guest}'s config dir outside this writer. */
     public void buildStarting(String guest) {
         listeners.forEach(l -> l.buildStarting(guest));
