@@ -160,7 +160,6 @@ public class GuestService {
                 () -> locks.withLock(name, "guest.set-boot-mark", () -> {
                     GuestConfig after = write(name, digest == null ? before.digest() : digest,
                             new ConfigChange.SetBootMark(startAtBoot));
-                    sampler.treeChanged();
                     return Map.of("startsAtBoot", after.init().bootMarked());
                 }));
         return config(name);
@@ -251,7 +250,6 @@ public class GuestService {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot remove the config of '" + name + "': " + e.getMessage(), e);
             }
-            sampler.treeChanged();
             return Map.of("deleted", true);
         }));
     }

@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.vsconsole.host.config.ConfigWriteListener;
+import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.GuestConfigWriter;
 
@@ -28,8 +31,25 @@ class HostConfiguration {
     }
 
     @Bean
-    GuestConfigWriter guestConfigWriter(HostProperties host, GuestConfigReader reader) throws IOException {
+    GuestConfigWriter guestConfigWriter(HostProperties host, GuestConfigReader reader, ApplicationEventPublisher events)
+            throws IOException {
         GuestConfigWriter writer = new GuestConfigWriter(host.configRoot(), host.guestsRoot());
+        writer.addListener(new ConfigWriteListener() {
+            @Override
+            public void written(String guest, GuestConfig after) {
+                events.publishEvent(new GuestTreeChanged(guest));
+            }
+
+            @Override
+            public void created(String guest, GuestConfig after) {
+                events.publishEvent(new GuestTreeChanged(guest));
+            }
+
+            @Override
+            public void deleted(String guest) {
+                events.publishEvent(new GuestTreeChanged(guest));
+            }
+        });
         // Staging files are what a crash mid-write leaves; they are never mistaken for config.
         var removed = writer.removeStaleStagingFiles();
         if (!removed.isEmpty()) {

@@ -189,7 +189,6 @@ public class LimitService {
         }
         if (persistent) {
             config = writeLimits(config, values);
-            sampler.treeChanged();
         }
         boolean applied = false;
         if (live && running) {
@@ -226,7 +225,6 @@ public class LimitService {
         audit.audited("limits.disk-set", target(config), before, () -> locks.withLock(guest, "limits.disk-set", () -> {
             GuestConfig checked = requireDigest(config(guest), digest);
             GuestConfig after = write(checked, change);
-            sampler.treeChanged();
             applied.set(applyDiskQuota(after));
             return Map.of("dlimits", after.dlimits(), "diskQuota", applied.get().summary());
         }));
@@ -242,7 +240,6 @@ public class LimitService {
         audit.audited("limits.disk-remove", target(config), Map.of("dlimits", config.dlimits()),
                 () -> locks.withLock(guest, "limits.disk-remove", () -> {
                     GuestConfig after = write(requireDigest(config(guest), digest), new ConfigChange.RemoveDiskLimit(checkedId));
-                    sampler.treeChanged();
                     // the entry may have been the root's limit: the driver lifts it then
                     applied.set(applyDiskQuota(after));
                     return Map.of("dlimits", after.dlimits(), "diskQuota", applied.get().summary());
@@ -338,7 +335,6 @@ public class LimitService {
             }
             if (persistent) {
                 current = write(current, new ConfigChange.SetTmpSize(checked));
-                sampler.treeChanged();
             }
             boolean applied = false;
             if (live && running) {

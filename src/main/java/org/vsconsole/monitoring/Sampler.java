@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.vsconsole.host.GuestTreeChanged;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.vsconsole.host.ContextConflicts;
@@ -25,9 +27,7 @@ import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.config.GuestConfigReader;
-import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.GuestConfig;
-import org.vsconsole.host.config.ConfigWriteListener;
 
 /**
  * Reads every context once per tick and publishes an immutable {@link HostSnapshot}. Guest
@@ -59,7 +59,7 @@ public class Sampler implements SmartLifecycle {
     private volatile long lastTickNanos;
     private ScheduledExecutorService scheduler;
 
-    Sampler(HostDriver driver, GuestConfigReader configs, GuestConfigWriter writer, HostProperties host,
+    Sampler(HostDriver driver, GuestConfigReader configs, HostProperties host,
             ContextOccupants occupants, @Value("${vsconsole.monitoring.tick:1s}") Duration tick) {
         this.driver = driver;
         this.configs = configs;
@@ -67,23 +67,6 @@ public class Sampler implements SmartLifecycle {
         this.occupants = occupants;
         this.tick = tick;
         this.hostReader = new HostFiguresReader(host.procRoot());
-        // A console write makes the cached tree stale at once, so the next reader sees it.
-        writer.addListener(new ConfigWriteListener() {
-            @Override
-            public void written(String guest, GuestConfig after) {
-                treeChanged();
-            }
-
-            @Override
-            public void created(String guest, GuestConfig after) {
-                treeChanged();
-            }
-
-            @Override
-            public void deleted(String guest) {
-                treeChanged();
-            }
-        });
     }
 
     /**
@@ -115,6 +98,12 @@ public class Sampler implements SmartLifecycle {
 
     public int subscriberCount() {
         return subscribers.size();
+    }
+
+    /** A console write or a change found outside it makes the cached tree stale at once. */
+    @EventListener
+    void onTreeChanged(GuestTreeChanged event) {
+        treeChanged();
     }
 
     /** The config tree changed: re-read guest specs at the next tick and sample right away. */

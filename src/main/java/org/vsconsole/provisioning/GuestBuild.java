@@ -32,14 +32,12 @@ final class GuestBuild implements JobWork {
     private final GuestConfigWriter writer;
     private final HostDriver driver;
     private final Path guestsRoot;
-    private final Runnable treeChanged;
 
-    GuestBuild(ValidatedGuest guest, GuestConfigWriter writer, HostDriver driver, Path guestsRoot, Runnable treeChanged) {
+    GuestBuild(ValidatedGuest guest, GuestConfigWriter writer, HostDriver driver, Path guestsRoot) {
         this.guest = guest;
         this.writer = writer;
         this.driver = driver;
         this.guestsRoot = guestsRoot;
-        this.treeChanged = treeChanged;
     }
 
     @Override
@@ -146,7 +144,6 @@ final class GuestBuild implements JobWork {
             try {
                 job.log("Removing the configuration " + writer.reader().configRoot().resolve(guest.name()));
                 writer.deleteGuest(guest.name(), writer.reader().readGuest(guest.name()).digest());
-                treeChanged.run();
             } catch (Exception e) {
                 left.add("the configuration of '" + guest.name() + "' (" + reason(e) + ")");
             }
@@ -163,7 +160,6 @@ final class GuestBuild implements JobWork {
         step(job, percent, "Writing the configuration of '" + guest.name() + "': context " + guest.xid() + ", address "
                 + guest.ip() + "/" + guest.prefix() + " on " + guest.device());
         GuestConfig config = write.write();
-        treeChanged.run();
         return GuestSpecs.from(config, guestsRoot);
     }
 

@@ -24,7 +24,6 @@ import org.vsconsole.host.config.IpLiteral;
 import org.vsconsole.jobs.Job;
 import org.vsconsole.jobs.JobService;
 import org.vsconsole.jobs.JobWork;
-import org.vsconsole.monitoring.Sampler;
 
 /**
  * Creates guests for the wizard and REST. Only ADMIN and OPERATOR may; every attempt is audited
@@ -43,7 +42,6 @@ public class GuestCreationService {
     private final GuestConfigWriter writer;
     private final HostDriver driver;
     private final HostProperties host;
-    private final Sampler sampler;
     private final AuditService audit;
     private final JobService jobs;
     private final Reservations reservations = new Reservations();
@@ -53,14 +51,13 @@ public class GuestCreationService {
     private final BuildOptionsValidator buildOptions;
 
     GuestCreationService(GuestConfigReader tree, GuestConfigWriter writer, HostDriver driver, HostProperties host,
-            Sampler sampler, AuditService audit, JobService jobs,
+            AuditService audit, JobService jobs,
             @Value("${vsconsole.provisioning.address-pool:10.88.0.0/24}") String addressPool,
             @Value("${vsconsole.provisioning.default-interface:eth0}") String defaultInterface) {
         this.tree = tree;
         this.writer = writer;
         this.driver = driver;
         this.host = host;
-        this.sampler = sampler;
         this.audit = audit;
         this.jobs = jobs;
         this.defaultInterface = defaultInterface;
@@ -166,7 +163,7 @@ public class GuestCreationService {
     }
 
     private JobWork work(ValidatedGuest guest) {
-        GuestBuild build = new GuestBuild(guest, writer, driver, host.guestsRoot(), sampler::treeChanged);
+        GuestBuild build = new GuestBuild(guest, writer, driver, host.guestsRoot());
         AuditTarget target = AuditTarget.guest(guest.name(), guest.xid());
         return job -> {
             long started = System.nanoTime();

@@ -34,6 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.vsconsole.audit.Actor;
@@ -44,6 +45,7 @@ import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.audit.Outcome;
 import org.vsconsole.base.GuestLocks;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.GuestTreeChanged;
 import org.vsconsole.host.config.AcceptedEntry;
 import org.vsconsole.host.config.ConfigConflictException;
 import org.vsconsole.host.config.ConfigManifest;
@@ -52,7 +54,6 @@ import org.vsconsole.host.config.ConfigWriteListener;
 import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
-import org.vsconsole.monitoring.Sampler;
 import org.vsconsole.security.GuestOwnership;
 
 /**
@@ -79,7 +80,7 @@ public class SyncService {
     private final GuestConfigReader reader;
     private final GuestConfigWriter writer;
     private final AuditService audit;
-    private final Sampler sampler;
+    private final ApplicationEventPublisher events;
     private final GuestOwnership ownership;
     private final GuestLocks guestLocks;
     private final boolean autoAdopt;
@@ -98,7 +99,7 @@ public class SyncService {
     private volatile TreeWatcher watcher;
 
     SyncService(SyncRepository repository, GuestConfigReader reader, GuestConfigWriter writer, AuditService audit,
-            Sampler sampler, GuestOwnership ownership, GuestLocks guestLocks,
+            ApplicationEventPublisher events, GuestOwnership ownership, GuestLocks guestLocks,
             @Value("${vsconsole.sync.auto-adopt:false}") boolean autoAdopt,
             @Value("${vsconsole.sync.reconcile-interval:60s}") Duration interval,
             @Value("${vsconsole.sync.debounce:250ms}") Duration debounce,
@@ -107,7 +108,7 @@ public class SyncService {
         this.reader = reader;
         this.writer = writer;
         this.audit = audit;
-        this.sampler = sampler;
+        this.events = events;
         this.ownership = ownership;
         this.guestLocks = guestLocks;
         this.autoAdopt = autoAdopt;
@@ -222,7 +223,7 @@ public class SyncService {
                 requireSeen(guest, seenDigest, config);
                 GuestSyncStatus row = repository.find(guest).orElse(null);
                 GuestSyncStatus saved = saveBaseline(config, SyncState.MANAGED, row, Instant.now());
-                sampler.treeChanged();
+                events.publishEvent(new GuestTreeChanged(guest));
                 return saved;
             } finally {
                 lock.unlock();
@@ -242,7 +243,7 @@ public class SyncService {
                         GuestConfig config = reader.readGuest(guest);
                         GuestSyncStatus saved = saveBaseline(config, SyncState.MANAGED,
                                 repository.find(guest).orElse(null), Instant.now());
-                        sampler.treeChanged();
+                        events.publishEvent(new GuestTreeChanged(guest));
                         return saved;
                     } finally {
                         lock.unlock();
@@ -272,9 +273,7 @@ public class SyncService {
                     throw new IllegalStateException("the tree of '" + guest + "' still differs after the restore: "
                             + String.join(", ", manifestOf(repository.files(guest)).differences(after.manifest())));
                 }
-                GuestSyncStatus saved = saveBaseline(after, SyncState.MANAGED, row, Instant.now());
-                sampler.treeChanged();
-                return saved;
+                return saveBaseline(after, SyncState.MANAGED, row, Instant.now());
             } finally {
                 lock.unlock();
             }
@@ -298,9 +297,6 @@ public class SyncService {
             if (reconcileGuest(name)) {
                 changed++;
             }
-        }
-        if (changed > 0) {
-            sampler.treeChanged();
         }
         return new ReconcileStats(names.size(), filesRead.get() - files0, (System.nanoTime() - t0) / 1_000_000, changed);
     }
@@ -347,7 +343,7 @@ public class SyncService {
                 log.info("Guest '{}' was removed outside the console", name);
             }
             cache.put(name, removed);
-            sampler.treeChanged();
+            events.publishEvent(new GuestTreeChanged(name));
             return true;
         }
         GuestConfig config = reader.readGuest(name);
@@ -369,7 +365,7 @@ public class SyncService {
                         UUID.randomUUID().toString());
                 log.info("Guest '{}' appeared outside the console ({})", name, state.dbValue());
             }
-            sampler.treeChanged();
+            events.publishEvent(new GuestTreeChanged(name));
             return true;
         }
         if (digest.equals(row.currentDigest()) && (row.drift() || digest.equals(row.acceptedDigest()))) {
@@ -392,7 +388,7 @@ public class SyncService {
                         null, Map.of("digest", digest), Outcome.OK,
                         "the tree of '" + name + "' is back to the accepted content", 0), UUID.randomUUID().toString());
             }
-            sampler.treeChanged();
+            events.publishEvent(new GuestTreeChanged(name));
             return true;
         }
         // Drift: the tree differs from what the console wrote or an admin accepted.
@@ -415,7 +411,7 @@ public class SyncService {
                 before, after, Outcome.OK, "changed outside the console: " + String.join(", ", changed), 0),
                 UUID.randomUUID().toString());
         log.info("Guest '{}' changed outside the console: {}", name, changed);
-        sampler.treeChanged();
+        events.publishEvent(new GuestTreeChanged(name));
         return true;
     }
 

@@ -41,7 +41,7 @@ class GuestBuildOnVserverTest {
 
     GuestBuild build(boolean start) {
         ValidatedGuest guest = host.validator("10.88.0.0/24").validate(GuestBuildTest.app1(start));
-        return new GuestBuild(guest, host.writer, driver, host.guestsRoot, () -> { });
+        return new GuestBuild(guest, host.writer, driver, host.guestsRoot);
     }
 
     @Test
