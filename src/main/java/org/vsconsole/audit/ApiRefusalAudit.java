@@ -74,7 +74,7 @@ class ApiRefusalAudit implements RefusalRecorder {
             w.lastRule = text;
         });
         if (first) {
-            audit.record(actor, new AuditEntry("api.refused", AuditTarget.detail(call), null, null, Outcome.DENIED, text, 0),
+            audit.record(actor, new AuditEntry(AuditActions.API_REFUSED, AuditTarget.detail(call), null, null, Outcome.DENIED, text, 0),
                     UUID.randomUUID().toString());
         }
     }
@@ -87,7 +87,7 @@ class ApiRefusalAudit implements RefusalRecorder {
         if (w.more == 0) {
             return;
         }
-        audit.record(w.actor, new AuditEntry("api.refused", AuditTarget.detail(key.call()), null, Map.of("count", w.more),
+        audit.record(w.actor, new AuditEntry(AuditActions.API_REFUSED, AuditTarget.detail(key.call()), null, Map.of("count", w.more),
                 Outcome.DENIED, w.more + " more refusals of the same call; last: " + w.lastRule, 0), UUID.randomUUID().toString());
     }
 

@@ -226,7 +226,7 @@ public class AuditService implements ApplicationEventPublisherAware {
      * way past a mismatch; never done by the console on its own.
      */
     @PreAuthorize("hasRole('ADMIN')")
-    @AuditedAction("audit.reanchored")
+    @AuditedAction(AuditActions.AUDIT_REANCHORED)
     public AuditEvent reanchor(String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new org.vsconsole.base.InvalidInputException("reason", "say in 1 to 500 characters what was reviewed");
@@ -243,7 +243,7 @@ public class AuditService implements ApplicationEventPublisherAware {
             before.put("anchor", anchor.read().map(h -> h.seq() + " " + h.hash()).orElse(null));
             before.put("databaseHead", repository.last().map(e -> e.seq() + " " + e.hash()).orElse(null));
             AuditEvent appended = ownTransaction.execute(status -> append(actors.current(), new AuditEntry(
-                    "audit.reanchored", AuditTarget.detail("audit log"), before, null, Outcome.OK, reason.strip(), 0),
+                    AuditActions.AUDIT_REANCHORED, AuditTarget.detail("audit log"), before, null, Outcome.OK, reason.strip(), 0),
                     UUID.randomUUID().toString()));
             anchor.write(appended.seq(), appended.hash());
             integrityProblem = Optional.empty();
@@ -286,7 +286,7 @@ public class AuditService implements ApplicationEventPublisherAware {
         before.put("lostRows", lost.seq());
         before.put("lostHead", lost.hash());
         before.put("oldAnchor", aside.getFileName().toString());
-        AuditEvent first = ownTransaction.execute(status -> append(Actor.SYSTEM, new AuditEntry("audit.chain-restarted",
+        AuditEvent first = ownTransaction.execute(status -> append(Actor.SYSTEM, new AuditEntry(AuditActions.AUDIT_CHAIN_RESTARTED,
                 AuditTarget.detail("audit log"), before, null, Outcome.FAILED, "the database held no audit rows but the"
                         + " anchor named row " + lost.seq() + ": the previous audit log was lost with the database", 0),
                 UUID.randomUUID().toString()));

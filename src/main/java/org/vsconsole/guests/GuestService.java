@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
@@ -134,30 +135,30 @@ public class GuestService {
     }
 
     @PreAuthorize("@currentUser.mayOperate(#name)")
-    @AuditedAction("guest.start")
+    @AuditedAction(AuditActions.GUEST_START)
     public GuestSummary start(String name) {
-        return lifecycle("guest.start", name, spec -> driver.start(spec));
+        return lifecycle(AuditActions.GUEST_START, name, spec -> driver.start(spec));
     }
 
     @PreAuthorize("@currentUser.mayOperate(#name)")
-    @AuditedAction("guest.stop")
+    @AuditedAction(AuditActions.GUEST_STOP)
     public GuestSummary stop(String name) {
-        return lifecycle("guest.stop", name, spec -> driver.stop(spec, STOP_TIMEOUT));
+        return lifecycle(AuditActions.GUEST_STOP, name, spec -> driver.stop(spec, STOP_TIMEOUT));
     }
 
     @PreAuthorize("@currentUser.mayOperate(#name)")
-    @AuditedAction("guest.restart")
+    @AuditedAction(AuditActions.GUEST_RESTART)
     public GuestSummary restart(String name) {
-        return lifecycle("guest.restart", name, spec -> driver.restart(spec, STOP_TIMEOUT));
+        return lifecycle(AuditActions.GUEST_RESTART, name, spec -> driver.restart(spec, STOP_TIMEOUT));
     }
 
     /** Sets or clears {@code apps/init/mark} = {@code default}, which the host's init scripts read. */
     @PreAuthorize("@currentUser.mayOperate(#name)")
-    @AuditedAction("guest.set-boot-mark")
+    @AuditedAction(AuditActions.GUEST_SET_BOOT_MARK)
     public GuestConfig setStartsAtBoot(String name, boolean startAtBoot, String digest) {
         GuestConfig before = config(name);
-        audit.audited("guest.set-boot-mark", target(before), Map.of("startsAtBoot", before.init().bootMarked()),
-                () -> locks.withLock(name, "guest.set-boot-mark", () -> {
+        audit.audited(AuditActions.GUEST_SET_BOOT_MARK, target(before), Map.of("startsAtBoot", before.init().bootMarked()),
+                () -> locks.withLock(name, AuditActions.GUEST_SET_BOOT_MARK, () -> {
                     GuestConfig after = write(name, digest == null ? before.digest() : digest,
                             new ConfigChange.SetBootMark(startAtBoot));
                     return Map.of("startsAtBoot", after.init().bootMarked());
@@ -167,7 +168,7 @@ public class GuestService {
 
     /** Runs a command inside the running guest (ADMIN and OPERATOR only), streaming its output. */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
-    @AuditedAction("guest.exec")
+    @AuditedAction(AuditActions.GUEST_EXEC)
     public ExecResult exec(String name, List<String> argv, Consumer<String> output) {
         GuestConfig config = config(name);
         if (argv == null || argv.isEmpty() || argv.getFirst().isBlank()) {
@@ -179,7 +180,7 @@ public class GuestService {
             }
         }
         Map<String, Object> before = Map.of("command", argv);
-        return audit.audited("guest.exec", target(config), before, () -> {
+        return audit.audited(AuditActions.GUEST_EXEC, target(config), before, () -> {
             occupants.now().refuseIfInConflict(name);
             return driver.exec(spec(config), argv, output, EXEC_TIMEOUT);
         });
@@ -208,13 +209,13 @@ public class GuestService {
 
     /** Sends a signal to one process of the guest, as {@code vkill} does. */
     @PreAuthorize("@currentUser.mayOperate(#name)")
-    @AuditedAction("guest.kill")
+    @AuditedAction(AuditActions.GUEST_KILL)
     public void kill(String name, int pid, int signal) {
         GuestConfig config = config(name);
         if (signal != 9 && signal != 15 && signal != 1 && signal != 2) {
             throw new InvalidInputException("signal", "must be one of TERM (15), KILL (9), HUP (1), INT (2)");
         }
-        audit.audited("guest.kill", target(config), Map.of("pid", pid, "signal", signal), () -> {
+        audit.audited(AuditActions.GUEST_KILL, target(config), Map.of("pid", pid, "signal", signal), () -> {
             occupants.now().refuseIfInConflict(name);
             driver.kill(spec(config), pid, signal);
             return null;
@@ -228,10 +229,10 @@ public class GuestService {
      * mount point or holding one), whether the guest is managed or not.
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
-    @AuditedAction("guest.delete")
+    @AuditedAction(AuditActions.GUEST_DELETE)
     public void delete(String name, String typedName) {
         GuestConfig config = config(name);
-        audit.audited("guest.delete", target(config), describe(config), () -> locks.withLock(name, "guest.delete", () -> {
+        audit.audited(AuditActions.GUEST_DELETE, target(config), describe(config), () -> locks.withLock(name, AuditActions.GUEST_DELETE, () -> {
             if (!name.equals(typedName)) {
                 throw new InvalidInputException("confirmation", "type the guest's name '" + name + "' to confirm");
             }
@@ -267,7 +268,7 @@ public class GuestService {
 
     private GuestSummary lifecycle(String action, String name, Consumer<GuestSpec> operation) {
         GuestConfig config = config(name);
-        boolean stopping = action.equals("guest.stop");
+        boolean stopping = action.equals(AuditActions.GUEST_STOP);
         return audit.audited(action, target(config), Map.of("running", sampler.latest().guest(name) != null
                 && sampler.latest().guest(name).running()), () -> locks.withLock(name, action, () -> {
                     if (config.disabled() && !stopping) {
@@ -278,7 +279,7 @@ public class GuestService {
                     if (!stopping) {
                         SharedAddresses.refuseIfRunningElsewhere(config, host);
                     }
-                    if (action.equals("guest.start") && driver.isRunning(spec(config))) {
+                    if (action.equals(AuditActions.GUEST_START) && driver.isRunning(spec(config))) {
                         throw new StateConflictException("state", "'" + name + "' is already running");
                     }
                     operation.accept(spec(config));

@@ -17,6 +17,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Service;
 import org.vsconsole.audit.Actor;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
@@ -88,7 +89,7 @@ public class JobService {
     public void cancel(long id) {
         Job job = get(id);
         AuditTarget target = new AuditTarget(job.target(), null, "job " + id);
-        audit.audited("job.cancel", target, Map.of("state", job.state().dbValue()), () -> {
+        audit.audited(AuditActions.JOB_CANCEL, target, Map.of("state", job.state().dbValue()), () -> {
             if (!mayCancel(job)) {
                 throw new AccessDeniedException("job " + id + " was submitted by " + job.actor()
                         + "; only its submitter, an ADMIN or an OPERATOR may cancel it");
@@ -122,7 +123,7 @@ public class JobService {
             String message = "The console stopped while this job was " + job.state().dbValue()
                     + "; it did not finish. Check the target and run it again if needed.";
             jobs.finish(job.id(), JobState.INTERRUPTED, message);
-            audit.record(Actor.SYSTEM, new AuditEntry("job.interrupted", new AuditTarget(job.target(), null,
+            audit.record(Actor.SYSTEM, new AuditEntry(AuditActions.JOB_INTERRUPTED, new AuditTarget(job.target(), null,
                     "job " + job.id() + " (" + job.kind() + ")"), null, null, Outcome.FAILED, message, 0),
                     java.util.UUID.randomUUID().toString());
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
@@ -47,7 +48,7 @@ public class LimitPresetService {
 
     /** Creates or replaces a preset; every value is checked as a limit change would be. */
     @PreAuthorize("hasRole('ADMIN')")
-    @AuditedAction("limits.preset-save")
+    @AuditedAction(AuditActions.LIMITS_PRESET_SAVE)
     public LimitPreset save(String name, String description, Map<String, LimitEdit> values) {
         String checked = presetName(name);
         String desc = description == null ? "" : description.strip();
@@ -58,19 +59,19 @@ public class LimitPresetService {
         Map<String, long[]> rows = new LinkedHashMap<>();
         valid.forEach((k, v) -> rows.put(k.fileName(), new long[] {v.soft(), v.hard()}));
         Object before = repository.find(checked).orElse(null);
-        return audit.audited("limits.preset-save", AuditTarget.detail(checked), before, () -> {
+        return audit.audited(AuditActions.LIMITS_PRESET_SAVE, AuditTarget.detail(checked), before, () -> {
             repository.save(checked, desc, rows);
             return repository.find(checked).orElseThrow();
         });
     }
 
     @PreAuthorize("hasRole('ADMIN')")
-    @AuditedAction("limits.preset-delete")
+    @AuditedAction(AuditActions.LIMITS_PRESET_DELETE)
     public void delete(String name) {
         String checked = presetName(name);
         LimitPreset before = repository.find(checked)
                 .orElseThrow(() -> new InvalidInputException("preset", "no preset named '" + checked + "'"));
-        audit.audited("limits.preset-delete", AuditTarget.detail(checked), before, () -> repository.delete(checked));
+        audit.audited(AuditActions.LIMITS_PRESET_DELETE, AuditTarget.detail(checked), before, () -> repository.delete(checked));
     }
 
     /**
@@ -79,11 +80,11 @@ public class LimitPresetService {
      * the others; each gets its own result and its own audit row ({@code limits.set}).
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
-    @AuditedAction("limits.preset-apply")
+    @AuditedAction(AuditActions.LIMITS_PRESET_APPLY)
     public List<PresetResult> apply(String presetName, List<String> guests) {
         Map<String, LimitEdit> edits = preset(presetName);
         List<PresetResult> results = limits.applyToGuests(edits, guests);
-        audit.audited("limits.preset-apply", AuditTarget.detail(presetName), Map.of("guests", guests), () -> results);
+        audit.audited(AuditActions.LIMITS_PRESET_APPLY, AuditTarget.detail(presetName), Map.of("guests", guests), () -> results);
         return results;
     }
 

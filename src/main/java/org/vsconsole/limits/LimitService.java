@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
@@ -119,7 +120,7 @@ public class LimitService {
      * writes {@code rlimits/<name>.soft} and {@code .hard} so they hold at the next start.
      */
     @PreAuthorize(STAFF)
-    @AuditedAction("limits.set")
+    @AuditedAction(AuditActions.LIMITS_SET)
     public GuestLimits apply(String guest, Map<String, LimitEdit> edits, boolean live, boolean persistent, String digest) {
         GuestConfig config = config(guest);
         Map<KnownLimit, LimitValues> values = validate(edits);
@@ -166,8 +167,8 @@ public class LimitService {
         String guest = config.name();
         GuestLimits before = read(config, true);
         AtomicReference<GuestLimits> result = new AtomicReference<>();
-        audit.audited("limits.set", target(config), describe(before, values.keySet(), live, persistent),
-                () -> locks.withLock(guest, "limits.set", () -> {
+        audit.audited(AuditActions.LIMITS_SET, target(config), describe(before, values.keySet(), live, persistent),
+                () -> locks.withLock(guest, AuditActions.LIMITS_SET, () -> {
                     GuestLimits after = applyChecked(guest, values, live, persistent, digest);
                     result.set(after);
                     return describe(after, values.keySet(), live, persistent);
@@ -207,7 +208,7 @@ public class LimitService {
      * kernel). The entry stays saved when applying fails; the result then says why.
      */
     @PreAuthorize(STAFF)
-    @AuditedAction("limits.disk-set")
+    @AuditedAction(AuditActions.LIMITS_DISK_SET)
     public GuestLimits setDiskLimit(String guest, DiskLimitEdit edit, String digest) {
         GuestConfig config = config(guest);
         if (edit == null) {
@@ -222,7 +223,7 @@ public class LimitService {
         ConfigChange change = new ConfigChange.SetDiskLimit(id, directory, space, inodes, reserved);
         Map<String, Object> before = Map.of("dlimits", config.dlimits(), "diskQuota", diskQuota(config).summary());
         AtomicReference<DiskQuotaState> applied = new AtomicReference<>();
-        audit.audited("limits.disk-set", target(config), before, () -> locks.withLock(guest, "limits.disk-set", () -> {
+        audit.audited(AuditActions.LIMITS_DISK_SET, target(config), before, () -> locks.withLock(guest, AuditActions.LIMITS_DISK_SET, () -> {
             GuestConfig checked = requireDigest(config(guest), digest);
             GuestConfig after = write(checked, change);
             applied.set(applyDiskQuota(after));
@@ -232,13 +233,13 @@ public class LimitService {
     }
 
     @PreAuthorize(STAFF)
-    @AuditedAction("limits.disk-remove")
+    @AuditedAction(AuditActions.LIMITS_DISK_REMOVE)
     public GuestLimits removeDiskLimit(String guest, String id, String digest) {
         GuestConfig config = config(guest);
         String checkedId = HostGrammar.diskLimitId(id);
         AtomicReference<DiskQuotaState> applied = new AtomicReference<>();
-        audit.audited("limits.disk-remove", target(config), Map.of("dlimits", config.dlimits()),
-                () -> locks.withLock(guest, "limits.disk-remove", () -> {
+        audit.audited(AuditActions.LIMITS_DISK_REMOVE, target(config), Map.of("dlimits", config.dlimits()),
+                () -> locks.withLock(guest, AuditActions.LIMITS_DISK_REMOVE, () -> {
                     GuestConfig after = write(requireDigest(config(guest), digest), new ConfigChange.RemoveDiskLimit(checkedId));
                     // the entry may have been the root's limit: the driver lifts it then
                     applied.set(applyDiskQuota(after));
@@ -313,7 +314,7 @@ public class LimitService {
      * larger than zero and not above the host's memory.
      */
     @PreAuthorize(STAFF)
-    @AuditedAction("limits.tmp-size")
+    @AuditedAction(AuditActions.LIMITS_TMP_SIZE)
     public GuestLimits setTmpSize(String guest, String size, boolean live, boolean persistent, String digest) {
         GuestConfig config = config(guest);
         String checked = tmpSize(size);
@@ -323,7 +324,7 @@ public class LimitService {
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("tmpSize", config.tmpSize());
         AtomicReference<GuestLimits> result = new AtomicReference<>();
-        audit.audited("limits.tmp-size", target(config), before, () -> locks.withLock(guest, "limits.tmp-size", () -> {
+        audit.audited(AuditActions.LIMITS_TMP_SIZE, target(config), before, () -> locks.withLock(guest, AuditActions.LIMITS_TMP_SIZE, () -> {
             GuestConfig current = requireDigest(config(guest), digest);
             if (live) {
                 occupants.now().refuseIfInConflict(guest);

@@ -17,6 +17,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.vsconsole.audit.Actor;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditEvent;
 import org.vsconsole.audit.AuditRecorded;
 import org.vsconsole.audit.AuditService;
@@ -34,7 +35,7 @@ import org.vsconsole.host.LimitValues;
 class AlertEngine implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertEngine.class);
-    static final Set<String> STOPPING_ACTIONS = Set.of("guest.stop", "guest.restart", "guest.delete");
+    static final Set<String> STOPPING_ACTIONS = Set.of(AuditActions.GUEST_STOP, AuditActions.GUEST_RESTART, AuditActions.GUEST_DELETE);
 
     private final Sampler sampler;
     private final AlertService alerts;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
@@ -14,7 +15,7 @@ import org.vsconsole.security.CurrentUser;
 public class AlertService {
 
     /** The audit action of a fired alert; recorded after the alert is stored, so a page may follow it. */
-    static final String FIRED_ACTION = "alert.fired";
+    static final String FIRED_ACTION = AuditActions.ALERT_FIRED;
 
     private final AlertStore store;
     private final AuditService audit;
@@ -39,7 +40,7 @@ public class AlertService {
     @PreAuthorize("hasRole('ADMIN')")
     public AlertSettings update(AlertSettings next) {
         AlertSettings before = settings();
-        return audit.audited("alert.settings", AuditTarget.detail("alert rules"), before, () -> {
+        return audit.audited(AuditActions.ALERT_SETTINGS, AuditTarget.detail("alert rules"), before, () -> {
             store.save(next);
             cached = next;
             return next;

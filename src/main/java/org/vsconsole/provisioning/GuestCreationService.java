@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
@@ -36,7 +37,7 @@ import org.vsconsole.jobs.JobWork;
 @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
 public class GuestCreationService {
 
-    static final String ACTION = "guest.create";
+    static final String ACTION = AuditActions.GUEST_CREATE;
 
     private final GuestConfigReader tree;
     private final GuestConfigWriter writer;
@@ -89,7 +90,7 @@ public class GuestCreationService {
                 throw new InvalidInputException("name", "a guest named '" + guest.name() + "' is being created right now");
             }
             try {
-                return jobs.submit("guest.create", "Create guest " + guest.name(), guest.name(), work(guest));
+                return jobs.submit(AuditActions.GUEST_CREATE, "Create guest " + guest.name(), guest.name(), work(guest));
             } catch (RuntimeException e) {
                 reservations.release(guest.name());
                 throw e;

@@ -20,6 +20,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
@@ -63,7 +64,7 @@ public class ApiTokenService {
     }
 
     @PreAuthorize("isAuthenticated()")
-    @AuditedAction("token.create")
+    @AuditedAction(AuditActions.TOKEN_CREATE)
     public NewApiToken create(String name, Integer expiresInDays, Boolean readOnly) {
         String username = SecurityContextHolder.getContext().getAuthentication().getName();
         NewApiToken[] made = new NewApiToken[1];
@@ -71,7 +72,7 @@ public class ApiTokenService {
         before.put("name", name == null ? null : name.length() > 80 ? name.substring(0, 80) + "…" : name);
         before.put("expiresInDays", expiresInDays);
         before.put("readOnly", readOnly);
-        audit.audited("token.create", AuditTarget.detail(username), before, () -> {
+        audit.audited(AuditActions.TOKEN_CREATE, AuditTarget.detail(username), before, () -> {
             if (SecurityContextHolder.getContext().getAuthentication() instanceof ApiTokenAuthentication) {
                 throw new ActionRefusedException("token", "API tokens are made by a person signed in with a password,"
                         + " not with another token");
@@ -111,10 +112,10 @@ public class ApiTokenService {
     }
 
     @PreAuthorize("isAuthenticated()")
-    @AuditedAction("token.revoke")
+    @AuditedAction(AuditActions.TOKEN_REVOKE)
     public void revoke(long id) {
         String username = SecurityContextHolder.getContext().getAuthentication().getName();
-        audit.audited("token.revoke", AuditTarget.detail(username), Map.of("id", id), () -> {
+        audit.audited(AuditActions.TOKEN_REVOKE, AuditTarget.detail(username), Map.of("id", id), () -> {
             long userId = users.find(username).orElseThrow(() -> new InvalidInputException("user", "no such account")).id();
             ApiToken token = tokens.ofUser(userId).stream().filter(t -> t.id() == id).findFirst()
                     .orElseThrow(() -> new InvalidInputException("id", "you have no token " + id));

@@ -7,6 +7,7 @@ import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 import java.util.UUID;
 import org.vsconsole.audit.Actor;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
@@ -30,7 +31,7 @@ class AuthenticationAuditor {
 
     @EventListener
     void onSignIn(InteractiveAuthenticationSuccessEvent event) {
-        audit.record(AuditEntry.ok("auth.sign-in", AuditTarget.detail(event.getAuthentication().getName()),
+        audit.record(AuditEntry.ok(AuditActions.AUTH_SIGN_IN, AuditTarget.detail(event.getAuthentication().getName()),
                 null, null, 0));
     }
 
@@ -44,7 +45,7 @@ class AuthenticationAuditor {
     @EventListener
     void onSignOut(LogoutSuccessEvent event) {
         // The security context is already cleared at sign-out: name the user from the event.
-        audit.record(Actor.of(event.getAuthentication()), AuditEntry.ok("auth.sign-out",
+        audit.record(Actor.of(event.getAuthentication()), AuditEntry.ok(AuditActions.AUTH_SIGN_OUT,
                 AuditTarget.detail(event.getAuthentication().getName()), null, null, 0), UUID.randomUUID().toString());
     }
 }

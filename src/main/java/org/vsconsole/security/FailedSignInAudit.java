@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vsconsole.audit.Actor;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
@@ -89,7 +90,7 @@ class FailedSignInAudit {
             burst.lastMessage = message;
         });
         if (first) {
-            audit.record(new Actor("anonymous", "", key.address()), new AuditEntry("auth.sign-in",
+            audit.record(new Actor("anonymous", "", key.address()), new AuditEntry(AuditActions.AUTH_SIGN_IN,
                     AuditTarget.detail(clip(name)), null, null, Outcome.FAILED, message, 0), UUID.randomUUID().toString());
         }
     }
@@ -112,7 +113,7 @@ class FailedSignInAudit {
         after.put("to", burst.last.toString());
         String names = burst.names.size() == 1 && !burst.moreNames ? burst.names.iterator().next()
                 : burst.names.size() + (burst.moreNames ? "+" : "") + " names";
-        audit.record(new Actor("anonymous", "", key.address()), new AuditEntry("auth.sign-in", AuditTarget.detail(names),
+        audit.record(new Actor("anonymous", "", key.address()), new AuditEntry(AuditActions.AUTH_SIGN_IN, AuditTarget.detail(names),
                 null, after, Outcome.FAILED, burst.more + " more failed sign-ins of " + names + " from " + key.address()
                         + " (" + burst.refused + " refused by the throttle unchecked); last: " + burst.lastMessage, 0),
                 UUID.randomUUID().toString());

@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.vsconsole.audit.Actor;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
@@ -77,7 +78,7 @@ class InitialAdminCreator implements SmartInitializingSingleton {
                      It must be changed at the first sign-in.
                     ==================================================================""", password, file);
         }
-        audit.record(Actor.SYSTEM, AuditEntry.ok("user.create", AuditTarget.detail(ADMIN), null,
+        audit.record(Actor.SYSTEM, AuditEntry.ok(AuditActions.USER_CREATE, AuditTarget.detail(ADMIN), null,
                 users.find(ADMIN).orElseThrow(), 0), java.util.UUID.randomUUID().toString());
     }
 

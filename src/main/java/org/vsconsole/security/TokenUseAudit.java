@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vsconsole.audit.Actor;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
@@ -84,7 +85,7 @@ class TokenUseAudit {
             }
         });
         if (first) {
-            audit.record(new Actor(token.getName(), "", key.address()), new AuditEntry("token.use",
+            audit.record(new Actor(token.getName(), "", key.address()), new AuditEntry(AuditActions.TOKEN_USE,
                     AuditTarget.detail("token '" + token.tokenName() + "'"), null, Map.of("call", call),
                     refused ? Outcome.DENIED : Outcome.OK, refused ? "refused: the token is read-only" : null, 0),
                     UUID.randomUUID().toString());
@@ -105,7 +106,7 @@ class TokenUseAudit {
         after.put("calls", w.calls);
         after.put("from", w.first.toString());
         after.put("to", w.last.toString());
-        audit.record(new Actor(w.username, "", key.address()), new AuditEntry("token.use",
+        audit.record(new Actor(w.username, "", key.address()), new AuditEntry(AuditActions.TOKEN_USE,
                 AuditTarget.detail("token '" + w.tokenName + "'"), null, after, w.refused > 0 ? Outcome.DENIED : Outcome.OK,
                 w.more + " more calls with token '" + w.tokenName + "'" + (w.refused > 0 ? ", " + w.refused + " refused" : ""),
                 0), UUID.randomUUID().toString());

@@ -11,6 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
@@ -46,10 +47,10 @@ public class UserAccountService {
     }
 
     @PreAuthorize("hasRole('ADMIN')")
-    @AuditedAction("user.create")
+    @AuditedAction(AuditActions.USER_CREATE)
     @Transactional
     public UserAccount create(String username, String password, Set<Role> roles, Set<String> guests) {
-        return audit.audited("user.create", AuditTarget.detail(username), null, () -> {
+        return audit.audited(AuditActions.USER_CREATE, AuditTarget.detail(username), null, () -> {
             validateUsername(username);
             validatePassword("password", password, username);
             validateRolesAndGuests(roles, guests);
@@ -63,11 +64,11 @@ public class UserAccountService {
     }
 
     @PreAuthorize("hasRole('ADMIN')")
-    @AuditedAction("user.set-roles")
+    @AuditedAction(AuditActions.USER_SET_ROLES)
     @Transactional
     public UserAccount setRoles(String username, Set<Role> roles, Set<String> guests) {
         UserAccount before = existing(username);
-        return audit.audited("user.set-roles", AuditTarget.detail(username), before, () -> {
+        return audit.audited(AuditActions.USER_SET_ROLES, AuditTarget.detail(username), before, () -> {
             validateRolesAndGuests(roles, guests);
             if (before.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
                 refuseIfLastAdmin(username, "roles");
@@ -78,11 +79,11 @@ public class UserAccountService {
     }
 
     @PreAuthorize("hasRole('ADMIN')")
-    @AuditedAction("user.set-enabled")
+    @AuditedAction(AuditActions.USER_SET_ENABLED)
     @Transactional
     public UserAccount setEnabled(String username, boolean enabled) {
         UserAccount before = existing(username);
-        return audit.audited("user.set-enabled", AuditTarget.detail(username), before, () -> {
+        return audit.audited(AuditActions.USER_SET_ENABLED, AuditTarget.detail(username), before, () -> {
             if (!enabled) {
                 if (username.equals(currentUsername())) {
                     throw new InvalidInputException("enabled", "you cannot disable your own account");
@@ -98,11 +99,11 @@ public class UserAccountService {
 
     /** Sets a new password that the user must change at the next sign-in. */
     @PreAuthorize("hasRole('ADMIN')")
-    @AuditedAction("user.reset-password")
+    @AuditedAction(AuditActions.USER_RESET_PASSWORD)
     @Transactional
     public UserAccount resetPassword(String username, String newPassword) {
         UserAccount before = existing(username);
-        return audit.audited("user.reset-password", AuditTarget.detail(username), before, () -> {
+        return audit.audited(AuditActions.USER_RESET_PASSWORD, AuditTarget.detail(username), before, () -> {
             validatePassword("password", newPassword, username);
             users.setPassword(username, encoder.encode(newPassword), true);
             return users.find(username).orElseThrow();
@@ -114,7 +115,7 @@ public class UserAccountService {
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         String username = currentUsername();
-        audit.audited("user.change-password", AuditTarget.detail(username), null, () -> {
+        audit.audited(AuditActions.USER_CHANGE_PASSWORD, AuditTarget.detail(username), null, () -> {
             var credentials = users.credentials(username)
                     .orElseThrow(() -> new InvalidInputException("user", "your account no longer exists"));
             if (currentPassword == null || !encoder.matches(currentPassword, credentials.passwordHash())) {

@@ -13,6 +13,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.vsconsole.audit.Actor;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
@@ -84,7 +85,7 @@ class IntentRecovery implements ApplicationRunner {
             String message = "interrupted " + intent.action() + " by " + intent.actor()
                     + (intent.guest() == null ? "" : " on '" + intent.guest() + "'") + ": " + f.result()
                     + "; guest is " + f.guestState() + (f.detail() == null ? "" : "; " + f.detail());
-            audit.record(Actor.SYSTEM, new AuditEntry("intent.recovered", AuditTarget.guest(intent.guest(), intent.xid()),
+            audit.record(Actor.SYSTEM, new AuditEntry(AuditActions.INTENT_RECOVERED, AuditTarget.guest(intent.guest(), intent.xid()),
                     before, after, Outcome.OK, message, 0), intent.correlationId());
             repository.finishIntent(intent.id(), "interrupted: " + f.result());
             log.warn("Recovered {}", message);
@@ -113,15 +114,15 @@ class IntentRecovery implements ApplicationRunner {
         String state = !exists ? "absent" : running == null ? "present (running state unknown)" : running ? "running" : "stopped";
         String digest = config == null ? null : config.digest();
         return switch (intent.action()) {
-            case "guest.start" -> new Finding(Boolean.TRUE.equals(running) ? "applied" : "not applied", state, digest, null);
-            case "guest.stop" -> new Finding(Boolean.FALSE.equals(running) ? "applied" : "not applied", state, digest, null);
-            case "guest.restart" -> Boolean.TRUE.equals(running)
+            case AuditActions.GUEST_START -> new Finding(Boolean.TRUE.equals(running) ? "applied" : "not applied", state, digest, null);
+            case AuditActions.GUEST_STOP -> new Finding(Boolean.FALSE.equals(running) ? "applied" : "not applied", state, digest, null);
+            case AuditActions.GUEST_RESTART -> Boolean.TRUE.equals(running)
                     ? new Finding("applied", state, digest, "it runs; whether it was stopped first cannot be told")
                     : new Finding("partly applied", state, digest, "stopped but not started again");
-            case "guest.create" -> !exists ? new Finding("not applied", state, null, null)
+            case AuditActions.GUEST_CREATE -> !exists ? new Finding("not applied", state, null, null)
                     : rootExists ? new Finding("applied", state, digest, null)
                     : new Finding("partly applied", state, digest, "config directory exists, root tree missing");
-            case "guest.delete" -> !exists ? new Finding("applied", state, null, null)
+            case AuditActions.GUEST_DELETE -> !exists ? new Finding("applied", state, null, null)
                     : rootExists ? new Finding("not applied", state, digest, null)
                     : new Finding("partly applied", state, digest, "root tree removed, config directory still there");
             default -> {

@@ -38,6 +38,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.vsconsole.audit.Actor;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
@@ -212,11 +213,11 @@ public class SyncService {
 
     /** Takes the tree as it is now as the new accepted baseline. */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
-    @AuditedAction("guest.drift-accept")
+    @AuditedAction(AuditActions.GUEST_DRIFT_ACCEPT)
     public GuestSyncStatus accept(String guest, String seenDigest) {
         HostGrammar.guestName(guest);
         DriftReport before = drift(guest);
-        return audit.audited("guest.drift-accept", AuditTarget.guest(guest, null), summary(before), () -> guestLocks.withLock(guest, "guest.drift-accept", () -> {
+        return audit.audited(AuditActions.GUEST_DRIFT_ACCEPT, AuditTarget.guest(guest, null), summary(before), () -> guestLocks.withLock(guest, AuditActions.GUEST_DRIFT_ACCEPT, () -> {
             lock.lock();
             try {
                 GuestConfig config = reader.readGuest(guest);
@@ -233,11 +234,11 @@ public class SyncService {
 
     /** Adopts a hand-made guest: its tree as it is now becomes the accepted baseline. */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
-    @AuditedAction("guest.adopt")
+    @AuditedAction(AuditActions.GUEST_ADOPT)
     public GuestSyncStatus adopt(String guest) {
         HostGrammar.guestName(guest);
-        return audit.audited("guest.adopt", AuditTarget.guest(guest, null),
-                Map.of("state", status(guest).map(s -> s.state().dbValue()).orElse("unknown")), () -> guestLocks.withLock(guest, "guest.adopt", () -> {
+        return audit.audited(AuditActions.GUEST_ADOPT, AuditTarget.guest(guest, null),
+                Map.of("state", status(guest).map(s -> s.state().dbValue()).orElse("unknown")), () -> guestLocks.withLock(guest, AuditActions.GUEST_ADOPT, () -> {
                     lock.lock();
                     try {
                         GuestConfig config = reader.readGuest(guest);
@@ -257,11 +258,11 @@ public class SyncService {
      * changed file's accepted content was too large to keep.
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
-    @AuditedAction("guest.drift-restore")
+    @AuditedAction(AuditActions.GUEST_DRIFT_RESTORE)
     public GuestSyncStatus restore(String guest, String seenDigest) {
         HostGrammar.guestName(guest);
         DriftReport before = drift(guest);
-        return audit.audited("guest.drift-restore", AuditTarget.guest(guest, null), summary(before), () -> guestLocks.withLock(guest, "guest.drift-restore", () -> {
+        return audit.audited(AuditActions.GUEST_DRIFT_RESTORE, AuditTarget.guest(guest, null), summary(before), () -> guestLocks.withLock(guest, AuditActions.GUEST_DRIFT_RESTORE, () -> {
             lock.lock();
             try {
                 GuestConfig config = reader.readGuest(guest);
@@ -336,7 +337,7 @@ public class SyncService {
             repository.save(removed, null);
             // The audit row first: whoever sees the guest gone must also find why.
             if (!DELETED.equals(mark)) {
-                audit.record(Actor.EXTERNAL, new AuditEntry("guest.removed-outside", AuditTarget.guest(name, null),
+                audit.record(Actor.EXTERNAL, new AuditEntry(AuditActions.GUEST_REMOVED_OUTSIDE, AuditTarget.guest(name, null),
                         Map.of("state", row.state().dbValue(), "digest", String.valueOf(row.acceptedDigest())), null,
                         Outcome.OK, "guest directory '" + name + "' was removed outside the console", 0),
                         UUID.randomUUID().toString());
@@ -359,7 +360,7 @@ public class SyncService {
                 after.put("state", state.dbValue());
                 after.put("digest", digest);
                 after.put("files", new ArrayList<>(config.manifest().fingerprints().keySet()));
-                audit.record(Actor.EXTERNAL, new AuditEntry("guest.appeared-outside", AuditTarget.guest(name, config.context()),
+                audit.record(Actor.EXTERNAL, new AuditEntry(AuditActions.GUEST_APPEARED_OUTSIDE, AuditTarget.guest(name, config.context()),
                         null, after, Outcome.OK, "guest directory '" + name + "' was made outside the console"
                         + (state == SyncState.MANAGED ? "; adopted automatically" : "; unmanaged until an admin adopts it"), 0),
                         UUID.randomUUID().toString());
@@ -384,7 +385,7 @@ public class SyncService {
             boolean wasDrift = row.drift();
             saveBaseline(config, row.state(), row, now);
             if (wasDrift && digest.equals(row.acceptedDigest())) {
-                audit.record(Actor.EXTERNAL, new AuditEntry("guest.changed-outside", AuditTarget.guest(name, config.context()),
+                audit.record(Actor.EXTERNAL, new AuditEntry(AuditActions.GUEST_CHANGED_OUTSIDE, AuditTarget.guest(name, config.context()),
                         null, Map.of("digest", digest), Outcome.OK,
                         "the tree of '" + name + "' is back to the accepted content", 0), UUID.randomUUID().toString());
             }
@@ -407,7 +408,7 @@ public class SyncService {
             String fp = config.manifest().fingerprints().get(path);
             after.put(path, fp == null ? null : shown(fp, currentContent(name, path, fp)));
         }
-        audit.record(Actor.EXTERNAL, new AuditEntry("guest.changed-outside", AuditTarget.guest(name, config.context()),
+        audit.record(Actor.EXTERNAL, new AuditEntry(AuditActions.GUEST_CHANGED_OUTSIDE, AuditTarget.guest(name, config.context()),
                 before, after, Outcome.OK, "changed outside the console: " + String.join(", ", changed), 0),
                 UUID.randomUUID().toString());
         log.info("Guest '{}' changed outside the console: {}", name, changed);
@@ -460,7 +461,7 @@ public class SyncService {
             }
             log.warn("The guest registry was empty (database new or lost): rebuilt it from the config tree {} with {} guest(s); "
                     + "no guest configuration was lost", reader.configRoot(), names.size());
-            audit.record(Actor.SYSTEM, new AuditEntry("registry.rebuilt", AuditTarget.NONE, null,
+            audit.record(Actor.SYSTEM, new AuditEntry(AuditActions.REGISTRY_REBUILT, AuditTarget.NONE, null,
                     Map.of("guests", names.size(), "names", names.subList(0, Math.min(names.size(), 200)),
                             "configRoot", reader.configRoot().toString()),
                     Outcome.OK, "guest registry rebuilt from the config tree: " + names.size() + " guest(s)", 0),

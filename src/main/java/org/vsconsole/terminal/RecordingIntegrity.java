@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditAttachmentCheck;
 import org.vsconsole.audit.AuditEvent;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ class RecordingIntegrity implements AuditAttachmentCheck {
 
     @Override
     public Optional<String> problem(AuditEvent row) {
-        if (!"terminal.close".equals(row.action()) || row.afterJson() == null) {
+        if (!AuditActions.TERMINAL_CLOSE.equals(row.action()) || row.afterJson() == null) {
             return Optional.empty();
         }
         JsonNode after = json.readTree(row.afterJson());

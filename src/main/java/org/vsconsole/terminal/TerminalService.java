@@ -31,6 +31,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.vsconsole.audit.Actor;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
@@ -87,7 +88,7 @@ public class TerminalService {
     public AccessDeniedException refuseView(String guest) {
         AccessDeniedException denied = new AccessDeniedException("no terminal in " + guest + " for "
                 + access.username());
-        audit.record(new AuditEntry("terminal.view", AuditTarget.guest(safeName(guest), null), null, null,
+        audit.record(new AuditEntry(AuditActions.TERMINAL_VIEW, AuditTarget.guest(safeName(guest), null), null, null,
                 Outcome.DENIED, denied.getMessage(), 0));
         return denied;
     }
@@ -99,7 +100,7 @@ public class TerminalService {
     public String open(String guest, TerminalSize size) {
         String name = safeName(guest);
         Map<String, Object> before = Map.of("cols", size.cols(), "rows", size.rows());
-        Map<String, Object> result = audit.audited("terminal.open", AuditTarget.guest(name, null), before, () -> {
+        Map<String, Object> result = audit.audited(AuditActions.TERMINAL_OPEN, AuditTarget.guest(name, null), before, () -> {
             if (!access.mayOpen(name)) {
                 throw new AccessDeniedException("no terminal in " + name + " for " + access.username());
             }
@@ -134,7 +135,7 @@ public class TerminalService {
 
     /** Attaches the current user's page to their session; returns the recent output to draw. */
     public String attach(String id, TerminalListener page) {
-        return own(id, "terminal.attach").attach(page);
+        return own(id, AuditActions.TERMINAL_ATTACH).attach(page);
     }
 
     /** The page went away; the session waits {@code detach-grace} for it to come back. */
@@ -146,7 +147,7 @@ public class TerminalService {
     }
 
     public void input(String id, String text) {
-        LiveTerminal terminal = own(id, "terminal.input");
+        LiveTerminal terminal = own(id, AuditActions.TERMINAL_INPUT);
         if (text.length() > MAX_INPUT_CHARS) {
             throw new InvalidInputException("input", "at most " + MAX_INPUT_CHARS + " characters at once");
         }
@@ -159,7 +160,7 @@ public class TerminalService {
 
     public void resize(String id, TerminalSize size) {
         try {
-            own(id, "terminal.resize").resize(size);
+            own(id, AuditActions.TERMINAL_RESIZE).resize(size);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
@@ -167,7 +168,7 @@ public class TerminalService {
 
     /** Ends the current user's session as they asked. */
     public void close(String id) {
-        LiveTerminal terminal = own(id, "terminal.close");
+        LiveTerminal terminal = own(id, AuditActions.TERMINAL_CLOSE);
         terminal.close("closed by " + access.username());
         terminal.awaitEnd(5000);
     }
@@ -273,7 +274,7 @@ public class TerminalService {
         after.put("bytes", terminal.recordingBytes());
         after.put("seconds", Duration.between(terminal.opened, closed).toSeconds());
         after.put("reason", reason);
-        audit.record(terminal.actor, new AuditEntry("terminal.close", AuditTarget.guest(terminal.guest, terminal.xid),
+        audit.record(terminal.actor, new AuditEntry(AuditActions.TERMINAL_CLOSE, AuditTarget.guest(terminal.guest, terminal.xid),
                 Map.of("session", terminal.id), after, problem == null ? Outcome.OK : Outcome.FAILED, problem,
                 Duration.between(terminal.opened, closed).toMillis()), UUID.randomUUID().toString());
         terminal.notifyEnded(reason);
@@ -307,7 +308,7 @@ public class TerminalService {
             after.put("sha256", sha);
             after.put("bytes", bytes);
             after.put("reason", "the console stopped");
-            audit.record(Actor.SYSTEM, new AuditEntry("terminal.close", AuditTarget.guest(r.guest(), r.xid()),
+            audit.record(Actor.SYSTEM, new AuditEntry(AuditActions.TERMINAL_CLOSE, AuditTarget.guest(r.guest(), r.xid()),
                     Map.of("session", r.id()), after, Outcome.OK, null, 0), UUID.randomUUID().toString());
         }
         expireOld();

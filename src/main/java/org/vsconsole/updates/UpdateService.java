@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
@@ -33,7 +34,7 @@ import org.vsconsole.security.CurrentUser;
 @Service
 public class UpdateService {
 
-    static final String ACTION = "guest.update";
+    static final String ACTION = AuditActions.GUEST_UPDATE;
 
     private final GuestConfigReader configs;
     private final HostDriver driver;
@@ -129,7 +130,7 @@ public class UpdateService {
     }
 
     private Job start(UpdatePlan plan) {
-        Job job = jobs.submit("guest.update", plan.title(), plan.guests().size() == 1 ? plan.guests().getFirst() : null,
+        Job job = jobs.submit(AuditActions.GUEST_UPDATE, plan.title(), plan.guests().size() == 1 ? plan.guests().getFirst() : null,
                 context -> run(plan, context));
         plans.save(job.id(), plan);
         return job;
