@@ -86,7 +86,7 @@ final class BaseTreeCache {
         Map<String, String> env = proxy == null ? Map.of() : Map.of("http_proxy", proxy);
         ExecResult result;
         try {
-            result = CommandRunner.stream("build", guest, argv, env, new DebootstrapProgress(progress), buildTimeout,
+            result = LinuxCommands.stream("build", guest, argv, env, new DebootstrapProgress(progress), buildTimeout,
                     progress::cancelled);
         } catch (RuntimeException e) {
             remover.delete(partial); // cancelled or interrupted: no half tree is kept for the next guest
@@ -123,7 +123,7 @@ final class BaseTreeCache {
     /** {@code cp -a} keeps owners, modes, hard links, devices and capabilities; reflinks where the disk can. */
     private void copy(String guest, Path tree, Path target, BuildProgress progress) {
         String cp = HostTools.find("cp").orElseThrow(() -> new HostOperationException("build", guest, "cp is not installed"));
-        ExecResult result = CommandRunner.stream("build", guest, List.of(cp, "-a", "-x", "--reflink=auto", "--",
+        ExecResult result = LinuxCommands.stream("build", guest, List.of(cp, "-a", "-x", "--reflink=auto", "--",
                 tree.toString(), target.toString()), Map.of(), progress, buildTimeout, progress::cancelled);
         if (result.timedOut() || result.exitCode() != 0) {
             throw new HostOperationException("build", guest, "copying the base tree failed"

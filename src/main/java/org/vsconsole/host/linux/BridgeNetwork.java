@@ -79,7 +79,7 @@ final class BridgeNetwork {
             run(guest, List.of(ip, "link", "set", "dev", bridge, "address", bridgeMac(bridge)));
         }
         String gateway = pool.gateway() + "/" + pool.prefix();
-        String addresses = CommandRunner.run("network", guest, List.of(ip, "-o", "-4", "addr", "show", "dev", bridge),
+        String addresses = LinuxCommands.run("network", guest, List.of(ip, "-o", "-4", "addr", "show", "dev", bridge),
                 timeout);
         if (!addresses.contains(" " + gateway + " ")) {
             run(guest, List.of(ip, "addr", "add", gateway, "dev", bridge));
@@ -131,7 +131,7 @@ final class BridgeNetwork {
         }
         for (GuestSpec.Address address : guest.interfaces()) {
             if (!address.ip().contains(":")) {
-                CommandRunner.stream("network", guest.name(), List.of(nsenter, "-t", Integer.toString(initPid), "-n",
+                LinuxCommands.stream("network", guest.name(), List.of(nsenter, "-t", Integer.toString(initPid), "-n",
                         "--", arping, "-U", "-c", "1", "-I", "eth0", address.ip()), line -> { }, timeout);
             }
         }
@@ -182,6 +182,6 @@ final class BridgeNetwork {
     }
 
     private void run(String guest, List<String> argv) {
-        CommandRunner.run("network", guest, argv, timeout);
+        LinuxCommands.run("network", guest, argv, timeout);
     }
 }

@@ -334,7 +334,7 @@ public final class LinuxDriver implements HostDriver {
             throw fail("remount", guest, "invalid tmpfs size: " + size);
         }
         int init = runningInit(tree, guest, "remount");
-        CommandRunner.run("remount", guest.name(), List.of(tmpfsHelper.orElseThrow().toString(), "--pid",
+        LinuxCommands.run("remount", guest.name(), List.of(tmpfsHelper.orElseThrow().toString(), "--pid",
                 Integer.toString(init), "--size", size), settings.commandTimeout());
     }
 

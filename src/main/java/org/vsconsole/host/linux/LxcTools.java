@@ -70,7 +70,7 @@ final class LxcTools {
             throw new HostOperationException("start", guest, "cannot reset " + log + ": " + e.getMessage(), e);
         }
         StringBuilder out = new StringBuilder();
-        ExecResult result = CommandRunner.stream("start", guest, withRlimits(rlimits, argv("lxc-start", container, "-l",
+        ExecResult result = LinuxCommands.stream("start", guest, withRlimits(rlimits, argv("lxc-start", container, "-l",
                 "INFO", "-o", log.toString())), line -> out.append(line).append('\n'), timeout);
         if (result.timedOut() || result.exitCode() != 0) {
             String errors = errors(log);
@@ -82,24 +82,24 @@ final class LxcTools {
 
     /** Waits until LXC has torn the stopped container down (cgroups, veth), so a start may follow. */
     void awaitStopped(String guest, String container) {
-        CommandRunner.stream("stop", guest, argv("lxc-wait", container, "-s", "STOPPED", "-t",
+        LinuxCommands.stream("stop", guest, argv("lxc-wait", container, "-s", "STOPPED", "-t",
                 Long.toString(timeout.toSeconds())), line -> { }, timeout.plusSeconds(1));
     }
 
     void kill(String guest, String container) {
-        CommandRunner.stream("stop", guest, argv("lxc-stop", container, "-k"), line -> { }, timeout);
+        LinuxCommands.stream("stop", guest, argv("lxc-stop", container, "-k"), line -> { }, timeout);
     }
 
     /** Runs argv inside the container with a clean environment; exits with the command's status. */
     ExecResult attach(String guest, String container, List<String> rlimits, List<String> command,
             Consumer<String> output, Duration limit) {
         List<String> argv = argv("lxc-attach", container, "--clear-env");
-        for (Map.Entry<String, String> var : CommandRunner.GUEST_ENV.entrySet()) {
+        for (Map.Entry<String, String> var : LinuxCommands.GUEST_ENV.entrySet()) {
             argv.addAll(List.of("--set-var", var.getKey() + "=" + var.getValue()));
         }
         argv.add("--");
         argv.addAll(command);
-        return CommandRunner.stream("exec", guest, withRlimits(rlimits, argv), output, limit);
+        return LinuxCommands.stream("exec", guest, withRlimits(rlimits, argv), output, limit);
     }
 
     /**
@@ -109,7 +109,7 @@ final class LxcTools {
      */
     TerminalSession terminal(String guest, String container, List<String> rlimits, TerminalSize size) {
         List<String> argv = argv("lxc-attach", container, "--clear-env");
-        Map<String, String> env = new java.util.TreeMap<>(CommandRunner.GUEST_ENV);
+        Map<String, String> env = new java.util.TreeMap<>(LinuxCommands.GUEST_ENV);
         env.put("TERM", TERMINAL_TYPE);
         env.put("LANG", "C.UTF-8");
         for (Map.Entry<String, String> var : env.entrySet()) {
@@ -118,7 +118,7 @@ final class LxcTools {
         argv.add("--");
         argv.addAll(LOGIN_SHELL);
         try {
-            return PtyProcess.start(withRlimits(rlimits, argv), Map.of("PATH", CommandRunner.GUEST_ENV.get("PATH"), "TERM", TERMINAL_TYPE),
+            return PtyProcess.start(withRlimits(rlimits, argv), Map.of("PATH", LinuxCommands.GUEST_ENV.get("PATH"), "TERM", TERMINAL_TYPE),
                     size);
         } catch (IOException e) {
             throw new HostOperationException("terminal", guest, e.getMessage(), e);

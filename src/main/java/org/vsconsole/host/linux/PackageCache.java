@@ -76,7 +76,7 @@ final class PackageCache {
             throw new HostOperationException("package cache", null, "cannot prepare " + stateDir + ": " + e.getMessage(), e);
         }
         // ForeGround=0: the daemon detaches and outlives this console, as the guests it serves do
-        CommandRunner.run("package cache", null, List.of(setpriv.get(), "--reuid=" + USER, "--regid=" + USER,
+        LinuxCommands.run("package cache", null, List.of(setpriv.get(), "--reuid=" + USER, "--regid=" + USER,
                 "--init-groups", "--no-new-privs", "--", daemon.get(), "-c", stateDir.toString(), "ForeGround=0"),
                 Duration.ofSeconds(20));
         long deadline = System.nanoTime() + READY.toNanos();

@@ -73,7 +73,7 @@ final class RootBuilder {
     }
 
     private void runLogged(GuestSpec guest, List<String> argv, BuildProgress log) {
-        ExecResult result = CommandRunner.stream("build", guest.name(), argv, java.util.Map.of(), log, buildTimeout,
+        ExecResult result = LinuxCommands.stream("build", guest.name(), argv, java.util.Map.of(), log, buildTimeout,
                 log::cancelled);
         if (result.timedOut()) {
             throw fail(guest, argv.getFirst() + " did not finish within " + buildTimeout.toMinutes() + " min");

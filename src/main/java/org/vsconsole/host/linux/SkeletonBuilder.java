@@ -48,14 +48,14 @@ final class SkeletonBuilder {
         }
         Files.setPosixFilePermissions(root.resolve("tmp"), PosixFilePermissions.fromString("rwxrwxrwx"));
         // the sticky bit is beyond PosixFilePermissions; chmod keeps /tmp safe for non-root users
-        CommandRunner.run("build", guest.name(), List.of(tool(guest, "chmod"), "1777", "--", root.resolve("tmp").toString()),
+        LinuxCommands.run("build", guest.name(), List.of(tool(guest, "chmod"), "1777", "--", root.resolve("tmp").toString()),
                 timeout);
 
         Path ownBusybox = root.resolve("bin/busybox");
         Files.copy(busybox, ownBusybox, StandardCopyOption.REPLACE_EXISTING);
         log.accept("copied " + busybox);
         int applets = 0;
-        String list = CommandRunner.run("build", guest.name(), List.of(busybox.toString(), "--list-full"), timeout);
+        String list = LinuxCommands.run("build", guest.name(), List.of(busybox.toString(), "--list-full"), timeout);
         for (String applet : list.lines().toList()) {
             if (APPLET.matcher(applet).matches() && !applet.equals("sbin/init") && !applet.equals("bin/busybox")) {
                 Path link = root.resolve(applet);
@@ -81,7 +81,7 @@ final class SkeletonBuilder {
         for (List<String> device : DEVICES) {
             Path node = root.resolve("dev").resolve(device.get(0));
             if (!Files.exists(node, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                CommandRunner.run("build", guest.name(),
+                LinuxCommands.run("build", guest.name(),
                         List.of(tool(guest, "mknod"), "-m", "0666", "--", node.toString(), "c", device.get(1), device.get(2)), timeout);
             }
         }

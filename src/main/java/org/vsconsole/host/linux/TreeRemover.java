@@ -42,7 +42,7 @@ final class TreeRemover {
     List<Path> delete(Path root) throws IOException {
         String rm = HostTools.find("rm").orElseThrow(() -> new IOException("rm (coreutils) is not installed"));
         StringBuilder out = new StringBuilder();
-        ExecResult result = CommandRunner.stream("delete", null,
+        ExecResult result = LinuxCommands.stream("delete", null,
                 List.of(rm, "-rf", "--one-file-system", "--", root.toString()), line -> out.append(line).append('\n'),
                 TIMEOUT);
         List<Path> skipped = new ArrayList<>();

@@ -19,6 +19,8 @@ import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
+import org.vsconsole.host.process.CommandResult;
+import org.vsconsole.host.process.ProcessRunner;
 import org.vsconsole.host.pty.PtyProcess;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostOperationException;
@@ -39,13 +41,13 @@ public final class VserverDriver implements HostDriver {
             "is supported for running vservers only", "Can not find a vserver-setup");
 
     private final UtilVserverCommands commands;
-    private final CommandRunner runner;
+    private final ProcessRunner runner;
     private final CommandTimeouts timeouts;
     private final VserverKernelProbe kernel;
     private final ContextFiguresSource figuresSource;
     private final GuestRootRemover rootRemover;
 
-    public VserverDriver(UtilVserverCommands commands, CommandRunner runner, CommandTimeouts timeouts,
+    public VserverDriver(UtilVserverCommands commands, ProcessRunner runner, CommandTimeouts timeouts,
             VserverKernelProbe kernel, ContextFiguresSource figuresSource, GuestRootRemover rootRemover) {
         this.commands = commands;
         this.runner = runner;
@@ -57,7 +59,7 @@ public final class VserverDriver implements HostDriver {
 
     /** The production wiring: tools in {@code binDir} (normally {@code /usr/sbin}), the real syscall. */
     public static VserverDriver forHost(Path binDir, Path procRoot, ContextFiguresSource figuresSource) {
-        return new VserverDriver(new UtilVserverCommands(binDir), new CommandRunner(CommandRunner.hostEnvironment()),
+        return new VserverDriver(new UtilVserverCommands(binDir), new ProcessRunner(ProcessRunner.hostEnvironment()),
                 CommandTimeouts.defaults(), new VserverKernelProbe(VserverSyscall.forThisHost(), procRoot),
                 figuresSource, new GuestRootRemover(procRoot.resolve("self").resolve("mountinfo")));
     }

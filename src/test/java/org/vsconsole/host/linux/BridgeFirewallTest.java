@@ -59,7 +59,7 @@ class BridgeFirewallTest {
         for (boolean nat : new boolean[] {false, true}) {
             Path file = dir.resolve("rules-" + nat + ".nft");
             Files.writeString(file, BridgeFirewall.render("vsbr-check", POOL, nat, 3142, PORTS));
-            CommandRunner.run("test", null, List.of(HostTools.find("nft").orElseThrow(), "-c", "-f", file.toString()),
+            LinuxCommands.run("test", null, List.of(HostTools.find("nft").orElseThrow(), "-c", "-f", file.toString()),
                     Duration.ofSeconds(10));
         }
     }

@@ -76,6 +76,6 @@ class GuestNatIT {
     private static String ip(String... args) {
         List<String> argv = new java.util.ArrayList<>(List.of(HostTools.find("ip").orElseThrow()));
         argv.addAll(List.of(args));
-        return CommandRunner.run("test", null, argv, Duration.ofSeconds(10));
+        return LinuxCommands.run("test", null, argv, Duration.ofSeconds(10));
     }
 }

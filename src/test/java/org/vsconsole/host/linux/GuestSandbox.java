@@ -110,9 +110,9 @@ final class GuestSandbox implements AutoCloseable {
         }
         if (Files.exists(Path.of("/sys/class/net", settings.bridge()))) {
             try { // the console keeps its bridge and rules; a test does not
-                CommandRunner.run("test", null, List.of("ip", "link", "del", settings.bridge()), Duration.ofSeconds(5));
+                LinuxCommands.run("test", null, List.of("ip", "link", "del", settings.bridge()), Duration.ofSeconds(5));
                 String table = BridgeFirewall.tableName(settings.bridge());
-                CommandRunner.run("test", null, List.of("nft", "delete table bridge " + table + "; delete table inet " + table
+                LinuxCommands.run("test", null, List.of("nft", "delete table bridge " + table + "; delete table inet " + table
                         + (settings.nat() ? "; delete table ip " + table + "_nat" : "")), Duration.ofSeconds(5));
             } catch (RuntimeException e) {
                 failures.add(e);
@@ -126,9 +126,9 @@ final class GuestSandbox implements AutoCloseable {
         if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             // what a failed deleteRoot left (a tree past PATH_MAX, an immutable file): rm walks by
             // descriptor, chattr lifts flags a hostile guest may have set
-            CommandRunner.stream("test", null, List.of("chattr", "-R", "-f", "-i", "-a", dir.toString()), line -> { },
+            LinuxCommands.stream("test", null, List.of("chattr", "-R", "-f", "-i", "-a", dir.toString()), line -> { },
                     Duration.ofSeconds(60));
-            CommandRunner.stream("test", null, List.of("rm", "-rf", "--one-file-system", "--", dir.toString()),
+            LinuxCommands.stream("test", null, List.of("rm", "-rf", "--one-file-system", "--", dir.toString()),
                     line -> { }, Duration.ofSeconds(60));
             if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 failures.add(new IOException("cannot remove " + dir));

@@ -596,7 +596,7 @@ class HostileGuestIT {
     /** A host command as an argv list, never a shell; output and error together. */
     private static Run host(Duration timeout, String... argv) {
         StringBuilder out = new StringBuilder();
-        ExecResult result = CommandRunner.stream("test", null, List.of(argv), l -> out.append(l).append('\n'), timeout);
+        ExecResult result = LinuxCommands.stream("test", null, List.of(argv), l -> out.append(l).append('\n'), timeout);
         return new Run(result.exitCode(), result.timedOut(), out.toString());
     }
 

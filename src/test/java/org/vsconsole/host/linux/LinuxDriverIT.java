@@ -245,13 +245,13 @@ class LinuxDriverIT {
         GuestSpec guest = sandbox.spec("moved", 4120, Map.of(), List.of(new GuestSpec.Address("10.231.0.120", 24, null)));
         driver.buildRoot(guest, org.vsconsole.host.BuildRequest.skeleton(), line -> { });
         // the host still believes the address is at another MAC, as after a move or a crash
-        CommandRunner.run("test", null, List.of("ip", "neigh", "replace", "10.231.0.120", "lladdr", "02:00:00:00:00:99",
+        LinuxCommands.run("test", null, List.of("ip", "neigh", "replace", "10.231.0.120", "lladdr", "02:00:00:00:00:99",
                 "dev", GuestSandbox.SETTINGS.bridge(), "nud", "stale"), Duration.ofSeconds(5));
         Thread.sleep(1100); // past the neighbour table's lock time, which ignores updates right after a change
 
         driver.start(guest);
 
-        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(CommandRunner.run("test", null,
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(LinuxCommands.run("test", null,
                 List.of("ip", "neigh", "show", "10.231.0.120", "dev", GuestSandbox.SETTINGS.bridge()), Duration.ofSeconds(5)))
                 .contains(BridgeNetwork.mac(4120)));
         // the gateway keeps its MAC whichever ports come and go, so guests' caches of it stay true
@@ -376,7 +376,7 @@ class LinuxDriverIT {
     void aHostDiskNodeInsideTheTreeCannotBeOpened() throws Exception {
         GuestSpec guest = sandbox.skeleton("nodes", 4118, Map.of());
         Path node = guest.rootDir().resolve("root/hostdisk"); // /dev itself is LXC's own tmpfs
-        CommandRunner.run("test", null, List.of("mknod", "--", node.toString(), "b", "254", "0"), Duration.ofSeconds(5));
+        LinuxCommands.run("test", null, List.of("mknod", "--", node.toString(), "b", "254", "0"), Duration.ofSeconds(5));
         driver.start(guest);
 
         StringBuilder out = new StringBuilder();

@@ -50,6 +50,6 @@ class TreeOwnershipTest {
     private static String run(String tool, String... args) {
         List<String> argv = new java.util.ArrayList<>(List.of(HostTools.find(tool).orElseThrow()));
         argv.addAll(List.of(args));
-        return CommandRunner.run("test", null, argv, Duration.ofSeconds(10));
+        return LinuxCommands.run("test", null, argv, Duration.ofSeconds(10));
     }
 }

@@ -21,7 +21,7 @@ class TreeRemoverIT {
             Path outside = Files.createDirectories(sandbox.dir.resolve("outside"));
             Files.writeString(outside.resolve("keep"), "precious");
             Path target = guest.rootDir().resolve("home");
-            CommandRunner.run("test", null, List.of("mount", "--bind", "--", outside.toString(), target.toString()),
+            LinuxCommands.run("test", null, List.of("mount", "--bind", "--", outside.toString(), target.toString()),
                     java.time.Duration.ofSeconds(5));
             try {
                 assertThatThrownBy(() -> sandbox.driver.deleteRoot(guest))
@@ -30,7 +30,7 @@ class TreeRemoverIT {
                 assertThat(outside.resolve("keep")).hasContent("precious");
                 assertThat(guest.rootDir().resolve("bin/busybox")).exists();
             } finally {
-                CommandRunner.run("test", null, List.of("umount", "--", target.toString()), java.time.Duration.ofSeconds(5));
+                LinuxCommands.run("test", null, List.of("umount", "--", target.toString()), java.time.Duration.ofSeconds(5));
             }
             sandbox.driver.deleteRoot(guest);
             assertThat(guest.rootDir()).doesNotExist();

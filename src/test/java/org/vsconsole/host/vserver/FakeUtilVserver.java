@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.LimitValues;
+import org.vsconsole.host.process.ProcessRunner;
 
 /**
  * The fake util-vserver tools of {@code src/test/resources/fake-util-vserver}, copied into a
@@ -57,7 +58,7 @@ public final class FakeUtilVserver {
     VserverDriver driver(CommandTimeouts timeouts, ContextFiguresSource figures) {
         VserverSyscall kernelAnswering = new VserverSyscall((name, cmd, id, data) -> 0x00020308);
         return new VserverDriver(new UtilVserverCommands(bin),
-                new CommandRunner(environment(), CommandRunner.DEFAULT_CAPTURE_LIMIT, Duration.ofMillis(500),
+                new ProcessRunner(environment(), ProcessRunner.DEFAULT_CAPTURE_LIMIT, Duration.ofMillis(500),
                         Duration.ofMillis(500)),
                 timeouts, new VserverKernelProbe(kernelAnswering, home.resolve("proc")), figures,
                 new GuestRootRemover(home.resolve("mountinfo")));

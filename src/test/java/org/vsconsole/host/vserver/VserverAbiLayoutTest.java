@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vsconsole.host.process.CommandResult;
+import org.vsconsole.host.process.ProcessRunner;
 
 /**
  * Compiles {@code native/vserver_abi_check.c} with gcc and compares every size and offset it
@@ -30,7 +32,7 @@ class VserverAbiLayoutTest {
         assumeTrue(arch.equals("amd64") || arch.equals("x86_64"), "layout is checked on x86_64 only");
         Path source = Path.of("native", "vserver_abi_check.c").toAbsolutePath();
         Path out = Files.createDirectories(Path.of("target", "native")).resolve("vserver_abi_check").toAbsolutePath();
-        CommandRunner runner = new CommandRunner(Map.of("PATH", "/usr/bin:/bin"));
+        ProcessRunner runner = new ProcessRunner(Map.of("PATH", "/usr/bin:/bin"));
         CommandResult compiled = runner.run(
                 List.of("gcc", "-std=c99", "-Wall", "-Werror", "-o", out.toString(), source.toString()),
                 Duration.ofSeconds(60), line -> { });

@@ -1,4 +1,4 @@
-package org.vsconsole.host.vserver;
+package org.vsconsole.host.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class CommandRunnerTest {
+class ProcessRunnerTest {
 
-    final CommandRunner runner = new CommandRunner(Map.of("PATH", "/usr/bin:/bin", "ONLY", "this"), 1024,
+    final ProcessRunner runner = new ProcessRunner(Map.of("PATH", "/usr/bin:/bin", "ONLY", "this"), 1024,
             Duration.ofMillis(500), Duration.ofMillis(500));
 
     @Test
@@ -48,10 +48,52 @@ class CommandRunnerTest {
                 Duration.ofSeconds(5), streamed::add);
 
         assertThat(result.exitCode()).isZero();
-        assertThat(streamed).hasSize(3);
-        assertThat(streamed.get(0)).isEqualTo("a\uFFFDb");
-        assertThat(streamed.get(1)).hasSize(8193).endsWith("…");
-        assertThat(streamed.get(2)).isEqualTo("end");
+        assertThat(streamed.getFirst()).isEqualTo("a\uFFFDb");
+        List<String> pieces = streamed.subList(1, streamed.size() - 1);
+        assertThat(pieces).as("a 100000-byte line comes in bounded pieces, nothing lost")
+                .allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(8192));
+        assertThat(String.join("", pieces)).hasSize(100000).matches("x+");
+        assertThat(streamed.getLast()).isEqualTo("end");
+    }
+
+    @Test
+    void aPieceOfAnOverlongLineNeverEndsInsideACharacter() throws IOException {
+        List<String> streamed = new ArrayList<>();
+        // 8191 ASCII bytes, then two-byte characters: the first one straddles the 8192-byte bound
+        runner.run(List.of("/bin/sh", "-c", "head -c 8191 /dev/zero | tr '\\0' a; printf '\\303\\251\\303\\251\\n'"),
+                Duration.ofSeconds(5), streamed::add);
+
+        assertThat(String.join("", streamed)).isEqualTo("a".repeat(8191) + "éé").doesNotContain("\uFFFD");
+    }
+
+    @Test
+    void mergedStderrKeepsTheOrderWritten() throws IOException {
+        List<String> streamed = new ArrayList<>();
+        CommandResult result = runner.run(ProcessRunner.Command.merged(
+                List.of("/bin/sh", "-c", "echo one; echo two >&2; echo three"), Duration.ofSeconds(5), streamed::add));
+
+        assertThat(streamed).containsExactly("one", "two", "three");
+        assertThat(result.stdout()).isEqualTo("one\ntwo\nthree");
+    }
+
+    @Test
+    void aCancelEndsTheTreeAtOnceAndSaysSo() {
+        long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            cancel.set(true);
+        });
+
+        assertThatThrownBy(() -> runner.run(ProcessRunner.Command.of(List.of("/bin/sh", "-c", "sleep 600 & sleep 600; wait"),
+                Duration.ofSeconds(60), l -> { }).cancelledWhen(cancel::get)))
+                .isInstanceOf(java.util.concurrent.CancellationException.class).hasMessageContaining("stopped on request");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
     }
 
     @Test

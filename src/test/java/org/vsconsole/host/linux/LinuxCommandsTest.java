@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.vsconsole.host.ExecResult;
 
 /** Output streaming and bounded waits, with fixed test scripts only. */
-class CommandRunnerTest {
+class LinuxCommandsTest {
 
     @Test
     void deliversEveryLineWrittenBeforeTheExit() {
         List<String> lines = new CopyOnWriteArrayList<>();
-        ExecResult result = CommandRunner.stream("test", null,
+        ExecResult result = LinuxCommands.stream("test", null,
                 List.of("/bin/sh", "-c", "i=0; while [ $i -lt 2000 ]; do echo line$i; i=$((i+1)); done; exit 3"),
                 lines::add, Duration.ofSeconds(20));
 
@@ -26,7 +26,7 @@ class CommandRunnerTest {
     void endsWithTheCommandEvenWhenABackgroundChildKeepsThePipe() {
         List<String> lines = new CopyOnWriteArrayList<>();
         long begin = System.nanoTime();
-        ExecResult result = CommandRunner.stream("test", null, List.of("/bin/sh", "-c", "echo hello; sleep 15 & exit 0"),
+        ExecResult result = LinuxCommands.stream("test", null, List.of("/bin/sh", "-c", "echo hello; sleep 15 & exit 0"),
                 lines::add, Duration.ofSeconds(20));
 
         assertThat(result).isEqualTo(new ExecResult(0, false));
@@ -36,7 +36,7 @@ class CommandRunnerTest {
 
     @Test
     void killsTheCommandAtItsTimeout() {
-        ExecResult result = CommandRunner.stream("test", null, List.of("/bin/sleep", "30"), line -> { },
+        ExecResult result = LinuxCommands.stream("test", null, List.of("/bin/sleep", "30"), line -> { },
                 Duration.ofMillis(300));
 
         assertThat(result.timedOut()).isTrue();
@@ -45,7 +45,7 @@ class CommandRunnerTest {
     @Test
     void splitsAnEndlessLine() {
         List<String> lines = new CopyOnWriteArrayList<>();
-        CommandRunner.stream("test", null, List.of("/usr/bin/head", "-c", "20000", "/dev/zero"), lines::add,
+        LinuxCommands.stream("test", null, List.of("/usr/bin/head", "-c", "20000", "/dev/zero"), lines::add,
                 Duration.ofSeconds(10));
 
         assertThat(lines).hasSize(3).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(8192));

@@ -1,11 +1,11 @@
-package org.vsconsole.host.vserver;
+package org.vsconsole.host.process;
 
 import java.util.List;
 
 /**
  * How one command ended. {@code stdout}/{@code stderr} hold the tail of each stream, cut to the
- * runner's capture limit ({@code outputTruncated} then says so); {@code exitCode} is -1 when the
- * command was killed at its timeout.
+ * runner's capture limit ({@code outputTruncated} then says so; with stderr merged into stdout,
+ * {@code stderr} is empty); {@code exitCode} is -1 when the command was killed at its timeout.
  */
 public record CommandResult(
         List<String> argv, int exitCode, boolean timedOut, String stdout, String stderr, boolean outputTruncated) {
@@ -22,7 +22,7 @@ public record CommandResult(
 
     /**
      * The command's own words for an error message: the end of stderr, or of stdout when stderr
-     * is empty, since util-vserver scripts put the decisive line ("Failed to start …") last.
+     * is empty, since tools such as util-vserver's scripts put the decisive line last.
      */
     public String ownMessage() {
         String text = stderr.isBlank() ? stdout : stderr;

@@ -1,4 +1,4 @@
-package org.vsconsole.host.vserver;
+package org.vsconsole.host.process;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

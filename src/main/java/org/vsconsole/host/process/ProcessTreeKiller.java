@@ -1,4 +1,4 @@
-package org.vsconsole.host.vserver;
+package org.vsconsole.host.process;
 
 import java.time.Duration;
 import java.util.ArrayList;
