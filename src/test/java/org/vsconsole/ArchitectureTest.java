@@ -2,9 +2,13 @@ package org.vsconsole;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import archfixture.base.BadView;
+import archfixture.base.OwnFiles;
+import archfixture.guests.ViewTouchingService;
+import archfixture.monitoring.CyclicMonitor;
 import archfixture.guests.BadGuestService;
 import archfixture.monitoring.SampleRepository;
 import archfixture.monitoring.internal.Sampler;
@@ -14,12 +18,22 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.FileReader;
+import java.io.FileWriter;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
+import org.vsconsole.base.DataDirFiles;
 
 /**
  * Package rules of the console, checked with the plain ArchUnit API. Each rule is built for a
@@ -40,7 +54,8 @@ class ArchitectureTest {
         console = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.vsconsole");
-        fixture = new ClassFileImporter().importClasses(BadView.class, BadGuestService.class, SampleRepository.class, Sampler.class);
+        fixture = new ClassFileImporter().importClasses(BadView.class, BadGuestService.class, SampleRepository.class, Sampler.class,
+                CyclicMonitor.class, ViewTouchingService.class, OwnFiles.class);
     }
 
     @Test
@@ -86,7 +101,6 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
                 .orShould().callMethodWhere(describe("Runtime.exec", (JavaMethodCall call) ->
                         call.getTargetOwner().isEquivalentTo(Runtime.class) && call.getName().equals("exec")))
-                .orShould().dependOnClassesThat().resideInAPackage("org.zeroturnaround.exec..")
                 .because("every process on the host goes through the HostDriver port");
     }
 
@@ -96,6 +110,31 @@ class ArchitectureTest {
         return noClasses().that().resideInAPackage(root + ".base..")
                 .should().dependOnClassesThat().resideInAnyPackage(others)
                 .because("base holds foundations every feature may use, so it cannot know any feature");
+    }
+
+    // (e) features depend on each other in one direction only
+    static ArchRule featuresAreFreeOfCycles(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles()
+                .because("a cycle makes two features one: neither can change or be tested alone");
+    }
+
+    // (f) services never depend on views
+    static ArchRule servicesUseNoViews(String root) {
+        return noClasses().that().areAnnotatedWith(Service.class).and().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().areAssignableTo(com.vaadin.flow.component.Component.class)
+                .because("services serve REST, jobs and views alike; the UI depends on them, not the other way");
+    }
+
+    // (g) files are reached through the host port, except the console's own under its data dir
+    static ArchRule onlyHostTouchesFiles(String root) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".host..")
+                .and().areNotAnnotatedWith(DataDirFiles.class)
+                .should().dependOnClassesThat().belongToAnyOf(Files.class, FileChannel.class, FileInputStream.class,
+                        FileOutputStream.class, RandomAccessFile.class, FileReader.class, FileWriter.class)
+                .orShould().callMethod(Path.class, "toFile")
+                .because("the config and guest trees are read and written only through host, which guards "
+                        + "against links, races and torn writes; a class keeping its own data-dir files says so "
+                        + "with @DataDirFiles");
     }
 
     @Test
@@ -116,6 +155,21 @@ class ArchitectureTest {
     @Test
     void baseDependsOnNoOtherFeature() {
         baseDependsOnNoFeature("org.vsconsole").check(console);
+    }
+
+    @Test
+    void featuresHaveNoCycles() {
+        featuresAreFreeOfCycles("org.vsconsole").check(console);
+    }
+
+    @Test
+    void servicesDoNotDependOnViews() {
+        servicesUseNoViews("org.vsconsole").check(console);
+    }
+
+    @Test
+    void onlyTheHostPackageTouchesFiles() {
+        onlyHostTouchesFiles("org.vsconsole").check(console);
     }
 
     @Test
@@ -143,6 +197,19 @@ class ArchitectureTest {
         var d = baseDependsOnNoFeature("archfixture").evaluate(fixture);
         assertThat(d.hasViolation()).isTrue();
         assertThat(d.getFailureReport().getDetails()).anyMatch(x -> x.contains("BadView") && x.contains("BadGuestService"));
+
+        var e = featuresAreFreeOfCycles("archfixture").evaluate(fixture);
+        assertThat(e.hasViolation()).isTrue();
+        assertThat(e.getFailureReport().getDetails()).anyMatch(x -> x.contains("guests") && x.contains("monitoring"));
+
+        var f = servicesUseNoViews("archfixture").evaluate(fixture);
+        assertThat(f.hasViolation()).isTrue();
+        assertThat(f.getFailureReport().getDetails()).anyMatch(x -> x.contains("ViewTouchingService") && x.contains("BadView"));
+
+        var g = onlyHostTouchesFiles("archfixture").evaluate(fixture);
+        assertThat(g.hasViolation()).isTrue();
+        assertThat(g.getFailureReport().getDetails()).anyMatch(x -> x.contains("ViewTouchingService") && x.contains("Files"))
+                .noneMatch(x -> x.contains("OwnFiles"));
 
         // and the clean classes of the fixture do not trip the rules
         var clean = new ClassFileImporter().importClasses(SampleRepository.class, Sampler.class);

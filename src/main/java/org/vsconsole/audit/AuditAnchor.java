@@ -13,12 +13,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vsconsole.base.ConsoleProperties;
+import org.vsconsole.base.DataDirFiles;
 
 /**
  * The head of the audit chain (sequence and hash of the newest row), kept in a file outside the
  * database. A chain alone cannot show that its newest rows were cut off; the anchor can, since
  * whoever truncates the table must also know to rewrite this file.
  */
+@DataDirFiles
 @Component
 class AuditAnchor {
 

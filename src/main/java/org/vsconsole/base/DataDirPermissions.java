@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
  * (never list it) to reach sandboxed guest trees below. The folders are fixed before any bean
  * (the database first of all) starts; the files H2 has made are fixed once all beans are up.
  */
+@DataDirFiles
 @Component
 class DataDirPermissions implements BeanFactoryPostProcessor, EnvironmentAware, SmartInitializingSingleton {
 

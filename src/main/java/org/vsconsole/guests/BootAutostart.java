@@ -24,6 +24,7 @@ import org.vsconsole.audit.Actor;
 import org.vsconsole.base.ConsoleProperties;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
+import org.vsconsole.host.proc.HostProcReader;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
 
@@ -55,7 +56,7 @@ class BootAutostart implements ApplicationRunner {
         this.configs = configs;
         this.driver = driver;
         this.hostMarks = marks.stream().map(String::strip).filter(m -> !m.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        this.bootId = new HostBootId(host.procRoot().resolve(Path.of("sys", "kernel", "random", "boot_id")),
+        this.bootId = new HostBootId(new HostProcReader(host.procRoot()),
                 console.dataDir().resolve(Path.of("run", "boot-id")));
     }
 

@@ -96,13 +96,13 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private boolean shownRunning;
 
     private final org.vsconsole.sync.SyncService sync;
-    private final org.vsconsole.terminal.TerminalService terminals;
+    private final List<GuestPageTab> featureTabs;
 
     public GuestDetailView(GuestService guests, Sampler sampler, AuditService audit, CurrentUser currentUser,
             org.vsconsole.sync.SyncService sync, org.vsconsole.limits.LimitService limits,
-            org.vsconsole.terminal.TerminalService terminals) {
+            org.springframework.beans.factory.ObjectProvider<GuestPageTab> featureTabs) {
         this.sync = sync;
-        this.terminals = terminals;
+        this.featureTabs = featureTabs.stream().sorted(java.util.Comparator.comparingInt(GuestPageTab::order)).toList();
         this.limits = limits;
         this.guests = guests;
         this.sampler = sampler;
@@ -126,10 +126,6 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
             config = guests.config(name);
         } catch (InvalidInputException | org.springframework.security.access.AccessDeniedException e) {
             // Same answer for "does not exist" and "not yours": an owner learns nothing of others' guests.
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, "No guest named " + name);
-            return;
-        }
-        if (config.manifest() == null && config.context() == null && !guests.config(name).configDir().toFile().isDirectory()) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, "No guest named " + name);
             return;
         }
@@ -182,8 +178,8 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         if (staff) {
             addTab("Console", new GuestConsole(guests, name));
         }
-        if (terminals.mayOpen(name)) {
-            addTab("Terminal", new org.vsconsole.terminal.GuestTerminal(terminals, name, false));
+        for (GuestPageTab tab : featureTabs) {
+            tab.create(name).ifPresent(content -> addTab(tab.label(), content));
         }
         addTab("History", new org.vsconsole.monitoring.GuestHistoryPanel(name));
         addTab("Audit", auditTab());

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import org.vsconsole.base.DataDirFiles;
+import org.vsconsole.host.proc.HostProcReader;
 import java.util.Optional;
 import org.vsconsole.host.config.AtomicFileWriter;
 
@@ -13,17 +15,14 @@ import org.vsconsole.host.config.AtomicFileWriter;
  * every boot ({@code /proc/sys/kernel/random/boot_id}), and the console notes the one it last saw
  * in its data directory.
  *
- * @param kernelFile   where the kernel shows its boot id
+ * @param proc         the host's proc files, where the kernel shows its boot id
  * @param recordedFile where the console keeps the boot id it saw last ({@code <data-dir>/run/boot-id})
  */
-record HostBootId(Path kernelFile, Path recordedFile) {
+@DataDirFiles
+record HostBootId(HostProcReader proc, Path recordedFile) {
 
     String current() throws IOException {
-        String id = Files.readString(kernelFile, StandardCharsets.US_ASCII).strip();
-        if (id.isEmpty()) {
-            throw new IOException(kernelFile + " is empty");
-        }
-        return id;
+        return proc.bootId();
     }
 
     Optional<String> recorded() throws IOException {

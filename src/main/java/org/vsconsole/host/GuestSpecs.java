@@ -70,6 +70,16 @@ public final class GuestSpecs {
         return link.isAbsolute() ? link.normalize() : config.configDir().resolve(link).normalize();
     }
 
+    /** Whether anything at all (even a dangling link) sits at {@code path}, a config dir or a root. */
+    public static boolean present(Path path) {
+        return java.nio.file.Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Whether {@code path} is a real directory, not a link to one. */
+    public static boolean isDirectory(Path path) {
+        return java.nio.file.Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
     private static int prefixOf(InterfaceEntry entry, GuestConfig config) {
         if (entry.prefix() != null) {
             return entry.prefix();

@@ -25,6 +25,7 @@ import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.LiveUpdates;
+import org.vsconsole.host.DiskUsage;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.config.ConfigConflictException;
 

@@ -23,6 +23,8 @@ import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.ContextOccupants;
 import org.vsconsole.host.ContextFigures.LimitFigure;
 import org.vsconsole.host.DiskQuotaState;
+import org.vsconsole.host.DiskUsage;
+import org.vsconsole.host.DiskUsageMeter;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.vsconsole.host.GuestTreeChanged;
+import org.vsconsole.host.proc.HostProcReader;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.vsconsole.host.ContextConflicts;
@@ -55,7 +56,7 @@ public class Sampler implements SmartLifecycle {
     private volatile Instant specsReadAt = Instant.EPOCH;
     private final AtomicLong treeChanges = new AtomicLong();
     private final DeltaTracker deltas = new DeltaTracker();
-    private final HostFiguresReader hostReader;
+    private final HostProcReader hostReader;
     private volatile long lastTickNanos;
     private ScheduledExecutorService scheduler;
 
@@ -66,7 +67,7 @@ public class Sampler implements SmartLifecycle {
         this.host = host;
         this.occupants = occupants;
         this.tick = tick;
-        this.hostReader = new HostFiguresReader(host.procRoot());
+        this.hostReader = new HostProcReader(host.procRoot());
     }
 
     /**
@@ -131,7 +132,7 @@ public class Sampler implements SmartLifecycle {
             guests.put(spec.name(), conflicts.of(spec.name()).map(c -> GuestLive.inConflict(spec.name(), c))
                     .orElseGet(() -> new GuestLive(spec.name(), spec.xid(), f != null, f)));
         }
-        return accept(Instant.now(), guests, hostReader.read());
+        return accept(Instant.now(), guests, hostFigures());
     }
 
     /**
@@ -199,4 +200,11 @@ public class Sampler implements SmartLifecycle {
         return scheduler != null;
     }
 
+
+    private HostFigures hostFigures() {
+        HostProcReader.Load load = hostReader.load();
+        HostProcReader.Memory memory = hostReader.memory();
+        return new HostFigures(load.one(), load.five(), load.fifteen(), memory.totalBytes(), memory.availableBytes(),
+                Runtime.getRuntime().availableProcessors());
+    }
 }

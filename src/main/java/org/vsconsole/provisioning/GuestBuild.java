@@ -1,7 +1,5 @@
 package org.vsconsole.provisioning;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +62,7 @@ final class GuestBuild implements JobWork {
         try {
             if (buildFirst) {
                 spec = GuestSpecs.from(guest.toNewGuest(), writer.reader().configRoot(), guestsRoot);
-                if (Files.exists(spec.configDir(), LinkOption.NOFOLLOW_LINKS)) {
+                if (GuestSpecs.present(spec.configDir())) {
                     throw new IllegalStateException("the configuration " + spec.configDir()
                             + " appeared before the build; it is not this job's and is left alone");
                 }
@@ -72,7 +70,7 @@ final class GuestBuild implements JobWork {
                 spec = writeConfig(job, 5, () -> writer.createGuest(guest.toNewGuest()));
                 configMade = true;
             }
-            if (Files.exists(spec.rootDir(), LinkOption.NOFOLLOW_LINKS)) {
+            if (GuestSpecs.present(spec.rootDir())) {
                 throw new IllegalStateException("the root directory " + spec.rootDir()
                         + " appeared before the build; it is not this job's and is left alone");
             }
@@ -132,7 +130,7 @@ final class GuestBuild implements JobWork {
                 job.log("Could not stop it: " + reason(e));
             }
         }
-        if (rootMayExist && Files.exists(spec.rootDir(), LinkOption.NOFOLLOW_LINKS)) {
+        if (rootMayExist && GuestSpecs.present(spec.rootDir())) {
             try {
                 job.log("Removing the root tree " + spec.rootDir());
                 driver.deleteRoot(spec);
@@ -140,7 +138,7 @@ final class GuestBuild implements JobWork {
                 left.add("the root tree " + spec.rootDir() + " (" + reason(e) + ")");
             }
         }
-        if (configMade && Files.exists(writer.reader().configRoot().resolve(guest.name()), LinkOption.NOFOLLOW_LINKS)) {
+        if (configMade && writer.reader().isNameTaken(guest.name())) {
             try {
                 job.log("Removing the configuration " + writer.reader().configRoot().resolve(guest.name()));
                 writer.deleteGuest(guest.name(), writer.reader().readGuest(guest.name()).digest());

@@ -1,7 +1,5 @@
 package org.vsconsole.provisioning;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +12,7 @@ import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.GuestConfig;
+import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.IpLiteral;
@@ -86,14 +85,14 @@ final class GuestRequestValidator {
 
     /** Why a (grammatical) name cannot be used, when it cannot. */
     Optional<String> whyNameTaken(String name) {
-        if (Files.exists(tree.configRoot().resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+        if (tree.isNameTaken(name)) {
             return Optional.of("a guest named '" + name + "' already exists");
         }
         if (reservations.holdsName(name)) {
             return Optional.of("a guest named '" + name + "' is being created right now");
         }
         Path root = guestsRoot.resolve(name);
-        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+        if (GuestSpecs.present(root)) {
             // Someone's files: building into them or deleting them on failure would both be wrong.
             return Optional.of("the root directory " + root + " already exists; remove it or choose another name");
         }

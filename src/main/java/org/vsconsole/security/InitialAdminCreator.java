@@ -22,6 +22,7 @@ import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.base.ConsoleProperties;
+import org.vsconsole.base.DataDirFiles;
 
 /**
  * On the very first start (no users at all), creates {@code admin}. Without a configured
@@ -29,6 +30,7 @@ import org.vsconsole.base.ConsoleProperties;
  * (mode 600), and the admin must replace it at first sign-in. With {@code vsconsole.admin-password}
  * set (automated installs) nothing is printed and no change is forced.
  */
+@DataDirFiles
 @Component
 class InitialAdminCreator implements SmartInitializingSingleton {
 

@@ -1,7 +1,5 @@
 package org.vsconsole.sync;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +46,7 @@ class IntentJournal implements IntentRecorder {
         String guest = target == null ? null : target.guest();
         boolean guestName = guest != null && SyncService.validName(guest);
         String digest = null;
-        if (guestName && Files.isDirectory(reader.configRoot().resolve(guest), LinkOption.NOFOLLOW_LINKS)) {
+        if (guestName && reader.isGuest(guest)) {
             try {
                 digest = reader.readGuest(guest).digest();
             } catch (RuntimeException e) {

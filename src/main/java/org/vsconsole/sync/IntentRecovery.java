@@ -1,8 +1,5 @@
 package org.vsconsole.sync;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +95,7 @@ class IntentRecovery implements ApplicationRunner {
         if (guest == null || !SyncService.validName(guest)) {
             return new Finding("unknown", "not a guest action", null, "nothing to check on the host");
         }
-        Path dir = reader.configRoot().resolve(guest);
-        boolean exists = Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS);
+        boolean exists = reader.isGuest(guest);
         GuestConfig config = exists ? reader.readGuest(guest) : null;
         Boolean running = null;
         boolean rootExists = false;
@@ -109,7 +105,7 @@ class IntentRecovery implements ApplicationRunner {
             } catch (RuntimeException e) {
                 running = null;
             }
-            rootExists = Files.isDirectory(GuestSpecs.rootOf(config, host.guestsRoot()), LinkOption.NOFOLLOW_LINKS);
+            rootExists = GuestSpecs.isDirectory(GuestSpecs.rootOf(config, host.guestsRoot()));
         }
         String state = !exists ? "absent" : running == null ? "present (running state unknown)" : running ? "running" : "stopped";
         String digest = config == null ? null : config.digest();

@@ -7,9 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -324,9 +321,8 @@ public class SyncService {
 
     private boolean reconcileLocked(String name) {
         Instant now = Instant.now();
-        Path dir = reader.configRoot().resolve(name);
         GuestSyncStatus row = cache.containsKey(name) ? repository.find(name).orElse(null) : null;
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        if (!reader.isGuest(name)) {
             if (row == null || row.state() == SyncState.REMOVED) {
                 return false;
             }
@@ -686,12 +682,7 @@ public class SyncService {
     }
 
     static boolean validName(String name) {
-        try {
-            HostGrammar.guestName(name);
-            return true;
-        } catch (InvalidInputException e) {
-            return false;
-        }
+        return HostGrammar.isGuestName(name);
     }
 
     private static String sha256(byte[] content) {

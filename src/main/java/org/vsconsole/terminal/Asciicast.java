@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import org.vsconsole.base.DataDirFiles;
 
 /** Reads an asciicast v2 recording back: for text search and for checks in tests. */
+@DataDirFiles
 final class Asciicast {
 
     /** CSI, OSC and two-character escape sequences: colours and cursor moves are not text. */

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.vsconsole.base.DataDirFiles;
 
 /**
  * Writes one terminal session as asciicast v2 (the asciinema format): a JSON header line, then one
@@ -26,6 +27,7 @@ import java.util.function.LongSupplier;
  * arbitrary chunks, so a UTF-8 sequence split between two reads is carried over rather than
  * mangled. The SHA-256 of everything written is computed on the way, for the audit row.
  */
+@DataDirFiles
 final class AsciicastWriter implements Closeable {
 
     private final OutputStream out;

@@ -10,11 +10,13 @@ import org.vsconsole.audit.AuditAttachmentCheck;
 import org.vsconsole.audit.AuditEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import org.vsconsole.base.DataDirFiles;
 
 /**
  * Holds each recording to the SHA-256 in the chained audit row that closed its session: a
  * recording edited afterwards, or removed before its retention ran out, breaks verification there.
  */
+@DataDirFiles
 @Component
 class RecordingIntegrity implements AuditAttachmentCheck {
 

@@ -37,6 +37,7 @@ import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.Outcome;
 import org.vsconsole.base.ConsoleProperties;
+import org.vsconsole.base.DataDirFiles;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.guests.GuestService;
 import org.vsconsole.host.TerminalSession;
@@ -48,6 +49,7 @@ import org.vsconsole.host.TerminalSize;
  * resize or attach by anyone but the session's own user is refused and audited. Sessions live
  * here, not in a page: a page that goes away leaves its session running for the detach grace.
  */
+@DataDirFiles
 @Service
 public class TerminalService {
 

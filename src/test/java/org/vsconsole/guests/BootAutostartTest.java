@@ -87,7 +87,7 @@ class BootAutostartTest extends GuestsTestBase {
 
         // the id was noted, so the host's next boot is seen as one
         writeKernelBootId("boot-7");
-        assertThat(autostart.startMarkedGuestsIfBooted(new HostBootId(dir.resolve("boot_id"), dir.resolve("run/boot-id"))))
+        assertThat(autostart.startMarkedGuestsIfBooted(new HostBootId(new org.vsconsole.host.proc.HostProcReader(dir), dir.resolve("run/boot-id"))))
                 .contains("bootn-a");
         assertThat(kernel.inside(3131)).contains("bootn-a");
     }
@@ -114,12 +114,13 @@ class BootAutostartTest extends GuestsTestBase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new HostBootId(dir.resolve("boot_id"), dir.resolve("run/boot-id"));
+        return new HostBootId(new org.vsconsole.host.proc.HostProcReader(dir), dir.resolve("run/boot-id"));
     }
 
     private void writeKernelBootId(String id) {
         try {
-            Files.writeString(dir.resolve("boot_id"), id + "\n");
+            Files.createDirectories(dir.resolve("sys/kernel/random"));
+            Files.writeString(dir.resolve("sys/kernel/random/boot_id"), id + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,6 +19,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.ContextFigures.LimitFigure;
+import org.vsconsole.host.DiskUsage;
 import org.vsconsole.host.config.ConfigConflictException;
 import org.vsconsole.host.config.ConfigManifest;
 import org.vsconsole.security.Role;

@@ -92,12 +92,4 @@ class DeltaTrackerTest {
         assertThat(t.cpu(3)).isNaN();
     }
 
-    @Test
-    void hostFiguresParse() {
-        HostFigures h = HostFiguresReader.parse("0.52 0.58 0.59 1/467 12345\n",
-                "MemTotal:       16318412 kB\nMemFree:  100 kB\nMemAvailable:   8000000 kB\n", 2);
-        assertThat(h.load1()).isEqualTo(0.52);
-        assertThat(h.memTotalBytes()).isEqualTo(16318412L * 1024);
-        assertThat(h.memAvailableBytes()).isEqualTo(8000000L * 1024);
-    }
 }

@@ -103,6 +103,16 @@ public final class GuestConfigReader {
         return out;
     }
 
+    /** Whether {@code name} is a guest: a valid name and a real directory (not a link) under the config root. */
+    public boolean isGuest(String name) {
+        return HostGrammar.isGuestName(name) && Files.isDirectory(configRoot.resolve(name), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Whether anything at all (a file, a dangling link) sits where {@code name}'s config dir would go. */
+    public boolean isNameTaken(String name) {
+        return Files.exists(configRoot.resolve(HostGrammar.guestName(name)), LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** One guest by name; the name must satisfy {@link HostGrammar#guestName}. */
     public GuestConfig readGuest(String name) {
         HostGrammar.guestName(name);

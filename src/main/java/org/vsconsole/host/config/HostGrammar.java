@@ -31,6 +31,11 @@ public final class HostGrammar {
     private HostGrammar() {
     }
 
+    /** Whether {@link #guestName} accepts {@code name}, for names found on disk rather than typed. */
+    public static boolean isGuestName(String name) {
+        return name != null && !RESERVED_NAMES.contains(name) && GUEST_NAME.matcher(name).matches();
+    }
+
     /** Guest name = config directory name and default guest root name. */
     public static String guestName(String name) {
         String field = "guest name";

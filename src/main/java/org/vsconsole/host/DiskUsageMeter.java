@@ -1,4 +1,4 @@
-package org.vsconsole.limits;
+package org.vsconsole.host;
 
 import java.io.IOException;
 import java.nio.file.FileStore;
@@ -18,12 +18,12 @@ import java.util.Set;
  * symlinks or crossing into other filesystems, hard links counted once, and bounded in time so a
  * huge tree cannot hold a request (the result then says it is incomplete).
  */
-final class DiskUsageMeter {
+public final class DiskUsageMeter {
 
     private DiskUsageMeter() {
     }
 
-    static DiskUsage measure(Path root, Duration bound, String note) {
+    public static DiskUsage measure(Path root, Duration bound, String note) {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             return new DiskUsage(0, 0, true, "the guest root " + root + " does not exist yet");
         }

@@ -1,4 +1,4 @@
-package org.vsconsole.limits;
+package org.vsconsole.host;
 
 /**
  * Space and inodes used by a guest tree, measured by walking it.
