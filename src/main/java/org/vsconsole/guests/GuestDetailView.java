@@ -96,12 +96,14 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private boolean shownRunning;
 
     private final org.vsconsole.sync.SyncService sync;
+    private final org.vsconsole.sync.DriftDecisions decisions;
     private final List<GuestPageTab> featureTabs;
 
     public GuestDetailView(GuestService guests, Sampler sampler, AuditService audit, CurrentUser currentUser,
-            org.vsconsole.sync.SyncService sync, org.vsconsole.limits.LimitService limits,
+            org.vsconsole.sync.SyncService sync, org.vsconsole.sync.DriftDecisions decisions, org.vsconsole.limits.LimitService limits,
             org.springframework.beans.factory.ObjectProvider<GuestPageTab> featureTabs) {
         this.sync = sync;
+        this.decisions = decisions;
         this.featureTabs = featureTabs.stream().sorted(java.util.Comparator.comparingInt(GuestPageTab::order)).toList();
         this.limits = limits;
         this.guests = guests;
@@ -190,7 +192,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
             }
             rememberTab(tabKey(e.getSelectedTab().getLabel()));
         });
-        driftPanel = new org.vsconsole.sync.DriftPanel(sync, currentUser, name);
+        driftPanel = new org.vsconsole.sync.DriftPanel(sync, decisions, currentUser, name);
         add(header, driftPanel, tabs);
         GuestLive live = sampler.latest().guest(name);
         shownRunning = live != null && live.running();

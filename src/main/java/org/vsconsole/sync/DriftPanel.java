@@ -23,11 +23,13 @@ import org.vsconsole.security.Role;
 public class DriftPanel extends Div {
 
     private final SyncService sync;
+    private final DriftDecisions decisions;
     private final String guest;
     private final boolean staff;
 
-    public DriftPanel(SyncService sync, CurrentUser currentUser, String guest) {
+    public DriftPanel(SyncService sync, DriftDecisions decisions, CurrentUser currentUser, String guest) {
         this.sync = sync;
+        this.decisions = decisions;
         this.guest = guest;
         this.staff = currentUser.hasRole(Role.ADMIN) || currentUser.hasRole(Role.OPERATOR);
         setId("drift-panel");
@@ -56,7 +58,7 @@ public class DriftPanel extends Div {
             Div box = new Div(badge, new Span(" This guest was made outside the console. Adopt it to track changes made by hand."));
             box.addClassNames("notice");
             if (staff) {
-                Button adopt = new Button("Adopt", VaadinIcon.CHECK.create(), e -> run("Adopted", () -> sync.adopt(guest)));
+                Button adopt = new Button("Adopt", VaadinIcon.CHECK.create(), e -> run("Adopted", () -> decisions.adopt(guest)));
                 adopt.setId("guest-adopt");
                 adopt.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 box.add(adopt);
@@ -86,13 +88,13 @@ public class DriftPanel extends Div {
         if (staff) {
             String seen = report.currentDigest();
             Button accept = new Button("Accept", VaadinIcon.CHECK.create(),
-                    e -> run("Accepted as the new configuration", () -> sync.accept(guest, seen)));
+                    e -> run("Accepted as the new configuration", () -> decisions.accept(guest, seen)));
             accept.setId("drift-accept");
             accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button restore = new Button("Restore", VaadinIcon.ARROW_BACKWARD.create(), e -> {
                 ConfirmDialog confirm = new ConfirmDialog("Restore " + guest + "?",
                         "The changed files get their accepted content back; files added by hand are removed.",
-                        "Restore", ok -> run("Restored the accepted configuration", () -> sync.restore(guest, seen)));
+                        "Restore", ok -> run("Restored the accepted configuration", () -> decisions.restore(guest, seen)));
                 confirm.setCancelable(true);
                 confirm.setConfirmButtonTheme("error primary");
                 confirm.open();

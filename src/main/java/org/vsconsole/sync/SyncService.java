@@ -69,18 +69,15 @@ public class SyncService {
 
     private static final Logger log = LoggerFactory.getLogger(SyncService.class);
 
-    /** Files up to this size are kept as accepted, to diff and restore them. */
-    public static final int MAX_STORED_BYTES = 16 * 1024;
     private static final String DELETED = "\0deleted";
     private static final String CREATED = "\0created";
 
     private final SyncRepository repository;
     private final GuestConfigReader reader;
-    private final GuestConfigWriter writer;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final GuestOwnership ownership;
-    private final GuestLocks guestLocks;
+    private final DriftReports reports;
     private final boolean autoAdopt;
     private final Duration interval;
     private final Duration debounce;
@@ -91,24 +88,22 @@ public class SyncService {
     private final Map<String, String> expected = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> busy = new ConcurrentHashMap<>();
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
-    private final AtomicLong filesRead = new AtomicLong();
     private final AtomicLong eventsSeen = new AtomicLong();
     private volatile ScheduledExecutorService executor;
     private volatile TreeWatcher watcher;
 
     SyncService(SyncRepository repository, GuestConfigReader reader, GuestConfigWriter writer, AuditService audit,
-            ApplicationEventPublisher events, GuestOwnership ownership, GuestLocks guestLocks,
+            ApplicationEventPublisher events, GuestOwnership ownership, DriftReports reports,
             @Value("${vsconsole.sync.auto-adopt:false}") boolean autoAdopt,
             @Value("${vsconsole.sync.reconcile-interval:60s}") Duration interval,
             @Value("${vsconsole.sync.debounce:250ms}") Duration debounce,
             @Value("${vsconsole.sync.watch:true}") boolean watch) {
         this.repository = repository;
         this.reader = reader;
-        this.writer = writer;
         this.audit = audit;
         this.events = events;
         this.ownership = ownership;
-        this.guestLocks = guestLocks;
+        this.reports = reports;
         this.autoAdopt = autoAdopt;
         this.interval = interval;
         this.debounce = debounce;
@@ -162,7 +157,7 @@ public class SyncService {
         try {
             GuestConfig config = reader.readGuest(guest);
             Map<String, SyncRepository.FileRow> accepted = repository.files(guest);
-            return report(guest, config, accepted);
+            return reports.report(guest, config, accepted);
         } finally {
             lock.unlock();
         }
@@ -206,78 +201,6 @@ public class SyncService {
         expected.put(guest, digest);
     }
 
-    // ---- admin decisions ----------------------------------------------------------------------
-
-    /** Takes the tree as it is now as the new accepted baseline. */
-    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
-    @AuditedAction(AuditActions.GUEST_DRIFT_ACCEPT)
-    public GuestSyncStatus accept(String guest, String seenDigest) {
-        HostGrammar.guestName(guest);
-        DriftReport before = drift(guest);
-        return audit.audited(AuditActions.GUEST_DRIFT_ACCEPT, AuditTarget.guest(guest, null), summary(before), () -> guestLocks.withLock(guest, AuditActions.GUEST_DRIFT_ACCEPT, () -> {
-            lock.lock();
-            try {
-                GuestConfig config = reader.readGuest(guest);
-                requireSeen(guest, seenDigest, config);
-                GuestSyncStatus row = repository.find(guest).orElse(null);
-                GuestSyncStatus saved = saveBaseline(config, SyncState.MANAGED, row, Instant.now());
-                events.publishEvent(new GuestTreeChanged(guest));
-                return saved;
-            } finally {
-                lock.unlock();
-            }
-        }));
-    }
-
-    /** Adopts a hand-made guest: its tree as it is now becomes the accepted baseline. */
-    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
-    @AuditedAction(AuditActions.GUEST_ADOPT)
-    public GuestSyncStatus adopt(String guest) {
-        HostGrammar.guestName(guest);
-        return audit.audited(AuditActions.GUEST_ADOPT, AuditTarget.guest(guest, null),
-                Map.of("state", status(guest).map(s -> s.state().dbValue()).orElse("unknown")), () -> guestLocks.withLock(guest, AuditActions.GUEST_ADOPT, () -> {
-                    lock.lock();
-                    try {
-                        GuestConfig config = reader.readGuest(guest);
-                        GuestSyncStatus saved = saveBaseline(config, SyncState.MANAGED,
-                                repository.find(guest).orElse(null), Instant.now());
-                        events.publishEvent(new GuestTreeChanged(guest));
-                        return saved;
-                    } finally {
-                        lock.unlock();
-                    }
-                }));
-    }
-
-    /**
-     * Writes the accepted content back over the changed files (each replaced atomically), removes
-     * files added since, and recreates removed ones. Refused, before touching anything, when a
-     * changed file's accepted content was too large to keep.
-     */
-    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
-    @AuditedAction(AuditActions.GUEST_DRIFT_RESTORE)
-    public GuestSyncStatus restore(String guest, String seenDigest) {
-        HostGrammar.guestName(guest);
-        DriftReport before = drift(guest);
-        return audit.audited(AuditActions.GUEST_DRIFT_RESTORE, AuditTarget.guest(guest, null), summary(before), () -> guestLocks.withLock(guest, AuditActions.GUEST_DRIFT_RESTORE, () -> {
-            lock.lock();
-            try {
-                GuestConfig config = reader.readGuest(guest);
-                requireSeen(guest, seenDigest, config);
-                GuestSyncStatus row = repository.find(guest)
-                        .orElseThrow(() -> new InvalidInputException("guest", "no accepted content is known for '" + guest + "'"));
-                GuestConfig after = restoreFiles(guest, config, repository.files(guest));
-                if (!after.digest().equals(row.acceptedDigest())) {
-                    throw new IllegalStateException("the tree of '" + guest + "' still differs after the restore: "
-                            + String.join(", ", manifestOf(repository.files(guest)).differences(after.manifest())));
-                }
-                return saveBaseline(after, SyncState.MANAGED, row, Instant.now());
-            } finally {
-                lock.unlock();
-            }
-        }));
-    }
-
     // ---- reconcile ----------------------------------------------------------------------------
 
     /** Figures of one full reconcile. */
@@ -287,7 +210,7 @@ public class SyncService {
     /** Reconciles every guest directory and every registry row; returns what it cost. */
     public ReconcileStats reconcileAll() {
         long t0 = System.nanoTime();
-        long files0 = filesRead.get();
+        long files0 = reports.filesRead();
         TreeSet<String> names = new TreeSet<>(reader.listGuestNames());
         cache.values().stream().filter(s -> s.state() != SyncState.REMOVED).forEach(s -> names.add(s.name()));
         int changed = 0;
@@ -296,7 +219,7 @@ public class SyncService {
                 changed++;
             }
         }
-        return new ReconcileStats(names.size(), filesRead.get() - files0, (System.nanoTime() - t0) / 1_000_000, changed);
+        return new ReconcileStats(names.size(), reports.filesRead() - files0, (System.nanoTime() - t0) / 1_000_000, changed);
     }
 
     /** Reconciles one guest now; returns whether its registry state changed. */
@@ -344,7 +267,7 @@ public class SyncService {
             return true;
         }
         GuestConfig config = reader.readGuest(name);
-        filesRead.addAndGet(config.manifest().fingerprints().size());
+        reports.countRead(config.manifest().fingerprints().size());
         String digest = config.digest();
         if (row == null || row.state() == SyncState.REMOVED) {
             String mark = expected.remove(name);
@@ -390,7 +313,7 @@ public class SyncService {
         }
         // Drift: the tree differs from what the console wrote or an admin accepted.
         Map<String, SyncRepository.FileRow> accepted = repository.files(name);
-        ConfigManifest baseline = manifestOf(accepted);
+        ConfigManifest baseline = DriftReports.manifestOf(accepted);
         List<String> changed = baseline.differences(config.manifest());
         GuestSyncStatus drifted = new GuestSyncStatus(name, row.state(), row.acceptedDigest(), digest, true, changed,
                 row.drift() ? row.driftSince() : now, row.firstSeen(), now);
@@ -400,9 +323,9 @@ public class SyncService {
         Map<String, Object> after = new TreeMap<>();
         for (String path : changed) {
             SyncRepository.FileRow old = accepted.get(path);
-            before.put(path, old == null ? null : shown(old.fingerprint(), old.content()));
+            before.put(path, old == null ? null : DriftReports.shown(old.fingerprint(), old.content()));
             String fp = config.manifest().fingerprints().get(path);
-            after.put(path, fp == null ? null : shown(fp, currentContent(name, path, fp)));
+            after.put(path, fp == null ? null : DriftReports.shown(fp, reports.currentContent(name, path, fp)));
         }
         audit.record(Actor.EXTERNAL, new AuditEntry(AuditActions.GUEST_CHANGED_OUTSIDE, AuditTarget.guest(name, config.context()),
                 before, after, Outcome.OK, "changed outside the console: " + String.join(", ", changed), 0),
@@ -530,8 +453,18 @@ public class SyncService {
 
     // ---- baselines, diffs, restore ------------------------------------------------------------
 
-    private GuestSyncStatus saveBaseline(GuestConfig config, SyncState state, GuestSyncStatus previous, Instant now) {
-        List<SyncRepository.FileRow> files = capture(config);
+    /** Holds the registry still: every change of a guest's row is made under it. */
+    void lockRegistry() {
+        lock.lock();
+    }
+
+    void unlockRegistry() {
+        lock.unlock();
+    }
+
+    /** Takes {@code config} as the guest's accepted state; call holding {@link #lockRegistry}. */
+    GuestSyncStatus saveBaseline(GuestConfig config, SyncState state, GuestSyncStatus previous, Instant now) {
+        List<SyncRepository.FileRow> files = reports.capture(config);
         GuestSyncStatus saved = new GuestSyncStatus(config.name(), state, config.digest(), config.digest(), false,
                 List.of(), null, previous == null || previous.state() == SyncState.REMOVED ? now : previous.firstSeen(), now);
         repository.save(saved, files);
@@ -539,157 +472,14 @@ public class SyncService {
         return saved;
     }
 
-    /** Fingerprints of every entry, with the bytes of small files (checked against the fingerprint). */
-    private List<SyncRepository.FileRow> capture(GuestConfig config) {
-        List<SyncRepository.FileRow> rows = new ArrayList<>();
-        for (Map.Entry<String, String> e : config.manifest().fingerprints().entrySet()) {
-            rows.add(new SyncRepository.FileRow(e.getKey(), e.getValue(), currentContent(config.name(), e.getKey(), e.getValue())));
-        }
-        return rows;
-    }
-
-    /** Bytes of a small regular file whose content still matches {@code fingerprint}, else null. */
-    private byte[] currentContent(String guest, String path, String fingerprint) {
-        long size = fileSize(fingerprint);
-        if (size < 0 || size > MAX_STORED_BYTES) {
-            return null;
-        }
-        try {
-            byte[] content = reader.readFile(guest, path, MAX_STORED_BYTES + 1);
-            filesRead.incrementAndGet();
-            return fingerprint.equals("f:" + content.length + ":" + sha256(content)) ? content : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private DriftReport report(String guest, GuestConfig config, Map<String, SyncRepository.FileRow> accepted) {
-        ConfigManifest baseline = manifestOf(accepted);
-        List<DriftReport.FileChange> changes = new ArrayList<>();
-        StringBuilder diff = new StringBuilder();
-        for (String path : baseline.differences(config.manifest())) {
-            SyncRepository.FileRow old = accepted.get(path);
-            String fp = config.manifest().fingerprints().get(path);
-            String kind = old == null ? "added" : fp == null ? "removed" : "changed";
-            changes.add(new DriftReport.FileChange(path, kind, old == null ? null : old.fingerprint(), fp));
-            String oldText = old == null ? null : text(old.content());
-            String newText = fp == null ? null : text(currentContent(guest, path, fp));
-            boolean oldShown = old == null || oldText != null;
-            boolean newShown = fp == null || newText != null;
-            if (oldShown && newShown && (old == null || old.fingerprint().startsWith("f:"))
-                    && (fp == null || fp.startsWith("f:"))) {
-                diff.append(UnifiedDiff.diff(path, oldText, newText));
-            } else {
-                diff.append("--- a/").append(path).append(" (accepted)\n+++ b/").append(path).append(" (on disk)\n")
-                        .append("  ").append(kind).append(": ").append(describe(old == null ? null : old.fingerprint()))
-                        .append(" → ").append(describe(fp)).append('\n');
-            }
-        }
-        return new DriftReport(guest, config.digest(), changes, diff.toString());
-    }
-
-    private GuestConfig restoreFiles(String guest, GuestConfig config, Map<String, SyncRepository.FileRow> accepted) {
-        for (String path : manifestOf(accepted).differences(config.manifest())) {
-            SyncRepository.FileRow old = accepted.get(path);
-            if (old != null && old.fingerprint().startsWith("f:") && old.content() == null) {
-                throw new InvalidInputException("restore", "the accepted content of " + path + " was too large to keep ("
-                        + "over " + MAX_STORED_BYTES + " bytes); restore it by hand or accept the change");
-            }
-            if (old != null && !(old.fingerprint().startsWith("f:") || old.fingerprint().equals("d")
-                    || old.fingerprint().startsWith("l:"))) {
-                throw new InvalidInputException("restore", path + " was not a file, directory or link; restore it by hand");
-            }
-        }
-        Map<String, AcceptedEntry> entries = new TreeMap<>();
-        accepted.forEach((p, f) -> entries.put(p, new AcceptedEntry(f.fingerprint(), f.content())));
-        try {
-            return writer.restore(guest, config.digest(), entries);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot restore '" + guest + "': " + e.getMessage(), e);
-        }
-    }
-
-    private static void requireSeen(String guest, String seenDigest, GuestConfig config) {
-        if (seenDigest != null && !seenDigest.equals(config.digest())) {
-            throw new ConfigConflictException(guest, seenDigest, config.digest(), List.of());
-        }
-    }
-
-    private static Map<String, Object> summary(DriftReport report) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("digest", report.currentDigest());
-        out.put("changed", report.changes().stream().map(c -> c.kind() + " " + c.path()).toList());
-        return out;
-    }
-
-    private static ConfigManifest manifestOf(Map<String, SyncRepository.FileRow> files) {
-        Map<String, String> fps = new TreeMap<>();
-        files.forEach((p, f) -> fps.put(p, f.fingerprint()));
-        return new ConfigManifest(fps);
-    }
-
     private static GuestSyncStatus withLastSeen(GuestSyncStatus s, Instant seen) {
         return new GuestSyncStatus(s.name(), s.state(), s.acceptedDigest(), s.currentDigest(), s.drift(), s.changedFiles(),
                 s.driftSince(), s.firstSeen(), seen);
-    }
-
-    /** What an audit row shows of a file: its text when small and text, else its fingerprint. */
-    private static Object shown(String fingerprint, byte[] content) {
-        String t = text(content);
-        return t != null ? t : fingerprint;
-    }
-
-    private static String text(byte[] content) {
-        if (content == null) {
-            return null;
-        }
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-            return s.indexOf('\0') >= 0 ? null : s;
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    private static String describe(String fingerprint) {
-        if (fingerprint == null) {
-            return "absent";
-        }
-        if (fingerprint.equals("d")) {
-            return "directory";
-        }
-        if (fingerprint.startsWith("l:")) {
-            return "link to " + fingerprint.substring(2);
-        }
-        if (fingerprint.startsWith("f:")) {
-            String[] parts = fingerprint.split(":");
-            return "file, " + parts[1] + " bytes, sha256 " + parts[2].substring(0, Math.min(12, parts[2].length()));
-        }
-        return fingerprint;
-    }
-
-    private static long fileSize(String fingerprint) {
-        if (!fingerprint.startsWith("f:")) {
-            return -1;
-        }
-        int end = fingerprint.indexOf(':', 2);
-        try {
-            return Long.parseLong(fingerprint.substring(2, end));
-        } catch (RuntimeException e) {
-            return -1;
-        }
     }
 
     static boolean validName(String name) {
         return HostGrammar.isGuestName(name);
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+
 }

@@ -33,7 +33,7 @@ class GuestLimitsPanelTest extends LimitsTestBase {
     @Test
     void adminEditsNprocAndAppliesAndSavesIt() throws Exception {
         String guest = newGuest(true);
-        driver.setFigure(guest, "nproc", new LimitFigure(23, 0, 41, 150, 150, 2));
+        setFigure(guest, "nproc", new LimitFigure(23, 0, 41, 150, 150, 2));
         ConfigManifest before = config(guest).manifest();
         open(guest);
         assertThat($(Span.class).id("limit-nproc-hits").getElement().getTextRecursively()).contains("2 refused");

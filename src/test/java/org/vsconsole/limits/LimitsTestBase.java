@@ -64,6 +64,18 @@ abstract class LimitsTestBase extends SpringBrowserlessTest {
         return name;
     }
 
+    @Autowired
+    org.vsconsole.monitoring.Sampler sampler;
+
+    /**
+     * Sets what the kernel reports for one limit and takes a sampler tick at once, so no push of a
+     * tick taken before (the guest's creation schedules one) can show the old figure afterwards.
+     */
+    void setFigure(String guest, String limit, org.vsconsole.host.ContextFigures.LimitFigure figure) {
+        driver.setFigure(guest, limit, figure);
+        sampler.sample();
+    }
+
     GuestConfig config(String guest) {
         return reader.readGuest(guest);
     }

@@ -29,6 +29,9 @@ class SyncDriftTest extends SyncSpringTestBase {
     private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
 
     @Autowired
+    DriftDecisions decisions;
+
+    @Autowired
     GuestService guests;
 
     @Autowired
@@ -87,7 +90,7 @@ class SyncDriftTest extends SyncSpringTestBase {
         assertThat(audit("hand1", "guest.appeared-outside")).singleElement()
                 .satisfies(r -> assertThat(r.get("ACTOR")).isEqualTo("external (detected)"));
 
-        sync.adopt("hand1");
+        decisions.adopt("hand1");
         assertThat(sync.status("hand1").orElseThrow().state()).isEqualTo(SyncState.MANAGED);
         assertThat(audit("hand1", "guest.adopt")).singleElement()
                 .satisfies(r -> assertThat(r.get("ACTOR")).isEqualTo("alice"));
@@ -218,7 +221,7 @@ class SyncDriftTest extends SyncSpringTestBase {
         await().atMost(TWO_SECONDS).until(() -> sync.status("acc1").orElseThrow().drift());
         signIn("alice", "ADMIN");
 
-        sync.accept("acc1", sync.drift("acc1").currentDigest());
+        decisions.accept("acc1", sync.drift("acc1").currentDigest());
 
         GuestSyncStatus status = sync.status("acc1").orElseThrow();
         assertThat(status.drift()).isFalse();
@@ -242,7 +245,7 @@ class SyncDriftTest extends SyncSpringTestBase {
         DriftReport report = sync.drift("rest1");
         assertThat(report.changes()).extracting(DriftReport.FileChange::kind).containsExactlyInAnyOrder("added", "changed", "removed");
 
-        sync.restore("rest1", report.currentDigest());
+        decisions.restore("rest1", report.currentDigest());
 
         assertThat(Files.readString(root().resolve("rest1/rlimits/nproc"))).isEqualTo("100\n");
         assertThat(Files.exists(root().resolve("rest1/rlimits/as"))).isFalse();
@@ -261,9 +264,9 @@ class SyncDriftTest extends SyncSpringTestBase {
     void auditorsCannotAcceptOrRestore() throws Exception {
         managedGuest("deny1", 2110);
         signIn("carol", "AUDITOR");
-        assertThatThrownBy(() -> sync.accept("deny1", null))
+        assertThatThrownBy(() -> decisions.accept("deny1", null))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-        assertThatThrownBy(() -> sync.restore("deny1", null))
+        assertThatThrownBy(() -> decisions.restore("deny1", null))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 }

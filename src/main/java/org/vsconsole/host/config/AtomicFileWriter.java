@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.vsconsole.host.TreeRemover;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -84,28 +85,16 @@ public final class AtomicFileWriter {
         }
     }
 
-    /** Deletes a directory tree without following any symlink in it (links are removed, not entered). */
+    /**
+     * Deletes a directory tree below the base: the path up to it may hold no symlink, and the
+     * removal itself is {@link TreeRemover}'s, which never follows a link or leaves the file system.
+     */
     public void deleteTree(Path dir) throws IOException {
         Path d = SafePaths.requireNoSymlinkBelow(base, dir);
         if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        Files.walkFileTree(d, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path p, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
-                }
-                Files.delete(p);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        TreeRemover.ofThisProcess().remove(d);
         fsyncDirectory(d.getParent());
     }
 

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.vsconsole.host.TreeRemover;
+import org.vsconsole.host.process.HostTools;
 import org.vsconsole.host.BuildProgress;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.HostOperationException;
@@ -72,9 +74,9 @@ final class BaseTreeCache {
         Files.setPosixFilePermissions(treesDir, PosixFilePermissions.fromString("rwx------"));
         Files.createDirectories(entry);
         Path partial = entry.resolve("tree.partial");
-        TreeRemover remover = new TreeRemover(Path.of("/proc/self/mountinfo"));
+        TreeRemover remover = TreeRemover.ofThisProcess();
         if (Files.exists(partial, LinkOption.NOFOLLOW_LINKS)) {
-            remover.delete(partial); // an earlier build that was cancelled or crashed
+            remover.remove(partial); // an earlier build that was cancelled or crashed
         }
         String debootstrap = HostTools.find("debootstrap").orElseThrow(() -> new HostOperationException("build", guest,
                 "debootstrap is not installed on this host (apt-get install debootstrap)"));
@@ -89,11 +91,11 @@ final class BaseTreeCache {
             result = LinuxCommands.stream("build", guest, argv, env, new DebootstrapProgress(progress), buildTimeout,
                     progress::cancelled);
         } catch (RuntimeException e) {
-            remover.delete(partial); // cancelled or interrupted: no half tree is kept for the next guest
+            remover.remove(partial); // cancelled or interrupted: no half tree is kept for the next guest
             throw e;
         }
         if (result.timedOut() || result.exitCode() != 0) {
-            remover.delete(partial);
+            remover.remove(partial);
             throw new HostOperationException("build", guest, "debootstrap " + suite + " from " + mirror
                     + (result.timedOut() ? " did not finish within " + buildTimeout.toMinutes() + " min"
                             : " failed with exit " + result.exitCode()) + " (see the build log)");
@@ -101,7 +103,7 @@ final class BaseTreeCache {
         dropDownloadedPackages(partial);
         Path tree = entry.resolve("tree");
         if (Files.exists(tree, LinkOption.NOFOLLOW_LINKS)) {
-            remover.delete(tree);
+            remover.remove(tree);
         }
         Files.move(partial, tree, StandardCopyOption.ATOMIC_MOVE);
         Files.writeString(entry.resolve("built-at"), Instant.now().toString(), StandardCharsets.US_ASCII);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.vsconsole.host.process.HostTools;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.Ipv4Network;

@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vsconsole.host.TreeRemover;
+import org.vsconsole.host.process.HostTools;
 import org.vsconsole.host.BuildProgress;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.HostAptSources;
@@ -405,27 +407,13 @@ public final class LinuxDriver implements HostDriver {
         if (isRunning(guest)) {
             throw fail("delete", guest, "stop the guest before deleting its tree");
         }
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (Files.isSymbolicLink(root)) {
-            throw fail("delete", guest, root + " is a symlink; refusing to delete through it");
-        }
         try {
-            List<Path> mounts = remover.mountsInside(root);
-            if (!mounts.isEmpty()) {
-                throw fail("delete", guest, "something is mounted inside the guest tree: " + mounts.getFirst()
-                        + " (unmount it first)");
-            }
-            List<Path> skipped = remover.delete(root);
-            if (!skipped.isEmpty()) {
-                throw fail("delete", guest, "left " + skipped.getFirst() + " in place: it is on another file system");
-            }
+            remover.remove(root);
             if (guest.name().equals(owner(guest.xid()))) { // its generated container goes with it
-                remover.delete(lxc.lxcPath().resolve(container(guest)));
+                remover.remove(lxc.lxcPath().resolve(container(guest)));
             }
         } catch (IOException e) {
-            throw fail("delete", guest, "cannot delete " + root + ": " + e);
+            throw fail("delete", guest, e.getMessage());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vsconsole.host.process.HostTools;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.TerminalSession;

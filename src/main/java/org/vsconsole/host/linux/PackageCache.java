@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vsconsole.host.process.HostTools;
 import org.vsconsole.host.HostAptSources;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.config.AtomicFileWriter;

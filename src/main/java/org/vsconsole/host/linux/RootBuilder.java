@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.vsconsole.host.process.HostTools;
 import org.vsconsole.host.BuildProgress;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.DebianSuites;

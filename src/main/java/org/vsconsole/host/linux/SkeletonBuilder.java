@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.vsconsole.host.process.HostTools;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostOperationException;
 

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vsconsole.host.TreeRemover;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.DiskQuotaState;
@@ -45,10 +46,10 @@ public final class VserverDriver implements HostDriver {
     private final CommandTimeouts timeouts;
     private final VserverKernelProbe kernel;
     private final ContextFiguresSource figuresSource;
-    private final GuestRootRemover rootRemover;
+    private final TreeRemover rootRemover;
 
     public VserverDriver(UtilVserverCommands commands, ProcessRunner runner, CommandTimeouts timeouts,
-            VserverKernelProbe kernel, ContextFiguresSource figuresSource, GuestRootRemover rootRemover) {
+            VserverKernelProbe kernel, ContextFiguresSource figuresSource, TreeRemover rootRemover) {
         this.commands = commands;
         this.runner = runner;
         this.timeouts = timeouts;
@@ -61,7 +62,7 @@ public final class VserverDriver implements HostDriver {
     public static VserverDriver forHost(Path binDir, Path procRoot, ContextFiguresSource figuresSource) {
         return new VserverDriver(new UtilVserverCommands(binDir), new ProcessRunner(ProcessRunner.hostEnvironment()),
                 CommandTimeouts.defaults(), new VserverKernelProbe(VserverSyscall.forThisHost(), procRoot),
-                figuresSource, new GuestRootRemover(procRoot.resolve("self").resolve("mountinfo")));
+                figuresSource, new TreeRemover(procRoot.resolve("self").resolve("mountinfo")));
     }
 
     @Override

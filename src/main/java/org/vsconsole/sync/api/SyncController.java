@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.sync.GuestSyncStatus;
+import org.vsconsole.sync.DriftDecisions;
 import org.vsconsole.sync.SyncService;
 
 /** A guest's sync state; accept or restore a change made outside the console; adopt a hand-made guest. */
@@ -19,10 +20,12 @@ import org.vsconsole.sync.SyncService;
 class SyncController {
 
     private final SyncService sync;
+    private final DriftDecisions decisions;
     private final CurrentUser currentUser;
 
-    SyncController(SyncService sync, CurrentUser currentUser) {
+    SyncController(SyncService sync, DriftDecisions decisions, CurrentUser currentUser) {
         this.sync = sync;
+        this.decisions = decisions;
         this.currentUser = currentUser;
     }
 
@@ -43,16 +46,16 @@ class SyncController {
 
     @PostMapping("/{name}/accept")
     GuestSyncStatus accept(@PathVariable String name, @RequestParam(required = false) String digest) {
-        return sync.accept(name, digest);
+        return decisions.accept(name, digest);
     }
 
     @PostMapping("/{name}/restore")
     GuestSyncStatus restore(@PathVariable String name, @RequestParam(required = false) String digest) {
-        return sync.restore(name, digest);
+        return decisions.restore(name, digest);
     }
 
     @PostMapping("/{name}/adopt")
     GuestSyncStatus adopt(@PathVariable String name) {
-        return sync.adopt(name);
+        return decisions.adopt(name);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vsconsole.host.process.HostTools;
 import org.vsconsole.host.Ipv4Network;
 
 class BridgeFirewallTest {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vsconsole.host.process.HostTools;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.GuestSpec;
 

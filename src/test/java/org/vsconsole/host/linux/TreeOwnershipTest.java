@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vsconsole.host.process.HostTools;
 
 /** Runs as root, as CI does: only root may give files away. */
 class TreeOwnershipTest {

@@ -61,7 +61,7 @@ public final class FakeUtilVserver {
                 new ProcessRunner(environment(), ProcessRunner.DEFAULT_CAPTURE_LIMIT, Duration.ofMillis(500),
                         Duration.ofMillis(500)),
                 timeouts, new VserverKernelProbe(kernelAnswering, home.resolve("proc")), figures,
-                new GuestRootRemover(home.resolve("mountinfo")));
+                new org.vsconsole.host.TreeRemover(home.resolve("mountinfo")));
     }
 
     /** Writes control file {@code <key>.<what>}, e.g. {@code control("vserver.start", "exit", "1")}. */

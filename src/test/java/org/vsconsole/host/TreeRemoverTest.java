@@ -1,4 +1,4 @@
-package org.vsconsole.host.vserver;
+package org.vsconsole.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vsconsole.host.GuestSpec;
-import org.vsconsole.host.HostOperationException;
 
-class GuestRootRemoverTest {
+class TreeRemoverTest {
 
     @TempDir
     Path temp;
@@ -30,7 +27,7 @@ class GuestRootRemoverTest {
         Files.writeString(root.resolve("name\nwith newline"), "x");
         Files.writeString(temp.resolve("mountinfo"), "22 1 0:21 / / rw - ext4 /dev/sda1 rw\n");
 
-        new GuestRootRemover(temp.resolve("mountinfo")).remove(root);
+        new TreeRemover(temp.resolve("mountinfo")).remove(root);
 
         assertThat(root).doesNotExist();
         assertThat(outside.resolve("passwd")).hasContent("root:x:0:0");
@@ -44,7 +41,7 @@ class GuestRootRemoverTest {
         Files.writeString(temp.resolve("mountinfo"), "22 1 0:21 / / rw - ext4 /dev/sda1 rw\n"
                 + "40 22 0:5 / " + escaped + " rw,nosuid - proc proc rw\n");
 
-        assertThatThrownBy(() -> new GuestRootRemover(temp.resolve("mountinfo")).remove(root))
+        assertThatThrownBy(() -> new TreeRemover(temp.resolve("mountinfo")).remove(root))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(root.resolve("proc") + " is mounted inside it");
         assertThat(root.resolve("proc")).isDirectory();
@@ -55,7 +52,7 @@ class GuestRootRemoverTest {
         Path target = Files.createDirectories(temp.resolve("elsewhere"));
         Path link = Files.createSymbolicLink(temp.resolve("web1"), target);
         Files.writeString(temp.resolve("mountinfo"), "");
-        GuestRootRemover remover = new GuestRootRemover(temp.resolve("mountinfo"));
+        TreeRemover remover = new TreeRemover(temp.resolve("mountinfo"));
 
         assertThatThrownBy(() -> remover.remove(link)).hasMessageContaining("not a directory");
         assertThatThrownBy(() -> remover.remove(Path.of("/tmp"))).hasMessageContaining("two levels");
@@ -64,20 +61,16 @@ class GuestRootRemoverTest {
     }
 
     @Test
-    void driverRefusesToDeleteTheRootOfARunningGuest() throws IOException {
-        FakeUtilVserver fake = new FakeUtilVserver(temp.resolve("fake"));
-        Path root = Files.createDirectories(temp.resolve("vservers/web1"));
-        Files.writeString(temp.resolve("fake/mountinfo"), "");
-        GuestSpec web1 = FakeUtilVserver.guest("web1", 40001, root);
-        VserverDriver driver = fake.driver(CommandTimeouts.all(Duration.ofSeconds(10)));
-        fake.markRunning("web1");
+    void findsEscapedMountPointsInsideTheTreeOnly() throws Exception {
+        Path mountinfo = temp.resolve("mountinfo");
+        Files.writeString(mountinfo, """
+                22 1 254:0 / / rw,relatime shared:1 - ext4 /dev/vda rw
+                90 22 0:50 / /var/lib/vservers/web/my\\040data rw - tmpfs tmpfs rw
+                91 22 0:51 / /var/lib/vservers/web2/tmp rw - tmpfs tmpfs rw
+                92 22 0:52 / /var/lib/vservers/web rw - tmpfs tmpfs rw
+                """);
 
-        assertThatThrownBy(() -> driver.deleteRoot(web1)).isInstanceOf(HostOperationException.class)
-                .hasMessageContaining("is running");
-        assertThat(root).isDirectory();
-
-        Files.delete(temp.resolve("fake/state/web1"));
-        driver.deleteRoot(web1);
-        assertThat(root).doesNotExist();
+        assertThat(new TreeRemover(mountinfo).mountsInside(Path.of("/var/lib/vservers/web")))
+                .containsExactly(Path.of("/var/lib/vservers/web/my data"), Path.of("/var/lib/vservers/web"));
     }
 }

@@ -1,4 +1,4 @@
-package org.vsconsole.host.linux;
+package org.vsconsole.host.process;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Finds host programs by absolute path, so no command depends on the console's PATH. */
-final class HostTools {
+public final class HostTools {
 
     private static final List<Path> BIN_DIRS = List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"), Path.of("/sbin"),
             Path.of("/bin"));
@@ -14,7 +14,7 @@ final class HostTools {
     private HostTools() {
     }
 
-    static Optional<String> find(String name) {
+    public static Optional<String> find(String name) {
         return BIN_DIRS.stream().map(d -> d.resolve(name)).filter(Files::isExecutable).findFirst().map(Path::toString);
     }
 }
