@@ -17,7 +17,6 @@ import org.vsconsole.host.DebianSuites;
 import org.vsconsole.host.HostAptSources;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
-import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;

@@ -1,18 +1,9 @@
 package org.vsconsole.sync;
 
 import jakarta.annotation.PreDestroy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +25,8 @@ import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
-import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.audit.Outcome;
-import org.vsconsole.base.GuestLocks;
-import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.GuestTreeChanged;
-import org.vsconsole.host.config.AcceptedEntry;
-import org.vsconsole.host.config.ConfigConflictException;
 import org.vsconsole.host.config.ConfigManifest;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.ConfigWriteListener;
@@ -79,18 +60,12 @@ public class SyncService {
     private final GuestOwnership ownership;
     private final DriftReports reports;
     private final boolean autoAdopt;
-    private final Duration interval;
-    private final Duration debounce;
-    private final boolean watch;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, GuestSyncStatus> cache = new ConcurrentHashMap<>();
     /** Digest (or marker) the console's own write left, so the reconcile takes it as the baseline. */
     private final Map<String, String> expected = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> busy = new ConcurrentHashMap<>();
-    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
-    private final AtomicLong eventsSeen = new AtomicLong();
-    private volatile ScheduledExecutorService executor;
-    private volatile TreeWatcher watcher;
+    private final ReconcileSchedule schedule;
 
     SyncService(SyncRepository repository, GuestConfigReader reader, GuestConfigWriter writer, AuditService audit,
             ApplicationEventPublisher events, GuestOwnership ownership, DriftReports reports,
@@ -105,9 +80,8 @@ public class SyncService {
         this.ownership = ownership;
         this.reports = reports;
         this.autoAdopt = autoAdopt;
-        this.interval = interval;
-        this.debounce = debounce;
-        this.watch = watch;
+        this.schedule = new ReconcileSchedule(reader.configRoot(), watch, interval, debounce, this::reconcileGuest,
+                this::reconcileAll);
         // Every console write, whichever feature makes it, becomes the new baseline, never drift.
         writer.addListener(new ConfigWriteListener() {
             @Override
@@ -344,19 +318,24 @@ public class SyncService {
     void start() {
         repository.findAll().forEach(s -> cache.put(s.name(), s));
         rebuildIfEmpty();
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sync").daemon().factory());
         ReconcileStats stats = reconcileAll();
         log.info("Guest registry reconciled: {} guests, {} files read in {} ms", stats.guests(), stats.filesRead(), stats.millis());
-        if (watch) {
-            try {
-                watcher = new TreeWatcher(reader.configRoot(), this::onEvent, this::scheduleAll);
-                watcher.start();
-            } catch (IOException e) {
-                log.warn("Cannot watch {}; changes are found by the periodic reconcile only: {}", reader.configRoot(), e.getMessage());
-            }
-        }
-        long ms = Math.max(1000, interval.toMillis());
-        executor.scheduleWithFixedDelay(this::reconcileAllSafely, ms, ms, TimeUnit.MILLISECONDS);
+        schedule.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        schedule.stop();
+    }
+
+    /** Events seen by the watcher since start (for the benchmark). */
+    long eventsSeen() {
+        return schedule.eventsSeen();
+    }
+
+    /** Reconciles the guest once no event came for it for the debounce time. */
+    void schedule(String guest) {
+        schedule.guest(guest);
     }
 
     /** When the registry is empty and the tree holds guests, records them all as managed. */
@@ -388,66 +367,6 @@ public class SyncService {
             return names.size();
         } finally {
             lock.unlock();
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        TreeWatcher w = watcher;
-        watcher = null;
-        if (w != null) {
-            w.close();
-        }
-        ScheduledExecutorService e = executor;
-        executor = null;
-        if (e != null) {
-            e.shutdownNow();
-        }
-    }
-
-    /** Events seen by the watcher since start (for the benchmark). */
-    long eventsSeen() {
-        return eventsSeen.get();
-    }
-
-    private void onEvent(String guest) {
-        eventsSeen.incrementAndGet();
-        schedule(guest);
-    }
-
-    /** Reconciles the guest once no event came for it for the debounce time. */
-    void schedule(String guest) {
-        ScheduledExecutorService e = executor;
-        if (e == null || e.isShutdown()) {
-            return;
-        }
-        try {
-            pending.compute(guest, (g, previous) -> {
-                if (previous != null) {
-                    previous.cancel(false);
-                }
-                return e.schedule(() -> {
-                    pending.remove(g);
-                    reconcileGuest(g);
-                }, debounce.toMillis(), TimeUnit.MILLISECONDS);
-            });
-        } catch (java.util.concurrent.RejectedExecutionException ignored) {
-            // shutting down
-        }
-    }
-
-    private void scheduleAll() {
-        ScheduledExecutorService e = executor;
-        if (e != null) {
-            e.execute(this::reconcileAllSafely);
-        }
-    }
-
-    private void reconcileAllSafely() {
-        try {
-            reconcileAll();
-        } catch (RuntimeException e) {
-            log.warn("Full reconcile failed: {}", e.getMessage());
         }
     }
 
