@@ -16,6 +16,7 @@ import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.config.HostGrammar;
 
 /**
  * User administration and a user's own password change. Every method checks its role here (not
@@ -26,7 +27,6 @@ import org.vsconsole.base.InvalidInputException;
 public class UserAccountService {
 
     static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,31}");
-    static final Pattern GUEST_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     static final int MIN_PASSWORD_LENGTH = 12;
     /** BCrypt reads only 72 bytes; longer passwords would be silently cut. */
     static final int MAX_PASSWORD_BYTES = 72;
@@ -167,7 +167,7 @@ public class UserAccountService {
         }
         Collection<String> owned = guests == null ? Set.of() : guests;
         for (String guest : owned) {
-            if (guest == null || !GUEST_NAME.matcher(guest).matches() || guest.equals(".defaults")) {
+            if (!HostGrammar.isGuestName(guest)) {
                 throw new InvalidInputException("guests", "'" + guest + "' is not a valid guest name"
                         + " (lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 63)");
             }

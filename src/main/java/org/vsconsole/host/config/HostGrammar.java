@@ -25,7 +25,11 @@ public final class HostGrammar {
     private static final Pattern ENTRY_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,31}");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,14}");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
-    private static final Pattern TMPFS_SIZE = Pattern.compile("[1-9][0-9]{0,12}[kmg]?|0");
+    private static final Pattern TMPFS_SIZE = Pattern.compile("[1-9][0-9]{0,12}[kmg]?");
+    /** tmpfs's own size= syntax, as a hand-edited fstab may hold it (upper-case units, a share of memory). */
+    private static final Pattern TMPFS_SIZE_OPTION = Pattern.compile("[1-9][0-9]{0,15}[kKmMgG%]?");
+    /** What util-vserver takes for a guest made by hand: also upper case and one more character. */
+    private static final Pattern HOST_GUEST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Set<String> RESERVED_NAMES = Set.of(".", "..", ".defaults", "lost+found");
 
     private HostGrammar() {
@@ -34,6 +38,23 @@ public final class HostGrammar {
     /** Whether {@link #guestName} accepts {@code name}, for names found on disk rather than typed. */
     public static boolean isGuestName(String name) {
         return name != null && !RESERVED_NAMES.contains(name) && GUEST_NAME.matcher(name).matches();
+    }
+
+    /**
+     * Whether a driver may pass {@code name} on as a guest's name: the console's own names, and
+     * those util-vserver accepts for a guest made by hand. Never an option, never a path.
+     */
+    public static boolean isHostGuestName(String name) {
+        return name != null && !RESERVED_NAMES.contains(name) && HOST_GUEST_NAME.matcher(name).matches();
+    }
+
+    /**
+     * Whether a driver may pass {@code size} on as a tmpfs {@code size=}: the console's own sizes
+     * ({@link #tmpfsSize}) and the forms a hand-edited fstab may hold; never 0 (unlimited), never
+     * a second option.
+     */
+    public static boolean isTmpfsSizeOption(String size) {
+        return size != null && TMPFS_SIZE_OPTION.matcher(size).matches();
     }
 
     /** Guest name = config directory name and default guest root name. */

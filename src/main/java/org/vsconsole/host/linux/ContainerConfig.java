@@ -8,6 +8,7 @@ import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.Ipv4Network;
 import org.vsconsole.host.LimitValues;
+import org.vsconsole.host.config.HostGrammar;
 
 /**
  * The LXC configuration of one guest, generated from its {@code /etc/vservers/<name>} tree at
@@ -26,7 +27,6 @@ final class ContainerConfig {
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9/_.+@-]{0,4000}");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]{2,39}");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     /** The v1 device whitelist LXC's common.conf sets and userns.conf clears again; it is kept. */
     private static final List<String> DEVICES = List.of("c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm",
             "c 1:9 rwm", "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm", "c 10:229 rwm");
@@ -162,7 +162,7 @@ final class ContainerConfig {
     /** What {@link GuestInput} checks for every driver call, plus what only a config file needs. */
     private static void check(GuestSpec guest) {
         GuestInput.check("start", guest);
-        if (!NAME.matcher(guest.name()).matches()) {
+        if (!HostGrammar.isHostGuestName(guest.name())) {
             throw fail(guest, "invalid guest name for a container: " + guest.name());
         }
         for (GuestSpec.Address address : guest.interfaces()) {

@@ -3,6 +3,7 @@ package org.vsconsole.host.linux;
 import java.util.regex.Pattern;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostOperationException;
+import org.vsconsole.host.config.HostGrammar;
 
 /**
  * The last check before values leave Java: they were validated by the host model already, but a
@@ -11,7 +12,6 @@ import org.vsconsole.host.HostOperationException;
  */
 final class GuestInput {
 
-    static final Pattern SIZE = Pattern.compile("[0-9]{1,12}[kKmMgG%]?");
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,62})");
     private static final int MIN_XID = 2;
     private static final int MAX_XID = 49151;
@@ -29,7 +29,7 @@ final class GuestInput {
         if (guest.domainname() != null && !HOST_NAME.matcher(guest.domainname()).matches()) {
             throw fail(operation, guest, "invalid domain name: " + guest.domainname());
         }
-        if (guest.tmpSize() != null && !SIZE.matcher(guest.tmpSize()).matches()) {
+        if (guest.tmpSize() != null && !HostGrammar.isTmpfsSizeOption(guest.tmpSize())) {
             throw fail(operation, guest, "invalid /tmp size: " + guest.tmpSize());
         }
         if (!guest.rootDir().isAbsolute()) {

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsconsole.host.TreeRemover;
+import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.process.HostTools;
 import org.vsconsole.host.BuildProgress;
 import org.vsconsole.host.BuildRequest;
@@ -332,7 +333,7 @@ public final class LinuxDriver implements HostDriver {
     @Override
     public void remountTmp(GuestSpec guest, String size) {
         CgroupTree tree = ready("remount", guest);
-        if (size == null || !GuestInput.SIZE.matcher(size).matches()) {
+        if (!HostGrammar.isTmpfsSizeOption(size)) {
             throw fail("remount", guest, "invalid tmpfs size: " + size);
         }
         int init = runningInit(tree, guest, "remount");

@@ -3,6 +3,7 @@ package org.vsconsole.host.vserver;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.vsconsole.host.HostOperationException;
+import org.vsconsole.host.config.HostGrammar;
 
 /**
  * The last check before a value becomes an argv element. The host model has validated values
@@ -11,8 +12,6 @@ import org.vsconsole.host.HostOperationException;
  */
 final class ArgumentCheck {
 
-    private static final Pattern GUEST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern TMPFS_SIZE = Pattern.compile("[1-9][0-9]{0,15}[kKmMgG%]?");
     private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,252}");
     private static final Pattern DIST = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern MIRROR = Pattern.compile("(https?|ftp|file)://[^\\s]{1,500}");
@@ -28,7 +27,7 @@ final class ArgumentCheck {
     }
 
     static String guestName(String operation, String name) {
-        if (name == null || !GUEST_NAME.matcher(name).matches()) {
+        if (!HostGrammar.isHostGuestName(name)) {
             throw refused(operation, name, "guest name '" + name + "' is not a valid vserver name");
         }
         return name;
@@ -42,7 +41,7 @@ final class ArgumentCheck {
     }
 
     static String tmpfsSize(String operation, String guest, String size) {
-        if (size == null || !TMPFS_SIZE.matcher(size).matches()) {
+        if (!HostGrammar.isTmpfsSizeOption(size)) {
             throw refused(operation, guest, "tmpfs size '" + size + "' is not a size like 64m");
         }
         return size;

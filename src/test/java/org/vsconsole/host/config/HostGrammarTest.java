@@ -111,9 +111,20 @@ class HostGrammarTest {
         assertThatThrownBy(() -> HostGrammar.diskLimitReserved(101)).isInstanceOf(InvalidInputException.class);
         assertThat(HostGrammar.tmpfsSize("256m")).isEqualTo("256m");
         assertThat(HostGrammar.tmpfsSize("1g")).isEqualTo("1g");
-        for (String bad : List.of("16M", "-1m", "50%", "016m", "1.5g", "", "1t", "16m,mode=777")) {
+        for (String bad : List.of("16M", "-1m", "50%", "016m", "1.5g", "", "1t", "16m,mode=777", "0")) {
             assertThatThrownBy(() -> HostGrammar.tmpfsSize(bad)).as(bad).isInstanceOf(InvalidInputException.class);
         }
+    }
+
+    @Test
+    void driversPassOnWhatAHandEditedTreeMayHoldButNeverAnOptionOrUnlimited() {
+        assertThat(List.of("256m", "1G", "50%", "1048576")).allMatch(HostGrammar::isTmpfsSizeOption);
+        assertThat(List.of("0", "-1m", "64m,exec", "64m /etc", "", "016m")).noneMatch(HostGrammar::isTmpfsSizeOption);
+        assertThat(HostGrammar.isTmpfsSizeOption(null)).isFalse();
+
+        assertThat(List.of("web1", "Web-1", "a".repeat(64))).allMatch(HostGrammar::isHostGuestName);
+        assertThat(List.of("-web1", "..", ".defaults", "web/1", "a".repeat(65), "")).noneMatch(HostGrammar::isHostGuestName);
+        assertThat(HostGrammar.isGuestName("Web-1")).as("the console itself makes lower-case names only").isFalse();
     }
 
     @Test
