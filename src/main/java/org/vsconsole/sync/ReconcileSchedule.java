@@ -98,6 +98,10 @@ final class ReconcileSchedule {
         }
     }
 
+    boolean pending(String guest) {
+        return pending.containsKey(guest);
+    }
+
     private void onEvent(String guest) {
         eventsSeen.incrementAndGet();
         guest(guest);

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,7 @@ public class SyncService {
     private final Map<String, String> expected = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> busy = new ConcurrentHashMap<>();
     private final ReconcileSchedule schedule;
+    private final Map<String, AtomicLong> reconciled = new ConcurrentHashMap<>();
 
     SyncService(SyncRepository repository, GuestConfigReader reader, GuestConfigWriter writer, AuditService audit,
             ApplicationEventPublisher events, GuestOwnership ownership, DriftReports reports,
@@ -212,8 +214,22 @@ public class SyncService {
             log.warn("Reconciling guest '{}' failed: {}", name, e.getMessage());
             return false;
         } finally {
+            reconciled.computeIfAbsent(name, n -> new AtomicLong()).incrementAndGet();
             lock.unlock();
         }
+    }
+
+    /**
+     * How often the guest was reconciled since start, and whether a reconcile of it is still due:
+     * so a test can wait for the reconcile a write causes instead of sleeping.
+     */
+    long reconciles(String guest) {
+        AtomicLong n = reconciled.get(guest);
+        return n == null ? 0 : n.get();
+    }
+
+    boolean reconcilePending(String guest) {
+        return schedule.pending(guest) || busy.containsKey(guest);
     }
 
     private boolean reconcileLocked(String name) {

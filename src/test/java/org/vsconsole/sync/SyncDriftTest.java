@@ -69,8 +69,7 @@ class SyncDriftTest extends SyncSpringTestBase {
         managedGuest("touch1", 2102);
         Path nproc = root().resolve("touch1/rlimits/nproc");
         Files.setLastModifiedTime(nproc, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
-        write(nproc, "100\n");
-        Thread.sleep(800);
+        afterReconcile("touch1", () -> write(nproc, "100\n"));
         sync.reconcileGuest("touch1");
         assertThat(sync.status("touch1").orElseThrow().drift()).isFalse();
         assertThat(audit("touch1", "guest.changed-outside")).isEmpty();
@@ -119,9 +118,10 @@ class SyncDriftTest extends SyncSpringTestBase {
         managedGuest("write1", 2105);
         signIn("alice", "ADMIN");
 
-        GuestConfig after = guests.setStartsAtBoot("write1", true, null);
+        GuestConfig[] written = new GuestConfig[1];
+        afterReconcile("write1", () -> written[0] = guests.setStartsAtBoot("write1", true, null));
+        GuestConfig after = written[0];
 
-        Thread.sleep(1000);
         sync.reconcileAll();
         GuestSyncStatus status = sync.status("write1").orElseThrow();
         assertThat(status.drift()).isFalse();
@@ -171,9 +171,11 @@ class SyncDriftTest extends SyncSpringTestBase {
                 return null;
             });
         }
-        go.countDown();
-        pool.shutdown();
-        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        afterReconcile("race1", () -> {
+            go.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        });
 
         // exactly one save wins; the other is refused (per-guest lock busy, or the digest moved on)
         assertThat(results).as(results.toString()).hasSize(2);
@@ -185,7 +187,6 @@ class SyncDriftTest extends SyncSpringTestBase {
         boolean limited = Files.exists(root().resolve("race1/rlimits/nproc.hard"));
         assertThat(marked).isEqualTo(winner.equals("alice"));
         assertThat(limited).as("the loser wrote nothing").isEqualTo(winner.equals("bob"));
-        Thread.sleep(800);
         assertThat(sync.status("race1").orElseThrow().drift()).isFalse();
     }
 
@@ -194,12 +195,11 @@ class SyncDriftTest extends SyncSpringTestBase {
         managedGuest("race3", 2111);
         signIn("alice", "ADMIN");
         String seenByBoth = guests.config("race3").digest();
-        guests.setStartsAtBoot("race3", true, seenByBoth);
+        afterReconcile("race3", () -> guests.setStartsAtBoot("race3", true, seenByBoth));
         signIn("bob", "OPERATOR");
         assertThatThrownBy(() -> guests.setStartsAtBoot("race3", false, seenByBoth))
                 .isInstanceOf(ConfigConflictException.class);
         assertThat(Files.readString(root().resolve("race3/apps/init/mark"))).isEqualTo("default\n");
-        Thread.sleep(800);
         assertThat(sync.status("race3").orElseThrow().drift()).isFalse();
     }
 
@@ -228,7 +228,6 @@ class SyncDriftTest extends SyncSpringTestBase {
         assertThat(status.acceptedDigest()).isEqualTo(reader.readGuest("acc1").digest());
         assertThat(audit("acc1", "guest.drift-accept")).singleElement()
                 .satisfies(r -> assertThat(r.get("OUTCOME")).isEqualTo("ok"));
-        Thread.sleep(500);
         sync.reconcileGuest("acc1");
         assertThat(sync.status("acc1").orElseThrow().drift()).isFalse();
     }
@@ -245,7 +244,7 @@ class SyncDriftTest extends SyncSpringTestBase {
         DriftReport report = sync.drift("rest1");
         assertThat(report.changes()).extracting(DriftReport.FileChange::kind).containsExactlyInAnyOrder("added", "changed", "removed");
 
-        decisions.restore("rest1", report.currentDigest());
+        afterReconcile("rest1", () -> decisions.restore("rest1", report.currentDigest()));
 
         assertThat(Files.readString(root().resolve("rest1/rlimits/nproc"))).isEqualTo("100\n");
         assertThat(Files.exists(root().resolve("rest1/rlimits/as"))).isFalse();
@@ -253,7 +252,6 @@ class SyncDriftTest extends SyncSpringTestBase {
         assertThat(sync.status("rest1").orElseThrow().drift()).isFalse();
         assertThat(audit("rest1", "guest.drift-restore")).singleElement()
                 .satisfies(r -> assertThat(r.get("OUTCOME")).isEqualTo("ok"));
-        Thread.sleep(800);
         assertThat(sync.status("rest1").orElseThrow().drift()).isFalse();
         try (var leftovers = Files.walk(root().resolve("rest1"))) {
             assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".vsconsole-"));

@@ -56,6 +56,21 @@ abstract class SyncSpringTestBase {
     @Autowired
     JdbcClient jdbc;
 
+    /**
+     * Runs {@code change} and waits until the sync has reconciled {@code guest} after it, with no
+     * further reconcile of it due: the sync's own verdict on the change, without sleeping.
+     */
+    void afterReconcile(String guest, ThrowingRunnable change) throws Exception {
+        long before = sync.reconciles(guest);
+        change.run();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInSameThread()
+                .until(() -> sync.reconciles(guest) > before && !sync.reconcilePending(guest));
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
     Path root() {
         return reader.configRoot();
     }
