@@ -51,10 +51,10 @@ import org.vsconsole.security.Role;
 
 /**
  * One guest: Overview (state, figures, actions), Configuration, Network, Processes, Console
- * (ADMIN and OPERATOR: one command, no terminal), Terminal (an interactive shell, for whoever
- * the terminal feature allows) and its Audit events. The page follows the guest by push: state
- * and figures at each sampler tick, the config-derived tabs when its files change, the limits
- * and processes when it starts or stops, the Audit tab when a row about it is recorded. The open
+ * (ADMIN and OPERATOR: one command, no terminal), History and its Audit events, with the tabs
+ * other features add ({@link GuestPageTab}: Limits, Terminal). The page follows the guest by
+ * push: state and figures at each sampler tick, the config-derived tabs when its files change,
+ * the processes when it starts or stops, the Audit tab when a row about it is recorded. The open
  * tab is kept in the URL ({@code ?tab=audit}).
  */
 @Route(value = "guests/:name", layout = MainLayout.class)
@@ -69,7 +69,6 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final Sampler sampler;
     private final AuditService audit;
     private final CurrentUser currentUser;
-    private final org.vsconsole.limits.LimitService limits;
     private String name;
     private GuestConfig config;
     private final Span stateBadge = new Span();
@@ -87,7 +86,6 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final VerticalLayout configurationBox = new VerticalLayout();
     private final VerticalLayout networkBox = new VerticalLayout();
     private final Grid<AuditEvent> auditGrid = new Grid<>();
-    private org.vsconsole.limits.GuestLimitsPanel limitsPanel;
     private org.vsconsole.sync.DriftPanel driftPanel;
     private TabSheet tabs;
     private final Map<String, Tab> tabsByKey = new LinkedHashMap<>();
@@ -99,12 +97,11 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final List<GuestPageTab> featureTabs;
 
     public GuestDetailView(GuestService guests, Sampler sampler, AuditService audit, CurrentUser currentUser,
-            org.vsconsole.sync.SyncService sync, org.vsconsole.sync.DriftDecisions decisions, org.vsconsole.limits.LimitService limits,
+            org.vsconsole.sync.SyncService sync, org.vsconsole.sync.DriftDecisions decisions,
             org.springframework.beans.factory.ObjectProvider<GuestPageTab> featureTabs) {
         this.sync = sync;
         this.decisions = decisions;
         this.featureTabs = featureTabs.stream().sorted(java.util.Comparator.comparingInt(GuestPageTab::order)).toList();
-        this.limits = limits;
         this.guests = guests;
         this.sampler = sampler;
         this.audit = audit;
@@ -170,20 +167,21 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         tabs.setId("guest-tabs");
         tabs.setWidthFull();
         tabsByKey.clear();
-        addTab("Overview", overview(actions, mayOperate));
-        addTab("Configuration", configurationBox);
-        addTab("Network", networkBox);
-        addTab("Processes", processes(mayOperate));
-        limitsPanel = new org.vsconsole.limits.GuestLimitsPanel(limits, name, staff);
-        addTab("Limits", limitsPanel);
+        // The page's own tabs and those of other features, in one order (GuestPageTab.order).
+        java.util.TreeMap<Integer, java.util.Map.Entry<String, Component>> ordered = new java.util.TreeMap<>();
+        ordered.put(10, java.util.Map.entry("Overview", overview(actions, mayOperate)));
+        ordered.put(20, java.util.Map.entry("Configuration", configurationBox));
+        ordered.put(30, java.util.Map.entry("Network", networkBox));
+        ordered.put(40, java.util.Map.entry("Processes", processes(mayOperate)));
         if (staff) {
-            addTab("Console", new GuestConsole(guests, name));
+            ordered.put(60, java.util.Map.entry("Console", new GuestConsole(guests, name)));
         }
+        ordered.put(80, java.util.Map.entry("History", new org.vsconsole.monitoring.GuestHistoryPanel(name)));
+        ordered.put(90, java.util.Map.entry("Audit", auditTab()));
         for (GuestPageTab tab : featureTabs) {
-            tab.create(name).ifPresent(content -> addTab(tab.label(), content));
+            tab.create(name).ifPresent(content -> ordered.put(tab.order(), java.util.Map.entry(tab.label(), content)));
         }
-        addTab("History", new org.vsconsole.monitoring.GuestHistoryPanel(name));
-        addTab("Audit", auditTab());
+        ordered.values().forEach(tab -> addTab(tab.getKey(), tab.getValue()));
         renderConfig();
         tabs.addSelectedChangeListener(e -> {
             if (e.getSelectedTab().getLabel().equals("Processes")) {
@@ -231,7 +229,6 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         boolean running = live != null && live.running();
         if (running != shownRunning) {
             shownRunning = running;
-            limitsPanel.refresh();
             if (tabs.getSelectedTab() == tabsByKey.get("processes")) {
                 refreshProcesses();
             }
@@ -251,7 +248,6 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
             return; // removed or no longer visible: the next navigation says so
         }
         renderConfig();
-        limitsPanel.refresh();
         driftPanel.refresh();
     }
 

@@ -13,7 +13,10 @@ public interface GuestPageTab {
     /** The tab's label; in lower case it is also the tab's name in the URL ({@code ?tab=}). */
     String label();
 
-    /** Where the tab goes: after the page's own tabs, lowest first. */
+    /**
+     * Where the tab goes among the page's own: Overview 10, Configuration 20, Network 30,
+     * Processes 40, Console 60, History 80, Audit 90; each order is taken once.
+     */
     int order();
 
     /** The tab's content for {@code guest}, or empty when the signed-in user may not have it. */

@@ -44,6 +44,9 @@ public class GuestLimitsPanel extends VerticalLayout {
     private final Map<String, TextField[]> fields = new LinkedHashMap<>();
     private GuestLimits current;
     private java.time.Instant renderedAt = java.time.Instant.EPOCH;
+    /** Run state and config digest of the last tick, to notice a start, a stop or a changed file. */
+    private Boolean tickRunning;
+    private String tickDigest;
     /** The cells that follow the kernel live, by limit: current, max, live soft/hard, hits. */
     private final Map<String, Span[]> liveCells = new LinkedHashMap<>();
 
@@ -53,7 +56,13 @@ public class GuestLimitsPanel extends VerticalLayout {
         this.mayChange = mayChange;
         setId("guest-limits");
         setPadding(false);
-        refresh();
+        // Ticks reach the panel only while it is shown (a tab not open is detached): each time it
+        // is shown it reads the guest afresh, and compares later ticks with that.
+        addAttachListener(e -> {
+            refresh();
+            tickRunning = current == null ? null : current.running();
+            tickDigest = current == null ? null : current.digest();
+        });
         LiveUpdates.<LimitService.LiveFigures>follow(this, listener -> service.followLive(guest, listener), this::showLive);
     }
 
@@ -198,8 +207,26 @@ public class GuestLimitsPanel extends VerticalLayout {
      * sampled before the panel was last drawn (e.g. from the state a change just returned) is
      * older than what is shown and is skipped, so an applied value does not flick back.
      */
+    /**
+     * True on the tick where the guest started or stopped or its files changed since the tick
+     * before (the first tick is compared with what the panel was first drawn from).
+     */
+    private boolean startedOrStoppedOrEdited(LimitService.LiveFigures tick) {
+        boolean running = tick.figures() != null;
+        boolean changed = tickRunning != null
+                && (running != tickRunning || !java.util.Objects.equals(tick.configDigest(), tickDigest));
+        tickRunning = running;
+        tickDigest = tick.configDigest();
+        // a tick taken before the panel was last drawn (the one a write of its own set off) is old news
+        return changed && !tick.takenAt().isBefore(renderedAt);
+    }
+
     private void showLive(LimitService.LiveFigures tick) {
         ContextFigures figures = tick.figures();
+        if (startedOrStoppedOrEdited(tick)) {
+            refresh();
+            return;
+        }
         if (figures == null || current == null || tick.takenAt().isBefore(renderedAt)) {
             return;
         }

@@ -103,12 +103,17 @@ public class LimitService {
     public Registration followLive(String guest, Consumer<LiveFigures> listener) {
         return sampler.subscribe(snapshot -> {
             GuestLive live = snapshot.guest(guest);
-            listener.accept(new LiveFigures(snapshot.takenAt(), live == null || !live.running() ? null : live.figures()));
+            String digest = sampler.guestConfigs().stream().filter(c -> c.name().equals(guest)).findFirst()
+                    .map(GuestConfig::digest).orElse(null);
+            listener.accept(new LiveFigures(snapshot.takenAt(), live == null || !live.running() ? null : live.figures(), digest));
         });
     }
 
-    /** A guest's figures of one sampler tick, with when it was taken; figures null while it does not run. */
-    public record LiveFigures(java.time.Instant takenAt, ContextFigures figures) {
+    /**
+     * A guest's figures of one sampler tick, with when it was taken; figures null while it does not
+     * run. {@code configDigest} is its config tree's digest as the sampler last read it.
+     */
+    public record LiveFigures(java.time.Instant takenAt, ContextFigures figures, String configDigest) {
     }
 
     /** Every limit of the guest: live figures from the latest snapshot (or the driver), saved values from disk. */

@@ -21,7 +21,7 @@ class TerminalTab implements GuestPageTab {
 
     @Override
     public int order() {
-        return 10;
+        return 70;
     }
 
     @Override

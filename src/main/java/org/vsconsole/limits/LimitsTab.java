@@ -1,0 +1,36 @@
+package org.vsconsole.limits;
+
+import com.vaadin.flow.component.Component;
+import java.util.Optional;
+import org.vsconsole.guests.GuestPageTab;
+import org.vsconsole.security.CurrentUser;
+import org.vsconsole.security.Role;
+
+/** The guest page's Limits tab: everyone who sees the guest sees its limits; staff change them. */
+@org.springframework.stereotype.Component
+class LimitsTab implements GuestPageTab {
+
+    private final LimitService limits;
+    private final CurrentUser currentUser;
+
+    LimitsTab(LimitService limits, CurrentUser currentUser) {
+        this.limits = limits;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public String label() {
+        return "Limits";
+    }
+
+    @Override
+    public int order() {
+        return 50;
+    }
+
+    @Override
+    public Optional<Component> create(String guest) {
+        boolean staff = currentUser.hasRole(Role.ADMIN) || currentUser.hasRole(Role.OPERATOR);
+        return Optional.of(new GuestLimitsPanel(limits, guest, staff));
+    }
+}
