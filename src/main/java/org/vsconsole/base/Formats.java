@@ -53,4 +53,21 @@ public final class Formats {
     public static String timestamp(java.time.Instant instant) {
         return instant == null ? "" : TIMESTAMP.format(instant);
     }
+
+    /**
+     * A value someone typed or a file held, safe to quote in a message: at most 40 characters,
+     * every character outside printable ASCII shown as {@code \\uXXXX} (a control character
+     * cannot forge a log line, a look-alike letter cannot pass for another), "…" when cut.
+     */
+    public static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < text.length() && i < 40; i++) {
+            char c = text.charAt(i);
+            b.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return text.length() > 40 ? b + "…" : b.toString();
+    }
 }

@@ -39,6 +39,8 @@ import org.vsconsole.host.config.ConfigConflictException;
 public class GuestLimitsPanel extends VerticalLayout {
 
     private final LimitService service;
+    private final DiskLimitService disks;
+    private final TmpSizeService tmp;
     private final String guest;
     private final boolean mayChange;
     private final Map<String, TextField[]> fields = new LinkedHashMap<>();
@@ -50,8 +52,10 @@ public class GuestLimitsPanel extends VerticalLayout {
     /** The cells that follow the kernel live, by limit: current, max, live soft/hard, hits. */
     private final Map<String, Span[]> liveCells = new LinkedHashMap<>();
 
-    public GuestLimitsPanel(LimitService service, String guest, boolean mayChange) {
+    public GuestLimitsPanel(LimitService service, DiskLimitService disks, TmpSizeService tmp, String guest, boolean mayChange) {
         this.service = service;
+        this.disks = disks;
+        this.tmp = tmp;
         this.guest = guest;
         this.mayChange = mayChange;
         setId("guest-limits");
@@ -373,7 +377,7 @@ public class GuestLimitsPanel extends VerticalLayout {
         usage.setId("disk-usage");
         Button measure = new Button("Measure usage", VaadinIcon.HARDDRIVE.create(), e -> {
             try {
-                DiskUsage u = service.diskUsage(guest);
+                DiskUsage u = disks.diskUsage(guest);
                 usage.setText((u.complete() ? "" : "at least ") + u.spaceKiB() + " KiB, " + u.inodes() + " inodes — " + u.note());
             } catch (RuntimeException ex) {
                 usage.setText("Cannot measure: " + ex.getMessage());
@@ -391,7 +395,7 @@ public class GuestLimitsPanel extends VerticalLayout {
             TextField reserved = text("dlimit-reserved", "Reserved %", first == null || first.reservedPercent() == null ? "5" : first.reservedPercent().toString());
             Button saveDisk = new Button("Save disk limit", e -> {
                 try {
-                    GuestLimits after = service.setDiskLimit(guest, new DiskLimitEdit(id.getValue(), dir.getValue(),
+                    GuestLimits after = disks.setDiskLimit(guest, new DiskLimitEdit(id.getValue(), dir.getValue(),
                             space.getValue(), inodes.getValue(), reserved.getValue()), current.digest());
                     render(after);
                     show("Disk limit saved; " + after.diskNote(), after.diskEnforced()
@@ -428,7 +432,7 @@ public class GuestLimitsPanel extends VerticalLayout {
         Button apply = new Button("Apply and save", e -> {
             size.setInvalid(false);
             try {
-                GuestLimits after = service.setTmpSize(guest, size.getValue(), current.running(), true, current.digest());
+                GuestLimits after = tmp.setTmpSize(guest, size.getValue(), current.running(), true, current.digest());
                 render(after);
                 show(Boolean.TRUE.equals(after.liveApplied()) ? "/tmp remounted and saved" : "/tmp size saved",
                         NotificationVariant.LUMO_SUCCESS);

@@ -10,6 +10,7 @@ import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
+import org.vsconsole.base.Formats;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.KnownLimit;
@@ -42,7 +43,7 @@ public class LimitPresetService {
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
     public Map<String, LimitEdit> preset(String name) {
         return repository.find(presetName(name))
-                .orElseThrow(() -> new InvalidInputException("preset", "no preset named '" + LimitService.printable(name) + "'"))
+                .orElseThrow(() -> new InvalidInputException("preset", "no preset named '" + Formats.printable(name) + "'"))
                 .limits();
     }
 

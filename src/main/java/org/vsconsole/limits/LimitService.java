@@ -2,14 +2,12 @@ package org.vsconsole.limits;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -17,18 +15,15 @@ import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
+import org.vsconsole.base.Formats;
 import org.vsconsole.base.GuestLocks;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.ContextOccupants;
 import org.vsconsole.host.ContextFigures.LimitFigure;
-import org.vsconsole.host.DiskQuotaState;
-import org.vsconsole.host.DiskUsage;
-import org.vsconsole.host.DiskUsageMeter;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
-import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.ConfigChange;
@@ -71,7 +66,7 @@ public class LimitService {
     private final HostFacts facts;
     private final CurrentUser currentUser;
     private final ContextOccupants occupants;
-    private final Duration diskUsageBound;
+    private final DiskQuotas quotas;
     /** Trees served to callers by digest, so a conflict can name the files that changed since. */
     private final Map<String, ConfigManifest> served = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -82,7 +77,7 @@ public class LimitService {
 
     LimitService(GuestConfigReader configs, GuestConfigWriter writer, HostDriver driver, HostProperties host,
             Sampler sampler, AuditService audit, GuestLocks locks, HostFacts facts, CurrentUser currentUser,
-            ContextOccupants occupants, @Value("${vsconsole.limits.disk-usage-timeout:5s}") Duration diskUsageBound) {
+            ContextOccupants occupants, DiskQuotas quotas) {
         this.occupants = occupants;
         this.configs = configs;
         this.writer = writer;
@@ -93,7 +88,7 @@ public class LimitService {
         this.locks = locks;
         this.facts = facts;
         this.currentUser = currentUser;
-        this.diskUsageBound = diskUsageBound;
+        this.quotas = quotas;
     }
 
     /**
@@ -209,155 +204,6 @@ public class LimitService {
         return read(config(guest), true).withLiveApplied(applied);
     }
 
-    /**
-     * Writes the entry to {@code dlimits/<id>/} and has the driver apply the guest's disk limit at
-     * once (a project quota on the linux driver; util-vserver applies it at start on a vserver
-     * kernel). The entry stays saved when applying fails; the result then says why.
-     */
-    @PreAuthorize(STAFF)
-    @AuditedAction(AuditActions.LIMITS_DISK_SET)
-    public GuestLimits setDiskLimit(String guest, DiskLimitEdit edit, String digest) {
-        GuestConfig config = config(guest);
-        if (edit == null) {
-            throw new InvalidInputException("disk limit", "a disk limit is required");
-        }
-        String id = HostGrammar.diskLimitId(edit.id());
-        GuestSpec spec = spec(config);
-        String directory = HostGrammar.diskLimitDirectory(edit.directory(), spec.rootDir());
-        long space = decimal("space_total", edit.spaceTotalKiB(), Long.MAX_VALUE / 2);
-        long inodes = decimal("inodes_total", edit.inodesTotal(), Integer.MAX_VALUE * 4L);
-        int reserved = HostGrammar.diskLimitReserved((int) decimal("reserved", edit.reservedPercent(), 100));
-        ConfigChange change = new ConfigChange.SetDiskLimit(id, directory, space, inodes, reserved);
-        Map<String, Object> before = Map.of("dlimits", config.dlimits(), "diskQuota", diskQuota(config).summary());
-        AtomicReference<DiskQuotaState> applied = new AtomicReference<>();
-        audit.audited(AuditActions.LIMITS_DISK_SET, target(config), before, () -> locks.withLock(guest, AuditActions.LIMITS_DISK_SET, () -> {
-            GuestConfig checked = requireDigest(config(guest), digest);
-            GuestConfig after = write(checked, change);
-            applied.set(applyDiskQuota(after));
-            return Map.of("dlimits", after.dlimits(), "diskQuota", applied.get().summary());
-        }));
-        return limits(guest).withDiskQuota(applied.get());
-    }
-
-    @PreAuthorize(STAFF)
-    @AuditedAction(AuditActions.LIMITS_DISK_REMOVE)
-    public GuestLimits removeDiskLimit(String guest, String id, String digest) {
-        GuestConfig config = config(guest);
-        String checkedId = HostGrammar.diskLimitId(id);
-        AtomicReference<DiskQuotaState> applied = new AtomicReference<>();
-        audit.audited(AuditActions.LIMITS_DISK_REMOVE, target(config), Map.of("dlimits", config.dlimits()),
-                () -> locks.withLock(guest, AuditActions.LIMITS_DISK_REMOVE, () -> {
-                    GuestConfig after = write(requireDigest(config(guest), digest), new ConfigChange.RemoveDiskLimit(checkedId));
-                    // the entry may have been the root's limit: the driver lifts it then
-                    applied.set(applyDiskQuota(after));
-                    return Map.of("dlimits", after.dlimits(), "diskQuota", applied.get().summary());
-                }));
-        return limits(guest).withDiskQuota(applied.get());
-    }
-
-    /**
-     * Has the driver make the kernel hold what the saved tree says. A failure does not undo the
-     * saved entry (the tree stays the truth and the next start applies it again); it becomes the
-     * reason shown and audited.
-     */
-    private DiskQuotaState applyDiskQuota(GuestConfig config) {
-        if (config.context() == null) {
-            return diskQuota(config);
-        }
-        GuestSpec spec = GuestSpecs.from(config, host.guestsRoot());
-        try {
-            DiskQuotaState state = driver.applyDiskQuota(spec);
-            return spec.diskLimit() == null ? noRootLimit(config, spec) : state;
-        } catch (HostOperationException e) {
-            return DiskQuotaState.notEnforced("saved, but applying it failed: " + e.getMessage());
-        }
-    }
-
-    /** Whether the driver enforces the guest's disk limit now; reading never fails the page. */
-    private DiskQuotaState diskQuota(GuestConfig config) {
-        if (config.context() == null) {
-            return DiskQuotaState.notEnforced("'" + config.name() + "' has no static context (XID), which would be its"
-                    + " quota project");
-        }
-        GuestSpec spec = GuestSpecs.from(config, host.guestsRoot());
-        if (spec.diskLimit() == null) {
-            return noRootLimit(config, spec);
-        }
-        try {
-            return driver.diskQuota(spec);
-        } catch (RuntimeException e) {
-            return DiskQuotaState.notEnforced("its state cannot be read: " + e.getMessage());
-        }
-    }
-
-    /** Only a complete, enabled entry for the guest root itself is a disk limit; say which is missing. */
-    private static DiskQuotaState noRootLimit(GuestConfig config, GuestSpec spec) {
-        if (config.dlimits().isEmpty()) {
-            return DiskQuotaState.notEnforced("no disk limit set");
-        }
-        return DiskQuotaState.notEnforced("no disk limit set for the guest root " + spec.rootDir()
-                + " (only a complete, enabled dlimits entry whose directory is the root counts)");
-    }
-
-    /**
-     * Space and inodes the guest tree uses now, walked on the host (bounded in time). Where the
-     * disk limit is enforced, the kernel's own count (shown with the limit) is what is held.
-     */
-    @PreAuthorize("@currentUser.maySee(#guest)")
-    public DiskUsage diskUsage(String guest) {
-        GuestConfig config = config(guest);
-        GuestSpec spec = GuestSpecs.from(config, host.guestsRoot());
-        DiskQuotaState quota = diskQuota(config);
-        String note = quota.enforced()
-                ? "measured by walking the guest root; the kernel's own count, shown with the disk limit, is what the"
-                        + " limit holds and may differ (symlinks made before the limit, mounts inside)"
-                : "measured by walking the guest root; the disk limit is " + quota.summary();
-        return DiskUsageMeter.measure(spec.rootDir(), diskUsageBound, note);
-    }
-
-    /**
-     * Sets the {@code size=} of the guest's {@code /tmp} tmpfs: in the fstab ({@code persistent})
-     * and/or by remounting it in the running guest ({@code live}). Sizes: digits with k, m or g,
-     * larger than zero and not above the host's memory.
-     */
-    @PreAuthorize(STAFF)
-    @AuditedAction(AuditActions.LIMITS_TMP_SIZE)
-    public GuestLimits setTmpSize(String guest, String size, boolean live, boolean persistent, String digest) {
-        GuestConfig config = config(guest);
-        String checked = tmpSize(size);
-        if (!live && !persistent) {
-            throw new InvalidInputException("mode", "choose to apply the size now, save it, or both");
-        }
-        Map<String, Object> before = new LinkedHashMap<>();
-        before.put("tmpSize", config.tmpSize());
-        AtomicReference<GuestLimits> result = new AtomicReference<>();
-        audit.audited(AuditActions.LIMITS_TMP_SIZE, target(config), before, () -> locks.withLock(guest, AuditActions.LIMITS_TMP_SIZE, () -> {
-            GuestConfig current = requireDigest(config(guest), digest);
-            if (live) {
-                occupants.now().refuseIfInConflict(guest);
-            }
-            GuestSpec spec = spec(current);
-            boolean running = driver.isRunning(spec);
-            if (live && !running && !persistent) {
-                throw new InvalidInputException("live", "'" + guest + "' is not running; save the size so it applies at its next start");
-            }
-            if (persistent) {
-                current = write(current, new ConfigChange.SetTmpSize(checked));
-            }
-            boolean applied = false;
-            if (live && running) {
-                driver.remountTmp(spec(current), checked);
-                applied = true;
-            }
-            result.set(read(config(guest), true).withLiveApplied(applied));
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("tmpSize", result.get().tmpSize());
-            after.put("liveApplied", applied);
-            return after;
-        }));
-        return result.get();
-    }
-
     // ---- validation -------------------------------------------------------------------------
 
     /** Checks every edit; throws on the first bad one, naming the limit and the rule. */
@@ -371,7 +217,7 @@ public class LimitService {
             try {
                 limit = HostGrammar.limitName(e.getKey());
             } catch (InvalidInputException ex) {
-                throw new InvalidInputException("limit '" + printable(e.getKey()) + "'", ex.rule());
+                throw new InvalidInputException("limit '" + Formats.printable(e.getKey()) + "'", ex.rule());
             }
             LimitEdit edit = e.getValue();
             if (edit == null) {
@@ -394,74 +240,6 @@ public class LimitService {
         }
     }
 
-    /** tmpfs size: grammar, then above zero and at most the host's memory. */
-    String tmpSize(String size) {
-        String s = HostGrammar.tmpfsSize(size == null ? null : size.trim());
-        long bytes = tmpBytes(s);
-        if (bytes <= 0) {
-            throw new InvalidInputException("tmp size", "must be larger than 0 (size=0 would make the tmpfs unlimited)");
-        }
-        long mem = facts.memTotalBytes();
-        if (mem <= 0) {
-            throw new InvalidInputException("tmp size", "the host's memory size cannot be read, so no size can be checked");
-        }
-        if (bytes > mem) {
-            throw new InvalidInputException("tmp size", "must not exceed the host's memory (" + mem / (1024 * 1024) + "m)");
-        }
-        return s;
-    }
-
-    static long tmpBytes(String s) {
-        char last = s.charAt(s.length() - 1);
-        long mult = switch (last) {
-            case 'k' -> 1024L;
-            case 'm' -> 1024L * 1024;
-            case 'g' -> 1024L * 1024 * 1024;
-            default -> 1;
-        };
-        String digits = mult == 1 ? s : s.substring(0, s.length() - 1);
-        long n = Long.parseLong(digits);
-        return n > Long.MAX_VALUE / mult ? Long.MAX_VALUE : n * mult;
-    }
-
-    /** Strict ASCII decimal for disk-limit fields. */
-    static long decimal(String field, String text, long max) {
-        String rule = "must be a whole number in ASCII digits, 0.." + max;
-        if (text == null || text.isEmpty() || text.length() > 19) {
-            throw new InvalidInputException(field, rule);
-        }
-        long v = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new InvalidInputException(field, rule);
-            }
-            if (v > (Long.MAX_VALUE - (c - '0')) / 10) {
-                throw new InvalidInputException(field, rule);
-            }
-            v = v * 10 + (c - '0');
-        }
-        if (text.length() > 1 && text.charAt(0) == '0') {
-            throw new InvalidInputException(field, rule + " (no leading zero: util-vserver reads it as octal)");
-        }
-        if (v > max) {
-            throw new InvalidInputException(field, rule);
-        }
-        return v;
-    }
-
-    static String printable(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && i < 40; i++) {
-            char c = s.charAt(i);
-            b.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
-        }
-        return s.length() > 40 ? b + "…" : b.toString();
-    }
-
     // ---- reading and writing ----------------------------------------------------------------
 
     GuestConfig config(String guest) {
@@ -475,7 +253,7 @@ public class LimitService {
         return GuestSpecs.from(config, host.guestsRoot());
     }
 
-    private GuestConfig requireDigest(GuestConfig current, String digest) {
+    GuestConfig requireDigest(GuestConfig current, String digest) {
         if (digest == null || digest.isBlank()) {
             throw new InvalidInputException("digest", "the digest of the guest as read is required (GET the limits first)");
         }
@@ -518,7 +296,7 @@ public class LimitService {
         return a != LimitValues.UNLIMITED && a <= b;
     }
 
-    private GuestConfig write(GuestConfig basis, ConfigChange change) {
+    GuestConfig write(GuestConfig basis, ConfigChange change) {
         try {
             return writer.apply(basis, change);
         } catch (IOException e) {
@@ -547,7 +325,7 @@ public class LimitService {
         }
         List<DiskLimitEntry> disk = config.dlimits().stream().map(LimitService::entry).toList();
         return new GuestLimits(config.name(), config.digest(), running, driver.name(), pageSize, rows, disk,
-                diskQuota(config), config.tmpSize(), null);
+                quotas.diskQuota(config), config.tmpSize(), null);
     }
 
     private static DiskLimitEntry entry(DiskLimit d) {

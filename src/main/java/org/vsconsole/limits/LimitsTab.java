@@ -11,10 +11,14 @@ import org.vsconsole.security.Role;
 class LimitsTab implements GuestPageTab {
 
     private final LimitService limits;
+    private final DiskLimitService disks;
+    private final TmpSizeService tmp;
     private final CurrentUser currentUser;
 
-    LimitsTab(LimitService limits, CurrentUser currentUser) {
+    LimitsTab(LimitService limits, DiskLimitService disks, TmpSizeService tmp, CurrentUser currentUser) {
         this.limits = limits;
+        this.disks = disks;
+        this.tmp = tmp;
         this.currentUser = currentUser;
     }
 
@@ -31,6 +35,6 @@ class LimitsTab implements GuestPageTab {
     @Override
     public Optional<Component> create(String guest) {
         boolean staff = currentUser.hasRole(Role.ADMIN) || currentUser.hasRole(Role.OPERATOR);
-        return Optional.of(new GuestLimitsPanel(limits, guest, staff));
+        return Optional.of(new GuestLimitsPanel(limits, disks, tmp, guest, staff));
     }
 }

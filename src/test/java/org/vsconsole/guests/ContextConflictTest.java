@@ -42,6 +42,9 @@ class ContextConflictTest extends GuestsTestBase {
     LimitService limits;
 
     @Autowired
+    org.vsconsole.limits.TmpSizeService tmp;
+
+    @Autowired
     WebApplicationContext context;
 
     @Test
@@ -86,7 +89,7 @@ class ContextConflictTest extends GuestsTestBase {
         actions.put("guest.exec", () -> guests.exec("app2", List.of("id"), line -> { }));
         actions.put("guest.kill", () -> guests.kill("app2", 10_000 + 4243, 15));
         actions.put("limits.set", () -> limits.apply("app2", Map.of("nproc", new LimitEdit("100", "120")), true, false, digest));
-        actions.put("limits.tmp-size", () -> limits.setTmpSize("app2", "32m", true, false, digest));
+        actions.put("limits.tmp-size", () -> tmp.setTmpSize("app2", "32m", true, false, digest));
         actions.put("guest.delete", () -> guests.delete("app2", "app2"));
         actions.forEach((action, call) -> {
             assertThatThrownBy(call::run).as(action).isInstanceOf(ActionRefusedException.class)

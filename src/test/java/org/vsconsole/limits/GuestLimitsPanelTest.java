@@ -22,10 +22,16 @@ import org.vsconsole.host.config.ConfigManifest;
 class GuestLimitsPanelTest extends LimitsTestBase {
 
     @Autowired
+    DiskLimitService disks;
+
+    @Autowired
+    TmpSizeService tmp;
+
+    @Autowired
     LimitService limits;
 
     private GuestLimitsPanel open(String guest) {
-        GuestLimitsPanel panel = new GuestLimitsPanel(limits, guest, true);
+        GuestLimitsPanel panel = new GuestLimitsPanel(limits, disks, tmp, guest, true);
         UI.getCurrent().add(panel);
         return panel;
     }

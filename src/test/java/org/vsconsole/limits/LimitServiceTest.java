@@ -33,6 +33,12 @@ class LimitServiceTest extends LimitsTestBase {
     LimitService limits;
 
     @Autowired
+    DiskLimitService disks;
+
+    @Autowired
+    TmpSizeService tmp;
+
+    @Autowired
     LimitPresetService presets;
 
     @Autowired
@@ -211,7 +217,7 @@ class LimitServiceTest extends LimitsTestBase {
         assertThat(seen.guest()).isEqualTo(guest);
         assertThatThrownBy(() -> as(owner, () -> limits.apply(guest, Map.of("nproc", new LimitEdit("1", "2")), false, true,
                 seen.digest()), "OWNER")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as(owner, () -> limits.setTmpSize(guest, "64m", false, true, seen.digest()), "OWNER"))
+        assertThatThrownBy(() -> as(owner, () -> tmp.setTmpSize(guest, "64m", false, true, seen.digest()), "OWNER"))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as("auditor", () -> limits.apply(guest, Map.of("nproc", new LimitEdit("1", "2")), false, true,
                 seen.digest()), "AUDITOR")).isInstanceOf(AccessDeniedException.class);
@@ -223,13 +229,13 @@ class LimitServiceTest extends LimitsTestBase {
         String guest = newGuest(true);
         ConfigManifest before = config(guest).manifest();
         for (String bad : List.of("0", "64x", "-1m", "64M", "1.5g", " ", "064m", "99999999g", "\u0666\u0664m")) {
-            assertThatThrownBy(() -> limits.setTmpSize(guest, bad, true, true, before.digest()))
+            assertThatThrownBy(() -> tmp.setTmpSize(guest, bad, true, true, before.digest()))
                     .as(bad).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("tmp size"));
         }
         assertThat(config(guest).manifest()).isEqualTo(before);
         assertThat(driver.callsFor(guest)).isEmpty();
 
-        GuestLimits after = limits.setTmpSize(guest, "64m", true, true, before.digest());
+        GuestLimits after = tmp.setTmpSize(guest, "64m", true, true, before.digest());
 
         assertThat(before.differences(config(guest).manifest())).containsExactly("fstab");
         assertThat(Files.readString(config(guest).configDir().resolve("fstab"))).contains("size=64m,mode=1777");
@@ -245,15 +251,15 @@ class LimitServiceTest extends LimitsTestBase {
         Files.writeString(root.resolve("file"), "x".repeat(5000));
         String dir = root.toString();
 
-        assertThatThrownBy(() -> limits.setDiskLimit(guest, new DiskLimitEdit("root", dir, "-1", "1000", "5"), digest(guest)))
+        assertThatThrownBy(() -> disks.setDiskLimit(guest, new DiskLimitEdit("root", dir, "-1", "1000", "5"), digest(guest)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("space_total");
-        assertThatThrownBy(() -> limits.setDiskLimit(guest, new DiskLimitEdit("../x", dir, "1", "1000", "5"), digest(guest)))
+        assertThatThrownBy(() -> disks.setDiskLimit(guest, new DiskLimitEdit("../x", dir, "1", "1000", "5"), digest(guest)))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> limits.setDiskLimit(guest, new DiskLimitEdit("root", "/etc", "1", "1000", "5"), digest(guest)))
+        assertThatThrownBy(() -> disks.setDiskLimit(guest, new DiskLimitEdit("root", "/etc", "1", "1000", "5"), digest(guest)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("guest root");
 
         ConfigManifest before = config(guest).manifest();
-        GuestLimits after = limits.setDiskLimit(guest, new DiskLimitEdit("root", dir, "1048576", "100000", "5"), before.digest());
+        GuestLimits after = disks.setDiskLimit(guest, new DiskLimitEdit("root", dir, "1048576", "100000", "5"), before.digest());
         assertThat(before.differences(config(guest).manifest())).containsExactlyInAnyOrder("dlimits", "dlimits/root",
                 "dlimits/root/directory", "dlimits/root/space_total", "dlimits/root/inodes_total", "dlimits/root/reserved");
         assertThat(after.diskLimits()).singleElement().satisfies(d -> {
@@ -266,7 +272,7 @@ class LimitServiceTest extends LimitsTestBase {
         assertThat(after.diskQuota().usedKiB()).isEqualTo(300);
         assertThat(limits.limits(guest).diskQuota().limitInodes()).isEqualTo(100000);
 
-        DiskUsage usage = limits.diskUsage(guest);
+        DiskUsage usage = disks.diskUsage(guest);
         assertThat(usage.complete()).isTrue();
         assertThat(usage.inodes()).isEqualTo(2);
         assertThat(usage.spaceKiB()).isGreaterThanOrEqualTo(8);
@@ -278,12 +284,12 @@ class LimitServiceTest extends LimitsTestBase {
         String guest = newGuest(false);
         var root = Files.readSymbolicLink(config(guest).configDir().resolve("vdir"));
         Files.createDirectories(root.resolve("srv"));
-        limits.setDiskLimit(guest, new DiskLimitEdit("root", root.toString(), "2048", "100", "5"), digest(guest));
+        disks.setDiskLimit(guest, new DiskLimitEdit("root", root.toString(), "2048", "100", "5"), digest(guest));
 
-        GuestLimits lifted = limits.removeDiskLimit(guest, "root", digest(guest));
+        GuestLimits lifted = disks.removeDiskLimit(guest, "root", digest(guest));
         assertThat(lifted.diskNote()).isEqualTo("not enforced: no disk limit set");
 
-        GuestLimits sub = limits.setDiskLimit(guest, new DiskLimitEdit("srv", root.resolve("srv").toString(), "2048", "100",
+        GuestLimits sub = disks.setDiskLimit(guest, new DiskLimitEdit("srv", root.resolve("srv").toString(), "2048", "100",
                 "5"), digest(guest));
         assertThat(sub.diskNote()).isEqualTo("not enforced: no disk limit set for the guest root " + root
                 + " (only a complete, enabled dlimits entry whose directory is the root counts)");
@@ -297,7 +303,7 @@ class LimitServiceTest extends LimitsTestBase {
         var root = Files.readSymbolicLink(config(guest).configDir().resolve("vdir"));
         driver.refuseDiskQuota(guest, "cannot put /x/etc into project 44001: Operation not permitted");
         try {
-            GuestLimits after = limits.setDiskLimit(guest, new DiskLimitEdit("root", root.toString(), "2048", "100", "5"),
+            GuestLimits after = disks.setDiskLimit(guest, new DiskLimitEdit("root", root.toString(), "2048", "100", "5"),
                     digest(guest));
 
             assertThat(after.diskNote()).isEqualTo("not enforced: saved, but applying it failed: cannot put /x/etc into"

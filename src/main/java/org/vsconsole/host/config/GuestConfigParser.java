@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.vsconsole.base.Formats;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.config.GuestTreeScanner.Entry;
 import org.vsconsole.host.config.GuestTreeScanner.Kind;
@@ -185,7 +186,7 @@ final class GuestConfigParser {
         try {
             return HostGrammar.contextId(v);
         } catch (InvalidInputException e) {
-            warnings.add(new ConfigWarning("context", "'" + printable(v) + "' is not a usable context: " + e.rule()));
+            warnings.add(new ConfigWarning("context", "'" + Formats.printable(v) + "' is not a usable context: " + e.rule()));
             return null;
         }
     }
@@ -196,7 +197,7 @@ final class GuestConfigParser {
             return null;
         }
         if (!NICE.matcher(v).matches()) {
-            warnings.add(new ConfigWarning("nice", "'" + printable(v) + "' is not an integer nice level"));
+            warnings.add(new ConfigWarning("nice", "'" + Formats.printable(v) + "' is not an integer nice level"));
             return null;
         }
         return Integer.parseInt(v);
@@ -215,7 +216,7 @@ final class GuestConfigParser {
         try {
             return (int) LimitValueParser.parseAsciiDecimal(path, v, 128, "prefix");
         } catch (InvalidInputException e) {
-            warnings.add(new ConfigWarning(path, "'" + printable(v) + "' is not a prefix length"));
+            warnings.add(new ConfigWarning(path, "'" + Formats.printable(v) + "' is not a prefix length"));
             return null;
         }
     }
@@ -234,7 +235,7 @@ final class GuestConfigParser {
             if (ip == null) {
                 warnings.add(new ConfigWarning(base + "ip", "missing: util-vserver aborts the start (\"Can not read ip\")"));
             } else if (IpLiteral.tryParse(ip) == null) {
-                warnings.add(new ConfigWarning(base + "ip", "'" + printable(ip) + "' is not an IP address literal"));
+                warnings.add(new ConfigWarning(base + "ip", "'" + Formats.printable(ip) + "' is not an IP address literal"));
             }
             boolean nodev = flag(base + "nodev") || flag(base + "only_ip");
             out.add(new InterfaceEntry(id, ip, scalar(base + "dev"), prefixValue(base + "prefix"), scalar(base + "mask"),
@@ -291,7 +292,7 @@ final class GuestConfigParser {
             }
             OptionalLong v = LimitValueParser.parseFileValue(ConfigFileText.firstLine(t));
             if (v.isEmpty()) {
-                warnings.add(new ConfigWarning(path, "'" + printable(ConfigFileText.firstLine(t))
+                warnings.add(new ConfigWarning(path, "'" + Formats.printable(ConfigFileText.firstLine(t))
                         + "' is not a valid limit: util-vserver aborts the start (\"Invalid limit\")"));
                 continue;
             }
@@ -334,7 +335,7 @@ final class GuestConfigParser {
         try {
             return LimitValueParser.parseAsciiDecimal(path, v, Long.MAX_VALUE - 1, "number");
         } catch (InvalidInputException e) {
-            warnings.add(new ConfigWarning(path, "'" + printable(v) + "' is not a non-negative decimal number"));
+            warnings.add(new ConfigWarning(path, "'" + Formats.printable(v) + "' is not a non-negative decimal number"));
             return null;
         }
     }
@@ -386,13 +387,4 @@ final class GuestConfigParser {
         return out;
     }
 
-    /** Bounded, control-character-free rendering of a bad value for a warning message. */
-    static String printable(String v) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < v.length() && sb.length() < 60; i++) {
-            char c = v.charAt(i);
-            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return sb.toString();
-    }
 }

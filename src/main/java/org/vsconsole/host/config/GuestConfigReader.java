@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.vsconsole.base.Formats;
 import org.vsconsole.base.InvalidInputException;
 
 /**
@@ -162,7 +163,7 @@ public final class GuestConfigReader {
             try {
                 next = HostGrammar.contextId(v);
             } catch (InvalidInputException e) {
-                warnings.add(new ConfigWarning("context.next", "'" + GuestConfigParser.printable(v) + "': " + e.rule()));
+                warnings.add(new ConfigWarning("context.next", "'" + Formats.printable(v) + "': " + e.rule()));
             }
         }
         String fstabText = readSmallText(d.resolve("fstab"), "fstab", warnings);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import org.vsconsole.base.Formats;
 import org.vsconsole.host.MountTable;
 
 /**
@@ -30,9 +31,9 @@ final class QuotaVolume {
             return Optional.of("the mount holding " + rootPath + " is not listed in " + mountinfo);
         }
         String type = mount.get().fsType();
-        String where = "the file system of " + rootPath + " (" + printable(type) + " on " + mount.get().point() + ")";
+        String where = "the file system of " + rootPath + " (" + Formats.printable(type) + " on " + mount.get().point() + ")";
         if (!PROJECT_QUOTA_TYPES.contains(type)) {
-            return Optional.of(printable(type) + " has no project quotas (" + rootPath + " is on the " + printable(type)
+            return Optional.of(Formats.printable(type) + " has no project quotas (" + rootPath + " is on the " + Formats.printable(type)
                     + " mounted on " + mount.get().point() + "; ext4 or XFS is needed)");
         }
         int flags;
@@ -56,10 +57,4 @@ final class QuotaVolume {
                 ? " (ext4 also needs the features quota and project: tune2fs -O quota,project while unmounted)" : ""));
     }
 
-    /** File system types come from mountinfo, where a FUSE mount may name itself anything. */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().limit(40).forEach(c -> out.append(c >= 0x20 && c < 0x7F ? Character.toString(c) : "?"));
-        return out.toString();
-    }
 }

@@ -20,7 +20,9 @@ import org.vsconsole.limits.LimitEdit;
 import org.vsconsole.limits.LimitPreset;
 import org.vsconsole.limits.LimitPresetService;
 import org.vsconsole.limits.LimitRow;
+import org.vsconsole.limits.DiskLimitService;
 import org.vsconsole.limits.LimitService;
+import org.vsconsole.limits.TmpSizeService;
 import org.vsconsole.limits.PresetResult;
 
 /**
@@ -72,10 +74,14 @@ class LimitController {
     }
 
     private final LimitService service;
+    private final DiskLimitService disks;
+    private final TmpSizeService tmp;
     private final LimitPresetService presets;
 
-    LimitController(LimitService service, LimitPresetService presets) {
+    LimitController(LimitService service, DiskLimitService disks, TmpSizeService tmp, LimitPresetService presets) {
         this.service = service;
+        this.disks = disks;
+        this.tmp = tmp;
         this.presets = presets;
     }
 
@@ -101,26 +107,26 @@ class LimitController {
         if (request == null) {
             throw new InvalidInputException("body", "a JSON body with size, live, persistent and digest is required");
         }
-        return json(service.setTmpSize(name, request.size(), flag(request.live()), flag(request.persistent()),
+        return json(tmp.setTmpSize(name, request.size(), flag(request.live()), flag(request.persistent()),
                 request.digest()));
     }
 
     @GetMapping("/api/v1/guests/{name}/disk-usage")
     DiskUsage diskUsage(@PathVariable String name) {
-        return service.diskUsage(name);
+        return disks.diskUsage(name);
     }
 
     @PutMapping("/api/v1/guests/{name}/dlimits/{id}")
     LimitsJson setDiskLimit(@PathVariable String name, @PathVariable String id, @RequestBody Map<String, Object> body) {
         DiskLimitEdit edit = new DiskLimitEdit(id, text(body.get("directory")), text(body.get("spaceTotalKiB")),
                 text(body.get("inodesTotal")), text(body.get("reservedPercent")));
-        return json(service.setDiskLimit(name, edit, text(body.get("digest"))));
+        return json(disks.setDiskLimit(name, edit, text(body.get("digest"))));
     }
 
     @DeleteMapping("/api/v1/guests/{name}/dlimits/{id}")
     LimitsJson removeDiskLimit(@PathVariable String name, @PathVariable String id,
             @org.springframework.web.bind.annotation.RequestParam String digest) {
-        return json(service.removeDiskLimit(name, id, digest));
+        return json(disks.removeDiskLimit(name, id, digest));
     }
 
     @GetMapping("/api/v1/limit-presets")
