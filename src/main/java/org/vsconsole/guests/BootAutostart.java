@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -51,11 +50,11 @@ class BootAutostart implements ApplicationRunner {
     private final HostBootId bootId;
 
     BootAutostart(GuestService guests, GuestConfigReader configs, HostDriver driver,
-            HostProperties host, ConsoleProperties console, @Value("${vsconsole.boot.marks:default}") List<String> marks) {
+            HostProperties host, ConsoleProperties console, BootProperties settings) {
         this.guests = guests;
         this.configs = configs;
         this.driver = driver;
-        this.hostMarks = marks.stream().map(String::strip).filter(m -> !m.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.hostMarks = settings.marks().stream().map(String::strip).filter(m -> !m.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.bootId = new HostBootId(new HostProcReader(host.procRoot()),
                 console.dataDir().resolve(Path.of("run", "boot-id")));
     }

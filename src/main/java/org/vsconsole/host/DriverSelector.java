@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.vsconsole.base.ConsoleProperties;
 import org.vsconsole.host.linux.LinuxDriver;
@@ -31,21 +30,14 @@ class DriverSelector {
     private final boolean nat;
     private final LinuxDriverSettings.BuildCache cache;
 
-    DriverSelector(ConsoleProperties console,
-            @Value("${vsconsole.linux.cgroup-parent:vsconsole}") String cgroupParent,
-            @Value("${vsconsole.linux.bridge:vsbr0}") String bridge,
-            @Value("${vsconsole.provisioning.address-pool:10.88.0.0/24}") String addressPool,
-            @Value("${vsconsole.linux.nat:false}") boolean nat,
-            @Value("${vsconsole.linux.package-cache-port:3142}") int packageCachePort,
-            @Value("${vsconsole.linux.cache-dir:}") String cacheDir,
-            @Value("${vsconsole.linux.base-tree-max-age:7d}") java.time.Duration baseTreeMaxAge) {
-        this.cache = new LinuxDriverSettings.BuildCache(cacheDir.isBlank() ? console.dataDir().resolve("cache")
-                : Path.of(cacheDir), packageCachePort, baseTreeMaxAge);
+    DriverSelector(ConsoleProperties console, LinuxProperties linux, ProvisioningProperties provisioning) {
+        this.cache = new LinuxDriverSettings.BuildCache(linux.cacheDir().isBlank() ? console.dataDir().resolve("cache")
+                : Path.of(linux.cacheDir()), linux.packageCachePort(), linux.baseTreeMaxAge());
         this.console = console;
-        this.cgroupParent = cgroupParent;
-        this.bridge = bridge;
-        this.addressPool = addressPool;
-        this.nat = nat;
+        this.cgroupParent = linux.cgroupParent();
+        this.bridge = linux.bridge();
+        this.addressPool = provisioning.addressPool();
+        this.nat = linux.nat();
     }
 
     HostDriver select(HostProperties host) {

@@ -3,7 +3,6 @@ package org.vsconsole.limits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.vsconsole.audit.AuditActions;
@@ -37,13 +36,13 @@ public class DiskLimitService {
     private final Duration diskUsageBound;
 
     DiskLimitService(LimitService limits, DiskQuotas quotas, AuditService audit, GuestLocks locks, HostProperties host,
-            @Value("${vsconsole.limits.disk-usage-timeout:5s}") Duration diskUsageBound) {
+            LimitsProperties settings) {
         this.limits = limits;
         this.quotas = quotas;
         this.audit = audit;
         this.locks = locks;
         this.host = host;
-        this.diskUsageBound = diskUsageBound;
+        this.diskUsageBound = settings.diskUsageTimeout();
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -54,15 +53,14 @@ class AlertEngine implements SmartLifecycle {
     }
 
     AlertEngine(Sampler sampler, AlertService alerts, AlertStore store, AuditService audit, List<AlertNotifier> notifiers,
-            @Value("${vsconsole.alerts.cooldown:5m}") Duration cooldown,
-            @Value("${vsconsole.alerts.stop-grace:30s}") Duration stopGrace) {
+            AlertProperties settings) {
         this.sampler = sampler;
         this.alerts = alerts;
         this.store = store;
         this.audit = audit;
         this.notifiers = notifiers;
-        this.cooldown = cooldown;
-        this.stopGrace = stopGrace;
+        this.cooldown = settings.cooldown();
+        this.stopGrace = settings.stopGrace();
     }
 
     /** Evaluates one snapshot (on the engine's thread in production; directly in tests). */

@@ -2,7 +2,6 @@ package org.vsconsole.monitoring;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -20,10 +19,8 @@ class MailAlertNotifier implements AlertNotifier {
     private final String from;
 
     @Autowired
-    MailAlertNotifier(ObjectProvider<JavaMailSender> mail,
-            @Value("${vsconsole.alerts.mail-to:}") String to,
-            @Value("${vsconsole.alerts.mail-from:vserver-console@localhost}") String from) {
-        this(mail.getIfAvailable(), to, from);
+    MailAlertNotifier(ObjectProvider<JavaMailSender> mail, AlertProperties settings) {
+        this(mail.getIfAvailable(), settings.mailTo(), settings.mailFrom());
     }
 
     MailAlertNotifier(JavaMailSender mail, String to, String from) {

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -38,13 +37,12 @@ public class MetricsHistory implements SmartLifecycle {
     private volatile long lastHourRolled = Long.MIN_VALUE;
 
     MetricsHistory(Sampler sampler, MetricsStore store, CurrentUser currentUser,
-            @Value("${vsconsole.monitoring.minute-retention:7d}") Duration minuteRetention,
-            @Value("${vsconsole.monitoring.hour-retention:365d}") Duration hourRetention) {
+            MonitoringProperties settings) {
         this.sampler = sampler;
         this.store = store;
         this.currentUser = currentUser;
-        this.minuteRetention = minuteRetention;
-        this.hourRetention = hourRetention;
+        this.minuteRetention = settings.minuteRetention();
+        this.hourRetention = settings.hourRetention();
     }
 
     /** The guest's roll-ups over the range ending now; denied (as "no such guest") for guests the user may not see. */

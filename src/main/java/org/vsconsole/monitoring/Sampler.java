@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.vsconsole.host.GuestTreeChanged;
 import org.vsconsole.host.proc.HostProcReader;
@@ -61,12 +60,12 @@ public class Sampler implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
 
     Sampler(HostDriver driver, GuestConfigReader configs, HostProperties host,
-            ContextOccupants occupants, @Value("${vsconsole.monitoring.tick:1s}") Duration tick) {
+            ContextOccupants occupants, MonitoringProperties settings) {
         this.driver = driver;
         this.configs = configs;
         this.host = host;
         this.occupants = occupants;
-        this.tick = tick;
+        this.tick = settings.tick();
         this.hostReader = new HostProcReader(host.procRoot());
     }
 

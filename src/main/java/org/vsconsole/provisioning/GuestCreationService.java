@@ -3,7 +3,6 @@ package org.vsconsole.provisioning;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.vsconsole.audit.AuditActions;
@@ -17,6 +16,7 @@ import org.vsconsole.host.DebianSuites;
 import org.vsconsole.host.HostAptSources;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
+import org.vsconsole.host.ProvisioningProperties;
 import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
@@ -52,19 +52,18 @@ public class GuestCreationService {
 
     GuestCreationService(GuestConfigReader tree, GuestConfigWriter writer, HostDriver driver, HostProperties host,
             AuditService audit, JobService jobs,
-            @Value("${vsconsole.provisioning.address-pool:10.88.0.0/24}") String addressPool,
-            @Value("${vsconsole.provisioning.default-interface:eth0}") String defaultInterface) {
+            ProvisioningProperties settings) {
         this.tree = tree;
         this.writer = writer;
         this.driver = driver;
         this.host = host;
         this.audit = audit;
         this.jobs = jobs;
-        this.defaultInterface = defaultInterface;
-        this.pool = new AddressAllocator(addressPool);
+        this.defaultInterface = settings.defaultInterface();
+        this.pool = new AddressAllocator(settings.addressPool());
         this.buildOptions = new BuildOptionsValidator(HostAptSources.ofHost(), DebianSuites.available());
         this.validator = new GuestRequestValidator(tree, host.guestsRoot(), new XidAllocator(), pool, reservations,
-                defaultInterface, buildOptions);
+                settings.defaultInterface(), buildOptions);
     }
 
     /**

@@ -3,7 +3,6 @@ package org.vsconsole.sync;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.vsconsole.audit.Actor;
 import org.vsconsole.audit.AuditTarget;
@@ -33,12 +32,12 @@ class IntentJournal implements IntentRecorder {
     private final Duration testPause;
 
     IntentJournal(SyncRepository repository, SyncService sync, GuestConfigReader reader, ObjectMapper json,
-            @Value("${vsconsole.sync.test-pause-after-intent:0s}") Duration testPause) {
+            SyncProperties settings) {
         this.repository = repository;
         this.sync = sync;
         this.reader = reader;
         this.json = json;
-        this.testPause = testPause;
+        this.testPause = settings.testPauseAfterIntent();
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -71,18 +70,15 @@ public class SyncService {
 
     SyncService(SyncRepository repository, GuestConfigReader reader, GuestConfigWriter writer, AuditService audit,
             ApplicationEventPublisher events, GuestOwnership ownership, DriftReports reports,
-            @Value("${vsconsole.sync.auto-adopt:false}") boolean autoAdopt,
-            @Value("${vsconsole.sync.reconcile-interval:60s}") Duration interval,
-            @Value("${vsconsole.sync.debounce:250ms}") Duration debounce,
-            @Value("${vsconsole.sync.watch:true}") boolean watch) {
+            SyncProperties settings) {
         this.repository = repository;
         this.reader = reader;
         this.audit = audit;
         this.events = events;
         this.ownership = ownership;
         this.reports = reports;
-        this.autoAdopt = autoAdopt;
-        this.schedule = new ReconcileSchedule(reader.configRoot(), watch, interval, debounce, this::reconcileGuest,
+        this.autoAdopt = settings.autoAdopt();
+        this.schedule = new ReconcileSchedule(reader.configRoot(), settings.watch(), settings.reconcileInterval(), settings.debounce(), this::reconcileGuest,
                 this::reconcileAll);
         // Every console write, whichever feature makes it, becomes the new baseline, never drift.
         writer.addListener(new ConfigWriteListener() {

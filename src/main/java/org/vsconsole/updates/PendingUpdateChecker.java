@@ -6,7 +6,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +24,8 @@ class PendingUpdateChecker implements SmartLifecycle {
     private ScheduledExecutorService timer;
 
     @org.springframework.beans.factory.annotation.Autowired
-    PendingUpdateChecker(UpdateService updates, @Value("${vsconsole.updates.check-interval:0s}") Duration interval) {
-        this(updates::checkAllAsSystem, interval);
+    PendingUpdateChecker(UpdateService updates, UpdatesProperties settings) {
+        this(updates::checkAllAsSystem, settings.checkInterval());
     }
 
     PendingUpdateChecker(Runnable checkAll, Duration interval) {

@@ -1,0 +1,18 @@
+package org.vsconsole.host;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where new guests get their addresses ({@code vsconsole.provisioning.*}). Declared in host, not
+ * in provisioning, because the pool is also the network of the linux driver's bridge: its first
+ * address is the bridge's gateway.
+ *
+ * @param addressPool      the IPv4 network guests get their addresses from
+ * @param defaultInterface the host interface a guest's address goes on when none is named
+ */
+@ConfigurationProperties("vsconsole.provisioning")
+public record ProvisioningProperties(
+        @DefaultValue("10.88.0.0/24") String addressPool,
+        @DefaultValue("eth0") String defaultInterface) {
+}
