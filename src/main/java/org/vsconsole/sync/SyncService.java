@@ -3,12 +3,9 @@ package org.vsconsole.sync;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +56,7 @@ public class SyncService {
     private final ApplicationEventPublisher events;
     private final GuestOwnership ownership;
     private final DriftReports reports;
+    private final OutsideChangeAudit outside;
     private final boolean autoAdopt;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, GuestSyncStatus> cache = new ConcurrentHashMap<>();
@@ -77,6 +75,7 @@ public class SyncService {
         this.events = events;
         this.ownership = ownership;
         this.reports = reports;
+        this.outside = new OutsideChangeAudit(audit, reports);
         this.autoAdopt = settings.autoAdopt();
         this.schedule = new ReconcileSchedule(reader.configRoot(), settings.watch(), settings.reconcileInterval(), settings.debounce(), this::reconcileGuest,
                 this::reconcileAll);
@@ -242,11 +241,7 @@ public class SyncService {
             repository.save(removed, null);
             // The audit row first: whoever sees the guest gone must also find why.
             if (!DELETED.equals(mark)) {
-                audit.record(Actor.EXTERNAL, new AuditEntry(AuditActions.GUEST_REMOVED_OUTSIDE, AuditTarget.guest(name, null),
-                        Map.of("state", row.state().dbValue(), "digest", String.valueOf(row.acceptedDigest())), null,
-                        Outcome.OK, "guest directory '" + name + "' was removed outside the console", 0),
-                        UUID.randomUUID().toString());
-                log.info("Guest '{}' was removed outside the console", name);
+                outside.removed(name, row);
             }
             cache.put(name, removed);
             events.publishEvent(new GuestTreeChanged(name));
@@ -261,15 +256,7 @@ public class SyncService {
             SyncState state = byConsole || autoAdopt ? SyncState.MANAGED : SyncState.UNMANAGED;
             saveBaseline(config, state, row, now);
             if (!byConsole) {
-                Map<String, Object> after = new LinkedHashMap<>();
-                after.put("state", state.dbValue());
-                after.put("digest", digest);
-                after.put("files", new ArrayList<>(config.manifest().fingerprints().keySet()));
-                audit.record(Actor.EXTERNAL, new AuditEntry(AuditActions.GUEST_APPEARED_OUTSIDE, AuditTarget.guest(name, config.context()),
-                        null, after, Outcome.OK, "guest directory '" + name + "' was made outside the console"
-                        + (state == SyncState.MANAGED ? "; adopted automatically" : "; unmanaged until an admin adopts it"), 0),
-                        UUID.randomUUID().toString());
-                log.info("Guest '{}' appeared outside the console ({})", name, state.dbValue());
+                outside.appeared(config, state);
             }
             events.publishEvent(new GuestTreeChanged(name));
             return true;
@@ -290,9 +277,7 @@ public class SyncService {
             boolean wasDrift = row.drift();
             saveBaseline(config, row.state(), row, now);
             if (wasDrift && digest.equals(row.acceptedDigest())) {
-                audit.record(Actor.EXTERNAL, new AuditEntry(AuditActions.GUEST_CHANGED_OUTSIDE, AuditTarget.guest(name, config.context()),
-                        null, Map.of("digest", digest), Outcome.OK,
-                        "the tree of '" + name + "' is back to the accepted content", 0), UUID.randomUUID().toString());
+                outside.backToAccepted(config);
             }
             events.publishEvent(new GuestTreeChanged(name));
             return true;
@@ -305,18 +290,7 @@ public class SyncService {
                 row.drift() ? row.driftSince() : now, row.firstSeen(), now);
         repository.save(drifted, null);
         cache.put(name, drifted);
-        Map<String, Object> before = new TreeMap<>();
-        Map<String, Object> after = new TreeMap<>();
-        for (String path : changed) {
-            SyncRepository.FileRow old = accepted.get(path);
-            before.put(path, old == null ? null : DriftReports.shown(old.fingerprint(), old.content()));
-            String fp = config.manifest().fingerprints().get(path);
-            after.put(path, fp == null ? null : DriftReports.shown(fp, reports.currentContent(name, path, fp)));
-        }
-        audit.record(Actor.EXTERNAL, new AuditEntry(AuditActions.GUEST_CHANGED_OUTSIDE, AuditTarget.guest(name, config.context()),
-                before, after, Outcome.OK, "changed outside the console: " + String.join(", ", changed), 0),
-                UUID.randomUUID().toString());
-        log.info("Guest '{}' changed outside the console: {}", name, changed);
+        outside.changed(config, accepted, changed);
         events.publishEvent(new GuestTreeChanged(name));
         return true;
     }

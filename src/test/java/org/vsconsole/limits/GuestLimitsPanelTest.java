@@ -107,9 +107,10 @@ class GuestLimitsPanelTest extends LimitsTestBase {
     void conflictOpensADialogNamingTheFileAndReloadShowsTheNewValues() throws Exception {
         String guest = newGuest(false);
         open(guest);
-        Files.writeString(config(guest).configDir().resolve("rlimits/nofile"), "2048\n");
+        // typed first: a panel with no edits would follow the hand edit at the next tick
         test($(TextField.class).id("limit-nproc-soft")).setValue("10");
         test($(TextField.class).id("limit-nproc-hard")).setValue("20");
+        Files.writeString(config(guest).configDir().resolve("rlimits/nofile"), "2048\n");
         test($(Button.class).id("limits-save")).click();
 
         assertThat($(ListItem.class).all()).extracting(ListItem::getText).contains("rlimits/nofile");

@@ -19,6 +19,10 @@ import org.vsconsole.host.config.GuestTreeScanner.Scan;
 /**
  * Turns one scan of a guest tree into a {@link GuestConfig}. Every file it understands is marked
  * consumed; whatever is left over becomes an unknown file. Symlinks are only ever readlink'ed.
+ *
+ * <p>Longer than 300 lines because it is util-vserver's whole {@code /etc/vservers/<name>} format
+ * in one pass: which files it consumes decides what is left over as unknown, so the format's
+ * parts cannot be parsed apart without each having to know all the others.
  */
 final class GuestConfigParser {
 

@@ -30,6 +30,10 @@ import org.vsconsole.host.config.GuestTreeScanner.Scan;
  * {@link HostGrammar}, and applied by writing only the files whose bytes change, each one
  * replaced atomically. Creating and deleting a guest are single directory renames, so a crash
  * never leaves a half guest under a guest name.
+ *
+ * <p>Longer than 300 lines because it is the only writer of the tree: every kind of write (change,
+ * create, complete a build, restore, delete, clean up) runs under its one lock and tells its
+ * listeners, and that must not be possible to bypass by a second class.
  */
 public final class GuestConfigWriter {
 
