@@ -1,11 +1,15 @@
 package org.vsconsole.base;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -26,12 +30,17 @@ import java.util.stream.Collectors;
  * The shell around every signed-in page: side navigation built from the views' {@code @Menu}
  * entries (Vaadin leaves out those the user may not open), the current user and sign-out, and
  * any {@link ShellWarning} that applies now as a banner.
+ *
+ * <p>Vaadin's app layout draws no landmarks of its own, so the shell brings them: the top bar is the
+ * page header, the drawer a navigation landmark, and each view sits in the page's one {@code main}.
+ * Screen-reader users jump between these, and nothing of a page lies outside them.
  */
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final List<ShellWarning> warnings;
     private final Div banners = new Div();
+    private final Main main = new Main();
 
     public MainLayout(AuthenticationContext auth, List<ShellWarning> warnings) {
         setPrimarySection(Section.DRAWER);
@@ -46,7 +55,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             }
             nav.addItem(item);
         }
-        Div drawer = new Div(brand, nav);
+        Nav drawer = new Nav(brand, nav);
+        drawer.setAriaLabel("Console");
         drawer.addClassName("drawer");
         addToDrawer(drawer);
 
@@ -55,6 +65,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Span who = new Span(new Icon(VaadinIcon.USER), new Span(user));
         who.setId("current-user");
         who.addClassName("current-user");
+        who.getElement().setAttribute("title", "Signed in as " + user);
         Span roleBadge = new Span(roles);
         roleBadge.getElement().getThemeList().add("badge contrast");
         Button signOut = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), e -> auth.logout());
@@ -67,7 +78,25 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         bar.expand(bar.getComponentAt(1));
         bar.addClassName("top-bar");
         this.warnings = warnings;
-        addToNavbar(bar);
+        Header header = new Header(bar);
+        header.addClassName("top-header");
+        addToNavbar(header);
+        main.setId("main-content");
+        main.addClassName("view-main");
+        setContent(main);
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        main.removeAll();
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(HasElement oldContent) {
+        main.removeAll();
     }
 
     /** The layout outlives navigations: warnings are read again at each one. */

@@ -171,6 +171,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
 
         tabs = new TabSheet();
         tabs.setId("guest-tabs");
+        org.vsconsole.base.TabStrips.withoutFocusableScroller(tabs);
         tabs.setWidthFull();
         tabsByKey.clear();
         addTab("Overview", overview(actions, mayOperate));

@@ -54,7 +54,9 @@ public class GuestHistoryPanel extends VerticalLayout {
         Tab day = new Tab("24 h");
         Tab week = new Tab("7 d");
         Tabs ranges = new Tabs(hour, day, week);
+        org.vsconsole.base.TabStrips.withoutFocusableScroller(ranges);
         ranges.setId("history-range");
+        ranges.getElement().setAttribute("aria-label", "Time range");
         ranges.addSelectedChangeListener(e -> {
             range = e.getSelectedTab() == day ? HistoryRange.DAY : e.getSelectedTab() == week ? HistoryRange.WEEK : HistoryRange.HOUR;
             reload();
