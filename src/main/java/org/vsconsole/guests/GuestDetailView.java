@@ -161,6 +161,8 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
                 "Every process of the guest ends and the guest starts again.", "Restart",
                 () -> act("restart", () -> guests.restart(name))));
         HorizontalLayout actions = new HorizontalLayout(start, stop, restart);
+        // at 320 px or 400 % zoom the actions wrap instead of running off the panel's edge
+        actions.addClassName("wrapping-toolbar");
         if (staff) {
             delete = new Button("Delete…", VaadinIcon.TRASH.create(), e -> openDelete());
             delete.setId("guest-delete");
