@@ -341,10 +341,12 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         fstab.addColumn(org.vsconsole.host.config.FstabEntry::options).setHeader("Options");
         fstab.setItems(config.fstab());
         fstab.setAllRowsVisible(true);
+        fstab.setAriaLabel("File systems (fstab)");
         fstab.addThemeVariants(GridVariant.LUMO_COMPACT);
         box.add(new H3("File systems (fstab)"), fstab);
         Grid<org.vsconsole.host.config.UnknownFile> unknown = new Grid<>();
         unknown.setId("guest-unknown-files");
+        unknown.setAriaLabel("Unknown files, kept as they are");
         unknown.addColumn(org.vsconsole.host.config.UnknownFile::path).setHeader("File");
         unknown.addColumn(org.vsconsole.host.config.UnknownFile::type).setHeader("Type");
         unknown.addColumn(f -> f.linkTarget() == null ? Formats.bytes(f.size()) : "→ " + f.linkTarget()).setHeader("Size / link");
@@ -358,6 +360,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private Component network() {
         Grid<InterfaceEntry> grid = new Grid<>();
         grid.setId("guest-interfaces");
+        grid.setAriaLabel("Network interfaces");
         grid.addColumn(InterfaceEntry::id).setHeader("Entry");
         grid.addColumn(i -> orDash(i.ip())).setHeader("Address");
         grid.addColumn(i -> i.prefix() == null ? orDash(i.mask()) : "/" + i.prefix()).setHeader("Prefix");
@@ -378,6 +381,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         // the view is reused when another guest is opened: start from no columns
         processGrid.removeAllColumns();
         processGrid.setId("guest-processes");
+        processGrid.setAriaLabel("Processes");
         processGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         processGrid.addColumn(GuestProcess::pid).setHeader("PID").setAutoWidth(true);
         processGrid.addColumn(p -> p.guestPid() > 0 ? Integer.toString(p.guestPid()) : "—").setHeader("PID in guest").setAutoWidth(true);
@@ -399,8 +403,10 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
                             refreshProcesses();
                         }));
                 kill.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+                // one "Kill" per row: the name says which process, for whoever hears the buttons listed
+                kill.setAriaLabel("Kill process " + p.pid());
                 return kill;
-            }).setHeader("").setAutoWidth(true);
+            }).setHeader("Actions").setAutoWidth(true);
         }
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refreshProcesses());
         refresh.setId("processes-refresh");
@@ -414,6 +420,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         Grid<AuditEvent> grid = auditGrid;
         grid.removeAllColumns();
         grid.setId("guest-audit");
+        grid.setAriaLabel("Audit log of this guest");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.addColumn(e -> e.time().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z")).setHeader("Time (UTC)").setAutoWidth(true);
         grid.addColumn(AuditEvent::actor).setHeader("Actor").setAutoWidth(true);

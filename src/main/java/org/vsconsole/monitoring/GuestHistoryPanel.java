@@ -71,6 +71,7 @@ public class GuestHistoryPanel extends VerticalLayout {
         });
         charts.setId("history-charts");
         table.setId("history-table");
+        table.setAriaLabel("History figures");
         table.setVisible(false);
         table.setAllRowsVisible(false);
         table.setHeight("20em");

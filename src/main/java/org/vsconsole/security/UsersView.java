@@ -51,6 +51,7 @@ public class UsersView extends VerticalLayout {
         header.setAlignItems(Alignment.CENTER);
 
         grid.setId("users-grid");
+        grid.setAriaLabel("Users");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(UserAccount::username).setHeader("User").setSortable(true).setAutoWidth(true);
         grid.addComponentColumn(u -> status(u)).setHeader("Status").setAutoWidth(true);

@@ -119,7 +119,8 @@ class AccessibilityIT {
         String limits = API.call("GET", "api/v1/guests/" + GUEST + "/limits", null).body();
         assertThat(limits).as("nproc saved and live after the keyboard journey")
                 .containsPattern("\"nproc\"[^}]*\"savedSoft\":\"?150")
-                .containsPattern("\"nproc\"[^}]*\"savedHard\":\"?200");
+                .containsPattern("\"nproc\"[^}]*\"savedHard\":\"?200")
+                .containsPattern("\"nproc\"[^}]*\"hard\":200");
     }
 
     @Test
@@ -187,6 +188,7 @@ class AccessibilityIT {
             scan("wizard: " + step);
         }
         assertThat(REPORT.blocking()).isEmpty();
+        assertThat(SILENT_BADGES).as("badges that show a status by colour only").isEmpty();
     }
 
     @Test
@@ -282,8 +284,20 @@ class AccessibilityIT {
         scan(screen);
     }
 
+    private static final java.util.List<String> SILENT_BADGES = new java.util.ArrayList<>();
+
+    /** axe's rules, plus one of the issue's own: every status badge says its status in words, not by colour alone. */
+    @SuppressWarnings("unchecked")
     private static void scan(String screen) {
         REPORT.add(screen, axe.scan(browser));
+        ((java.util.List<String>) browser.js("""
+                const all = [];
+                const walk = root => root.querySelectorAll('*').forEach(e => { all.push(e); if (e.shadowRoot) { walk(e.shadowRoot); } });
+                walk(document);
+                return all.filter(e => (e.getAttribute('theme') || '').split(' ').includes('badge') && e.offsetParent !== null)
+                    .filter(e => e.textContent.trim() === '' && !e.getAttribute('aria-label'))
+                    .map(e => e.outerHTML.slice(0, 120));
+                """)).forEach(b -> SILENT_BADGES.add(screen + ": " + b));
     }
 
     /** Waits until a dialog is open and done animating: axe measures colours half faded in otherwise. */

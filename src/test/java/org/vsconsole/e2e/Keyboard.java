@@ -49,9 +49,23 @@ final class Keyboard {
         moveUntil(Keys.TAB, what, predicate);
     }
 
-    /** Tabs to the element with this id (or to the native input a Vaadin field with this id slots in). */
+    /**
+     * Tabs to the element with this id (or to the native input a Vaadin field with this id slots
+     * in) and fails unless the user can see where focus is: Vaadin's focus ring, or an outline.
+     */
     void tabTo(String id) {
         tabUntil("#" + id, "e.id === '" + id + "' || e.closest('#" + id + "') !== null");
+        Object visible = browser.js("""
+                const target = document.getElementById(arguments[0]);
+                let e = document.activeElement;
+                while (e && e.shadowRoot && e.shadowRoot.activeElement) { e = e.shadowRoot.activeElement; }
+                const outlined = x => { const s = getComputedStyle(x);
+                    return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow !== 'none'; };
+                return target.hasAttribute('focus-ring') || outlined(e) || outlined(target);
+                """, id);
+        if (!Boolean.TRUE.equals(visible)) {
+            throw new AssertionError("#" + id + " has focus but shows no focus ring or outline");
+        }
     }
 
     String describeFocus() {
