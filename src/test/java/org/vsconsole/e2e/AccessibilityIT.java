@@ -65,6 +65,11 @@ class AccessibilityIT {
         browser.open(console.url("login"));
         browser.await(By.id("login-form"));
         scan("login");
+        browser.viewport(320, 640);
+        browser.screenshot("a11y-login-320x640");
+        assertThat(browser.js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as("the sign-in page fits 320 px").isEqualTo(true);
+        browser.viewport(1440, 900);
         assertThat(REPORT.blocking()).isEmpty();
     }
 
@@ -144,6 +149,19 @@ class AccessibilityIT {
         assertThat(browser.js("return document.activeElement?.id")).as("focus returns to the button that opened it")
                 .isEqualTo("guest-stop");
         assertThat(browser.driver().findElement(By.id("guest-state")).getText().trim()).isEqualTo("Running");
+
+        browser.open(console.url("users"));
+        browser.await(By.id("users-grid"));
+        keys.tabTo("new-user");
+        keys.press(Keys.ENTER);
+        awaitDialog();
+        assertThat(browser.js("return !!document.activeElement?.closest('vaadin-dialog')"))
+                .as("focus moves into the dialog, not %s", keys.describeFocus()).isEqualTo(true);
+        keys.tabTo("user-name");
+        keys.press(Keys.ESCAPE);
+        browser.waitUntil(Duration.ofSeconds(5), () -> Boolean.FALSE.equals(browser.js(
+                "return Array.from(document.querySelectorAll('vaadin-dialog, vaadin-confirm-dialog')).some(d => d.opened)")));
+        assertThat(browser.js("return document.activeElement?.id")).as("focus returns to New user").isEqualTo("new-user");
     }
 
     @Test
@@ -239,6 +257,7 @@ class AccessibilityIT {
                 checkReflow("guests/" + GUEST, "guest-tabs", at, "sign-out", "guest-title", "guest-state", "guest-stop", "guest-restart",
                         "guest-overview-facts");
                 checkReflow("dashboard", "dashboard-grid", at, "sign-out", "dashboard-summary", "dashboard-filter");
+                checkReflow("guests/new", "wizard-steps", at, "sign-out", "wizard-steps", "wizard-name", "wizard-next");
             }
         } finally {
             browser.viewport(1440, 900);
@@ -290,6 +309,7 @@ class AccessibilityIT {
     @SuppressWarnings("unchecked")
     private static void scan(String screen) {
         REPORT.add(screen, axe.scan(browser));
+        browser.screenshot("a11y-" + screen.replaceAll("[^a-z0-9]+", "-"));
         ((java.util.List<String>) browser.js("""
                 const all = [];
                 const walk = root => root.querySelectorAll('*').forEach(e => { all.push(e); if (e.shadowRoot) { walk(e.shadowRoot); } });
