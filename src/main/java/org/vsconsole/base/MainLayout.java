@@ -72,10 +72,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         // The banners sit in the bar's stretching middle, so the user and sign-out stay at the right.
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), banners, who, roleBadge, signOut);
+        // Narrow, the drawer (and its brand heading) is a closed overlay: the bar then carries the
+        // page's h1, so the page still has one; wide, this copy is hidden and the drawer's shows.
+        H1 narrowBrand = new H1("VServer Console");
+        narrowBrand.addClassNames("brand", "brand-narrow");
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), narrowBrand, banners, who, roleBadge, signOut);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
-        bar.expand(bar.getComponentAt(1));
+        bar.expand(banners);
         bar.addClassName("top-bar");
         this.warnings = warnings;
         Header header = new Header(bar);

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -141,7 +141,7 @@ public class GuestHistoryPanel extends VerticalLayout {
                 + Formats.timestamp(frame.times().getLast()) + ", highest " + label.apply(highest);
         Div captionText = new Div(caption);
         captionText.addClassName("history-caption");
-        Div box = new Div(new H4(title), legend(series),
+        Div box = new Div(new H3(title), legend(series),
                 new Svg(LineChart.svg(caption, frame.times(), List.of(series), frame.from(), frame.to(), frame.gap(), top, label,
                         frame.timeLabel())),
                 captionText);

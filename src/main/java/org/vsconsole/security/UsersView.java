@@ -77,6 +77,13 @@ public class UsersView extends VerticalLayout {
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Button toggle = new Button(user.enabled() ? "Disable" : "Enable", e -> confirmToggle(user));
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, user.enabled() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
+        // the same three buttons on every row: each name says whose account it acts on
+        edit.setAriaLabel("Roles of " + user.username());
+        reset.setAriaLabel("Reset password of " + user.username());
+        toggle.setAriaLabel(toggle.getText() + " " + user.username());
+        edit.setId("user-edit-" + user.username());
+        reset.setId("user-reset-" + user.username());
+        toggle.setId("user-toggle-" + user.username());
         return new HorizontalLayout(edit, reset, toggle);
     }
 

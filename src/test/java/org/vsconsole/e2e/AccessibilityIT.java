@@ -179,6 +179,10 @@ class AccessibilityIT {
             scanPage("guests/" + GUEST + "?tab=" + tab, "guest-tabs", "guest detail: " + tab);
         }
         scanPage("guests/" + GUEST, "guest-tabs", "guest detail");
+        browser.click("guest-restart");
+        awaitDialog();
+        scan("guest detail: restart dialog");
+        closeDialog();
         browser.click("guest-delete");
         awaitDialog();
         scan("guest detail: delete dialog");
@@ -191,9 +195,19 @@ class AccessibilityIT {
         awaitDialog();
         scan("users: new user dialog");
         closeDialog();
+        for (String dialog : new String[] {"edit", "reset", "toggle"}) {
+            browser.click("user-" + dialog + "-admin");
+            awaitDialog();
+            scan("users: " + dialog + " dialog");
+            closeDialog();
+        }
         scanPage("alerts", "side-nav", "alerts");
         scanPage("updates", "side-nav", "updates");
         scanPage("limits/presets", "presets-grid", "limit presets");
+        browser.click("preset-new");
+        awaitDialog();
+        scan("limit presets: new preset dialog");
+        closeDialog();
         scanPage("settings", "side-nav", "host settings");
         scanPage("terminal-sessions", "side-nav", "terminal sessions");
         scanPage("change-password", "side-nav", "change password");
@@ -262,11 +276,13 @@ class AccessibilityIT {
         } finally {
             browser.viewport(1440, 900);
         }
+        assertThat(REPORT.blocking()).isEmpty();
     }
 
     private static void checkReflow(String path, String readyId, String at, String... onScreen) {
         browser.open(console.url(path));
         browser.await(By.id(readyId));
+        scan(path + " at " + at);
         browser.screenshot("a11y-" + path.replace('/', '-') + "-" + at);
         Number overflow = (Number) browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow.intValue()).as(path + " at " + at + " scrolls sideways by").isLessThanOrEqualTo(0);
