@@ -71,14 +71,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Button signOut = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), e -> auth.logout());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        // The banners sit in the bar's stretching middle, so the user and sign-out stay at the right.
         // Narrow, the drawer (and its brand heading) is a closed overlay: the bar then carries the
         // page's h1, so the page still has one; wide, this copy is hidden and the drawer's shows.
         H1 narrowBrand = new H1("VServer Console");
         narrowBrand.addClassNames("brand", "brand-narrow");
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), narrowBrand, banners, who, roleBadge, signOut);
+        HorizontalLayout bar = new HorizontalLayout(skipLink(), new DrawerToggle(), narrowBrand, banners, who, roleBadge,
+                signOut);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        // The banners sit in the bar's stretching middle, so the user and sign-out stay at the right.
         bar.expand(banners);
         bar.addClassName("top-bar");
         this.warnings = warnings;
@@ -87,7 +88,21 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(header);
         main.setId("main-content");
         main.addClassName("view-main");
+        main.getElement().setAttribute("tabindex", "-1");
         setContent(main);
+    }
+
+    /**
+     * The first stop of the Tab key: jumps past the menu to the page itself, so a keyboard user
+     * does not tab through the whole menu on every page. Hidden until it has keyboard focus. A
+     * button, not a "#main" link: the page's base URL would turn that link into a navigation.
+     */
+    private Button skipLink() {
+        Button skip = new Button("Skip to content", e -> main.getElement().executeJs("this.focus()"));
+        skip.setId("skip-to-content");
+        skip.addClassName("skip-link");
+        skip.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        return skip;
     }
 
     @Override
