@@ -65,7 +65,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Span who = new Span(new Icon(VaadinIcon.USER), new Span(user));
         who.setId("current-user");
         who.addClassName("current-user");
-        who.getElement().setAttribute("title", "Signed in as " + user);
         Span roleBadge = new Span(roles);
         roleBadge.getElement().getThemeList().add("badge contrast");
         Button signOut = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), e -> auth.logout());
