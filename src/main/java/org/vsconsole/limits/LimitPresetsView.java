@@ -53,6 +53,7 @@ public class LimitPresetsView extends VerticalLayout {
             Button apply = new Button("Apply to guests…", e -> apply(p));
             Button delete = new Button("Delete", e -> confirmDelete(p));
             delete.setId("preset-delete-" + p.name());
+            apply.setId("preset-apply-to-" + p.name());
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             edit.setAriaLabel("Edit preset " + p.name());
             apply.setAriaLabel("Apply to guests… (preset " + p.name() + ")");
