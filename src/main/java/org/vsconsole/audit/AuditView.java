@@ -87,6 +87,7 @@ public class AuditView extends VerticalLayout {
         filters.getStyle().set("flex-wrap", "wrap");
 
         grid.setId("audit-grid");
+        grid.setAriaLabel("Audit log");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(AuditEvent::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> TIME.format(e.time())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);

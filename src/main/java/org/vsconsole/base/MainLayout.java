@@ -1,11 +1,15 @@
 package org.vsconsole.base;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -26,12 +30,17 @@ import java.util.stream.Collectors;
  * The shell around every signed-in page: side navigation built from the views' {@code @Menu}
  * entries (Vaadin leaves out those the user may not open), the current user and sign-out, and
  * any {@link ShellWarning} that applies now as a banner.
+ *
+ * <p>Vaadin's app layout draws no landmarks of its own, so the shell brings them: the top bar is the
+ * page header, the drawer a navigation landmark, and each view sits in the page's one {@code main}.
+ * Screen-reader users jump between these, and nothing of a page lies outside them.
  */
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final List<ShellWarning> warnings;
     private final Div banners = new Div();
+    private final Main main = new Main();
 
     public MainLayout(AuthenticationContext auth, List<ShellWarning> warnings) {
         setPrimarySection(Section.DRAWER);
@@ -46,7 +55,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             }
             nav.addItem(item);
         }
-        Div drawer = new Div(brand, nav);
+        Nav drawer = new Nav(brand, nav);
+        drawer.setAriaLabel("Console");
         drawer.addClassName("drawer");
         addToDrawer(drawer);
 
@@ -60,14 +70,51 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Button signOut = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), e -> auth.logout());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        // The banners sit in the bar's stretching middle, so the user and sign-out stay at the right.
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), banners, who, roleBadge, signOut);
+        // Narrow, the drawer (and its brand heading) is a closed overlay: the bar then carries the
+        // page's h1, so the page still has one; wide, this copy is hidden and the drawer's shows.
+        H1 narrowBrand = new H1("VServer Console");
+        narrowBrand.addClassNames("brand", "brand-narrow");
+        HorizontalLayout bar = new HorizontalLayout(skipLink(), new DrawerToggle(), narrowBrand, banners, who, roleBadge,
+                signOut);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
-        bar.expand(bar.getComponentAt(1));
+        // The banners sit in the bar's stretching middle, so the user and sign-out stay at the right.
+        bar.expand(banners);
         bar.addClassName("top-bar");
         this.warnings = warnings;
-        addToNavbar(bar);
+        Header header = new Header(bar);
+        header.addClassName("top-header");
+        addToNavbar(header);
+        main.setId("main-content");
+        main.addClassName("view-main");
+        main.getElement().setAttribute("tabindex", "-1");
+        setContent(main);
+    }
+
+    /**
+     * The first stop of the Tab key: jumps past the menu to the page itself, so a keyboard user
+     * does not tab through the whole menu on every page. Hidden until it has keyboard focus. A
+     * button, not a "#main" link: the page's base URL would turn that link into a navigation.
+     */
+    private Button skipLink() {
+        Button skip = new Button("Skip to content", e -> main.getElement().executeJs("this.focus()"));
+        skip.setId("skip-to-content");
+        skip.addClassName("skip-link");
+        skip.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        return skip;
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        main.removeAll();
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(HasElement oldContent) {
+        main.removeAll();
     }
 
     /** The layout outlives navigations: warnings are read again at each one. */

@@ -155,6 +155,8 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
                 "Every process of the guest ends and the guest starts again.", "Restart",
                 () -> act("restart", () -> guests.restart(name))));
         HorizontalLayout actions = new HorizontalLayout(start, stop, restart);
+        // at 320 px or 400 % zoom the actions wrap instead of running off the panel's edge
+        actions.addClassName("wrapping-toolbar");
         if (staff) {
             delete = new Button("Delete…", VaadinIcon.TRASH.create(), e -> openDelete());
             delete.setId("guest-delete");
@@ -165,6 +167,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
 
         tabs = new TabSheet();
         tabs.setId("guest-tabs");
+        org.vsconsole.base.TabStrips.withoutFocusableScroller(tabs);
         tabs.setWidthFull();
         tabsByKey.clear();
         // The page's own tabs and those of other features, in one order (GuestPageTab.order).
@@ -331,10 +334,12 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         fstab.addColumn(org.vsconsole.host.config.FstabEntry::options).setHeader("Options");
         fstab.setItems(config.fstab());
         fstab.setAllRowsVisible(true);
+        fstab.setAriaLabel("File systems (fstab)");
         fstab.addThemeVariants(GridVariant.LUMO_COMPACT);
         box.add(new H3("File systems (fstab)"), fstab);
         Grid<org.vsconsole.host.config.UnknownFile> unknown = new Grid<>();
         unknown.setId("guest-unknown-files");
+        unknown.setAriaLabel("Unknown files, kept as they are");
         unknown.addColumn(org.vsconsole.host.config.UnknownFile::path).setHeader("File");
         unknown.addColumn(org.vsconsole.host.config.UnknownFile::type).setHeader("Type");
         unknown.addColumn(f -> f.linkTarget() == null ? Formats.bytes(f.size()) : "→ " + f.linkTarget()).setHeader("Size / link");
@@ -348,6 +353,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private Component network() {
         Grid<InterfaceEntry> grid = new Grid<>();
         grid.setId("guest-interfaces");
+        grid.setAriaLabel("Network interfaces");
         grid.addColumn(InterfaceEntry::id).setHeader("Entry");
         grid.addColumn(i -> orDash(i.ip())).setHeader("Address");
         grid.addColumn(i -> i.prefix() == null ? orDash(i.mask()) : "/" + i.prefix()).setHeader("Prefix");
@@ -368,6 +374,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         // the view is reused when another guest is opened: start from no columns
         processGrid.removeAllColumns();
         processGrid.setId("guest-processes");
+        processGrid.setAriaLabel("Processes");
         processGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         processGrid.addColumn(GuestProcess::pid).setHeader("PID").setAutoWidth(true);
         processGrid.addColumn(p -> p.guestPid() > 0 ? Integer.toString(p.guestPid()) : "—").setHeader("PID in guest").setAutoWidth(true);
@@ -389,8 +396,10 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
                             refreshProcesses();
                         }));
                 kill.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+                // one "Kill" per row: the name says which process, for whoever hears the buttons listed
+                kill.setAriaLabel("Kill process " + p.pid());
                 return kill;
-            }).setHeader("").setAutoWidth(true);
+            }).setHeader("Actions").setAutoWidth(true);
         }
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refreshProcesses());
         refresh.setId("processes-refresh");
@@ -404,6 +413,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         Grid<AuditEvent> grid = auditGrid;
         grid.removeAllColumns();
         grid.setId("guest-audit");
+        grid.setAriaLabel("Audit log of this guest");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.addColumn(e -> e.time().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z")).setHeader("Time (UTC)").setAutoWidth(true);
         grid.addColumn(AuditEvent::actor).setHeader("Actor").setAutoWidth(true);

@@ -136,6 +136,7 @@ public class GuestListView extends VerticalLayout {
         }
 
         grid.setId("guest-grid");
+        grid.setAriaLabel("Guests");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(provider);
         grid.addComponentColumn(g -> new RouterLink(g.name(), GuestDetailView.class, new com.vaadin.flow.router.RouteParameters("name", g.name())))

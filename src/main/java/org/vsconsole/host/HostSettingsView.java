@@ -59,7 +59,7 @@ public class HostSettingsView extends VerticalLayout {
             Span value = new Span(triples[i + 1]);
             value.addClassName("mono");
             Span property = new Span(" (" + triples[i + 2] + ")");
-            property.getStyle().set("color", "var(--lumo-tertiary-text-color)");
+            property.getStyle().set("color", "var(--lumo-secondary-text-color)");
             Div line = new Div(new Span(triples[i]), new Span(value, property));
             line.addClassName("fact");
             list.add(line);

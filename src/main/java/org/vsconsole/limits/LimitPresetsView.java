@@ -44,6 +44,7 @@ public class LimitPresetsView extends VerticalLayout {
         this.presets = presets;
         setSizeFull();
         grid.setId("presets-grid");
+        grid.setAriaLabel("Limit presets");
         grid.addColumn(LimitPreset::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(LimitPreset::description).setHeader("Description").setFlexGrow(1);
         grid.addColumn(p -> lines(p).replace("\n", "; ")).setHeader("Limits (soft/hard)").setFlexGrow(2);
@@ -52,9 +53,13 @@ public class LimitPresetsView extends VerticalLayout {
             Button apply = new Button("Apply to guests…", e -> apply(p));
             Button delete = new Button("Delete", e -> confirmDelete(p));
             delete.setId("preset-delete-" + p.name());
+            apply.setId("preset-apply-to-" + p.name());
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            edit.setAriaLabel("Edit preset " + p.name());
+            apply.setAriaLabel("Apply to guests… (preset " + p.name() + ")");
+            delete.setAriaLabel("Delete preset " + p.name());
             return new HorizontalLayout(edit, apply, delete);
-        }).setKey("actions").setAutoWidth(true);
+        }).setHeader("Actions").setKey("actions").setAutoWidth(true);
         Button create = new Button("New preset", VaadinIcon.PLUS.create(), e -> edit(null));
         create.setId("preset-new");
         add(new H2("Limit presets"), new Paragraph("Named limit sets to apply to guests or use when creating one."
@@ -131,6 +136,7 @@ public class LimitPresetsView extends VerticalLayout {
         guests.setWidth("30em");
         Grid<PresetResult> results = new Grid<>(PresetResult.class, false);
         results.setId("preset-results");
+        results.setAriaLabel("Result per guest");
         results.addColumn(PresetResult::guest).setHeader("Guest");
         results.addColumn(r -> r.ok() ? "ok" : "not applied").setHeader("Result");
         results.addColumn(PresetResult::message).setHeader("Details").setFlexGrow(2);

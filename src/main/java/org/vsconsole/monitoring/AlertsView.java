@@ -60,6 +60,7 @@ public class AlertsView extends VerticalLayout {
             add(settingsForm());
         }
         grid.setId("alerts-grid");
+        grid.setAriaLabel("Fired alerts");
         grid.addColumn(f -> TIME.format(f.firedAt())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AlertFiring::guest).setHeader("Guest").setAutoWidth(true);
         grid.addColumn(AlertFiring::rule).setHeader("Rule").setAutoWidth(true);

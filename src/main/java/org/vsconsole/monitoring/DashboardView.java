@@ -80,6 +80,7 @@ public class DashboardView extends VerticalLayout {
         });
 
         grid.setId("dashboard-grid");
+        grid.setAriaLabel("Running contexts");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItems(provider);
         grid.addColumn(DashboardRow::xid).setHeader("CTX").setKey("ctx").setSortable(true).setAutoWidth(true);

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -54,7 +54,9 @@ public class GuestHistoryPanel extends VerticalLayout {
         Tab day = new Tab("24 h");
         Tab week = new Tab("7 d");
         Tabs ranges = new Tabs(hour, day, week);
+        org.vsconsole.base.TabStrips.withoutFocusableScroller(ranges);
         ranges.setId("history-range");
+        ranges.getElement().setAttribute("aria-label", "Time range");
         ranges.addSelectedChangeListener(e -> {
             range = e.getSelectedTab() == day ? HistoryRange.DAY : e.getSelectedTab() == week ? HistoryRange.WEEK : HistoryRange.HOUR;
             reload();
@@ -69,6 +71,7 @@ public class GuestHistoryPanel extends VerticalLayout {
         });
         charts.setId("history-charts");
         table.setId("history-table");
+        table.setAriaLabel("History figures");
         table.setVisible(false);
         table.setAllRowsVisible(false);
         table.setHeight("20em");
@@ -138,7 +141,7 @@ public class GuestHistoryPanel extends VerticalLayout {
                 + Formats.timestamp(frame.times().getLast()) + ", highest " + label.apply(highest);
         Div captionText = new Div(caption);
         captionText.addClassName("history-caption");
-        Div box = new Div(new H4(title), legend(series),
+        Div box = new Div(new H3(title), legend(series),
                 new Svg(LineChart.svg(caption, frame.times(), List.of(series), frame.from(), frame.to(), frame.gap(), top, label,
                         frame.timeLabel())),
                 captionText);

@@ -13,14 +13,14 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
@@ -76,7 +76,9 @@ public class CreateGuestWizardView extends VerticalLayout {
     final Button next = new Button("Next");
     final Button create = new Button("Create");
     final Button openGuest = new Button("Open guest");
-    private final Tabs stepTabs = new Tabs();
+    // An ordered list, not tabs: the steps only show where the user is and cannot be chosen, and a
+    // tab strip whose tabs all refuse activation tells a screen reader the opposite.
+    private final OrderedList stepList = new OrderedList();
     private final Component[] sections = new Component[STEPS.length];
     private final Div result = new Div();
     private int step;
@@ -95,13 +97,12 @@ public class CreateGuestWizardView extends VerticalLayout {
             add(notice);
         });
         for (String s : STEPS) {
-            Tab tab = new Tab(s);
-            tab.setEnabled(false);
-            stepTabs.add(tab);
+            stepList.add(new ListItem(s));
         }
-        stepTabs.addClassName("wizard-steps");
-        stepTabs.setId("wizard-steps");
-        add(stepTabs);
+        stepList.addClassName("wizard-steps");
+        stepList.getElement().setAttribute("aria-label", "Steps");
+        stepList.setId("wizard-steps");
+        add(stepList);
 
         sections[0] = section("Identity", name, hostname, domain);
         sections[1] = section("Network", ip, prefix, iface);
@@ -213,7 +214,9 @@ public class CreateGuestWizardView extends VerticalLayout {
         for (int i = 0; i < sections.length; i++) {
             sections[i].setVisible(i == step);
         }
-        stepTabs.setSelectedIndex(step);
+        for (int i = 0; i < STEPS.length; i++) {
+            stepList.getComponentAt(i).getElement().setAttribute("aria-current", i == step ? "step" : "false");
+        }
         back.setEnabled(step > 0);
         next.setVisible(step < STEPS.length - 1);
         create.setVisible(step == STEPS.length - 1);
@@ -283,7 +286,7 @@ public class CreateGuestWizardView extends VerticalLayout {
         back.setVisible(false);
         next.setVisible(false);
         create.setVisible(false);
-        stepTabs.setVisible(false);
+        stepList.setVisible(false);
         result.removeAll();
         result.add(new H3("Creating " + name.getValue()));
         result.add(new JobProgressPanel(jobs, job.id(), finished -> {
@@ -293,7 +296,7 @@ public class CreateGuestWizardView extends VerticalLayout {
                 Button again = new Button("Back to the wizard", e -> {
                     result.removeAll();
                     back.setVisible(true);
-                    stepTabs.setVisible(true);
+                    stepList.setVisible(true);
                     showStep(STEPS.length - 1);
                 });
                 again.setId("wizard-again");

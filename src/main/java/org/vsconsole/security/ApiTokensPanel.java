@@ -44,6 +44,7 @@ class ApiTokensPanel extends VerticalLayout {
         Button create = new Button("Create token", e -> create());
         create.setId("token-create");
         grid.setId("token-grid");
+        grid.setAriaLabel("API tokens");
         grid.addColumn(ApiToken::name).setHeader("Name");
         grid.addColumn(t -> t.readOnly() ? "read-only" : "your roles").setHeader("Scope");
         grid.addColumn(t -> t.expiresAt().toString()).setHeader("Expires");
@@ -55,8 +56,9 @@ class ApiTokensPanel extends VerticalLayout {
             revoke.setId("token-revoke-" + t.id());
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
             revoke.setEnabled(t.revokedAt() == null);
+            revoke.setAriaLabel("Revoke token " + t.name());
             return revoke;
-        });
+        }).setHeader("Actions");
         grid.setAllRowsVisible(true);
         HorizontalLayout form = new HorizontalLayout(name, days, readOnly, create);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);

@@ -34,6 +34,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         title.addClassName("login-title");
         Paragraph subtitle = new Paragraph("Administration of Linux-VServer guests");
         subtitle.addClassName("login-subtitle");
+        // signed out there is no shell: the sign-in page is its own main landmark
+        getElement().setAttribute("role", "main");
         add(title, subtitle, form);
     }
 

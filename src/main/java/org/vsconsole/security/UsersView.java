@@ -51,6 +51,7 @@ public class UsersView extends VerticalLayout {
         header.setAlignItems(Alignment.CENTER);
 
         grid.setId("users-grid");
+        grid.setAriaLabel("Users");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(UserAccount::username).setHeader("User").setSortable(true).setAutoWidth(true);
         grid.addComponentColumn(u -> status(u)).setHeader("Status").setAutoWidth(true);
@@ -76,6 +77,13 @@ public class UsersView extends VerticalLayout {
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Button toggle = new Button(user.enabled() ? "Disable" : "Enable", e -> confirmToggle(user));
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, user.enabled() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
+        // the same three buttons on every row: each name says whose account it acts on
+        edit.setAriaLabel("Roles of " + user.username());
+        reset.setAriaLabel("Reset password of " + user.username());
+        toggle.setAriaLabel(toggle.getText() + " " + user.username());
+        edit.setId("user-edit-" + user.username());
+        reset.setId("user-reset-" + user.username());
+        toggle.setId("user-toggle-" + user.username());
         return new HorizontalLayout(edit, reset, toggle);
     }
 

@@ -50,6 +50,7 @@ public class TerminalSessionsView extends VerticalLayout {
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         grid.setId("sessions-grid");
+        grid.setAriaLabel("Recorded terminal sessions");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(r -> TIME.format(r.openedAt())).setHeader("Opened (UTC)").setAutoWidth(true);
         grid.addColumn(TerminalRecording::guest).setHeader("Guest").setAutoWidth(true);
@@ -64,8 +65,9 @@ public class TerminalSessionsView extends VerticalLayout {
             replay.addThemeVariants(ButtonVariant.LUMO_SMALL);
             replay.setEnabled(!r.expired());
             replay.setId("replay-" + r.id());
+            replay.setAriaLabel("Replay session " + r.id());
             return replay;
-        }).setHeader("").setAutoWidth(true);
+        }).setHeader("Actions").setAutoWidth(true);
         add(new H2("Terminal sessions"), bar, grid);
         expand(grid);
         refresh();

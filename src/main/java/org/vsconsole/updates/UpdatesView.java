@@ -72,6 +72,7 @@ public class UpdatesView extends VerticalLayout {
         guestGrid();
         form();
         items.setId("update-items");
+        items.setAriaLabel("Update result per guest");
         items.addColumn(Job.JobItem::item).setHeader("Guest").setAutoWidth(true).setFlexGrow(0);
         items.addComponentColumn(i -> badge(i.state())).setHeader("Result").setAutoWidth(true).setFlexGrow(0);
         items.addColumn(i -> i.message() == null ? "" : i.message()).setHeader("Details").setFlexGrow(1);
@@ -86,6 +87,7 @@ public class UpdatesView extends VerticalLayout {
 
     private void guestGrid() {
         guests.setId("update-guests");
+        guests.setAriaLabel("Guests and their pending updates");
         guests.setSelectionMode(Grid.SelectionMode.MULTI);
         guests.addColumn(UpdateService.GuestRow::name).setHeader("Guest").setSortable(true).setAutoWidth(true);
         guests.addColumn(r -> r.running() ? "running" : "stopped").setHeader("State").setAutoWidth(true);
