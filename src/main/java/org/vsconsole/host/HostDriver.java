@@ -67,12 +67,12 @@ public interface HostDriver {
     void setLimitLive(GuestSpec guest, String limitName, LimitValues values);
 
     /**
-     * What a guest gets at start for a limit nobody saved: unlimited, unless the host cannot
-     * give that (then the most it can). Lets a view tell a guest whose live value was changed
-     * from one that runs as it started.
+     * What the kernel shows live for a limit after a start with {@code saved} (null: nothing
+     * saved, which gives unlimited unless the host cannot give that, then the most it can). Lets
+     * a view tell a guest whose live value was changed from one that runs as it started.
      */
-    default LimitValues unsavedLimit(String limitName) {
-        return LimitValues.both(LimitValues.UNLIMITED);
+    default LimitValues liveAtStart(String limitName, LimitValues saved) {
+        return saved != null ? saved : LimitValues.both(LimitValues.UNLIMITED);
     }
 
     /** Remounts the running guest's {@code /tmp} tmpfs with a new size (e.g. {@code 64m}). */

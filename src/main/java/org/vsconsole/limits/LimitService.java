@@ -314,8 +314,8 @@ public class LimitService {
             LimitSetting setting = config.rlimits().getOrDefault(name, LimitSetting.NONE);
             LimitValues saved = setting.effective();
             LimitFigure f = figures == null ? null : figures.limits().get(name);
-            // with nothing saved, a start gives what the driver gives unsaved limits (unlimited where it can)
-            LimitValues atStart = setting.isEmpty() ? driver.unsavedLimit(name) : saved;
+            // what a start gives: the saved values as this kernel holds them, or its unsaved default
+            LimitValues atStart = driver.liveAtStart(name, setting.isEmpty() ? null : saved);
             boolean differs = f != null && (f.soft() != atStart.soft() || f.hard() != atStart.hard());
             rows.add(new LimitRow(name, LimitUnits.description(name), LimitUnits.unit(name),
                     LimitUnits.PRIMARY.contains(name),

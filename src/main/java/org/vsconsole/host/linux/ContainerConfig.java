@@ -123,6 +123,15 @@ final class ContainerConfig {
     }
 
     /** A cgroup has one limit: the hard one, or the soft one when only that is set. */
+    /**
+     * What the kernel shows for a saved limit once the guest runs: nproc and rss are one cgroup
+     * value each ({@code pids.max}, {@code memory.max}), shown as both soft and hard; the rlimits
+     * are what was saved.
+     */
+    static LimitValues liveOfSaved(String limitName, LimitValues saved) {
+        return limitName.equals("nproc") || limitName.equals("rss") ? LimitValues.both(cgroupLimit(saved)) : saved;
+    }
+
     static long cgroupLimit(LimitValues values) {
         return values.hard() != LimitValues.UNLIMITED ? values.hard() : values.soft();
     }

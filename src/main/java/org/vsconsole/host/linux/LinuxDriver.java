@@ -403,9 +403,12 @@ public final class LinuxDriver implements HostDriver {
     }
 
     @Override
-    public LimitValues unsavedLimit(String limitName) {
-        return Rlimits.handles(limitName) && !Rlimits.CAN_RAISE ? LimitValues.both(Rlimits.ownHard(limitName))
-                : LimitValues.both(LimitValues.UNLIMITED);
+    public LimitValues liveAtStart(String limitName, LimitValues saved) {
+        if (saved == null) {
+            return Rlimits.handles(limitName) && !Rlimits.CAN_RAISE ? LimitValues.both(Rlimits.ownHard(limitName))
+                    : LimitValues.both(LimitValues.UNLIMITED);
+        }
+        return ContainerConfig.liveOfSaved(limitName, saved);
     }
 
     /** The guest's rlimits as prlimit options for what starts it or runs in it. */

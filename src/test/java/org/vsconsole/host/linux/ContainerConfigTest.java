@@ -94,4 +94,14 @@ class ContainerConfigTest {
         assertThat(IdRange.baseOf(100_000)).isEqualTo(-1); // a host user: no guest's
         assertThatThrownBy(() -> IdRange.forContext(49152)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aSavedNprocOrRssIsOneCgroupValueLiveSoTheKernelShowsItsHardAsBothWhileRlimitsStayAsSaved() {
+        LimitValues saved = new LimitValues(150, 200);
+        assertThat(ContainerConfig.liveOfSaved("nproc", saved)).isEqualTo(LimitValues.both(200));
+        assertThat(ContainerConfig.liveOfSaved("rss", saved)).isEqualTo(LimitValues.both(200));
+        assertThat(ContainerConfig.liveOfSaved("nproc", new LimitValues(150, LimitValues.UNLIMITED)))
+                .as("only a soft value saved: the cgroup holds that").isEqualTo(LimitValues.both(150));
+        assertThat(ContainerConfig.liveOfSaved("nofile", saved)).isEqualTo(saved);
+    }
 }

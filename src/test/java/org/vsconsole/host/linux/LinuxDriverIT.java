@@ -56,8 +56,8 @@ class LinuxDriverIT {
         // the host lets root raise limits, else the most the console may have), which the limits
         // view compares against, so it does not say "live differs from saved"
         for (String limit : List.of("nofile", "memlock", "as", "locks")) {
-            assertThat(figures.limits().get(limit).soft()).as(limit).isEqualTo(driver.unsavedLimit(limit).soft());
-            assertThat(figures.limits().get(limit).hard()).as(limit).isEqualTo(driver.unsavedLimit(limit).hard());
+            assertThat(figures.limits().get(limit).soft()).as(limit).isEqualTo(driver.liveAtStart(limit, null).soft());
+            assertThat(figures.limits().get(limit).hard()).as(limit).isEqualTo(driver.liveAtStart(limit, null).hard());
         }
         assertThat(figures.uptimeMs()).isBetween(0L, 60_000L);
         List<GuestProcess> processes = driver.processes(guest);
