@@ -71,8 +71,8 @@ class MonitoringController {
             return ResponseEntity.ok(new History(name, r.code(), r.hourly() ? "hour" : "minute", points));
         } catch (AccessDeniedException e) {
             // an owner learns nothing about other guests: same answer as for a guest that does not exist
-            return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(java.util.Map.of("error", "not-found", "message", "No guest named " + name));
+            return org.vsconsole.base.ApiProblem.answer(org.vsconsole.base.ApiProblem.rule(HttpStatus.NOT_FOUND,
+                    "not-found", "name", "must name a guest you may see", "No guest named " + name));
         }
     }
 
