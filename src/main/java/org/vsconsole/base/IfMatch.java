@@ -9,7 +9,31 @@ import java.util.Optional;
  */
 public final class IfMatch {
 
+    /** Request attribute set when a write's expected digest came from {@code If-Match}. */
+    public static final String USED_ATTRIBUTE = "org.vsconsole.if-match";
+
     private IfMatch() {
+    }
+
+    /**
+     * The digest a write must find: the one {@code If-Match} names (checked against
+     * {@code currentDigest} at once, and marked on the request so a later stale answer is a 412),
+     * else the one the body sent.
+     */
+    public static String expected(String header, java.util.function.Supplier<String> currentDigest, String bodyDigest) {
+        if (header == null) {
+            return bodyDigest;
+        }
+        Optional<String> wanted = check(header, currentDigest.get());
+        if (wanted.isEmpty()) {
+            return bodyDigest;
+        }
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes != null) {
+            attributes.setAttribute(USED_ATTRIBUTE, Boolean.TRUE,
+                    org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        }
+        return wanted.get();
     }
 
     /** The ETag header value for a digest. */

@@ -112,6 +112,7 @@ class RoleActionMatrixTest extends GuestsTestBase {
             new Row(HttpMethod.GET, "/api/v1/limit-presets", "/api/v1/limit-presets", null, SIGNED_IN),
             new Row(HttpMethod.POST, "/api/v1/limit-presets/{preset}/apply", "/api/v1/limit-presets/no-such-preset/apply",
                     "{\"guests\":[\"" + GUEST + "\"]}", STAFF),
+            new Row(HttpMethod.GET, "/api/v1/jobs", "/api/v1/jobs?limit=5", null, SIGNED_IN),
             new Row(HttpMethod.GET, "/api/v1/jobs/{id}", "/api/v1/jobs/{job}", null, EnumSet.of(ADMIN, OPERATOR, AUDITOR)),
             new Row(HttpMethod.POST, "/api/v1/jobs/{id}/cancel", "/api/v1/jobs/{job}/cancel", null, STAFF),
             new Row(HttpMethod.GET, "/api/v1/stat", "/api/v1/stat", null, SIGNED_IN),

@@ -28,9 +28,6 @@ import org.vsconsole.host.config.ConfigConflictException;
 @Order(1)
 class HostExceptionHandler {
 
-    /** Request attribute a controller sets when the expected digest came from {@code If-Match}. */
-    static final String IF_MATCH_USED = "org.vsconsole.if-match";
-
     private final List<RefusalRecorder> recorders;
 
     HostExceptionHandler(List<RefusalRecorder> recorders) {
@@ -40,7 +37,7 @@ class HostExceptionHandler {
     @ExceptionHandler(ConfigConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConfigConflictException e) {
         boolean precondition = RequestContextHolder.getRequestAttributes() != null && RequestContextHolder
-                .getRequestAttributes().getAttribute(IF_MATCH_USED, RequestAttributes.SCOPE_REQUEST) != null;
+                .getRequestAttributes().getAttribute(IfMatch.USED_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) != null;
         HttpStatus status = precondition ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
         String field = precondition ? "If-Match" : "digest";
         String rule = "must be the guest's current digest; it changed since it was read";
