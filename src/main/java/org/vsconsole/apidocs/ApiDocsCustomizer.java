@@ -78,6 +78,26 @@ class ApiDocsCustomizer implements GlobalOperationCustomizer, GlobalOpenApiCusto
     @Override
     public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
         openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
+        nameRoles(openApi);
+    }
+
+    /**
+     * A user's roles are a set of an enum; inlined there, the generated Java client does not
+     * compile (its generator mishandles a set of inline enums), so the role becomes a named schema.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void nameRoles(io.swagger.v3.oas.models.OpenAPI openApi) {
+        Schema account = openApi.getComponents().getSchemas() == null ? null
+                : openApi.getComponents().getSchemas().get("UserAccount");
+        if (account == null || account.getProperties() == null || !(account.getProperties().get("roles") instanceof Schema roles)
+                || roles.getItems() == null || roles.getItems().getEnum() == null) {
+            return;
+        }
+        Schema role = new Schema<>();
+        role.type("string").types(Set.of("string")).description("A role of the console");
+        role.setEnum(roles.getItems().getEnum());
+        openApi.getComponents().addSchemas("Role", role);
+        roles.setItems(new Schema<>().$ref("#/components/schemas/Role"));
     }
 
     private static Schema<Object> problemSchema() {

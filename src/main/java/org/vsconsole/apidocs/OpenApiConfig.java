@@ -19,6 +19,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class OpenApiConfig {
 
+    static {
+        // Paths are written as strings (Jackson's form), not as the object graph of java.nio.file.Path.
+        org.springdoc.core.utils.SpringDocUtils.getConfig().replaceWithClass(java.nio.file.Path.class, String.class);
+    }
+
     static final String BASIC = "basicAuth";
     static final String BEARER = "bearerToken";
 

@@ -30,6 +30,7 @@ import org.vsconsole.base.InvalidInputException;
 @Tag(name = ApiTags.AUDIT)
 class AuditController {
 
+    @Schema(name = "AuditPage")
     record Page(long total, int offset, int limit, List<AuditEvent> events) {
     }
 

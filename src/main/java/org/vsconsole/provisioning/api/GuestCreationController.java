@@ -33,7 +33,7 @@ class GuestCreationController {
      * The JSON body. Numbers may be sent as JSON numbers or strings; both reach the grammar as
      * text, so {@code "0x10"} is refused by name rather than by a parser's error.
      */
-    @Schema(example = """
+    @Schema(name = "CreateGuestRequest", example = """
             {"name":"web1","hostname":"web1","context":"1001","ip":"10.238.0.2","prefix":"24",\
             "build":{"method":"skeleton"},"start":false,"limits":{"nproc":{"soft":"200","hard":"300"}}}""")
     record Body(String name, String hostname, String domain, String ip, String prefix,
@@ -42,6 +42,7 @@ class GuestCreationController {
     }
 
     /** {@code rootPassword} is write-only: it is never echoed or stored in clear. */
+    @Schema(name = "BuildOptions", description = "How the root is built: method skeleton, debootstrap, ...")
     record Build(String method, String source, String dist, String mirror, String rootPassword, String sshKeys,
             java.util.List<String> packages, String postInstall) {
 
@@ -51,6 +52,7 @@ class GuestCreationController {
         }
     }
 
+    @Schema(name = "GuestLimitValues")
     record Limit(String soft, String hard) {
     }
 

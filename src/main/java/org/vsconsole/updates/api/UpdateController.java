@@ -33,7 +33,7 @@ import org.vsconsole.updates.UpdateService;
 @Tag(name = ApiTags.UPDATES)
 class UpdateController {
 
-    @Schema(example = "{\"guests\":[\"web1\"],\"action\":\"upgrade\",\"dryRun\":true,\"stoppedGuests\":\"skip\"}")
+    @Schema(name = "UpdateRequest", example = "{\"guests\":[\"web1\"],\"action\":\"upgrade\",\"dryRun\":true,\"stoppedGuests\":\"skip\"}")
     record Body(List<String> guests, Boolean all, String action, List<String> packages, Boolean dryRun,
             String stoppedGuests) {
     }
