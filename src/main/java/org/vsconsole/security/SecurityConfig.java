@@ -53,6 +53,23 @@ class SecurityConfig {
     /** The API answers JSON only: nothing in it may run, load or be framed. */
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+    /**
+     * The firewall's refusal of a request (encoded slashes, dot segments, odd headers) is a
+     * problem on the API, like every other API error; elsewhere it stays a plain 400.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> {
+            if (request.getRequestURI().startsWith("/api/")) {
+                org.vsconsole.base.ApiProblem.write(response, org.springframework.http.HttpStatus.BAD_REQUEST,
+                        "request-rejected", "The request was rejected: " + e.getMessage(), "path",
+                        "must be a plain path without encoded slashes, dot segments or control characters");
+            } else {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            }
+        };
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();

@@ -27,28 +27,36 @@ class PagingRestTest {
     @Autowired
     WebApplicationContext context;
 
+    @Autowired
+    org.vsconsole.security.UserAccountService accounts;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     MockMvc mvc;
+    String admin;
 
     @BeforeEach
     void mockMvc() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        admin = OwnAdmin.create(accounts, jdbc, "api-paging-admin");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/guests", "/api/v1/jobs", "/api/v1/terminal-sessions", "/api/v1/audit"})
     void outOfRangeOffsetAndLimitAreRefusedByName(String collection) throws Exception {
         for (String limit : new String[] {"0", "1001"}) {
-            mvc.perform(get(collection).param("limit", limit).with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+            mvc.perform(get(collection).param("limit", limit).with(httpBasic(admin, OwnAdmin.PASSWORD)))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.field").value("limit"))
                     .andExpect(jsonPath("$.rule").value("must be between 1 and 1000"));
         }
-        mvc.perform(get(collection).param("offset", "-1").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+        mvc.perform(get(collection).param("offset", "-1").with(httpBasic(admin, OwnAdmin.PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("offset"))
                 .andExpect(jsonPath("$.rule").value("must be 0 or more"));
-        mvc.perform(get(collection).param("limit", "ten").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+        mvc.perform(get(collection).param("limit", "ten").with(httpBasic(admin, OwnAdmin.PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("limit"));
     }
@@ -57,7 +65,7 @@ class PagingRestTest {
     @ValueSource(strings = {"/api/v1/guests", "/api/v1/terminal-sessions", "/api/v1/audit"})
     void aPageIsAtMostLimitLongAndTheTotalIsInTheHeader(String collection) throws Exception {
         var response = mvc.perform(get(collection).param("offset", "0").param("limit", "1")
-                        .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+                        .with(httpBasic(admin, OwnAdmin.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(header().exists("X-Total-Count"))
                 .andReturn().getResponse();

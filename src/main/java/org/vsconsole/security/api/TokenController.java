@@ -43,7 +43,9 @@ class TokenController {
     @PostMapping
     @Operation(operationId = "createToken", summary = "Make an API token",
             description = "Makes a token for scripts, acting as the caller (read-only if asked). The secret is in"
-                    + " this answer only; send it as `Authorization: Bearer <secret>`.")
+                    + " this answer only; send it as `Authorization: Bearer <secret>`. Signed in with a password"
+                    + " only: a token cannot make tokens (400, field token).")
+    @io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "basicAuth")
     @ApiResponse(responseCode = "201", description = "The token with its secret")
     ResponseEntity<NewApiToken> create(@RequestBody(required = false) NewToken body) {
         if (body == null) {
