@@ -27,9 +27,10 @@ import org.vsconsole.base.MainLayout;
 /**
  * The API, browsable by any signed-in user: how to sign in, then every operation by feature with
  * its parameters, body example, answers and a curl line, filterable by text. Rendered on the
- * server from the packaged API description: no Swagger UI, no script of its own.
+ * server from the packaged API description: no Swagger UI, no script of its own. Not at
+ * {@code /api}: everything under it belongs to the stateless API chain.
  */
-@Route(value = "api", layout = MainLayout.class)
+@Route(value = "api-reference", layout = MainLayout.class)
 @PageTitle("API · VServer Console")
 @Menu(order = 90, title = "API", icon = "vaadin:code")
 @PermitAll
@@ -43,7 +44,8 @@ public class ApiView extends VerticalLayout {
         ApiDescription api = ApiDescription.load();
         setWidthFull();
         add(new H2(api.title() + " (" + api.version() + ")"));
-        Paragraph intro = new Paragraph(api.description());
+        // The description is Markdown for other renderers; its code marks would only clutter plain text.
+        Paragraph intro = new Paragraph(api.description().replace("`", ""));
         intro.setId("api-intro");
         add(intro);
         add(new Paragraph("Make a token under your account's API tokens (or POST /api/v1/me/tokens), then:"));
