@@ -72,6 +72,38 @@ final class OpenApiLint {
         operations(declaredTags, schemes, globalSecurity);
         unusedComponents();
         unresolvedRefs(doc, "#");
+        schemaExamples();
+    }
+
+    /** Redocly's no-invalid-schema-examples, for the members of a schema's example: each has its property's type. */
+    private void schemaExamples() {
+        JsonNode schemas = doc.path("components").path("schemas");
+        for (String name : schemas.propertyNames()) {
+            JsonNode example = schemas.path(name).get("example");
+            if (example == null || !example.isObject()) {
+                continue;
+            }
+            JsonNode properties = schemas.path(name).path("properties");
+            for (String member : example.propertyNames()) {
+                JsonNode type = properties.path(member).path("type");
+                if (type.isString() && !fits(example.get(member), type.asString())) {
+                    warn("no-invalid-schema-examples", "#/components/schemas/" + name + "/example/" + member,
+                            "must be of type " + type.asString());
+                }
+            }
+        }
+    }
+
+    private static boolean fits(JsonNode value, String type) {
+        return switch (type) {
+            case "string" -> value.isString();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            case "array" -> value.isArray();
+            case "object" -> value.isObject();
+            default -> true;
+        };
     }
 
     private void info() {

@@ -18,14 +18,15 @@ class OpenApiLintRulesTest {
     void anUndocumentedOperationIsFoundOnEveryCount() {
         List<String> rules = rules("""
                 {"openapi":"3.1.0","info":{"title":"t","version":"1"},
-                 "components":{"schemas":{"Unused":{"type":"object"}}},
+                 "components":{"schemas":{"Unused":{"type":"object","properties":{"n":{"type":"string"}},
+                   "example":{"n":null}}}},
                  "paths":{"/a/{id}":{"get":{"operationId":"x","tags":["nope"],
                     "responses":{"200":{"description":"ok"},"404":{"description":"no"}}}},
                           "/b":{"post":{"operationId":"x","responses":{"200":{"description":"ok"}}}}}}""");
         assertThat(rules).contains("operation-summary", "console-operation-description", "security-defined",
                 "path-parameters-defined", "operation-operationId-unique", "console-operation-tag-defined",
                 "console-operation-tagged", "console-problem-details", "operation-4xx-response", "no-unused-components",
-                "info-license");
+                "info-license", "no-invalid-schema-examples");
     }
 
     @Test

@@ -43,7 +43,7 @@ class GuestController {
     /** {@code state}: running, stopped, disabled, broken or context-conflict; {@code conflict} says why. */
     @Schema(description = "A guest as the list shows it.", example = """
             {"name":"web1","xid":1001,"ips":["10.238.0.2"],"startsAtBoot":false,"running":true,"state":"running",\
-            "processes":4,"rssBytes":8388608,"uptimeMs":61000,"conflict":null}""")
+            "processes":4,"rssBytes":8388608,"uptimeMs":61000}""")
     record GuestRow(String name, Integer xid, List<String> ips, boolean startsAtBoot, boolean running,
             @Schema(allowableValues = {"running", "stopped", "disabled", "broken", "context-conflict"}) String state,
             int processes, long rssBytes, long uptimeMs, String conflict) {
