@@ -9,6 +9,6 @@ import com.vaadin.browserless.ViewPackages;
  * in the database, so it is never sent to change its password.
  */
 @ConsoleSpringTest
-@ViewPackages(packages = {"org.vsconsole.security", "org.vsconsole.audit", "org.vsconsole.base"})
+@ViewPackages(packages = {"org.vsconsole.security", "org.vsconsole.audit", "org.vsconsole.base", "org.vsconsole.apidocs"})
 public abstract class ConsoleViewTest extends SpringBrowserlessTest {
 }

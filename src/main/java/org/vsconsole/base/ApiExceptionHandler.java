@@ -1,22 +1,36 @@
 package org.vsconsole.base;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Turns the console's errors into JSON bodies that name the field and the rule. */
+/**
+ * Turns the console's errors into problem details that name the field and the rule. Spring MVC's
+ * own errors (wrong method, wrong media type, a missing parameter) come through the base class
+ * and get the same members, so a script reads every error the same way.
+ */
 @RestControllerAdvice(basePackages = "org.vsconsole")
-class ApiExceptionHandler {
+@Order(0)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    private final java.util.List<RefusalRecorder> recorders;
+    private final List<RefusalRecorder> recorders;
 
-    ApiExceptionHandler(java.util.List<RefusalRecorder> recorders) {
+    ApiExceptionHandler(List<RefusalRecorder> recorders) {
         this.recorders = recorders;
     }
 
@@ -31,46 +45,77 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
-        record(400, e.field(), e.rule());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "invalid-input");
-        body.put("field", e.field());
-        body.put("rule", e.rule());
-        body.put("message", e.getMessage());
-        return ResponseEntity.badRequest().body(body);
-    }
-
-    @ExceptionHandler(StateConflictException.class)
-    ResponseEntity<Map<String, Object>> conflict(StateConflictException e) {
-        record(409, e.field(), e.rule());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "conflict");
-        body.put("field", e.field());
-        body.put("rule", e.rule());
-        body.put("message", e.getMessage());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
-    }
-
-    /** A body that is no JSON of the expected shape, or one cut off at the size limit while read. */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        if (RequestBodyTooLargeException.in(e)) {
-            record(413, "body", "larger than 1 MB");
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Map.of("error", "payload-too-large",
-                    "message", "Request bodies are limited to 1 MB"));
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+        if (e instanceof PreconditionFailedException stale) {
+            record(412, e.field(), e.rule());
+            ProblemDetail problem = ApiProblem.rule(HttpStatus.PRECONDITION_FAILED, "precondition-failed", e.field(),
+                    e.rule(), e.getMessage());
+            problem.setProperty("currentEtag", stale.currentEtag());
+            return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(stale.currentEtag())
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        return invalid(new InvalidInputException("body", "must be a JSON object of the documented shape"));
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid(new InvalidInputException(e.getName(), "has the wrong format"));
+        if (e instanceof StateConflictException) {
+            record(409, e.field(), e.rule());
+            return ApiProblem.answer(ApiProblem.rule(HttpStatus.CONFLICT, "conflict", e.field(), e.rule(), e.getMessage()));
+        }
+        record(400, e.field(), e.rule());
+        return ApiProblem.answer(ApiProblem.rule(HttpStatus.BAD_REQUEST, "invalid-input", e.field(), e.rule(),
+                e.getMessage()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(Map.of("error", "forbidden", "message", "You do not have the role or guest this needs"));
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return ApiProblem.answer(ApiProblem.of(HttpStatus.FORBIDDEN, "forbidden",
+                "You do not have the role or guest this needs"));
+    }
+
+    /** A body that is no JSON of the expected shape, or one cut off at the size limit while read. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (RequestBodyTooLargeException.in(e)) {
+            record(413, "body", "larger than 1 MB");
+            return body(ApiProblem.rule(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "body",
+                    "must be at most 1 MB", "Request bodies are limited to 1 MB"));
+        }
+        return body(invalid(new InvalidInputException("body", "must be a JSON object of the documented shape")).getBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        return body(invalid(new InvalidInputException(field, "has the wrong format")).getBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
+                : e instanceof MissingRequestHeaderException h ? h.getHeaderName() : "request";
+        return body(invalid(new InvalidInputException(field, "is required")).getBody());
+    }
+
+    /** Spring MVC's own problems (405, 406, 415...) get the console's members too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        if (status == null) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        String message = body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail() : status.getReasonPhrase();
+        String code = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        ProblemDetail problem = ApiProblem.of(status, code, message);
+        if (status.is4xxClientError()) {
+            record(status.value(), "request", message);
+        }
+        return ResponseEntity.status(status).headers(headers)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ResponseEntity<Object> body(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

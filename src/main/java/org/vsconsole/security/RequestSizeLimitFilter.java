@@ -53,8 +53,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     static void refuse(HttpServletResponse response) throws IOException {
-        SecurityConfig.json(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "payload-too-large",
-                "Request bodies are limited to " + MAX_BYTES + " bytes (1 MB)", false);
+        org.vsconsole.base.ApiProblem.write(response, org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
+                "payload-too-large", "Request bodies are limited to " + MAX_BYTES + " bytes (1 MB)", "body",
+                "must be at most 1 MB");
     }
 
     /** A request whose body stops with {@link RequestBodyTooLargeException} once more than the limit has been read. */

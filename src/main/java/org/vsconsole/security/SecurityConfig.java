@@ -4,7 +4,6 @@ import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +32,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 /**
  * Two filter chains: a stateless chain for {@code /api/**} (API tokens as Bearer, HTTP Basic for
  * people behind the sign-in throttle) that answers 401/403 with
- * JSON and never redirects, and the Vaadin chain with the login view for everything else.
+ * problem details and never redirects, and the Vaadin chain with the login view for everything else.
  * Method security is on, so services enforce roles whatever calls them.
  */
 @Configuration
@@ -53,6 +52,23 @@ class SecurityConfig {
             + " base-uri 'self'; form-action 'self'";
     /** The API answers JSON only: nothing in it may run, load or be framed. */
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /**
+     * The firewall's refusal of a request (encoded slashes, dot segments, odd headers) is a
+     * problem on the API, like every other API error; elsewhere it stays a plain 400.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> {
+            if (request.getRequestURI().startsWith("/api/")) {
+                org.vsconsole.base.ApiProblem.write(response, org.springframework.http.HttpStatus.BAD_REQUEST,
+                        "request-rejected", "The request was rejected: " + e.getMessage(), "path",
+                        "must be a plain path without encoded slashes, dot segments or control characters");
+            } else {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            }
+        };
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -137,33 +153,9 @@ class SecurityConfig {
 
     static void json(HttpServletResponse response, int status, String error, String message, boolean challenge)
             throws IOException {
-        response.setStatus(status);
         if (challenge) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"VServer Console\"");
         }
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"error\":\"" + error + "\",\"message\":\"" + escape(message) + "\"}");
-    }
-
-    private static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        org.vsconsole.base.ApiProblem.write(response, org.springframework.http.HttpStatus.valueOf(status), error, message);
     }
 }

@@ -56,12 +56,13 @@ class ContentSecurityPolicyIT {
 
         browser.signIn(console, "admin", PASSWORD);
         for (String page : List.of("guests", "guests/new", "dashboard", "alerts", "audit", "users", "limits/presets",
-                "settings", "change-password")) {
+                "settings", "change-password", "api-reference")) {
             browser.open(console.url(page));
             browser.waitForVaadin();
             Thread.sleep(300);
             assertNoViolations(page);
         }
+        browser.screenshot("api-page");
         browser.open(console.url("guests/csp1"));
         browser.await(By.id("guest-tabs"));
         for (String tab : List.of("Overview", "Configuration", "Network", "Processes", "Limits", "Console", "History", "Audit")) {

@@ -47,7 +47,8 @@ import org.vsconsole.security.UserAccountService;
  * call got past authorization (any answer but 401/403/the endpoint's hiding answer, and no 5xx);
  * "denied" means exactly that refusal. The requests are chosen so allowed calls change little
  * (a wrong confirmation, a stale digest, an invalid body): authorization must come before any of
- * that. A new endpoint without a row fails {@link #everyEndpointHasARow()}.
+ * that. A new endpoint without a row fails {@link #everyEndpointHasARow()}. Every error answer,
+ * allowed or not, must be a problem ({@code application/problem+json}) carrying its status.
  */
 class RoleActionMatrixTest extends GuestsTestBase {
 
@@ -111,6 +112,7 @@ class RoleActionMatrixTest extends GuestsTestBase {
             new Row(HttpMethod.GET, "/api/v1/limit-presets", "/api/v1/limit-presets", null, SIGNED_IN),
             new Row(HttpMethod.POST, "/api/v1/limit-presets/{preset}/apply", "/api/v1/limit-presets/no-such-preset/apply",
                     "{\"guests\":[\"" + GUEST + "\"]}", STAFF),
+            new Row(HttpMethod.GET, "/api/v1/jobs", "/api/v1/jobs?limit=5", null, SIGNED_IN),
             new Row(HttpMethod.GET, "/api/v1/jobs/{id}", "/api/v1/jobs/{job}", null, EnumSet.of(ADMIN, OPERATOR, AUDITOR)),
             new Row(HttpMethod.POST, "/api/v1/jobs/{id}/cancel", "/api/v1/jobs/{job}/cancel", null, STAFF),
             new Row(HttpMethod.GET, "/api/v1/stat", "/api/v1/stat", null, SIGNED_IN),
@@ -159,7 +161,13 @@ class RoleActionMatrixTest extends GuestsTestBase {
                 boolean allowed = row.allowed().contains(who);
                 cells.add(DynamicTest.dynamicTest(row.method() + " " + row.pattern() + " as " + who + " → "
                         + (allowed ? "allowed" : "denied"), () -> {
-                            int status = call(mvc, row, who);
+                            var response = call(mvc, row, who);
+                            int status = response.getStatus();
+                            if (status >= 400) {
+                                assertThat(response.getContentType()).as("every error is a problem (RFC 9457): "
+                                        + response.getContentAsString()).startsWith("application/problem+json");
+                                assertThat(response.getContentAsString()).contains("\"status\":" + status);
+                            }
                             if (allowed) {
                                 assertThat(status).as("an allowed call passes authorization and does not fail")
                                         .isNotIn(401, 403, row.deniedStatus()).isLessThan(500);
@@ -187,7 +195,7 @@ class RoleActionMatrixTest extends GuestsTestBase {
         assertThat(inTable).as("the access table lists exactly the REST endpoints").isEqualTo(endpoints);
     }
 
-    private int call(MockMvc mvc, Row row, Who who) throws Exception {
+    private org.springframework.mock.web.MockHttpServletResponse call(MockMvc mvc, Row row, Who who) throws Exception {
         String path = row.path().replace("{job}", Long.toString(heldJob));
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(row.method(), path);
         if (row.body() != null) {
@@ -196,7 +204,7 @@ class RoleActionMatrixTest extends GuestsTestBase {
         if (who != ANONYMOUS) {
             request.with(httpBasic(username(who), who == ADMIN ? ConsoleSpringTest.ADMIN_PASSWORD : PASSWORD));
         }
-        return mvc.perform(request).andReturn().getResponse().getStatus();
+        return mvc.perform(request).andReturn().getResponse();
     }
 
     private static String username(Who who) {

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -74,6 +75,7 @@ class LimitRestTest extends LimitsTestBase {
         mvc.perform(put("/api/v1/guests/" + guest + "/limits").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content(body(limits, before.digest())))
                 .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("invalid-input"))
                 .andExpect(jsonPath("$.field").isNotEmpty())
                 .andExpect(jsonPath("$.rule").isNotEmpty());
@@ -107,6 +109,7 @@ class LimitRestTest extends LimitsTestBase {
         mvc.perform(put("/api/v1/guests/" + guest + "/limits").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content(body("{\"nproc\":{\"soft\":1,\"hard\":2}}", digest)))
                 .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("conflict"))
                 .andExpect(jsonPath("$.changedFiles[0]").value("rlimits/nofile"))
                 .andExpect(jsonPath("$.actualDigest").value(before.digest()));

@@ -5,6 +5,7 @@ import static org.vsconsole.security.TestAccounts.as;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -130,6 +131,7 @@ class GuestCreationSecurityTest {
                         .content("""
                                 {"name":"rest1","ip":"010.1.1.1","build":{"method":"skeleton"}}"""))
                 .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("invalid-input"))
                 .andExpect(jsonPath("$.field").value("ip"));
         mvc.perform(post("/api/v1/guests").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))

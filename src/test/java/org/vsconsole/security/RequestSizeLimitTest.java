@@ -3,6 +3,7 @@ package org.vsconsole.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -37,6 +38,7 @@ class RequestSizeLimitTest {
         mvc.perform(post("/api/v1/guests").contentType(MediaType.APPLICATION_JSON).content(big)
                         .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
                 .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("payload-too-large"));
         mvc.perform(post("/api/v1/guests").contentType(MediaType.APPLICATION_JSON).content(big))
                 .andExpect(status().isPayloadTooLarge());
@@ -48,6 +50,7 @@ class RequestSizeLimitTest {
         mvc.perform(post("/api/v1/me/tokens").contentType(MediaType.APPLICATION_JSON).content("{not json")
                         .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
                 .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value("body"));
     }
 

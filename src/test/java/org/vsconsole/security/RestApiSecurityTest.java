@@ -42,12 +42,14 @@ class RestApiSecurityTest {
     }
 
     @Test
-    void unauthenticatedCallGets401JsonAndNoRedirect() throws Exception {
+    void unauthenticatedCallGets401ProblemAndNoRedirect() throws Exception {
         mvc.perform(get("/api/v1/me").accept(MediaType.TEXT_HTML))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().doesNotExist("Location"))
                 .andExpect(header().string("WWW-Authenticate", "Basic realm=\"VServer Console\""))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.type").value("urn:vsconsole:problem:unauthorized"))
                 .andExpect(jsonPath("$.error").value("unauthorized"))
                 .andExpect(jsonPath("$.message").isNotEmpty());
     }
@@ -61,7 +63,7 @@ class RestApiSecurityTest {
     }
 
     @Test
-    void operatorIsRefusedTheAuditLogWith403Json() throws Exception {
+    void operatorIsRefusedTheAuditLogWith403Problem() throws Exception {
         String operator = TestAccounts.uniqueName("op");
         TestAccounts.createActive(accounts, operator, PASSWORD, Role.OPERATOR);
 
@@ -70,7 +72,8 @@ class RestApiSecurityTest {
                 .andExpect(jsonPath("$.roles[0]").value("OPERATOR"));
         mvc.perform(get("/api/v1/audit").with(httpBasic(operator, PASSWORD)))
                 .andExpect(status().isForbidden())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(403))
                 .andExpect(jsonPath("$.error").value("forbidden"));
         mvc.perform(get("/api/v1/audit/verify").with(httpBasic(operator, PASSWORD)))
                 .andExpect(status().isForbidden())
@@ -89,7 +92,9 @@ class RestApiSecurityTest {
                 .andExpect(jsonPath("$.events[0].action").value("user.create"));
         mvc.perform(get("/api/v1/audit").param("limit", "0").with(httpBasic(auditor, PASSWORD)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("limit"));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("limit"))
+                .andExpect(jsonPath("$.rule").value("must be between 1 and 1000"));
     }
 
     @Test
@@ -116,6 +121,7 @@ class RestApiSecurityTest {
                 .andExpect(jsonPath("$.mustChangePassword").value(true));
         mvc.perform(get("/api/v1/audit").with(httpBasic(fresh, "Initial-password-1")))
                 .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("password-change-required"));
     }
 }

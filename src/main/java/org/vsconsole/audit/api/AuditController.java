@@ -1,5 +1,14 @@
 package org.vsconsole.audit.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.vsconsole.apidocs.ApiTags;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.vsconsole.base.Paging;
+import org.springframework.http.ResponseEntity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +27,10 @@ import org.vsconsole.base.InvalidInputException;
 /** The audit log over REST, with the Audit view's filters, and chain verification. */
 @RestController
 @RequestMapping("/api/v1/audit")
+@Tag(name = ApiTags.AUDIT)
 class AuditController {
 
+    @Schema(name = "AuditPage")
     record Page(long total, int offset, int limit, List<AuditEvent> events) {
     }
 
@@ -30,42 +41,59 @@ class AuditController {
     }
 
     @GetMapping
-    Page find(@RequestParam(required = false) String actor,
+    @Operation(operationId = "searchAudit", summary = "Search the audit log",
+            description = "Events newest first, filtered like the Audit view; paged with offset and limit, the"
+                    + " total both in the body and in X-Total-Count. ADMIN and AUDITOR.")
+    @ApiResponse(responseCode = "200", description = "A page of events",
+            headers = @Header(name = Paging.TOTAL_HEADER, description = "All matching events",
+                    schema = @Schema(type = "integer")))
+    ResponseEntity<Page> find(@RequestParam(required = false) String actor,
               @RequestParam(required = false) String action,
               @RequestParam(required = false) String target,
-              @RequestParam(required = false) String outcome,
+              @Parameter(description = "ok, denied or failed") @RequestParam(required = false) String outcome,
               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
               @RequestParam(defaultValue = "0") int offset,
-              @RequestParam(defaultValue = "100") int limit) {
-        if (offset < 0) {
-            throw new InvalidInputException("offset", "must be 0 or more");
-        }
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidInputException("limit", "must be between 1 and 1000");
-        }
+              @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100") int limit) {
+        new Paging(offset, limit);
         AuditQuery q = new AuditQuery(actor, action, target, outcome(outcome), from, to);
-        return new Page(audit.count(q), offset, limit, audit.find(q, offset, limit));
+        long total = audit.count(q);
+        return ResponseEntity.ok().header(Paging.TOTAL_HEADER, Long.toString(total))
+                .body(new Page(total, offset, limit, audit.find(q, offset, limit)));
     }
 
+    @Schema(example = "{\"reason\":\"anchor file restored from backup after review\"}")
     record Reanchor(String reason) {
+    }
+
+    record Reanchored(boolean reanchored, long seq, String hash) {
+    }
+
+    @Schema(description = "ok, with firstBrokenSeq and reason when the chain is broken")
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Verification(boolean ok, long rows, Long firstBrokenSeq, String reason) {
     }
 
     /** ADMIN, after reviewing a mismatch between the log and its anchor; answers the new head. */
     @org.springframework.web.bind.annotation.PostMapping("/reanchor")
-    Map<String, Object> reanchor(@org.springframework.web.bind.annotation.RequestBody(required = false) Reanchor body) {
+    @Operation(operationId = "reanchorAudit", summary = "Re-anchor the audit chain",
+            description = "After an ADMIN reviewed a mismatch between the log and its anchor: records the reason and"
+                    + " makes the current head the anchor; answers the new head.")
+    Reanchored reanchor(@org.springframework.web.bind.annotation.RequestBody(required = false) Reanchor body) {
         AuditEvent row = audit.reanchor(body == null ? null : body.reason());
-        return Map.of("reanchored", true, "seq", row.seq(), "hash", row.hash());
+        return new Reanchored(true, row.seq(), row.hash());
     }
 
     @GetMapping("/verify")
-    Map<String, Object> verify() {
+    @Operation(operationId = "verifyAudit", summary = "Verify the audit chain",
+            description = "Recomputes the hash chain over every row and checks the anchor; says where it first"
+                    + " breaks. ADMIN and AUDITOR.")
+    Verification verify() {
         ChainVerification result = audit.verify();
         if (result.ok()) {
-            return Map.of("ok", true, "rows", result.rows());
+            return new Verification(true, result.rows(), null, null);
         }
-        return Map.of("ok", false, "rows", result.rows(), "firstBrokenSeq", result.firstBrokenSeq(),
-                "reason", result.reason());
+        return new Verification(false, result.rows(), result.firstBrokenSeq(), result.reason());
     }
 
     private static Outcome outcome(String value) {

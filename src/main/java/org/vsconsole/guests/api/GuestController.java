@@ -1,5 +1,11 @@
 package org.vsconsole.guests.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,28 +15,48 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.vsconsole.apidocs.ApiTags;
+import org.vsconsole.base.ApiErrors;
+import org.vsconsole.base.IfMatch;
+import org.vsconsole.base.Paging;
 import org.vsconsole.guests.GuestService;
 import org.vsconsole.guests.GuestSummary;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.config.GuestConfig;
 
-/** Guests over REST, with the same authorisation and audit as the UI (both go through GuestService). */
+/**
+ * Guests over REST, with the same authorisation and audit as the UI (both go through GuestService).
+ * A guest's ETag is the digest of its config tree; a write sent with {@code If-Match} is refused
+ * with 412 (and audited as denied) when the guest changed since.
+ */
 @RestController
 @RequestMapping("/api/v1/guests")
+@Tag(name = ApiTags.GUESTS)
 class GuestController {
 
+    static final String IF_MATCH_DOC = "The guest's ETag as read; a stale one answers 412 and changes nothing.";
+
     /** {@code state}: running, stopped, disabled, broken or context-conflict; {@code conflict} says why. */
-    record GuestRow(String name, Integer xid, List<String> ips, boolean startsAtBoot, boolean running, String state,
+    @Schema(description = "A guest as the list shows it.", example = """
+            {"name":"web1","xid":1001,"ips":["10.238.0.2"],"startsAtBoot":false,"running":true,"state":"running",\
+            "processes":4,"rssBytes":8388608,"uptimeMs":61000}""")
+    record GuestRow(String name, Integer xid, List<String> ips, boolean startsAtBoot, boolean running,
+            @Schema(allowableValues = {"running", "stopped", "disabled", "broken", "context-conflict"}) String state,
             int processes, long rssBytes, long uptimeMs, String conflict) {
     }
 
-    record ExecRequest(List<String> command) {
+    @Schema(example = "{\"command\":[\"uname\",\"-a\"]}")
+    record ExecRequest(@Schema(description = "argv: no shell is involved") List<String> command) {
     }
 
     record ExecResponse(int exitCode, boolean timedOut, List<String> output) {
+    }
+
+    record Deleted(String deleted) {
     }
 
     private final GuestService guests;
@@ -40,41 +66,84 @@ class GuestController {
     }
 
     @GetMapping
-    List<GuestRow> list() {
-        return guests.list().stream().map(GuestController::row).toList();
+    @Operation(operationId = "listGuests", summary = "List guests",
+            description = "The guests the caller may see, by name, with their state and live figures."
+                    + " Paged with offset and limit; X-Total-Count has the number of guests the caller may see.")
+    @ApiResponse(responseCode = "200", description = "A page of guests",
+            headers = @Header(name = Paging.TOTAL_HEADER, description = "All guests the caller may see",
+                    schema = @Schema(type = "integer")))
+    ResponseEntity<List<GuestRow>> list(@RequestParam(defaultValue = "0") int offset,
+            @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "1000") int limit) {
+        Paging paging = new Paging(offset, limit);
+        List<GuestRow> all = guests.list().stream().map(GuestController::row).toList();
+        return ResponseEntity.ok().header(Paging.TOTAL_HEADER, Integer.toString(all.size())).body(paging.of(all));
     }
 
     @GetMapping("/{name}")
-    GuestConfig get(@PathVariable String name) {
-        return guests.config(name);
+    @Operation(operationId = "getGuest", summary = "Read a guest's configuration",
+            description = "The guest's config tree as the console reads it, with its digest; the ETag header carries"
+                    + " the same digest for If-Match.")
+    @ApiResponse(responseCode = "200", description = "The guest's configuration",
+            headers = @Header(name = "ETag", description = "The digest of the guest's config tree",
+                    schema = @Schema(type = "string")))
+    ResponseEntity<GuestConfig> get(@PathVariable String name) {
+        GuestConfig config = guests.config(name);
+        return ResponseEntity.ok().eTag(IfMatch.etag(config.digest())).body(config);
     }
 
     @PostMapping("/{name}/start")
-    GuestRow start(@PathVariable String name) {
+    @Operation(operationId = "startGuest", summary = "Start a guest",
+            description = "Starts the guest's context and answers its row once it runs. 409 when it runs already.")
+    @ApiErrors({409, 412})
+    GuestRow start(@PathVariable String name,
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        precondition(name, ifMatch);
         return row(guests.start(name));
     }
 
     @PostMapping("/{name}/stop")
-    GuestRow stop(@PathVariable String name) {
+    @Operation(operationId = "stopGuest", summary = "Stop a guest",
+            description = "Stops the guest's context and answers its row once it stopped. 409 when it is not running.")
+    @ApiErrors({409, 412})
+    GuestRow stop(@PathVariable String name,
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        precondition(name, ifMatch);
         return row(guests.stop(name));
     }
 
     @PostMapping("/{name}/restart")
-    GuestRow restart(@PathVariable String name) {
+    @Operation(operationId = "restartGuest", summary = "Restart a guest",
+            description = "Stops the guest if it runs, then starts it; answers its row.")
+    @ApiErrors({409, 412})
+    GuestRow restart(@PathVariable String name,
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        precondition(name, ifMatch);
         return row(guests.restart(name));
     }
 
     @DeleteMapping("/{name}")
-    ResponseEntity<Map<String, Object>> delete(@PathVariable String name, @RequestParam(required = false) String confirm) {
-        // The typed-name confirmation of the UI: REST callers repeat the name (?confirm=<name>).
+    @Operation(operationId = "deleteGuest", summary = "Delete a guest",
+            description = "Deletes a stopped guest's configuration and root. The UI's typed-name confirmation:"
+                    + " `confirm` must repeat the name when given (400 otherwise); 409 when the guest runs or its root"
+                    + " is shared.")
+    @ApiErrors({409, 412})
+    Deleted delete(@PathVariable String name,
+            @Parameter(description = "The guest's name again, as a confirmation") @RequestParam(required = false)
+            String confirm,
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        precondition(name, ifMatch);
         guests.delete(name, confirm == null ? name : confirm);
-        return ResponseEntity.ok(Map.of("deleted", name));
+        return new Deleted(name);
     }
 
     @PostMapping("/{name}/exec")
+    @Operation(operationId = "execInGuest", summary = "Run a command in a guest",
+            description = "Runs argv (no shell) in the running guest with a timeout and answers its exit code and"
+                    + " output (at most 10,000 lines). ADMIN and OPERATOR only; audited.")
+    @ApiErrors({409})
     ExecResponse exec(@PathVariable String name, @RequestBody ExecRequest body) {
         List<String> output = new ArrayList<>();
-        ExecResult result = guests.exec(name, body.command(), line -> {
+        ExecResult result = guests.exec(name, body == null ? null : body.command(), line -> {
             synchronized (output) {
                 if (output.size() < 10_000) {
                     output.add(line);
@@ -82,6 +151,13 @@ class GuestController {
             }
         });
         return new ExecResponse(result.exitCode(), result.timedOut(), output);
+    }
+
+    /** Only with a header: without one, the call behaves as it always did. */
+    private void precondition(String name, String ifMatch) {
+        if (ifMatch != null) {
+            IfMatch.check(ifMatch, guests.config(name).digest());
+        }
     }
 
     private static GuestRow row(GuestSummary s) {

@@ -1,5 +1,12 @@
 package org.vsconsole.monitoring.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.vsconsole.apidocs.ApiTags;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.vsconsole.base.ApiErrors;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -23,6 +30,7 @@ import org.vsconsole.security.CurrentUser;
 /** Live figures and history over REST, scoped like the dashboard. */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = ApiTags.MONITORING)
 class MonitoringController {
 
     private final Sampler sampler;
@@ -44,6 +52,9 @@ class MonitoringController {
     }
 
     @GetMapping("/stat")
+    @Operation(operationId = "getStat", summary = "Live figures of running guests",
+            description = "What vserver-stat shows for each running guest the caller may see, from the sampler's"
+                    + " latest tick, with CPU % since the tick before and limit hits.")
     Stat stat() {
         HostSnapshot snapshot = sampler.latest();
         boolean all = currentUser.seesAllGuests();
@@ -64,15 +75,22 @@ class MonitoringController {
     }
 
     @GetMapping("/guests/{name}/history")
-    ResponseEntity<?> history(@PathVariable String name, @RequestParam(defaultValue = "1h") String range) {
+    @Operation(operationId = "getGuestHistory", summary = "A guest's figures over time",
+            description = "Per-minute (up to a day) or per-hour points of CPU, memory and processes. An owner asking"
+                    + " for another's guest gets the answer for a guest that does not exist (404).")
+    @ApiResponse(responseCode = "200", description = "The history",
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = History.class)))
+    @ApiErrors({404})
+    ResponseEntity<?> history(@PathVariable String name,
+            @Parameter(description = "1h, 6h, 24h, 7d or 30d") @RequestParam(defaultValue = "1h") String range) {
         HistoryRange r = HistoryRange.parse(range);
         try {
             List<MetricPoint> points = history.history(name, r);
             return ResponseEntity.ok(new History(name, r.code(), r.hourly() ? "hour" : "minute", points));
         } catch (AccessDeniedException e) {
             // an owner learns nothing about other guests: same answer as for a guest that does not exist
-            return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(java.util.Map.of("error", "not-found", "message", "No guest named " + name));
+            return org.vsconsole.base.ApiProblem.answer(org.vsconsole.base.ApiProblem.rule(HttpStatus.NOT_FOUND,
+                    "not-found", "name", "must name a guest you may see", "No guest named " + name));
         }
     }
 

@@ -1,5 +1,12 @@
 package org.vsconsole.provisioning.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.vsconsole.apidocs.ApiTags;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.vsconsole.base.ApiErrors;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -19,18 +26,23 @@ import org.vsconsole.provisioning.GuestCreationService;
  */
 @RestController
 @RequestMapping("/api/v1/guests")
+@Tag(name = ApiTags.CREATION)
 class GuestCreationController {
 
     /**
      * The JSON body. Numbers may be sent as JSON numbers or strings; both reach the grammar as
      * text, so {@code "0x10"} is refused by name rather than by a parser's error.
      */
+    @Schema(name = "CreateGuestRequest", example = """
+            {"name":"web1","hostname":"web1","context":"1001","ip":"10.238.0.2","prefix":"24",\
+            "build":{"method":"skeleton"},"start":false,"limits":{"nproc":{"soft":"200","hard":"300"}}}""")
     record Body(String name, String hostname, String domain, String ip, String prefix,
             @JsonProperty("interface") String interfaceName, String context, Build build, Boolean start,
             Map<String, Limit> limits) {
     }
 
     /** {@code rootPassword} is write-only: it is never echoed or stored in clear. */
+    @Schema(name = "BuildOptions", description = "How the root is built: method skeleton, debootstrap, ...")
     record Build(String method, String source, String dist, String mirror, String rootPassword, String sshKeys,
             java.util.List<String> packages, String postInstall) {
 
@@ -40,6 +52,7 @@ class GuestCreationController {
         }
     }
 
+    @Schema(name = "GuestLimitValues")
     record Limit(String soft, String hard) {
     }
 
@@ -50,6 +63,13 @@ class GuestCreationController {
     }
 
     @PostMapping
+    @Operation(operationId = "createGuest", summary = "Create a guest",
+            description = "Checks the whole request at once (400 naming the first field that breaks a rule), then"
+                    + " builds the guest as a job and answers 202 with the job; follow it at the Location."
+                    + " ADMIN and OPERATOR. 409 when the name, context or address is taken.")
+    @ApiResponse(responseCode = "202", description = "The creation job",
+            headers = @Header(name = "Location", description = "The job", schema = @Schema(type = "string")))
+    @ApiErrors({409})
     ResponseEntity<Job> create(@RequestBody Body body) {
         Job job = creation.create(toRequest(body));
         return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);

@@ -1,5 +1,9 @@
 package org.vsconsole.security.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.vsconsole.apidocs.ApiTags;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,9 +17,14 @@ import org.vsconsole.security.UserAccountService;
 /** Who the caller is, and the change of their own password. */
 @RestController
 @RequestMapping("/api/v1/me")
+@Tag(name = ApiTags.ACCOUNT)
 class MeController {
 
+    @Schema(example = "{\"currentPassword\":\"the-initial-one\",\"newPassword\":\"a-long-new-passphrase\"}")
     record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    record PasswordChanged(boolean passwordChanged) {
     }
 
     private final UserAccountService accounts;
@@ -25,13 +34,18 @@ class MeController {
     }
 
     @GetMapping
+    @Operation(operationId = "getMe", summary = "Who am I",
+            description = "The signed-in user: name, roles, owned guests, and whether the password must be changed"
+                    + " (until it is, only this and the password change are allowed).")
     UserAccount me() {
         return accounts.me();
     }
 
     @PostMapping("/password")
-    ResponseEntity<Map<String, Object>> changePassword(@RequestBody PasswordChange body) {
-        accounts.changeOwnPassword(body.currentPassword(), body.newPassword());
-        return ResponseEntity.ok(Map.of("passwordChanged", true));
+    @Operation(operationId = "changeMyPassword", summary = "Change my password",
+            description = "Needs the current password; the new one must be long enough and not a common one.")
+    PasswordChanged changePassword(@RequestBody PasswordChange body) {
+        accounts.changeOwnPassword(body == null ? null : body.currentPassword(), body == null ? null : body.newPassword());
+        return new PasswordChanged(true);
     }
 }

@@ -1,5 +1,10 @@
 package org.vsconsole.security.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.vsconsole.apidocs.ApiTags;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -19,9 +24,14 @@ import org.vsconsole.security.NewApiToken;
 /** The caller's own API tokens: make one (the secret is in this answer only), list, revoke. */
 @RestController
 @RequestMapping("/api/v1/me/tokens")
+@Tag(name = ApiTags.TOKENS)
 class TokenController {
 
+    @Schema(example = "{\"name\":\"backup script\",\"expiresInDays\":90,\"readOnly\":true}")
     record NewToken(String name, Integer expiresInDays, Boolean readOnly) {
+    }
+
+    record Revoked(long id, boolean revoked) {
     }
 
     private final ApiTokenService tokens;
@@ -31,6 +41,12 @@ class TokenController {
     }
 
     @PostMapping
+    @Operation(operationId = "createToken", summary = "Make an API token",
+            description = "Makes a token for scripts, acting as the caller (read-only if asked). The secret is in"
+                    + " this answer only; send it as `Authorization: Bearer <secret>`. Signed in with a password"
+                    + " only: a token cannot make tokens (400, field token).")
+    @io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "basicAuth")
+    @ApiResponse(responseCode = "201", description = "The token with its secret")
     ResponseEntity<NewApiToken> create(@RequestBody(required = false) NewToken body) {
         if (body == null) {
             throw new InvalidInputException("body", "a JSON body with name, expiresInDays and readOnly is required");
@@ -39,13 +55,17 @@ class TokenController {
     }
 
     @GetMapping
+    @Operation(operationId = "listTokens", summary = "List my API tokens",
+            description = "The caller's tokens without their secrets: name, expiry, last use, read-only, revoked.")
     List<ApiToken> list() {
         return tokens.mine();
     }
 
     @DeleteMapping("/{id}")
-    Map<String, Object> revoke(@PathVariable long id) {
+    @Operation(operationId = "revokeToken", summary = "Revoke one of my API tokens",
+            description = "The token stops working at once; 400 when the caller has no token with this id.")
+    Revoked revoke(@PathVariable long id) {
         tokens.revoke(id);
-        return Map.of("id", id, "revoked", true);
+        return new Revoked(id, true);
     }
 }

@@ -1,5 +1,9 @@
 package org.vsconsole.sync.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.vsconsole.apidocs.ApiTags;
+import org.vsconsole.base.ApiErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +21,7 @@ import org.vsconsole.sync.SyncService;
 /** A guest's sync state; accept or restore a change made outside the console; adopt a hand-made guest. */
 @RestController
 @RequestMapping("/api/v1/sync/guests")
+@Tag(name = ApiTags.SYNC)
 class SyncController {
 
     private final SyncService sync;
@@ -30,6 +35,9 @@ class SyncController {
     }
 
     @GetMapping("/{name}")
+    @Operation(operationId = "getSyncStatus", summary = "A guest's sync state",
+            description = "Whether the guest's config tree still matches what the console last wrote or saw, and,"
+                    + " when it drifted, the files that differ with a diff (`status` and `drift`).")
     Map<String, Object> status(@PathVariable String name) {
         if (!currentUser.maySee(name)) {
             throw new InvalidInputException("guest name", "no guest '" + name + "'");
@@ -45,16 +53,28 @@ class SyncController {
     }
 
     @PostMapping("/{name}/accept")
+    @Operation(operationId = "acceptDrift", summary = "Accept a change made outside the console",
+            description = "Takes the guest's tree as it is now as the truth. `digest` is the tree's digest as"
+                    + " read; a stale one answers 409. ADMIN and OPERATOR.")
+    @ApiErrors({409})
     GuestSyncStatus accept(@PathVariable String name, @RequestParam(required = false) String digest) {
         return decisions.accept(name, digest);
     }
 
     @PostMapping("/{name}/restore")
+    @Operation(operationId = "restoreDrift", summary = "Undo a change made outside the console",
+            description = "Writes back the tree the console last knew. `digest` as read; a stale one answers 409."
+                    + " ADMIN and OPERATOR.")
+    @ApiErrors({409})
     GuestSyncStatus restore(@PathVariable String name, @RequestParam(required = false) String digest) {
         return decisions.restore(name, digest);
     }
 
     @PostMapping("/{name}/adopt")
+    @Operation(operationId = "adoptGuest", summary = "Adopt a guest made by hand",
+            description = "Registers a guest found in the config tree that the console did not make. ADMIN and"
+                    + " OPERATOR.")
+    @ApiErrors({409})
     GuestSyncStatus adopt(@PathVariable String name) {
         return decisions.adopt(name);
     }
