@@ -1,0 +1,67 @@
+package org.vsconsole.guests;
+
+import static org.vsconsole.guests.GuestPageParts.facts;
+import static org.vsconsole.guests.GuestPageParts.join;
+import static org.vsconsole.guests.GuestPageParts.orDash;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.ArrayList;
+import java.util.List;
+import org.vsconsole.base.Formats;
+import org.vsconsole.host.config.GuestConfig;
+
+/** The guest page's Configuration tab: every setting of the config tree, its fstab and the files kept as they are. */
+class GuestConfigurationTab extends VerticalLayout {
+
+    GuestConfigurationTab() {
+        setPadding(false);
+    }
+
+    /** Draws the tab again from {@code config}. */
+    void show(GuestConfig config) {
+        removeAll();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Display name", orDash(config.displayName())});
+        rows.add(new String[] {"Nice level", config.nice() == null ? "—" : config.nice().toString()});
+        rows.add(new String[] {"Context flags", join(config.effectiveCflags())});
+        rows.add(new String[] {"System capabilities added", join(config.bcapabilities())});
+        rows.add(new String[] {"Context capabilities", join(config.ccapabilities())});
+        rows.add(new String[] {"Network flags", join(config.nflags())});
+        rows.add(new String[] {"Personality", config.personality() == null ? "—" : config.personality().type()});
+        rows.add(new String[] {"Init style", orDash(config.init().style())});
+        rows.add(new String[] {"Boot marks", join(config.init().marks())});
+        rows.add(new String[] {"Package management inside guest", config.pkgmgmtInternal() ? "yes" : "no"});
+        config.uts().forEach((k, v) -> rows.add(new String[] {"uname " + k, v}));
+        config.rlimits().forEach((k, v) -> rows.add(new String[] {"Resource limit " + k,
+                "soft " + orDash(v.soft()) + ", hard " + orDash(v.hard()) + (v.plain() != null ? ", both " + v.plain() : "")}));
+        config.dlimits().forEach(d -> rows.add(new String[] {"Disk limit " + d.id(), d.directory() + ": "
+                + orDash(d.spaceTotalKiB()) + " KiB, " + orDash(d.inodesTotal()) + " inodes, reserved " + orDash(d.reservedPercent()) + " %"}));
+        rows.add(new String[] {"Scripts", join(config.scripts())});
+        rows.add(new String[] {"Disabled", config.disabled() ? "yes (left out of start-all)" : "no"});
+        VerticalLayout box = this;
+        box.add(facts(rows.toArray(String[][]::new)));
+        Grid<org.vsconsole.host.config.FstabEntry> fstab = new Grid<>();
+        fstab.addColumn(org.vsconsole.host.config.FstabEntry::device).setHeader("Device");
+        fstab.addColumn(org.vsconsole.host.config.FstabEntry::mountPoint).setHeader("Mount point");
+        fstab.addColumn(org.vsconsole.host.config.FstabEntry::type).setHeader("Type");
+        fstab.addColumn(org.vsconsole.host.config.FstabEntry::options).setHeader("Options");
+        fstab.setItems(config.fstab());
+        fstab.setAllRowsVisible(true);
+        fstab.setAriaLabel("File systems (fstab)");
+        fstab.addThemeVariants(GridVariant.LUMO_COMPACT);
+        box.add(new H3("File systems (fstab)"), fstab);
+        Grid<org.vsconsole.host.config.UnknownFile> unknown = new Grid<>();
+        unknown.setId("guest-unknown-files");
+        unknown.setAriaLabel("Unknown files, kept as they are");
+        unknown.addColumn(org.vsconsole.host.config.UnknownFile::path).setHeader("File");
+        unknown.addColumn(org.vsconsole.host.config.UnknownFile::type).setHeader("Type");
+        unknown.addColumn(f -> f.linkTarget() == null ? Formats.bytes(f.size()) : "→ " + f.linkTarget()).setHeader("Size / link");
+        unknown.setItems(config.unknownFiles());
+        unknown.setAllRowsVisible(true);
+        unknown.addThemeVariants(GridVariant.LUMO_COMPACT);
+        box.add(new H3("Other files (kept as they are, read-only here)"), unknown);
+    }
+}

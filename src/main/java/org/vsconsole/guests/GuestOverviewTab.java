@@ -1,0 +1,159 @@
+package org.vsconsole.guests;
+
+import static org.vsconsole.guests.GuestPageParts.notice;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.vsconsole.base.Formats;
+import org.vsconsole.host.ContextConflict;
+import org.vsconsole.host.config.GuestConfig;
+import org.vsconsole.host.config.InterfaceEntry;
+import org.vsconsole.monitoring.GuestLive;
+import org.vsconsole.monitoring.Sampler;
+
+/**
+ * The guest page's Overview tab: start, stop, restart and delete (for who may), the live
+ * figures, the boot mark and the main facts of its configuration.
+ */
+class GuestOverviewTab extends VerticalLayout {
+
+    private final GuestService guests;
+    private final Sampler sampler;
+    private final String name;
+    private final boolean mayOperate;
+    private GuestConfig config;
+    private final Span figures = new Span();
+    private final Button start = new Button("Start", VaadinIcon.PLAY.create());
+    private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
+    private final Button restart = new Button("Restart", VaadinIcon.REFRESH.create());
+    private final Checkbox bootMark = new Checkbox("Starts when the host boots");
+    /** Staff only; null for others. */
+    private final Button delete;
+    private final Div facts = new Div();
+
+    GuestOverviewTab(GuestService guests, Sampler sampler, GuestConfig config, boolean mayOperate, boolean staff) {
+        this.guests = guests;
+        this.sampler = sampler;
+        this.name = config.name();
+        this.config = config;
+        this.mayOperate = mayOperate;
+        start.setId("guest-start");
+        stop.setId("guest-stop");
+        restart.setId("guest-restart");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        start.addClickListener(e -> act("start", () -> guests.start(name)));
+        stop.addClickListener(e -> GuestPageParts.confirm("Stop " + name + "?",
+                "Its services stop and every process of the guest ends.", "Stop", () -> act("stop", () -> guests.stop(name))));
+        restart.addClickListener(e -> GuestPageParts.confirm("Restart " + name + "?",
+                "Every process of the guest ends and the guest starts again.", "Restart",
+                () -> act("restart", () -> guests.restart(name))));
+        HorizontalLayout actions = new HorizontalLayout(start, stop, restart);
+        // at 320 px or 400 % zoom the actions wrap instead of running off the panel's edge
+        actions.addClassName("wrapping-toolbar");
+        if (staff) {
+            delete = new Button("Delete…", VaadinIcon.TRASH.create(), e -> GuestDeleteDialog.open(guests, this.config,
+                    sampler.latest().guest(name) != null && sampler.latest().guest(name).running(),
+                    () -> act("stop", () -> guests.stop(name))));
+            delete.setId("guest-delete");
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            actions.add(delete);
+        } else {
+            delete = null;
+        }
+        actions.setVisible(mayOperate);
+        figures.setId("guest-figures");
+        figures.addClassName("figure");
+        bootMark.setId("guest-boot-mark");
+        bootMark.setEnabled(mayOperate);
+        bootMark.addValueChangeListener(e -> {
+            if (!e.isFromClient()) {
+                return;
+            }
+            try {
+                this.config = guests.setStartsAtBoot(name, e.getValue(), this.config.digest());
+                notice(e.getValue() ? name + " now starts when the host boots" : name + " no longer starts at boot", true);
+            } catch (RuntimeException ex) {
+                bootMark.setValue(!e.getValue());
+                notice(ex.getMessage(), false);
+            }
+        });
+        facts.setId("guest-overview-facts");
+        facts.setWidthFull();
+        setPadding(false);
+        add(actions, figures, bootMark, facts);
+        render(config);
+    }
+
+    /** Draws the config-derived parts again from {@code config}. */
+    void render(GuestConfig config) {
+        this.config = config;
+        bootMark.setValue(config.init().bootMarked());
+        facts.removeAll();
+        facts.add(GuestPageParts.facts(new String[][] {
+            {"Context (XID)", config.context() == null ? "not set" : config.context().toString()},
+            {"Host name", config.nodename() == null ? name : config.nodename()
+                    + (config.domainname() == null ? "" : " (domain " + config.domainname() + ")")},
+            {"Root directory", config.vdirTarget() == null ? "—" : config.vdirTarget()},
+            {"Addresses", String.join(", ", config.interfaces().stream().map(InterfaceEntry::ip).filter(ip -> ip != null).toList())},
+            {"/tmp size", config.tmpSize() == null ? "not set" : config.tmpSize()},
+            {"Driver", guests.driverName()}
+        }));
+        if (!config.warnings().isEmpty()) {
+            Div warn = new Div();
+            warn.addClassNames("notice", "warning");
+            config.warnings().forEach(w -> warn.add(new Div(new Span(w.path() + ": " + w.message()))));
+            facts.add(warn);
+        }
+    }
+
+    /** The actions that fit the guest's state now, and its figures. */
+    void show(GuestLive live) {
+        boolean running = live != null && live.running();
+        ContextConflict conflict = live == null ? null : live.conflict();
+        start.setEnabled(!running && conflict == null);
+        if (delete != null) {
+            delete.setEnabled(conflict == null); // it would be refused naming the other guest anyway
+        }
+        bootMark.setEnabled(mayOperate && conflict == null);
+        stop.setEnabled(running);
+        restart.setEnabled(running);
+        if (conflict != null) {
+            figures.setText("Nothing can be done to " + name + ": " + conflict.reason()
+                    + ". Give one of them another context.");
+        } else if (running && live.figures() != null) {
+            var f = live.figures();
+            figures.setText(f.processes() + " processes · RSS " + Formats.bytes(f.rssBytes()) + " · VSZ "
+                    + Formats.bytes(f.vszBytes()) + " · up " + Formats.duration(f.uptimeMs()));
+        } else {
+            figures.setText("Not running");
+        }
+    }
+
+    private void act(String what, Runnable action) {
+        UI ui = UI.getCurrent();
+        start.setEnabled(false);
+        stop.setEnabled(false);
+        restart.setEnabled(false);
+        // Off the request thread, as the signed-in user: a stop can take as long as its timeout.
+        CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
+            try {
+                action.run();
+                ui.access(() -> notice(name + ": " + what + " done", true));
+            } catch (RuntimeException e) {
+                ui.access(() -> notice(name + ": " + what + " failed: " + e.getMessage(), false));
+            } finally {
+                ui.access(() -> show(sampler.latest().guest(name)));
+            }
+        }));
+    }
+}

@@ -1,0 +1,68 @@
+package org.vsconsole.guests;
+
+import static org.vsconsole.guests.GuestPageParts.confirm;
+import static org.vsconsole.guests.GuestPageParts.notice;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import org.vsconsole.base.Formats;
+import org.vsconsole.host.GuestProcess;
+
+/** The guest page's Processes tab: the guest's processes as {@code vps} shows them, each one killable by who may operate. */
+class GuestProcessesTab extends VerticalLayout {
+
+    private final GuestService guests;
+    private final String name;
+    private final Grid<GuestProcess> processGrid = new Grid<>(GuestProcess.class, false);
+
+    GuestProcessesTab(GuestService guests, String name, boolean mayOperate) {
+        this.guests = guests;
+        this.name = name;
+        processGrid.setId("guest-processes");
+        processGrid.setAriaLabel("Processes");
+        processGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        processGrid.addColumn(GuestProcess::pid).setHeader("PID").setAutoWidth(true);
+        processGrid.addColumn(p -> p.guestPid() > 0 ? Integer.toString(p.guestPid()) : "—").setHeader("PID in guest").setAutoWidth(true);
+        processGrid.addColumn(GuestProcess::user).setHeader("User").setAutoWidth(true);
+        processGrid.addColumn(p -> Formats.bytes(p.vszBytes())).setHeader("VSZ").setAutoWidth(true);
+        processGrid.addColumn(p -> Formats.bytes(p.rssBytes())).setHeader("RSS").setAutoWidth(true);
+        processGrid.addColumn(p -> Formats.duration(p.cpuMs())).setHeader("CPU").setAutoWidth(true);
+        processGrid.addColumn(GuestProcess::command).setHeader("Command").setFlexGrow(1);
+        if (mayOperate) {
+            processGrid.addComponentColumn(p -> {
+                Button kill = new Button("Kill", e -> confirm("Kill process " + p.pid() + "?",
+                        p.command() + " receives SIGTERM.", "Kill", () -> {
+                            try {
+                                guests.kill(name, p.pid(), 15);
+                                notice("Sent SIGTERM to " + p.pid(), true);
+                            } catch (RuntimeException ex) {
+                                notice(ex.getMessage(), false);
+                            }
+                            refresh();
+                        }));
+                kill.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+                // one "Kill" per row: the name says which process, for whoever hears the buttons listed
+                kill.setAriaLabel("Kill process " + p.pid());
+                return kill;
+            }).setHeader("Actions").setAutoWidth(true);
+        }
+        Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refresh());
+        refresh.setId("processes-refresh");
+        add(refresh, processGrid);
+        setPadding(false);
+        setHeight("28rem");
+    }
+
+    /** Reads the guest's processes again. */
+    void refresh() {
+        try {
+            processGrid.setItems(guests.processes(name));
+        } catch (RuntimeException e) {
+            notice(e.getMessage(), false);
+        }
+    }
+}
