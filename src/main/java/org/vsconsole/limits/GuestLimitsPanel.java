@@ -1,20 +1,13 @@
 package org.vsconsole.limits;
 
 import org.vsconsole.host.ContextFigures;
-import org.vsconsole.host.DiskQuotaState;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -25,7 +18,6 @@ import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.LiveUpdates;
-import org.vsconsole.host.DiskUsage;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.config.ConfigConflictException;
 
@@ -91,7 +83,7 @@ public class GuestLimitsPanel extends VerticalLayout {
         } catch (InvalidInputException | AccessDeniedException e) {
             removeAll();
             fields.clear();
-            add(notice("error", "The limits of " + guest + " cannot be shown: " + e.getMessage()));
+            add(LimitsPanelParts.notice("error", "The limits of " + guest + " cannot be shown: " + e.getMessage()));
             return;
         }
         render(read);
@@ -115,7 +107,7 @@ public class GuestLimitsPanel extends VerticalLayout {
         if (getChildren().anyMatch(c -> c.getId().filter("limits-edits-kept"::equals).isPresent())) {
             return;
         }
-        Div note = notice("warning", guest + " changed while you were editing. Your values are kept; \"Apply\" or"
+        Div note = LimitsPanelParts.notice("warning", guest + " changed while you were editing. Your values are kept; \"Apply\" or"
                 + " \"Save\" checks them against what changed.");
         note.setId("limits-edits-kept");
         addComponentAsFirst(note);
@@ -128,7 +120,7 @@ public class GuestLimitsPanel extends VerticalLayout {
         fields.clear();
         liveCells.clear();
         current = limits;
-        add(notice(current.running() ? "" : "warning", current.running()
+        add(LimitsPanelParts.notice(current.running() ? "" : "warning", current.running()
                 ? "Live values are what the kernel enforces now; saved values apply at each start."
                 : guest + " is not running: only saved values are shown. \"Save\" writes them for the next start."));
 
@@ -156,7 +148,8 @@ public class GuestLimitsPanel extends VerticalLayout {
         if (!mayChange) {
             add(new Paragraph("Limits are changed by administrators and operators."));
         }
-        add(diskSection(), tmpSection());
+        add(new DiskLimitsSection(disks, guest, current, mayChange, this::render, this::conflict),
+                new TmpSizeSection(tmp, guest, current, mayChange, this::render, this::conflict));
     }
 
     private static Div grid(String id) {
@@ -289,20 +282,20 @@ public class GuestLimitsPanel extends VerticalLayout {
             }
         }
         if (edits.isEmpty()) {
-            show("Nothing to change: the fields hold the current values.", NotificationVariant.LUMO_CONTRAST);
+            LimitsPanelParts.show("Nothing to change: the fields hold the current values.", NotificationVariant.LUMO_CONTRAST);
             return;
         }
         try {
             GuestLimits after = service.apply(guest, edits, live, persistent, current.digest());
             render(after);
-            show(message(after, live, persistent, edits.size()), NotificationVariant.LUMO_SUCCESS);
+            LimitsPanelParts.show(message(after, live, persistent, edits.size()), NotificationVariant.LUMO_SUCCESS);
         } catch (InvalidInputException e) {
             markInvalid(e);
-            show(e.getMessage(), NotificationVariant.LUMO_ERROR);
+            LimitsPanelParts.show(e.getMessage(), NotificationVariant.LUMO_ERROR);
         } catch (ConfigConflictException e) {
             conflict(e);
         } catch (HostOperationException | AccessDeniedException e) {
-            show(e.getMessage(), NotificationVariant.LUMO_ERROR);
+            LimitsPanelParts.show(e.getMessage(), NotificationVariant.LUMO_ERROR);
         }
     }
 
@@ -327,151 +320,6 @@ public class GuestLimitsPanel extends VerticalLayout {
     }
 
     private void conflict(ConfigConflictException e) {
-        Dialog dialog = new Dialog();
-        dialog.setId("limits-conflict");
-        dialog.setHeaderTitle("The configuration of " + guest + " changed");
-        dialog.add(new Paragraph("Someone or something changed these files since the page read them. Nothing was"
-                + " written or applied. Reload to see the current values, then make your change again."));
-        UnorderedList list = new UnorderedList();
-        list.setId("limits-conflict-files");
-        if (e.changedPaths().isEmpty()) {
-            list.add(new ListItem("(which files is unknown)"));
-        }
-        e.changedPaths().forEach(p -> list.add(new ListItem(p)));
-        dialog.add(list);
-        Button reload = new Button("Reload", VaadinIcon.REFRESH.create(), ev -> {
-            dialog.close();
-            reload(); // the user asked for the current values: their stale edits go
-        });
-        reload.setId("limits-reload");
-        reload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button close = new Button("Close", ev -> dialog.close());
-        dialog.getFooter().add(close, reload);
-        dialog.open();
-    }
-
-    private Component diskSection() {
-        VerticalLayout box = new VerticalLayout();
-        box.setId("limits-disk");
-        box.setPadding(false);
-        box.add(new H3("Disk limits"));
-        DiskQuotaState quota = current.diskQuota();
-        Paragraph note = new Paragraph("Disk limit " + quota.summary() + (quota.enforced() ? " (" + quota.reason() + ")" : "")
-                + ".");
-        note.setId("disk-enforced");
-        note.addClassNames("notice", quota.enforced() ? "info" : "warning");
-        box.add(note);
-        if (quota.usageKnown()) {
-            Span counted = new Span(kernelCount(quota));
-            counted.setId("disk-quota-usage");
-            box.add(counted);
-        }
-        for (DiskLimitEntry d : current.diskLimits()) {
-            Span line = new Span("dlimits/" + d.id() + ": " + d.directory() + " – " + d.spaceTotalKiB() + " KiB, "
-                    + d.inodesTotal() + " inodes, " + d.reservedPercent() + "% reserved"
-                    + (d.complete() ? "" : " (incomplete: util-vserver skips it)") + (d.disabled() ? " (disabled)" : ""));
-            line.setId("dlimit-" + d.id());
-            box.add(line);
-        }
-        Span usage = new Span();
-        usage.setId("disk-usage");
-        Button measure = new Button("Measure usage", VaadinIcon.HARDDRIVE.create(), e -> {
-            try {
-                DiskUsage u = disks.diskUsage(guest);
-                usage.setText((u.complete() ? "" : "at least ") + u.spaceKiB() + " KiB, " + u.inodes() + " inodes — " + u.note());
-            } catch (RuntimeException ex) {
-                usage.setText("Cannot measure: " + ex.getMessage());
-            }
-        });
-        measure.setId("disk-measure");
-        box.add(new HorizontalLayout(measure, usage));
-        if (mayChange) {
-            DiskLimitEntry first = current.diskLimits().isEmpty() ? null : current.diskLimits().getFirst();
-            TextField id = text("dlimit-id", "Entry", first == null ? "root" : first.id());
-            TextField dir = text("dlimit-directory", "Directory", first == null || first.directory() == null ? "" : first.directory());
-            dir.setWidth("20em");
-            TextField space = text("dlimit-space", "Space (KiB)", first == null || first.spaceTotalKiB() == null ? "" : first.spaceTotalKiB().toString());
-            TextField inodes = text("dlimit-inodes", "Inodes", first == null || first.inodesTotal() == null ? "" : first.inodesTotal().toString());
-            TextField reserved = text("dlimit-reserved", "Reserved %", first == null || first.reservedPercent() == null ? "5" : first.reservedPercent().toString());
-            Button saveDisk = new Button("Save disk limit", e -> {
-                try {
-                    GuestLimits after = disks.setDiskLimit(guest, new DiskLimitEdit(id.getValue(), dir.getValue(),
-                            space.getValue(), inodes.getValue(), reserved.getValue()), current.digest());
-                    render(after);
-                    show("Disk limit saved; " + after.diskNote(), after.diskEnforced()
-                            ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
-                } catch (InvalidInputException ex) {
-                    show(ex.getMessage(), NotificationVariant.LUMO_ERROR);
-                } catch (ConfigConflictException ex) {
-                    conflict(ex);
-                }
-            });
-            saveDisk.setId("dlimit-save");
-            HorizontalLayout form = new HorizontalLayout(id, dir, space, inodes, reserved, saveDisk);
-            form.setAlignItems(Alignment.BASELINE);
-            form.setWrap(true);
-            box.add(form);
-        }
-        return box;
-    }
-
-    /** What the kernel counts against the guest, next to the limits it holds (0 = none). */
-    static String kernelCount(DiskQuotaState quota) {
-        String space = quota.usedKiB() + " KiB" + (quota.limitKiB() > 0 ? " of " + quota.limitKiB() + " KiB" : "");
-        String inodes = quota.inodesUsed() + (quota.limitInodes() > 0 ? " of " + quota.limitInodes() : "") + " inodes";
-        return "Counted by the kernel: " + space + ", " + inodes + " used.";
-    }
-
-    private Component tmpSection() {
-        VerticalLayout box = new VerticalLayout();
-        box.setId("limits-tmp");
-        box.setPadding(false);
-        box.add(new H3("/tmp size"));
-        TextField size = text("tmp-size", "Size of the /tmp tmpfs (k, m or g)", current.tmpSize() == null ? "" : current.tmpSize());
-        size.setReadOnly(!mayChange);
-        Button apply = new Button("Apply and save", e -> {
-            size.setInvalid(false);
-            try {
-                GuestLimits after = tmp.setTmpSize(guest, size.getValue(), current.running(), true, current.digest());
-                render(after);
-                show(Boolean.TRUE.equals(after.liveApplied()) ? "/tmp remounted and saved" : "/tmp size saved",
-                        NotificationVariant.LUMO_SUCCESS);
-            } catch (InvalidInputException ex) {
-                size.setInvalid(true);
-                size.setErrorMessage(ex.rule());
-                show(ex.getMessage(), NotificationVariant.LUMO_ERROR);
-            } catch (ConfigConflictException ex) {
-                conflict(ex);
-            } catch (HostOperationException ex) {
-                show(ex.getMessage(), NotificationVariant.LUMO_ERROR);
-            }
-        });
-        apply.setId("tmp-apply");
-        apply.setVisible(mayChange);
-        HorizontalLayout row = new HorizontalLayout(size, apply);
-        row.setAlignItems(Alignment.BASELINE);
-        box.add(row);
-        return box;
-    }
-
-    private static TextField text(String id, String label, String value) {
-        TextField f = new TextField(label);
-        f.setId(id);
-        f.setValue(value);
-        return f;
-    }
-
-    private static Div notice(String kind, String text) {
-        Div d = new Div(new Span(text));
-        d.addClassName("notice");
-        if (!kind.isEmpty()) {
-            d.addClassName(kind);
-        }
-        return d;
-    }
-
-    private static void show(String text, NotificationVariant variant) {
-        Notification n = Notification.show(text, 5000, Notification.Position.BOTTOM_START);
-        n.addThemeVariants(variant);
+        LimitsConflictDialog.open(guest, e, this::reload); // the user asked for the current values: their stale edits go
     }
 }
