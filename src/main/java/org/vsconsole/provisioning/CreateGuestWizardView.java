@@ -2,8 +2,6 @@ package org.vsconsole.provisioning;
 
 import java.util.ArrayList;
 import org.vsconsole.limits.LimitPresetService;
-import org.vsconsole.limits.LimitPreset;
-import org.vsconsole.limits.LimitEdit;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -27,7 +25,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +48,6 @@ import org.vsconsole.jobs.JobState;
 public class CreateGuestWizardView extends VerticalLayout {
 
     static final String[] STEPS = {"Identity", "Network", "Context", "Build", "Limits", "Summary"};
-    /** MiB to 4 KiB pages, the unit the kernel uses for rss and as. */
-    private static final long PAGES_PER_MIB = 256;
 
     private final GuestCreationService creation;
     private final JobService jobs;
@@ -67,9 +62,7 @@ public class CreateGuestWizardView extends VerticalLayout {
     final Select<String> method = new Select<>();
     final Select<String> source = new Select<>();
     final BuildOptionsFields options;
-    final Map<String, TextField> limits = new LinkedHashMap<>();
-    final Select<LimitPreset> preset = new Select<>();
-    private final LimitPresetService presets;
+    final WizardLimitsStep limitsStep;
     final Checkbox startAfter = new Checkbox("Start the guest when built");
     final Div summary = new Div();
     final Button back = new Button("Back");
@@ -86,7 +79,7 @@ public class CreateGuestWizardView extends VerticalLayout {
     public CreateGuestWizardView(GuestCreationService creation, JobService jobs, LimitPresetService presets) {
         this.creation = creation;
         this.jobs = jobs;
-        this.presets = presets;
+        this.limitsStep = new WizardLimitsStep(presets);
         this.options = new BuildOptionsFields(creation);
         setId("create-guest-wizard");
         add(new H2("New guest"));
@@ -108,7 +101,7 @@ public class CreateGuestWizardView extends VerticalLayout {
         sections[1] = section("Network", ip, prefix, iface);
         sections[2] = section("Context", context);
         sections[3] = section("Build method", concat(new Component[] {method, source}, options.components()));
-        sections[4] = section("Limits (optional)", limitFields());
+        sections[4] = section("Limits (optional)", limitsStep.components());
         sections[5] = section("Summary", summary, startAfter);
         for (Component c : sections) {
             add(c);
@@ -161,49 +154,6 @@ public class CreateGuestWizardView extends VerticalLayout {
         summary.addClassName("facts");
     }
 
-    private Component[] limitFields() {
-        limits.put("nproc", field("Processes (nproc)", "wizard-limit-nproc"));
-        limits.put("rss", field("Resident memory (rss), MiB", "wizard-limit-rss"));
-        limits.put("nofile", field("Open files (nofile)", "wizard-limit-nofile"));
-        limits.put("as", field("Address space (as), MiB", "wizard-limit-as"));
-        limits.values().forEach(f -> f.setPlaceholder("unlimited"));
-        preset.setLabel("Start from a preset");
-        preset.setId("wizard-preset");
-        preset.setItems(presets.list());
-        preset.setItemLabelGenerator(p -> p == null ? "" : p.name() + (p.description() == null ? "" : " – " + p.description()));
-        preset.setEmptySelectionAllowed(true);
-        preset.setEmptySelectionCaption("No preset");
-        preset.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                fillFrom(e.getValue());
-            }
-        });
-        List<Component> fields = new ArrayList<>();
-        fields.add(preset);
-        fields.addAll(limits.values());
-        return fields.toArray(Component[]::new);
-    }
-
-    /** Puts a preset's hard values in the fields (memory in MiB), which the user may still edit. */
-    private void fillFrom(LimitPreset chosen) {
-        limits.forEach((name, field) -> {
-            LimitEdit edit = chosen.limits().get(name);
-            field.setValue(edit == null ? "" : shownFor(name, edit));
-        });
-    }
-
-    /** What the limit step shows of a preset's value: its hard value, memory in MiB, empty if unlimited. */
-    private static String shownFor(String name, LimitEdit edit) {
-        String value = edit.hard().trim();
-        if (value.equals("inf") || value.equals("unlimited")) {
-            return "";
-        }
-        if ((name.equals("rss") || name.equals("as")) && value.matches("[0-9]{1,18}")) {
-            return Long.toString(Long.parseLong(value) / PAGES_PER_MIB);
-        }
-        return value;
-    }
-
     private void showBuildFields() {
         source.setVisible("clone".equals(method.getValue()));
         options.showFor(method.getValue());
@@ -253,30 +203,11 @@ public class CreateGuestWizardView extends VerticalLayout {
     }
 
     CreateGuestRequest request() {
-        Map<String, CreateGuestRequest.Limit> requested = new LinkedHashMap<>();
-        limits.forEach((limit, f) -> {
-            String v = f.getValue().trim();
-            LimitEdit fromPreset = preset.getValue() == null ? null : preset.getValue().limits().get(limit);
-            if (fromPreset != null && v.equals(shownFor(limit, fromPreset))) {
-                // Left as the preset put it: keep the preset's own soft and hard values.
-                requested.put(limit, new CreateGuestRequest.Limit(fromPreset.soft(), fromPreset.hard()));
-            } else if (!v.isEmpty()) {
-                String value = limit.equals("rss") || limit.equals("as") ? mibToPages(v) : v;
-                requested.put(limit, new CreateGuestRequest.Limit(value, value));
-            }
-        });
+        Map<String, CreateGuestRequest.Limit> requested = limitsStep.request();
         return new CreateGuestRequest(name.getValue(), hostname.getValue(), domain.getValue(), ip.getValue(),
                 prefix.getValue(), iface.getValue(), context.getValue(),
                 options.request(method.getValue(), source.getValue()),
                 startAfter.getValue(), requested);
-    }
-
-    /** Plain MiB figures become pages; anything else goes to the server as typed, to be refused by name there. */
-    private static String mibToPages(String mib) {
-        if (mib.matches("[1-9][0-9]{0,9}")) {
-            return Long.toString(Long.parseLong(mib) * PAGES_PER_MIB);
-        }
-        return mib;
     }
 
     private void showJob(Job job) {
@@ -318,7 +249,7 @@ public class CreateGuestWizardView extends VerticalLayout {
             case "context" -> context;
             case "build", "build.method" -> method;
             case "build.source" -> source;
-            default -> field.startsWith("limits.") ? limits.get(field.substring("limits.".length()))
+            default -> field.startsWith("limits.") ? limitsStep.limits.get(field.substring("limits.".length()))
                     : (Component) options.field(field).orElse(null);
         };
         if (target == null) {
@@ -349,7 +280,7 @@ public class CreateGuestWizardView extends VerticalLayout {
         if (!setup.isEmpty()) {
             fact("Setup", setup);
         }
-        String set = limits.entrySet().stream().filter(en -> !en.getValue().getValue().isBlank())
+        String set = limitsStep.limits.entrySet().stream().filter(en -> !en.getValue().getValue().isBlank())
                 .map(en -> en.getKey() + " " + en.getValue().getValue()).reduce((a, b) -> a + ", " + b).orElse("none");
         fact("Limits", set);
     }
@@ -388,7 +319,7 @@ public class CreateGuestWizardView extends VerticalLayout {
         List<HasValidation> all = new java.util.ArrayList<>(List.of(name, hostname, domain, ip, prefix, iface, context,
                 method, source));
         all.addAll(options.all());
-        all.addAll(limits.values());
+        all.addAll(limitsStep.limits.values());
         all.forEach(f -> f.setInvalid(false));
     }
 
@@ -421,7 +352,7 @@ public class CreateGuestWizardView extends VerticalLayout {
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    private static TextField field(String label, String id) {
+    static TextField field(String label, String id) {
         TextField f = new TextField(label);
         f.setId(id);
         f.setValueChangeMode(ValueChangeMode.LAZY);

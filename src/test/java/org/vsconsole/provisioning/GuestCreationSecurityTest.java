@@ -177,12 +177,12 @@ class GuestCreationSecurityTest {
 
         // Choosing a preset fills the limit step with its hard values (memory shown in MiB).
         as(who, () -> {
-            wizard.preset.setValue(wizard.preset.getListDataView().getItems()
+            wizard.limitsStep.preset.setValue(wizard.limitsStep.preset.getListDataView().getItems()
                     .filter(p -> p.name().equals("small")).findFirst().orElseThrow());
             return null;
         }, Role.OPERATOR);
-        assertThat(wizard.limits.get("nproc").getValue()).isEqualTo("150");
-        assertThat(wizard.limits.get("rss").getValue()).isEqualTo("512");
+        assertThat(wizard.limitsStep.limits.get("nproc").getValue()).isEqualTo("150");
+        assertThat(wizard.limitsStep.limits.get("rss").getValue()).isEqualTo("512");
 
         as(who, () -> {
             wizard.name.setValue("wiz1");
