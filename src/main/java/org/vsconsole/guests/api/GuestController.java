@@ -91,6 +91,14 @@ class GuestController {
         return ResponseEntity.ok().eTag(IfMatch.etag(config.digest())).body(config);
     }
 
+    @GetMapping("/{name}/state")
+    @Operation(operationId = "getGuestState", summary = "Read a guest's state",
+            description = "Whether the guest runs (or why it cannot: disabled, its context held by another guest),"
+                    + " with its live figures, as of the last sample (at most a tick old): the guest list's row for it.")
+    GuestRow state(@PathVariable String name) {
+        return row(guests.summary(name));
+    }
+
     @PostMapping("/{name}/start")
     @Operation(operationId = "startGuest", summary = "Start a guest",
             description = "Starts the guest's context and answers its row once it runs. 409 when it runs already.")
