@@ -41,6 +41,10 @@ import org.vsconsole.security.GuestOwnership;
  * <p>Console writes are not drift: the write path tells {@link #consoleWrote} which digest it
  * produced, and while an audited action on a guest is open (see {@link IntentJournal}) that guest
  * is not reconciled.
+ *
+ * <p>Around it: {@link ReconcileSchedule} decides when, {@link DriftReports} what differs and how
+ * it is shown, {@link OutsideChangeAudit} the audit rows of changes made outside the console, and
+ * {@link DriftDecisions} an admin's accept, adopt and restore.
  */
 @Service
 public class SyncService {
