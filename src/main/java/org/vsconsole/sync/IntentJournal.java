@@ -10,6 +10,7 @@ import org.vsconsole.audit.IntentRecorder;
 import org.vsconsole.audit.Outcome;
 import org.vsconsole.host.config.GuestConfigReader;
 import tools.jackson.databind.ObjectMapper;
+import org.vsconsole.host.config.HostGrammar;
 
 /**
  * The intent journal: {@link org.vsconsole.audit.AuditService#audited} calls it before and after
@@ -43,7 +44,7 @@ class IntentJournal implements IntentRecorder {
     @Override
     public Object started(String correlationId, Actor actor, String action, AuditTarget target, Object before) {
         String guest = target == null ? null : target.guest();
-        boolean guestName = guest != null && SyncService.validName(guest);
+        boolean guestName = HostGrammar.isGuestName(guest);
         String digest = null;
         if (guestName && reader.isGuest(guest)) {
             try {

@@ -20,6 +20,7 @@ import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
+import org.vsconsole.host.config.HostGrammar;
 
 /**
  * At start-up, before the registry is reconciled: every intent without an outcome is an action
@@ -92,7 +93,7 @@ class IntentRecovery implements ApplicationRunner {
 
     Finding inspect(SyncRepository.Intent intent) {
         String guest = intent.guest();
-        if (guest == null || !SyncService.validName(guest)) {
+        if (!HostGrammar.isGuestName(guest)) {
             return new Finding("unknown", "not a guest action", null, "nothing to check on the host");
         }
         boolean exists = reader.isGuest(guest);

@@ -199,7 +199,7 @@ public class SyncService {
 
     /** Reconciles one guest now; returns whether its registry state changed. */
     public boolean reconcileGuest(String name) {
-        if (!validName(name)) {
+        if (!HostGrammar.isGuestName(name)) {
             return false;
         }
         if (busy.containsKey(name)) {
@@ -335,7 +335,7 @@ public class SyncService {
             if (repository.count() > 0) {
                 return 0;
             }
-            List<String> names = reader.listGuestNames().stream().filter(SyncService::validName).toList();
+            List<String> names = reader.listGuestNames().stream().filter(HostGrammar::isGuestName).toList();
             if (names.isEmpty()) {
                 return 0;
             }
@@ -384,10 +384,6 @@ public class SyncService {
     private static GuestSyncStatus withLastSeen(GuestSyncStatus s, Instant seen) {
         return new GuestSyncStatus(s.name(), s.state(), s.acceptedDigest(), s.currentDigest(), s.drift(), s.changedFiles(),
                 s.driftSince(), s.firstSeen(), seen);
-    }
-
-    static boolean validName(String name) {
-        return HostGrammar.isGuestName(name);
     }
 
 
