@@ -20,11 +20,11 @@ import org.vsconsole.base.DataDirFiles;
 @Component
 class RecordingIntegrity implements AuditAttachmentCheck {
 
-    private final TerminalService terminals;
+    private final RecordingArchive archive;
     private final ObjectMapper json;
 
-    RecordingIntegrity(TerminalService terminals, ObjectMapper json) {
-        this.terminals = terminals;
+    RecordingIntegrity(RecordingArchive archive, ObjectMapper json) {
+        this.archive = archive;
         this.json = json;
     }
 
@@ -41,16 +41,16 @@ class RecordingIntegrity implements AuditAttachmentCheck {
         }
         Path file;
         try {
-            file = terminals.recordingFile(session);
+            file = archive.file(session);
         } catch (RuntimeException e) {
             return Optional.of("it names a terminal session '" + session + "' that cannot exist");
         }
         if (!Files.exists(file)) {
-            boolean expired = row.time().plus(terminals.retention()).isBefore(Instant.now());
+            boolean expired = row.time().plus(archive.retention()).isBefore(Instant.now());
             return expired ? Optional.empty()
                     : Optional.of("the recording " + file.getFileName() + " it vouches for was removed before its retention ran out");
         }
-        if (!sha256.equals(TerminalService.sha256(file))) {
+        if (!sha256.equals(RecordingArchive.sha256(file))) {
             return Optional.of("the recording " + file.getFileName() + " no longer matches the SHA-256 in this row (it was changed)");
         }
         return Optional.empty();

@@ -37,24 +37,24 @@ public class TerminalReplayView extends VerticalLayout implements BeforeEnterObs
         }
     }
 
-    private final TerminalService terminals;
+    private final RecordingArchive archive;
     private String cast;
     private final CastPlayer player = new CastPlayer();
 
-    public TerminalReplayView(TerminalService terminals) {
-        this.terminals = terminals;
+    public TerminalReplayView(RecordingArchive archive) {
+        this.archive = archive;
         setSizeFull();
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get("id").orElse("");
-        TerminalRecording recording = terminals.recording(id).orElse(null);
+        TerminalRecording recording = archive.recording(id).orElse(null);
         if (recording == null || recording.expired()) {
             event.rerouteToError(NotFoundException.class, "No recording " + id);
             return;
         }
-        cast = new String(terminals.cast(id), StandardCharsets.UTF_8);
+        cast = new String(archive.cast(id), StandardCharsets.UTF_8);
         removeAll();
         H2 title = new H2("Session in " + recording.guest() + " by " + recording.actor());
         title.setId("replay-title");

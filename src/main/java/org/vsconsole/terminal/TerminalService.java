@@ -3,31 +3,20 @@ package org.vsconsole.terminal;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.vsconsole.audit.Actor;
@@ -36,25 +25,23 @@ import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.Outcome;
-import org.vsconsole.base.ConsoleProperties;
-import org.vsconsole.base.DataDirFiles;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.guests.GuestService;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
+import org.vsconsole.host.config.HostGrammar;
 
 /**
  * Opens, feeds and ends guest terminals, and serves their recordings. Every open is audited
  * (allowed, refused or failed) and so is every end, with the recording's SHA-256; a keystroke,
  * resize or attach by anyone but the session's own user is refused and audited. Sessions live
  * here, not in a page: a page that goes away leaves its session running for the detach grace.
+ * Their recordings on disk are the {@link RecordingArchive}'s.
  */
-@DataDirFiles
 @Service
 public class TerminalService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TerminalService.class);
-    private static final Pattern SESSION_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Duration REAP_EVERY = Duration.ofSeconds(5);
     /** Longest input one call may carry: a big paste, not a flood. */
     private static final int MAX_INPUT_CHARS = 64 * 1024;
@@ -64,20 +51,19 @@ public class TerminalService {
     private final TerminalAccess access;
     private final RecordingRepository recordings;
     private final TerminalProperties settings;
-    private final Path recordingsDir;
+    private final RecordingArchive archive;
     private final Map<String, LiveTerminal> live = new ConcurrentHashMap<>();
     private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("terminal-reaper").daemon().factory());
 
     TerminalService(GuestService guests, AuditService audit, TerminalAccess access, RecordingRepository recordings,
-            TerminalProperties settings, ConsoleProperties console) {
+            TerminalProperties settings, RecordingArchive archive) {
         this.guests = guests;
         this.audit = audit;
         this.access = access;
         this.recordings = recordings;
         this.settings = settings;
-        Path dataDir = console.dataDir() == null ? Path.of("data") : console.dataDir();
-        this.recordingsDir = dataDir.resolve("recordings").toAbsolutePath().normalize();
+        this.archive = archive;
         reaper.scheduleWithFixedDelay(this::reap, REAP_EVERY.toMillis(), REAP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -109,14 +95,11 @@ public class TerminalService {
             Integer xid = guests.config(name).context();
             String id = UUID.randomUUID().toString();
             Instant opened = Instant.now();
-            Path file = recordingFile(id);
+            Path file = archive.file(id);
             TerminalSession session = guests.openTerminal(name, size);
             AsciicastWriter writer;
             try {
-                Files.createDirectories(recordingsDir);
-                Files.setPosixFilePermissions(recordingsDir, PosixFilePermissions.fromString("rwx------"));
-                writer = AsciicastWriter.create(file, size.cols(), size.rows(), opened,
-                        name + " by " + access.username(), System::nanoTime);
+                writer = archive.create(id, size, opened, name + " by " + access.username());
             } catch (IOException e) {
                 session.close();
                 throw new UncheckedIOException("cannot create the recording " + file + ": " + e.getMessage(), e);
@@ -193,55 +176,6 @@ public class TerminalService {
                 .toList();
     }
 
-    /** Sessions newest first; with {@code text}, only those whose output contains it. */
-    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
-    public List<TerminalRecording> recordings(String text) {
-        List<TerminalRecording> all = recordings.newestFirst(1000);
-        if (text == null || text.isBlank()) {
-            return all;
-        }
-        String needle = text.toLowerCase(Locale.ROOT);
-        return all.stream().filter(r -> !r.expired() && outputOf(r).toLowerCase(Locale.ROOT).contains(needle)).toList();
-    }
-
-    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
-    public Optional<TerminalRecording> recording(String id) {
-        return SESSION_ID.matcher(id).matches() ? recordings.find(id) : Optional.empty();
-    }
-
-    /** The asciicast file of a session (still growing while it runs). */
-    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
-    public byte[] cast(String id) {
-        TerminalRecording r = recording(id).orElseThrow(() -> new InvalidInputException("id", "no terminal session " + id));
-        if (r.expired()) {
-            throw new InvalidInputException("id", "the recording of " + id + " was removed after its retention");
-        }
-        try {
-            return Files.readAllBytes(recordingFile(r.id()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the recording of " + id + ": " + e.getMessage(), e);
-        }
-    }
-
-    private String outputOf(TerminalRecording r) {
-        try {
-            return Asciicast.read(recordingFile(r.id())).outputText();
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
-    }
-
-    Path recordingFile(String id) {
-        if (!SESSION_ID.matcher(id).matches()) {
-            throw new InvalidInputException("id", "not a terminal session id");
-        }
-        return recordingsDir.resolve(id + ".cast");
-    }
-
-    Duration retention() {
-        return settings.retention();
-    }
-
     /** The session, if it is the current user's; anything else is refused and audited. */
     private LiveTerminal own(String id, String action) {
         LiveTerminal terminal = id == null ? null : live.get(id);
@@ -271,7 +205,7 @@ public class TerminalService {
         recordings.closed(terminal.id, closed, reason, sha256, terminal.recordingBytes());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("session", terminal.id);
-        after.put("recording", recordingFile(terminal.id).getFileName().toString());
+        after.put("recording", archive.file(terminal.id).getFileName().toString());
         after.put("sha256", sha256);
         after.put("bytes", terminal.recordingBytes());
         after.put("seconds", Duration.between(terminal.opened, closed).toSeconds());
@@ -293,53 +227,8 @@ public class TerminalService {
         }
     }
 
-    /**
-     * After a restart: sessions the last run left open died with it; they are closed with the hash
-     * of what was recorded. Recordings past their retention are deleted (their audit rows stay).
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    void tidyUp() {
-        for (TerminalRecording r : recordings.leftOpen()) {
-            Path file = recordingFile(r.id());
-            String sha = Files.exists(file) ? sha256(file) : null;
-            long bytes = sha == null ? 0 : file.toFile().length();
-            recordings.closed(r.id(), Instant.now(), "the console stopped", sha, bytes);
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("session", r.id());
-            after.put("recording", file.getFileName().toString());
-            after.put("sha256", sha);
-            after.put("bytes", bytes);
-            after.put("reason", "the console stopped");
-            audit.record(Actor.SYSTEM, new AuditEntry(AuditActions.TERMINAL_CLOSE, AuditTarget.guest(r.guest(), r.xid()),
-                    Map.of("session", r.id()), after, Outcome.OK, null, 0), UUID.randomUUID().toString());
-        }
-        expireOld();
-        reaper.scheduleWithFixedDelay(this::expireOld, 1, 1, TimeUnit.HOURS);
-    }
-
-    private void expireOld() {
-        try {
-            for (TerminalRecording r : recordings.closedBefore(Instant.now().minus(settings.retention()))) {
-                Files.deleteIfExists(recordingFile(r.id()));
-                recordings.expired(r.id());
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("terminal recordings retention: {}", e.getMessage(), e);
-        }
-    }
-
-    static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            return null;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String safeName(String guest) {
-        if (guest == null || !guest.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+        if (!HostGrammar.isHostGuestName(guest)) {
             throw new InvalidInputException("guest", "not a guest name");
         }
         return guest;

@@ -30,13 +30,13 @@ public class TerminalSessionsView extends VerticalLayout {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private final TerminalService terminals;
+    private final RecordingArchive archive;
     private final Grid<TerminalRecording> grid = new Grid<>(TerminalRecording.class, false);
     private final TextField search = new TextField();
     private final Span count = new Span();
 
-    public TerminalSessionsView(TerminalService terminals) {
-        this.terminals = terminals;
+    public TerminalSessionsView(RecordingArchive archive) {
+        this.archive = archive;
         setSizeFull();
         search.setId("sessions-search");
         search.setPlaceholder("Text shown in the session");
@@ -74,7 +74,7 @@ public class TerminalSessionsView extends VerticalLayout {
     }
 
     private void refresh() {
-        var rows = terminals.recordings(search.getValue());
+        var rows = archive.recordings(search.getValue());
         grid.setItems(rows);
         count.setText(rows.size() + (rows.size() == 1 ? " session" : " sessions"));
     }

@@ -38,6 +38,9 @@ class TerminalAccessTest {
     TerminalService terminals;
 
     @Autowired
+    RecordingArchive archive;
+
+    @Autowired
     AuditService audit;
 
     @Autowired
@@ -98,14 +101,14 @@ class TerminalAccessTest {
     @WithMockUser(username = "admin", roles = "ADMIN")
     void aRecordingChangedAfterItsSessionBreaksTheAuditChain() throws Exception {
         String id = UUID.randomUUID().toString();
-        Path file = terminals.recordingFile(id);
+        Path file = archive.file(id);
         Files.createDirectories(file.getParent());
         byte[] original = "{\"version\": 2, \"width\": 80, \"height\": 24}\n[0.1, \"o\", \"web1\"]\n"
                 .getBytes(StandardCharsets.UTF_8);
         Files.write(file, original);
         audit.record(Actor.SYSTEM, new AuditEntry("terminal.close", AuditTarget.guest("web1", 4600),
                 Map.of("session", id), Map.of("session", id, "recording", id + ".cast",
-                        "sha256", TerminalService.sha256(file)), org.vsconsole.audit.Outcome.OK, null, 0), id);
+                        "sha256", RecordingArchive.sha256(file)), org.vsconsole.audit.Outcome.OK, null, 0), id);
         assertThat(audit.verify().ok()).isTrue();
         try {
             Files.writeString(file, "{\"version\": 2, \"width\": 80, \"height\": 24}\n[0.1, \"o\", \"nothing here\"]\n");

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vsconsole.terminal.TerminalRecording;
-import org.vsconsole.terminal.TerminalService;
+import org.vsconsole.terminal.RecordingArchive;
 
 /** Recorded terminal sessions over REST, for auditors (ADMIN, AUDITOR): list, search, download. */
 @RestController
@@ -26,10 +26,10 @@ import org.vsconsole.terminal.TerminalService;
 @Tag(name = ApiTags.TERMINAL)
 class TerminalSessionController {
 
-    private final TerminalService terminals;
+    private final RecordingArchive archive;
 
-    TerminalSessionController(TerminalService terminals) {
-        this.terminals = terminals;
+    TerminalSessionController(RecordingArchive archive) {
+        this.archive = archive;
     }
 
     @GetMapping
@@ -43,7 +43,7 @@ class TerminalSessionController {
             @RequestParam(defaultValue = "0") int offset,
             @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "1000") int limit) {
         Paging paging = new Paging(offset, limit);
-        List<TerminalRecording> all = terminals.recordings(contains);
+        List<TerminalRecording> all = archive.recordings(contains);
         return ResponseEntity.ok().header(Paging.TOTAL_HEADER, Integer.toString(all.size())).body(paging.of(all));
     }
 
@@ -55,7 +55,7 @@ class TerminalSessionController {
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/x-asciicast",
                     schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> cast(@PathVariable String id) {
-        byte[] cast = terminals.cast(id);
+        byte[] cast = archive.cast(id);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/x-asciicast"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".cast\"")
