@@ -1,30 +1,32 @@
 package org.vsconsole.provisioning;
 
-import java.util.ArrayList;
-import org.vsconsole.limits.LimitPresetService;
+import static org.vsconsole.provisioning.WizardFieldChecks.show;
+import static org.vsconsole.provisioning.WizardFieldChecks.suggest;
+import static org.vsconsole.provisioning.WizardForms.concat;
+import static org.vsconsole.provisioning.WizardForms.field;
+import static org.vsconsole.provisioning.WizardForms.section;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,7 @@ import org.vsconsole.jobs.Job;
 import org.vsconsole.jobs.JobProgressPanel;
 import org.vsconsole.jobs.JobService;
 import org.vsconsole.jobs.JobState;
+import org.vsconsole.limits.LimitPresetService;
 
 /**
  * The creation wizard: six steps, each a plain form section, with live checks against the disk
@@ -51,6 +54,7 @@ public class CreateGuestWizardView extends VerticalLayout {
 
     private final GuestCreationService creation;
     private final JobService jobs;
+    private final WizardFieldChecks checks;
 
     final TextField name = field("Name", "wizard-name");
     final TextField hostname = field("Host name", "wizard-hostname");
@@ -64,7 +68,7 @@ public class CreateGuestWizardView extends VerticalLayout {
     final BuildOptionsFields options;
     final WizardLimitsStep limitsStep;
     final Checkbox startAfter = new Checkbox("Start the guest when built");
-    final Div summary = new Div();
+    final WizardSummary summary = new WizardSummary();
     final Button back = new Button("Back");
     final Button next = new Button("Next");
     final Button create = new Button("Create");
@@ -79,6 +83,7 @@ public class CreateGuestWizardView extends VerticalLayout {
     public CreateGuestWizardView(GuestCreationService creation, JobService jobs, LimitPresetService presets) {
         this.creation = creation;
         this.jobs = jobs;
+        this.checks = new WizardFieldChecks(creation);
         this.limitsStep = new WizardLimitsStep(presets);
         this.options = new BuildOptionsFields(creation);
         setId("create-guest-wizard");
@@ -136,9 +141,9 @@ public class CreateGuestWizardView extends VerticalLayout {
         iface.setValue(creation.defaultInterface());
         context.setValue(suggest(creation::suggestXid));
         context.setHelperText("Static range " + HostGrammar.MIN_XID + ".." + HostGrammar.MAX_XID + "; a free id is suggested");
-        name.addValueChangeListener(e -> show(name, e.getValue().isEmpty() ? Optional.empty() : creation.checkName(e.getValue())));
-        ip.addValueChangeListener(e -> show(ip, checkAddress(e.getValue())));
-        context.addValueChangeListener(e -> show(context, checkContext(e.getValue())));
+        name.addValueChangeListener(e -> show(name, checks.name(e.getValue())));
+        ip.addValueChangeListener(e -> show(ip, checks.address(e.getValue())));
+        context.addValueChangeListener(e -> show(context, checks.context(e.getValue())));
 
         method.setLabel("Method");
         method.setId("wizard-method");
@@ -150,8 +155,6 @@ public class CreateGuestWizardView extends VerticalLayout {
         method.addValueChangeListener(e -> showBuildFields());
         showBuildFields();
         startAfter.setId("wizard-start-after");
-        summary.setId("wizard-summary");
-        summary.addClassName("facts");
     }
 
     private void showBuildFields() {
@@ -171,7 +174,7 @@ public class CreateGuestWizardView extends VerticalLayout {
         next.setVisible(step < STEPS.length - 1);
         create.setVisible(step == STEPS.length - 1);
         if (step == STEPS.length - 1) {
-            fillSummary();
+            summary.show(request(), options, limitsStep.describe());
         }
     }
 
@@ -265,67 +268,12 @@ public class CreateGuestWizardView extends VerticalLayout {
         show((HasValidation) target, Optional.of(e.rule()));
     }
 
-    private void fillSummary() {
-        summary.removeAll();
-        fact("Name", name.getValue());
-        fact("Host name", orElse(hostname.getValue(), name.getValue()) + (domain.getValue().isBlank() ? "" : " (domain " + domain.getValue() + ")"));
-        fact("Address", orElse(ip.getValue(), "next free of the pool") + "/" + orElse(prefix.getValue(), "default") + " on " + iface.getValue());
-        fact("Context", orElse(context.getValue(), "next free"));
-        fact("Build", switch (orElse(method.getValue(), "skeleton")) {
-            case "clone" -> "clone of " + orElse(source.getValue(), "(choose a guest)");
-            case "debootstrap" -> options.describeDebian();
-            default -> "skeleton (busybox)";
-        });
-        String setup = options.describeSetup();
-        if (!setup.isEmpty()) {
-            fact("Setup", setup);
-        }
-        String set = limitsStep.limits.entrySet().stream().filter(en -> !en.getValue().getValue().isBlank())
-                .map(en -> en.getKey() + " " + en.getValue().getValue()).reduce((a, b) -> a + ", " + b).orElse("none");
-        fact("Limits", set);
-    }
-
-    private void fact(String label, String value) {
-        Div row = new Div(new Span(label), new Span(value));
-        row.addClassName("fact");
-        summary.add(row);
-    }
-
-    private Optional<String> checkAddress(String text) {
-        if (text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            HostGrammar.ipAddress(text);
-        } catch (InvalidInputException e) {
-            return Optional.of(e.rule());
-        }
-        return creation.whoHoldsAddress(text).map(holder -> "already used by " + holder);
-    }
-
-    private Optional<String> checkContext(String text) {
-        if (text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            int xid = HostGrammar.contextId(text);
-            return creation.whoHoldsXid(xid).map(holder -> "already used by " + holder);
-        } catch (InvalidInputException e) {
-            return Optional.of(e.rule());
-        }
-    }
-
     private void clearErrors() {
-        List<HasValidation> all = new java.util.ArrayList<>(List.of(name, hostname, domain, ip, prefix, iface, context,
+        List<HasValidation> all = new ArrayList<>(List.of(name, hostname, domain, ip, prefix, iface, context,
                 method, source));
         all.addAll(options.all());
         all.addAll(limitsStep.limits.values());
         all.forEach(f -> f.setInvalid(false));
-    }
-
-    private static void show(HasValidation field, Optional<String> error) {
-        field.setErrorMessage(error.orElse(null));
-        field.setInvalid(error.isPresent());
     }
 
     private static boolean contains(Component parent, Component child) {
@@ -337,41 +285,5 @@ public class CreateGuestWizardView extends VerticalLayout {
             p = p.get().getParent();
         }
         return false;
-    }
-
-    /** A suggestion that cannot be made (e.g. an exhausted pool) leaves the field empty, not the page broken. */
-    private static String suggest(java.util.function.Supplier<String> s) {
-        try {
-            return s.get();
-        } catch (InvalidInputException e) {
-            return "";
-        }
-    }
-
-    private static String orElse(String v, String fallback) {
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    static TextField field(String label, String id) {
-        TextField f = new TextField(label);
-        f.setId(id);
-        f.setValueChangeMode(ValueChangeMode.LAZY);
-        f.setWidth("24em");
-        return f;
-    }
-
-    private static Component[] concat(Component[] a, Component[] b) {
-        Component[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
-    private static Component section(String title, Component... fields) {
-        FormLayout form = new FormLayout(fields);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        VerticalLayout v = new VerticalLayout(new H3(title), form);
-        v.setPadding(false);
-        v.addClassName("wizard-step");
-        return v;
     }
 }

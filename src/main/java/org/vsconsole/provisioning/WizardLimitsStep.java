@@ -90,6 +90,12 @@ class WizardLimitsStep {
     }
 
     /** Plain MiB figures become pages; anything else goes to the server as typed, to be refused by name there. */
+    /** The limits as typed, for the summary: "nproc 150, rss 512", or "none". */
+    String describe() {
+        return limits.entrySet().stream().filter(en -> !en.getValue().getValue().isBlank())
+                .map(en -> en.getKey() + " " + en.getValue().getValue()).reduce((a, b) -> a + ", " + b).orElse("none");
+    }
+
     private static String mibToPages(String mib) {
         if (mib.matches("[1-9][0-9]{0,9}")) {
             return Long.toString(Long.parseLong(mib) * PAGES_PER_MIB);
@@ -98,6 +104,6 @@ class WizardLimitsStep {
     }
 
     private static TextField field(String label, String id) {
-        return CreateGuestWizardView.field(label, id);
+        return WizardForms.field(label, id);
     }
 }
