@@ -2,6 +2,7 @@ package org.vsconsole.host;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the host's trees are and which driver runs guests. Every path is a property so the
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param driver     {@code auto}, {@code vserver}, {@code linux} or {@code read-only}
  * @param utilVserverBin where the util-vserver commands live for the {@code vserver} driver
  */
+@Validated
 @ConfigurationProperties("vsconsole.host")
 public record HostProperties(Path configRoot, Path guestsRoot, Path procRoot, Path cgroupRoot, String driver,
         Path utilVserverBin) {

@@ -1,8 +1,11 @@
 package org.vsconsole.sync;
 
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the registry's sync with the config tree ({@code vsconsole.sync.*}).
@@ -14,11 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param testPauseAfterIntent a pause after an action's intent is written, so a test can kill the
  *                           console mid-action; 0 outside such tests
  */
+@Validated
 @ConfigurationProperties("vsconsole.sync")
 public record SyncProperties(
         @DefaultValue("false") boolean autoAdopt,
-        @DefaultValue("60s") Duration reconcileInterval,
-        @DefaultValue("250ms") Duration debounce,
+        @DefaultValue("60s") @DurationMin(seconds = 1, message = "must be at least 1s") Duration reconcileInterval,
+        @DefaultValue("250ms") @DurationMin(millis = 0, message = "must not be negative") @DurationMax(seconds = 60, message = "must be at most 60s") Duration debounce,
         @DefaultValue("true") boolean watch,
-        @DefaultValue("0s") Duration testPauseAfterIntent) {
+        @DefaultValue("0s") @DurationMin(millis = 0, message = "must not be negative") Duration testPauseAfterIntent) {
 }

@@ -1,8 +1,10 @@
 package org.vsconsole.terminal;
 
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of guest terminals ({@code vsconsole.terminal.*}).
@@ -14,13 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     default as they carry passwords typed at prompts
  * @param retention    recordings older than this are deleted (their audit rows stay)
  */
+@Validated
 @ConfigurationProperties("vsconsole.terminal")
 public record TerminalProperties(
-        @DefaultValue("30m") Duration idleTimeout,
-        @DefaultValue("8h") Duration maxDuration,
-        @DefaultValue("2m") Duration detachGrace,
+        @DefaultValue("30m") @DurationMin(seconds = 10, message = "must be at least 10s") Duration idleTimeout,
+        @DefaultValue("8h") @DurationMin(minutes = 1, message = "must be at least 1m") Duration maxDuration,
+        @DefaultValue("2m") @DurationMin(seconds = 0, message = "must not be negative") Duration detachGrace,
         @DefaultValue("false") boolean recordInput,
-        @DefaultValue("90d") Duration retention) {
+        @DefaultValue("90d") @DurationMin(days = 1, message = "must be at least 1d") Duration retention) {
 
     /**
      * Why a session of this age, idle time and time without a page must close now, or empty.

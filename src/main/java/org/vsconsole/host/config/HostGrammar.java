@@ -23,9 +23,15 @@ public final class HostGrammar {
     public static final int MAX_XID = 49151;
 
     private static final Pattern GUEST_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
-    private static final Pattern DEVICE = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.:-]{0,14}");
+    /** A host network device name (IFNAMSIZ 16 incl. NUL); public for settings that name one. */
+    public static final String DEVICE_NAME = "[a-zA-Z0-9][a-zA-Z0-9_.:-]{0,14}";
+    public static final String DEVICE_NAME_RULE = "1-15 ASCII letters, digits, '_', '.', ':' or '-', starting with a letter or digit";
+    /** A name that becomes one path component or one word in a file; public for settings that hold one. */
+    public static final String ENTRY_ID = "[a-zA-Z0-9][a-zA-Z0-9_.-]{0,31}";
+    public static final String ENTRY_ID_RULE = "1-32 ASCII letters, digits, '_', '.' or '-', starting with a letter or digit";
+    private static final Pattern DEVICE = Pattern.compile(DEVICE_NAME);
     /** Sub-directory names under interfaces/ and dlimits/: they become path components. */
-    private static final Pattern ENTRY_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,31}");
+    private static final Pattern ENTRY = Pattern.compile(ENTRY_ID);
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,14}");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
     private static final Pattern TMPFS_SIZE = Pattern.compile("[1-9][0-9]{0,12}[kmg]?");
@@ -228,8 +234,7 @@ public final class HostGrammar {
     /** A host network device name (IFNAMSIZ 16 incl. NUL). */
     public static String deviceName(String text) {
         if (text == null || !DEVICE.matcher(text).matches()) {
-            throw new InvalidInputException("dev",
-                    "1-15 ASCII letters, digits, '_', '.', ':' or '-', starting with a letter or digit");
+            throw new InvalidInputException("dev", DEVICE_NAME_RULE);
         }
         return text;
     }
@@ -254,9 +259,8 @@ public final class HostGrammar {
     }
 
     private static String entryId(String field, String text) {
-        if (text == null || !ENTRY_ID.matcher(text).matches()) {
-            throw new InvalidInputException(field,
-                    "1-32 ASCII letters, digits, '_', '.' or '-', starting with a letter or digit");
+        if (text == null || !ENTRY.matcher(text).matches()) {
+            throw new InvalidInputException(field, ENTRY_ID_RULE);
         }
         return text;
     }

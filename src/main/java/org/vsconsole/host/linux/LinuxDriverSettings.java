@@ -23,6 +23,13 @@ public record LinuxDriverSettings(
         String cgroupParent, String bridge, Ipv4Network addressPool, boolean nat, Duration commandTimeout,
         Duration buildTimeout, Path busybox, BuildCache cache) {
 
+    /** One cgroup directory name; never hidden, never "." or "..". Public for the settings that hold it. */
+    public static final String CGROUP_PARENT = "(?!\\.)[A-Za-z0-9_.-]{1,64}";
+    public static final String CGROUP_PARENT_RULE = "1-64 ASCII letters, digits, '_', '.' or '-', not starting with '.'";
+    /** A bridge is a network device: IFNAMSIZ less the NUL, and a word nft and ip take as it is. */
+    public static final String BRIDGE = "[A-Za-z0-9_-]{1,15}";
+    public static final String BRIDGE_RULE = "1-15 ASCII letters, digits, '_' or '-'";
+
     /**
      * @param dir         holds {@code trees/} (pristine base trees per suite and mirror) and
      *                    {@code apt/} (the package cache's files); null: beside the run directory
@@ -45,11 +52,11 @@ public record LinuxDriverSettings(
         Objects.requireNonNull(bridge);
         Objects.requireNonNull(addressPool);
         Objects.requireNonNull(cache);
-        if (!cgroupParent.matches("[A-Za-z0-9_.-]{1,64}") || cgroupParent.startsWith(".")) {
-            throw new IllegalArgumentException("bad cgroup parent name: " + cgroupParent);
+        if (!cgroupParent.matches(CGROUP_PARENT)) {
+            throw new IllegalArgumentException("bad cgroup parent name: " + cgroupParent + " (" + CGROUP_PARENT_RULE + ")");
         }
-        if (!bridge.matches("[A-Za-z0-9_-]{1,15}")) {
-            throw new IllegalArgumentException("bad bridge name: " + bridge);
+        if (!bridge.matches(BRIDGE)) {
+            throw new IllegalArgumentException("bad bridge name: " + bridge + " (" + BRIDGE_RULE + ")");
         }
         if (addressPool.prefix() < 8 || addressPool.prefix() > 30) {
             throw new IllegalArgumentException("the address pool needs a prefix of 8..30: " + addressPool);
