@@ -21,7 +21,7 @@ import org.vsconsole.host.ExecResult;
  */
 class GuestConsole extends VerticalLayout {
 
-    private final GuestService guests;
+    private final GuestProcessService guests;
     private final String name;
     private final TextField command = new TextField();
     private final Pre output = new Pre();
@@ -29,7 +29,7 @@ class GuestConsole extends VerticalLayout {
     private final Button run = new Button("Run");
     private final StringBuilder text = new StringBuilder();
 
-    GuestConsole(GuestService guests, String name) {
+    GuestConsole(GuestProcessService guests, String name) {
         this.guests = guests;
         this.name = name;
         setPadding(false);

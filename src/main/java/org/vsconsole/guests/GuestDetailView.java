@@ -46,6 +46,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     static final String TAB_PARAMETER = "tab";
 
     private final GuestService guests;
+    private final GuestProcessService processes;
     private final Sampler sampler;
     private final AuditService audit;
     private final CurrentUser currentUser;
@@ -67,13 +68,14 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final org.vsconsole.sync.DriftDecisions decisions;
     private final List<GuestPageTab> featureTabs;
 
-    public GuestDetailView(GuestService guests, Sampler sampler, AuditService audit, CurrentUser currentUser,
+    public GuestDetailView(GuestService guests, GuestProcessService processes, Sampler sampler, AuditService audit, CurrentUser currentUser,
             org.vsconsole.sync.SyncService sync, org.vsconsole.sync.DriftDecisions decisions,
             org.springframework.beans.factory.ObjectProvider<GuestPageTab> featureTabs) {
         this.sync = sync;
         this.decisions = decisions;
         this.featureTabs = featureTabs.stream().sorted(java.util.Comparator.comparingInt(GuestPageTab::order)).toList();
         this.guests = guests;
+        this.processes = processes;
         this.sampler = sampler;
         this.audit = audit;
         this.currentUser = currentUser;
@@ -126,10 +128,10 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         ordered.put(10, java.util.Map.entry("Overview", overviewTab));
         ordered.put(20, java.util.Map.entry("Configuration", configurationTab));
         ordered.put(30, java.util.Map.entry("Network", networkTab));
-        processesTab = new GuestProcessesTab(guests, name, mayOperate);
+        processesTab = new GuestProcessesTab(processes, name, mayOperate);
         ordered.put(40, java.util.Map.entry("Processes", processesTab));
         if (staff) {
-            ordered.put(60, java.util.Map.entry("Console", new GuestConsole(guests, name)));
+            ordered.put(60, java.util.Map.entry("Console", new GuestConsole(processes, name)));
         }
         ordered.put(80, java.util.Map.entry("History", new org.vsconsole.monitoring.GuestHistoryPanel(name)));
         auditTab = new GuestAuditTab(audit, name);

@@ -15,11 +15,11 @@ import org.vsconsole.host.GuestProcess;
 /** The guest page's Processes tab: the guest's processes as {@code vps} shows them, each one killable by who may operate. */
 class GuestProcessesTab extends VerticalLayout {
 
-    private final GuestService guests;
+    private final GuestProcessService guests;
     private final String name;
     private final Grid<GuestProcess> processGrid = new Grid<>(GuestProcess.class, false);
 
-    GuestProcessesTab(GuestService guests, String name, boolean mayOperate) {
+    GuestProcessesTab(GuestProcessService guests, String name, boolean mayOperate) {
         this.guests = guests;
         this.name = name;
         processGrid.setId("guest-processes");
@@ -37,7 +37,7 @@ class GuestProcessesTab extends VerticalLayout {
                 Button kill = new Button("Kill", e -> confirm("Kill process " + p.pid() + "?",
                         p.command() + " receives SIGTERM.", "Kill", () -> {
                             try {
-                                guests.kill(name, p.pid(), 15);
+                                guests.kill(name, p.pid(), "TERM");
                                 notice("Sent SIGTERM to " + p.pid(), true);
                             } catch (RuntimeException ex) {
                                 notice(ex.getMessage(), false);

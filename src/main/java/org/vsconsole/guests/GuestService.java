@@ -18,15 +18,9 @@ import org.vsconsole.base.ActionRefusedException;
 import org.vsconsole.base.GuestLocks;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.StateConflictException;
-import org.vsconsole.host.ContextConflict;
 import org.vsconsole.host.ContextConflicts;
-import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.ContextOccupants;
-import org.vsconsole.host.ExecResult;
-import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.GuestSpec;
-import org.vsconsole.host.TerminalSession;
-import org.vsconsole.host.TerminalSize;
 import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
@@ -37,7 +31,6 @@ import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.InterfaceEntry;
-import org.vsconsole.monitoring.GuestLive;
 import org.vsconsole.monitoring.HostSnapshot;
 import org.vsconsole.monitoring.Sampler;
 import org.vsconsole.security.CurrentUser;
@@ -50,12 +43,12 @@ import org.vsconsole.sync.SyncService;
  * validates names with the host grammar, holds the guest's lock for state changes and leaves an
  * audit row with the state before and after. A guest whose context another guest holds
  * ({@link ContextConflicts}) is refused every action, since it would reach the other guest.
+ * What runs inside a guest (processes, signals, commands, terminals) is {@link GuestProcessService}'s.
  */
 @Service
 public class GuestService {
 
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
-    static final Duration EXEC_TIMEOUT = Duration.ofMinutes(2);
 
     private final GuestConfigReader configs;
     private final GuestConfigWriter writer;
@@ -97,7 +90,7 @@ public class GuestService {
         List<GuestSummary> rows = new ArrayList<>();
         for (GuestConfig config : sampler.guestConfigs()) {
             if (currentUser.maySee(config.name())) {
-                rows.add(summary(config, snapshot.guest(config.name()), owners.getOrDefault(config.name(), List.of()),
+                rows.add(GuestSummary.of(config, snapshot.guest(config.name()), owners.getOrDefault(config.name(), List.of()),
                         registry.get(config.name())));
             }
         }
@@ -112,7 +105,7 @@ public class GuestService {
     @PreAuthorize("@currentUser.maySee(#name)")
     public GuestSummary summary(String name) {
         GuestConfig config = config(name);
-        return summary(config, sampler.latest().guest(name), currentUser.ownersByGuest().getOrDefault(name, List.of()),
+        return GuestSummary.of(config, sampler.latest().guest(name), currentUser.ownersByGuest().getOrDefault(name, List.of()),
                 sync.status(name).orElse(null));
     }
 
@@ -164,62 +157,6 @@ public class GuestService {
                     return Map.of("startsAtBoot", after.init().bootMarked());
                 }));
         return config(name);
-    }
-
-    /** Runs a command inside the running guest (ADMIN and OPERATOR only), streaming its output. */
-    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
-    @AuditedAction(AuditActions.GUEST_EXEC)
-    public ExecResult exec(String name, List<String> argv, Consumer<String> output) {
-        GuestConfig config = config(name);
-        if (argv == null || argv.isEmpty() || argv.getFirst().isBlank()) {
-            throw new InvalidInputException("command", "enter a command to run");
-        }
-        for (String arg : argv) {
-            if (arg.indexOf('\0') >= 0) {
-                throw new InvalidInputException("command", "arguments cannot contain NUL characters");
-            }
-        }
-        Map<String, Object> before = Map.of("command", argv);
-        return audit.audited(AuditActions.GUEST_EXEC, target(config), before, () -> {
-            occupants.now().refuseIfInConflict(name);
-            return driver.exec(spec(config), argv, output, EXEC_TIMEOUT);
-        });
-    }
-
-    /**
-     * A login shell in the running guest under a pty. The terminal feature decides who may have
-     * one and audits it; this only refuses what is never allowed (another's guest, a conflict).
-     */
-    @PreAuthorize("@currentUser.mayOperate(#name)")
-    public TerminalSession openTerminal(String name, TerminalSize size) {
-        GuestConfig config = config(name);
-        occupants.now().refuseIfInConflict(name);
-        return driver.openTerminal(spec(config), size);
-    }
-
-    /** The guest's processes; none for a guest in conflict, as the context's processes are another guest's. */
-    @PreAuthorize("@currentUser.maySee(#name)")
-    public List<GuestProcess> processes(String name) {
-        GuestConfig config = config(name);
-        if (occupants.now().of(name).isPresent()) {
-            return List.of();
-        }
-        return driver.processes(spec(config));
-    }
-
-    /** Sends a signal to one process of the guest, as {@code vkill} does. */
-    @PreAuthorize("@currentUser.mayOperate(#name)")
-    @AuditedAction(AuditActions.GUEST_KILL)
-    public void kill(String name, int pid, int signal) {
-        GuestConfig config = config(name);
-        if (signal != 9 && signal != 15 && signal != 1 && signal != 2) {
-            throw new InvalidInputException("signal", "must be one of TERM (15), KILL (9), HUP (1), INT (2)");
-        }
-        audit.audited(AuditActions.GUEST_KILL, target(config), Map.of("pid", pid, "signal", signal), () -> {
-            occupants.now().refuseIfInConflict(name);
-            driver.kill(spec(config), pid, signal);
-            return null;
-        });
     }
 
     /**
@@ -307,23 +244,5 @@ public class GuestService {
         view.put("addresses", config.interfaces().stream().map(InterfaceEntry::ip).toList());
         view.put("root", config.vdirTarget());
         return view;
-    }
-
-    private static GuestSummary summary(GuestConfig config, GuestLive live, List<String> owners, GuestSyncStatus sync) {
-        ContextConflict conflict = live == null ? null : live.conflict();
-        boolean running = live != null && live.running();
-        GuestState state = conflict != null ? GuestState.CONTEXT_CONFLICT
-                : running ? GuestState.RUNNING
-                : config.disabled() ? GuestState.DISABLED
-                : config.context() == null ? GuestState.BROKEN
-                : GuestState.STOPPED;
-        ContextFigures f = running ? live.figures() : null;
-        List<String> addresses = config.interfaces().stream().filter(i -> i.ip() != null)
-                .map(i -> i.prefix() == null ? i.ip() : i.ip() + "/" + i.prefix()).toList();
-        List<String> warnings = config.warnings().stream().map(w -> w.path() + ": " + w.message()).toList();
-        return new GuestSummary(config.name(), config.context(), state, addresses, config.init().bootMarked(), owners,
-                f == null ? 0 : f.processes(), f == null ? 0 : f.rssBytes(), f == null ? 0 : f.uptimeMs(), warnings,
-                sync != null && sync.drift(), sync == null ? List.of() : sync.changedFiles(), sync != null && sync.unmanaged(),
-                conflict == null ? null : conflict.reason());
     }
 }

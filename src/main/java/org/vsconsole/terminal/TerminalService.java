@@ -26,6 +26,7 @@ import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.Outcome;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.guests.GuestProcessService;
 import org.vsconsole.guests.GuestService;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
@@ -47,6 +48,7 @@ public class TerminalService {
     private static final int MAX_INPUT_CHARS = 64 * 1024;
 
     private final GuestService guests;
+    private final GuestProcessService processes;
     private final AuditService audit;
     private final TerminalAccess access;
     private final RecordingRepository recordings;
@@ -56,9 +58,10 @@ public class TerminalService {
     private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("terminal-reaper").daemon().factory());
 
-    TerminalService(GuestService guests, AuditService audit, TerminalAccess access, RecordingRepository recordings,
+    TerminalService(GuestService guests, GuestProcessService processes, AuditService audit, TerminalAccess access, RecordingRepository recordings,
             TerminalProperties settings, RecordingArchive archive) {
         this.guests = guests;
+        this.processes = processes;
         this.audit = audit;
         this.access = access;
         this.recordings = recordings;
@@ -96,7 +99,7 @@ public class TerminalService {
             String id = UUID.randomUUID().toString();
             Instant opened = Instant.now();
             Path file = archive.file(id);
-            TerminalSession session = guests.openTerminal(name, size);
+            TerminalSession session = processes.openTerminal(name, size);
             AsciicastWriter writer;
             try {
                 writer = archive.create(id, size, opened, name + " by " + access.username());

@@ -39,6 +39,9 @@ class ContextConflictTest extends GuestsTestBase {
     GuestService guests;
 
     @Autowired
+    GuestProcessService processes;
+
+    @Autowired
     LimitService limits;
 
     @Autowired
@@ -86,8 +89,8 @@ class ContextConflictTest extends GuestsTestBase {
         actions.put("guest.start", () -> guests.start("app2"));
         actions.put("guest.stop", () -> guests.stop("app2"));
         actions.put("guest.restart", () -> guests.restart("app2"));
-        actions.put("guest.exec", () -> guests.exec("app2", List.of("id"), line -> { }));
-        actions.put("guest.kill", () -> guests.kill("app2", 10_000 + 4243, 15));
+        actions.put("guest.exec", () -> processes.exec("app2", List.of("id"), line -> { }));
+        actions.put("guest.kill", () -> processes.kill("app2", 10_000 + 4243, "TERM"));
         actions.put("limits.set", () -> limits.apply("app2", Map.of("nproc", new LimitEdit("100", "120")), true, false, digest));
         actions.put("limits.tmp-size", () -> tmp.setTmpSize("app2", "32m", true, false, digest));
         actions.put("guest.delete", () -> guests.delete("app2", "app2"));
@@ -101,8 +104,8 @@ class ContextConflictTest extends GuestsTestBase {
 
         assertThat(kernel.callsFor("app2")).as("the driver never heard of app2").isEmpty();
         assertThat(kernel.inside(4243)).contains("app1");
-        assertThat(guests.processes("app2")).as("the context's processes are app1's").isEmpty();
-        assertThat(guests.processes("app1")).extracting(p -> p.command()).containsExactly("init of app1");
+        assertThat(processes.processes("app2")).as("the context's processes are app1's").isEmpty();
+        assertThat(processes.processes("app1")).extracting(p -> p.command()).containsExactly("init of app1");
         assertThat(guests.config("app2").configDir()).as("the delete was refused before touching the tree").isDirectory();
     }
 

@@ -128,7 +128,7 @@ public class FakeKernelContexts implements HostDriver {
 
     @Override
     public void kill(GuestSpec guest, int pid, int signal) {
-        log("kill", guest);
+        calls.add("kill " + guest.name() + " " + guest.xid() + " pid " + pid + " signal " + signal);
     }
 
     @Override

@@ -59,6 +59,9 @@ class GuestAccessTest extends com.vaadin.browserless.SpringBrowserlessTest {
     GuestService guests;
 
     @Autowired
+    GuestProcessService processes;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -126,7 +129,7 @@ class GuestAccessTest extends com.vaadin.browserless.SpringBrowserlessTest {
                 .doesNotContain("guest-start", "guest-stop", "guest-restart", "guest-delete");
         assertThat($(Tab.class).all()).extracting(Tab::getLabel).doesNotContain("Console");
         assertThatThrownBy(() -> guests.start("own1")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> guests.exec("own1", List.of("id"), line -> { })).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> processes.exec("own1", List.of("id"), line -> { })).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

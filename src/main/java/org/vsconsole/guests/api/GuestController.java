@@ -6,15 +6,12 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +22,6 @@ import org.vsconsole.base.IfMatch;
 import org.vsconsole.base.Paging;
 import org.vsconsole.guests.GuestService;
 import org.vsconsole.guests.GuestSummary;
-import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.config.GuestConfig;
 
 /**
@@ -47,13 +43,6 @@ class GuestController {
     record GuestRow(String name, Integer xid, List<String> ips, boolean startsAtBoot, boolean running,
             @Schema(allowableValues = {"running", "stopped", "disabled", "broken", "context-conflict"}) String state,
             int processes, long rssBytes, long uptimeMs, String conflict) {
-    }
-
-    @Schema(example = "{\"command\":[\"uname\",\"-a\"]}")
-    record ExecRequest(@Schema(description = "argv: no shell is involved") List<String> command) {
-    }
-
-    record ExecResponse(int exitCode, boolean timedOut, List<String> output) {
     }
 
     record Deleted(String deleted) {
@@ -142,23 +131,6 @@ class GuestController {
         precondition(name, ifMatch);
         guests.delete(name, confirm == null ? name : confirm);
         return new Deleted(name);
-    }
-
-    @PostMapping("/{name}/exec")
-    @Operation(operationId = "execInGuest", summary = "Run a command in a guest",
-            description = "Runs argv (no shell) in the running guest with a timeout and answers its exit code and"
-                    + " output (at most 10,000 lines). ADMIN and OPERATOR only; audited.")
-    @ApiErrors({409})
-    ExecResponse exec(@PathVariable String name, @RequestBody ExecRequest body) {
-        List<String> output = new ArrayList<>();
-        ExecResult result = guests.exec(name, body == null ? null : body.command(), line -> {
-            synchronized (output) {
-                if (output.size() < 10_000) {
-                    output.add(line);
-                }
-            }
-        });
-        return new ExecResponse(result.exitCode(), result.timedOut(), output);
     }
 
     /** Only with a header: without one, the call behaves as it always did. */
