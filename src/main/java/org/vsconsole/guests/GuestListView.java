@@ -5,7 +5,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -13,8 +12,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -29,13 +26,11 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import org.vsconsole.base.Formats;
 import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.base.MainLayout;
@@ -125,13 +120,9 @@ public class GuestListView extends VerticalLayout {
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (mayOperate) {
-            // one group, so on a narrow screen the three wrap to a line of their own together
-            HorizontalLayout bulk = new HorizontalLayout(bulkButton("Start", "start", VaadinIcon.PLAY),
-                    bulkButton("Stop", "stop", VaadinIcon.STOP), bulkButton("Restart", "restart", VaadinIcon.REFRESH));
-            bulk.setId("guest-bulk-actions");
-            bulk.setSpacing(false);
-            bulk.getStyle().set("gap", "var(--lumo-space-s)");
-            toolbar.add(bulk);
+            toolbar.add(new GuestBulkActions(guests,
+                    () -> grid.getSelectedItems().stream().map(GuestSummary::name).distinct().sorted().toList(),
+                    () -> replaceRows(guests.list())));
             grid.setSelectionMode(Grid.SelectionMode.MULTI);
         }
 
@@ -141,7 +132,7 @@ public class GuestListView extends VerticalLayout {
         grid.setItems(provider);
         grid.addComponentColumn(g -> new RouterLink(g.name(), GuestDetailView.class, new com.vaadin.flow.router.RouteParameters("name", g.name())))
                 .setHeader("Name").setKey("name").setSortable(true).setComparator(GuestSummary::name).setAutoWidth(true);
-        grid.addComponentColumn(GuestListView::stateCell).setHeader("State").setKey("state")
+        grid.addComponentColumn(GuestBadges::stateCell).setHeader("State").setKey("state")
                 .setComparator(g -> g.state().ordinal()).setSortable(true).setAutoWidth(true);
         grid.addColumn(g -> g.xid() == null ? "—" : g.xid().toString()).setHeader("XID").setKey("xid")
                 .setComparator(Comparator.comparing(GuestSummary::xid, Comparator.nullsLast(Integer::compare)))
@@ -237,90 +228,5 @@ public class GuestListView extends VerticalLayout {
                 || g.addresses().stream().anyMatch(a -> a.contains(text))
                 || g.owners().stream().anyMatch(o -> o.contains(text))
                 || Objects.toString(g.xid(), "").equals(text)));
-    }
-
-    private Button bulkButton(String label, String action, VaadinIcon icon) {
-        Button button = new Button(label, icon.create(), e -> confirmBulk(label, action));
-        button.setId("bulk-" + action);
-        return button;
-    }
-
-    private void confirmBulk(String label, String action) {
-        List<String> names = grid.getSelectedItems().stream().map(GuestSummary::name).distinct().sorted().toList();
-        if (names.isEmpty()) {
-            Notification.show("Select one or more guests first", 3000, Notification.Position.TOP_CENTER);
-            return;
-        }
-        Runnable run = () -> runBulk(action, names);
-        if (action.equals("start")) {
-            run.run();
-            return;
-        }
-        ConfirmDialog confirm = new ConfirmDialog(label + " " + names.size() + " guest" + (names.size() == 1 ? "" : "s") + "?",
-                String.join(", ", names) + " — their processes will be " + (action.equals("stop") ? "stopped." : "restarted."),
-                label, e -> run.run());
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
-    }
-
-    private void runBulk(String action, List<String> names) {
-        Function<String, GuestSummary> operation = switch (action) {
-            case "start" -> guests::start;
-            case "stop" -> guests::stop;
-            default -> guests::restart;
-        };
-        Map<String, String> failures = new LinkedHashMap<>();
-        for (String name : names) {
-            try {
-                operation.apply(name);
-            } catch (RuntimeException e) {
-                failures.put(name, e.getMessage());
-            }
-        }
-        int ok = names.size() - failures.size();
-        StringBuilder text = new StringBuilder(ok + " of " + names.size() + " guests: " + action + " done.");
-        failures.forEach((name, message) -> text.append("\n").append(name).append(": ").append(message));
-        Notification n = Notification.show(text.toString(), failures.isEmpty() ? 4000 : 12000, Notification.Position.TOP_CENTER);
-        n.addThemeVariants(failures.isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
-        replaceRows(guests.list());
-    }
-
-    /** The state badge plus the sync badges: changed outside the console, unmanaged. */
-    static HorizontalLayout stateCell(GuestSummary guest) {
-        HorizontalLayout cell = new HorizontalLayout(stateBadge(guest));
-        cell.setSpacing(false);
-        cell.getStyle().set("gap", "var(--lumo-space-xs)");
-        if (guest.changedOutside()) {
-            Span drift = new Span(VaadinIcon.WARNING.create(), new Span("Changed outside the console"));
-            drift.getElement().getThemeList().add("badge warning");
-            drift.addClassName("drift-badge");
-            drift.getElement().setAttribute("title", "Changed on disk: " + String.join(", ", guest.changedFiles()));
-            cell.add(drift);
-        }
-        if (guest.unmanaged()) {
-            Span unmanaged = new Span(VaadinIcon.QUESTION_CIRCLE_O.create(), new Span("Unmanaged"));
-            unmanaged.getElement().getThemeList().add("badge contrast");
-            unmanaged.addClassName("unmanaged-badge");
-            unmanaged.getElement().setAttribute("title", "Made outside the console; an admin can adopt it on its page");
-            cell.add(unmanaged);
-        }
-        return cell;
-    }
-
-    static Span stateBadge(GuestSummary guest) {
-        Span badge = new Span(guest.state().label());
-        badge.getElement().getThemeList().add(switch (guest.state()) {
-            case RUNNING -> "badge success";
-            case STOPPED -> "badge contrast";
-            case DISABLED -> "badge";
-            case BROKEN, CONTEXT_CONFLICT -> "badge error";
-        });
-        if (guest.conflict() != null) {
-            badge.getElement().setAttribute("title", guest.conflict());
-        } else if (!guest.warnings().isEmpty()) {
-            badge.getElement().setAttribute("title", String.join("\n", guest.warnings()));
-        }
-        return badge;
     }
 }

@@ -177,7 +177,7 @@ class ContextConflictTest extends GuestsTestBase {
         GuestSummary row = IntStream.range(0, test(grid).size()).mapToObj(i -> test(grid).getRow(i))
                 .filter(r -> r.name().equals("view2")).findFirst().orElseThrow();
         assertThat(row.state().label()).isEqualTo("Context conflict");
-        Span badge = GuestListView.stateBadge(row);
+        Span badge = GuestBadges.stateBadge(row);
         assertThat(badge.getText()).isEqualTo("Context conflict");
         assertThat(badge.getElement().getAttribute("title")).isEqualTo("context 4247 is also claimed by guest view1");
 
