@@ -1,16 +1,14 @@
 package org.vsconsole.guests;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.vsconsole.base.Feedback;
 
 /**
  * Start, stop or restart the guests selected in the list. Stop and restart ask first, naming
@@ -45,7 +43,7 @@ final class GuestBulkActions extends HorizontalLayout {
     private void confirm(String label, String action) {
         List<String> names = selected.get();
         if (names.isEmpty()) {
-            Notification.show("Select one or more guests first", 3000, Notification.Position.TOP_CENTER);
+            Feedback.info("Select one or more guests first");
             return;
         }
         Runnable run = () -> run(action, names);
@@ -53,12 +51,9 @@ final class GuestBulkActions extends HorizontalLayout {
             run.run();
             return;
         }
-        ConfirmDialog confirm = new ConfirmDialog(label + " " + names.size() + " guest" + (names.size() == 1 ? "" : "s") + "?",
+        Feedback.confirmDestructive(label + " " + names.size() + " guest" + (names.size() == 1 ? "" : "s") + "?",
                 String.join(", ", names) + " — their processes will be " + (action.equals("stop") ? "stopped." : "restarted."),
-                label, e -> run.run());
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+                label, run);
     }
 
     private void run(String action, List<String> names) {
@@ -78,8 +73,11 @@ final class GuestBulkActions extends HorizontalLayout {
         int ok = names.size() - failures.size();
         StringBuilder text = new StringBuilder(ok + " of " + names.size() + " guests: " + action + " done.");
         failures.forEach((name, message) -> text.append("\n").append(name).append(": ").append(message));
-        Notification n = Notification.show(text.toString(), failures.isEmpty() ? 4000 : 12000, Notification.Position.TOP_CENTER);
-        n.addThemeVariants(failures.isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
+        if (failures.isEmpty()) {
+            Feedback.success(text.toString());
+        } else {
+            Feedback.error(text.toString());
+        }
         done.run();
     }
 }

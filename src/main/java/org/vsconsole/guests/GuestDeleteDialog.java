@@ -1,6 +1,5 @@
 package org.vsconsole.guests;
 
-import static org.vsconsole.guests.GuestPageParts.notice;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -10,6 +9,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.config.GuestConfig;
 
@@ -34,8 +34,7 @@ final class GuestDeleteDialog {
         VerticalLayout body = new VerticalLayout(text);
         body.setPadding(false);
         if (running) {
-            Div notice = new Div(new Span(name + " is running. Stop it first."));
-            notice.addClassNames("notice", "warning");
+            Div notice = Feedback.banner("warning", name + " is running. Stop it first.");
             Button stopFirst = new Button("Stop it now", e -> {
                 dialog.close();
                 stop.run();
@@ -48,13 +47,13 @@ final class GuestDeleteDialog {
             try {
                 guests.delete(name, typed.getValue());
                 dialog.close();
-                notice(name + " deleted", true);
+                Feedback.success(name + " deleted");
                 UI.getCurrent().navigate(GuestListView.class);
             } catch (InvalidInputException ex) {
                 typed.setErrorMessage(ex.rule());
                 typed.setInvalid(true);
             } catch (RuntimeException ex) {
-                notice("Delete failed: " + ex.getMessage(), false);
+                Feedback.error("Delete failed: " + ex.getMessage());
             }
         });
         delete.setId("delete-confirm");

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -31,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.Formats;
 import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.base.MainLayout;
@@ -92,8 +92,7 @@ public class GuestListView extends VerticalLayout {
             header.add(create);
         }
         guests.readOnlyReason().ifPresent(reason -> {
-            Div notice = new Div(new Span("Guests cannot be started or changed on this host: " + reason));
-            notice.addClassNames("notice", "warning");
+            Div notice = Feedback.banner("warning", "Guests cannot be started or changed on this host: " + reason);
             notice.setId("read-only-notice");
             add(notice);
         });

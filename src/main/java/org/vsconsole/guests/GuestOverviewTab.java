@@ -1,6 +1,5 @@
 package org.vsconsole.guests;
 
-import static org.vsconsole.guests.GuestPageParts.notice;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -13,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.Formats;
 import org.vsconsole.host.ContextConflict;
 import org.vsconsole.host.config.GuestConfig;
@@ -52,9 +52,9 @@ class GuestOverviewTab extends VerticalLayout {
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
         start.addClickListener(e -> act("start", () -> guests.start(name)));
-        stop.addClickListener(e -> GuestPageParts.confirm("Stop " + name + "?",
+        stop.addClickListener(e -> Feedback.confirmDestructive("Stop " + name + "?",
                 "Its services stop and every process of the guest ends.", "Stop", () -> act("stop", () -> guests.stop(name))));
-        restart.addClickListener(e -> GuestPageParts.confirm("Restart " + name + "?",
+        restart.addClickListener(e -> Feedback.confirmDestructive("Restart " + name + "?",
                 "Every process of the guest ends and the guest starts again.", "Restart",
                 () -> act("restart", () -> guests.restart(name))));
         HorizontalLayout actions = new HorizontalLayout(start, stop, restart);
@@ -81,10 +81,10 @@ class GuestOverviewTab extends VerticalLayout {
             }
             try {
                 this.config = guests.setStartsAtBoot(name, e.getValue(), this.config.digest());
-                notice(e.getValue() ? name + " now starts when the host boots" : name + " no longer starts at boot", true);
+                Feedback.success(e.getValue() ? name + " now starts when the host boots" : name + " no longer starts at boot");
             } catch (RuntimeException ex) {
                 bootMark.setValue(!e.getValue());
-                notice(ex.getMessage(), false);
+                Feedback.error(ex.getMessage());
             }
         });
         facts.setId("guest-overview-facts");
@@ -148,9 +148,9 @@ class GuestOverviewTab extends VerticalLayout {
         CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
             try {
                 action.run();
-                ui.access(() -> notice(name + ": " + what + " done", true));
+                ui.access(() -> Feedback.success(name + ": " + what + " done"));
             } catch (RuntimeException e) {
-                ui.access(() -> notice(name + ": " + what + " failed: " + e.getMessage(), false));
+                ui.access(() -> Feedback.error(name + ": " + what + " failed: " + e.getMessage()));
             } finally {
                 ui.access(() -> show(sampler.latest().guest(name)));
             }

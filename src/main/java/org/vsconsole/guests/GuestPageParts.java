@@ -1,13 +1,10 @@
 package org.vsconsole.guests;
 
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.List;
 
-/** Small pieces the guest page's tabs share: a list of facts, confirmations and notices. */
+/** Small pieces the guest page's tabs share: a list of facts and how an empty value reads. */
 final class GuestPageParts {
 
     private GuestPageParts() {
@@ -30,17 +27,5 @@ final class GuestPageParts {
 
     static String join(List<String> values) {
         return values.isEmpty() ? "—" : String.join(", ", values);
-    }
-
-    static void confirm(String header, String text, String action, Runnable onConfirm) {
-        ConfirmDialog dialog = new ConfirmDialog(header, text, action, e -> onConfirm.run());
-        dialog.setCancelable(true);
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
-    }
-
-    static void notice(String text, boolean success) {
-        Notification.show(text, success ? 3000 : 8000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(success ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
     }
 }

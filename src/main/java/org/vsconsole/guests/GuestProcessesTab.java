@@ -1,7 +1,5 @@
 package org.vsconsole.guests;
 
-import static org.vsconsole.guests.GuestPageParts.confirm;
-import static org.vsconsole.guests.GuestPageParts.notice;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,6 +7,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.Formats;
 import org.vsconsole.host.GuestProcess;
 
@@ -34,13 +33,13 @@ class GuestProcessesTab extends VerticalLayout {
         processGrid.addColumn(GuestProcess::command).setHeader("Command").setFlexGrow(1);
         if (mayOperate) {
             processGrid.addComponentColumn(p -> {
-                Button kill = new Button("Kill", e -> confirm("Kill process " + p.pid() + "?",
+                Button kill = new Button("Kill", e -> Feedback.confirmDestructive("Kill process " + p.pid() + "?",
                         p.command() + " receives SIGTERM.", "Kill", () -> {
                             try {
                                 guests.kill(name, p.pid(), "TERM");
-                                notice("Sent SIGTERM to " + p.pid(), true);
+                                Feedback.success("Sent SIGTERM to " + p.pid());
                             } catch (RuntimeException ex) {
-                                notice(ex.getMessage(), false);
+                                Feedback.error(ex.getMessage());
                             }
                             refresh();
                         }));
@@ -62,7 +61,7 @@ class GuestProcessesTab extends VerticalLayout {
         try {
             processGrid.setItems(guests.processes(name));
         } catch (RuntimeException e) {
-            notice(e.getMessage(), false);
+            Feedback.error(e.getMessage());
         }
     }
 }

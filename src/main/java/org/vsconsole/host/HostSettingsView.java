@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.core.env.Environment;
 import org.vsconsole.base.ConsoleProperties;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.MainLayout;
 
 /**
@@ -41,9 +42,7 @@ public class HostSettingsView extends VerticalLayout {
         driverFacts.setId("settings-host");
         add(driverFacts);
         driver.readOnlyReason().ifPresent(reason -> {
-            Div notice = new Div(new Span("Read-only: " + reason));
-            notice.addClassNames("notice", "warning");
-            add(notice);
+            add(Feedback.banner("warning", "Read-only: " + reason));
         });
         add(new H3("Console"));
         add(facts(

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.shared.Registration;
 import java.util.function.Consumer;
+import org.vsconsole.base.Feedback;
 
 /**
  * Follows one job live: state, progress bar and the log as it streams, pushed to the browser.
@@ -52,13 +53,11 @@ public class JobProgressPanel extends VerticalLayout {
 
     /** Cancelling stops work half-way, so it is asked once more. */
     private void confirmCancel() {
-        ConfirmDialog confirm = new ConfirmDialog("Cancel this job?",
-                "The job stops at its next step; its log shows what it had done by then.", "Cancel the job", e -> jobs.cancel(jobId));
+        ConfirmDialog confirm = Feedback.confirmDestructive("Cancel this job?",
+                "The job stops at its next step; its log shows what it had done by then.", "Cancel the job",
+                () -> jobs.cancel(jobId));
         confirm.setId("job-cancel-confirm");
-        confirm.setCancelable(true);
         confirm.setCancelText("Keep running");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
     }
 
     @Override

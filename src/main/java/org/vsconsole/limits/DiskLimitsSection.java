@@ -5,12 +5,12 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Consumer;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.DiskQuotaState;
 import org.vsconsole.host.DiskUsage;
@@ -70,10 +70,13 @@ class DiskLimitsSection extends VerticalLayout {
                     GuestLimits after = disks.setDiskLimit(guest, new DiskLimitEdit(id.getValue(), dir.getValue(),
                             space.getValue(), inodes.getValue(), reserved.getValue()), current.digest());
                     render.accept(after);
-                    LimitsPanelParts.show("Disk limit saved; " + after.diskNote(), after.diskEnforced()
-                            ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
+                    if (after.diskEnforced()) {
+                        Feedback.success("Disk limit saved; " + after.diskNote());
+                    } else {
+                        Feedback.warning("Disk limit saved; " + after.diskNote());
+                    }
                 } catch (InvalidInputException ex) {
-                    LimitsPanelParts.show(ex.getMessage(), NotificationVariant.LUMO_ERROR);
+                    Feedback.error(ex.getMessage());
                 } catch (ConfigConflictException ex) {
                     conflict.accept(ex);
                 }

@@ -6,11 +6,11 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.host.HostOperationException;
@@ -76,7 +76,7 @@ public class GuestLimitsPanel extends VerticalLayout {
         } catch (InvalidInputException | AccessDeniedException e) {
             removeAll();
             rows = null;
-            add(LimitsPanelParts.notice("error", "The limits of " + guest + " cannot be shown: " + e.getMessage()));
+            add(Feedback.banner("error", "The limits of " + guest + " cannot be shown: " + e.getMessage()));
             return;
         }
         render(read);
@@ -86,7 +86,7 @@ public class GuestLimitsPanel extends VerticalLayout {
         if (getChildren().anyMatch(c -> c.getId().filter("limits-edits-kept"::equals).isPresent())) {
             return;
         }
-        Div note = LimitsPanelParts.notice("warning", guest + " changed while you were editing. Your values are kept; \"Apply\" or"
+        Div note = Feedback.banner("warning", guest + " changed while you were editing. Your values are kept; \"Apply\" or"
                 + " \"Save\" checks them against what changed.");
         note.setId("limits-edits-kept");
         addComponentAsFirst(note);
@@ -98,7 +98,7 @@ public class GuestLimitsPanel extends VerticalLayout {
         removeAll();
         current = limits;
         rows = new RlimitRows(limits, mayChange);
-        add(LimitsPanelParts.notice(current.running() ? "" : "warning", current.running()
+        add(Feedback.banner(current.running() ? "" : "warning", current.running()
                 ? "Live values are what the kernel enforces now; saved values apply at each start."
                 : guest + " is not running: only saved values are shown. \"Save\" writes them for the next start."));
 
@@ -160,20 +160,20 @@ public class GuestLimitsPanel extends VerticalLayout {
         rows.clearInvalid();
         Map<String, LimitEdit> edits = rows.edits(live);
         if (edits.isEmpty()) {
-            LimitsPanelParts.show("Nothing to change: the fields hold the current values.", NotificationVariant.LUMO_CONTRAST);
+            Feedback.info("Nothing to change: the fields hold the current values.");
             return;
         }
         try {
             GuestLimits after = service.apply(guest, edits, live, persistent, current.digest());
             render(after);
-            LimitsPanelParts.show(message(after, live, persistent, edits.size()), NotificationVariant.LUMO_SUCCESS);
+            Feedback.success(message(after, live, persistent, edits.size()));
         } catch (InvalidInputException e) {
             rows.markInvalid(e);
-            LimitsPanelParts.show(e.getMessage(), NotificationVariant.LUMO_ERROR);
+            Feedback.error(e.getMessage());
         } catch (ConfigConflictException e) {
             conflict(e);
         } catch (HostOperationException | AccessDeniedException e) {
-            LimitsPanelParts.show(e.getMessage(), NotificationVariant.LUMO_ERROR);
+            Feedback.error(e.getMessage());
         }
     }
 

@@ -2,14 +2,11 @@ package org.vsconsole.limits;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -23,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.MainLayout;
 
@@ -160,22 +158,18 @@ public class LimitPresetsView extends VerticalLayout {
     }
 
     private void confirmDelete(LimitPreset preset) {
-        ConfirmDialog confirm = new ConfirmDialog("Delete preset " + preset.name() + "?",
+        Feedback.confirmDestructive("Delete preset " + preset.name() + "?",
                 "Guests that got its limits keep them; the preset can no longer be applied or chosen when creating a guest.",
-                "Delete", e -> delete(preset));
-        confirm.setId("preset-delete-confirm");
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+                "Delete", () -> delete(preset)).setId("preset-delete-confirm");
     }
 
     private void delete(LimitPreset preset) {
         try {
             presets.delete(preset.name());
             refresh();
-            Notification.show("Deleted " + preset.name()).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Feedback.success("Deleted " + preset.name());
         } catch (InvalidInputException ex) {
-            Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Feedback.error(ex.getMessage());
         }
     }
 }

@@ -1,12 +1,8 @@
 package org.vsconsole.limits;
 
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextField;
 
-/** Small pieces the limits panel and its sections share. */
+/** A labelled field the limits panel's sections share. */
 final class LimitsPanelParts {
 
     private LimitsPanelParts() {
@@ -17,19 +13,5 @@ final class LimitsPanelParts {
         f.setId(id);
         f.setValue(value);
         return f;
-    }
-
-    static Div notice(String kind, String text) {
-        Div d = new Div(new Span(text));
-        d.addClassName("notice");
-        if (!kind.isEmpty()) {
-            d.addClassName(kind);
-        }
-        return d;
-    }
-
-    static void show(String text, NotificationVariant variant) {
-        Notification n = Notification.show(text, 5000, Notification.Position.BOTTOM_START);
-        n.addThemeVariants(variant);
     }
 }

@@ -2,12 +2,12 @@ package org.vsconsole.limits;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Consumer;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.config.ConfigConflictException;
@@ -27,16 +27,15 @@ class TmpSizeSection extends VerticalLayout {
             try {
                 GuestLimits after = tmp.setTmpSize(guest, size.getValue(), current.running(), true, current.digest());
                 render.accept(after);
-                LimitsPanelParts.show(Boolean.TRUE.equals(after.liveApplied()) ? "/tmp remounted and saved" : "/tmp size saved",
-                        NotificationVariant.LUMO_SUCCESS);
+                Feedback.success(Boolean.TRUE.equals(after.liveApplied()) ? "/tmp remounted and saved" : "/tmp size saved");
             } catch (InvalidInputException ex) {
                 size.setInvalid(true);
                 size.setErrorMessage(ex.rule());
-                LimitsPanelParts.show(ex.getMessage(), NotificationVariant.LUMO_ERROR);
+                Feedback.error(ex.getMessage());
             } catch (ConfigConflictException ex) {
                 conflict.accept(ex);
             } catch (HostOperationException ex) {
-                LimitsPanelParts.show(ex.getMessage(), NotificationVariant.LUMO_ERROR);
+                Feedback.error(ex.getMessage());
             }
         });
         apply.setId("tmp-apply");

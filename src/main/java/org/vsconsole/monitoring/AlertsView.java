@@ -7,7 +7,6 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -21,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.vsconsole.audit.AuditEvent;
 import org.vsconsole.audit.AuditService;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.base.MainLayout;
@@ -100,7 +100,7 @@ public class AlertsView extends VerticalLayout {
                 alerts.update(new AlertSettings(hits.getValue(), rss.getValue(),
                         percent.getValue() == null ? 0 : percent.getValue(), minutes.getValue() == null ? 0 : minutes.getValue(),
                         stopped.getValue()));
-                Notification.show("Alert rules saved", 3000, Notification.Position.TOP_CENTER);
+                Feedback.success("Alert rules saved");
             } catch (InvalidInputException ex) {
                 IntegerField field = ex.field().equals("rssPercent") ? percent : minutes;
                 field.setErrorMessage(ex.rule());

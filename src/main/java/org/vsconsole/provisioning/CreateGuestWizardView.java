@@ -16,8 +16,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -30,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.MainLayout;
 import org.vsconsole.host.config.HostGrammar;
@@ -89,8 +88,7 @@ public class CreateGuestWizardView extends VerticalLayout {
         setId("create-guest-wizard");
         add(new H2("New guest"));
         creation.readOnlyReason().ifPresent(reason -> {
-            Div notice = new Div("This host cannot build guests: " + reason);
-            notice.addClassNames("notice", "warning");
+            Div notice = Feedback.banner("warning", "This host cannot build guests: " + reason);
             notice.setId("wizard-read-only");
             add(notice);
         });
@@ -256,8 +254,7 @@ public class CreateGuestWizardView extends VerticalLayout {
                     : (Component) options.field(field).orElse(null);
         };
         if (target == null) {
-            Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Feedback.error(e.getMessage());
             return;
         }
         for (int i = 0; i < sections.length; i++) {

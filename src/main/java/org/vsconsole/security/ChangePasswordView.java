@@ -7,13 +7,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.MainLayout;
 
@@ -71,8 +70,7 @@ public class ChangePasswordView extends VerticalLayout {
             field.setInvalid(true);
             return;
         }
-        Notification.show("Password changed", 3000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Feedback.success("Password changed");
         UI.getCurrent().navigate("");
     }
 }

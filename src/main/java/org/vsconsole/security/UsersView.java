@@ -3,7 +3,6 @@ package org.vsconsole.security;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -11,8 +10,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -26,6 +23,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.MainLayout;
 
@@ -92,12 +90,9 @@ public class UsersView extends VerticalLayout {
             run(() -> accounts.setEnabled(user.username(), true), "Enabled " + user.username());
             return;
         }
-        ConfirmDialog confirm = new ConfirmDialog("Disable " + user.username() + "?",
+        Feedback.confirmDestructive("Disable " + user.username() + "?",
                 "They can no longer sign in or use the API until enabled again.", "Disable",
-                e -> run(() -> accounts.setEnabled(user.username(), false), "Disabled " + user.username()));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.setCancelable(true);
-        confirm.open();
+                () -> run(() -> accounts.setEnabled(user.username(), false), "Disabled " + user.username()));
     }
 
     private void openEditor(UserAccount existing) {
@@ -135,7 +130,7 @@ public class UsersView extends VerticalLayout {
                     accounts.setRoles(existing.username(), chosen, owned);
                 }
                 dialog.close();
-                notify(existing == null ? "Created " + username.getValue() : "Saved " + existing.username(), true);
+                Feedback.success(existing == null ? "Created " + username.getValue() : "Saved " + existing.username());
                 refresh();
             } catch (InvalidInputException ex) {
                 switch (ex.field()) {
@@ -166,7 +161,7 @@ public class UsersView extends VerticalLayout {
             try {
                 accounts.resetPassword(user.username(), password.getValue());
                 dialog.close();
-                notify("Password of " + user.username() + " reset", true);
+                Feedback.success("Password of " + user.username() + " reset");
                 refresh();
             } catch (InvalidInputException ex) {
                 invalid(password, ex.rule());
@@ -182,9 +177,9 @@ public class UsersView extends VerticalLayout {
     private void run(Runnable action, String success) {
         try {
             action.run();
-            notify(success, true);
+            Feedback.success(success);
         } catch (InvalidInputException e) {
-            notify(e.getMessage(), false);
+            Feedback.error(e.getMessage());
         }
         refresh();
     }
@@ -192,11 +187,6 @@ public class UsersView extends VerticalLayout {
     private static void invalid(com.vaadin.flow.component.HasValidation field, String message) {
         field.setErrorMessage(message);
         field.setInvalid(true);
-    }
-
-    private static void notify(String text, boolean success) {
-        Notification.show(text, 4000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(success ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
     }
 
     private void refresh() {

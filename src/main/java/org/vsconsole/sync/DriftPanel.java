@@ -3,15 +3,13 @@ package org.vsconsole.sync;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.security.Role;
 
@@ -92,12 +90,9 @@ public class DriftPanel extends Div {
             accept.setId("drift-accept");
             accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button restore = new Button("Restore", VaadinIcon.ARROW_BACKWARD.create(), e -> {
-                ConfirmDialog confirm = new ConfirmDialog("Restore " + guest + "?",
+                Feedback.confirmDestructive("Restore " + guest + "?",
                         "The changed files get their accepted content back; files added by hand are removed.",
-                        "Restore", ok -> run("Restored the accepted configuration", () -> decisions.restore(guest, seen)));
-                confirm.setCancelable(true);
-                confirm.setConfirmButtonTheme("error primary");
-                confirm.open();
+                        "Restore", () -> run("Restored the accepted configuration", () -> decisions.restore(guest, seen)));
             });
             restore.setId("drift-restore");
             restore.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -109,9 +104,9 @@ public class DriftPanel extends Div {
     private void run(String done, Runnable action) {
         try {
             action.run();
-            Notification.show(done, 3000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Feedback.success(done);
         } catch (RuntimeException e) {
-            Notification.show(e.getMessage(), 8000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Feedback.error(e.getMessage());
         }
         refresh();
     }

@@ -9,12 +9,11 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.host.TerminalSize;
 
 /**
@@ -139,7 +138,7 @@ public class GuestTerminal extends VerticalLayout implements TerminalListener, X
             screen.end("no terminal: " + e.getMessage());
             status.setText("Refused: " + e.getMessage());
             open.setEnabled(true);
-            notify(e.getMessage(), false);
+            Feedback.error(e.getMessage());
         }
     }
 
@@ -215,8 +214,4 @@ public class GuestTerminal extends VerticalLayout implements TerminalListener, X
         }
     }
 
-    private static void notify(String text, boolean success) {
-        Notification.show(text, success ? 3000 : 8000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(success ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
-    }
 }

@@ -2,13 +2,13 @@ package org.vsconsole.terminal;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.MainLayout;
 
 /**
@@ -45,9 +45,8 @@ public class TerminalView extends VerticalLayout implements BeforeEnterObserver 
                 // an invalid name: nothing to audit it against, the refusal stands
             }
             // Said in the page, as for a guest that does not exist: no hint whether it does.
-            Div refused = new Div(new Span("No terminal for you in " + name + "."));
+            Div refused = Feedback.banner("warning", "No terminal for you in " + name + ".");
             refused.setId("terminal-refused");
-            refused.addClassNames("notice", "warning");
             add(new H2("Terminal"), refused);
             return;
         }

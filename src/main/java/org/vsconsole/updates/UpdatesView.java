@@ -2,19 +2,15 @@ package org.vsconsole.updates;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,6 +24,7 @@ import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.List;
+import org.vsconsole.base.Feedback;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.MainLayout;
 import org.vsconsole.jobs.Job;
@@ -137,7 +134,7 @@ public class UpdatesView extends VerticalLayout {
     private void confirmAndRun(boolean all) {
         List<String> chosen = all ? List.of() : guests.getSelectedItems().stream().map(UpdateService.GuestRow::name).sorted().toList();
         if (!all && chosen.isEmpty()) {
-            Notification.show("Select at least one guest", 4000, Notification.Position.MIDDLE);
+            Feedback.info("Select at least one guest");
             return;
         }
         UpdateRequest request = new UpdateRequest(chosen, all, action.getValue() == null ? null : action.getValue().command(),
@@ -148,19 +145,16 @@ public class UpdatesView extends VerticalLayout {
             return;
         }
         String who = all ? "every guest you may update" : String.join(", ", chosen);
-        ConfirmDialog confirm = new ConfirmDialog("Run apt-get " + request.action() + "?",
-                "This changes packages inside " + who + ". Consider a dry run first.", "Run it", e -> start(() -> updates.submit(request)));
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.setId("update-confirm");
-        confirm.open();
+        Feedback.confirmDestructive("Run apt-get " + request.action() + "?",
+                "This changes packages inside " + who + ". Consider a dry run first.", "Run it",
+                () -> start(() -> updates.submit(request))).setId("update-confirm");
     }
 
     private void start(java.util.function.Supplier<Job> submit) {
         try {
             show(submit.get());
         } catch (InvalidInputException e) {
-            Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Feedback.error(e.getMessage());
         }
     }
 
