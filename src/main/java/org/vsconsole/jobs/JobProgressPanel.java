@@ -31,6 +31,7 @@ public class JobProgressPanel extends VerticalLayout {
     private final Button cancel;
     private final Consumer<Job> onFinished;
     private Registration following;
+    private boolean mayCancel;
 
     public JobProgressPanel(JobService jobs, long jobId, Consumer<Job> onFinished) {
         this.jobs = jobs;
@@ -66,6 +67,7 @@ public class JobProgressPanel extends VerticalLayout {
         following = jobs.follow(jobId, e -> ui.access(() -> apply(e)));
         // Catch up with what happened before we started listening.
         Job job = jobs.get(jobId);
+        mayCancel = jobs.mayCancel(job);
         jobs.logOf(jobId).forEach(line -> logText.append(line).append('\n'));
         logArea.setText(logText.toString());
         show(job.state(), job.progress(), job.message());
@@ -100,23 +102,9 @@ public class JobProgressPanel extends VerticalLayout {
             bar.setValue(progress);
         }
         bar.setIndeterminate(jobState == JobState.RUNNING && progress <= 0);
-        String text = switch (jobState) {
-            case QUEUED -> "Queued";
-            case RUNNING -> "Running…";
-            case SUCCEEDED -> "Finished";
-            case FAILED -> "Failed: " + message;
-            case CANCELLED -> "Cancelled";
-            case INTERRUPTED -> "Interrupted: " + message;
-            case SKIPPED -> "Skipped";
-        };
-        state.setText(text);
-        state.getElement().getThemeList().clear();
-        state.getElement().getThemeList().add(switch (jobState) {
-            case SUCCEEDED -> "badge success";
-            case FAILED, INTERRUPTED -> "badge error";
-            default -> "badge";
-        });
-        cancel.setVisible(!jobState.finished());
+        state.setText(JobBadges.text(jobState, message));
+        JobBadges.theme(state, jobState);
+        cancel.setVisible(mayCancel && !jobState.finished());
         if (jobState.finished()) {
             bar.setIndeterminate(false);
         }

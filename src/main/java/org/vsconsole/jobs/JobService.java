@@ -3,6 +3,7 @@ package org.vsconsole.jobs;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,6 +44,7 @@ public class JobService {
     private final ExecutorService executor =
             new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(WORKERS, Thread.ofPlatform().name("job-", 1).daemon().factory()));
     private final Map<Long, List<Consumer<JobEvent>>> followers = new ConcurrentHashMap<>();
+    private final List<Consumer<JobEvent>> everyJob = new CopyOnWriteArrayList<>();
     private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
 
     JobService(JobRepository jobs, AuditService audit, CurrentUser currentUser) {
@@ -55,6 +57,7 @@ public class JobService {
     public Job submit(String kind, String title, String target, JobWork work) {
         String actor = currentUser.username() == null ? Actor.SYSTEM.name() : currentUser.username();
         long id = jobs.insert(kind, title, target, actor);
+        publish(new JobEvent(id, null, JobState.QUEUED, 0, null));
         executor.submit(() -> run(id, work));
         return jobs.find(id).orElseThrow();
     }
@@ -66,6 +69,12 @@ public class JobService {
             throw new AccessDeniedException("job " + id + " belongs to someone else");
         }
         return job;
+    }
+
+    /** The job if there is one and the current user may see it; nothing otherwise, and nothing said. */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<Job> find(long id) {
+        return jobs.find(id).filter(this::maySee);
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -101,11 +110,21 @@ public class JobService {
         });
     }
 
-    private boolean mayCancel(Job job) {
+    /** Whether the current user may cancel {@code job}, so a page shows Cancel only to them. */
+    public boolean mayCancel(Job job) {
         if (currentUser.hasRole(Role.ADMIN) || currentUser.hasRole(Role.OPERATOR)) {
             return true;
         }
         return currentUser.hasRole(Role.OWNER) && job.actor().equals(currentUser.username());
+    }
+
+    /**
+     * Calls {@code listener} for every change of state or progress of any job (not its log lines)
+     * until removed, for lists of jobs. Listeners filter by what their user may see.
+     */
+    public Registration followAll(Consumer<JobEvent> listener) {
+        everyJob.add(listener);
+        return () -> everyJob.remove(listener);
     }
 
     /** Calls {@code listener} for every new line and state change of the job until removed. */
@@ -180,10 +199,16 @@ public class JobService {
     }
 
     private void publish(JobEvent event) {
-        List<Consumer<JobEvent>> list = followers.get(event.jobId());
-        if (list == null) {
-            return;
+        if (event.line() == null) {
+            tell(everyJob, event);
         }
+        List<Consumer<JobEvent>> list = followers.get(event.jobId());
+        if (list != null) {
+            tell(list, event);
+        }
+    }
+
+    private static void tell(List<Consumer<JobEvent>> list, JobEvent event) {
         for (Consumer<JobEvent> listener : list) {
             try {
                 listener.accept(event);
