@@ -74,8 +74,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         // page's h1, so the page still has one; wide, this copy is hidden and the drawer's shows.
         H1 narrowBrand = new H1("VServer Console");
         narrowBrand.addClassNames("brand", "brand-narrow");
-        HorizontalLayout bar = new HorizontalLayout(skipLink(), new DrawerToggle(), narrowBrand, banners, who, roleBadge,
-                signOut);
+        HorizontalLayout bar = new HorizontalLayout(skipLink(), new DrawerToggle(), narrowBrand, banners,
+                ColorSchemePreference.switcher(), who, roleBadge, signOut);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         // The banners sit in the bar's stretching middle, so the user and sign-out stay at the right.
