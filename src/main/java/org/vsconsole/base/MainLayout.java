@@ -42,7 +42,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Div banners = new Div();
     private final Main main = new Main();
 
-    public MainLayout(AuthenticationContext auth, List<ShellWarning> warnings) {
+    public MainLayout(AuthenticationContext auth, List<ShellWarning> warnings, List<MenuCount> counts) {
         setPrimarySection(Section.DRAWER);
         H1 brand = new H1("VServer Console");
         brand.addClassName("brand");
@@ -53,6 +53,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
                 item.setPrefixComponent(new Icon("vaadin", entry.icon().substring("vaadin:".length())));
             }
+            counts.stream().filter(c -> c.path().equals(entry.path().replaceFirst("^/", ""))).findFirst().ifPresent(c -> showCount(item, c));
             nav.addItem(item);
         }
         Nav drawer = new Nav(brand, nav);
@@ -89,6 +90,28 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         main.addClassName("view-main");
         main.getElement().setAttribute("tabindex", "-1");
         setContent(main);
+    }
+
+    /** A badge beside the entry with the feature's number, hidden at zero, following it by push. */
+    private static void showCount(SideNavItem item, MenuCount count) {
+        Span badge = new Span();
+        badge.setId("menu-count-" + count.path());
+        badge.getElement().getThemeList().add("badge small pill " + count.tone());
+        Runnable update = () -> {
+            int n;
+            try {
+                n = count.count();
+            } catch (RuntimeException e) {
+                n = 0; // a number is never worth a broken shell (e.g. a page shown before sign-in)
+            }
+            badge.setText(n > 99 ? "99+" : Integer.toString(n));
+            badge.setVisible(n > 0);
+            badge.getElement().setAttribute("title", count.describe(n));
+            badge.getElement().setAttribute("aria-label", count.describe(n));
+        };
+        update.run();
+        item.setSuffixComponent(badge);
+        LiveUpdates.<Boolean>follow(badge, changed -> count.subscribe(() -> changed.accept(true)), x -> update.run());
     }
 
     /**
