@@ -36,6 +36,11 @@ public final class AuditActions {
     public static final String GUEST_REMOVED_OUTSIDE = "guest.removed-outside";
     public static final String GUEST_RESTART = "guest.restart";
     public static final String GUEST_SET_BOOT_MARK = "guest.set-boot-mark";
+    public static final String GUEST_SET_HOSTNAME = "guest.set-hostname";
+    public static final String GUEST_SET_CONTEXT = "guest.set-context";
+    public static final String GUEST_SET_INTERFACE = "guest.set-interface";
+    public static final String GUEST_ADD_INTERFACE = "guest.add-interface";
+    public static final String GUEST_REMOVE_INTERFACE = "guest.remove-interface";
     public static final String GUEST_START = "guest.start";
     public static final String GUEST_STOP = "guest.stop";
     public static final String GUEST_UPDATE = "guest.update";

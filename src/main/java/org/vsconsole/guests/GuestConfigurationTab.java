@@ -1,5 +1,8 @@
 package org.vsconsole.guests;
 
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.button.Button;
 import static org.vsconsole.guests.GuestPageParts.facts;
 import static org.vsconsole.guests.GuestPageParts.join;
 import static org.vsconsole.guests.GuestPageParts.orDash;
@@ -16,13 +19,29 @@ import org.vsconsole.host.config.GuestConfig;
 /** The guest page's Configuration tab: every setting of the config tree, its fstab and the files kept as they are. */
 class GuestConfigurationTab extends VerticalLayout {
 
-    GuestConfigurationTab() {
+    private final GuestSettingsDialogs editors;
+
+    /** {@code editors} null: the user may not change the guest's configuration. */
+    GuestConfigurationTab(GuestSettingsDialogs editors) {
+        this.editors = editors;
         setPadding(false);
     }
 
     /** Draws the tab again from {@code config}. */
     void show(GuestConfig config) {
         removeAll();
+        add(new H3("Identity"), facts(new String[][] {
+                {"Host name", orDash(config.nodename())},
+                {"Domain", orDash(config.domainname())},
+                {"Context (XID)", config.context() == null ? "none (not startable)" : config.context().toString()}}));
+        if (editors != null) {
+            Button hostname = new Button("Edit host name", VaadinIcon.EDIT.create(), e -> editors.hostName(config));
+            hostname.setId("edit-hostname-open");
+            Button context = new Button("Change context", VaadinIcon.EDIT.create(), e -> editors.context(config));
+            context.setId("edit-context-open");
+            add(new HorizontalLayout(hostname, context));
+        }
+        add(new H3("Settings"));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Display name", orDash(config.displayName())});
         rows.add(new String[] {"Nice level", config.nice() == null ? "—" : config.nice().toString()});
@@ -34,7 +53,11 @@ class GuestConfigurationTab extends VerticalLayout {
         rows.add(new String[] {"Init style", orDash(config.init().style())});
         rows.add(new String[] {"Boot marks", join(config.init().marks())});
         rows.add(new String[] {"Package management inside guest", config.pkgmgmtInternal() ? "yes" : "no"});
-        config.uts().forEach((k, v) -> rows.add(new String[] {"uname " + k, v}));
+        config.uts().forEach((k, v) -> {
+            if (!k.equals("nodename") && !k.equals("domainname")) {
+                rows.add(new String[] {"uname " + k, v});
+            }
+        });
         config.rlimits().forEach((k, v) -> rows.add(new String[] {"Resource limit " + k,
                 "soft " + orDash(v.soft()) + ", hard " + orDash(v.hard()) + (v.plain() != null ? ", both " + v.plain() : "")}));
         config.dlimits().forEach(d -> rows.add(new String[] {"Disk limit " + d.id(), d.directory() + ": "

@@ -56,8 +56,9 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private GuestOverviewTab overviewTab;
     private GuestProcessesTab processesTab;
     private GuestAuditTab auditTab;
-    private final GuestConfigurationTab configurationTab = new GuestConfigurationTab();
-    private final GuestNetworkTab networkTab = new GuestNetworkTab();
+    private final GuestSettingsService settings;
+    private GuestConfigurationTab configurationTab;
+    private GuestNetworkTab networkTab;
     private org.vsconsole.sync.DriftPanel driftPanel;
     private TabSheet tabs;
     private final Map<String, Tab> tabsByKey = new LinkedHashMap<>();
@@ -68,7 +69,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final org.vsconsole.sync.DriftDecisions decisions;
     private final List<GuestPageTab> featureTabs;
 
-    public GuestDetailView(GuestService guests, GuestProcessService processes, Sampler sampler, AuditService audit, CurrentUser currentUser,
+    public GuestDetailView(GuestService guests, GuestProcessService processes, GuestSettingsService settings, Sampler sampler, AuditService audit, CurrentUser currentUser,
             org.vsconsole.sync.SyncService sync, org.vsconsole.sync.DriftDecisions decisions,
             org.springframework.beans.factory.ObjectProvider<GuestPageTab> featureTabs) {
         this.sync = sync;
@@ -76,6 +77,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         this.featureTabs = featureTabs.stream().sorted(java.util.Comparator.comparingInt(GuestPageTab::order)).toList();
         this.guests = guests;
         this.processes = processes;
+        this.settings = settings;
         this.sampler = sampler;
         this.audit = audit;
         this.currentUser = currentUser;
@@ -125,6 +127,11 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         // The page's own tabs and those of other features, in one order (GuestPageTab.order).
         java.util.TreeMap<Integer, java.util.Map.Entry<String, Component>> ordered = new java.util.TreeMap<>();
         overviewTab = new GuestOverviewTab(guests, sampler, config, mayOperate, staff);
+        GuestSettingsDialogs editors = staff ? new GuestSettingsDialogs(settings, this::configSaved) : null;
+        configurationTab = new GuestConfigurationTab(editors);
+        networkTab = new GuestNetworkTab(editors, "linux".equals(guests.driverName())
+                ? "On this host every guest joins the console's own bridge; the host device is what util-vserver"
+                        + " would use on a Linux-VServer kernel." : null);
         ordered.put(10, java.util.Map.entry("Overview", overviewTab));
         ordered.put(20, java.util.Map.entry("Configuration", configurationTab));
         ordered.put(30, java.util.Map.entry("Network", networkTab));
@@ -204,6 +211,17 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
             config = guests.config(name);
         } catch (RuntimeException e) {
             return; // removed or no longer visible: the next navigation says so
+        }
+        renderConfig();
+        driftPanel.refresh();
+    }
+
+    /** After an edit: the configuration as written, or (null) as it is now after a refused stale edit. */
+    private void configSaved(GuestConfig written) {
+        try {
+            config = written != null ? written : guests.config(name);
+        } catch (RuntimeException e) {
+            return;
         }
         renderConfig();
         driftPanel.refresh();

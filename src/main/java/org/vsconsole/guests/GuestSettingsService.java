@@ -1,0 +1,178 @@
+package org.vsconsole.guests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.vsconsole.audit.AuditActions;
+import org.vsconsole.audit.AuditService;
+import org.vsconsole.audit.AuditedAction;
+import org.vsconsole.base.GuestLocks;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.base.StateConflictException;
+import org.vsconsole.host.config.ConfigChange;
+import org.vsconsole.host.config.GuestConfig;
+import org.vsconsole.host.config.GuestConfigWriter;
+import org.vsconsole.host.config.HostGrammar;
+import org.vsconsole.host.config.InterfaceEntry;
+import org.vsconsole.host.config.InterfaceSpec;
+
+/**
+ * Edits of an existing guest's configuration: host name, context, addresses. Staff only (an owner
+ * moving their guest's address could take another tenant's), each against the digest the editor
+ * read so a stale edit is refused with the files that changed, under the guest's lock, audited
+ * with before and after. The host's grammar and the writer check every value and that no other
+ * guest holds the context or address. All of it takes effect when the guest next starts (the
+ * driver builds the context from these files then), which each answer says.
+ */
+@Service
+public class GuestSettingsService {
+
+    /** What an edit leaves: the tree as written, and when the running guest will see it. */
+    public record Saved(GuestConfig config, String takesEffect) {
+
+        static Saved of(GuestConfig config, boolean running) {
+            return new Saved(config, running ? "at the next start: the guest is running" : "at the next start");
+        }
+    }
+
+    private final GuestService guests;
+    private final GuestConfigWriter writer;
+    private final AuditService audit;
+    private final GuestLocks locks;
+
+    GuestSettingsService(GuestService guests, GuestConfigWriter writer, AuditService audit, GuestLocks locks) {
+        this.guests = guests;
+        this.writer = writer;
+        this.audit = audit;
+        this.locks = locks;
+    }
+
+    /** The host name ({@code uts/nodename}) and, when given, the domain ({@code uts/domainname}). */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
+    @AuditedAction(AuditActions.GUEST_SET_HOSTNAME)
+    public Saved setHostName(String name, String hostname, String domain, String digest) {
+        GuestConfig before = guests.config(name);
+        if (hostname == null || hostname.isBlank()) {
+            throw new InvalidInputException("hostname", "a host name is required");
+        }
+        String bare = blankToNull(domain);
+        return edit(AuditActions.GUEST_SET_HOSTNAME, before, digest, uts(before),
+                new ConfigChange.SetUts(hostname.strip(), bare), GuestSettingsService::uts);
+    }
+
+    /**
+     * The guest's context id. Refused while the guest runs: the running context keeps its id, and
+     * a second context under the new one would be the same guest twice.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
+    @AuditedAction(AuditActions.GUEST_SET_CONTEXT)
+    public Saved setContext(String name, String context, String digest) {
+        GuestConfig before = guests.config(name);
+        int xid = HostGrammar.contextId(context == null ? "" : context.strip());
+        return edit(AuditActions.GUEST_SET_CONTEXT, before, digest, contextOf(before), new ConfigChange.SetContext(xid),
+                GuestSettingsService::contextOf, () -> {
+                    if (guests.isRunning(name)) {
+                        throw new StateConflictException("state", "'" + name + "' is running; stop it before changing its context");
+                    }
+                });
+    }
+
+    /** One address entry ({@code interfaces/<id>/}): address, prefix and host device; its label stays. */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
+    @AuditedAction(AuditActions.GUEST_SET_INTERFACE)
+    public Saved setInterface(String name, String id, String ip, String prefix, String dev, String digest) {
+        GuestConfig before = guests.config(name);
+        InterfaceEntry entry = before.interfaceById(HostGrammar.interfaceId(id));
+        if (entry == null) {
+            throw new InvalidInputException("interface", "'" + name + "' has no address entry '" + id + "'");
+        }
+        InterfaceSpec spec = spec(ip, prefix, dev, entry.name(), entry.nodev());
+        return edit(AuditActions.GUEST_SET_INTERFACE, before, digest, interfaceOf(before, entry.id()),
+                new ConfigChange.SetInterface(entry.id(), spec), after -> interfaceOf(after, entry.id()));
+    }
+
+    /** A further address, as the next free {@code interfaces/<n>/}. */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
+    @AuditedAction(AuditActions.GUEST_ADD_INTERFACE)
+    public Saved addInterface(String name, String ip, String prefix, String dev, String digest) {
+        GuestConfig before = guests.config(name);
+        return edit(AuditActions.GUEST_ADD_INTERFACE, before, digest, addresses(before),
+                new ConfigChange.AddInterface(spec(ip, prefix, dev, null, false)), GuestSettingsService::addresses);
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
+    @AuditedAction(AuditActions.GUEST_REMOVE_INTERFACE)
+    public Saved removeInterface(String name, String id, String digest) {
+        GuestConfig before = guests.config(name);
+        return edit(AuditActions.GUEST_REMOVE_INTERFACE, before, digest, addresses(before),
+                new ConfigChange.RemoveInterface(HostGrammar.interfaceId(id)), GuestSettingsService::addresses);
+    }
+
+    private Saved edit(String action, GuestConfig before, String digest, Object shownBefore, ConfigChange change,
+            java.util.function.Function<GuestConfig, Object> shownAfter) {
+        return edit(action, before, digest, shownBefore, change, shownAfter, () -> { });
+    }
+
+    private Saved edit(String action, GuestConfig before, String digest, Object shownBefore, ConfigChange change,
+            java.util.function.Function<GuestConfig, Object> shownAfter, Runnable precondition) {
+        if (digest == null || digest.isBlank()) {
+            throw new InvalidInputException("digest", "required: the digest of the configuration the edit was made on");
+        }
+        String name = before.name();
+        GuestConfig[] written = new GuestConfig[1];
+        audit.audited(action, GuestService.target(before), shownBefore, () -> locks.withLock(name, action, () -> {
+            precondition.run();
+            try {
+                written[0] = writer.apply(name, digest, change);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the config of '" + name + "': " + e.getMessage(), e);
+            }
+            return shownAfter.apply(written[0]);
+        }));
+        return Saved.of(written[0], guests.isRunning(name));
+    }
+
+    private static InterfaceSpec spec(String ip, String prefix, String dev, String label, boolean nodev) {
+        String address = ip == null ? "" : ip.strip();
+        boolean ipv6 = HostGrammar.ipAddress(address).isIpv6();
+        int bits = HostGrammar.prefix(prefix == null ? "" : prefix.strip(), ipv6);
+        String device = blankToNull(dev);
+        return new InterfaceSpec(address, bits, device, label, nodev && device == null);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static Object uts(GuestConfig c) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("hostname", c.nodename());
+        view.put("domain", c.domainname());
+        return view;
+    }
+
+    private static Object contextOf(GuestConfig c) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("context", c.context());
+        return view;
+    }
+
+    private static Object interfaceOf(GuestConfig c, String id) {
+        InterfaceEntry e = c.interfaceById(id);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("interface", id);
+        view.put("ip", e == null ? null : e.ip());
+        view.put("prefix", e == null ? null : e.prefix());
+        view.put("dev", e == null ? null : e.dev());
+        return view;
+    }
+
+    private static Object addresses(GuestConfig c) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        c.interfaces().forEach(i -> view.put(i.id(), i.ip() + (i.prefix() == null ? "" : "/" + i.prefix())));
+        return view;
+    }
+}
