@@ -14,7 +14,8 @@ import org.openqa.selenium.WebElement;
 /**
  * A new admin's first guest, in a real browser against the production jar with the linux driver
  * (root, as CI runs): create a skeleton guest with the wizard, see it running with processes on
- * the list, run {@code hostname} in its console, stop it, delete it, and find every step audited.
+ * the list, run {@code hostname} in its console, stop it, give it another address and host name
+ * and find both inside once started again, delete it, and find every step audited.
  */
 class GuestJourneyIT {
 
@@ -95,6 +96,29 @@ class GuestJourneyIT {
         confirmDialog();
         browser.waitUntil(Duration.ofSeconds(60), () -> browser.driver().findElement(By.id("guest-state")).getText().equals("Stopped"));
 
+        // Stopped, it gets another address and host name in the editors, and has them when started again.
+        browser.selectTab("Network");
+        browser.click("edit-address-0");
+        browser.type("edit-ip", "10.231.7.77");
+        browser.screenshot("guest-edit-address");
+        browser.click("edit-save");
+        browser.waitUntil(Duration.ofSeconds(15), () -> browser.texts("vaadin-grid-cell-content").contains("10.231.7.77"));
+        browser.selectTab("Configuration");
+        browser.click("edit-hostname-open");
+        browser.type("edit-hostname", "journey-renamed");
+        browser.click("edit-save");
+        browser.waitUntil(Duration.ofSeconds(15), () -> browser.driver().findElement(By.id("guest-tabs")).getText()
+                .contains("journey-renamed"));
+        browser.selectTab("Overview");
+        browser.click("guest-start");
+        browser.waitUntil(Duration.ofSeconds(60), () -> browser.driver().findElement(By.id("guest-state")).getText().equals("Running"));
+        assertThat(runInConsole("ip -4 addr")).contains("10.231.7.77/24");
+        assertThat(runInConsole("hostname")).contains("journey-renamed");
+        browser.selectTab("Overview");
+        browser.click("guest-stop");
+        confirmDialog();
+        browser.waitUntil(Duration.ofSeconds(60), () -> browser.driver().findElement(By.id("guest-state")).getText().equals("Stopped"));
+
         // Delete, with the typed name.
         browser.click("guest-delete");
         browser.type("delete-confirm-name", GUEST);
@@ -114,6 +138,17 @@ class GuestJourneyIT {
         assertThat(browser.texts("vaadin-grid-cell-content"))
                 .contains("guest.create", "guest.exec", "guest.stop", "guest.delete");
         browser.screenshot("guest-audit");
+    }
+
+    /** Runs {@code command} in the Console tab and answers its output once it ended. */
+    private static String runInConsole(String command) {
+        browser.selectTab("Console");
+        browser.type("console-command", command);
+        browser.click("console-run");
+        browser.waitUntil(Duration.ofSeconds(30), () -> browser.driver().findElement(By.id("console-status")).getText()
+                .startsWith("Exit code") && browser.driver().findElement(By.id("console-output")).getText()
+                .startsWith("# " + command));
+        return browser.driver().findElement(By.id("console-output")).getText();
     }
 
     private static void clickNextUntil(String id) {
