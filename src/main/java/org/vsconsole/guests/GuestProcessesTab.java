@@ -1,5 +1,6 @@
 package org.vsconsole.guests;
 
+import com.vaadin.flow.component.html.Span;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,6 +19,8 @@ class GuestProcessesTab extends VerticalLayout {
     private final String name;
     private final Grid<GuestProcess> processGrid = new Grid<>(GuestProcess.class, false);
 
+    private final Span total = new Span();
+
     GuestProcessesTab(GuestProcessService guests, String name, boolean mayOperate) {
         this.guests = guests;
         this.name = name;
@@ -28,7 +31,7 @@ class GuestProcessesTab extends VerticalLayout {
         processGrid.addColumn(p -> p.guestPid() > 0 ? Integer.toString(p.guestPid()) : "—").setHeader("PID in guest").setAutoWidth(true);
         processGrid.addColumn(GuestProcess::user).setHeader("User").setAutoWidth(true);
         processGrid.addColumn(p -> Formats.bytes(p.vszBytes())).setHeader("VSZ").setAutoWidth(true);
-        processGrid.addColumn(p -> Formats.bytes(p.rssBytes())).setHeader("RSS").setAutoWidth(true);
+        processGrid.addColumn(p -> Formats.bytes(p.rssBytes())).setHeader("RSS of the process").setAutoWidth(true);
         processGrid.addColumn(p -> Formats.duration(p.cpuMs())).setHeader("CPU").setAutoWidth(true);
         processGrid.addColumn(GuestProcess::command).setHeader("Command").setFlexGrow(1);
         if (mayOperate) {
@@ -51,7 +54,9 @@ class GuestProcessesTab extends VerticalLayout {
         }
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refresh());
         refresh.setId("processes-refresh");
-        add(refresh, processGrid);
+        total.setId("processes-rss-note");
+        total.addClassName("history-caption");
+        add(refresh, processGrid, total);
         setPadding(false);
         setHeight("28rem");
     }
@@ -59,7 +64,13 @@ class GuestProcessesTab extends VerticalLayout {
     /** Reads the guest's processes again. */
     void refresh() {
         try {
-            processGrid.setItems(guests.processes(name));
+            var rows = guests.processes(name);
+            processGrid.setItems(rows);
+            long sum = rows.stream().mapToLong(GuestProcess::rssBytes).sum();
+            // The one RSS elsewhere on the page is the context's; this sum counts a shared page once per process.
+            total.setText(rows.size() + " processes, their RSS summed " + Formats.bytes(sum) + ". A page shared by"
+                    + " processes counts once for each here; the guest's RSS on the other tabs is what the kernel"
+                    + " charges its context, each page once.");
         } catch (RuntimeException e) {
             Feedback.error(e.getMessage());
         }

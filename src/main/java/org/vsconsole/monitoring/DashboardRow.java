@@ -2,6 +2,7 @@ package org.vsconsole.monitoring;
 
 import java.util.List;
 import java.util.Locale;
+import org.vsconsole.base.Formats;
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.proc.VserverStatFormatter;
 
@@ -43,8 +44,8 @@ public final class DashboardRow {
         long nUptime = f == null ? 0 : f.uptimeMs();
         double nCpu = delta.cpuPercent();
         boolean changed = xid != live.xid() || running != (f != null) || processes != nProcesses
-                || !VserverStatFormatter.shortenMem(vszBytes).equals(VserverStatFormatter.shortenMem(nVsz))
-                || !VserverStatFormatter.shortenMem(rssBytes).equals(VserverStatFormatter.shortenMem(nRss))
+                || !Formats.bytes(vszBytes).equals(Formats.bytes(nVsz))
+                || !Formats.bytes(rssBytes).equals(Formats.bytes(nRss))
                 || userMs / 10 != nUser / 10 || sysMs / 10 != nSys / 10 || uptimeMs / 10 != nUptime / 10
                 || !cpuText(cpuPercent).equals(cpuText(nCpu)) || totalHits != delta.totalHits()
                 || !risingLimits.equals(delta.risingLimits()) || trend != delta.trend();
@@ -120,11 +121,11 @@ public final class DashboardRow {
     }
 
     public String vszText() {
-        return running ? VserverStatFormatter.shortenMem(vszBytes).trim() : "—";
+        return running ? Formats.bytes(vszBytes) : "—";
     }
 
     public String rssText() {
-        return running ? VserverStatFormatter.shortenMem(rssBytes).trim() : "—";
+        return running ? Formats.bytes(rssBytes) : "—";
     }
 
     public String userText() {

@@ -61,6 +61,7 @@ class DashboardViewTest extends ConsoleViewTest {
         assertThat(attached).isPositive();
         Grid<DashboardRow> grid = $(Grid.class).id("dashboard-grid");
         assertThat(view.row("web1").processesText()).isEqualTo("5");
+        assertThat(view.row("web1").rssText()).as("bytes in binary units, as on every page").isEqualTo("40.0 MiB");
         assertThat(test(grid).size()).isEqualTo(3);
 
         // the user sorts by PROC, descending
