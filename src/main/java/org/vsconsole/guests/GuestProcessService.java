@@ -1,6 +1,7 @@
 package org.vsconsole.guests;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -80,6 +81,32 @@ public class GuestProcessService {
             return List.of();
         }
         return driver.processes(guests.spec(config));
+    }
+
+    /** One process of one of the host's guests, for the host-wide list. */
+    public record HostProcess(String guest, Integer xid, GuestProcess process) {
+    }
+
+    /**
+     * Every process of every running guest the user may see, as {@code vps -e} lists the host's
+     * contexts: one question to the driver per running guest, none for stopped ones.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<HostProcess> everyGuestsProcesses() {
+        List<HostProcess> all = new ArrayList<>();
+        for (GuestSummary guest : guests.list()) {
+            if (guest.state() != GuestState.RUNNING) {
+                continue;
+            }
+            try {
+                for (GuestProcess p : processes(guest.name())) {
+                    all.add(new HostProcess(guest.name(), guest.xid(), p));
+                }
+            } catch (RuntimeException gone) {
+                // stopped or removed between the list and the question: it has no processes to show
+            }
+        }
+        return all;
     }
 
     /**

@@ -56,7 +56,7 @@ class ContentSecurityPolicyIT {
 
         browser.signIn(console, "admin", PASSWORD);
         for (String page : List.of("guests", "guests/new", "dashboard", "alerts", "audit", "users", "limits/presets",
-                "settings", "change-password", "api-reference", "jobs")) {
+                "settings", "change-password", "api-reference", "jobs", "processes")) {
             browser.open(console.url(page));
             browser.waitForVaadin();
             Thread.sleep(300);
