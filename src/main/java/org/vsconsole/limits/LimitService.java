@@ -43,6 +43,7 @@ import org.vsconsole.monitoring.Sampler;
 import java.util.function.Consumer;
 import com.vaadin.flow.shared.Registration;
 import org.vsconsole.security.CurrentUser;
+import org.vsconsole.sync.SyncService;
 
 /**
  * Reads and changes a guest's limits. Order of every change: validate everything (nothing is
@@ -67,6 +68,7 @@ public class LimitService {
     private final CurrentUser currentUser;
     private final ContextOccupants occupants;
     private final DiskQuotas quotas;
+    private final SyncService sync;
     /** Trees served to callers by digest, so a conflict can name the files that changed since. */
     private final Map<String, ConfigManifest> served = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -77,7 +79,8 @@ public class LimitService {
 
     LimitService(GuestConfigReader configs, GuestConfigWriter writer, HostDriver driver, HostProperties host,
             Sampler sampler, AuditService audit, GuestLocks locks, HostFacts facts, CurrentUser currentUser,
-            ContextOccupants occupants, DiskQuotas quotas) {
+            ContextOccupants occupants, DiskQuotas quotas, SyncService sync) {
+        this.sync = sync;
         this.occupants = occupants;
         this.configs = configs;
         this.writer = writer;
@@ -185,6 +188,7 @@ public class LimitService {
             // The context runs another guest's processes: its limits are not this guest's to change.
             occupants.now().refuseIfInConflict(guest);
         }
+        sync.refuseIfUnmanaged(guest);
         GuestSpec spec = spec(config);
         boolean running = driver.isRunning(spec);
         if (live && !running && !persistent) {
@@ -251,6 +255,11 @@ public class LimitService {
             throw new InvalidInputException("context", "'" + config.name() + "' has no static context (XID) configured");
         }
         return GuestSpecs.from(config, host.guestsRoot());
+    }
+
+    /** See {@link SyncService#refuseIfUnmanaged}: the other limit editors call it through here. */
+    void refuseIfUnmanaged(String guest) {
+        sync.refuseIfUnmanaged(guest);
     }
 
     GuestConfig requireDigest(GuestConfig current, String digest) {
