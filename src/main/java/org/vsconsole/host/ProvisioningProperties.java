@@ -10,9 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param addressPool      the IPv4 network guests get their addresses from
  * @param defaultInterface the host interface a guest's address goes on when none is named
+ * @param allowLinkLocal   accept link-local guest addresses (169.254.0.0/16, fe80::/10); off by
+ *                         default, as such an address is meant for the link alone and is where
+ *                         cloud metadata services answer, but some setups route them on purpose
  */
 @ConfigurationProperties("vsconsole.provisioning")
 public record ProvisioningProperties(
         @DefaultValue("10.88.0.0/24") String addressPool,
-        @DefaultValue("eth0") String defaultInterface) {
+        @DefaultValue("eth0") String defaultInterface,
+        @DefaultValue("false") boolean allowLinkLocal) {
 }

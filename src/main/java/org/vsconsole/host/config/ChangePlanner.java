@@ -37,9 +37,11 @@ final class ChangePlanner {
     private final Collection<Path> allowedGuestRoots;
     private final Supplier<List<GuestIdentity>> allGuests;
     private final List<FileOp> ops = new ArrayList<>();
+    private final boolean allowLinkLocal;
 
     ChangePlanner(GuestConfig current, Map<String, Entry> entries, Collection<Path> allowedGuestRoots,
-            Supplier<List<GuestIdentity>> allGuests) {
+            Supplier<List<GuestIdentity>> allGuests, boolean allowLinkLocal) {
+        this.allowLinkLocal = allowLinkLocal;
         this.current = current;
         this.entries = entries;
         this.allowedGuestRoots = allowedGuestRoots;
@@ -101,7 +103,7 @@ final class ChangePlanner {
     private void writeInterface(String id, InterfaceSpec spec) {
         IpLiteral ip = HostGrammar.ipAddress(spec.ip());
         HostGrammar.prefix(spec.prefix(), ip.isIpv6());
-        HostGrammar.usableGuestAddress(ip, spec.prefix());
+        HostGrammar.usableGuestAddress(ip, spec.prefix(), allowLinkLocal);
         if (spec.dev() != null) {
             HostGrammar.deviceName(spec.dev());
         }

@@ -64,6 +64,18 @@ public final class GuestConfigWriter {
         this.files = new AtomicFileWriter(this.configRoot);
     }
 
+    /** Whether link-local guest addresses are accepted (off unless the operator opted in). */
+    private volatile boolean allowLinkLocal;
+
+    /** Accepts link-local guest addresses from now on ({@code vsconsole.provisioning.allow-link-local}). */
+    public void allowLinkLocalAddresses(boolean allow) {
+        this.allowLinkLocal = allow;
+    }
+
+    public boolean allowsLinkLocalAddresses() {
+        return allowLinkLocal;
+    }
+
     /** Adds a listener told of every write, create and delete made through this writer. */
     public void addListener(ConfigWriteListener listener) {
         listeners.add(listener);
@@ -99,7 +111,7 @@ public final class GuestConfigWriter {
             Scan scan = GuestTreeScanner.scan(dir);
             requireDigest(guest, expectedDigest, basis, scan.manifest());
             GuestConfig current = GuestConfigParser.parse(guest, dir, scan);
-            List<FileOp> ops = new ChangePlanner(current, scan.entries(), guestRoots(current), reader::readIdentities)
+            List<FileOp> ops = new ChangePlanner(current, scan.entries(), guestRoots(current), reader::readIdentities, allowLinkLocal)
                     .plan(change);
             for (FileOp op : ops) {
                 Path target = dir.resolve(op.path());
@@ -319,7 +331,7 @@ public final class GuestConfigWriter {
     private record Planned(String name, int xid, Map<String, byte[]> content, List<IpLiteral> ips) {
     }
 
-    private static Planned plan(NewGuest spec) {
+    private Planned plan(NewGuest spec) {
         String name = HostGrammar.guestName(spec.name());
         int xid = HostGrammar.contextId(spec.context());
         String nodename = HostGrammar.nodename(spec.nodename());
@@ -340,7 +352,7 @@ public final class GuestConfigWriter {
             InterfaceSpec s = spec.interfaces().get(i);
             IpLiteral ip = HostGrammar.ipAddress(s.ip());
             HostGrammar.prefix(s.prefix(), ip.isIpv6());
-            HostGrammar.usableGuestAddress(ip, s.prefix());
+            HostGrammar.usableGuestAddress(ip, s.prefix(), allowLinkLocal);
             if (ips.contains(ip)) {
                 throw new InvalidInputException("ip", "address " + s.ip() + " is given twice");
             }
