@@ -140,6 +140,7 @@ public class LimitService {
      * guest failing does not stop the others; each gets a result and its own audit row.
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @AuditedAction(AuditActions.LIMITS_SET)
     public List<PresetResult> applyToGuests(Map<String, LimitEdit> edits, List<String> guests) {
         Map<KnownLimit, LimitValues> values = validate(edits);
         if (guests == null || guests.isEmpty()) {
