@@ -35,7 +35,6 @@ import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.KnownLimit;
-import org.vsconsole.host.config.LimitPart;
 import org.vsconsole.host.config.LimitSetting;
 import org.vsconsole.host.config.LimitValueParser;
 import org.vsconsole.monitoring.GuestLive;
@@ -276,34 +275,15 @@ public class LimitService {
     }
 
     /**
-     * Writes {@code .soft} and {@code .hard} of each limit, ordered so the files never say soft
-     * above hard in between (the writer refuses that state).
+     * Writes {@code .soft} and {@code .hard} of every limit as one change: all files or none. A
+     * failure part-way puts back what was written; a crash part-way is found from the intent's
+     * file list at the next start and undone there (IntentRecovery), never left with the values of
+     * two requests on disk.
      */
     private GuestConfig writeLimits(GuestConfig config, Map<KnownLimit, LimitValues> values) {
-        GuestConfig current = config;
-        for (Map.Entry<KnownLimit, LimitValues> e : values.entrySet()) {
-            String name = e.getKey().fileName();
-            LimitValues now = current.rlimits().getOrDefault(name, LimitSetting.NONE).effective();
-            LimitValues next = e.getValue();
-            boolean softFirst = atMost(next.soft(), now.hard());
-            LimitPart first = softFirst ? LimitPart.SOFT : LimitPart.HARD;
-            LimitPart second = softFirst ? LimitPart.HARD : LimitPart.SOFT;
-            current = write(current, new ConfigChange.SetLimit(name, first, part(next, first)));
-            current = write(current, new ConfigChange.SetLimit(name, second, part(next, second)));
-        }
-        return current;
-    }
-
-    private static long part(LimitValues v, LimitPart p) {
-        return p == LimitPart.SOFT ? v.soft() : v.hard();
-    }
-
-    /** a ≤ b with -1 as unlimited. */
-    static boolean atMost(long a, long b) {
-        if (b == LimitValues.UNLIMITED) {
-            return true;
-        }
-        return a != LimitValues.UNLIMITED && a <= b;
+        Map<String, LimitValues> byName = new LinkedHashMap<>();
+        values.forEach((limit, v) -> byName.put(limit.fileName(), v));
+        return write(config, new ConfigChange.SetLimits(byName));
     }
 
     GuestConfig write(GuestConfig basis, ConfigChange change) {

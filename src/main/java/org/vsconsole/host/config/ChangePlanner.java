@@ -51,6 +51,7 @@ final class ChangePlanner {
     List<FileOp> plan(ConfigChange change) {
         switch (change) {
             case SetLimit c -> setLimit(c);
+            case ConfigChange.SetLimits c -> setLimits(c);
             case RemoveLimit c -> delete("rlimits/" + c.part().fileName(HostGrammar.limitName(c.limit())));
             case SetInterface c -> setInterface(c);
             case AddInterface c -> addInterface(c);
@@ -82,6 +83,20 @@ final class ChangePlanner {
         LimitValues eff = next.effective();
         HostGrammar.softNotAboveHard(limit, eff.soft(), eff.hard());
         write("rlimits/" + c.part().fileName(limit), LimitValueParser.format(v) + "\n");
+    }
+
+    private void setLimits(ConfigChange.SetLimits c) {
+        if (c.values().isEmpty()) {
+            throw new InvalidInputException("limits", "name at least one limit to change");
+        }
+        for (Map.Entry<String, LimitValues> e : c.values().entrySet()) {
+            KnownLimit limit = HostGrammar.limitName(e.getKey());
+            long soft = HostGrammar.limitValue(limit, e.getValue().soft());
+            long hard = HostGrammar.limitValue(limit, e.getValue().hard());
+            HostGrammar.softNotAboveHard(limit, soft, hard);
+            write("rlimits/" + LimitPart.SOFT.fileName(limit), LimitValueParser.format(soft) + "\n");
+            write("rlimits/" + LimitPart.HARD.fileName(limit), LimitValueParser.format(hard) + "\n");
+        }
     }
 
     private void setInterface(SetInterface c) {
