@@ -181,7 +181,19 @@ public class AuditService implements ApplicationEventPublisherAware {
         }
         // The intent is committed before the work touches the tree or the driver (AU2).
         IntentRecorder recorder = intentRecorder();
-        Object intent = recorder.started(correlationId, actor, action, target, before);
+        Object intent;
+        try {
+            intent = recorder.started(correlationId, actor, action, target, before);
+        } catch (RuntimeException e) {
+            // The disk filled between two looks of the guard and the intent could not be written:
+            // nothing was done, and nothing is, read-only from here (fail closed).
+            if (storage != null && storage.writeFailed(e)) {
+                ReadOnlyModeException refused = new ReadOnlyModeException(storage.problem().orElse("the disk is full"));
+                record(actor, new AuditEntry(action, target, before, null, Outcome.DENIED, refused.getMessage(), 0), correlationId);
+                throw refused;
+            }
+            throw e;
+        }
         try {
             T result = work.get();
             record(actor, new AuditEntry(action, target, before, result, Outcome.OK, null, elapsedMs(started)), correlationId);

@@ -62,10 +62,15 @@ public class StorageGuard {
     private volatile BooleanSupplier onSpaceBack = () -> true;
     private ScheduledExecutorService timer;
 
+    /** The pool whose connections to a database H2 closed after a failed write are dropped, so it opens again. */
+    private javax.sql.DataSource dataSource;
+
     @Autowired
-    StorageGuard(ConsoleProperties console, StorageProperties settings, ObjectMapper json) {
+    StorageGuard(ConsoleProperties console, StorageProperties settings, ObjectMapper json,
+            org.springframework.beans.factory.ObjectProvider<javax.sql.DataSource> dataSource) {
         this(console.dataDir(), settings.spillFile() == null ? console.dataDir().resolve("audit-spill.jsonl")
                 : settings.spillFile(), settings.minFree().toBytes(), json);
+        this.dataSource = dataSource.getIfAvailable();
     }
 
     StorageGuard(Path dataDir, Path spillFile, long minFreeBytes, ObjectMapper json) {
@@ -126,11 +131,15 @@ public class StorageGuard {
             return false;
         }
         if (problem != null || heldCount() > 0) {
+            if (problem != null && databaseBroken) {
+                reopenDatabase();
+            }
             if (onSpaceBack.getAsBoolean()) {
                 if (problem != null) {
                     log.warn("The data directory has {} bytes free again: writing resumed", usable);
                 }
                 problem = null;
+                databaseBroken = false;
             }
         }
         return problem == null;
@@ -142,8 +151,26 @@ public class StorageGuard {
         boolean noSpace = (usable >= 0 && usable < minFreeBytes) || mentionsNoSpace(e);
         if (noSpace) {
             enterReadOnly(usable);
+            // H2 closes its database for good after a failed write: every pooled connection is dead
+            databaseBroken = true;
+            reopenDatabase();
         }
         return noSpace;
+    }
+
+    private volatile boolean databaseBroken;
+
+    /**
+     * Drops the pool's connections (idle ones now, busy ones when returned): H2 keeps a database
+     * it closed after a failed write closed for as long as a session to it is open, and opens the
+     * file afresh for the next connection once none is. Without this, every request after a full
+     * disk failed (sign-in included, so pages answered a redirect to the sign-in page) until a restart.
+     */
+    private void reopenDatabase() {
+        if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            hikari.getHikariPoolMXBean().softEvictConnections();
+            log.warn("Dropped the database connections so H2 opens its file afresh");
+        }
     }
 
     private void enterReadOnly(long usable) {

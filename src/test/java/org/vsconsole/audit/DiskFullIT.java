@@ -114,11 +114,54 @@ class DiskFullIT {
         throw new AssertionError("expected " + expected + ", last answer " + (last == null ? "none" : last.statusCode() + " " + last.body()));
     }
 
+    /**
+     * The floor cannot pre-empt everything (another program may fill the disk between two looks):
+     * with the floor at zero, H2 itself meets the full disk on a write. The console must still
+     * answer a change with 503 (not 500, not a redirect) and recover once space is back.
+     */
+    @Test
+    void whenTheDatabaseItselfMeetsTheFullDiskTheConsoleStillGoesReadOnlyAndRecovers() throws Exception {
+        Path jar = findJar();
+        assertThat(jar).as("the production jar").isNotNull();
+        Path mount = Files.createTempDirectory("vsconsole-diskfull-it");
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=160m,mode=0755", "tmpfs", mount.toString()) == 0,
+                "mounting a tmpfs needs root");
+        Process console = null;
+        try {
+            Path data = mount.resolve("data");
+            Files.createDirectories(data);
+            int port = freePort();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            Path log = Files.createTempFile("vsconsole-diskfull-h2-it", ".log");
+            console = start(jar, data, port, log, "0B");
+            awaitUp(http, port, console);
+            fill(mount.resolve("filler"), mount, 0);
+            HttpResponse<String> full = send(http, port, "POST", "/api/v1/me/tokens", "{\"name\":\"h2-full\",\"expiresInDays\":7}");
+            System.out.println("DiskFullIT (H2 meets it) log: " + log + "; answer while full: " + full.statusCode() + " " + full.body());
+            assertThat(full.statusCode()).as(full.body()).isEqualTo(503);
+            HttpResponse<String> me = send(http, port, "GET", "/api/v1/me", null);
+            System.out.println("DiskFullIT (H2 meets it): a read while full answers " + me.statusCode());
+            Files.delete(mount.resolve("filler"));
+            awaitStatus(http, port, "{\"name\":\"h2-after\",\"expiresInDays\":7}", 201);
+            assertThat(send(http, port, "GET", "/api/v1/audit/verify", null).body()).contains("\"ok\":true");
+        } finally {
+            if (console != null) {
+                console.destroyForcibly();
+                console.waitFor(30, TimeUnit.SECONDS);
+            }
+            run("umount", mount.toString());
+        }
+    }
+
     private static Process start(Path jar, Path data, int port, Path log) throws IOException {
+        return start(jar, data, port, log, "32MB");
+    }
+
+    private static Process start(Path jar, Path data, int port, Path log, String minFree) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
                 "--server.port=" + port, "--vsconsole.data-dir=" + data, "--vsconsole.admin-password=" + PASSWORD,
-                "--vsconsole.host.driver=read-only", "--vsconsole.storage.min-free=32MB", "--vsconsole.sync.watch=false"));
+                "--vsconsole.host.driver=read-only", "--vsconsole.storage.min-free=" + minFree, "--vsconsole.sync.watch=false"));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
