@@ -9,6 +9,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.vsconsole.audit.AuditProperties;
+import org.vsconsole.audit.StorageProperties;
 import org.vsconsole.base.ConsoleProperties;
 import org.vsconsole.guests.BootProperties;
 import org.vsconsole.host.HostProperties;
@@ -30,7 +32,8 @@ class SettingsValidationTest {
 
     @EnableConfigurationProperties({ConsoleProperties.class, BootProperties.class, HostProperties.class,
             LinuxProperties.class, ProvisioningProperties.class, LimitsProperties.class, AlertProperties.class,
-            MonitoringProperties.class, SyncProperties.class, TerminalProperties.class, UpdatesProperties.class})
+            MonitoringProperties.class, SyncProperties.class, TerminalProperties.class, UpdatesProperties.class,
+            AuditProperties.class, StorageProperties.class})
     static class AllSettings {
     }
 

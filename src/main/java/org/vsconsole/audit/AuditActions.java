@@ -18,6 +18,10 @@ public final class AuditActions {
     // The audit log itself
     public static final String AUDIT_CHAIN_RESTARTED = "audit.chain-restarted";
     public static final String AUDIT_REANCHORED = "audit.reanchored";
+    /** Audit events held outside the database while it was full were written; the console takes changes again. */
+    public static final String STORAGE_RECOVERED = "storage.recovered";
+    /** The data directory's file system is full: the console went read-only. */
+    public static final String STORAGE_READ_ONLY = "storage.read-only";
 
     // Signing in and out
     public static final String AUTH_SIGN_IN = "auth.sign-in";

@@ -39,7 +39,15 @@ class AuditAnchor {
         this.file = file;
     }
 
+    /** Also told of every head written here (the optional second anchor in the system log). */
+    private volatile java.util.function.BiConsumer<Long, String> also = (seq, hash) -> { };
+
+    void alsoTo(java.util.function.BiConsumer<Long, String> listener) {
+        this.also = listener;
+    }
+
     void write(long seq, String hash) {
+        also.accept(seq, hash);
         try {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");

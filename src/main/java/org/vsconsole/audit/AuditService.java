@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vsconsole.base.ActionRefusedException;
+import org.vsconsole.base.ReadOnlyModeException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -49,6 +51,7 @@ public class AuditService implements ApplicationEventPublisherAware {
     private ObjectProvider<AuditAttachmentCheck> attachmentChecks;
     private final List<Consumer<AuditEvent>> listeners = new CopyOnWriteArrayList<>();
     private volatile Optional<String> integrityProblem = Optional.empty();
+    private StorageGuard storage;
 
     AuditService(AuditRepository repository, ActorResolver actors, ObjectMapper json, PlatformTransactionManager tx,
             AuditAnchor anchor) {
@@ -65,6 +68,16 @@ public class AuditService implements ApplicationEventPublisherAware {
         this.json = json;
         this.ownTransaction = new TransactionTemplate(tx);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * The full-disk guard; absent in tests that build the service by hand. Held events go back
+     * into the log through {@link #writeHeld} once the disk has room again.
+     */
+    @Autowired(required = false)
+    void setStorage(StorageGuard storage) {
+        this.storage = storage;
+        storage.onSpaceBack(this::writeHeld);
     }
 
     @Autowired
@@ -89,15 +102,29 @@ public class AuditService implements ApplicationEventPublisherAware {
      * start-up keep working while every state-changing action is refused by {@link #audited}.
      */
     public AuditEvent record(Actor actor, AuditEntry entry, String correlationId) {
+        if (storage != null && (storage.problem().isPresent() || storage.heldCount() > 0)) {
+            // read-only, or held events still to write first: keep the order, lose nothing
+            storage.hold(actor, entry, correlationId);
+            return null;
+        }
         appendLock.lock();
         try {
-            Optional<String> problem = checkIntegrity();
-            if (problem.isPresent()) {
-                log.error("Audit log refused a row ({}): {} by {} on {}: {} {}", problem.get(), entry.action(), actor.name(),
-                        entry.target(), entry.outcome(), entry.message());
-                return null;
+            AuditEvent appended;
+            try {
+                Optional<String> problem = checkIntegrity();
+                if (problem.isPresent()) {
+                    log.error("Audit log refused a row ({}): {} by {} on {}: {} {}", problem.get(), entry.action(), actor.name(),
+                            entry.target(), entry.outcome(), entry.message());
+                    return null;
+                }
+                appended = ownTransaction.execute(status -> append(actor, entry, correlationId));
+            } catch (RuntimeException e) {
+                if (storage != null && storage.writeFailed(e)) {
+                    storage.hold(actor, entry, correlationId);
+                    return null;
+                }
+                throw e;
             }
-            AuditEvent appended = ownTransaction.execute(status -> append(actor, entry, correlationId));
             anchor.write(appended.seq(), appended.hash());
             if (events != null) {
                 events.publishEvent(new AuditRecorded(appended));
@@ -145,9 +172,28 @@ public class AuditService implements ApplicationEventPublisherAware {
         long started = System.nanoTime();
         Actor actor = actors.current();
         String correlationId = UUID.randomUUID().toString();
+        Optional<String> full = storage == null ? Optional.empty() : storage.problem();
+        if (full.isPresent()) {
+            // Fail closed: nothing is changed that could not be audited; the refusal itself is held.
+            ReadOnlyModeException refused = new ReadOnlyModeException(full.get());
+            record(actor, new AuditEntry(action, target, before, null, Outcome.DENIED, refused.getMessage(), 0), correlationId);
+            throw refused;
+        }
         // The intent is committed before the work touches the tree or the driver (AU2).
         IntentRecorder recorder = intentRecorder();
-        Object intent = recorder.started(correlationId, actor, action, target, before);
+        Object intent;
+        try {
+            intent = recorder.started(correlationId, actor, action, target, before);
+        } catch (RuntimeException e) {
+            // The disk filled between two looks of the guard and the intent could not be written:
+            // nothing was done, and nothing is, read-only from here (fail closed).
+            if (storage != null && storage.writeFailed(e)) {
+                ReadOnlyModeException refused = new ReadOnlyModeException(storage.problem().orElse("the disk is full"));
+                record(actor, new AuditEntry(action, target, before, null, Outcome.DENIED, refused.getMessage(), 0), correlationId);
+                throw refused;
+            }
+            throw e;
+        }
         try {
             T result = work.get();
             record(actor, new AuditEntry(action, target, before, result, Outcome.OK, null, elapsedMs(started)), correlationId);
@@ -164,6 +210,49 @@ public class AuditService implements ApplicationEventPublisherAware {
             recorder.finished(intent, Outcome.FAILED, e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * Writes the events held while the disk was full, oldest first, each marked with when it
+     * happened, then one {@code storage.recovered} row with the count (and how many were dropped,
+     * if the queue overflowed). False, with the rest held again, when the database still refuses.
+     */
+    boolean writeHeld() {
+        StorageGuard.Taken taken = storage.take();
+        List<StorageGuard.Held> events = taken.events();
+        int written = 0;
+        appendLock.lock();
+        try {
+            for (StorageGuard.Held h : events) {
+                AuditEntry e = h.entry();
+                AuditEntry marked = new AuditEntry(e.action(), e.target(), e.before(), e.after(), e.outcome(),
+                        "(held while the disk was full, at " + h.at() + ")" + (e.message() == null ? "" : " " + e.message()),
+                        e.durationMs());
+                AuditEvent appended = ownTransaction.execute(status -> append(h.actor(), marked, h.correlationId()));
+                anchor.write(appended.seq(), appended.hash());
+                tellListeners(appended);
+                written++;
+            }
+            if (!events.isEmpty() || taken.dropped() > 0) {
+                String message = events.size() + " audit event(s) held while the disk was full written"
+                        + (taken.dropped() > 0 ? "; " + taken.dropped() + " older one(s) were dropped (at most "
+                                + StorageGuard.MAX_HELD + " are held)" : "");
+                AuditEvent done = ownTransaction.execute(status -> append(Actor.SYSTEM, new AuditEntry(AuditActions.STORAGE_RECOVERED,
+                        AuditTarget.NONE, null, Map.of("written", events.size(), "dropped", taken.dropped()), Outcome.OK, message, 0),
+                        UUID.randomUUID().toString()));
+                anchor.write(done.seq(), done.hash());
+                tellListeners(done);
+                log.warn("{}", message);
+            }
+        } catch (RuntimeException e) {
+            storage.putBack(new ArrayList<>(events.subList(written, events.size())), taken.dropped());
+            log.warn("The database does not take the held audit events yet ({} written): {}", written, e.getMessage());
+            return false;
+        } finally {
+            appendLock.unlock();
+        }
+        storage.spillWritten();
+        return true;
     }
 
     /** The request's outcome is audited here: the API's refusal recorder need not write it again. */

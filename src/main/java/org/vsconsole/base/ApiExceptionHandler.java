@@ -54,6 +54,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(stale.currentEtag())
                     .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
+        if (e instanceof ReadOnlyModeException) {
+            record(503, e.field(), e.rule());
+            return ApiProblem.answer(ApiProblem.rule(HttpStatus.SERVICE_UNAVAILABLE, "read-only", e.field(), e.rule(),
+                    e.getMessage()));
+        }
         if (e instanceof StateConflictException) {
             record(409, e.field(), e.rule());
             return ApiProblem.answer(ApiProblem.rule(HttpStatus.CONFLICT, "conflict", e.field(), e.rule(), e.getMessage()));

@@ -120,16 +120,26 @@ class GuestOverviewTab extends VerticalLayout {
     void show(GuestLive live) {
         boolean running = live != null && live.running();
         ContextConflict conflict = live == null ? null : live.conflict();
-        start.setEnabled(!running && conflict == null);
+        // The services refuse these for an unmanaged guest; the page says so before anyone clicks.
+        boolean unmanaged = guests.unmanaged(name);
+        start.setEnabled(!running && conflict == null && !unmanaged);
         if (delete != null) {
             delete.setEnabled(conflict == null); // it would be refused naming the other guest anyway
         }
-        bootMark.setEnabled(mayOperate && conflict == null);
-        stop.setEnabled(running);
-        restart.setEnabled(running);
+        bootMark.setEnabled(mayOperate && conflict == null && !unmanaged);
+        stop.setEnabled(running && !unmanaged);
+        restart.setEnabled(running && !unmanaged);
+        String why = unmanaged ? name + " was made outside the console and is not managed yet: adopt it first (Adopt, above)"
+                + " to start, stop or change it." : null;
+        for (var button : new Button[] {start, stop, restart}) {
+            button.setTooltipText(why);
+        }
+        bootMark.setTooltipText(why);
         if (conflict != null) {
             figures.setText("Nothing can be done to " + name + ": " + conflict.reason()
                     + ". Give one of them another context.");
+        } else if (unmanaged) {
+            figures.setText(why);
         } else if (running && live.figures() != null) {
             var f = live.figures();
             figures.setText(f.processes() + " processes · RSS " + Formats.bytes(f.rssBytes()) + " · VSZ "

@@ -119,6 +119,15 @@ public class GuestService {
         return occupants.now().of(name).isEmpty() && driver.isRunning(spec(config));
     }
 
+    /**
+     * Whether the guest was found on disk and never adopted: it cannot be started, stopped or
+     * changed until an admin adopts it, so pages disable those actions and say why.
+     */
+    @PreAuthorize("@currentUser.maySee(#name)")
+    public boolean unmanaged(String name) {
+        return sync.status(name).map(GuestSyncStatus::unmanaged).orElse(false);
+    }
+
     public String driverName() {
         return driver.name();
     }
@@ -152,6 +161,7 @@ public class GuestService {
         GuestConfig before = config(name);
         audit.audited(AuditActions.GUEST_SET_BOOT_MARK, target(before), Map.of("startsAtBoot", before.init().bootMarked()),
                 () -> locks.withLock(name, AuditActions.GUEST_SET_BOOT_MARK, () -> {
+                    sync.refuseIfUnmanaged(name);
                     GuestConfig after = write(name, digest == null ? before.digest() : digest,
                             new ConfigChange.SetBootMark(startAtBoot));
                     return Map.of("startsAtBoot", after.init().bootMarked());
@@ -213,6 +223,7 @@ public class GuestService {
                     }
                     ContextConflicts host = occupants.now();
                     host.refuseIfInConflict(name);
+                    sync.refuseIfUnmanaged(name);
                     if (!stopping) {
                         SharedAddresses.refuseIfRunningElsewhere(config, host);
                     }

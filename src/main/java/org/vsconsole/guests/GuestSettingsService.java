@@ -18,11 +18,13 @@ import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.InterfaceEntry;
 import org.vsconsole.host.config.InterfaceSpec;
+import org.vsconsole.sync.SyncService;
 
 /**
  * Edits of an existing guest's configuration: host name, context, addresses. Staff only (an owner
  * moving their guest's address could take another tenant's), each against the digest the editor
- * read so a stale edit is refused with the files that changed, under the guest's lock, audited
+ * read so a stale edit is refused with the files that changed, under the guest's lock, refused
+ * for a guest not adopted yet, audited
  * with before and after. The host's grammar and the writer check every value and that no other
  * guest holds the context or address. All of it takes effect when the guest next starts (the
  * driver builds the context from these files then), which each answer says.
@@ -42,8 +44,11 @@ public class GuestSettingsService {
     private final GuestConfigWriter writer;
     private final AuditService audit;
     private final GuestLocks locks;
+    private final SyncService sync;
 
-    GuestSettingsService(GuestService guests, GuestConfigWriter writer, AuditService audit, GuestLocks locks) {
+    GuestSettingsService(GuestService guests, GuestConfigWriter writer, AuditService audit, GuestLocks locks,
+            SyncService sync) {
+        this.sync = sync;
         this.guests = guests;
         this.writer = writer;
         this.audit = audit;
@@ -124,6 +129,7 @@ public class GuestSettingsService {
         String name = before.name();
         GuestConfig[] written = new GuestConfig[1];
         audit.audited(action, GuestService.target(before), shownBefore, () -> locks.withLock(name, action, () -> {
+            sync.refuseIfUnmanaged(name);
             precondition.run();
             try {
                 written[0] = writer.apply(name, digest, change);

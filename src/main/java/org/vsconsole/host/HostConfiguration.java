@@ -31,9 +31,10 @@ class HostConfiguration {
     }
 
     @Bean
-    GuestConfigWriter guestConfigWriter(HostProperties host, GuestConfigReader reader, ApplicationEventPublisher events)
-            throws IOException {
+    GuestConfigWriter guestConfigWriter(HostProperties host, GuestConfigReader reader, ApplicationEventPublisher events,
+            ProvisioningProperties provisioning) throws IOException {
         GuestConfigWriter writer = new GuestConfigWriter(host.configRoot(), host.guestsRoot());
+        writer.allowLinkLocalAddresses(provisioning.allowLinkLocal());
         writer.addListener(new ConfigWriteListener() {
             @Override
             public void written(String guest, GuestConfig after) {

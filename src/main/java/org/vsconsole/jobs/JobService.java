@@ -95,6 +95,7 @@ public class JobService {
      * nothing, never. A refusal is audited as denied.
      */
     @PreAuthorize("isAuthenticated()")
+    @org.vsconsole.audit.AuditedAction(AuditActions.JOB_CANCEL)
     public void cancel(long id) {
         Job job = get(id);
         AuditTarget target = new AuditTarget(job.target(), null, "job " + id);

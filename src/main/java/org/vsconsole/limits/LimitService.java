@@ -35,7 +35,6 @@ import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.KnownLimit;
-import org.vsconsole.host.config.LimitPart;
 import org.vsconsole.host.config.LimitSetting;
 import org.vsconsole.host.config.LimitValueParser;
 import org.vsconsole.monitoring.GuestLive;
@@ -43,6 +42,7 @@ import org.vsconsole.monitoring.Sampler;
 import java.util.function.Consumer;
 import com.vaadin.flow.shared.Registration;
 import org.vsconsole.security.CurrentUser;
+import org.vsconsole.sync.SyncService;
 
 /**
  * Reads and changes a guest's limits. Order of every change: validate everything (nothing is
@@ -67,6 +67,7 @@ public class LimitService {
     private final CurrentUser currentUser;
     private final ContextOccupants occupants;
     private final DiskQuotas quotas;
+    private final SyncService sync;
     /** Trees served to callers by digest, so a conflict can name the files that changed since. */
     private final Map<String, ConfigManifest> served = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -77,7 +78,8 @@ public class LimitService {
 
     LimitService(GuestConfigReader configs, GuestConfigWriter writer, HostDriver driver, HostProperties host,
             Sampler sampler, AuditService audit, GuestLocks locks, HostFacts facts, CurrentUser currentUser,
-            ContextOccupants occupants, DiskQuotas quotas) {
+            ContextOccupants occupants, DiskQuotas quotas, SyncService sync) {
+        this.sync = sync;
         this.occupants = occupants;
         this.configs = configs;
         this.writer = writer;
@@ -137,6 +139,7 @@ public class LimitService {
      * guest failing does not stop the others; each gets a result and its own audit row.
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @AuditedAction(AuditActions.LIMITS_SET)
     public List<PresetResult> applyToGuests(Map<String, LimitEdit> edits, List<String> guests) {
         Map<KnownLimit, LimitValues> values = validate(edits);
         if (guests == null || guests.isEmpty()) {
@@ -185,6 +188,7 @@ public class LimitService {
             // The context runs another guest's processes: its limits are not this guest's to change.
             occupants.now().refuseIfInConflict(guest);
         }
+        sync.refuseIfUnmanaged(guest);
         GuestSpec spec = spec(config);
         boolean running = driver.isRunning(spec);
         if (live && !running && !persistent) {
@@ -253,6 +257,11 @@ public class LimitService {
         return GuestSpecs.from(config, host.guestsRoot());
     }
 
+    /** See {@link SyncService#refuseIfUnmanaged}: the other limit editors call it through here. */
+    void refuseIfUnmanaged(String guest) {
+        sync.refuseIfUnmanaged(guest);
+    }
+
     GuestConfig requireDigest(GuestConfig current, String digest) {
         if (digest == null || digest.isBlank()) {
             throw new InvalidInputException("digest", "the digest of the guest as read is required (GET the limits first)");
@@ -266,34 +275,15 @@ public class LimitService {
     }
 
     /**
-     * Writes {@code .soft} and {@code .hard} of each limit, ordered so the files never say soft
-     * above hard in between (the writer refuses that state).
+     * Writes {@code .soft} and {@code .hard} of every limit as one change: all files or none. A
+     * failure part-way puts back what was written; a crash part-way is found from the intent's
+     * file list at the next start and undone there (IntentRecovery), never left with the values of
+     * two requests on disk.
      */
     private GuestConfig writeLimits(GuestConfig config, Map<KnownLimit, LimitValues> values) {
-        GuestConfig current = config;
-        for (Map.Entry<KnownLimit, LimitValues> e : values.entrySet()) {
-            String name = e.getKey().fileName();
-            LimitValues now = current.rlimits().getOrDefault(name, LimitSetting.NONE).effective();
-            LimitValues next = e.getValue();
-            boolean softFirst = atMost(next.soft(), now.hard());
-            LimitPart first = softFirst ? LimitPart.SOFT : LimitPart.HARD;
-            LimitPart second = softFirst ? LimitPart.HARD : LimitPart.SOFT;
-            current = write(current, new ConfigChange.SetLimit(name, first, part(next, first)));
-            current = write(current, new ConfigChange.SetLimit(name, second, part(next, second)));
-        }
-        return current;
-    }
-
-    private static long part(LimitValues v, LimitPart p) {
-        return p == LimitPart.SOFT ? v.soft() : v.hard();
-    }
-
-    /** a ≤ b with -1 as unlimited. */
-    static boolean atMost(long a, long b) {
-        if (b == LimitValues.UNLIMITED) {
-            return true;
-        }
-        return a != LimitValues.UNLIMITED && a <= b;
+        Map<String, LimitValues> byName = new LinkedHashMap<>();
+        values.forEach((limit, v) -> byName.put(limit.fileName(), v));
+        return write(config, new ConfigChange.SetLimits(byName));
     }
 
     GuestConfig write(GuestConfig basis, ConfigChange change) {

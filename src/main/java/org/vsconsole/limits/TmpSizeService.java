@@ -62,6 +62,7 @@ public class TmpSizeService {
             if (live) {
                 occupants.now().refuseIfInConflict(guest);
             }
+            limits.refuseIfUnmanaged(guest);
             GuestSpec spec = limits.spec(current);
             boolean running = driver.isRunning(spec);
             if (live && !running && !persistent) {

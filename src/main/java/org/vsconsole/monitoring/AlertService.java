@@ -38,6 +38,7 @@ public class AlertService {
     }
 
     @PreAuthorize("hasRole('ADMIN')")
+    @org.vsconsole.audit.AuditedAction(AuditActions.ALERT_SETTINGS)
     public AlertSettings update(AlertSettings next) {
         AlertSettings before = settings();
         return audit.audited(AuditActions.ALERT_SETTINGS, AuditTarget.detail("alert rules"), before, () -> {

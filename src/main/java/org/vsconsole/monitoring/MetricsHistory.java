@@ -36,6 +36,14 @@ public class MetricsHistory implements SmartLifecycle {
     private com.vaadin.flow.shared.Registration subscription;
     private volatile long lastHourRolled = Long.MIN_VALUE;
 
+    private org.vsconsole.audit.StorageGuard storage;
+
+    /** The full-disk guard: while it says read-only, no history is written. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setStorage(org.vsconsole.audit.StorageGuard storage) {
+        this.storage = storage;
+    }
+
     MetricsHistory(Sampler sampler, MetricsStore store, CurrentUser currentUser,
             MonitoringProperties settings) {
         this.sampler = sampler;
@@ -72,6 +80,11 @@ public class MetricsHistory implements SmartLifecycle {
 
     /** Writes a finished minute; at the first minute of a new hour, rolls up the previous hour and prunes. */
     void persist(List<MetricPoint> minute) {
+        if (storage != null && storage.problem().isPresent()) {
+            // Read-only for a full disk: a gap in the history rather than H2 meeting the full disk.
+            log.debug("Monitoring minute of {} not stored: the console is read-only", minute.getFirst().start());
+            return;
+        }
         try {
             store.insertMinutes(minute);
             Instant start = minute.getFirst().start();

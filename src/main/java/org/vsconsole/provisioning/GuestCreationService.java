@@ -63,7 +63,7 @@ public class GuestCreationService {
         this.pool = new AddressAllocator(settings.addressPool());
         this.buildOptions = new BuildOptionsValidator(HostAptSources.ofHost(), DebianSuites.available());
         this.validator = new GuestRequestValidator(tree, host.guestsRoot(), new XidAllocator(), pool, reservations,
-                settings.defaultInterface(), buildOptions);
+                settings.defaultInterface(), buildOptions, settings.allowLinkLocal());
     }
 
     /**

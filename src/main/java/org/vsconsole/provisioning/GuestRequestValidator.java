@@ -36,9 +36,16 @@ final class GuestRequestValidator {
     private final Reservations reservations;
     private final String defaultInterface;
     private final BuildOptionsValidator buildOptions;
+    private final boolean allowLinkLocal;
 
     GuestRequestValidator(GuestConfigReader tree, Path guestsRoot, XidAllocator xids, AddressAllocator addresses,
             Reservations reservations, String defaultInterface, BuildOptionsValidator buildOptions) {
+        this(tree, guestsRoot, xids, addresses, reservations, defaultInterface, buildOptions, false);
+    }
+
+    GuestRequestValidator(GuestConfigReader tree, Path guestsRoot, XidAllocator xids, AddressAllocator addresses,
+            Reservations reservations, String defaultInterface, BuildOptionsValidator buildOptions, boolean allowLinkLocal) {
+        this.allowLinkLocal = allowLinkLocal;
         this.buildOptions = buildOptions;
         this.tree = tree;
         this.guestsRoot = guestsRoot.toAbsolutePath().normalize();
@@ -61,7 +68,7 @@ final class GuestRequestValidator {
             throw new InvalidInputException("ip", "address " + ip.text() + " is already used by " + holder);
         });
         int prefix = blank(r.prefix()) ? defaultPrefix(ip) : field("prefix", () -> HostGrammar.prefix(r.prefix(), ip.isIpv6()));
-        HostGrammar.usableGuestAddress(ip, prefix);
+        HostGrammar.usableGuestAddress(ip, prefix, allowLinkLocal);
         int xid = blank(r.context()) ? suggestXid(guests) : field("context", () -> HostGrammar.contextId(r.context()));
         whoHoldsXid(xid, guests).ifPresent(holder -> {
             throw new InvalidInputException("context", "context " + xid + " is already used by " + holder);

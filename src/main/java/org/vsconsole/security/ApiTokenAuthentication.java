@@ -7,6 +7,12 @@ import org.springframework.security.core.GrantedAuthority;
 /** A request authenticated by an API token: acts as the token's owner, with the owner's roles. */
 final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
+    /**
+     * Held, besides the owner's roles, by a read-only token's authentication: the services refuse
+     * every state change under it ({@link ReadOnlyTokenGuard}, {@link CurrentUser#mayOperate}).
+     */
+    static final String READ_ONLY_AUTHORITY = "TOKEN_READ_ONLY";
+
     private final String username;
     private final long tokenId;
     private final String tokenName;

@@ -138,8 +138,15 @@ public class ApiTokenService {
                     if (h.lastUsedAt() == null || h.lastUsedAt().isBefore(now.minus(TOUCH_EVERY))) {
                         tokens.touched(h.tokenId(), now);
                     }
-                    return new ApiTokenAuthentication(h.username(), h.tokenId(), h.tokenName(), h.readOnly(),
+                    // The roles stay, so a read-only token reads what its owner reads (mapping them to
+                    // AUDITOR would let an OPERATOR's token read the audit log); the marker makes the
+                    // services refuse every change.
+                    List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>(
                             account.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+                    if (h.readOnly()) {
+                        authorities.add(new SimpleGrantedAuthority(ApiTokenAuthentication.READ_ONLY_AUTHORITY));
+                    }
+                    return new ApiTokenAuthentication(h.username(), h.tokenId(), h.tokenName(), h.readOnly(), authorities);
                 }));
     }
 

@@ -29,6 +29,11 @@ public class CurrentUser {
         return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()));
     }
 
+    /** Whether the caller signed in with a read-only API token: it may read, never change. */
+    public boolean readOnly() {
+        return ReadOnlyTokenGuard.readOnly(SecurityContextHolder.getContext().getAuthentication());
+    }
+
     /** True for staff who see every guest (ADMIN, OPERATOR, AUDITOR). */
     public boolean seesAllGuests() {
         return hasRole(Role.ADMIN) || hasRole(Role.OPERATOR) || hasRole(Role.AUDITOR);
@@ -39,8 +44,14 @@ public class CurrentUser {
         return seesAllGuests() || (hasRole(Role.OWNER) && ownedGuests().contains(guest));
     }
 
-    /** Whether the current user may change this guest: ADMIN, OPERATOR, or its OWNER. */
+    /**
+     * Whether the current user may change this guest: ADMIN, OPERATOR, or its OWNER; never under a
+     * read-only API token, so pages and services that ask this offer and allow no change.
+     */
     public boolean mayOperate(String guest) {
+        if (readOnly()) {
+            return false;
+        }
         return hasRole(Role.ADMIN) || hasRole(Role.OPERATOR) || (hasRole(Role.OWNER) && ownedGuests().contains(guest));
     }
 

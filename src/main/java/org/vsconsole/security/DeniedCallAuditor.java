@@ -38,7 +38,7 @@ class DeniedCallAuditor {
                 "Access denied: this needs a role or guest you do not have", 0));
     }
 
-    private static AuditTarget target(MethodInvocation call) {
+    static AuditTarget target(MethodInvocation call) {
         Parameter[] parameters = call.getMethod().getParameters();
         Object[] arguments = call.getArguments();
         for (int i = 0; i < parameters.length && i < arguments.length; i++) {

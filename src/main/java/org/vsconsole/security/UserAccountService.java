@@ -112,6 +112,7 @@ public class UserAccountService {
 
     /** The signed-in user changes their own password (also the forced change after first sign-in). */
     @PreAuthorize("isAuthenticated()")
+    @AuditedAction(AuditActions.USER_CHANGE_PASSWORD)
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         String username = currentUsername();

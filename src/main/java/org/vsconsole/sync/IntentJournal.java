@@ -8,7 +8,12 @@ import org.vsconsole.audit.Actor;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.IntentRecorder;
 import org.vsconsole.audit.Outcome;
+import java.util.List;
+import org.vsconsole.host.config.ConfigWriteListener;
+import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
+import org.vsconsole.host.config.GuestConfigWriter;
+import org.vsconsole.host.config.PlannedFile;
 import tools.jackson.databind.ObjectMapper;
 import org.vsconsole.host.config.HostGrammar;
 
@@ -31,14 +36,54 @@ class IntentJournal implements IntentRecorder {
     private final GuestConfigReader reader;
     private final ObjectMapper json;
     private final Duration testPause;
+    /**
+     * The intents open on this thread, innermost last: {@link org.vsconsole.audit.AuditService#audited} runs the work
+     * on the caller's thread, so a file plan the writer announces belongs to the innermost one.
+     */
+    private final ThreadLocal<java.util.ArrayDeque<Handle>> open = ThreadLocal.withInitial(java.util.ArrayDeque::new);
 
     IntentJournal(SyncRepository repository, SyncService sync, GuestConfigReader reader, ObjectMapper json,
-            SyncProperties settings) {
+            SyncProperties settings, GuestConfigWriter writer) {
         this.repository = repository;
         this.sync = sync;
         this.reader = reader;
         this.json = json;
         this.testPause = settings.testPauseAfterIntent();
+        writer.addListener(new ConfigWriteListener() {
+            @Override
+            public void filesPlanned(String guest, List<PlannedFile> files) {
+                planned(guest, files);
+            }
+
+            @Override
+            public void written(String guest, GuestConfig after) {
+            }
+
+            @Override
+            public void created(String guest, GuestConfig after) {
+            }
+
+            @Override
+            public void deleted(String guest) {
+            }
+        });
+    }
+
+    /**
+     * Records before and after of each file the innermost open intent on this thread is about to
+     * write (committed before the writer touches the first one), so recovery can tell applied,
+     * not applied and partly applied apart file by file and put a half-written change back.
+     */
+    void planned(String guest, List<PlannedFile> files) {
+        Handle h = open.get().peekLast();
+        if (h == null || files.isEmpty()) {
+            return;
+        }
+        if (!guest.equals(h.guest())) {
+            log.warn("{} of intent {} on '{}' writes files of '{}': not recorded with the intent", h.action(), h.id(), h.guest(), guest);
+            return;
+        }
+        repository.insertIntentFiles(h.id(), files);
     }
 
     @Override
@@ -77,7 +122,9 @@ class IntentJournal implements IntentRecorder {
                 Thread.currentThread().interrupt();
             }
         }
-        return new Handle(id, guestName ? guest : null, action);
+        Handle handle = new Handle(id, guestName ? guest : null, action);
+        open.get().addLast(handle);
+        return handle;
     }
 
     @Override
@@ -85,6 +132,7 @@ class IntentJournal implements IntentRecorder {
         if (!(handle instanceof Handle h)) {
             return;
         }
+        open.get().remove(h);
         try {
             repository.finishIntent(h.id(), outcome.dbValue());
         } finally {

@@ -1,8 +1,10 @@
 package org.vsconsole.sync;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -20,6 +22,8 @@ import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
+import org.vsconsole.host.config.GuestConfigWriter;
+import org.vsconsole.host.config.PlannedFile;
 import org.vsconsole.host.config.HostGrammar;
 
 /**
@@ -45,8 +49,11 @@ class IntentRecovery implements ApplicationRunner {
     private final AuditService audit;
     private final SyncService sync;
 
+    private final GuestConfigWriter writer;
+
     IntentRecovery(SyncRepository repository, GuestConfigReader reader, HostDriver driver, HostProperties host,
-            AuditService audit, SyncService sync) {
+            AuditService audit, SyncService sync, GuestConfigWriter writer) {
+        this.writer = writer;
         this.repository = repository;
         this.reader = reader;
         this.driver = driver;
@@ -91,6 +98,58 @@ class IntentRecovery implements ApplicationRunner {
         return open.size();
     }
 
+    /**
+     * What became of a change whose files were recorded before it began: each file is as it was,
+     * as the change would have made it, or neither (someone else changed it). A change found half
+     * written is put back whole, when nobody else touched its files, so a limits change never
+     * leaves the values of two requests on disk. Whatever the console itself wrote is taken as its
+     * own write, never reported later as changed outside the console.
+     */
+    private Finding byFiles(String guest, GuestConfig config, List<PlannedFile> files, String state) {
+        Map<String, String> now = config.manifest().fingerprints();
+        List<String> written = new ArrayList<>();
+        List<String> notWritten = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (PlannedFile f : files) {
+            String current = now.get(f.path());
+            if (Objects.equals(current, f.after()) && !Objects.equals(f.before(), f.after())) {
+                written.add(f.path());
+            } else if (Objects.equals(current, f.before())) {
+                notWritten.add(f.path());
+            } else {
+                other.add(f.path());
+            }
+        }
+        String digest = config.digest();
+        if (!other.isEmpty()) {
+            // Not the console's bytes: left as they are, so the reconcile shows them as a change outside.
+            return new Finding("partly applied", state, digest, "changed by someone else since: " + other
+                    + (written.isEmpty() ? "" : "; written by the console: " + written)
+                    + (notWritten.isEmpty() ? "" : "; not written: " + notWritten) + "; left for an admin to review");
+        }
+        if (notWritten.isEmpty()) {
+            sync.expect(guest, digest);
+            return new Finding("applied", state, digest, "all " + files.size() + " files written: " + written);
+        }
+        if (written.isEmpty()) {
+            sync.expect(guest, digest);
+            return new Finding("not applied", state, digest, "none of the " + files.size() + " files written: " + notWritten);
+        }
+        String half = "interrupted part-way: written " + written + ", not written " + notWritten;
+        try {
+            GuestConfig back = writer.putBack(guest, files);
+            if (back != null) {
+                sync.expect(guest, back.digest());
+                return new Finding("not applied (put back)", state, back.digest(), half
+                        + "; the written files were put back as they were, so none of the change holds");
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("Could not put back the files of '{}': {}", guest, e.getMessage());
+        }
+        sync.expect(guest, digest);
+        return new Finding("partly applied", state, digest, half + "; they could not be put back: an admin must review");
+    }
+
     Finding inspect(SyncRepository.Intent intent) {
         String guest = intent.guest();
         if (!HostGrammar.isGuestName(guest)) {
@@ -125,6 +184,10 @@ class IntentRecovery implements ApplicationRunner {
             default -> {
                 if (!exists) {
                     yield new Finding("unknown", state, null, "guest directory is gone");
+                }
+                List<PlannedFile> files = repository.intentFiles(intent.id());
+                if (!files.isEmpty()) {
+                    yield byFiles(guest, config, files, state);
                 }
                 if (intent.beforeDigest() == null) {
                     yield new Finding("unknown", state, digest, "no digest was recorded before the action");

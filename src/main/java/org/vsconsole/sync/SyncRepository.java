@@ -107,6 +107,32 @@ class SyncRepository {
                 .params(time(Instant.now()), clip(outcome, 40), id).update());
     }
 
+    /**
+     * Adds the files an open intent is about to touch, committed at once (before the first file
+     * is written), after any recorded before for it.
+     */
+    void insertIntentFiles(long intentId, List<org.vsconsole.host.config.PlannedFile> files) {
+        ownTransaction.executeWithoutResult(tx -> {
+            int seq = jdbc.sql("SELECT COALESCE(MAX(seq), -1) + 1 FROM intent_file WHERE intent_id = ?").param(intentId)
+                    .query(Integer.class).single();
+            for (var f : files) {
+                jdbc.sql("""
+                        INSERT INTO intent_file (intent_id, seq, path, before_print, after_print, before_content)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                        .params(intentId, seq++, f.path(), f.before(), f.after(), f.beforeContent()).update();
+            }
+        });
+    }
+
+    /** The files an intent planned, in the order they were to be written. */
+    List<org.vsconsole.host.config.PlannedFile> intentFiles(long intentId) {
+        return jdbc.sql("SELECT path, before_print, after_print, before_content FROM intent_file WHERE intent_id = ? ORDER BY seq")
+                .param(intentId)
+                .query((rs, n) -> new org.vsconsole.host.config.PlannedFile(rs.getString("path"), rs.getString("before_print"),
+                        rs.getString("after_print"), rs.getBytes("before_content")))
+                .list();
+    }
+
     List<Intent> openIntents() {
         return jdbc.sql("SELECT * FROM intent WHERE finished_at IS NULL ORDER BY id").query(SyncRepository::intent).list();
     }

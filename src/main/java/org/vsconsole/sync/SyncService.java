@@ -23,6 +23,7 @@ import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.Outcome;
+import org.vsconsole.base.StateConflictException;
 import org.vsconsole.host.GuestTreeChanged;
 import org.vsconsole.host.config.ConfigManifest;
 import org.vsconsole.host.config.GuestConfig;
@@ -69,6 +70,8 @@ public class SyncService {
     private final Map<String, AtomicInteger> busy = new ConcurrentHashMap<>();
     private final ReconcileSchedule schedule;
     private final Map<String, AtomicLong> reconciled = new ConcurrentHashMap<>();
+    /** Set once the registry is loaded and reconciled, so a guest it does not know is a new one. */
+    private volatile boolean started;
 
     SyncService(SyncRepository repository, GuestConfigReader reader, GuestConfigWriter writer, AuditService audit,
             ApplicationEventPublisher events, GuestOwnership ownership, DriftReports reports,
@@ -122,6 +125,32 @@ public class SyncService {
 
     public Optional<GuestSyncStatus> status(String guest) {
         return Optional.ofNullable(cache.get(guest));
+    }
+
+    /**
+     * Refuses a start, stop or change of a guest found on disk but never adopted: the console
+     * has no accepted baseline for it, so its own write would become the baseline of a tree
+     * nobody reviewed, and a hand copy often still points at another guest's root. A guest the
+     * registry has not seen yet (made a moment ago, the watcher's debounce not over) counts as
+     * unmanaged unless the console itself just made it: callers hold the guest's action lock, under
+     * which a reconcile is only scheduled. Callers run this inside their audited block, so the
+     * refusal is audited as denied.
+     */
+    public void refuseIfUnmanaged(String guest) {
+        GuestSyncStatus status = cache.get(guest);
+        boolean unmanaged;
+        if (status != null && status.state() != SyncState.REMOVED) {
+            unmanaged = status.unmanaged();
+        } else {
+            String mark = expected.get(guest);
+            boolean byConsole = mark != null && !DELETED.equals(mark);
+            // Before the first reconcile the registry is not loaded: nothing is known to refuse.
+            unmanaged = started && !autoAdopt && !byConsole && reader.isGuest(guest);
+        }
+        if (unmanaged) {
+            throw new StateConflictException("guest", "'" + guest + "' was made outside the console and is not managed yet;"
+                    + " adopt it first (an admin adopts it on its page)");
+        }
     }
 
     /** The changed files of a drifted guest and a diff of the small text ones against the accepted content. */
@@ -310,6 +339,7 @@ public class SyncService {
         rebuildIfEmpty();
         ReconcileStats stats = reconcileAll();
         log.info("Guest registry reconciled: {} guests, {} files read in {} ms", stats.guests(), stats.filesRead(), stats.millis());
+        started = true;
         schedule.start();
     }
 

@@ -51,7 +51,8 @@ abstract class LimitsTestBase extends SpringBrowserlessTest {
     String newGuest(boolean running) {
         int n = SEQ.incrementAndGet();
         String name = "lim" + ProcessHandle.current().pid() % 1000 + "-" + n;
-        int xid = 44000 + (int) (ProcessHandle.current().pid() % 50) * 100 + n;
+        // a range of their own: the default context's tests (updates, guests) share this config root
+        int xid = 33_000 + n;
         // running before the guest exists on disk: a sampler tick in between would otherwise keep it
         // as stopped in the snapshot the limits are read from
         driver.setRunning(name, running);

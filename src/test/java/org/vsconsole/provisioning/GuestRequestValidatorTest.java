@@ -123,6 +123,18 @@ class GuestRequestValidatorTest {
         refused(with("ip", value), "ip", "cannot be a guest's");
     }
 
+    /** Refused above by default; accepted with {@code vsconsole.provisioning.allow-link-local=true}. */
+    @Test
+    void linkLocalAddressesAreAcceptedOnlyWhenAllowed() throws IOException {
+        GuestRequestValidator allowing = host.validator("10.88.0.0/24", true);
+        assertThat(allowing.validate(new CreateGuestRequest("app1", null, null, "169.254.7.9", "16", null, null, null, false,
+                Map.of())).ip()).isEqualTo("169.254.7.9");
+        assertThat(allowing.validate(new CreateGuestRequest("app1", null, null, "fe80::9", "64", null, null, null, false,
+                Map.of())).ip()).isEqualTo("fe80::9");
+        refused(new CreateGuestRequest("app1", null, null, "169.254.7.9", "16", null, null, null, false, Map.of()), "ip",
+                "169.254.0.0/16 is link-local");
+    }
+
     @Test
     void theNetworkAndBroadcastFollowThePrefix() throws IOException {
         refused(new CreateGuestRequest("app1", null, null, "10.89.0.64", "26", null, null, null, false, Map.of()), "ip",

@@ -53,9 +53,14 @@ final class ProvisioningFixtures {
         }
 
         GuestRequestValidator validator(String pool) {
+            return validator(pool, false);
+        }
+
+        GuestRequestValidator validator(String pool, boolean allowLinkLocal) {
             return new GuestRequestValidator(writer.reader(), guestsRoot, new XidAllocator(), new AddressAllocator(pool),
                     new Reservations(), "eth0", new BuildOptionsValidator(
-                            new org.vsconsole.host.HostAptSources(guestsRoot.resolve("no-apt")), List.of("bookworm", "trixie")));
+                            new org.vsconsole.host.HostAptSources(guestsRoot.resolve("no-apt")), List.of("bookworm", "trixie")),
+                    allowLinkLocal);
         }
 
         /** Names of everything under both roots except .defaults, to prove nothing was left behind. */

@@ -37,9 +37,11 @@ final class ChangePlanner {
     private final Collection<Path> allowedGuestRoots;
     private final Supplier<List<GuestIdentity>> allGuests;
     private final List<FileOp> ops = new ArrayList<>();
+    private final boolean allowLinkLocal;
 
     ChangePlanner(GuestConfig current, Map<String, Entry> entries, Collection<Path> allowedGuestRoots,
-            Supplier<List<GuestIdentity>> allGuests) {
+            Supplier<List<GuestIdentity>> allGuests, boolean allowLinkLocal) {
+        this.allowLinkLocal = allowLinkLocal;
         this.current = current;
         this.entries = entries;
         this.allowedGuestRoots = allowedGuestRoots;
@@ -49,6 +51,7 @@ final class ChangePlanner {
     List<FileOp> plan(ConfigChange change) {
         switch (change) {
             case SetLimit c -> setLimit(c);
+            case ConfigChange.SetLimits c -> setLimits(c);
             case RemoveLimit c -> delete("rlimits/" + c.part().fileName(HostGrammar.limitName(c.limit())));
             case SetInterface c -> setInterface(c);
             case AddInterface c -> addInterface(c);
@@ -82,6 +85,20 @@ final class ChangePlanner {
         write("rlimits/" + c.part().fileName(limit), LimitValueParser.format(v) + "\n");
     }
 
+    private void setLimits(ConfigChange.SetLimits c) {
+        if (c.values().isEmpty()) {
+            throw new InvalidInputException("limits", "name at least one limit to change");
+        }
+        for (Map.Entry<String, LimitValues> e : c.values().entrySet()) {
+            KnownLimit limit = HostGrammar.limitName(e.getKey());
+            long soft = HostGrammar.limitValue(limit, e.getValue().soft());
+            long hard = HostGrammar.limitValue(limit, e.getValue().hard());
+            HostGrammar.softNotAboveHard(limit, soft, hard);
+            write("rlimits/" + LimitPart.SOFT.fileName(limit), LimitValueParser.format(soft) + "\n");
+            write("rlimits/" + LimitPart.HARD.fileName(limit), LimitValueParser.format(hard) + "\n");
+        }
+    }
+
     private void setInterface(SetInterface c) {
         String id = HostGrammar.interfaceId(c.id());
         if (current.interfaceById(id) == null) {
@@ -101,7 +118,7 @@ final class ChangePlanner {
     private void writeInterface(String id, InterfaceSpec spec) {
         IpLiteral ip = HostGrammar.ipAddress(spec.ip());
         HostGrammar.prefix(spec.prefix(), ip.isIpv6());
-        HostGrammar.usableGuestAddress(ip, spec.prefix());
+        HostGrammar.usableGuestAddress(ip, spec.prefix(), allowLinkLocal);
         if (spec.dev() != null) {
             HostGrammar.deviceName(spec.dev());
         }

@@ -10,6 +10,17 @@ public sealed interface ConfigChange {
     record SetLimit(String limit, LimitPart part, long value) implements ConfigChange {
     }
 
+    /**
+     * Writes {@code .soft} and {@code .hard} of each named limit as one change: the writer plans
+     * every file first and puts the written ones back when a later one fails, so a limits change
+     * lands whole or not at all. Soft above hard is checked on the values as they end up.
+     */
+    record SetLimits(java.util.Map<String, org.vsconsole.host.LimitValues> values) implements ConfigChange {
+        public SetLimits {
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        }
+    }
+
     /** Removes {@code rlimits/<limit><suffix>}. */
     record RemoveLimit(String limit, LimitPart part) implements ConfigChange {
     }

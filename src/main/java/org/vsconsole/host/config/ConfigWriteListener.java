@@ -12,6 +12,13 @@ public interface ConfigWriteListener {
     /** A new guest's config dir was created. */
     void created(String guest, GuestConfig after);
 
+    /**
+     * A change is about to write or remove these files of the guest (nothing is touched yet); the
+     * listener may record them durably, so after a crash part-way the files tell what was done.
+     */
+    default void filesPlanned(String guest, java.util.List<PlannedFile> files) {
+    }
+
     /** A guest's config dir was removed. */
     void deleted(String guest);
 

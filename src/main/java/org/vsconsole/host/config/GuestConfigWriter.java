@@ -64,6 +64,18 @@ public final class GuestConfigWriter {
         this.files = new AtomicFileWriter(this.configRoot);
     }
 
+    /** Whether link-local guest addresses are accepted (off unless the operator opted in). */
+    private volatile boolean allowLinkLocal;
+
+    /** Accepts link-local guest addresses from now on ({@code vsconsole.provisioning.allow-link-local}). */
+    public void allowLinkLocalAddresses(boolean allow) {
+        this.allowLinkLocal = allow;
+    }
+
+    public boolean allowsLinkLocalAddresses() {
+        return allowLinkLocal;
+    }
+
     /** Adds a listener told of every write, create and delete made through this writer. */
     public void addListener(ConfigWriteListener listener) {
         listeners.add(listener);
@@ -99,8 +111,28 @@ public final class GuestConfigWriter {
             Scan scan = GuestTreeScanner.scan(dir);
             requireDigest(guest, expectedDigest, basis, scan.manifest());
             GuestConfig current = GuestConfigParser.parse(guest, dir, scan);
-            List<FileOp> ops = new ChangePlanner(current, scan.entries(), guestRoots(current), reader::readIdentities)
+            List<FileOp> ops = new ChangePlanner(current, scan.entries(), guestRoots(current), reader::readIdentities, allowLinkLocal)
                     .plan(change);
+            List<PlannedFile> planned = planned(scan, ops);
+            listeners.forEach(l -> l.filesPlanned(guest, planned));
+            execute(guest, dir, ops, planned);
+            GuestConfig after = reader.readGuest(guest);
+            listeners.forEach(l -> l.written(guest, after));
+            return after;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs the planned steps in order; when one fails part-way, puts back every file written so
+     * far (each again replaced atomically), in reverse order, so a change of several files is
+     * applied whole or not at all. A crash cannot be caught here: the listeners were told the plan
+     * before, so the next start can find and undo the half (see {@link #putBack}).
+     */
+    private void execute(String guest, Path dir, List<FileOp> ops, List<PlannedFile> planned) throws IOException {
+        int done = 0;
+        try {
             for (FileOp op : ops) {
                 Path target = dir.resolve(op.path());
                 switch (op) {
@@ -108,13 +140,125 @@ public final class GuestConfigWriter {
                     case FileOp.Delete d -> files.delete(target);
                     case FileOp.DeleteTree t -> files.deleteTree(target);
                 }
+                done++;
+                FaultHook hook = faultHook;
+                if (hook != null) {
+                    hook.afterFile(guest, op.path(), done, ops.size());
+                }
             }
-            GuestConfig after = reader.readGuest(guest);
-            listeners.forEach(l -> l.written(guest, after));
-            return after;
+        } catch (IOException | RuntimeException e) {
+            List<String> notPutBack = new ArrayList<>();
+            for (int i = done - 1; i >= 0; i--) {
+                try {
+                    if (!restoreOne(dir, planned.get(i))) {
+                        notPutBack.add(planned.get(i).path());
+                    }
+                } catch (IOException | RuntimeException again) {
+                    notPutBack.add(planned.get(i).path());
+                    e.addSuppressed(again);
+                }
+            }
+            if (done > 0) {
+                GuestConfig back = reader.readGuest(guest);
+                listeners.forEach(l -> l.written(guest, back));
+            }
+            if (!notPutBack.isEmpty()) {
+                throw new IOException(e.getMessage() + "; these files could not be put back: " + String.join(", ", notPutBack), e);
+            }
+            throw e;
+        }
+    }
+
+    /** Puts one planned file back as it was before; false when its old bytes were not kept. */
+    private boolean restoreOne(Path dir, PlannedFile f) throws IOException {
+        Path target = dir.resolve(f.path());
+        if (f.before() == null) {
+            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                files.deleteTree(target);
+            } else {
+                files.delete(target);
+            }
+            return true;
+        }
+        if (f.beforeContent() == null) {
+            return false;
+        }
+        files.write(target, f.beforeContent());
+        return true;
+    }
+
+    /**
+     * Puts back the files of a change the console died in part-way, when each of them still is
+     * either as it was before or as the change would have made it (nobody else touched them), and
+     * every written one can be restored. Returns the guest as read back, or null when nothing was
+     * put back because some file is neither (the caller reports it for an admin).
+     */
+    public GuestConfig putBack(String guest, List<PlannedFile> planned) throws IOException {
+        HostGrammar.guestName(guest);
+        lock.lock();
+        try {
+            Path dir = existingGuestDir(guest);
+            Map<String, String> now = GuestTreeScanner.scan(dir).manifest().fingerprints();
+            for (PlannedFile f : planned) {
+                String current = now.get(f.path());
+                boolean untouched = java.util.Objects.equals(current, f.before());
+                boolean written = java.util.Objects.equals(current, f.after());
+                if (!untouched && !(written && f.restorable())) {
+                    return null;
+                }
+            }
+            for (PlannedFile f : planned) {
+                if (!java.util.Objects.equals(now.get(f.path()), f.before())) {
+                    restoreOne(dir, f);
+                }
+            }
+            GuestConfig back = reader.readGuest(guest);
+            listeners.forEach(l -> l.written(guest, back));
+            return back;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Before and after of each file the steps touch, in the steps' order. */
+    private static List<PlannedFile> planned(Scan scan, List<FileOp> ops) {
+        Map<String, String> fingerprints = scan.manifest().fingerprints();
+        List<PlannedFile> out = new ArrayList<>();
+        for (FileOp op : ops) {
+            String before = fingerprints.get(op.path());
+            GuestTreeScanner.Entry entry = scan.entries().get(op.path());
+            byte[] kept = entry != null && before != null && before.startsWith("f:") && !entry.truncated()
+                    && entry.content() != null && entry.content().length <= PlannedFile.KEEP_AT_MOST ? entry.content() : null;
+            String after = op instanceof FileOp.Write w ? fileFingerprint(w.content()) : null;
+            out.add(new PlannedFile(op.path(), before, after, kept));
+        }
+        return out;
+    }
+
+    /** The manifest's fingerprint of a regular file with these bytes. */
+    static String fileFingerprint(byte[] content) {
+        try {
+            return "f:" + content.length + ":" + HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
+    /**
+     * For crash and failure tests only: called after each file step of a change, so a test can
+     * throw there (a failure part-way) or stop the thread without unwinding (a crash).
+     */
+    @FunctionalInterface
+    public interface FaultHook {
+        void afterFile(String guest, String path, int done, int of) throws IOException;
+    }
+
+    private volatile FaultHook faultHook;
+
+    /** Sets or clears (null) the {@link FaultHook}; never set outside tests. */
+    public void faultHook(FaultHook hook) {
+        this.faultHook = hook;
     }
 
     /**
@@ -319,7 +463,7 @@ public final class GuestConfigWriter {
     private record Planned(String name, int xid, Map<String, byte[]> content, List<IpLiteral> ips) {
     }
 
-    private static Planned plan(NewGuest spec) {
+    private Planned plan(NewGuest spec) {
         String name = HostGrammar.guestName(spec.name());
         int xid = HostGrammar.contextId(spec.context());
         String nodename = HostGrammar.nodename(spec.nodename());
@@ -340,7 +484,7 @@ public final class GuestConfigWriter {
             InterfaceSpec s = spec.interfaces().get(i);
             IpLiteral ip = HostGrammar.ipAddress(s.ip());
             HostGrammar.prefix(s.prefix(), ip.isIpv6());
-            HostGrammar.usableGuestAddress(ip, s.prefix());
+            HostGrammar.usableGuestAddress(ip, s.prefix(), allowLinkLocal);
             if (ips.contains(ip)) {
                 throw new InvalidInputException("ip", "address " + s.ip() + " is given twice");
             }

@@ -130,6 +130,14 @@ public final class HostGrammar {
      * an address either does nothing or reaches the host or every guest of the subnet.
      */
     public static IpLiteral usableGuestAddress(IpLiteral ip, int prefix) {
+        return usableGuestAddress(ip, prefix, false);
+    }
+
+    /**
+     * As above; {@code allowLinkLocal} lets link-local addresses through, for a host whose
+     * operator opted in ({@code vsconsole.provisioning.allow-link-local}).
+     */
+    public static IpLiteral usableGuestAddress(IpLiteral ip, int prefix, boolean allowLinkLocal) {
         byte[] b = ip.bytes();
         String why = null;
         if (!ip.isIpv6()) {
@@ -146,7 +154,7 @@ public final class HostGrammar {
                 why = "255.255.255.255 is the limited broadcast";
             } else if (first >= 240) {
                 why = "240.0.0.0/4 is reserved";
-            } else if (first == 169 && (b[1] & 0xff) == 254) {
+            } else if (first == 169 && (b[1] & 0xff) == 254 && !allowLinkLocal) {
                 why = "169.254.0.0/16 is link-local";
             } else if (prefix <= 30 && (v & hostMask) == 0) {
                 why = "it is the network address of its /" + prefix + " subnet";
@@ -162,7 +170,7 @@ public final class HostGrammar {
                 why = b[15] == 0 ? ":: is the unspecified address" : "::1 is the loopback address";
             } else if ((b[0] & 0xff) == 0xff) {
                 why = "ff00::/8 is multicast";
-            } else if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0x80) {
+            } else if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0x80 && !allowLinkLocal) {
                 why = "fe80::/10 is link-local";
             } else if (prefix <= 126 && hostBitsZero(b, prefix)) {
                 why = "it is the subnet-router anycast address of its /" + prefix + " subnet";

@@ -1,0 +1,324 @@
+package org.vsconsole.audit;
+
+import jakarta.annotation.PreDestroy;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.vsconsole.base.ConsoleProperties;
+import org.vsconsole.base.DataDirFiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Keeps the console usable when its data directory's file system fills up. H2, once a write
+ * fails for want of space, closes its database for good; so the console watches the usable space
+ * and turns read-only while it is below {@link StorageProperties#minFree} (or as soon as an audit
+ * write fails and the disk is found full): state changes are refused with the reason and every
+ * page shows it. Audit events of that time are held here, in a bounded queue mirrored to a spill
+ * file outside the database folder (best effort: the file may be on the full disk too), and
+ * handed back to the audit log when space returns, after which changes are taken again, without
+ * a restart. Events held past {@link #MAX_HELD} are counted, not kept, and the count is audited.
+ */
+@DataDirFiles
+@Component
+public class StorageGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(StorageGuard.class);
+
+    /** Held audit events at most; beyond, the oldest are dropped and counted. */
+    static final int MAX_HELD = 10_000;
+
+    /** One audit event held while the database could not take it. */
+    record Held(Instant at, Actor actor, AuditEntry entry, String correlationId) {
+    }
+
+    private final Path dataDir;
+    private final Path spillFile;
+    private final ObjectMapper json;
+    private volatile long minFreeBytes;
+    private volatile String problem;
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private long dropped;
+    private volatile BooleanSupplier onSpaceBack = () -> true;
+    private ScheduledExecutorService timer;
+
+    /** The pool whose connections to a database H2 closed after a failed write are dropped, so it opens again. */
+    private javax.sql.DataSource dataSource;
+
+    @Autowired
+    StorageGuard(ConsoleProperties console, StorageProperties settings, ObjectMapper json,
+            org.springframework.beans.factory.ObjectProvider<javax.sql.DataSource> dataSource) {
+        this(console.dataDir(), settings.spillFile() == null ? console.dataDir().resolve("audit-spill.jsonl")
+                : settings.spillFile(), settings.minFree().toBytes(), json);
+        this.dataSource = dataSource.getIfAvailable();
+    }
+
+    StorageGuard(Path dataDir, Path spillFile, long minFreeBytes, ObjectMapper json) {
+        this.dataDir = dataDir;
+        this.spillFile = spillFile;
+        this.minFreeBytes = minFreeBytes;
+        this.json = json;
+        loadSpillFile();
+    }
+
+    /** Why the console is read-only now, if it is. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    /** Held events not yet in the database. */
+    public synchronized int heldCount() {
+        return held.size();
+    }
+
+    /** The audit service's way to write the held events; true when they are all in. */
+    void onSpaceBack(BooleanSupplier drain) {
+        this.onSpaceBack = drain;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startWatching() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "storage-guard");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                check();
+            } catch (RuntimeException e) {
+                log.warn("Checking the data directory's free space failed: {}", e.getMessage());
+            }
+        }, 0, 2, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    /**
+     * Looks at the usable space now: below the floor the console turns read-only; back above it
+     * with events held, they are written and the console takes changes again. Returns whether
+     * the console is writable after the check.
+     */
+    public boolean check() {
+        long usable = usableBytes();
+        if (usable >= 0 && usable < minFreeBytes) {
+            enterReadOnly(usable);
+            return false;
+        }
+        if (problem != null || heldCount() > 0) {
+            if (problem != null && databaseBroken) {
+                reopenDatabase();
+            }
+            if (onSpaceBack.getAsBoolean()) {
+                if (problem != null) {
+                    log.warn("The data directory has {} bytes free again: writing resumed", usable);
+                }
+                problem = null;
+                databaseBroken = false;
+            }
+        }
+        return problem == null;
+    }
+
+    /** An audit write failed: read-only at once if the disk is why (or its space cannot be read). */
+    boolean writeFailed(RuntimeException e) {
+        long usable = usableBytes();
+        boolean noSpace = (usable >= 0 && usable < minFreeBytes) || mentionsNoSpace(e);
+        if (noSpace) {
+            enterReadOnly(usable);
+            // H2 closes its database for good after a failed write: every pooled connection is dead
+            databaseBroken = true;
+            reopenDatabase();
+        }
+        return noSpace;
+    }
+
+    private volatile boolean databaseBroken;
+
+    /**
+     * Drops the pool's connections (idle ones now, busy ones when returned): H2 keeps a database
+     * it closed after a failed write closed for as long as a session to it is open, and opens the
+     * file afresh for the next connection once none is. Without this, every request after a full
+     * disk failed (sign-in included, so pages answered a redirect to the sign-in page) until a restart.
+     */
+    private void reopenDatabase() {
+        if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            hikari.getHikariPoolMXBean().softEvictConnections();
+            log.warn("Dropped the database connections so H2 opens its file afresh");
+        }
+    }
+
+    private void enterReadOnly(long usable) {
+        if (problem == null) {
+            problem = "the data directory's file system is full (" + Math.max(usable, 0) / 1024 + " KiB free, "
+                    + minFreeBytes / 1024 + " KiB needed): the console is read-only until space is freed";
+            log.error("Read-only: {} ({})", problem, dataDir);
+            hold(Actor.SYSTEM, new AuditEntry(AuditActions.STORAGE_READ_ONLY, AuditTarget.NONE, null,
+                    Map.of("usableBytes", Math.max(usable, 0), "minFreeBytes", minFreeBytes), Outcome.OK, problem, 0),
+                    java.util.UUID.randomUUID().toString());
+        }
+    }
+
+    long usableBytes() {
+        try {
+            return Files.getFileStore(Files.exists(dataDir) ? dataDir : dataDir.toAbsolutePath().getRoot()).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** For tests: move the floor, instead of filling the disk, to see the console turn read-only. */
+    void minFreeBytes(long bytes) {
+        this.minFreeBytes = bytes;
+    }
+
+    private static boolean mentionsNoSpace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("No space left") || m.contains("ENOSPC") || m.contains("Disk full"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- held events ------------------------------------------------------------------------
+
+    /** Holds an event the database cannot take now: in memory, and appended to the spill file when it can be. */
+    synchronized void hold(Actor actor, AuditEntry entry, String correlationId) {
+        Held h = new Held(Instant.now(), actor, entry, correlationId);
+        if (held.size() >= MAX_HELD) {
+            held.removeFirst();
+            dropped++;
+        }
+        held.addLast(h);
+        try (BufferedWriter out = Files.newBufferedWriter(spillFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
+            out.write(line(h));
+            out.newLine();
+        } catch (IOException | RuntimeException e) {
+            // the spill file may sit on the full disk too: the queue still has the event
+            log.debug("Audit event kept in memory only: {}", e.getMessage());
+        }
+        log.warn("Audit event held while the database cannot take it ({} held): {} by {} on {}: {} {}", held.size(),
+                entry.action(), actor.name(), entry.target(), entry.outcome(), entry.message());
+    }
+
+    /** Takes every held event (oldest first) and how many were dropped, leaving none held. */
+    synchronized Taken take() {
+        Taken taken = new Taken(new ArrayList<>(held), dropped);
+        held.clear();
+        dropped = 0;
+        return taken;
+    }
+
+    /** Puts back what could not be written, ahead of anything held since. */
+    synchronized void putBack(List<Held> notWritten, long droppedThen) {
+        for (int i = notWritten.size() - 1; i >= 0; i--) {
+            held.addFirst(notWritten.get(i));
+        }
+        dropped += droppedThen;
+    }
+
+    /** Every held event is in the database: the spill file goes. */
+    synchronized void spillWritten() {
+        try {
+            if (held.isEmpty()) {
+                Files.deleteIfExists(spillFile);
+            } else {
+                // events held since the drain began: the file keeps only those, so a restart replays no row twice
+                List<String> lines = new ArrayList<>();
+                held.forEach(h -> lines.add(line(h)));
+                Files.write(spillFile, lines, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            log.warn("Could not rewrite the audit spill file {}: {}", spillFile, e.getMessage());
+        }
+    }
+
+    Path spillFile() {
+        return spillFile;
+    }
+
+    record Taken(List<Held> events, long dropped) {
+    }
+
+    private String line(Held h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", h.at().toString());
+        m.put("actor", h.actor().name());
+        m.put("roles", h.actor().roles());
+        m.put("client", h.actor().clientAddress());
+        m.put("action", h.entry().action());
+        m.put("guest", h.entry().target() == null ? null : h.entry().target().guest());
+        m.put("xid", h.entry().target() == null ? null : h.entry().target().xid());
+        m.put("detail", h.entry().target() == null ? null : h.entry().target().detail());
+        m.put("before", h.entry().before());
+        m.put("after", h.entry().after());
+        m.put("outcome", h.entry().outcome().dbValue());
+        m.put("message", h.entry().message());
+        m.put("durationMs", h.entry().durationMs());
+        m.put("correlationId", h.correlationId());
+        return json.writeValueAsString(m);
+    }
+
+    /** Events a previous run held and never wrote (it stopped while the disk was full) are taken up again. */
+    private void loadSpillFile() {
+        if (!Files.isRegularFile(spillFile)) {
+            return;
+        }
+        try {
+            for (String text : Files.readAllLines(spillFile, StandardCharsets.UTF_8)) {
+                if (text.isBlank()) {
+                    continue;
+                }
+                try {
+                    JsonNode n = json.readTree(text);
+                    Integer xid = n.path("xid").isNumber() ? n.path("xid").asInt() : null;
+                    AuditEntry entry = new AuditEntry(n.path("action").asText(), new AuditTarget(textOrNull(n, "guest"), xid,
+                            textOrNull(n, "detail")), n.path("before").isNull() ? null : n.path("before"),
+                            n.path("after").isNull() ? null : n.path("after"), Outcome.fromDb(n.path("outcome").asText()),
+                            textOrNull(n, "message"), n.path("durationMs").asLong());
+                    held.addLast(new Held(Instant.parse(n.path("at").asText()), new Actor(n.path("actor").asText(),
+                            n.path("roles").asText(), textOrNull(n, "client")), entry, n.path("correlationId").asText()));
+                } catch (RuntimeException e) {
+                    log.error("Unreadable line in the audit spill file {} skipped: {}", spillFile, e.getMessage());
+                }
+            }
+            log.warn("{} audit event(s) held by the last run while the disk was full are written when the database takes them",
+                    held.size());
+        } catch (IOException e) {
+            log.error("Cannot read the audit spill file {}: {}", spillFile, e.getMessage());
+        }
+    }
+
+    private static String textOrNull(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        return v.isMissingNode() || v.isNull() ? null : v.asText();
+    }
+}

@@ -1,0 +1,222 @@
+package org.vsconsole.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * F9 for real: the production jar runs with its data directory on a small tmpfs, which is then
+ * filled, first below the free-space floor, then to the last byte. The console must turn
+ * read-only (503 for a change, reads and Basic sign-in still answered, no redirect to /login),
+ * and once the filler is removed, take changes again without a restart, with the held audit rows
+ * in the log. Needs root (mount) and {@code target/vserver-console-*.jar}; skipped without mount.
+ */
+class DiskFullIT {
+
+    private static final String PASSWORD = "diskfull-IT-Password-77";
+
+    @Test
+    void aFullDataDirMakesTheConsoleReadOnlyAndItRecoversWithoutRestart() throws Exception {
+        Path jar = findJar();
+        assertThat(jar).as("the production jar (failsafe runs after package)").isNotNull();
+        Path mount = Files.createTempDirectory("vsconsole-diskfull-it");
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=160m,mode=0755", "tmpfs", mount.toString()) == 0,
+                "mounting a tmpfs needs root");
+        Process console = null;
+        try {
+            Path data = mount.resolve("data");
+            Files.createDirectories(data);
+            int port = freePort();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            Path log = Files.createTempFile("vsconsole-diskfull-it", ".log");
+            console = start(jar, data, port, log);
+            awaitUp(http, port, console);
+            assertThat(send(http, port, "POST", "/api/v1/me/tokens", "{\"name\":\"before\",\"expiresInDays\":7}").statusCode())
+                    .isEqualTo(201);
+
+            // below the floor (32 MB), not yet out of space
+            Path filler = mount.resolve("filler");
+            fill(filler, mount, 8L << 20);
+            awaitStatus(http, port, "{\"name\":\"below-floor\",\"expiresInDays\":7}", 503);
+            // to the last byte
+            fill(mount.resolve("filler2"), mount, 0);
+            HttpResponse<String> full = send(http, port, "POST", "/api/v1/me/tokens", "{\"name\":\"full\",\"expiresInDays\":7}");
+            assertThat(full.statusCode()).as(full.body()).isEqualTo(503);
+            assertThat(full.body()).contains("read-only until space is freed");
+            HttpResponse<String> me = send(http, port, "GET", "/api/v1/me", null);
+            assertThat(me.statusCode()).as("reads and Basic sign-in go on: " + me.body()).isEqualTo(200);
+            // (a page with Basic goes to the sign-in form as always: pages take form sign-in only) the form itself is served
+            HttpResponse<String> login = send(http, port, "GET", "/login", null);
+            assertThat(login.statusCode()).as("the sign-in page is served while full").isEqualTo(200);
+
+            Files.delete(filler);
+            Files.delete(mount.resolve("filler2"));
+            awaitStatus(http, port, "{\"name\":\"after\",\"expiresInDays\":7}", 201);
+            String audit = send(http, port, "GET", "/api/v1/audit?action=storage.recovered", null).body();
+            assertThat(audit).contains("storage.recovered").contains("held while the disk was full written");
+            String denied = send(http, port, "GET", "/api/v1/audit?action=token.create", null).body();
+            assertThat(denied).contains("held while the disk was full");
+            assertThat(send(http, port, "GET", "/api/v1/audit/verify", null).body()).contains("\"ok\":true");
+            System.out.println("DiskFullIT log: " + log);
+        } finally {
+            if (console != null) {
+                console.destroyForcibly();
+                console.waitFor(30, TimeUnit.SECONDS);
+            }
+            run("umount", mount.toString());
+        }
+    }
+
+    /** Writes zeros to {@code file} until the file system of {@code fs} has at most {@code leave} bytes usable. */
+    private static void fill(Path file, Path fs, long leave) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            while (Files.getFileStore(fs).getUsableSpace() > leave) {
+                long room = Files.getFileStore(fs).getUsableSpace() - leave;
+                out.write(chunk, 0, (int) Math.min(chunk.length, Math.max(room, 1)));
+                out.flush();
+            }
+        } catch (IOException e) {
+            if (leave > 0 || !String.valueOf(e.getMessage()).contains("No space")) {
+                throw e;
+            }
+        }
+    }
+
+    private static void awaitStatus(HttpClient http, int port, String body, int expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < deadline) {
+            last = send(http, port, "POST", "/api/v1/me/tokens", body);
+            if (last.statusCode() == expected) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("expected " + expected + ", last answer " + (last == null ? "none" : last.statusCode() + " " + last.body()));
+    }
+
+    /**
+     * The floor cannot pre-empt everything (another program may fill the disk between two looks):
+     * with the floor at zero, H2 itself meets the full disk on a write. The console must still
+     * answer a change with 503 (not 500, not a redirect) and recover once space is back.
+     */
+    @Test
+    void whenTheDatabaseItselfMeetsTheFullDiskTheConsoleStillGoesReadOnlyAndRecovers() throws Exception {
+        Path jar = findJar();
+        assertThat(jar).as("the production jar").isNotNull();
+        Path mount = Files.createTempDirectory("vsconsole-diskfull-it");
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=160m,mode=0755", "tmpfs", mount.toString()) == 0,
+                "mounting a tmpfs needs root");
+        Process console = null;
+        try {
+            Path data = mount.resolve("data");
+            Files.createDirectories(data);
+            int port = freePort();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            Path log = Files.createTempFile("vsconsole-diskfull-h2-it", ".log");
+            console = start(jar, data, port, log, "0B");
+            awaitUp(http, port, console);
+            fill(mount.resolve("filler"), mount, 0);
+            HttpResponse<String> full = send(http, port, "POST", "/api/v1/me/tokens", "{\"name\":\"h2-full\",\"expiresInDays\":7}");
+            System.out.println("DiskFullIT (H2 meets it) log: " + log + "; answer while full: " + full.statusCode() + " " + full.body());
+            assertThat(full.statusCode()).as(full.body()).isEqualTo(503);
+            HttpResponse<String> me = send(http, port, "GET", "/api/v1/me", null);
+            System.out.println("DiskFullIT (H2 meets it): a read while full answers " + me.statusCode());
+            Files.delete(mount.resolve("filler"));
+            awaitStatus(http, port, "{\"name\":\"h2-after\",\"expiresInDays\":7}", 201);
+            assertThat(send(http, port, "GET", "/api/v1/audit/verify", null).body()).contains("\"ok\":true");
+        } finally {
+            if (console != null) {
+                console.destroyForcibly();
+                console.waitFor(30, TimeUnit.SECONDS);
+            }
+            run("umount", mount.toString());
+        }
+    }
+
+    private static Process start(Path jar, Path data, int port, Path log) throws IOException {
+        return start(jar, data, port, log, "32MB");
+    }
+
+    private static Process start(Path jar, Path data, int port, Path log, String minFree) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
+                "--server.port=" + port, "--vsconsole.data-dir=" + data, "--vsconsole.admin-password=" + PASSWORD,
+                "--vsconsole.host.driver=read-only", "--vsconsole.storage.min-free=" + minFree, "--vsconsole.sync.watch=false"));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void awaitUp(HttpClient http, int port, Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            assertThat(p.isAlive()).as("console process alive").isTrue();
+            try {
+                if (send(http, port, "GET", "/api/v1/guests", null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("console did not come up on port " + port);
+    }
+
+    private static HttpResponse<String> send(HttpClient http, int port, String method, String path, String json) throws Exception {
+        String auth = Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + auth);
+        if (json != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int run(String... argv) throws Exception {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    }
+
+    private static Path findJar() throws IOException {
+        Path target = Path.of("target");
+        if (!Files.isDirectory(target)) {
+            return null;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(target, "vserver-console-*.jar")) {
+            for (Path p : ds) {
+                if (!p.toString().endsWith("-plain.jar") && !p.toString().endsWith(".original")) {
+                    return p.toAbsolutePath();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
