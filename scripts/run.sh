@@ -18,7 +18,14 @@ build() {
     ./mvnw -B -DskipTests package 2>&1 | tee target/build.log.tmp | awk -v start="$(date +%s)" '
         function stamp() { return sprintf("[%4ds]", systime() - start) }
         /Downloaded from/ { downloads++; if (downloads % 100 == 0) { printf "%s   %d files downloaded ...\n", stamp(), downloads; fflush() } next }
-        /^\[INFO\] --- / { split($3, p, ":"); printf "%s %s %s\n", stamp(), p[1], p[3]; fflush(); next }
+        /^\[INFO\] --- / {
+            split($3, p, ":"); goal = p[3]; steps++
+            what = goal == "compile" ? "compiling the console" : goal == "testCompile" ? "compiling the tests" \
+                : goal == "prepare-frontend" ? "preparing the web front end" : goal == "build-frontend" ? "checking the front-end bundle (no Node)" \
+                : goal == "generate" ? "generating the API client" : goal == "jar" ? "writing the jar" \
+                : goal == "repackage" ? "packaging the runnable jar" : p[1] " " goal
+            printf "%s step %d: %s\n", stamp(), steps, what; fflush(); next
+        }
         /Compiling [0-9]+ source files/ { sub(/^\[INFO\] /, ""); sub(/ with javac.*/, ""); printf "%s   %s\n", stamp(), $0; fflush(); next }
         /^\[ERROR\]/ { print; fflush() }
         /BUILD SUCCESS/ { printf "%s build done\n", stamp(); fflush() }
