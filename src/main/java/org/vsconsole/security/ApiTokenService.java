@@ -139,7 +139,7 @@ public class ApiTokenService {
                         tokens.touched(h.tokenId(), now);
                     }
                     return new ApiTokenAuthentication(h.username(), h.tokenId(), h.tokenName(), h.readOnly(),
-                            account.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+                            account.mustChangePassword(), account.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
                 }));
     }
 
