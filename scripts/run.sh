@@ -14,7 +14,8 @@ source scripts/start-cache.sh
 build() {
     mkdir -p target
     echo "Building the console (the first build downloads dependencies and takes a few minutes; log: target/build.log) ..."
-    local status=0
+    local statuses
+    set +e
     ./mvnw -B -DskipTests package 2>&1 | tee target/build.log.tmp | awk -v start="$(date +%s)" '
         function stamp() { return sprintf("[%4ds]", systime() - start) }
         /Downloaded from/ { downloads++; if (downloads % 100 == 0) { printf "%s   %d files downloaded ...\n", stamp(), downloads; fflush() } next }
@@ -29,8 +30,10 @@ build() {
         /Compiling [0-9]+ source files/ { sub(/^\[INFO\] /, ""); sub(/ with javac.*/, ""); printf "%s   %s\n", stamp(), $0; fflush(); next }
         /^\[ERROR\]/ { print; fflush() }
         /BUILD SUCCESS/ { printf "%s build done\n", stamp(); fflush() }
-    ' || true
-    status=${PIPESTATUS[0]}
+    '
+    statuses=("${PIPESTATUS[@]}")
+    set -e
+    local status=${statuses[0]}
     mv target/build.log.tmp target/build.log
     if [ "$status" -ne 0 ]; then
         echo "The build failed; the end of target/build.log:" >&2
