@@ -15,8 +15,13 @@ build() {
     mkdir -p target
     echo "Building the console (the first build downloads dependencies and takes a few minutes; log: target/build.log) ..."
     local statuses
+    # Debian's default awk (mawk) reads a pipe in blocks: the steps would show in bursts without this
+    local filter=(awk)
+    if awk -W version 2>&1 | grep -q mawk; then
+        filter=(awk -W interactive)
+    fi
     set +e
-    ./mvnw -B -DskipTests package 2>&1 | tee target/build.log.tmp | awk -v start="$(date +%s)" '
+    ./mvnw -B -DskipTests package 2>&1 | tee target/build.log.tmp | "${filter[@]}" -v start="$(date +%s)" '
         function stamp() { return sprintf("[%4ds]", systime() - start) }
         /Downloaded from/ { downloads++; if (downloads % 100 == 0) { printf "%s   %d files downloaded ...\n", stamp(), downloads; fflush() } next }
         /^\[INFO\] --- / {
