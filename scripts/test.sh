@@ -9,9 +9,41 @@ source scripts/setup-host.sh
 ensure_packages chromium chromium-driver libcap2-bin qemu-system-x86 xfsprogs
 export SE_OFFLINE=true
 
+# At the end, pass or fail: tests, failures and seconds per layer (from the test reports' own
+# times; the wall time of each step besides), so a slow layer shows where the time goes.
+layer_line() {
+    local name=$1 dir=$2
+    if ! ls "$dir"/TEST-*.xml >/dev/null 2>&1; then
+        printf '  %-34s not run\n' "$name"
+        return
+    fi
+    # one <testsuite ...> element per report; sum its counts and time
+    sed -n 's/.*<testsuite \([^>]*\)>.*/\1/p' "$dir"/TEST-*.xml | awk -v name="$name" '
+        function attr(a,   m) { return match($0, " " a "=\"[^\"]*\"") ? substr($0, RSTART + length(a) + 3, RLENGTH - length(a) - 4) : 0 }
+        { $0 = " " $0; classes++; tests += attr("tests"); failed += attr("failures") + attr("errors"); skipped += attr("skipped"); secs += attr("time") }
+        END { printf "  %-34s %5d tests in %4d classes, %3d failed, %3d skipped, %6.0f s in tests\n", name, tests, classes, failed, skipped, secs }'
+}
+summary() {
+    local status=$?
+    echo
+    echo "== Test layers =="
+    layer_line "unit + browserless UI (*Test)" target/surefire-reports
+    layer_line "real guests + browser (*IT)" target/failsafe-reports
+    if [ -n "${vm_seconds:-}" ]; then
+        printf '  %-34s %s s wall\n' "disk quota in a VM (qemu)" "$vm_seconds"
+    else
+        printf '  %-34s not run\n' "disk quota in a VM (qemu)"
+    fi
+    printf '  %-34s %s s wall (Maven verify: %s s)\n' "whole script" "$SECONDS" "${maven_seconds:-?}"
+    return $status
+}
+trap summary EXIT
+
 mkdir -p target
 log=target/build.log
+maven_started=$SECONDS
 ./mvnw -B verify "$@" 2>&1 | tee "$log"
+maven_seconds=$((SECONDS - maven_started))
 # The production build must never need Node: fail loudly if Vaadin ever wants its own bundle.
 if grep -q "A production mode bundle build is needed" "$log"; then
     echo "FAILED: Vaadin reported that a production bundle build is needed (a custom frontend crept in)." >&2
@@ -20,4 +52,6 @@ fi
 
 # Disk limits are project quotas; this kernel cannot enforce them, so their check runs in a VM
 # under Debian's stock kernel, on the classes Maven just built.
+vm_started=$SECONDS
 bash src/test/vm/quota-it-in-vm.sh
+vm_seconds=$((SECONDS - vm_started))

@@ -202,8 +202,8 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
 
     /** Draws the config-derived parts again when the guest's files changed (an edit, a Restore, a hand edit). */
     private void followConfig() {
-        boolean changed = sampler.guestConfigs().stream()
-                .anyMatch(c -> c.name().equals(name) && !java.util.Objects.equals(c.digest(), config.digest()));
+        boolean changed = sampler.guestConfig(name)
+                .filter(c -> !java.util.Objects.equals(c.digest(), config.digest())).isPresent();
         if (!changed) {
             return;
         }

@@ -79,22 +79,56 @@ public class GuestService {
     /** The guests the current user may see, with live figures from the latest snapshot. */
     @PreAuthorize("isAuthenticated()")
     public List<GuestSummary> list() {
-        return summaries(sampler.latest());
+        return visible(allSummaries(sampler.latest()));
     }
 
-    /** The same rows for a given snapshot, so a view can refresh from a pushed snapshot. */
+    /**
+     * The same rows for a pushed snapshot. Every open guest list asks this at every tick with the
+     * same snapshot, and a row is the same whoever looks, so all rows are built once per snapshot
+     * and each viewer only picks the guests it may see; a change of owners or sync state in
+     * between shows at the next tick.
+     */
     @PreAuthorize("isAuthenticated()")
     public List<GuestSummary> summaries(HostSnapshot snapshot) {
+        List<GuestConfig> configs = sampler.guestConfigs();
+        SharedRows s = shared;
+        if (s == null || s.snapshot() != snapshot || s.configs() != configs) {
+            s = new SharedRows(snapshot, configs, allSummaries(snapshot, configs));
+            shared = s;
+        }
+        return visible(s.rows());
+    }
+
+    private record SharedRows(HostSnapshot snapshot, List<GuestConfig> configs, List<GuestSummary> rows) {
+    }
+
+    private volatile SharedRows shared;
+
+    private List<GuestSummary> allSummaries(HostSnapshot snapshot) {
+        return allSummaries(snapshot, sampler.guestConfigs());
+    }
+
+    private List<GuestSummary> allSummaries(HostSnapshot snapshot, List<GuestConfig> configs) {
         Map<String, List<String>> owners = currentUser.ownersByGuest();
         Map<String, GuestSyncStatus> registry = sync.statuses();
-        List<GuestSummary> rows = new ArrayList<>();
-        for (GuestConfig config : sampler.guestConfigs()) {
-            if (currentUser.maySee(config.name())) {
-                rows.add(GuestSummary.of(config, snapshot.guest(config.name()), owners.getOrDefault(config.name(), List.of()),
-                        registry.get(config.name())));
-            }
+        List<GuestSummary> rows = new ArrayList<>(configs.size());
+        for (GuestConfig config : configs) {
+            rows.add(GuestSummary.of(config, snapshot.guest(config.name()), owners.getOrDefault(config.name(), List.of()),
+                    registry.get(config.name())));
         }
-        return rows;
+        return List.copyOf(rows);
+    }
+
+    /** The rows the current user may see ({@link CurrentUser#maySee}, with the owned guests read once, not per row). */
+    private List<GuestSummary> visible(List<GuestSummary> all) {
+        if (currentUser.seesAllGuests()) {
+            return all;
+        }
+        if (!currentUser.hasRole(org.vsconsole.security.Role.OWNER)) {
+            return List.of();
+        }
+        java.util.Set<String> owned = currentUser.ownedGuests();
+        return all.stream().filter(g -> owned.contains(g.name())).toList();
     }
 
     @PreAuthorize("@currentUser.maySee(#name)")

@@ -27,7 +27,7 @@ class HostConfiguration {
     GuestConfigReader guestConfigReader(HostProperties host) {
         ensureDirectory(host.configRoot());
         ensureDirectory(host.guestsRoot());
-        return new GuestConfigReader(host.configRoot());
+        return GuestConfigReader.cached(host.configRoot());
     }
 
     @Bean

@@ -100,8 +100,7 @@ public class LimitService {
     public Registration followLive(String guest, Consumer<LiveFigures> listener) {
         return sampler.subscribe(snapshot -> {
             GuestLive live = snapshot.guest(guest);
-            String digest = sampler.guestConfigs().stream().filter(c -> c.name().equals(guest)).findFirst()
-                    .map(GuestConfig::digest).orElse(null);
+            String digest = sampler.guestConfig(guest).map(GuestConfig::digest).orElse(null);
             listener.accept(new LiveFigures(snapshot.takenAt(), live == null || !live.running() ? null : live.figures(), digest));
         });
     }

@@ -49,6 +49,23 @@ public final class DashboardRow {
                 || userMs / 10 != nUser / 10 || sysMs / 10 != nSys / 10 || uptimeMs / 10 != nUptime / 10
                 || !cpuText(cpuPercent).equals(cpuText(nCpu)) || totalHits != delta.totalHits()
                 || !risingLimits.equals(delta.risingLimits()) || trend != delta.trend();
+        copy(live, delta);
+        return changed;
+    }
+
+    /**
+     * Copies the guest's figures of this tick without asking whether they changed: for a row the
+     * tick's shared diff already names as changed, so no viewer repeats the comparison.
+     */
+    public void copy(GuestLive live, GuestDelta delta) {
+        ContextFigures f = live.running() ? live.figures() : null;
+        int nProcesses = f == null ? 0 : f.processes();
+        long nVsz = f == null ? 0 : f.vszBytes();
+        long nRss = f == null ? 0 : f.rssBytes();
+        long nUser = f == null ? 0 : f.userMs();
+        long nSys = f == null ? 0 : f.sysMs();
+        long nUptime = f == null ? 0 : f.uptimeMs();
+        double nCpu = delta.cpuPercent();
         xid = live.xid();
         running = f != null;
         processes = nProcesses;
@@ -65,7 +82,6 @@ public final class DashboardRow {
             cpuSvg = null;
             rssSvg = null;
         }
-        return changed;
     }
 
     public String name() {

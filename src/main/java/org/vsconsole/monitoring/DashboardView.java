@@ -53,7 +53,9 @@ public class DashboardView extends VerticalLayout {
     private final Span memory = new Span();
     private final Span running = new Span();
     private final TextField filter = new TextField();
+    private static final Predicate<String> ALL = n -> true;
     private Predicate<String> visible = n -> false;
+    private Set<String> visibleOwned;
     private long visibleTick = -1;
 
     public DashboardView(Sampler sampler, CurrentUser currentUser) {
@@ -155,11 +157,16 @@ public class DashboardView extends VerticalLayout {
     /** Applies a snapshot: refreshes only changed rows, and everything only when guests came or went. */
     void apply(HostSnapshot snapshot) {
         if (visibleTick < 0 || snapshot.tick() - visibleTick >= OWNED_REFRESH_TICKS || snapshot.tick() < visibleTick) {
+            // a new predicate makes the model apply every row: keep the old one while nothing changed
             if (currentUser.seesAllGuests()) {
-                visible = n -> true;
+                visibleOwned = null;
+                visible = ALL;
             } else {
                 Set<String> owned = currentUser.ownedGuests();
-                visible = owned::contains;
+                if (!owned.equals(visibleOwned) || visible == ALL) {
+                    visibleOwned = Set.copyOf(owned);
+                    visible = visibleOwned::contains;
+                }
             }
             visibleTick = snapshot.tick();
         }

@@ -26,6 +26,9 @@ final class DeltaTracker {
     private final int buckets;
     private final Map<String, TrendRing> rings = new HashMap<>();
     private HostSnapshot previous = HostSnapshot.EMPTY;
+    // the rows as every viewer shows them, kept once here to work out the diff all viewers share
+    private final DashboardModel shown = new DashboardModel();
+    private static final java.util.function.Predicate<String> ALL = n -> true;
 
     DeltaTracker() {
         this(DEFAULT_BUCKET_MS, DEFAULT_BUCKETS);
@@ -77,7 +80,16 @@ final class DeltaTracker {
             }
         }
         rings.keySet().retainAll(guests.keySet());
-        HostSnapshot snapshot = new HostSnapshot(at, prev.tick() + 1, guests, deltas, started, stopped, host);
+        HostSnapshot raw = new HostSnapshot(at, prev.tick() + 1, guests, deltas, started, stopped, host);
+        DashboardModel.Change change = shown.applyAll(raw, ALL);
+        Set<String> changedNames = HashSet.newHashSet(change.changed().size());
+        for (DashboardRow row : change.changed()) {
+            changedNames.add(row.name());
+        }
+        TickDiff diff = new TickDiff(prev.tick(), changedNames, change.structural());
+        // the copy reuses raw's immutable maps
+        HostSnapshot snapshot = new HostSnapshot(at, raw.tick(), raw.guests(), raw.deltas(), raw.started(), raw.stopped(),
+                raw.host(), diff);
         previous = snapshot;
         return snapshot;
     }

@@ -11,9 +11,10 @@ import java.util.Set;
  * @param started     guests running now that were not running at the previous tick
  * @param stopped     guests that ran at the previous tick and do not now (stopped or removed)
  * @param host        load and memory of the host as a whole
+ * @param diff        which dashboard rows changed since the previous tick, shared by all viewers
  */
 public record HostSnapshot(Instant takenAt, long tick, Map<String, GuestLive> guests, Map<String, GuestDelta> deltas,
-        Set<String> started, Set<String> stopped, HostFigures host) {
+        Set<String> started, Set<String> stopped, HostFigures host, TickDiff diff) {
 
     public static final HostSnapshot EMPTY = new HostSnapshot(Instant.EPOCH, 0, Map.of());
 
@@ -23,6 +24,12 @@ public record HostSnapshot(Instant takenAt, long tick, Map<String, GuestLive> gu
         started = Set.copyOf(started);
         stopped = Set.copyOf(stopped);
         host = host == null ? HostFigures.UNKNOWN : host;
+        diff = diff == null ? TickDiff.UNKNOWN : diff;
+    }
+
+    public HostSnapshot(Instant takenAt, long tick, Map<String, GuestLive> guests, Map<String, GuestDelta> deltas,
+            Set<String> started, Set<String> stopped, HostFigures host) {
+        this(takenAt, tick, guests, deltas, started, stopped, host, TickDiff.UNKNOWN);
     }
 
     public HostSnapshot(Instant takenAt, long tick, Map<String, GuestLive> guests) {

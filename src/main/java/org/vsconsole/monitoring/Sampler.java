@@ -52,6 +52,7 @@ public class Sampler implements SmartLifecycle {
     private volatile HostSnapshot latest = HostSnapshot.EMPTY;
     private volatile List<GuestSpec> specs = List.of();
     private volatile List<GuestConfig> guestConfigs = List.of();
+    private volatile Map<String, GuestConfig> configsByName = Map.of();
     private volatile Instant specsReadAt = Instant.EPOCH;
     private final AtomicLong treeChanges = new AtomicLong();
     private final DeltaTracker deltas = new DeltaTracker();
@@ -79,6 +80,17 @@ public class Sampler implements SmartLifecycle {
             refreshConfigs();
         }
         return guestConfigs;
+    }
+
+    /**
+     * One guest's parsed config as {@link #guestConfigs()} holds it, found by name: live feeds
+     * ask this at every tick, so it is a map lookup, not a scan of every guest.
+     */
+    public java.util.Optional<GuestConfig> guestConfig(String name) {
+        if (Duration.between(specsReadAt, Instant.now()).compareTo(SPEC_REFRESH) >= 0) {
+            refreshConfigs();
+        }
+        return java.util.Optional.ofNullable(configsByName.get(name));
     }
 
     public HostSnapshot latest() {
@@ -160,7 +172,13 @@ public class Sampler implements SmartLifecycle {
                 .filter(c -> c.context() != null)
                 .map(c -> GuestSpecs.from(c, host.guestsRoot()))
                 .toList();
+        Map<String, GuestConfig> byName = HashMap.newHashMap(read.size());
+        for (GuestConfig c : read) {
+            byName.putIfAbsent(c.name(), c);
+        }
+        // both set before specsReadAt: a reader that sees the fresh time sees the fresh configs
         guestConfigs = List.copyOf(read);
+        configsByName = Map.copyOf(byName);
         // a change told while the tree was being read may be missing from this read: stay stale
         specsReadAt = treeChanges.get() == changesBefore ? Instant.now() : Instant.EPOCH;
     }

@@ -17,15 +17,30 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
     private final long tokenId;
     private final String tokenName;
     private final boolean readOnly;
+    private final boolean mustChangePassword;
 
     ApiTokenAuthentication(String username, long tokenId, String tokenName, boolean readOnly,
+            Collection<? extends GrantedAuthority> authorities) {
+        this(username, tokenId, tokenName, readOnly, false, authorities);
+    }
+
+    /**
+     * {@code mustChangePassword} as the owner's account said when this request's token was checked,
+     * so the password-change gate need not ask the database again for the same request.
+     */
+    ApiTokenAuthentication(String username, long tokenId, String tokenName, boolean readOnly, boolean mustChangePassword,
             Collection<? extends GrantedAuthority> authorities) {
         super(authorities);
         this.username = username;
         this.tokenId = tokenId;
         this.tokenName = tokenName;
         this.readOnly = readOnly;
+        this.mustChangePassword = mustChangePassword;
         setAuthenticated(true);
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     @Override

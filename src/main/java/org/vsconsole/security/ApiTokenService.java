@@ -146,7 +146,8 @@ public class ApiTokenService {
                     if (h.readOnly()) {
                         authorities.add(new SimpleGrantedAuthority(ApiTokenAuthentication.READ_ONLY_AUTHORITY));
                     }
-                    return new ApiTokenAuthentication(h.username(), h.tokenId(), h.tokenName(), h.readOnly(), authorities);
+                    return new ApiTokenAuthentication(h.username(), h.tokenId(), h.tokenName(), h.readOnly(),
+                            account.mustChangePassword(), authorities);
                 }));
     }
 

@@ -26,11 +26,16 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean allowed = path.equals("/api/v1/me") || path.equals("/api/v1/me/password");
-        if (auth != null && auth.isAuthenticated() && !allowed && users.mustChangePassword(auth.getName())) {
+        if (auth != null && auth.isAuthenticated() && !allowed && mustChange(auth)) {
             SecurityConfig.json(response, HttpServletResponse.SC_FORBIDDEN, "password-change-required",
                     "Change your initial password first (POST /api/v1/me/password)", false);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** A token's check read the account a moment ago, in this request: no second query for it. */
+    private boolean mustChange(org.springframework.security.core.Authentication auth) {
+        return auth instanceof ApiTokenAuthentication token ? token.mustChangePassword() : users.mustChangePassword(auth.getName());
     }
 }

@@ -55,6 +55,7 @@ public class ApiLoadBench {
             URI me = URI.create(console.url("api/v1/me"));
 
             run("warm-up", CLIENTS, Duration.ofSeconds(3), stat, () -> bearer);
+            Result single = run("token, 1 client", 1, Duration.ofSeconds(5), stat, () -> bearer);
             Result token = run("token", CLIENTS, RUN, stat, () -> bearer);
             Result passwords = run("basic", CLIENTS, RUN, stat, () -> basic);
             Result idle = run("admin idle", 1, Duration.ofSeconds(5), me, () -> bearer);
@@ -94,7 +95,12 @@ public class ApiLoadBench {
             System.out.println();
             System.out.println("== ApiLoadBench (loopback, production jar, read-only driver, " + Runtime.getRuntime().availableProcessors()
                     + " CPUs) ==");
+            System.out.println(single.line("GET /api/v1/stat, 1 client, API token"));
             System.out.println(token.line("GET /api/v1/stat, " + CLIENTS + " clients, API token"));
+            // Little's law: with every client always waiting, mean latency = clients / throughput
+            System.out.printf("Little's law at %d clients: mean latency = %d / %.0f req/s = %.1f ms (p50 <= 5 ms would need >= %d req/s)%n",
+                    CLIENTS, CLIENTS, token.calls() / (token.run().toMillis() / 1000.0),
+                    CLIENTS * 1000.0 / (token.calls() / (token.run().toMillis() / 1000.0)), CLIENTS * 1000 / 5);
             System.out.println(passwords.line("GET /api/v1/stat, " + CLIENTS + " clients, HTTP Basic (bcrypt per call)"));
             System.out.println(idle.line("GET /api/v1/me, admin alone (token)"));
             System.out.println(adminToken.line("GET /api/v1/me, admin (token) during anonymous flood"));

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Prints figures only (no assertions): 1000 fixture contexts, 50 dashboards as row models.
- * CPU time of the sampler's per-tick computation, retained heap per dashboard after GC, and the
- * rows (and an estimate of the bytes) each dashboard would push per tick.
+ * CPU time of the sampler's per-tick computation (with the diff all viewers share), the row-model
+ * updates of 50 dashboards by the old path (each compares every guest) beside the new one (each
+ * applies the shared diff) in the same run, retained heap per dashboard after GC, the rows (and an
+ * estimate of the bytes) each dashboard would push per tick, and the limits panel's per-tick digest
+ * lookup by a scan of the guest list beside a lookup by name.
  */
 @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "vsconsole.bench", matches = "true")
 class DashboardBench {
@@ -22,6 +25,7 @@ class DashboardBench {
     private static final int CONTEXTS = 1000;
     private static final int DASHBOARDS = 50;
     private static final int TICKS = 120;
+    private static final java.util.function.Predicate<String> ALL = n -> true;
 
     @Test
     void bench() throws Exception {
@@ -35,6 +39,8 @@ class DashboardBench {
         HostFigures host = MonitoringFixtures.host(8);
 
         List<DashboardModel> models = new ArrayList<>();
+        List<DashboardModel> oldModels = new ArrayList<>();
+        long oldModelCpu = 0;
         long samplerCpu = 0;
         long samplerTicks = 0;
         long changedRows = 0;
@@ -64,11 +70,19 @@ class DashboardBench {
             if (tick == 0) {
                 for (int d = 0; d < DASHBOARDS; d++) {
                     models.add(new DashboardModel());
+                    oldModels.add(new DashboardModel());
                 }
+            }
+            long o0 = threads.getCurrentThreadCpuTime();
+            for (DashboardModel model : oldModels) {
+                model.applyAll(snapshot, n -> true);
+            }
+            if (tick >= 20) {
+                oldModelCpu += threads.getCurrentThreadCpuTime() - o0;
             }
             long m0 = threads.getCurrentThreadCpuTime();
             for (DashboardModel model : models) {
-                DashboardModel.Change change = model.apply(snapshot, n -> true);
+                DashboardModel.Change change = model.apply(snapshot, ALL);
                 if (tick >= 20) {
                     changedRows += change.changed().size();
                 }
@@ -84,6 +98,7 @@ class DashboardBench {
                 model.rows().get(i).rssSvg();
             }
         }
+        oldModels.clear();
         long heapWith = usedHeapAfterGc();
         models.clear();
         long heapWithout = usedHeapAfterGc();
@@ -95,11 +110,54 @@ class DashboardBench {
         double bytesViewport = rowsPerUiTick * 50.0 / CONTEXTS * 250;
         System.out.printf("DashboardBench: %d contexts, %d dashboards, %d ticks%n", CONTEXTS, DASHBOARDS, samplerTicks);
         System.out.printf("  sampler delta computation: %.2f ms CPU per tick%n", samplerCpu / 1e6 / samplerTicks);
-        System.out.printf("  row-model updates, all %d dashboards: %.2f ms CPU per tick (%.3f ms per dashboard)%n",
-                DASHBOARDS, modelCpu / 1e6 / samplerTicks, modelCpu / 1e6 / samplerTicks / DASHBOARDS);
+        double oldMs = oldModelCpu / 1e6 / samplerTicks;
+        double newMs = modelCpu / 1e6 / samplerTicks;
+        System.out.printf("  row-model updates, all %d dashboards, old path (each compares every guest): %.2f ms CPU per tick (%.3f ms per dashboard)%n",
+                DASHBOARDS, oldMs, oldMs / DASHBOARDS);
+        System.out.printf("  row-model updates, all %d dashboards, shared diff: %.2f ms CPU per tick (%.3f ms per dashboard); old/new %.1fx%n",
+                DASHBOARDS, newMs, newMs / DASHBOARDS, oldMs / newMs);
+        System.out.printf("  per tick in total (sampler incl. shared diff + %d dashboards): %.2f ms CPU%n",
+                DASHBOARDS, samplerCpu / 1e6 / samplerTicks + newMs);
+        lookupBench();
         System.out.printf("  retained heap per dashboard: %.0f KB%n", perUi / 1024);
         System.out.printf("  changed rows per dashboard per tick: %.1f of %d (≈ %.1f KB if all were in view, ≈ %.2f KB for a 50-row viewport)%n",
                 rowsPerUiTick, CONTEXTS, bytesAll / 1024, bytesViewport / 1024);
+    }
+
+    /** The limits panel's digest lookup at every tick: a scan of 1000 configs (old) beside a map (new). */
+    private static void lookupBench() {
+        List<String> names = new ArrayList<>();
+        Map<String, String> byName = HashMap.newHashMap(CONTEXTS);
+        for (int i = 0; i < CONTEXTS; i++) {
+            names.add("guest-" + i);
+            byName.put("guest-" + i, "digest-" + i);
+        }
+        int panels = DASHBOARDS;
+        long sink = 0;
+        long scanNs = 0;
+        long mapNs = 0;
+        int rounds = 2000;
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            for (int p = 0; p < panels; p++) {
+                String wanted = "guest-" + ((p * 37 + r) % CONTEXTS);
+                sink += names.stream().filter(n -> n.equals(wanted)).findFirst().map(String::length).orElse(0);
+            }
+            long t1 = System.nanoTime();
+            for (int p = 0; p < panels; p++) {
+                String wanted = "guest-" + ((p * 37 + r) % CONTEXTS);
+                String d = byName.get(wanted);
+                sink += d == null ? 0 : d.length();
+            }
+            long t2 = System.nanoTime();
+            if (r >= rounds / 4) {
+                scanNs += t1 - t0;
+                mapNs += t2 - t1;
+            }
+        }
+        int counted = rounds - rounds / 4;
+        System.out.printf("  limits panel digest lookup, %d open panels over %d guests: scan %.1f us per tick, by name %.1f us per tick (%.0fx) [%d]%n",
+                panels, CONTEXTS, scanNs / 1e3 / counted, mapNs / 1e3 / counted, (double) scanNs / mapNs, sink % 10);
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

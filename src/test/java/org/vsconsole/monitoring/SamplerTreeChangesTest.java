@@ -29,8 +29,10 @@ class SamplerTreeChangesTest {
         GuestConfig created = writer.createGuest(new NewGuest(name, 47000 + (int) (ProcessHandle.current().pid() % 900),
                 name, null, List.of(), null, false, Map.of()));
         assertThat(sampler.guestConfigs()).extracting(GuestConfig::name).contains(name);
+        assertThat(sampler.guestConfig(name)).get().extracting(GuestConfig::digest).isEqualTo(created.digest());
 
         writer.deleteGuest(name, created.digest());
         assertThat(sampler.guestConfigs()).extracting(GuestConfig::name).doesNotContain(name);
+        assertThat(sampler.guestConfig(name)).isEmpty();
     }
 }

@@ -157,6 +157,20 @@ class ApiTokenTest {
                 .content(body));
     }
 
+    @Test
+    void aTokenOfAnOwnerWhoMustChangeTheirPasswordOnlyReachesTheSelfService() throws Exception {
+        String answer = mvc.perform(post("/api/v1/me/tokens").with(httpBasic(user, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"gate\",\"expiresInDays\":1}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String token = com.jayway.jsonpath.JsonPath.read(answer, "$.token");
+        mvc.perform(get("/api/v1/stat").with(bearer(token))).andExpect(status().isOk());
+        // the flag is read with the token's account at every call: set now, it holds from the next call
+        jdbc.sql("UPDATE app_user SET must_change_password = TRUE WHERE username = ?").param(user).update();
+        mvc.perform(get("/api/v1/stat").with(bearer(token)))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("password-change-required"));
+        mvc.perform(get("/api/v1/me").with(bearer(token))).andExpect(status().isOk());
+    }
+
     private static org.springframework.test.web.servlet.request.RequestPostProcessor bearer(String token) {
         return request -> {
             request.addHeader("Authorization", "Bearer " + token);

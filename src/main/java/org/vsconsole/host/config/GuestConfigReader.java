@@ -11,10 +11,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.vsconsole.base.Formats;
 import org.vsconsole.base.InvalidInputException;
 
@@ -22,13 +24,44 @@ import org.vsconsole.base.InvalidInputException;
  * Reads guests' config trees under one config root. Broken guests come back with warnings rather
  * than exceptions, so one bad directory never hides the others; only a bad request (an invalid
  * guest name, a path outside the tree) throws.
+ *
+ * <p>A {@linkplain #cached caching} reader keeps each guest's parsed tree with the
+ * {@link TreeStamp} it was read at and reuses it while the stamp (every entry's inode, size, mtime
+ * and ctime) stays the same and has been quiet for {@link #SETTLE}; otherwise, or when the stamp
+ * cannot be taken, it reads the tree again. A change made outside the console is therefore seen
+ * at the next read, however it was made.
  */
 public final class GuestConfigReader {
 
-    private final Path configRoot;
+    /** How long a tree must be untouched before a read of it may be reused (time stamps are coarse). */
+    static final Duration SETTLE = Duration.ofSeconds(2);
 
+    private final Path configRoot;
+    private final long settleNanos;
+    private final Map<String, Cached> cache;
+
+    private record Cached(TreeStamp stamp, GuestConfig config) {
+    }
+
+    /** A reader that reads every tree afresh at every call. */
     public GuestConfigReader(Path configRoot) {
+        this(configRoot, null);
+    }
+
+    private GuestConfigReader(Path configRoot, Duration settle) {
         this.configRoot = configRoot.toAbsolutePath().normalize();
+        this.settleNanos = settle == null ? 0 : settle.toNanos();
+        this.cache = settle == null ? null : new ConcurrentHashMap<>();
+    }
+
+    /** A reader that reuses a guest's last read while its tree is unchanged (see the class comment). */
+    public static GuestConfigReader cached(Path configRoot) {
+        return new GuestConfigReader(configRoot, SETTLE);
+    }
+
+    /** For tests: a caching reader with another settle time (zero lets a test hit the cache at once). */
+    static GuestConfigReader cached(Path configRoot, Duration settle) {
+        return new GuestConfigReader(configRoot, settle);
     }
 
     public Path configRoot() {
@@ -59,8 +92,12 @@ public final class GuestConfigReader {
     /** Every guest, each read independently; a guest that cannot be read carries a warning instead. */
     public List<GuestConfig> readAllGuests() {
         List<GuestConfig> out = new ArrayList<>();
-        for (String n : listGuestNames()) {
+        List<String> names = listGuestNames();
+        for (String n : names) {
             out.add(readDirectory(n));
+        }
+        if (cache != null) {
+            cache.keySet().retainAll(new java.util.HashSet<>(names));
         }
         return out;
     }
@@ -125,6 +162,25 @@ public final class GuestConfigReader {
     }
 
     private GuestConfig readDirectory(String dirName) {
+        if (cache == null) {
+            return readTree(dirName);
+        }
+        // stamped before reading: a change during the read makes the next stamp differ
+        TreeStamp stamp = TreeStamp.take(configRoot.resolve(dirName), settleNanos);
+        Cached cached = cache.get(dirName);
+        if (stamp != null && stamp.settled() && cached != null && cached.stamp().sameTree(stamp)) {
+            return cached.config();
+        }
+        GuestConfig config = readTree(dirName);
+        if (stamp != null && stamp.settled()) {
+            cache.put(dirName, new Cached(stamp, config));
+        } else {
+            cache.remove(dirName);
+        }
+        return config;
+    }
+
+    private GuestConfig readTree(String dirName) {
         Path dir = configRoot.resolve(dirName);
         try {
             return GuestConfigParser.parse(dirName, dir, GuestTreeScanner.scan(dir));

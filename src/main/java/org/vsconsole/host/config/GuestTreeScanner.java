@@ -2,7 +2,6 @@ package org.vsconsole.host.config;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileVisitResult;
@@ -126,13 +125,16 @@ final class GuestTreeScanner {
                     kept = in.readNBytes(MAX_KEPT_BYTES);
                     md.update(kept);
                     total = kept.length;
-                    byte[] buf = new byte[64 * 1024];
-                    int n;
-                    while (total < MAX_HASHED_BYTES && (n = in.read(buf)) > 0) {
-                        md.update(buf, 0, n);
-                        total += n;
+                    // config files are tiny: only one that filled the kept part needs a buffer for the rest
+                    if (kept.length == MAX_KEPT_BYTES) {
+                        byte[] buf = new byte[64 * 1024];
+                        int n;
+                        while (total < MAX_HASHED_BYTES && (n = in.read(buf)) > 0) {
+                            md.update(buf, 0, n);
+                            total += n;
+                        }
                     }
-                    truncated = total > kept.length || in.read(ByteBuffer.allocate(1).array()) > 0;
+                    truncated = total > kept.length || (kept.length == MAX_KEPT_BYTES && in.read() >= 0);
                 }
                 if (truncated) {
                     warnings.add(new ConfigWarning(rel, "file is " + Math.max(size, total) + " bytes; only the first "

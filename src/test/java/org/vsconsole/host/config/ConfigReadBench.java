@@ -23,6 +23,22 @@ class ConfigReadBench {
     @TempDir
     Path root;
 
+    private static long readAllBytes(Path root) throws IOException {
+        long[] bytes = {0};
+        try (var walk = Files.walk(root)) {
+            walk.forEach(p -> {
+                try {
+                    if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        bytes[0] += Files.readAllBytes(p).length;
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        return bytes[0];
+    }
+
     @Test
     void readThousandGuests() throws IOException {
         Map<String, String> files = FixtureTree.referenceFiles();
@@ -53,6 +69,15 @@ class ConfigReadBench {
             }
         }
         long generated = System.nanoTime() - t0;
+        // the caching reader reuses only trees quiet for its settle time
+        try {
+            Thread.sleep(GuestConfigReader.SETTLE.toMillis() + 100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long raw0 = System.nanoTime();
+        long rawBytes = readAllBytes(root);
+        long rawFirst = System.nanoTime() - raw0;
         GuestConfigReader reader = new GuestConfigReader(root);
         long[] runs = new long[3];
         List<GuestConfig> all = List.of();
@@ -62,6 +87,9 @@ class ConfigReadBench {
             runs[r] = System.nanoTime() - s;
         }
         assertThat(all).hasSize(GUESTS);
+        long raw1 = System.nanoTime();
+        readAllBytes(root);
+        long rawWarm = System.nanoTime() - raw1;
         long entries = all.stream().mapToLong(g -> g.manifest().fingerprints().size()).sum();
         long regularFiles = all.stream().mapToLong(g -> g.manifest().fingerprints().values().stream()
                 .filter(f -> f.startsWith("f:")).count()).sum();
@@ -69,10 +97,45 @@ class ConfigReadBench {
         List<String> names = reader.listGuestNames();
         long listing = System.nanoTime() - s;
         System.out.printf("ConfigReadBench: %d guests generated in %d ms; files read per guest %d (entries incl. dirs"
-                        + " and links %d); full read with digests: run1 %d ms, run2 %d ms, run3 %d ms"
+                        + " and links %d); uncached full read with digests: run1 %d ms, run2 %d ms, run3 %d ms"
                         + " (%.2f ms/guest warm); listing names only %d ms (%d names)%n",
                 GUESTS, generated / 1_000_000, regularFiles / GUESTS, entries / GUESTS, runs[0] / 1_000_000,
                 runs[1] / 1_000_000, runs[2] / 1_000_000, runs[2] / 1e6 / GUESTS, listing / 1_000_000, names.size());
+        System.out.printf("ConfigReadBench: merely walking and reading the same bytes (%d KB): first %d ms, again %d ms;"
+                        + " uncached read / raw read = %.1fx%n",
+                rawBytes / 1024, rawFirst / 1_000_000, rawWarm / 1_000_000, (double) runs[2] / rawWarm);
+        GuestConfigReader cached = GuestConfigReader.cached(root);
+        long c0 = System.nanoTime();
+        List<GuestConfig> cold = cached.readAllGuests();
+        long coldNs = System.nanoTime() - c0;
+        long warmNs = Long.MAX_VALUE;
+        List<GuestConfig> warm = List.of();
+        for (int r = 0; r < 3; r++) {
+            long w0 = System.nanoTime();
+            warm = cached.readAllGuests();
+            warmNs = Math.min(warmNs, System.nanoTime() - w0);
+        }
+        long reused = 0;
+        for (int i = 0; i < GUESTS; i++) {
+            reused += cold.get(i) == warm.get(i) ? 1 : 0;
+        }
+        // ten guests edited outside the console, then a read again
+        for (int i = 0; i < 10; i++) {
+            Files.writeString(root.resolve("g" + (i * 97) + "/nice"), "7\n");
+        }
+        long e0 = System.nanoTime();
+        List<GuestConfig> edited = cached.readAllGuests();
+        long editedNs = System.nanoTime() - e0;
+        long seen = 0;
+        for (int i = 0; i < 10; i++) {
+            String name = "g" + (i * 97);
+            seen += edited.stream().filter(g -> g.name().equals(name)).findFirst().map(g -> g.nice() != null && g.nice() == 7 ? 1 : 0).orElse(0);
+        }
+        System.out.printf("ConfigReadBench: caching reader (inode, size, mtime, ctime of every entry): cold %d ms, warm %d ms"
+                        + " (%d of %d reused); warm / raw read = %.2fx, uncached / warm = %.1fx; after 10 guests edited"
+                        + " outside: %d ms, %d of 10 edits seen%n",
+                coldNs / 1_000_000, warmNs / 1_000_000, reused, GUESTS, (double) warmNs / rawWarm,
+                (double) runs[2] / warmNs, editedNs / 1_000_000, seen);
         for (int r = 0; r < 2; r++) {
             long s2 = System.nanoTime();
             HostGrammar.requireContextFree(49000, null, reader);
