@@ -33,7 +33,7 @@ class HostConfiguration {
     @Bean
     GuestConfigWriter guestConfigWriter(HostProperties host, GuestConfigReader reader, ApplicationEventPublisher events,
             ProvisioningProperties provisioning) throws IOException {
-        GuestConfigWriter writer = new GuestConfigWriter(host.configRoot(), host.guestsRoot());
+        GuestConfigWriter writer = new GuestConfigWriter(host.configRoot(), host.guestsRoot(), reader);
         writer.allowLinkLocalAddresses(provisioning.allowLinkLocal());
         writer.addListener(new ConfigWriteListener() {
             @Override

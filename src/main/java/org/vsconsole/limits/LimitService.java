@@ -3,7 +3,6 @@ package org.vsconsole.limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.ConfigChange;
 import org.vsconsole.host.config.ConfigConflictException;
-import org.vsconsole.host.config.ConfigManifest;
 import org.vsconsole.host.config.DiskLimit;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
@@ -68,14 +66,6 @@ public class LimitService {
     private final ContextOccupants occupants;
     private final DiskQuotas quotas;
     private final SyncService sync;
-    /** Trees served to callers by digest, so a conflict can name the files that changed since. */
-    private final Map<String, ConfigManifest> served = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ConfigManifest> eldest) {
-            return size() > 256;
-        }
-    });
-
     LimitService(GuestConfigReader configs, GuestConfigWriter writer, HostDriver driver, HostProperties host,
             Sampler sampler, AuditService audit, GuestLocks locks, HostFacts facts, CurrentUser currentUser,
             ContextOccupants occupants, DiskQuotas quotas, SyncService sync) {
@@ -266,8 +256,8 @@ public class LimitService {
             throw new InvalidInputException("digest", "the digest of the guest as read is required (GET the limits first)");
         }
         if (!current.digest().equals(digest)) {
-            ConfigManifest basis = served.get(digest);
-            List<String> changed = basis == null ? List.of() : basis.differences(current.manifest());
+            List<String> changed = configs.manifestRead(digest).map(seen -> seen.differences(current.manifest()))
+                    .orElse(List.of());
             throw new ConfigConflictException(current.name(), digest, current.digest(), changed);
         }
         return current;
@@ -294,7 +284,6 @@ public class LimitService {
     }
 
     GuestLimits read(GuestConfig config, boolean fresh) {
-        served.put(config.digest(), config.manifest());
         ContextFigures figures = figures(config, fresh);
         boolean running = figures != null;
         long pageSize = facts.pageSize();

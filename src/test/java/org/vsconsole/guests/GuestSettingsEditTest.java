@@ -69,7 +69,7 @@ class GuestSettingsEditTest extends GuestsTestBase {
 
         handSetAddress("edit2", "10.71.5.12");
         assertThatThrownBy(() -> settings.setHostName("edit2", "other", null, digest))
-                .isInstanceOf(ConfigConflictException.class).hasMessageContaining("changed on disk");
+                .isInstanceOf(ConfigConflictException.class).hasMessageContaining("interfaces/0/ip");
         assertThat(guests.config("edit2").nodename()).isEqualTo("edit2");
 
         guests.start("edit2");

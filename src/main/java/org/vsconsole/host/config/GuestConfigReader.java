@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vsconsole.base.Formats;
@@ -39,6 +40,15 @@ public final class GuestConfigReader {
     private final Path configRoot;
     private final long settleNanos;
     private final Map<String, Cached> cache;
+
+    private static final int REMEMBERED = 512;
+    private final Map<String, ConfigManifest> served = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ConfigManifest> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
 
     private record Cached(TreeStamp stamp, GuestConfig config) {
     }
@@ -180,7 +190,22 @@ public final class GuestConfigReader {
         return config;
     }
 
+    /**
+     * The manifest of a tree this reader gave out, by its digest, while it is among the last
+     * {@value #REMEMBERED} read: a write made against it that finds the tree changed can then name
+     * the files that changed since, for whichever page or script read it.
+     */
+    public Optional<ConfigManifest> manifestRead(String digest) {
+        return Optional.ofNullable(digest == null ? null : served.get(digest));
+    }
+
     private GuestConfig readTree(String dirName) {
+        GuestConfig config = parseTree(dirName);
+        served.put(config.digest(), config.manifest());
+        return config;
+    }
+
+    private GuestConfig parseTree(String dirName) {
         Path dir = configRoot.resolve(dirName);
         try {
             return GuestConfigParser.parse(dirName, dir, GuestTreeScanner.scan(dir));

@@ -58,9 +58,20 @@ public final class GuestConfigWriter {
     private final List<ConfigWriteListener> listeners = new CopyOnWriteArrayList<>();
 
     public GuestConfigWriter(Path configRoot, Path guestsRoot) {
+        this(configRoot, guestsRoot, new GuestConfigReader(configRoot.toAbsolutePath().normalize()));
+    }
+
+    /**
+     * Over the console's own reader, so a write refused as stale can name the files changed since
+     * the tree the caller was given ({@link GuestConfigReader#manifestRead}).
+     */
+    public GuestConfigWriter(Path configRoot, Path guestsRoot, GuestConfigReader reader) {
         this.configRoot = configRoot.toAbsolutePath().normalize();
         this.guestsRoot = guestsRoot.toAbsolutePath().normalize();
-        this.reader = new GuestConfigReader(this.configRoot);
+        if (!reader.configRoot().toAbsolutePath().normalize().equals(this.configRoot)) {
+            throw new IllegalArgumentException("the reader reads " + reader.configRoot() + ", not " + this.configRoot);
+        }
+        this.reader = reader;
         this.files = new AtomicFileWriter(this.configRoot);
     }
 
@@ -532,10 +543,12 @@ public final class GuestConfigWriter {
         return dir;
     }
 
-    private static void requireDigest(String guest, String expected, ConfigManifest basis, ConfigManifest now) {
+    /** Without the caller's tree, the one the reader gave out under that digest names the changed files. */
+    private void requireDigest(String guest, String expected, ConfigManifest basis, ConfigManifest now) {
         String actual = now.digest();
         if (!actual.equals(expected)) {
-            List<String> changed = basis == null ? List.of() : basis.differences(now);
+            ConfigManifest seen = basis != null ? basis : reader.manifestRead(expected).orElse(null);
+            List<String> changed = seen == null ? List.of() : seen.differences(now);
             throw new ConfigConflictException(guest, expected, actual, changed);
         }
     }
