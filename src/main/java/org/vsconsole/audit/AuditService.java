@@ -1,8 +1,5 @@
 package org.vsconsole.audit;
 
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +21,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.vsconsole.base.ActionRefusedException;
 import org.vsconsole.base.ReadOnlyModeException;
 import tools.jackson.databind.ObjectMapper;
@@ -34,6 +29,12 @@ import tools.jackson.databind.ObjectMapper;
  * The one API through which every feature records what happened. Appends are serialised so the
  * sequence stays gap-free and each row links to the one before; each append commits in its own
  * transaction, so a denied or failed attempt is recorded even when the caller's work rolls back.
+ *
+ * <p>Longer than the console's other classes on purpose: everything that appends to the chain
+ * (a record, an audited action, the rows held while the disk was full, a re-anchoring) and the
+ * verification that must not race them sit behind one lock here, so the order of the log is
+ * decided in one place. How a row is built is {@link AuditRows}'; whether the log still matches
+ * its anchor is {@link AnchorCheck}'s.
  */
 @Service
 public class AuditService implements ApplicationEventPublisherAware {
@@ -42,15 +43,14 @@ public class AuditService implements ApplicationEventPublisherAware {
 
     private final AuditRepository repository;
     private final ActorResolver actors;
-    private final ObjectMapper json;
-    private final TransactionTemplate ownTransaction;
+    private final AuditRows rows;
+    private final AnchorCheck anchorCheck;
     private final AuditAnchor anchor;
     private ApplicationEventPublisher events;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final ObjectProvider<IntentRecorder> intents;
     private ObjectProvider<AuditAttachmentCheck> attachmentChecks;
     private final List<Consumer<AuditEvent>> listeners = new CopyOnWriteArrayList<>();
-    private volatile Optional<String> integrityProblem = Optional.empty();
     private StorageGuard storage;
 
     AuditService(AuditRepository repository, ActorResolver actors, ObjectMapper json, PlatformTransactionManager tx,
@@ -65,9 +65,8 @@ public class AuditService implements ApplicationEventPublisherAware {
         this.repository = repository;
         this.anchor = anchor;
         this.actors = actors;
-        this.json = json;
-        this.ownTransaction = new TransactionTemplate(tx);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.rows = new AuditRows(repository, json, tx);
+        this.anchorCheck = new AnchorCheck(repository, anchor, rows);
     }
 
     /**
@@ -111,13 +110,13 @@ public class AuditService implements ApplicationEventPublisherAware {
         try {
             AuditEvent appended;
             try {
-                Optional<String> problem = checkIntegrity();
+                Optional<String> problem = anchorCheck.check();
                 if (problem.isPresent()) {
                     log.error("Audit log refused a row ({}): {} by {} on {}: {} {}", problem.get(), entry.action(), actor.name(),
                             entry.target(), entry.outcome(), entry.message());
                     return null;
                 }
-                appended = ownTransaction.execute(status -> append(actor, entry, correlationId));
+                appended = rows.append(actor, entry, correlationId);
             } catch (RuntimeException e) {
                 if (storage != null && storage.writeFailed(e)) {
                     storage.hold(actor, entry, correlationId);
@@ -228,7 +227,7 @@ public class AuditService implements ApplicationEventPublisherAware {
                 AuditEntry marked = new AuditEntry(e.action(), e.target(), e.before(), e.after(), e.outcome(),
                         "(held while the disk was full, at " + h.at() + ")" + (e.message() == null ? "" : " " + e.message()),
                         e.durationMs());
-                AuditEvent appended = ownTransaction.execute(status -> append(h.actor(), marked, h.correlationId()));
+                AuditEvent appended = rows.append(h.actor(), marked, h.correlationId());
                 anchor.write(appended.seq(), appended.hash());
                 tellListeners(appended);
                 written++;
@@ -237,9 +236,9 @@ public class AuditService implements ApplicationEventPublisherAware {
                 String message = events.size() + " audit event(s) held while the disk was full written"
                         + (taken.dropped() > 0 ? "; " + taken.dropped() + " older one(s) were dropped (at most "
                                 + StorageGuard.MAX_HELD + " are held)" : "");
-                AuditEvent done = ownTransaction.execute(status -> append(Actor.SYSTEM, new AuditEntry(AuditActions.STORAGE_RECOVERED,
+                AuditEvent done = rows.append(Actor.SYSTEM, new AuditEntry(AuditActions.STORAGE_RECOVERED,
                         AuditTarget.NONE, null, Map.of("written", events.size(), "dropped", taken.dropped()), Outcome.OK, message, 0),
-                        UUID.randomUUID().toString()));
+                        UUID.randomUUID().toString());
                 anchor.write(done.seq(), done.hash());
                 tellListeners(done);
                 log.warn("{}", message);
@@ -306,7 +305,7 @@ public class AuditService implements ApplicationEventPublisherAware {
      * anchor gone), from the last check; empty while database and anchor agree.
      */
     public Optional<String> integrityProblem() {
-        return integrityProblem;
+        return anchorCheck.problem();
     }
 
     /**
@@ -322,7 +321,7 @@ public class AuditService implements ApplicationEventPublisherAware {
         }
         appendLock.lock();
         try {
-            Optional<String> problem = checkIntegrity();
+            Optional<String> problem = anchorCheck.check();
             if (problem.isEmpty()) {
                 throw new org.vsconsole.base.StateConflictException("audit", "the audit log matches its anchor;"
                         + " there is nothing to re-anchor");
@@ -331,11 +330,11 @@ public class AuditService implements ApplicationEventPublisherAware {
             before.put("problem", problem.get());
             before.put("anchor", anchor.read().map(h -> h.seq() + " " + h.hash()).orElse(null));
             before.put("databaseHead", repository.last().map(e -> e.seq() + " " + e.hash()).orElse(null));
-            AuditEvent appended = ownTransaction.execute(status -> append(actors.current(), new AuditEntry(
+            AuditEvent appended = rows.append(actors.current(), new AuditEntry(
                     AuditActions.AUDIT_REANCHORED, AuditTarget.detail("audit log"), before, null, Outcome.OK, reason.strip(), 0),
-                    UUID.randomUUID().toString()));
+                    UUID.randomUUID().toString());
             anchor.write(appended.seq(), appended.hash());
-            integrityProblem = Optional.empty();
+            anchorCheck.cleared();
             log.warn("Audit log re-anchored at row {} by {}: {}", appended.seq(), appended.actor(), reason.strip());
             if (events != null) {
                 events.publishEvent(new AuditRecorded(appended));
@@ -350,102 +349,10 @@ public class AuditService implements ApplicationEventPublisherAware {
     private Optional<String> checkIntegrityLocked() {
         appendLock.lock();
         try {
-            return checkIntegrity();
+            return anchorCheck.check();
         } finally {
             appendLock.unlock();
         }
-    }
-
-    /**
-     * The database holds no audit rows but the anchor names some: the database was lost or
-     * replaced, and its log with it. Refusing would protect nothing (nothing is left) and keep a
-     * rebuilt console from working, so a new chain starts whose first row says what was lost;
-     * the old anchor is kept beside the new one and the loss is logged at ERROR.
-     */
-    private AuditEvent restartLostChain(AuditAnchor.Head lost) {
-        Path aside;
-        try {
-            aside = anchor.setAside(lost.seq());
-        } catch (java.io.IOException e) {
-            return null; // cannot move it: stay in alarm (compare reports the empty log)
-        }
-        log.error("AUDIT LOG LOST: the database holds no audit rows but the anchor named row {} ({}). A new audit"
-                + " chain starts; the old anchor is kept as {}", lost.seq(), lost.hash(), aside);
-        Map<String, Object> before = new LinkedHashMap<>();
-        before.put("lostRows", lost.seq());
-        before.put("lostHead", lost.hash());
-        before.put("oldAnchor", aside.getFileName().toString());
-        AuditEvent first = ownTransaction.execute(status -> append(Actor.SYSTEM, new AuditEntry(AuditActions.AUDIT_CHAIN_RESTARTED,
-                AuditTarget.detail("audit log"), before, null, Outcome.FAILED, "the database held no audit rows but the"
-                        + " anchor named row " + lost.seq() + ": the previous audit log was lost with the database", 0),
-                UUID.randomUUID().toString()));
-        anchor.write(first.seq(), first.hash());
-        return first;
-    }
-
-    /** Compares the database's newest row with the anchor; called under the append lock. */
-    private Optional<String> checkIntegrity() {
-        AuditEvent head = repository.last().orElse(null);
-        AuditAnchor.Head anchored = anchor.read().orElse(null);
-        if (AuditIntegrity.oneRowPastTheAnchor(head, anchored)) {
-            // The console died between committing a row and writing the anchor: the row links to
-            // the anchored one and matches its own hash, so the anchor catches up.
-            log.warn("Audit anchor was one row behind (row {}, a crash between commit and anchor write); moved it on",
-                    head.seq());
-            anchor.write(head.seq(), head.hash());
-            anchored = anchor.read().orElse(null);
-        }
-        if (head == null && anchored != null) {
-            head = restartLostChain(anchored);
-            anchored = anchor.read().orElse(null);
-        }
-        Optional<String> problem = AuditIntegrity.compare(head, anchor.exists(), anchored);
-        if (problem.isPresent() && integrityProblem.isEmpty()) {
-            log.error("AUDIT LOG INTEGRITY: {}. Nothing more is appended and changes are refused until an admin"
-                    + " re-anchors the log.", problem.get());
-        }
-        integrityProblem = problem;
-        return problem;
-    }
-
-    private AuditEvent append(Actor actor, AuditEntry entry, String correlationId) {
-        AuditEvent last = repository.last().orElse(null);
-        long seq = last == null ? 1 : last.seq() + 1;
-        String prevHash = last == null ? AuditChain.GENESIS : last.hash();
-        AuditTarget target = entry.target() == null ? AuditTarget.NONE : entry.target();
-        AuditEvent unhashed = new AuditEvent(seq, Instant.now().truncatedTo(ChronoUnit.MICROS),
-                truncate(actor.name(), 64), truncate(actor.roles(), 100), truncate(actor.clientAddress(), 64),
-                truncate(entry.action(), 64), truncate(target.guest(), 63), target.xid(),
-                truncate(target.detail(), 200), toJson(entry.before()), toJson(entry.after()), entry.outcome(),
-                truncate(entry.message(), 1000), entry.durationMs(), correlationId, prevHash, null);
-        AuditEvent hashed = withHash(unhashed, AuditChain.hash(unhashed, prevHash));
-        repository.insert(hashed);
-        return hashed;
-    }
-
-    /** JSON of a before/after value, at most {@link AuditText#MAX_JSON} characters (Jackson escapes the content). */
-    private String toJson(Object value) {
-        if (value == null) {
-            return null;
-        }
-        String full = json.writeValueAsString(value);
-        if (full.length() <= AuditText.MAX_JSON) {
-            return full;
-        }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("summary", full.substring(0, AuditText.JSON_HEAD));
-        summary.put("originalChars", full.length());
-        return json.writeValueAsString(summary);
-    }
-
-    private static AuditEvent withHash(AuditEvent e, String hash) {
-        return new AuditEvent(e.seq(), e.time(), e.actor(), e.actorRoles(), e.clientAddress(), e.action(),
-                e.targetGuest(), e.targetXid(), e.targetDetail(), e.beforeJson(), e.afterJson(), e.outcome(),
-                e.message(), e.durationMs(), e.correlationId(), e.prevHash(), hash);
-    }
-
-    private static String truncate(String value, int max) {
-        return AuditText.bounded(value, max);
     }
 
     private static long elapsedMs(long startedNanos) {

@@ -1,0 +1,73 @@
+package org.vsconsole.audit;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Turns an entry into the next row of the chain and stores it: bounded, escaped text, the
+ * previous row's hash, its own hash, in a transaction of its own so a row outlives the action's
+ * rollback. Callers hold the append lock: the next sequence number is read, not reserved.
+ */
+final class AuditRows {
+
+    private final AuditRepository repository;
+    private final ObjectMapper json;
+    private final TransactionTemplate ownTransaction;
+
+    AuditRows(AuditRepository repository, ObjectMapper json, PlatformTransactionManager tx) {
+        this.repository = repository;
+        this.json = json;
+        this.ownTransaction = new TransactionTemplate(tx);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    AuditEvent append(Actor actor, AuditEntry entry, String correlationId) {
+        return ownTransaction.execute(status -> appendHere(actor, entry, correlationId));
+    }
+
+    private AuditEvent appendHere(Actor actor, AuditEntry entry, String correlationId) {
+        AuditEvent last = repository.last().orElse(null);
+        long seq = last == null ? 1 : last.seq() + 1;
+        String prevHash = last == null ? AuditChain.GENESIS : last.hash();
+        AuditTarget target = entry.target() == null ? AuditTarget.NONE : entry.target();
+        AuditEvent unhashed = new AuditEvent(seq, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                bounded(actor.name(), 64), bounded(actor.roles(), 100), bounded(actor.clientAddress(), 64),
+                bounded(entry.action(), 64), bounded(target.guest(), 63), target.xid(),
+                bounded(target.detail(), 200), toJson(entry.before()), toJson(entry.after()), entry.outcome(),
+                bounded(entry.message(), 1000), entry.durationMs(), correlationId, prevHash, null);
+        AuditEvent hashed = withHash(unhashed, AuditChain.hash(unhashed, prevHash));
+        repository.insert(hashed);
+        return hashed;
+    }
+
+    /** JSON of a before/after value, at most {@link AuditText#MAX_JSON} characters (Jackson escapes the content). */
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String full = json.writeValueAsString(value);
+        if (full.length() <= AuditText.MAX_JSON) {
+            return full;
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("summary", full.substring(0, AuditText.JSON_HEAD));
+        summary.put("originalChars", full.length());
+        return json.writeValueAsString(summary);
+    }
+
+    private static AuditEvent withHash(AuditEvent e, String hash) {
+        return new AuditEvent(e.seq(), e.time(), e.actor(), e.actorRoles(), e.clientAddress(), e.action(),
+                e.targetGuest(), e.targetXid(), e.targetDetail(), e.beforeJson(), e.afterJson(), e.outcome(),
+                e.message(), e.durationMs(), e.correlationId(), e.prevHash(), hash);
+    }
+
+    private static String bounded(String value, int max) {
+        return AuditText.bounded(value, max);
+    }
+}
