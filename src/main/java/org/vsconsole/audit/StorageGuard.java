@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.vsconsole.base.ConsoleProperties;
 import org.vsconsole.base.DataDirFiles;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -54,7 +52,7 @@ public class StorageGuard {
 
     private final Path dataDir;
     private final Path spillFile;
-    private final ObjectMapper json;
+    private final HeldEventLines lines;
     private volatile long minFreeBytes;
     private volatile String problem;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
@@ -77,7 +75,7 @@ public class StorageGuard {
         this.dataDir = dataDir;
         this.spillFile = spillFile;
         this.minFreeBytes = minFreeBytes;
-        this.json = json;
+        this.lines = new HeldEventLines(json);
         loadSpillFile();
     }
 
@@ -219,7 +217,7 @@ public class StorageGuard {
         held.addLast(h);
         try (BufferedWriter out = Files.newBufferedWriter(spillFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
-            out.write(line(h));
+            out.write(lines.line(h));
             out.newLine();
         } catch (IOException | RuntimeException e) {
             // the spill file may sit on the full disk too: the queue still has the event
@@ -252,9 +250,9 @@ public class StorageGuard {
                 Files.deleteIfExists(spillFile);
             } else {
                 // events held since the drain began: the file keeps only those, so a restart replays no row twice
-                List<String> lines = new ArrayList<>();
-                held.forEach(h -> lines.add(line(h)));
-                Files.write(spillFile, lines, StandardCharsets.UTF_8);
+                List<String> kept = new ArrayList<>();
+                held.forEach(h -> kept.add(lines.line(h)));
+                Files.write(spillFile, kept, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             log.warn("Could not rewrite the audit spill file {}: {}", spillFile, e.getMessage());
@@ -268,25 +266,6 @@ public class StorageGuard {
     record Taken(List<Held> events, long dropped) {
     }
 
-    private String line(Held h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("at", h.at().toString());
-        m.put("actor", h.actor().name());
-        m.put("roles", h.actor().roles());
-        m.put("client", h.actor().clientAddress());
-        m.put("action", h.entry().action());
-        m.put("guest", h.entry().target() == null ? null : h.entry().target().guest());
-        m.put("xid", h.entry().target() == null ? null : h.entry().target().xid());
-        m.put("detail", h.entry().target() == null ? null : h.entry().target().detail());
-        m.put("before", h.entry().before());
-        m.put("after", h.entry().after());
-        m.put("outcome", h.entry().outcome().dbValue());
-        m.put("message", h.entry().message());
-        m.put("durationMs", h.entry().durationMs());
-        m.put("correlationId", h.correlationId());
-        return json.writeValueAsString(m);
-    }
-
     /** Events a previous run held and never wrote (it stopped while the disk was full) are taken up again. */
     private void loadSpillFile() {
         if (!Files.isRegularFile(spillFile)) {
@@ -298,14 +277,7 @@ public class StorageGuard {
                     continue;
                 }
                 try {
-                    JsonNode n = json.readTree(text);
-                    Integer xid = n.path("xid").isNumber() ? n.path("xid").asInt() : null;
-                    AuditEntry entry = new AuditEntry(n.path("action").asText(), new AuditTarget(textOrNull(n, "guest"), xid,
-                            textOrNull(n, "detail")), n.path("before").isNull() ? null : n.path("before"),
-                            n.path("after").isNull() ? null : n.path("after"), Outcome.fromDb(n.path("outcome").asText()),
-                            textOrNull(n, "message"), n.path("durationMs").asLong());
-                    held.addLast(new Held(Instant.parse(n.path("at").asText()), new Actor(n.path("actor").asText(),
-                            n.path("roles").asText(), textOrNull(n, "client")), entry, n.path("correlationId").asText()));
+                    held.addLast(lines.read(text));
                 } catch (RuntimeException e) {
                     log.error("Unreadable line in the audit spill file {} skipped: {}", spillFile, e.getMessage());
                 }
@@ -315,10 +287,5 @@ public class StorageGuard {
         } catch (IOException e) {
             log.error("Cannot read the audit spill file {}: {}", spillFile, e.getMessage());
         }
-    }
-
-    private static String textOrNull(JsonNode n, String field) {
-        JsonNode v = n.path(field);
-        return v.isMissingNode() || v.isNull() ? null : v.asText();
     }
 }
