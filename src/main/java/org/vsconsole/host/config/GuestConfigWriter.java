@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import org.vsconsole.base.InvalidInputException;
-import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.GuestTreeScanner.Scan;
 
 /**
@@ -33,16 +32,11 @@ import org.vsconsole.host.config.GuestTreeScanner.Scan;
  *
  * <p>Longer than 300 lines because it is the only writer of the tree: every kind of write (change,
  * create, complete a build, restore, delete, clean up) runs under its one lock and tells its
- * listeners, and that must not be possible to bypass by a second class.
+ * listeners, and that must not be possible to bypass by a second class. A change of several
+ * files lands whole or not at all, and after a crash part-way {@link #putBack} can undo it; what
+ * to write is worked out elsewhere ({@link ChangePlanner}, {@link NewGuestPlan}).
  */
 public final class GuestConfigWriter {
-
-    /** The packaged util-vserver fstab (§1.10); {@code %s} is the /tmp size. */
-    static final String DEFAULT_FSTAB = """
-            none\t/proc\t\tproc\tdefaults\t\t0 0
-            none\t/tmp\t\ttmpfs\tsize=%s,mode=1777\t0 0
-            none\t/dev/pts\tdevpts\tgid=5,mode=620\t\t0 0
-            """;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -124,7 +118,7 @@ public final class GuestConfigWriter {
             GuestConfig current = GuestConfigParser.parse(guest, dir, scan);
             List<FileOp> ops = new ChangePlanner(current, scan.entries(), guestRoots(current), reader::readIdentities, allowLinkLocal)
                     .plan(change);
-            List<PlannedFile> planned = planned(scan, ops);
+            List<PlannedFile> planned = PlannedFile.of(scan, ops);
             listeners.forEach(l -> l.filesPlanned(guest, planned));
             execute(guest, dir, ops, planned);
             GuestConfig after = reader.readGuest(guest);
@@ -231,31 +225,6 @@ public final class GuestConfigWriter {
         }
     }
 
-    /** Before and after of each file the steps touch, in the steps' order. */
-    private static List<PlannedFile> planned(Scan scan, List<FileOp> ops) {
-        Map<String, String> fingerprints = scan.manifest().fingerprints();
-        List<PlannedFile> out = new ArrayList<>();
-        for (FileOp op : ops) {
-            String before = fingerprints.get(op.path());
-            GuestTreeScanner.Entry entry = scan.entries().get(op.path());
-            byte[] kept = entry != null && before != null && before.startsWith("f:") && !entry.truncated()
-                    && entry.content() != null && entry.content().length <= PlannedFile.KEEP_AT_MOST ? entry.content() : null;
-            String after = op instanceof FileOp.Write w ? fileFingerprint(w.content()) : null;
-            out.add(new PlannedFile(op.path(), before, after, kept));
-        }
-        return out;
-    }
-
-    /** The manifest's fingerprint of a regular file with these bytes. */
-    static String fileFingerprint(byte[] content) {
-        try {
-            return "f:" + content.length + ":" + HexFormat.of().formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
-    }
-
     /**
      * For crash and failure tests only: called after each file step of a change, so a test can
      * throw there (a failure part-way) or stop the thread without unwinding (a crash).
@@ -277,7 +246,7 @@ public final class GuestConfigWriter {
      * guest appears complete or not at all. Refuses an existing name, a used context or address.
      */
     public GuestConfig createGuest(NewGuest spec) throws IOException {
-        Planned planned = plan(spec);
+        NewGuestPlan planned = NewGuestPlan.of(spec, allowLinkLocal);
         String name = planned.name();
         int xid = planned.xid();
         Map<String, byte[]> content = planned.content();
@@ -331,7 +300,7 @@ public final class GuestConfigWriter {
      * when it names another place (the console would then manage a root it did not ask for).
      */
     public GuestConfig completeBuiltGuest(NewGuest spec) throws IOException {
-        Planned planned = plan(spec);
+        NewGuestPlan planned = NewGuestPlan.of(spec, allowLinkLocal);
         String name = planned.name();
         lock.lock();
         try {
@@ -469,68 +438,6 @@ public final class GuestConfigWriter {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
-
-    /** The files a new guest's config dir gets, relative path → bytes, after every grammar check. */
-    private record Planned(String name, int xid, Map<String, byte[]> content, List<IpLiteral> ips) {
-    }
-
-    private Planned plan(NewGuest spec) {
-        String name = HostGrammar.guestName(spec.name());
-        int xid = HostGrammar.contextId(spec.context());
-        String nodename = HostGrammar.nodename(spec.nodename());
-        String domainname = spec.domainname() == null ? null : HostGrammar.domainname(spec.domainname());
-        String tmpSize = HostGrammar.tmpfsSize(spec.tmpSize() == null ? "16m" : spec.tmpSize());
-        Map<String, byte[]> content = new java.util.TreeMap<>();
-        content.put("context", text(xid + "\n"));
-        content.put("uts/nodename", text(nodename + "\n"));
-        if (domainname != null) {
-            content.put("uts/domainname", text(domainname + "\n"));
-        }
-        content.put("fstab", text(DEFAULT_FSTAB.formatted(tmpSize)));
-        if (spec.startAtBoot()) {
-            content.put("apps/init/mark", text("default\n"));
-        }
-        List<IpLiteral> ips = new ArrayList<>();
-        for (int i = 0; i < spec.interfaces().size(); i++) {
-            InterfaceSpec s = spec.interfaces().get(i);
-            IpLiteral ip = HostGrammar.ipAddress(s.ip());
-            HostGrammar.prefix(s.prefix(), ip.isIpv6());
-            HostGrammar.usableGuestAddress(ip, s.prefix(), allowLinkLocal);
-            if (ips.contains(ip)) {
-                throw new InvalidInputException("ip", "address " + s.ip() + " is given twice");
-            }
-            ips.add(ip);
-            if (s.dev() == null && !s.nodev()) {
-                throw new InvalidInputException("dev", "a device is required unless the address is nodev");
-            }
-            String base = "interfaces/" + i + "/";
-            content.put(base + "ip", text(s.ip() + "\n"));
-            content.put(base + "prefix", text(s.prefix() + "\n"));
-            if (s.dev() != null) {
-                content.put(base + "dev", text(HostGrammar.deviceName(s.dev()) + "\n"));
-            }
-            if (s.name() != null) {
-                content.put(base + "name", text(HostGrammar.interfaceLabel(s.name()) + "\n"));
-            }
-            if (s.nodev()) {
-                content.put(base + "nodev", new byte[0]);
-            }
-        }
-        for (Map.Entry<String, LimitValues> e : spec.rlimits().entrySet()) {
-            KnownLimit limit = HostGrammar.limitName(e.getKey());
-            long soft = HostGrammar.limitValue(limit, e.getValue().soft());
-            long hard = HostGrammar.limitValue(limit, e.getValue().hard());
-            HostGrammar.softNotAboveHard(limit, soft, hard);
-            if (soft == hard) {
-                content.put("rlimits/" + limit.fileName(), text(LimitValueParser.format(soft) + "\n"));
-            } else {
-                content.put("rlimits/" + limit.fileName() + ".soft", text(LimitValueParser.format(soft) + "\n"));
-                content.put("rlimits/" + limit.fileName() + ".hard", text(LimitValueParser.format(hard) + "\n"));
-            }
-        }
-        return new Planned(name, xid, content, ips);
-    }
-
 
     private Path existingGuestDir(String guest) {
         Path dir = configRoot.resolve(guest);
