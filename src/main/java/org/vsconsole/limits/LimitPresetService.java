@@ -56,7 +56,7 @@ public class LimitPresetService {
         if (desc.length() > 200) {
             throw new InvalidInputException("description", "at most 200 characters");
         }
-        Map<KnownLimit, LimitValues> valid = LimitService.validate(values);
+        Map<KnownLimit, LimitValues> valid = LimitEdits.validate(values);
         Map<String, long[]> rows = new LinkedHashMap<>();
         valid.forEach((k, v) -> rows.put(k.fileName(), new long[] {v.soft(), v.hard()}));
         Object before = repository.find(checked).orElse(null);

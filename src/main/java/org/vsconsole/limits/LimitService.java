@@ -14,12 +14,10 @@ import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
-import org.vsconsole.base.Formats;
 import org.vsconsole.base.GuestLocks;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.ContextOccupants;
-import org.vsconsole.host.ContextFigures.LimitFigure;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
@@ -27,14 +25,11 @@ import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.ConfigChange;
 import org.vsconsole.host.config.ConfigConflictException;
-import org.vsconsole.host.config.DiskLimit;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.KnownLimit;
-import org.vsconsole.host.config.LimitSetting;
-import org.vsconsole.host.config.LimitValueParser;
 import org.vsconsole.monitoring.GuestLive;
 import org.vsconsole.monitoring.Sampler;
 import java.util.function.Consumer;
@@ -61,14 +56,14 @@ public class LimitService {
     private final Sampler sampler;
     private final AuditService audit;
     private final GuestLocks locks;
-    private final HostFacts facts;
     private final CurrentUser currentUser;
     private final ContextOccupants occupants;
-    private final DiskQuotas quotas;
     private final SyncService sync;
+    private final GuestLimitsReader reads;
     LimitService(GuestConfigReader configs, GuestConfigWriter writer, HostDriver driver, HostProperties host,
-            Sampler sampler, AuditService audit, GuestLocks locks, HostFacts facts, CurrentUser currentUser,
-            ContextOccupants occupants, DiskQuotas quotas, SyncService sync) {
+            Sampler sampler, AuditService audit, GuestLocks locks, CurrentUser currentUser,
+            ContextOccupants occupants, SyncService sync, GuestLimitsReader reads) {
+        this.reads = reads;
         this.sync = sync;
         this.occupants = occupants;
         this.configs = configs;
@@ -78,9 +73,7 @@ public class LimitService {
         this.sampler = sampler;
         this.audit = audit;
         this.locks = locks;
-        this.facts = facts;
         this.currentUser = currentUser;
-        this.quotas = quotas;
     }
 
     /**
@@ -116,7 +109,7 @@ public class LimitService {
     @AuditedAction(AuditActions.LIMITS_SET)
     public GuestLimits apply(String guest, Map<String, LimitEdit> edits, boolean live, boolean persistent, String digest) {
         GuestConfig config = config(guest);
-        Map<KnownLimit, LimitValues> values = validate(edits);
+        Map<KnownLimit, LimitValues> values = LimitEdits.validate(edits);
         if (!live && !persistent) {
             throw new InvalidInputException("mode", "choose to apply the limits now, save them, or both");
         }
@@ -130,7 +123,7 @@ public class LimitService {
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
     @AuditedAction(AuditActions.LIMITS_SET)
     public List<PresetResult> applyToGuests(Map<String, LimitEdit> edits, List<String> guests) {
-        Map<KnownLimit, LimitValues> values = validate(edits);
+        Map<KnownLimit, LimitValues> values = LimitEdits.validate(edits);
         if (guests == null || guests.isEmpty()) {
             throw new InvalidInputException("guests", "choose at least one guest");
         }
@@ -197,42 +190,6 @@ public class LimitService {
         return read(config(guest), true).withLiveApplied(applied);
     }
 
-    // ---- validation -------------------------------------------------------------------------
-
-    /** Checks every edit; throws on the first bad one, naming the limit and the rule. */
-    static Map<KnownLimit, LimitValues> validate(Map<String, LimitEdit> edits) {
-        if (edits == null || edits.isEmpty()) {
-            throw new InvalidInputException("limits", "name at least one limit to change");
-        }
-        Map<KnownLimit, LimitValues> out = new LinkedHashMap<>();
-        for (Map.Entry<String, LimitEdit> e : edits.entrySet()) {
-            KnownLimit limit;
-            try {
-                limit = HostGrammar.limitName(e.getKey());
-            } catch (InvalidInputException ex) {
-                throw new InvalidInputException("limit '" + Formats.printable(e.getKey()) + "'", ex.rule());
-            }
-            LimitEdit edit = e.getValue();
-            if (edit == null) {
-                throw new InvalidInputException(limit.fileName(), "soft and hard values are required");
-            }
-            long soft = value(limit, "soft", edit.soft());
-            long hard = value(limit, "hard", edit.hard());
-            HostGrammar.softNotAboveHard(limit, soft, hard);
-            out.put(limit, new LimitValues(soft, hard));
-        }
-        return out;
-    }
-
-    private static long value(KnownLimit limit, String part, String text) {
-        String field = limit.fileName() + " " + part;
-        try {
-            return HostGrammar.limitValue(limit, LimitValueParser.parseUserValue(field, text == null ? null : text.trim()));
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(field, e.rule());
-        }
-    }
-
     // ---- reading and writing ----------------------------------------------------------------
 
     GuestConfig config(String guest) {
@@ -284,50 +241,7 @@ public class LimitService {
     }
 
     GuestLimits read(GuestConfig config, boolean fresh) {
-        ContextFigures figures = figures(config, fresh);
-        boolean running = figures != null;
-        long pageSize = facts.pageSize();
-        List<LimitRow> rows = new ArrayList<>();
-        for (String name : LimitUnits.displayOrder()) {
-            LimitSetting setting = config.rlimits().getOrDefault(name, LimitSetting.NONE);
-            LimitValues saved = setting.effective();
-            LimitFigure f = figures == null ? null : figures.limits().get(name);
-            // what a start gives: the saved values as this kernel holds them, or its unsaved default
-            LimitValues atStart = driver.liveAtStart(name, setting.isEmpty() ? null : saved);
-            boolean differs = f != null && (f.soft() != atStart.soft() || f.hard() != atStart.hard());
-            rows.add(new LimitRow(name, LimitUnits.description(name), LimitUnits.unit(name),
-                    LimitUnits.PRIMARY.contains(name),
-                    f == null ? null : f.current(), f == null ? null : f.min(), f == null ? null : f.max(),
-                    f == null ? null : f.soft(), f == null ? null : f.hard(), f == null ? null : f.hits(),
-                    saved.soft(), saved.hard(), !setting.isEmpty(), differs));
-        }
-        List<DiskLimitEntry> disk = config.dlimits().stream().map(LimitService::entry).toList();
-        return new GuestLimits(config.name(), config.digest(), running, driver.name(), pageSize, rows, disk,
-                quotas.diskQuota(config), config.tmpSize(), null);
-    }
-
-    private static DiskLimitEntry entry(DiskLimit d) {
-        return new DiskLimitEntry(d.id(), d.directory(), d.spaceTotalKiB(), d.inodesTotal(), d.reservedPercent(),
-                d.disabled(), d.complete());
-    }
-
-    private ContextFigures figures(GuestConfig config, boolean fresh) {
-        if (config.context() == null) {
-            return null;
-        }
-        GuestLive latest = sampler.latest().guest(config.name());
-        if (latest != null && latest.conflict() != null) {
-            // the context's figures belong to the guest that holds it
-            return null;
-        }
-        if (!fresh && latest != null && latest.xid() == config.context()) {
-            return latest.running() ? latest.figures() : null;
-        }
-        try {
-            return driver.figures(List.of(GuestSpecs.from(config, host.guestsRoot()))).get(config.context());
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return reads.read(config, fresh);
     }
 
     static AuditTarget target(GuestConfig config) {
