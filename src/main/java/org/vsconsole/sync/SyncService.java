@@ -46,6 +46,11 @@ import org.vsconsole.security.GuestOwnership;
  * <p>Around it: {@link ReconcileSchedule} decides when, {@link DriftReports} what differs and how
  * it is shown, {@link OutsideChangeAudit} the audit rows of changes made outside the console, and
  * {@link DriftDecisions} an admin's accept, adopt and restore.
+ *
+ * <p>Longer than 300 lines on purpose: the registry, the marks of the console's own writes and
+ * the reconcile that reads both are one state under one lock; split, a reconcile could see a
+ * write's mark without its registry row (or the reverse) and report the console's own write as
+ * a change made outside, which is the mistake this class exists to prevent.
  */
 @Service
 public class SyncService {
