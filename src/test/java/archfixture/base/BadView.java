@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Fixture for ArchitectureTest: a view in "base" that breaks rules (b), (c) and (d) on purpose. */
 public class BadView extends Div {
+
     BadView(SampleRepository repository, JdbcClient jdbc, BadGuestService guests) {
         add(String.valueOf(repository.rows()));
     }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 /** Fixture for ArchitectureTest: a service that builds a view (rule f) and reads a host file itself (rule g). */
 @Service
 public class ViewTouchingService {
+
     BadView view;
 
     String context() throws IOException {

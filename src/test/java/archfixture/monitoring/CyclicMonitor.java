@@ -4,5 +4,6 @@ import archfixture.guests.BadGuestService;
 
 /** Fixture for ArchitectureTest: monitoring uses guests while guests uses monitoring, a cycle (rule e). */
 public class CyclicMonitor {
+
     BadGuestService guests;
 }

@@ -74,7 +74,7 @@ class ArchitectureTest {
                     .should().dependOnClassesThat(describe("a @Repository of feature '" + feature + "'",
                             c -> c.getPackage().getName().startsWith(root + "." + feature)
                                     && (c.getPackageName().equals(root + "." + feature)
-                                        || c.getPackageName().startsWith(root + "." + feature + "."))
+                                            || c.getPackageName().startsWith(root + "." + feature + "."))
                                     && c.isAnnotatedWith(Repository.class)))
                     .because("a feature's storage is its own; others go through its services")
                     .allowEmptyShould(true));
@@ -99,8 +99,9 @@ class ArchitectureTest {
     static ArchRule onlyHostStartsProcesses(String root) {
         return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".host..")
                 .should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
-                .orShould().callMethodWhere(describe("Runtime.exec", (JavaMethodCall call) ->
-                        call.getTargetOwner().isEquivalentTo(Runtime.class) && call.getName().equals("exec")))
+                .orShould()
+                .callMethodWhere(describe("Runtime.exec",
+                        (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(Runtime.class) && call.getName().equals("exec")))
                 .because("every process on the host goes through the HostDriver port");
     }
 
@@ -214,7 +215,8 @@ class ArchitectureTest {
         // and the clean classes of the fixture do not trip the rules
         var clean = new ClassFileImporter().importClasses(SampleRepository.class, Sampler.class);
         Stream.of(noForeignRepositoriesOrInternals("archfixture"), onlyHostStartsProcesses("archfixture"),
-                        baseDependsOnNoFeature("archfixture"))
-                .forEach(rule -> assertThat(rule.allowEmptyShould(true).evaluate(clean).hasViolation()).as(rule.getDescription()).isFalse());
+                baseDependsOnNoFeature("archfixture"))
+                .forEach(
+                        rule -> assertThat(rule.allowEmptyShould(true).evaluate(clean).hasViolation()).as(rule.getDescription()).isFalse());
     }
 }

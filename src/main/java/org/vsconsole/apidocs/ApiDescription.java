@@ -103,7 +103,8 @@ record ApiDescription(String title, String version, String description, List<Sec
                 }
                 JsonNode body = op.path("requestBody").path("content").path("application/json").path("schema");
                 String schemaName = body.has("$ref") ? body.path("$ref").asString().replaceFirst(".*/", "") : null;
-                JsonNode example = schemaName == null ? null
+                JsonNode example = schemaName == null
+                        ? null
                         : doc.path("components").path("schemas").path(schemaName).get("example");
                 List<Answer> answers = new ArrayList<>();
                 for (String status : op.path("responses").propertyNames()) {

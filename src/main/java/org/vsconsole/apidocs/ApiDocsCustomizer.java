@@ -87,7 +87,8 @@ class ApiDocsCustomizer implements GlobalOperationCustomizer, GlobalOpenApiCusto
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void nameRoles(io.swagger.v3.oas.models.OpenAPI openApi) {
-        Schema account = openApi.getComponents().getSchemas() == null ? null
+        Schema account = openApi.getComponents().getSchemas() == null
+                ? null
                 : openApi.getComponents().getSchemas().get("UserAccount");
         if (account == null || account.getProperties() == null || !(account.getProperties().get("roles") instanceof Schema roles)
                 || roles.getItems() == null || roles.getItems().getEnum() == null) {

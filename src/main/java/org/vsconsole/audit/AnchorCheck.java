@@ -86,7 +86,8 @@ final class AnchorCheck {
         before.put("oldAnchor", aside.getFileName().toString());
         AuditEvent first = rows.append(Actor.SYSTEM, new AuditEntry(AuditActions.AUDIT_CHAIN_RESTARTED,
                 AuditTarget.detail("audit log"), before, null, Outcome.FAILED, "the database held no audit rows but the"
-                        + " anchor named row " + lost.seq() + ": the previous audit log was lost with the database", 0),
+                        + " anchor named row " + lost.seq() + ": the previous audit log was lost with the database",
+                0),
                 UUID.randomUUID().toString());
         anchor.write(first.seq(), first.hash());
         return first;

@@ -29,6 +29,7 @@ class ApiRefusalAudit implements RefusalRecorder {
     }
 
     private static final class Window {
+
         final Instant first;
         final Actor actor;
         int more;

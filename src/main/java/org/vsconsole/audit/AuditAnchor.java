@@ -40,7 +40,8 @@ class AuditAnchor {
     }
 
     /** Also told of every head written here (the optional second anchor in the system log). */
-    private volatile java.util.function.BiConsumer<Long, String> also = (seq, hash) -> { };
+    private volatile java.util.function.BiConsumer<Long, String> also = (seq, hash) -> {
+    };
 
     void alsoTo(java.util.function.BiConsumer<Long, String> listener) {
         this.also = listener;

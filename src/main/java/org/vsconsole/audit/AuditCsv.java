@@ -22,10 +22,10 @@ final class AuditCsv {
 
     static void writeRow(Writer out, AuditEvent e) throws IOException {
         String[] cells = {
-            Long.toString(e.seq()), e.time().toString(), e.actor(), e.actorRoles(), e.clientAddress(), e.action(),
-            e.targetGuest(), e.targetXid() == null ? null : e.targetXid().toString(), e.targetDetail(),
-            e.outcome().dbValue(), e.message(), Long.toString(e.durationMs()), e.correlationId(), e.beforeJson(),
-            e.afterJson(), e.hash()
+                Long.toString(e.seq()), e.time().toString(), e.actor(), e.actorRoles(), e.clientAddress(), e.action(),
+                e.targetGuest(), e.targetXid() == null ? null : e.targetXid().toString(), e.targetDetail(),
+                e.outcome().dbValue(), e.message(), Long.toString(e.durationMs()), e.correlationId(), e.beforeJson(),
+                e.afterJson(), e.hash()
         };
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {

@@ -29,8 +29,10 @@ final class AuditIntegrity {
     static Optional<String> compare(AuditEvent head, boolean anchorExists, AuditAnchor.Head anchor) {
         if (!anchorExists) {
             // No rows and no anchor is a first start; rows without an anchor mean it was removed.
-            return head == null ? Optional.empty() : Optional.of("the audit anchor file is missing while the database's"
-                    + " log runs to row " + head.seq() + "; it is not recreated on its own");
+            return head == null
+                    ? Optional.empty()
+                    : Optional.of("the audit anchor file is missing while the database's"
+                            + " log runs to row " + head.seq() + "; it is not recreated on its own");
         }
         if (anchor == null) {
             return Optional.of("the audit anchor file cannot be read");

@@ -234,8 +234,10 @@ public class AuditService implements ApplicationEventPublisherAware {
             }
             if (!events.isEmpty() || taken.dropped() > 0) {
                 String message = events.size() + " audit event(s) held while the disk was full written"
-                        + (taken.dropped() > 0 ? "; " + taken.dropped() + " older one(s) were dropped (at most "
-                                + StorageGuard.MAX_HELD + " are held)" : "");
+                        + (taken.dropped() > 0
+                                ? "; " + taken.dropped() + " older one(s) were dropped (at most "
+                                        + StorageGuard.MAX_HELD + " are held)"
+                                : "");
                 AuditEvent done = rows.append(Actor.SYSTEM, new AuditEntry(AuditActions.STORAGE_RECOVERED,
                         AuditTarget.NONE, null, Map.of("written", events.size(), "dropped", taken.dropped()), Outcome.OK, message, 0),
                         UUID.randomUUID().toString());

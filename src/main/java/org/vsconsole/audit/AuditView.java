@@ -204,7 +204,7 @@ public class AuditView extends VerticalLayout {
     static void writeCsv(AuditService audit, AuditQuery q, Writer out) throws java.io.IOException {
         AuditCsv.writeHeader(out);
         int page = 500;
-        for (int offset = 0; ; offset += page) {
+        for (int offset = 0;; offset += page) {
             var rows = audit.find(q, offset, page);
             for (AuditEvent e : rows) {
                 AuditCsv.writeRow(out, e);

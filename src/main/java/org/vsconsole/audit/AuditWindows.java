@@ -47,7 +47,8 @@ public final class AuditWindows<K, W> {
         this.clock = clock;
         this.due = due;
         this.summarize = summarize;
-        this.closer = checkEvery == null ? null
+        this.closer = checkEvery == null
+                ? null
                 : Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(threadName).daemon().factory());
         if (closer != null) {
             closer.scheduleWithFixedDelay(this::closeDue, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);

@@ -24,6 +24,7 @@ final class ChainVerifier {
     static ChainVerification verify(Consumer<Consumer<AuditEvent>> rowsInOrder, AuditAnchor.Head anchor,
             List<AuditAttachmentCheck> attachments) {
         var state = new Object() {
+
             long rows;
             String anchoredHash;
             long expectedSeq = 1;

@@ -10,6 +10,7 @@ public interface IntentRecorder {
 
     /** Records nothing. Used when no implementation is present. */
     IntentRecorder NONE = new IntentRecorder() {
+
         @Override
         public Object started(String correlationId, Actor actor, String action, AuditTarget target, Object before) {
             return null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How an attempted action ended. Stored in lower case, as auditors read it. */
 public enum Outcome {
+
     OK, DENIED, FAILED;
 
     @JsonValue

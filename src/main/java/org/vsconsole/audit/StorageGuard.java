@@ -66,7 +66,8 @@ public class StorageGuard {
     @Autowired
     StorageGuard(ConsoleProperties console, StorageProperties settings, ObjectMapper json,
             org.springframework.beans.factory.ObjectProvider<javax.sql.DataSource> dataSource) {
-        this(console.dataDir(), settings.spillFile() == null ? console.dataDir().resolve("audit-spill.jsonl")
+        this(console.dataDir(), settings.spillFile() == null
+                ? console.dataDir().resolve("audit-spill.jsonl")
                 : settings.spillFile(), settings.minFree().toBytes(), json);
         this.dataSource = dataSource.getIfAvailable();
     }

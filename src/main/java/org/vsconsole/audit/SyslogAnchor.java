@@ -81,7 +81,8 @@ class SyslogAnchor {
         List<String> argv = new ArrayList<>(command);
         argv.add(line);
         try {
-            CommandResult r = runner.run(argv, Duration.ofSeconds(5), l -> { });
+            CommandResult r = runner.run(argv, Duration.ofSeconds(5), l -> {
+            });
             if (r.exitCode() != 0 || r.timedOut()) {
                 failed(line, "exit " + r.exitCode() + (r.timedOut() ? " (timed out)" : "") + " " + r.stderr().strip());
             } else {

@@ -96,7 +96,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String field = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
+        String field = e instanceof MissingServletRequestParameterException m
+                ? m.getParameterName()
                 : e instanceof MissingRequestHeaderException h ? h.getHeaderName() : "request";
         return body(invalid(new InvalidInputException(field, "is required")).getBody());
     }

@@ -45,9 +45,9 @@ public final class Formats {
         return seconds + "s";
     }
 
-    private static final java.time.format.DateTimeFormatter TIMESTAMP =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
-                    .withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+            .withZone(java.time.ZoneOffset.UTC);
 
     /** A moment as people read it in tables: minutes, in UTC, said so. */
     public static String timestamp(java.time.Instant instant) {

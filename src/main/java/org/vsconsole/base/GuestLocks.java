@@ -24,7 +24,8 @@ public class GuestLocks {
      */
     public <T> T withLock(String guest, String action, Supplier<T> work) {
         Thread me = Thread.currentThread();
-        Holder mine = held.compute(guest, (g, h) -> h == null ? new Holder(me, action, 1)
+        Holder mine = held.compute(guest, (g, h) -> h == null
+                ? new Holder(me, action, 1)
                 : h.thread() == me ? new Holder(me, h.action(), h.depth() + 1) : h);
         if (mine.thread() != me) {
             throw new StateConflictException("guest", "another operation on '" + guest + "' is in progress ("

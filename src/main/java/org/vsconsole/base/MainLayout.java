@@ -53,7 +53,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
                 item.setPrefixComponent(new Icon("vaadin", entry.icon().substring("vaadin:".length())));
             }
-            counts.stream().filter(c -> c.path().equals(entry.path().replaceFirst("^/", ""))).findFirst().ifPresent(c -> showCount(item, c));
+            counts.stream().filter(c -> c.path().equals(entry.path().replaceFirst("^/", ""))).findFirst()
+                    .ifPresent(c -> showCount(item, c));
             nav.addItem(item);
         }
         Nav drawer = new Nav(brand, nav);

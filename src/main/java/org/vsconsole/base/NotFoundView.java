@@ -28,7 +28,8 @@ public class NotFoundView extends ErrorPage implements HasErrorParameter<NotFoun
         // An existing page that found nothing (a guest page) gives its own reason ("No guest named
         // web9"); for an address no page serves, the router's message names Java routes, not pages.
         boolean pageExists = event.getSource().getRegistry().getNavigationTarget(path).isPresent();
-        String why = pageExists && parameter.hasCustomMessage() ? parameter.getCustomMessage()
+        String why = pageExists && parameter.hasCustomMessage()
+                ? parameter.getCustomMessage()
                 : "There is no page at /" + path + ".";
         show("Not found", why);
         return HttpServletResponse.SC_NOT_FOUND;

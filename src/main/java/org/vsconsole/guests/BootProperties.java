@@ -15,5 +15,6 @@ import org.vsconsole.host.config.HostGrammar;
  */
 @Validated
 @ConfigurationProperties("vsconsole.boot")
-public record BootProperties(@DefaultValue("default") List<@Pattern(regexp = HostGrammar.ENTRY_ID, message = HostGrammar.ENTRY_ID_RULE) String> marks) {
+public record BootProperties(
+        @DefaultValue("default") List<@Pattern(regexp = HostGrammar.ENTRY_ID, message = HostGrammar.ENTRY_ID_RULE) String> marks) {
 }

@@ -30,7 +30,7 @@ class GuestConfigurationTab extends VerticalLayout {
     /** Draws the tab again from {@code config}. */
     void show(GuestConfig config) {
         removeAll();
-        add(new H3("Identity"), facts(new String[][] {
+        add(new H3("Identity"), facts(new String[][]{
                 {"Host name", orDash(config.nodename())},
                 {"Domain", orDash(config.domainname())},
                 {"Context (XID)", config.context() == null ? "none (not startable)" : config.context().toString()}}));
@@ -43,27 +43,28 @@ class GuestConfigurationTab extends VerticalLayout {
         }
         add(new H3("Settings"));
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Display name", orDash(config.displayName())});
-        rows.add(new String[] {"Nice level", config.nice() == null ? "—" : config.nice().toString()});
-        rows.add(new String[] {"Context flags", join(config.effectiveCflags())});
-        rows.add(new String[] {"System capabilities added", join(config.bcapabilities())});
-        rows.add(new String[] {"Context capabilities", join(config.ccapabilities())});
-        rows.add(new String[] {"Network flags", join(config.nflags())});
-        rows.add(new String[] {"Personality", config.personality() == null ? "—" : config.personality().type()});
-        rows.add(new String[] {"Init style", orDash(config.init().style())});
-        rows.add(new String[] {"Boot marks", join(config.init().marks())});
-        rows.add(new String[] {"Package management inside guest", config.pkgmgmtInternal() ? "yes" : "no"});
+        rows.add(new String[]{"Display name", orDash(config.displayName())});
+        rows.add(new String[]{"Nice level", config.nice() == null ? "—" : config.nice().toString()});
+        rows.add(new String[]{"Context flags", join(config.effectiveCflags())});
+        rows.add(new String[]{"System capabilities added", join(config.bcapabilities())});
+        rows.add(new String[]{"Context capabilities", join(config.ccapabilities())});
+        rows.add(new String[]{"Network flags", join(config.nflags())});
+        rows.add(new String[]{"Personality", config.personality() == null ? "—" : config.personality().type()});
+        rows.add(new String[]{"Init style", orDash(config.init().style())});
+        rows.add(new String[]{"Boot marks", join(config.init().marks())});
+        rows.add(new String[]{"Package management inside guest", config.pkgmgmtInternal() ? "yes" : "no"});
         config.uts().forEach((k, v) -> {
             if (!k.equals("nodename") && !k.equals("domainname")) {
-                rows.add(new String[] {"uname " + k, v});
+                rows.add(new String[]{"uname " + k, v});
             }
         });
-        config.rlimits().forEach((k, v) -> rows.add(new String[] {"Resource limit " + k,
+        config.rlimits().forEach((k, v) -> rows.add(new String[]{"Resource limit " + k,
                 "soft " + orDash(v.soft()) + ", hard " + orDash(v.hard()) + (v.plain() != null ? ", both " + v.plain() : "")}));
-        config.dlimits().forEach(d -> rows.add(new String[] {"Disk limit " + d.id(), d.directory() + ": "
-                + orDash(d.spaceTotalKiB()) + " KiB, " + orDash(d.inodesTotal()) + " inodes, reserved " + orDash(d.reservedPercent()) + " %"}));
-        rows.add(new String[] {"Scripts", join(config.scripts())});
-        rows.add(new String[] {"Disabled", config.disabled() ? "yes (left out of start-all)" : "no"});
+        config.dlimits().forEach(d -> rows.add(new String[]{"Disk limit " + d.id(), d.directory() + ": "
+                + orDash(d.spaceTotalKiB()) + " KiB, " + orDash(d.inodesTotal()) + " inodes, reserved " + orDash(d.reservedPercent())
+                + " %"}));
+        rows.add(new String[]{"Scripts", join(config.scripts())});
+        rows.add(new String[]{"Disabled", config.disabled() ? "yes (left out of start-all)" : "no"});
         VerticalLayout box = this;
         box.add(facts(rows.toArray(String[][]::new)));
         Grid<org.vsconsole.host.config.FstabEntry> fstab = new Grid<>();

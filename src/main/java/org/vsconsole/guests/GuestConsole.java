@@ -71,7 +71,8 @@ class GuestConsole extends VerticalLayout {
         CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
             try {
                 ExecResult result = guests.exec(name, argv, lineOut -> ui.access(() -> append(lineOut)));
-                ui.access(() -> status.setText(result.timedOut() ? "Stopped at the time limit"
+                ui.access(() -> status.setText(result.timedOut()
+                        ? "Stopped at the time limit"
                         : "Exit code " + result.exitCode()));
             } catch (RuntimeException e) {
                 ui.access(() -> status.setText("Failed: " + e.getMessage()));

@@ -69,7 +69,8 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final org.vsconsole.sync.DriftDecisions decisions;
     private final List<GuestPageTab> featureTabs;
 
-    public GuestDetailView(GuestService guests, GuestProcessService processes, GuestSettingsService settings, Sampler sampler, AuditService audit, CurrentUser currentUser,
+    public GuestDetailView(GuestService guests, GuestProcessService processes, GuestSettingsService settings, Sampler sampler,
+            AuditService audit, CurrentUser currentUser,
             org.vsconsole.sync.SyncService sync, org.vsconsole.sync.DriftDecisions decisions,
             org.springframework.beans.factory.ObjectProvider<GuestPageTab> featureTabs) {
         this.sync = sync;
@@ -131,7 +132,8 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         configurationTab = new GuestConfigurationTab(editors);
         networkTab = new GuestNetworkTab(editors, "linux".equals(guests.driverName())
                 ? "On this host every guest joins the console's own bridge; the host device is what util-vserver"
-                        + " would use on a Linux-VServer kernel." : null);
+                        + " would use on a Linux-VServer kernel."
+                : null);
         ordered.put(10, java.util.Map.entry("Overview", overviewTab));
         ordered.put(20, java.util.Map.entry("Configuration", configurationTab));
         ordered.put(30, java.util.Map.entry("Network", networkTab));
@@ -236,7 +238,8 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private void show(GuestLive live) {
         boolean running = live != null && live.running();
         ContextConflict conflict = live == null ? null : live.conflict();
-        stateBadge.setText(conflict != null ? GuestState.CONTEXT_CONFLICT.label()
+        stateBadge.setText(conflict != null
+                ? GuestState.CONTEXT_CONFLICT.label()
                 : running ? "Running" : config.disabled() ? "Disabled" : "Stopped");
         stateBadge.getElement().getThemeList().clear();
         stateBadge.getElement().getThemeList().add(conflict != null ? "badge error" : running ? "badge success" : "badge contrast");

@@ -61,6 +61,7 @@ public class GuestListView extends VerticalLayout {
     private long pendingReadAt;
     private final List<GuestSummary> rows = new ArrayList<>();
     private final ListDataProvider<GuestSummary> provider = new ListDataProvider<>(rows) {
+
         // A row is a snapshot of a guest: the next push brings a new record with new figures.
         // Identity by name keeps one selection entry per guest instead of one per push.
         @Override
@@ -129,7 +130,8 @@ public class GuestListView extends VerticalLayout {
         grid.setAriaLabel("Guests");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(provider);
-        grid.addComponentColumn(g -> new RouterLink(g.name(), GuestDetailView.class, new com.vaadin.flow.router.RouteParameters("name", g.name())))
+        grid.addComponentColumn(
+                g -> new RouterLink(g.name(), GuestDetailView.class, new com.vaadin.flow.router.RouteParameters("name", g.name())))
                 .setHeader("Name").setKey("name").setSortable(true).setComparator(GuestSummary::name).setAutoWidth(true);
         grid.addComponentColumn(GuestBadges::stateCell).setHeader("State").setKey("state")
                 .setComparator(g -> g.state().ordinal()).setSortable(true).setAutoWidth(true);
@@ -224,8 +226,8 @@ public class GuestListView extends VerticalLayout {
         provider.setFilter(g -> (state == null || g.state() == state)
                 && (!securityOnly || (pending.containsKey(g.name()) && pending.get(g.name()).hasSecurityUpdates()))
                 && (text.isEmpty() || g.name().contains(text)
-                || g.addresses().stream().anyMatch(a -> a.contains(text))
-                || g.owners().stream().anyMatch(o -> o.contains(text))
-                || Objects.toString(g.xid(), "").equals(text)));
+                        || g.addresses().stream().anyMatch(a -> a.contains(text))
+                        || g.owners().stream().anyMatch(o -> o.contains(text))
+                        || Objects.toString(g.xid(), "").equals(text)));
     }
 }

@@ -1,6 +1,5 @@
 package org.vsconsole.guests;
 
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -99,14 +98,16 @@ class GuestOverviewTab extends VerticalLayout {
         this.config = config;
         bootMark.setValue(config.init().bootMarked());
         facts.removeAll();
-        facts.add(GuestPageParts.facts(new String[][] {
-            {"Context (XID)", config.context() == null ? "not set" : config.context().toString()},
-            {"Host name", config.nodename() == null ? name : config.nodename()
-                    + (config.domainname() == null ? "" : " (domain " + config.domainname() + ")")},
-            {"Root directory", config.vdirTarget() == null ? "—" : config.vdirTarget()},
-            {"Addresses", String.join(", ", config.interfaces().stream().map(InterfaceEntry::ip).filter(ip -> ip != null).toList())},
-            {"/tmp size", config.tmpSize() == null ? "not set" : config.tmpSize()},
-            {"Driver", guests.driverName()}
+        facts.add(GuestPageParts.facts(new String[][]{
+                {"Context (XID)", config.context() == null ? "not set" : config.context().toString()},
+                {"Host name", config.nodename() == null
+                        ? name
+                        : config.nodename()
+                                + (config.domainname() == null ? "" : " (domain " + config.domainname() + ")")},
+                {"Root directory", config.vdirTarget() == null ? "—" : config.vdirTarget()},
+                {"Addresses", String.join(", ", config.interfaces().stream().map(InterfaceEntry::ip).filter(ip -> ip != null).toList())},
+                {"/tmp size", config.tmpSize() == null ? "not set" : config.tmpSize()},
+                {"Driver", guests.driverName()}
         }));
         if (!config.warnings().isEmpty()) {
             Div warn = new Div();
@@ -129,9 +130,11 @@ class GuestOverviewTab extends VerticalLayout {
         bootMark.setEnabled(mayOperate && conflict == null && !unmanaged);
         stop.setEnabled(running && !unmanaged);
         restart.setEnabled(running && !unmanaged);
-        String why = unmanaged ? name + " was made outside the console and is not managed yet: adopt it first (Adopt, above)"
-                + " to start, stop or change it." : null;
-        for (var button : new Button[] {start, stop, restart}) {
+        String why = unmanaged
+                ? name + " was made outside the console and is not managed yet: adopt it first (Adopt, above)"
+                        + " to start, stop or change it."
+                : null;
+        for (var button : new Button[]{start, stop, restart}) {
             button.setTooltipText(why);
         }
         bootMark.setTooltipText(why);

@@ -213,27 +213,28 @@ public class GuestService {
     @AuditedAction(AuditActions.GUEST_DELETE)
     public void delete(String name, String typedName) {
         GuestConfig config = config(name);
-        audit.audited(AuditActions.GUEST_DELETE, target(config), describe(config), () -> locks.withLock(name, AuditActions.GUEST_DELETE, () -> {
-            if (!name.equals(typedName)) {
-                throw new InvalidInputException("confirmation", "type the guest's name '" + name + "' to confirm");
-            }
-            // A copied config dir often keeps the vdir link too: deleting the root would delete the holder's.
-            occupants.now().refuseIfInConflict(name);
-            rootOwnership().whyNotDeletable(config, configs.readAllGuests()).ifPresent(reason -> {
-                throw new ActionRefusedException("root", "'" + name + "' cannot be deleted: " + reason);
-            });
-            GuestSpec spec = spec(config);
-            if (driver.isRunning(spec)) {
-                throw new InvalidInputException("state", "'" + name + "' is running; stop it before deleting it");
-            }
-            driver.deleteRoot(spec);
-            try {
-                writer.deleteGuest(name, config.digest());
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot remove the config of '" + name + "': " + e.getMessage(), e);
-            }
-            return Map.of("deleted", true);
-        }));
+        audit.audited(AuditActions.GUEST_DELETE, target(config), describe(config),
+                () -> locks.withLock(name, AuditActions.GUEST_DELETE, () -> {
+                    if (!name.equals(typedName)) {
+                        throw new InvalidInputException("confirmation", "type the guest's name '" + name + "' to confirm");
+                    }
+                    // A copied config dir often keeps the vdir link too: deleting the root would delete the holder's.
+                    occupants.now().refuseIfInConflict(name);
+                    rootOwnership().whyNotDeletable(config, configs.readAllGuests()).ifPresent(reason -> {
+                        throw new ActionRefusedException("root", "'" + name + "' cannot be deleted: " + reason);
+                    });
+                    GuestSpec spec = spec(config);
+                    if (driver.isRunning(spec)) {
+                        throw new InvalidInputException("state", "'" + name + "' is running; stop it before deleting it");
+                    }
+                    driver.deleteRoot(spec);
+                    try {
+                        writer.deleteGuest(name, config.digest());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot remove the config of '" + name + "': " + e.getMessage(), e);
+                    }
+                    return Map.of("deleted", true);
+                }));
     }
 
     private RootOwnership rootOwnership() {

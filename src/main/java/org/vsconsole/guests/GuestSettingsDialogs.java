@@ -51,7 +51,8 @@ final class GuestSettingsDialogs {
     /** Edits {@code entry}, or adds an address when it is null. */
     void address(GuestConfig config, InterfaceEntry entry) {
         TextField ip = field("Address", "edit-ip", entry == null ? "" : entry.ip());
-        TextField prefix = field("Prefix length", "edit-prefix", entry == null || entry.prefix() == null ? "24"
+        TextField prefix = field("Prefix length", "edit-prefix", entry == null || entry.prefix() == null
+                ? "24"
                 : entry.prefix().toString());
         TextField dev = field("Host device (util-vserver)", "edit-dev", entry == null ? "" : entry.dev());
         Map<String, TextField> byField = Map.of("ip", ip, "address", ip, "prefix", prefix, "dev", dev);
@@ -62,7 +63,8 @@ final class GuestSettingsDialogs {
         } else {
             open("Address " + entry.id() + " of " + config.name(), "edit-address-dialog", null, byField,
                     () -> settings.setInterface(config.name(), entry.id(), ip.getValue(), prefix.getValue(), dev.getValue(),
-                            config.digest()), ip, prefix, dev);
+                            config.digest()),
+                    ip, prefix, dev);
         }
     }
 

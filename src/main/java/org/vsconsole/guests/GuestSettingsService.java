@@ -118,7 +118,8 @@ public class GuestSettingsService {
 
     private Saved edit(String action, GuestConfig before, String digest, Object shownBefore, ConfigChange change,
             java.util.function.Function<GuestConfig, Object> shownAfter) {
-        return edit(action, before, digest, shownBefore, change, shownAfter, () -> { });
+        return edit(action, before, digest, shownBefore, change, shownAfter, () -> {
+        });
     }
 
     private Saved edit(String action, GuestConfig before, String digest, Object shownBefore, ConfigChange change,

@@ -11,6 +11,7 @@ import org.vsconsole.base.InvalidInputException;
  * real-time signal means nothing to the admin sending it.
  */
 public enum GuestSignal {
+
     HUP(1), INT(2), QUIT(3), KILL(9), USR1(10), USR2(12), TERM(15), CONT(18), STOP(19);
 
     private final int number;

@@ -52,11 +52,15 @@ public record GuestSummary(
     static GuestSummary of(GuestConfig config, GuestLive live, List<String> owners, GuestSyncStatus sync) {
         ContextConflict conflict = live == null ? null : live.conflict();
         boolean running = live != null && live.running();
-        GuestState state = conflict != null ? GuestState.CONTEXT_CONFLICT
-                : running ? GuestState.RUNNING
-                : config.disabled() ? GuestState.DISABLED
-                : config.context() == null ? GuestState.BROKEN
-                : GuestState.STOPPED;
+        GuestState state = conflict != null
+                ? GuestState.CONTEXT_CONFLICT
+                : running
+                        ? GuestState.RUNNING
+                        : config.disabled()
+                                ? GuestState.DISABLED
+                                : config.context() == null
+                                        ? GuestState.BROKEN
+                                        : GuestState.STOPPED;
         ContextFigures f = running ? live.figures() : null;
         List<String> addresses = config.interfaces().stream().filter(i -> i.ip() != null)
                 .map(i -> i.prefix() == null ? i.ip() : i.ip() + "/" + i.prefix()).toList();

@@ -9,7 +9,9 @@ import java.util.List;
  */
 public record BuildRequest(Method method, String source, String dist, String mirror, GuestSetup setup) {
 
-    public enum Method { SKELETON, CLONE, DEBOOTSTRAP }
+    public enum Method {
+        SKELETON, CLONE, DEBOOTSTRAP
+    }
 
     public BuildRequest {
         setup = setup == null ? GuestSetup.NONE : setup;

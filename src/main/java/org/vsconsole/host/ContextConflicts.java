@@ -31,6 +31,7 @@ public final class ContextConflicts {
     /** Which of the claimants of a running context is inside it, when that can be told. */
     @FunctionalInterface
     public interface Occupants {
+
         Optional<String> occupant(int xid, List<GuestConfig> claimants);
     }
 

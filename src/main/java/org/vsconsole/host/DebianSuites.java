@@ -15,7 +15,9 @@ import java.util.Optional;
 public final class DebianSuites {
 
     /** Archive family: which default mirror and which security suite name a suite has. */
-    public enum Family { DEBIAN, UBUNTU }
+    public enum Family {
+        DEBIAN, UBUNTU
+    }
 
     private static final Map<String, Family> KNOWN = Map.of(
             "bullseye", Family.DEBIAN,
@@ -48,7 +50,8 @@ public final class DebianSuites {
     /** The suite that carries security updates for {@code suite}, or empty where there is none (sid). */
     public static Optional<String> securitySuite(String suite) {
         return switch (family(suite).orElse(Family.DEBIAN)) {
-            case DEBIAN -> suite.equals("sid") ? Optional.empty()
+            case DEBIAN -> suite.equals("sid")
+                    ? Optional.empty()
                     : Optional.of(suite.equals("bullseye") ? "bullseye-security" : suite + "-security");
             case UBUNTU -> Optional.of(suite + "-security");
         };

@@ -40,6 +40,7 @@ public final class DiskUsageMeter {
         FileStore rootStore = store;
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
+
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                     if (System.nanoTime() > deadline) {

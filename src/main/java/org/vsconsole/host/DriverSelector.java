@@ -31,7 +31,8 @@ class DriverSelector {
     private final LinuxDriverSettings.BuildCache cache;
 
     DriverSelector(ConsoleProperties console, LinuxProperties linux, ProvisioningProperties provisioning) {
-        this.cache = new LinuxDriverSettings.BuildCache(linux.cacheDir().isBlank() ? console.dataDir().resolve("cache")
+        this.cache = new LinuxDriverSettings.BuildCache(linux.cacheDir().isBlank()
+                ? console.dataDir().resolve("cache")
                 : Path.of(linux.cacheDir()), linux.packageCachePort(), linux.baseTreeMaxAge());
         this.console = console;
         this.cgroupParent = linux.cgroupParent();

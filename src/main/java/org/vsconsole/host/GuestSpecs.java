@@ -28,7 +28,8 @@ public final class GuestSpecs {
             }
         }
         int xid = config.context() == null ? 0 : config.context();
-        return new GuestSpec(config.name(), xid, config.configDir(), root, config.nodename() == null ? config.name() : config.nodename(), config.domainname(),
+        return new GuestSpec(config.name(), xid, config.configDir(), root, config.nodename() == null ? config.name() : config.nodename(),
+                config.domainname(),
                 config.tmpSize(), addresses, limits,
                 config.personality() == null ? null : config.personality().type(), diskQuotaOf(config, root));
     }

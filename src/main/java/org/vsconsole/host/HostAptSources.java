@@ -25,8 +25,8 @@ public final class HostAptSources {
      * A plain-http archive: host, optional port, plain path; no user info, query or spaces. The one
      * rule for a mirror that reaches debootstrap's argv or a guest's sources.list.
      */
-    public static final Pattern HTTP_MIRROR =
-            Pattern.compile("http://[A-Za-z0-9]([A-Za-z0-9.-]{0,252})(:[0-9]{1,5})?(/[A-Za-z0-9._~/%+-]*)?");
+    public static final Pattern HTTP_MIRROR = Pattern
+            .compile("http://[A-Za-z0-9]([A-Za-z0-9.-]{0,252})(:[0-9]{1,5})?(/[A-Za-z0-9._~/%+-]*)?");
 
     /** One archive the host uses: its address and the suites it is asked for. */
     record Source(String uri, List<String> suites) {

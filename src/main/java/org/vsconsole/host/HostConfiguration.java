@@ -36,6 +36,7 @@ class HostConfiguration {
         GuestConfigWriter writer = new GuestConfigWriter(host.configRoot(), host.guestsRoot(), reader);
         writer.allowLinkLocalAddresses(provisioning.allowLinkLocal());
         writer.addListener(new ConfigWriteListener() {
+
             @Override
             public void written(String guest, GuestConfig after) {
                 events.publishEvent(new GuestTreeChanged(guest));

@@ -60,7 +60,8 @@ public final class RootOwnership {
             if (Files.isReadable(mountinfo)) {
                 List<Path> mounts = MountTable.mountsAtOrBelow(mountinfo, root);
                 if (!mounts.isEmpty()) {
-                    return Optional.of(mounts.getFirst().equals(root) ? "its root " + root + " is a mount point"
+                    return Optional.of(mounts.getFirst().equals(root)
+                            ? "its root " + root + " is a mount point"
                             : mounts.getFirst() + " is mounted inside its root " + root);
                 }
             }

@@ -65,7 +65,8 @@ public final class TreeRemover {
         }
         String rm = HostTools.find("rm").orElseThrow(() -> new IOException("rm (coreutils) is not installed"));
         CommandResult result = RUNNER.run(ProcessRunner.Command.merged(
-                List.of(rm, "-rf", "--one-file-system", "--", root.toString()), TIMEOUT, line -> { }));
+                List.of(rm, "-rf", "--one-file-system", "--", root.toString()), TIMEOUT, line -> {
+                }));
         List<Path> skipped = new ArrayList<>();
         Matcher skip = SKIPPED.matcher(result.stdout());
         while (skip.find()) {
@@ -75,7 +76,8 @@ public final class TreeRemover {
             throw new IOException("left " + skipped.getFirst() + " in place: it is on another file system");
         }
         if (!result.succeeded()) {
-            throw new IOException("rm " + (result.timedOut() ? "did not finish within " + TIMEOUT.toMinutes() + " min"
+            throw new IOException("rm " + (result.timedOut()
+                    ? "did not finish within " + TIMEOUT.toMinutes() + " min"
                     : "failed (exit " + result.exitCode() + ")") + ": " + result.ownMessage());
         }
     }

@@ -6,9 +6,9 @@ import java.util.List;
 /** A job as views and REST show it. */
 @io.swagger.v3.oas.annotations.media.Schema(description = "Long-running work; follow it until state is no longer"
         + " queued or running.", example = """
-        {"id":42,"kind":"guest.create","title":"Create guest web1","target":"web1","actor":"admin",\
-        "state":"running","progress":40,"message":"building the root","createdAt":"2026-11-30T16:00:00Z",\
-        "startedAt":"2026-11-30T16:00:01Z","items":[]}""")
+                {"id":42,"kind":"guest.create","title":"Create guest web1","target":"web1","actor":"admin",\
+                "state":"running","progress":40,"message":"building the root","createdAt":"2026-11-30T16:00:00Z",\
+                "startedAt":"2026-11-30T16:00:01Z","items":[]}""")
 public record Job(
         long id,
         String kind,

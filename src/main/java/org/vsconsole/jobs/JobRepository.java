@@ -34,7 +34,8 @@ class JobRepository {
     }
 
     void finish(long id, JobState state, String message) {
-        jdbc.sql("UPDATE job SET state = ?, message = ?, finished_at = ?, progress = CASE WHEN ? = 'succeeded' THEN 100 ELSE progress END WHERE id = ?")
+        jdbc.sql(
+                "UPDATE job SET state = ?, message = ?, finished_at = ?, progress = CASE WHEN ? = 'succeeded' THEN 100 ELSE progress END WHERE id = ?")
                 .params(state.dbValue(), clip(message, 1000), now(), state.dbValue(), id).update();
     }
 

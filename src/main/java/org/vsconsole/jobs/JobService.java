@@ -41,8 +41,8 @@ public class JobService {
     private final JobRepository jobs;
     private final AuditService audit;
     private final CurrentUser currentUser;
-    private final ExecutorService executor =
-            new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(WORKERS, Thread.ofPlatform().name("job-", 1).daemon().factory()));
+    private final ExecutorService executor = new DelegatingSecurityContextExecutorService(
+            Executors.newFixedThreadPool(WORKERS, Thread.ofPlatform().name("job-", 1).daemon().factory()));
     private final Map<Long, List<Consumer<JobEvent>>> followers = new ConcurrentHashMap<>();
     private final List<Consumer<JobEvent>> everyJob = new CopyOnWriteArrayList<>();
     private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
@@ -152,6 +152,7 @@ public class JobService {
     private void run(long id, JobWork work) {
         AtomicInteger lines = new AtomicInteger();
         JobContext context = new JobContext() {
+
             @Override
             public long jobId() {
                 return id;

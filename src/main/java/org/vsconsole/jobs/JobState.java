@@ -5,6 +5,7 @@ import java.util.Locale;
 
 /** Where a job (or one of its items) stands. */
 public enum JobState {
+
     QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED, INTERRUPTED,
     /** Only for items: left out on purpose (a stopped guest, a guest without apt), not a failure. */
     SKIPPED;

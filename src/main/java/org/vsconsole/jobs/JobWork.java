@@ -6,5 +6,6 @@ package org.vsconsole.jobs;
  */
 @FunctionalInterface
 public interface JobWork {
+
     void run(JobContext context) throws Exception;
 }

@@ -176,7 +176,8 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
         Job job = visible.get();
         H3 title = new H3("#" + job.id() + " " + job.title());
         title.setId("job-detail-title");
-        detail.add(title, new JobProgressPanel(jobs, job.id(), finished -> { }));
+        detail.add(title, new JobProgressPanel(jobs, job.id(), finished -> {
+        }));
         shown.values().stream().filter(j -> j.id() == job.id()).findFirst().ifPresent(grid::select);
     }
 

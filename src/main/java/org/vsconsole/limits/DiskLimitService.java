@@ -66,13 +66,14 @@ public class DiskLimitService {
         ConfigChange change = new ConfigChange.SetDiskLimit(id, directory, space, inodes, reserved);
         Map<String, Object> before = Map.of("dlimits", config.dlimits(), "diskQuota", quotas.diskQuota(config).summary());
         AtomicReference<DiskQuotaState> applied = new AtomicReference<>();
-        audit.audited(AuditActions.LIMITS_DISK_SET, LimitService.target(config), before, () -> locks.withLock(guest, AuditActions.LIMITS_DISK_SET, () -> {
-            GuestConfig checked = limits.requireDigest(limits.config(guest), digest);
-            limits.refuseIfUnmanaged(guest);
-            GuestConfig after = limits.write(checked, change);
-            applied.set(quotas.applyDiskQuota(after));
-            return Map.of("dlimits", after.dlimits(), "diskQuota", applied.get().summary());
-        }));
+        audit.audited(AuditActions.LIMITS_DISK_SET, LimitService.target(config), before,
+                () -> locks.withLock(guest, AuditActions.LIMITS_DISK_SET, () -> {
+                    GuestConfig checked = limits.requireDigest(limits.config(guest), digest);
+                    limits.refuseIfUnmanaged(guest);
+                    GuestConfig after = limits.write(checked, change);
+                    applied.set(quotas.applyDiskQuota(after));
+                    return Map.of("dlimits", after.dlimits(), "diskQuota", applied.get().summary());
+                }));
         return limits.limits(guest).withDiskQuota(applied.get());
     }
 
@@ -85,7 +86,8 @@ public class DiskLimitService {
         audit.audited(AuditActions.LIMITS_DISK_REMOVE, LimitService.target(config), Map.of("dlimits", config.dlimits()),
                 () -> locks.withLock(guest, AuditActions.LIMITS_DISK_REMOVE, () -> {
                     limits.refuseIfUnmanaged(guest);
-                    GuestConfig after = limits.write(limits.requireDigest(limits.config(guest), digest), new ConfigChange.RemoveDiskLimit(checkedId));
+                    GuestConfig after = limits.write(limits.requireDigest(limits.config(guest), digest),
+                            new ConfigChange.RemoveDiskLimit(checkedId));
                     // the entry may have been the root's limit: the driver lifts it then
                     applied.set(quotas.applyDiskQuota(after));
                     return Map.of("dlimits", after.dlimits(), "diskQuota", applied.get().summary());

@@ -60,11 +60,15 @@ class DiskLimitsSection extends VerticalLayout {
         if (mayChange) {
             DiskLimitEntry first = current.diskLimits().isEmpty() ? null : current.diskLimits().getFirst();
             TextField id = LimitsPanelParts.text("dlimit-id", "Entry", first == null ? "root" : first.id());
-            TextField dir = LimitsPanelParts.text("dlimit-directory", "Directory", first == null || first.directory() == null ? "" : first.directory());
+            TextField dir = LimitsPanelParts.text("dlimit-directory", "Directory",
+                    first == null || first.directory() == null ? "" : first.directory());
             dir.setWidth("20em");
-            TextField space = LimitsPanelParts.text("dlimit-space", "Space (KiB)", first == null || first.spaceTotalKiB() == null ? "" : first.spaceTotalKiB().toString());
-            TextField inodes = LimitsPanelParts.text("dlimit-inodes", "Inodes", first == null || first.inodesTotal() == null ? "" : first.inodesTotal().toString());
-            TextField reserved = LimitsPanelParts.text("dlimit-reserved", "Reserved %", first == null || first.reservedPercent() == null ? "5" : first.reservedPercent().toString());
+            TextField space = LimitsPanelParts.text("dlimit-space", "Space (KiB)",
+                    first == null || first.spaceTotalKiB() == null ? "" : first.spaceTotalKiB().toString());
+            TextField inodes = LimitsPanelParts.text("dlimit-inodes", "Inodes",
+                    first == null || first.inodesTotal() == null ? "" : first.inodesTotal().toString());
+            TextField reserved = LimitsPanelParts.text("dlimit-reserved", "Reserved %",
+                    first == null || first.reservedPercent() == null ? "5" : first.reservedPercent().toString());
             Button saveDisk = new Button("Save disk limit", e -> {
                 try {
                     GuestLimits after = disks.setDiskLimit(guest, new DiskLimitEdit(id.getValue(), dir.getValue(),

@@ -58,7 +58,7 @@ public class LimitPresetService {
         }
         Map<KnownLimit, LimitValues> valid = LimitEdits.validate(values);
         Map<String, long[]> rows = new LinkedHashMap<>();
-        valid.forEach((k, v) -> rows.put(k.fileName(), new long[] {v.soft(), v.hard()}));
+        valid.forEach((k, v) -> rows.put(k.fileName(), new long[]{v.soft(), v.hard()}));
         Object before = repository.find(checked).orElse(null);
         return audit.audited(AuditActions.LIMITS_PRESET_SAVE, AuditTarget.detail(checked), before, () -> {
             repository.save(checked, desc, rows);

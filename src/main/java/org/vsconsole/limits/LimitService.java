@@ -136,7 +136,8 @@ public class LimitService {
                 GuestConfig config = config(guest);
                 GuestLimits after = applyValidated(config, values, true, true, config.digest());
                 results.add(new PresetResult(config.name(), true, Boolean.TRUE.equals(after.liveApplied())
-                        ? "saved and applied to the running guest" : "saved; applies at the next start"));
+                        ? "saved and applied to the running guest"
+                        : "saved; applies at the next start"));
             } catch (AccessDeniedException e) {
                 results.add(new PresetResult(guest, false, "no such guest or not allowed"));
             } catch (InvalidInputException | ConfigConflictException e) {

@@ -14,5 +14,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("vsconsole.limits")
-public record LimitsProperties(@DefaultValue("5s") @DurationMin(millis = 100, message = "must be at least 100ms") @DurationMax(minutes = 10, message = "must be at most 10m") Duration diskUsageTimeout) {
+public record LimitsProperties(
+        @DefaultValue("5s") @DurationMin(millis = 100, message = "must be at least 100ms") @DurationMax(minutes = 10, message = "must be at most 10m") Duration diskUsageTimeout) {
 }

@@ -137,7 +137,8 @@ final class RlimitRows {
         Span saved = new Span(LimitUnits.display(n, row.savedSoft(), page) + " / " + LimitUnits.display(n, row.savedHard(), page)
                 + (row.saved() ? "" : " (no file)"));
         saved.setId("limit-" + n + "-saved");
-        Span live = new Span(row.liveSoft() == null ? "–"
+        Span live = new Span(row.liveSoft() == null
+                ? "–"
                 : LimitUnits.display(n, row.liveSoft(), page) + " / " + LimitUnits.display(n, row.liveHard(), page));
         live.setId("limit-" + n + "-live");
         Span hits = new Span();
@@ -155,8 +156,8 @@ final class RlimitRows {
         }
         TextField soft = field(n, "soft", row.savedSoft());
         TextField hard = field(n, "hard", row.savedHard());
-        fields.put(n, new TextField[] {soft, hard});
-        liveCells.put(n, new Span[] {cur, max, live, hits});
+        fields.put(n, new TextField[]{soft, hard});
+        liveCells.put(n, new Span[]{cur, max, live, hits});
         grid.add(name, cur, max, saved, live, hits, differs, soft, hard);
     }
 

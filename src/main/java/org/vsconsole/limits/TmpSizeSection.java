@@ -20,7 +20,8 @@ class TmpSizeSection extends VerticalLayout {
         setId("limits-tmp");
         setPadding(false);
         add(new H3("/tmp size"));
-        TextField size = LimitsPanelParts.text("tmp-size", "Size of the /tmp tmpfs (k, m or g)", current.tmpSize() == null ? "" : current.tmpSize());
+        TextField size = LimitsPanelParts.text("tmp-size", "Size of the /tmp tmpfs (k, m or g)",
+                current.tmpSize() == null ? "" : current.tmpSize());
         size.setReadOnly(!mayChange);
         Button apply = new Button("Apply and save", e -> {
             size.setInvalid(false);

@@ -57,31 +57,33 @@ public class TmpSizeService {
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("tmpSize", config.tmpSize());
         AtomicReference<GuestLimits> result = new AtomicReference<>();
-        audit.audited(AuditActions.LIMITS_TMP_SIZE, LimitService.target(config), before, () -> locks.withLock(guest, AuditActions.LIMITS_TMP_SIZE, () -> {
-            GuestConfig current = limits.requireDigest(limits.config(guest), digest);
-            if (live) {
-                occupants.now().refuseIfInConflict(guest);
-            }
-            limits.refuseIfUnmanaged(guest);
-            GuestSpec spec = limits.spec(current);
-            boolean running = driver.isRunning(spec);
-            if (live && !running && !persistent) {
-                throw new InvalidInputException("live", "'" + guest + "' is not running; save the size so it applies at its next start");
-            }
-            if (persistent) {
-                current = limits.write(current, new ConfigChange.SetTmpSize(checked));
-            }
-            boolean applied = false;
-            if (live && running) {
-                driver.remountTmp(limits.spec(current), checked);
-                applied = true;
-            }
-            result.set(limits.read(limits.config(guest), true).withLiveApplied(applied));
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("tmpSize", result.get().tmpSize());
-            after.put("liveApplied", applied);
-            return after;
-        }));
+        audit.audited(AuditActions.LIMITS_TMP_SIZE, LimitService.target(config), before,
+                () -> locks.withLock(guest, AuditActions.LIMITS_TMP_SIZE, () -> {
+                    GuestConfig current = limits.requireDigest(limits.config(guest), digest);
+                    if (live) {
+                        occupants.now().refuseIfInConflict(guest);
+                    }
+                    limits.refuseIfUnmanaged(guest);
+                    GuestSpec spec = limits.spec(current);
+                    boolean running = driver.isRunning(spec);
+                    if (live && !running && !persistent) {
+                        throw new InvalidInputException("live",
+                                "'" + guest + "' is not running; save the size so it applies at its next start");
+                    }
+                    if (persistent) {
+                        current = limits.write(current, new ConfigChange.SetTmpSize(checked));
+                    }
+                    boolean applied = false;
+                    if (live && running) {
+                        driver.remountTmp(limits.spec(current), checked);
+                        applied = true;
+                    }
+                    result.set(limits.read(limits.config(guest), true).withLiveApplied(applied));
+                    Map<String, Object> after = new LinkedHashMap<>();
+                    after.put("tmpSize", result.get().tmpSize());
+                    after.put("liveApplied", applied);
+                    return after;
+                }));
         return result.get();
     }
 

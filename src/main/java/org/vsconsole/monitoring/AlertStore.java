@@ -24,7 +24,7 @@ class AlertStore {
 
     void save(AlertSettings s) {
         jdbc.sql("MERGE INTO alert_settings (id, hits_enabled, rss_enabled, rss_percent, rss_minutes, stopped_enabled) "
-                        + "KEY (id) VALUES (1, :h, :r, :p, :m, :s)")
+                + "KEY (id) VALUES (1, :h, :r, :p, :m, :s)")
                 .param("h", s.hitsEnabled()).param("r", s.rssEnabled()).param("p", s.rssPercent())
                 .param("m", s.rssMinutes()).param("s", s.stoppedEnabled()).update();
     }

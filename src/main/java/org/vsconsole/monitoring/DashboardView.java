@@ -87,7 +87,7 @@ public class DashboardView extends VerticalLayout {
         grid.setItems(provider);
         grid.addColumn(DashboardRow::xid).setHeader("CTX").setKey("ctx").setSortable(true).setAutoWidth(true);
         grid.addColumn(LitRenderer.<DashboardRow>of("<span class=\"proc\" data-guest=\"${item.name}\">${item.proc}</span>")
-                        .withProperty("name", DashboardRow::name).withProperty("proc", DashboardRow::processesText))
+                .withProperty("name", DashboardRow::name).withProperty("proc", DashboardRow::processesText))
                 .setHeader("PROC").setKey("proc").setComparator(DashboardRow::processes).setSortable(true).setAutoWidth(true);
         grid.addColumn(DashboardRow::vszText).setHeader("VSZ").setKey("vsz")
                 .setComparator(DashboardRow::vszBytes).setSortable(true).setAutoWidth(true);

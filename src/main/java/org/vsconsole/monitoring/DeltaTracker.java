@@ -132,6 +132,7 @@ final class DeltaTracker {
 
     /** Fixed buckets of one guest; the current bucket accumulates, closed ones form the trend. */
     private static final class TrendRing {
+
         private final float[] cpu;
         private final long[] rss;
         private long bucket = Long.MIN_VALUE;

@@ -135,7 +135,8 @@ public class GuestHistoryPanel extends VerticalLayout {
             case "%" -> v -> String.format(Locale.ROOT, "%.1f %%", v);
             default -> GuestHistoryPanel::number;
         };
-        String names = series.length == 1 ? series[0].name()
+        String names = series.length == 1
+                ? series[0].name()
                 : java.util.Arrays.stream(series).map(LineChart.Series::name).collect(java.util.stream.Collectors.joining(" and "));
         String caption = title + " (" + names + "), " + Formats.timestamp(frame.times().getFirst()) + " to "
                 + Formats.timestamp(frame.times().getLast()) + ", highest " + label.apply(highest);

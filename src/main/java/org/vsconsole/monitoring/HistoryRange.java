@@ -5,9 +5,8 @@ import org.vsconsole.base.InvalidInputException;
 
 /** The spans a guest's history can be shown for; shorter spans read minutes, 7 days reads hours. */
 public enum HistoryRange {
-    HOUR("1h", Duration.ofHours(1), false),
-    DAY("24h", Duration.ofHours(24), false),
-    WEEK("7d", Duration.ofDays(7), true);
+
+    HOUR("1h", Duration.ofHours(1), false), DAY("24h", Duration.ofHours(24), false), WEEK("7d", Duration.ofDays(7), true);
 
     private final String code;
     private final Duration span;

@@ -43,7 +43,7 @@ final class LineChart {
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"history-chart\" width=\"100%\" viewBox=\"0 0 ")
                 .append(WIDTH).append(' ').append(HEIGHT).append("\" role=\"img\" aria-label=\"")
                 .append(Sparkline.escape(title)).append("\"><title>").append(Sparkline.escape(title)).append("</title>");
-        for (double fraction : new double[] {0, 0.5, 1}) {
+        for (double fraction : new double[]{0, 0.5, 1}) {
             double y = TOP + plotHeight - fraction * plotHeight;
             out.append(String.format(Locale.ROOT,
                     "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>", LEFT, WIDTH - RIGHT, y, y));
@@ -80,7 +80,7 @@ final class LineChart {
                 }
                 double x = LEFT + Duration.between(from, at).toMillis() / span * plotWidth;
                 double y = TOP + plotHeight - Math.min(1, Math.max(0, v / top)) * plotHeight;
-                run.add(new double[] {x, y});
+                run.add(new double[]{x, y});
                 previous = at;
             }
             out.append("<g class=\"").append(Sparkline.escape(s.cssClass())).append("\"><title>")
@@ -119,7 +119,7 @@ final class LineChart {
             value /= unit;
         }
         double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : new double[] {1, 2, 5, 10}) {
+        for (double step : new double[]{1, 2, 5, 10}) {
             if (value <= step * magnitude) {
                 return step * magnitude * unit;
             }

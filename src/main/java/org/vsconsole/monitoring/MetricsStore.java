@@ -43,10 +43,10 @@ class MetricsStore {
         long from = hourStart.toEpochMilli();
         long to = from + 3_600_000L;
         jdbc.sql("MERGE INTO metric_hour (guest, bucket_ms, samples, cpu_avg, cpu_max, rss_avg, rss_max, proc_max) "
-                        + "KEY (guest, bucket_ms) "
-                        + "SELECT guest, :from, SUM(samples), SUM(cpu_avg * samples) / SUM(samples), MAX(cpu_max), "
-                        + "CAST(SUM(CAST(rss_avg AS DOUBLE PRECISION) * samples) / SUM(samples) AS BIGINT), MAX(rss_max), MAX(proc_max) "
-                        + "FROM metric_minute WHERE bucket_ms >= :from AND bucket_ms < :to AND samples > 0 GROUP BY guest")
+                + "KEY (guest, bucket_ms) "
+                + "SELECT guest, :from, SUM(samples), SUM(cpu_avg * samples) / SUM(samples), MAX(cpu_max), "
+                + "CAST(SUM(CAST(rss_avg AS DOUBLE PRECISION) * samples) / SUM(samples) AS BIGINT), MAX(rss_max), MAX(proc_max) "
+                + "FROM metric_minute WHERE bucket_ms >= :from AND bucket_ms < :to AND samples > 0 GROUP BY guest")
                 .param("from", from).param("to", to).update();
     }
 
@@ -59,8 +59,8 @@ class MetricsStore {
 
     List<MetricPoint> find(String guest, boolean hourly, Instant from, Instant to) {
         return jdbc.sql("SELECT guest, bucket_ms, samples, cpu_avg, cpu_max, rss_avg, rss_max, proc_max FROM "
-                        + (hourly ? "metric_hour" : "metric_minute")
-                        + " WHERE guest = :g AND bucket_ms >= :from AND bucket_ms < :to ORDER BY bucket_ms")
+                + (hourly ? "metric_hour" : "metric_minute")
+                + " WHERE guest = :g AND bucket_ms >= :from AND bucket_ms < :to ORDER BY bucket_ms")
                 .param("g", guest).param("from", from.toEpochMilli()).param("to", to.toEpochMilli())
                 .query((rs, n) -> new MetricPoint(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getInt(3),
                         rs.getDouble(4), rs.getDouble(5), rs.getLong(6), rs.getLong(7), rs.getInt(8)))

@@ -59,6 +59,7 @@ final class MinuteAccumulator {
     }
 
     private static final class Acc {
+
         int samples;
         double cpuSum;
         int cpuCount;

@@ -217,7 +217,6 @@ public class Sampler implements SmartLifecycle {
         return scheduler != null;
     }
 
-
     private HostFigures hostFigures() {
         HostProcReader.Load load = hostReader.load();
         HostProcReader.Memory memory = hostReader.memory();

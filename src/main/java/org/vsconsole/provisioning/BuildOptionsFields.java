@@ -58,7 +58,7 @@ final class BuildOptionsFields {
     }
 
     com.vaadin.flow.component.Component[] components() {
-        return new com.vaadin.flow.component.Component[] {dist, mirror, rootPassword, sshKeys, packages, postInstall};
+        return new com.vaadin.flow.component.Component[]{dist, mirror, rootPassword, sshKeys, packages, postInstall};
     }
 
     void showFor(String method) {
@@ -69,7 +69,8 @@ final class BuildOptionsFields {
     }
 
     CreateGuestRequest.Build request(String method, String source) {
-        List<String> names = packages.getValue().isBlank() ? List.of()
+        List<String> names = packages.getValue().isBlank()
+                ? List.of()
                 : Arrays.asList(packages.getValue().trim().split("\\s+"));
         return new CreateGuestRequest.Build(method, source, dist.getValue(), mirror.getValue(), rootPassword.getValue(),
                 sshKeys.getValue(), names, postInstall.getValue());

@@ -43,7 +43,8 @@ final class BuildOptionsValidator {
     /** The mirror a Debian build uses when none is given: the host's own. */
     String defaultMirror(String suite) {
         return DebianSuites.family(suite).orElse(DebianSuites.Family.DEBIAN) == DebianSuites.Family.UBUNTU
-                ? HostAptSources.UBUNTU_DEFAULT : hostSources.debianMirror();
+                ? HostAptSources.UBUNTU_DEFAULT
+                : hostSources.debianMirror();
     }
 
     String dist(String text) {

@@ -48,8 +48,10 @@ public record CreateGuestRequest(String name, String hostname, String domain, St
         @Override
         public String toString() {
             return "Build[method=" + method + ", source=" + source + ", dist=" + dist + ", mirror=" + mirror
-                    + ", rootPassword=" + (rootPasswordSet() ? "set" : "unset") + ", sshKeys=" + (sshKeys == null ? 0
-                    : sshKeys.lines().filter(l -> !l.isBlank()).count()) + ", packages=" + packages + ", postInstall="
+                    + ", rootPassword=" + (rootPasswordSet() ? "set" : "unset") + ", sshKeys=" + (sshKeys == null
+                            ? 0
+                            : sshKeys.lines().filter(l -> !l.isBlank()).count())
+                    + ", packages=" + packages + ", postInstall="
                     + (postInstall == null || postInstall.isBlank() ? "none" : "set") + "]";
         }
     }

@@ -103,7 +103,7 @@ public class CreateGuestWizardView extends VerticalLayout {
         sections[0] = section("Identity", name, hostname, domain);
         sections[1] = section("Network", ip, prefix, iface);
         sections[2] = section("Context", context);
-        sections[3] = section("Build method", concat(new Component[] {method, source}, options.components()));
+        sections[3] = section("Build method", concat(new Component[]{method, source}, options.components()));
         sections[4] = section("Limits (optional)", limitsStep.components());
         sections[5] = section("Summary", summary, startAfter);
         for (Component c : sections) {
@@ -250,7 +250,8 @@ public class CreateGuestWizardView extends VerticalLayout {
             case "context" -> context;
             case "build", "build.method" -> method;
             case "build.source" -> source;
-            default -> field.startsWith("limits.") ? limitsStep.limits.get(field.substring("limits.".length()))
+            default -> field.startsWith("limits.")
+                    ? limitsStep.limits.get(field.substring("limits.".length()))
                     : (Component) options.field(field).orElse(null);
         };
         if (target == null) {

@@ -108,7 +108,8 @@ final class GuestBuild implements JobWork {
             job.log("Failed: " + why);
             List<String> left = undo(job, spec, startTried, rootMayExist, configMade);
             String message = "Creating '" + guest.name() + "' failed: " + why
-                    + (left.isEmpty() ? (configMade ? "; everything it made was removed" : "")
+                    + (left.isEmpty()
+                            ? (configMade ? "; everything it made was removed" : "")
                             : "; could not remove " + String.join(" and ", left) + " (remove by hand)");
             if (e instanceof CancellationException) {
                 throw new CancellationException(message);
@@ -150,6 +151,7 @@ final class GuestBuild implements JobWork {
     }
 
     private interface ConfigWrite {
+
         GuestConfig write() throws java.io.IOException;
     }
 
@@ -182,6 +184,7 @@ final class GuestBuild implements JobWork {
     /** The driver's 0..100 of the build, shown as {@code from..to} of the whole job. */
     private static BuildProgress buildProgress(JobContext job, int from, int to) {
         return new BuildProgress() {
+
             @Override
             public void accept(String line) {
                 job.log(line);

@@ -62,7 +62,8 @@ final class GuestRequestValidator {
         String domain = blank(r.domain()) ? null : field("domain", () -> HostGrammar.domainname(r.domain()));
         String device = field("interface",
                 () -> HostGrammar.deviceName(blank(r.interfaceName()) ? defaultInterface : r.interfaceName()));
-        IpLiteral ip = blank(r.ip()) ? HostGrammar.ipAddress(suggestAddress(guests))
+        IpLiteral ip = blank(r.ip())
+                ? HostGrammar.ipAddress(suggestAddress(guests))
                 : field("ip", () -> HostGrammar.ipAddress(r.ip()));
         whoHoldsAddress(ip, guests).ifPresent(holder -> {
             throw new InvalidInputException("ip", "address " + ip.text() + " is already used by " + holder);

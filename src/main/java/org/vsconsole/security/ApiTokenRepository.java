@@ -34,7 +34,8 @@ class ApiTokenRepository {
                 SELECT t.id, t.name, t.read_only, t.expires_at, t.revoked_at, t.last_used_at, u.username, u.enabled
                 FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = ?""")
                 .param(hash)
-                .query((rs, n) -> new Holder(rs.getLong(1), rs.getString(2), rs.getBoolean(3), instant(rs.getObject(4, OffsetDateTime.class)),
+                .query((rs, n) -> new Holder(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
+                        instant(rs.getObject(4, OffsetDateTime.class)),
                         instant(rs.getObject(5, OffsetDateTime.class)), instant(rs.getObject(6, OffsetDateTime.class)),
                         rs.getString(7), rs.getBoolean(8)))
                 .optional();
@@ -42,7 +43,7 @@ class ApiTokenRepository {
 
     List<ApiToken> ofUser(long userId) {
         return jdbc.sql("SELECT id, name, read_only, created_at, expires_at, last_used_at, revoked_at FROM api_token"
-                        + " WHERE user_id = ? ORDER BY id")
+                + " WHERE user_id = ? ORDER BY id")
                 .param(userId)
                 .query((rs, n) -> new ApiToken(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
                         instant(rs.getObject(4, OffsetDateTime.class)), instant(rs.getObject(5, OffsetDateTime.class)),

@@ -100,7 +100,7 @@ final class CommonPasswords {
                 throw new IllegalStateException("security/common-passwords.txt is missing from the classpath");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
+            for (String line; (line = reader.readLine()) != null;) {
                 String word = line.strip();
                 if (!word.isEmpty() && !word.startsWith("#")) {
                     words.add(core(word));

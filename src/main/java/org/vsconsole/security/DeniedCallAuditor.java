@@ -32,7 +32,8 @@ class DeniedCallAuditor {
             return;
         }
         AuditedAction named = call.getMethod().getAnnotation(AuditedAction.class);
-        String action = named != null ? named.value()
+        String action = named != null
+                ? named.value()
                 : call.getMethod().getDeclaringClass().getSimpleName() + "." + call.getMethod().getName();
         audit.record(new AuditEntry(action, target(call), null, null, Outcome.DENIED,
                 "Access denied: this needs a role or guest you do not have", 0));

@@ -41,6 +41,7 @@ class FailedSignInAudit {
     }
 
     private static final class Burst {
+
         final Instant first;
         Instant last;
         int more;
@@ -111,11 +112,13 @@ class FailedSignInAudit {
         after.put("refusedByThrottle", burst.refused);
         after.put("from", burst.first.toString());
         after.put("to", burst.last.toString());
-        String names = burst.names.size() == 1 && !burst.moreNames ? burst.names.iterator().next()
+        String names = burst.names.size() == 1 && !burst.moreNames
+                ? burst.names.iterator().next()
                 : burst.names.size() + (burst.moreNames ? "+" : "") + " names";
         audit.record(new Actor("anonymous", "", key.address()), new AuditEntry(AuditActions.AUTH_SIGN_IN, AuditTarget.detail(names),
                 null, after, Outcome.FAILED, burst.more + " more failed sign-ins of " + names + " from " + key.address()
-                        + " (" + burst.refused + " refused by the throttle unchecked); last: " + burst.lastMessage, 0),
+                        + " (" + burst.refused + " refused by the throttle unchecked); last: " + burst.lastMessage,
+                0),
                 UUID.randomUUID().toString());
     }
 

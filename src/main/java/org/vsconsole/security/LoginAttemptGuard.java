@@ -84,7 +84,7 @@ class LoginAttemptGuard {
             int failures = jdbc.sql("SELECT failures FROM login_throttle WHERE throttle_key = ? AND last_failure > ?")
                     .params(key, time(now.minus(RETENTION))).query(Integer.class).optional().orElse(0) + 1;
             jdbc.sql("MERGE INTO login_throttle (throttle_key, failures, last_failure, not_before) KEY (throttle_key)"
-                            + " VALUES (?, ?, ?, ?)")
+                    + " VALUES (?, ?, ?, ?)")
                     .params(key, failures, time(now), time(now.plus(delay(rule, failures))))
                     .update();
         }
@@ -157,7 +157,8 @@ class LoginAttemptGuard {
     }
 
     private static Rule ruleOf(String key) {
-        return key.startsWith(ADDRESS.prefix()) ? ADDRESS
+        return key.startsWith(ADDRESS.prefix())
+                ? ADDRESS
                 : key.startsWith(ACCOUNT_FROM_ADDRESS.prefix()) ? ACCOUNT_FROM_ADDRESS : ACCOUNT;
     }
 

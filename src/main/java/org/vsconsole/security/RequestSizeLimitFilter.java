@@ -72,6 +72,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             if (counted == null) {
                 ServletInputStream in = super.getInputStream();
                 counted = new ServletInputStream() {
+
                     private long read;
 
                     @Override

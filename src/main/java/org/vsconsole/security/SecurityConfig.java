@@ -100,8 +100,8 @@ class SecurityConfig {
                 .securityMatcher("/api/**", "/v3/api-docs/**", "/v3/api-docs")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        json(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        (request, response, e) -> json(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
                                 "Sign in with HTTP Basic: " + e.getMessage(), true)))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> json(response,
@@ -123,7 +123,8 @@ class SecurityConfig {
     SecurityFilterChain vaadinChain(HttpSecurity http, AuthenticationManager authenticationManager,
             RequestUtil vaadinRequests) throws Exception {
         http.authenticationManager(authenticationManager);
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/icons/**", "/images/**", "/xterm/**", "/terminal/**").permitAll());
+        http.authorizeHttpRequests(
+                auth -> auth.requestMatchers("/styles/**", "/icons/**", "/images/**", "/xterm/**", "/terminal/**").permitAll());
         http.headers(h -> securityHeaders(h, UI_CSP));
         // Vaadin's own CSRF setup exempts the login form's POST, so any page could sign a browser
         // in as the attacker (login CSRF). Vaadin's login form sends the token from the page's
@@ -139,6 +140,7 @@ class SecurityConfig {
         // Written before the request is handled: Vaadin writes its pages through the servlet's own
         // response, so headers left for the moment of commit never reached the HTML pages.
         headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+
             @Override
             public <O extends HeaderWriterFilter> O postProcess(O filter) {
                 filter.setShouldWriteHeadersEagerly(true);

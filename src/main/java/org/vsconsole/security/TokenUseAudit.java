@@ -38,6 +38,7 @@ class TokenUseAudit {
     }
 
     private static final class Window {
+
         final String username;
         final String tokenName;
         final Instant first;

@@ -69,7 +69,7 @@ class UserRepository {
 
     long insert(String username, String passwordHash, boolean mustChange) {
         jdbc.sql("INSERT INTO app_user (username, password_hash, enabled, must_change_password, created_at)"
-                        + " VALUES (?, ?, TRUE, ?, ?)")
+                + " VALUES (?, ?, TRUE, ?, ?)")
                 .params(username, passwordHash, mustChange, now())
                 .update();
         return jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
@@ -106,15 +106,15 @@ class UserRepository {
 
     Set<String> guests(long userId) {
         return new TreeSet<>(jdbc.sql("SELECT i.name FROM app_user_guest_owner o JOIN guest_identity i ON i.id = o.guest_id"
-                        + " WHERE o.user_id = ? AND i.retired_at IS NULL")
+                + " WHERE o.user_id = ? AND i.retired_at IS NULL")
                 .param(userId).query(String.class).list());
     }
 
     Map<String, List<String>> ownersByGuest() {
         Map<String, List<String>> owners = new TreeMap<>();
         jdbc.sql("SELECT i.name, u.username FROM app_user_guest_owner o JOIN app_user u ON u.id = o.user_id"
-                        + " JOIN guest_identity i ON i.id = o.guest_id WHERE i.retired_at IS NULL"
-                        + " ORDER BY i.name, u.username")
+                + " JOIN guest_identity i ON i.id = o.guest_id WHERE i.retired_at IS NULL"
+                + " ORDER BY i.name, u.username")
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
                 .forEach(e -> owners.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return owners;

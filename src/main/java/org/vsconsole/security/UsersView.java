@@ -64,7 +64,8 @@ public class UsersView extends VerticalLayout {
 
     private Span status(UserAccount user) {
         Span badge = new Span(!user.enabled() ? "Disabled" : user.mustChangePassword() ? "Must change password" : "Active");
-        badge.getElement().getThemeList().add(!user.enabled() ? "badge error" : user.mustChangePassword() ? "badge contrast" : "badge success");
+        badge.getElement().getThemeList()
+                .add(!user.enabled() ? "badge error" : user.mustChangePassword() ? "badge contrast" : "badge success");
         return badge;
     }
 

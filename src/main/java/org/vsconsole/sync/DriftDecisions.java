@@ -56,19 +56,20 @@ public class DriftDecisions {
     public GuestSyncStatus accept(String guest, String seenDigest) {
         HostGrammar.guestName(guest);
         DriftReport before = sync.drift(guest);
-        return audit.audited(AuditActions.GUEST_DRIFT_ACCEPT, AuditTarget.guest(guest, null), DriftReports.summary(before), () -> guestLocks.withLock(guest, AuditActions.GUEST_DRIFT_ACCEPT, () -> {
-            sync.lockRegistry();
-            try {
-                GuestConfig config = reader.readGuest(guest);
-                requireSeen(guest, seenDigest, config);
-                GuestSyncStatus row = repository.find(guest).orElse(null);
-                GuestSyncStatus saved = sync.saveBaseline(config, SyncState.MANAGED, row, Instant.now());
-                events.publishEvent(new GuestTreeChanged(guest));
-                return saved;
-            } finally {
-                sync.unlockRegistry();
-            }
-        }));
+        return audit.audited(AuditActions.GUEST_DRIFT_ACCEPT, AuditTarget.guest(guest, null), DriftReports.summary(before),
+                () -> guestLocks.withLock(guest, AuditActions.GUEST_DRIFT_ACCEPT, () -> {
+                    sync.lockRegistry();
+                    try {
+                        GuestConfig config = reader.readGuest(guest);
+                        requireSeen(guest, seenDigest, config);
+                        GuestSyncStatus row = repository.find(guest).orElse(null);
+                        GuestSyncStatus saved = sync.saveBaseline(config, SyncState.MANAGED, row, Instant.now());
+                        events.publishEvent(new GuestTreeChanged(guest));
+                        return saved;
+                    } finally {
+                        sync.unlockRegistry();
+                    }
+                }));
     }
 
     /** Adopts a hand-made guest: its tree as it is now becomes the accepted baseline. */
@@ -77,7 +78,8 @@ public class DriftDecisions {
     public GuestSyncStatus adopt(String guest) {
         HostGrammar.guestName(guest);
         return audit.audited(AuditActions.GUEST_ADOPT, AuditTarget.guest(guest, null),
-                Map.of("state", sync.status(guest).map(s -> s.state().dbValue()).orElse("unknown")), () -> guestLocks.withLock(guest, AuditActions.GUEST_ADOPT, () -> {
+                Map.of("state", sync.status(guest).map(s -> s.state().dbValue()).orElse("unknown")),
+                () -> guestLocks.withLock(guest, AuditActions.GUEST_ADOPT, () -> {
                     sync.lockRegistry();
                     try {
                         GuestConfig config = reader.readGuest(guest);
@@ -101,23 +103,24 @@ public class DriftDecisions {
     public GuestSyncStatus restore(String guest, String seenDigest) {
         HostGrammar.guestName(guest);
         DriftReport before = sync.drift(guest);
-        return audit.audited(AuditActions.GUEST_DRIFT_RESTORE, AuditTarget.guest(guest, null), DriftReports.summary(before), () -> guestLocks.withLock(guest, AuditActions.GUEST_DRIFT_RESTORE, () -> {
-            sync.lockRegistry();
-            try {
-                GuestConfig config = reader.readGuest(guest);
-                requireSeen(guest, seenDigest, config);
-                GuestSyncStatus row = repository.find(guest)
-                        .orElseThrow(() -> new InvalidInputException("guest", "no accepted content is known for '" + guest + "'"));
-                GuestConfig after = restoreFiles(guest, config, repository.files(guest));
-                if (!after.digest().equals(row.acceptedDigest())) {
-                    throw new IllegalStateException("the tree of '" + guest + "' still differs after the restore: "
-                            + String.join(", ", DriftReports.manifestOf(repository.files(guest)).differences(after.manifest())));
-                }
-                return sync.saveBaseline(after, SyncState.MANAGED, row, Instant.now());
-            } finally {
-                sync.unlockRegistry();
-            }
-        }));
+        return audit.audited(AuditActions.GUEST_DRIFT_RESTORE, AuditTarget.guest(guest, null), DriftReports.summary(before),
+                () -> guestLocks.withLock(guest, AuditActions.GUEST_DRIFT_RESTORE, () -> {
+                    sync.lockRegistry();
+                    try {
+                        GuestConfig config = reader.readGuest(guest);
+                        requireSeen(guest, seenDigest, config);
+                        GuestSyncStatus row = repository.find(guest)
+                                .orElseThrow(() -> new InvalidInputException("guest", "no accepted content is known for '" + guest + "'"));
+                        GuestConfig after = restoreFiles(guest, config, repository.files(guest));
+                        if (!after.digest().equals(row.acceptedDigest())) {
+                            throw new IllegalStateException("the tree of '" + guest + "' still differs after the restore: "
+                                    + String.join(", ", DriftReports.manifestOf(repository.files(guest)).differences(after.manifest())));
+                        }
+                        return sync.saveBaseline(after, SyncState.MANAGED, row, Instant.now());
+                    } finally {
+                        sync.unlockRegistry();
+                    }
+                }));
     }
 
     private GuestConfig restoreFiles(String guest, GuestConfig config, Map<String, SyncRepository.FileRow> accepted) {

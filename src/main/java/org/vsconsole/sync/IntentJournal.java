@@ -50,6 +50,7 @@ class IntentJournal implements IntentRecorder {
         this.json = json;
         this.testPause = settings.testPauseAfterIntent();
         writer.addListener(new ConfigWriteListener() {
+
             @Override
             public void filesPlanned(String guest, List<PlannedFile> files) {
                 planned(guest, files);

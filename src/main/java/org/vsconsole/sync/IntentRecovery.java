@@ -175,12 +175,16 @@ class IntentRecovery implements ApplicationRunner {
             case AuditActions.GUEST_RESTART -> Boolean.TRUE.equals(running)
                     ? new Finding("applied", state, digest, "it runs; whether it was stopped first cannot be told")
                     : new Finding("partly applied", state, digest, "stopped but not started again");
-            case AuditActions.GUEST_CREATE -> !exists ? new Finding("not applied", state, null, null)
-                    : rootExists ? new Finding("applied", state, digest, null)
-                    : new Finding("partly applied", state, digest, "config directory exists, root tree missing");
-            case AuditActions.GUEST_DELETE -> !exists ? new Finding("applied", state, null, null)
-                    : rootExists ? new Finding("not applied", state, digest, null)
-                    : new Finding("partly applied", state, digest, "root tree removed, config directory still there");
+            case AuditActions.GUEST_CREATE -> !exists
+                    ? new Finding("not applied", state, null, null)
+                    : rootExists
+                            ? new Finding("applied", state, digest, null)
+                            : new Finding("partly applied", state, digest, "config directory exists, root tree missing");
+            case AuditActions.GUEST_DELETE -> !exists
+                    ? new Finding("applied", state, null, null)
+                    : rootExists
+                            ? new Finding("not applied", state, digest, null)
+                            : new Finding("partly applied", state, digest, "root tree removed, config directory still there");
             default -> {
                 if (!exists) {
                     yield new Finding("unknown", state, null, "guest directory is gone");

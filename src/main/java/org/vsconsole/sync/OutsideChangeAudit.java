@@ -47,7 +47,8 @@ final class OutsideChangeAudit {
         after.put("files", new ArrayList<>(config.manifest().fingerprints().keySet()));
         record(new AuditEntry(AuditActions.GUEST_APPEARED_OUTSIDE, AuditTarget.guest(config.name(), config.context()),
                 null, after, Outcome.OK, "guest directory '" + config.name() + "' was made outside the console"
-                + (state == SyncState.MANAGED ? "; adopted automatically" : "; unmanaged until an admin adopts it"), 0));
+                        + (state == SyncState.MANAGED ? "; adopted automatically" : "; unmanaged until an admin adopts it"),
+                0));
         log.info("Guest '{}' appeared outside the console ({})", config.name(), state.dbValue());
     }
 

@@ -89,10 +89,12 @@ public class SyncService {
         this.reports = reports;
         this.outside = new OutsideChangeAudit(audit, reports);
         this.autoAdopt = settings.autoAdopt();
-        this.schedule = new ReconcileSchedule(reader.configRoot(), settings.watch(), settings.reconcileInterval(), settings.debounce(), this::reconcileGuest,
+        this.schedule = new ReconcileSchedule(reader.configRoot(), settings.watch(), settings.reconcileInterval(), settings.debounce(),
+                this::reconcileGuest,
                 this::reconcileAll);
         // Every console write, whichever feature makes it, becomes the new baseline, never drift.
         writer.addListener(new ConfigWriteListener() {
+
             @Override
             public void written(String guest, GuestConfig after) {
                 consoleWrote(guest, after);
@@ -420,6 +422,5 @@ public class SyncService {
         return new GuestSyncStatus(s.name(), s.state(), s.acceptedDigest(), s.currentDigest(), s.drift(), s.changedFiles(),
                 s.driftSince(), s.firstSeen(), seen);
     }
-
 
 }

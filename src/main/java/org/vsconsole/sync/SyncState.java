@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /** Where a guest directory stands with the console. */
 public enum SyncState {
+
     /** Known to the console; changes made outside it are reported as drift. */
     MANAGED,
     /** Made by hand and not adopted yet; shown, but its changes are not tracked as drift. */

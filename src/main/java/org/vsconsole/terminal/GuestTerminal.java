@@ -28,8 +28,8 @@ public class GuestTerminal extends VerticalLayout implements TerminalListener, X
     private final Span status = new Span("No session");
     private final Button open = new Button("Open terminal", VaadinIcon.TERMINAL.create());
     private final Button close = new Button("Close session", VaadinIcon.CLOSE_SMALL.create());
-    private static final java.time.format.DateTimeFormatter OPENED =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter OPENED = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(java.time.ZoneOffset.UTC);
 
     private final Div screenBox = new Div();
     private final HorizontalLayout resumeBar = new HorizontalLayout();

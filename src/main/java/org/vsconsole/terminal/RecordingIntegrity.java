@@ -47,7 +47,8 @@ class RecordingIntegrity implements AuditAttachmentCheck {
         }
         if (!Files.exists(file)) {
             boolean expired = row.time().plus(archive.retention()).isBefore(Instant.now());
-            return expired ? Optional.empty()
+            return expired
+                    ? Optional.empty()
                     : Optional.of("the recording " + file.getFileName() + " it vouches for was removed before its retention ran out");
         }
         if (!sha256.equals(RecordingArchive.sha256(file))) {

@@ -32,6 +32,7 @@ public class TerminalReplayView extends VerticalLayout implements BeforeEnterObs
 
     @Tag("vsc-cast-player")
     static final class CastPlayer extends Component {
+
         CastPlayer() {
             setId("cast-player");
         }
@@ -59,8 +60,10 @@ public class TerminalReplayView extends VerticalLayout implements BeforeEnterObs
         H2 title = new H2("Session in " + recording.guest() + " by " + recording.actor());
         title.setId("replay-title");
         Span facts = new Span("Opened " + TerminalSessionsView.TIME.format(recording.openedAt()) + " UTC · "
-                + TerminalSessionsView.duration(recording) + (recording.sha256() == null ? ""
-                : " · SHA-256 " + recording.sha256()) + (recording.inputRecorded() ? " · keystrokes recorded" : ""));
+                + TerminalSessionsView.duration(recording) + (recording.sha256() == null
+                        ? ""
+                        : " · SHA-256 " + recording.sha256())
+                + (recording.inputRecorded() ? " · keystrokes recorded" : ""));
         facts.setId("replay-facts");
         Anchor download = new Anchor((DownloadEvent download1) -> {
             download1.setFileName(recording.guest() + "-" + id + ".cast");

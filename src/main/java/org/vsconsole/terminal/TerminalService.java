@@ -58,7 +58,8 @@ public class TerminalService {
     private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("terminal-reaper").daemon().factory());
 
-    TerminalService(GuestService guests, GuestProcessService processes, AuditService audit, TerminalAccess access, RecordingRepository recordings,
+    TerminalService(GuestService guests, GuestProcessService processes, AuditService audit, TerminalAccess access,
+            RecordingRepository recordings,
             TerminalProperties settings, RecordingArchive archive) {
         this.guests = guests;
         this.processes = processes;

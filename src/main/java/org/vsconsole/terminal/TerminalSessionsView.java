@@ -57,11 +57,15 @@ public class TerminalSessionsView extends VerticalLayout {
         grid.addColumn(TerminalRecording::actor).setHeader("User").setAutoWidth(true);
         grid.addColumn(TerminalSessionsView::duration).setHeader("Duration").setAutoWidth(true);
         grid.addColumn(r -> r.live() ? "running" : r.closeReason()).setHeader("End").setFlexGrow(1);
-        grid.addColumn(r -> r.expired() ? "removed (retention)" : r.sha256() == null ? "—"
-                : r.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true);
+        grid.addColumn(r -> r.expired()
+                ? "removed (retention)"
+                : r.sha256() == null
+                        ? "—"
+                        : r.sha256().substring(0, 12) + "…")
+                .setHeader("SHA-256").setAutoWidth(true);
         grid.addComponentColumn(r -> {
-            Button replay = new Button("Replay", VaadinIcon.PLAY.create(), e -> getUI().ifPresent(ui ->
-                    ui.navigate(TerminalReplayView.class, new RouteParameters("id", r.id()))));
+            Button replay = new Button("Replay", VaadinIcon.PLAY.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate(TerminalReplayView.class, new RouteParameters("id", r.id()))));
             replay.addThemeVariants(ButtonVariant.LUMO_SMALL);
             replay.setEnabled(!r.expired());
             replay.setId("replay-" + r.id());
@@ -84,7 +88,8 @@ public class TerminalSessionsView extends VerticalLayout {
             return "running";
         }
         Duration d = Duration.between(r.openedAt(), r.closedAt());
-        return d.toHours() > 0 ? String.format("%d h %02d min", d.toHours(), d.toMinutesPart())
+        return d.toHours() > 0
+                ? String.format("%d h %02d min", d.toHours(), d.toMinutesPart())
                 : String.format("%d min %02d s", d.toMinutes(), d.toSecondsPart());
     }
 }

@@ -13,6 +13,7 @@ import org.vsconsole.host.TerminalSize;
 final class XtermElement extends Component {
 
     interface Events {
+
         void ready(TerminalSize size);
 
         void input(String data);

@@ -68,7 +68,8 @@ public record AptSimulation(List<String> upgraded, List<String> installed, List<
     }
 
     private static String list(List<String> names) {
-        return names.size() <= 12 ? String.join(", ", names)
+        return names.size() <= 12
+                ? String.join(", ", names)
                 : String.join(", ", names.subList(0, 12)) + " and " + (names.size() - 12) + " more";
     }
 }

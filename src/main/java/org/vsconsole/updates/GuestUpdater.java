@@ -52,7 +52,8 @@ final class GuestUpdater {
     }
 
     private Result inRunningGuest(GuestSpec guest, UpdatePlan plan, Consumer<String> log) {
-        if (driver.exec(guest, AptCommands.probe(), line -> { }, PROBE_TIMEOUT).exitCode() != 0) {
+        if (driver.exec(guest, AptCommands.probe(), line -> {
+        }, PROBE_TIMEOUT).exitCode() != 0) {
             return new Result(JobState.SKIPPED, "no apt: not a Debian-based guest", null);
         }
         List<String> output = new ArrayList<>();
@@ -90,7 +91,8 @@ final class GuestUpdater {
     }
 
     private static Result failed(String what, ExecResult result, List<String> output) {
-        String why = result.timedOut() ? "did not finish within " + APT_TIMEOUT.toMinutes() + " min"
+        String why = result.timedOut()
+                ? "did not finish within " + APT_TIMEOUT.toMinutes() + " min"
                 : "failed with exit " + result.exitCode();
         return new Result(JobState.FAILED, what + " " + why + ": " + tail(output), null);
     }

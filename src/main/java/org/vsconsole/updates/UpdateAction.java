@@ -6,6 +6,7 @@ import java.util.Optional;
 
 /** What an update job runs in each guest, by apt-get's own command names. */
 public enum UpdateAction {
+
     UPDATE("update"), UPGRADE("upgrade"), DIST_UPGRADE("dist-upgrade"), INSTALL("install"), REMOVE("remove");
 
     private final String command;
@@ -24,7 +25,8 @@ public enum UpdateAction {
     }
 
     public static Optional<UpdateAction> of(String command) {
-        return Arrays.stream(values()).filter(a -> a.command.equals(command == null ? null
+        return Arrays.stream(values()).filter(a -> a.command.equals(command == null
+                ? null
                 : command.toLowerCase(Locale.ROOT))).findFirst();
     }
 }

@@ -11,7 +11,6 @@ import org.vsconsole.host.config.HostGrammar;
 /** Checks an {@link UpdateRequest} field by field; errors name the JSON field. */
 final class UpdateRequestValidator {
 
-
     private UpdateRequestValidator() {
     }
 

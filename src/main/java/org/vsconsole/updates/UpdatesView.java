@@ -88,10 +88,15 @@ public class UpdatesView extends VerticalLayout {
         guests.setSelectionMode(Grid.SelectionMode.MULTI);
         guests.addColumn(UpdateService.GuestRow::name).setHeader("Guest").setSortable(true).setAutoWidth(true);
         guests.addColumn(r -> r.running() ? "running" : "stopped").setHeader("State").setAutoWidth(true);
-        guests.addColumn(r -> r.pending() == null ? "not checked" : r.pending().problem() != null ? "check failed"
-                : r.pending().pending().toString()).setHeader("Pending").setAutoWidth(true);
+        guests.addColumn(r -> r.pending() == null
+                ? "not checked"
+                : r.pending().problem() != null
+                        ? "check failed"
+                        : r.pending().pending().toString())
+                .setHeader("Pending").setAutoWidth(true);
         guests.addComponentColumn(r -> r.pending() != null && r.pending().hasSecurityUpdates()
-                ? badgeText(r.pending().security() + " security", "badge error") : new Span(""))
+                ? badgeText(r.pending().security() + " security", "badge error")
+                : new Span(""))
                 .setHeader("Security").setAutoWidth(true);
         guests.addColumn(r -> r.pending() == null ? "" : org.vsconsole.base.Formats.timestamp(r.pending().checkedAt()))
                 .setHeader("Checked").setAutoWidth(true);
@@ -179,7 +184,8 @@ public class UpdatesView extends VerticalLayout {
     private void refreshGuests() {
         List<UpdateService.GuestRow> rows = updates.guests();
         guests.setItems(securityOnly.getValue()
-                ? rows.stream().filter(r -> r.pending() != null && r.pending().hasSecurityUpdates()).toList() : rows);
+                ? rows.stream().filter(r -> r.pending() != null && r.pending().hasSecurityUpdates()).toList()
+                : rows);
     }
 
     private static Span badge(JobState state) {

@@ -20,7 +20,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class OpenApiLint {
 
-    enum Severity { ERROR, WARNING }
+    enum Severity {
+        ERROR, WARNING
+    }
 
     record Finding(Severity severity, String rule, String where, String message) {
 

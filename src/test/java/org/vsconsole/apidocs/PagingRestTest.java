@@ -45,7 +45,7 @@ class PagingRestTest {
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/guests", "/api/v1/jobs", "/api/v1/terminal-sessions", "/api/v1/audit"})
     void outOfRangeOffsetAndLimitAreRefusedByName(String collection) throws Exception {
-        for (String limit : new String[] {"0", "1001"}) {
+        for (String limit : new String[]{"0", "1001"}) {
             mvc.perform(get(collection).param("limit", limit).with(httpBasic(admin, OwnAdmin.PASSWORD)))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -65,7 +65,7 @@ class PagingRestTest {
     @ValueSource(strings = {"/api/v1/guests", "/api/v1/terminal-sessions", "/api/v1/audit"})
     void aPageIsAtMostLimitLongAndTheTotalIsInTheHeader(String collection) throws Exception {
         var response = mvc.perform(get(collection).param("offset", "0").param("limit", "1")
-                        .with(httpBasic(admin, OwnAdmin.PASSWORD)))
+                .with(httpBasic(admin, OwnAdmin.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(header().exists("X-Total-Count"))
                 .andReturn().getResponse();

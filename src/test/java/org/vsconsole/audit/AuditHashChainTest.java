@@ -39,7 +39,8 @@ class AuditHashChainTest {
     @BeforeEach
     void freshDatabaseWithTwentyEvents() {
         // One connection for the whole test: fast, and the database file is closed by SHUTDOWN.
-        dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("db/vsconsole") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", true);
+        dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("db/vsconsole") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "",
+                true);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
         audit = new AuditService(new AuditRepository(jdbc), new ActorResolver(), JsonMapper.builder().build(),

@@ -111,7 +111,8 @@ class DiskFullIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("expected " + expected + ", last answer " + (last == null ? "none" : last.statusCode() + " " + last.body()));
+        throw new AssertionError(
+                "expected " + expected + ", last answer " + (last == null ? "none" : last.statusCode() + " " + last.body()));
     }
 
     /**

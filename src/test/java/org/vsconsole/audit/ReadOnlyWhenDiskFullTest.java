@@ -61,7 +61,7 @@ class ReadOnlyWhenDiskFullTest extends ConsoleViewTest {
 
         // a state change: refused before it starts, 503 with the reason, not a redirect to /login
         mvc.perform(post("/api/v1/me/tokens").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"while-full\",\"expiresInDays\":7}"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"while-full\",\"expiresInDays\":7}"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.field").value("storage"))
                 .andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.containsString("read-only until space is freed")));
@@ -89,7 +89,7 @@ class ReadOnlyWhenDiskFullTest extends ConsoleViewTest {
         assertThat(audit().verify().ok()).as("the chain holds across the held rows").isTrue();
 
         mvc.perform(post("/api/v1/me/tokens").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"after-full\",\"expiresInDays\":7}"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"after-full\",\"expiresInDays\":7}"))
                 .andExpect(status().isCreated());
         signedInAgain();
         navigate(AuditView.class);

@@ -183,7 +183,7 @@ class AccessibilityIT {
         scan("guest list: stop dialog");
         closeDialog();
 
-        for (String tab : new String[] {"overview", "configuration", "network", "processes", "limits", "console",
+        for (String tab : new String[]{"overview", "configuration", "network", "processes", "limits", "console",
                 "terminal", "history", "audit"}) {
             scanPage("guests/" + GUEST + "?tab=" + tab, "guest-tabs", "guest detail: " + tab);
         }
@@ -204,7 +204,7 @@ class AccessibilityIT {
         awaitDialog();
         scan("users: new user dialog");
         closeDialog();
-        for (String dialog : new String[] {"edit", "reset", "toggle"}) {
+        for (String dialog : new String[]{"edit", "reset", "toggle"}) {
             browser.click("user-" + dialog + "-admin");
             awaitDialog();
             scan("users: " + dialog + " dialog");
@@ -236,7 +236,7 @@ class AccessibilityIT {
 
         scanPage("guests/new", "wizard-steps", "wizard: identity");
         browser.type("wizard-name", "a11ywiz");
-        for (String step : new String[] {"network", "context", "build", "limits", "summary"}) {
+        for (String step : new String[]{"network", "context", "build", "limits", "summary"}) {
             browser.click("wizard-next");
             scan("wizard: " + step);
         }
@@ -261,7 +261,7 @@ class AccessibilityIT {
         keys.press(Keys.ENTER);
         keys.tabTo("wizard-context");
         keys.type("41238");
-        for (String step : new String[] {"Build", "Limits", "Summary"}) {
+        for (String step : new String[]{"Build", "Limits", "Summary"}) {
             keys.tabTo("wizard-next");
             keys.press(Keys.ENTER);
             assertThat(currentStep()).isEqualTo(step);
@@ -285,7 +285,7 @@ class AccessibilityIT {
     @Order(6)
     void atNarrowWidthAndDoubleZoomNothingIsLostOrScrollsSideways() {
         try {
-            for (int[] size : new int[][] {{320, 640}, {720, 450}}) {
+            for (int[] size : new int[][]{{320, 640}, {720, 450}}) {
                 browser.viewport(size[0], size[1]);
                 String at = size[0] + "x" + size[1];
                 checkReflow("guests", "guest-grid", at, "sign-out", "guest-search", "bulk-start", "bulk-stop", "bulk-restart", "new-guest");
@@ -325,12 +325,14 @@ class AccessibilityIT {
 
     private static void selectFirstGuest() {
         browser.waitUntil(Duration.ofSeconds(20), () -> !browser.gridRow("guest-grid", GUEST).isEmpty());
-        browser.js("""
-                const grid = document.getElementById('guest-grid');
-                const row = Array.from(grid.shadowRoot.querySelectorAll('#items tr'))
-                    .find(tr => Array.from(tr.querySelectorAll('slot')).some(s => s.assignedElements().some(e => e.textContent.includes(arguments[0]))));
-                row.querySelector('slot').assignedElements()[0].querySelector('vaadin-checkbox').click();
-                """, GUEST);
+        browser.js(
+                """
+                        const grid = document.getElementById('guest-grid');
+                        const row = Array.from(grid.shadowRoot.querySelectorAll('#items tr'))
+                            .find(tr => Array.from(tr.querySelectorAll('slot')).some(s => s.assignedElements().some(e => e.textContent.includes(arguments[0]))));
+                        row.querySelector('slot').assignedElements()[0].querySelector('vaadin-checkbox').click();
+                        """,
+                GUEST);
         browser.waitForVaadin();
     }
 
@@ -350,18 +352,20 @@ class AccessibilityIT {
     private static void scan(String screen) {
         REPORT.add(screen, axe.scan(browser));
         browser.screenshot("a11y-" + screen.replaceAll("[^a-z0-9]+", "-"));
-        ((java.util.List<String>) browser.js("""
-                const all = [];
-                const walk = root => root.querySelectorAll('*').forEach(e => { all.push(e); if (e.shadowRoot) { walk(e.shadowRoot); } });
-                walk(document);
-                const silentBadges = all.filter(e => (e.getAttribute('theme') || '').split(' ').includes('badge') && e.offsetParent !== null)
-                    .filter(e => e.textContent.trim() === '' && !e.getAttribute('aria-label'))
-                    .map(e => 'badge without words: ' + e.outerHTML.slice(0, 120));
-                const unnamedGrids = all.filter(e => e.localName === 'vaadin-grid' && e.offsetParent !== null)
-                    .filter(g => !(g.shadowRoot?.querySelector('table')?.getAttribute('aria-label') || '').trim())
-                    .map(g => 'grid without a name: #' + g.id);
-                return silentBadges.concat(unnamedGrids);
-                """)).forEach(b -> OWN_RULE_FAILURES.add(screen + ": " + b));
+        ((java.util.List<String>) browser
+                .js("""
+                        const all = [];
+                        const walk = root => root.querySelectorAll('*').forEach(e => { all.push(e); if (e.shadowRoot) { walk(e.shadowRoot); } });
+                        walk(document);
+                        const silentBadges = all.filter(e => (e.getAttribute('theme') || '').split(' ').includes('badge') && e.offsetParent !== null)
+                            .filter(e => e.textContent.trim() === '' && !e.getAttribute('aria-label'))
+                            .map(e => 'badge without words: ' + e.outerHTML.slice(0, 120));
+                        const unnamedGrids = all.filter(e => e.localName === 'vaadin-grid' && e.offsetParent !== null)
+                            .filter(g => !(g.shadowRoot?.querySelector('table')?.getAttribute('aria-label') || '').trim())
+                            .map(g => 'grid without a name: #' + g.id);
+                        return silentBadges.concat(unnamedGrids);
+                        """))
+                .forEach(b -> OWN_RULE_FAILURES.add(screen + ": " + b));
     }
 
     /** Waits until a dialog is open and done animating: axe measures colours half faded in otherwise. */

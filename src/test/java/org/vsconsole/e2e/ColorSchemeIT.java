@@ -88,7 +88,8 @@ class ColorSchemeIT {
         browser.js("document.getElementById('color-scheme').opened = true;");
         browser.waitUntil(Duration.ofSeconds(10), () -> Boolean.TRUE.equals(browser.js(
                 "const i = Array.from(document.querySelectorAll('vaadin-select-item'))"
-                        + ".find(e => e.textContent.trim() === arguments[0]); if (i) { i.click(); } return !!i;", label)));
+                        + ".find(e => e.textContent.trim() === arguments[0]); if (i) { i.click(); } return !!i;",
+                label)));
         browser.waitForVaadin();
     }
 

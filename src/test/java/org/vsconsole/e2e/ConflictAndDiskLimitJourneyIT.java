@@ -269,7 +269,8 @@ class ConflictAndDiskLimitJourneyIT {
     }
 
     private static void confirmDialog() {
-        browser.waitUntil(Duration.ofSeconds(10), () -> !browser.driver().findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).isEmpty());
+        browser.waitUntil(Duration.ofSeconds(10),
+                () -> !browser.driver().findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).isEmpty());
         browser.js("document.querySelector(\"vaadin-button[slot='confirm-button']\").click()");
         browser.waitForVaadin();
     }

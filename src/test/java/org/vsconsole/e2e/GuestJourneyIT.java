@@ -80,12 +80,14 @@ class GuestJourneyIT {
         // The console tab runs hostname inside the guest.
         browser.open(console.url("guests/" + GUEST));
         browser.await(By.id("guest-title"));
-        browser.waitUntil(Duration.ofSeconds(15), () -> browser.driver().findElement(By.id("guest-figures")).getText().matches("[1-9]\\d* processes.*"));
+        browser.waitUntil(Duration.ofSeconds(15),
+                () -> browser.driver().findElement(By.id("guest-figures")).getText().matches("[1-9]\\d* processes.*"));
         browser.screenshot("guest-detail");
         browser.selectTab("Console");
         browser.type("console-command", "hostname");
         browser.click("console-run");
-        browser.waitUntil(Duration.ofSeconds(30), () -> browser.driver().findElement(By.id("console-status")).getText().startsWith("Exit code"));
+        browser.waitUntil(Duration.ofSeconds(30),
+                () -> browser.driver().findElement(By.id("console-status")).getText().startsWith("Exit code"));
         assertThat(browser.driver().findElement(By.id("console-output")).getText()).contains(GUEST);
         assertThat(browser.driver().findElement(By.id("console-status")).getText()).isEqualTo("Exit code 0");
         browser.screenshot("guest-console");
@@ -146,8 +148,9 @@ class GuestJourneyIT {
         browser.type("console-command", command);
         browser.click("console-run");
         browser.waitUntil(Duration.ofSeconds(30), () -> browser.driver().findElement(By.id("console-status")).getText()
-                .startsWith("Exit code") && browser.driver().findElement(By.id("console-output")).getText()
-                .startsWith("# " + command));
+                .startsWith("Exit code")
+                && browser.driver().findElement(By.id("console-output")).getText()
+                        .startsWith("# " + command));
         return browser.driver().findElement(By.id("console-output")).getText();
     }
 
@@ -165,7 +168,8 @@ class GuestJourneyIT {
     }
 
     private static void confirmDialog() {
-        browser.waitUntil(Duration.ofSeconds(10), () -> !browser.driver().findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).isEmpty());
+        browser.waitUntil(Duration.ofSeconds(10),
+                () -> !browser.driver().findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).isEmpty());
         browser.js("document.querySelector(\"vaadin-button[slot='confirm-button']\").click()");
         browser.waitForVaadin();
     }

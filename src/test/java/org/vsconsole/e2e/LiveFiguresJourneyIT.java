@@ -95,7 +95,7 @@ class LiveFiguresJourneyIT {
         console = console.killAndRestart();
         String guests = call("GET", "api/v1/guests", null).body();
         for (int i = 0; i < 40 && !guests.contains("\"running\":true"); i++) {
-            Thread.sleep(250);  // the first sampler tick after start
+            Thread.sleep(250); // the first sampler tick after start
             guests = call("GET", "api/v1/guests", null).body();
         }
         assertThat(guests).contains("\"name\":\"" + GUEST + "\"");

@@ -60,12 +60,14 @@ class LiveScreensJourneyIT {
         browser.open(console.url("guests"));
         browser.await(By.id("guest-grid"));
         browser.waitUntil(Duration.ofSeconds(20), () -> browser.gridRow("guest-grid", GUEST).contains("Running"));
-        browser.js("""
-                const grid = document.getElementById('guest-grid');
-                const row = Array.from(grid.shadowRoot.querySelectorAll('#items tr')).find(tr => tr.textContent.includes(arguments[0])
-                    || Array.from(tr.querySelectorAll('slot')).some(s => s.assignedElements().some(e => e.textContent.includes(arguments[0]))));
-                row.querySelector('slot').assignedElements()[0].querySelector('vaadin-checkbox').click();
-                """, GUEST);
+        browser.js(
+                """
+                        const grid = document.getElementById('guest-grid');
+                        const row = Array.from(grid.shadowRoot.querySelectorAll('#items tr')).find(tr => tr.textContent.includes(arguments[0])
+                            || Array.from(tr.querySelectorAll('slot')).some(s => s.assignedElements().some(e => e.textContent.includes(arguments[0]))));
+                        row.querySelector('slot').assignedElements()[0].querySelector('vaadin-checkbox').click();
+                        """,
+                GUEST);
         browser.waitForVaadin();
         Thread.sleep(4000); // four sampler ticks, each a push with new figures
         browser.click("bulk-stop");
@@ -129,7 +131,7 @@ class LiveScreensJourneyIT {
         browser.open(console.url("guests"));
         browser.await(By.id("guest-grid"));
         browser.waitUntil(Duration.ofSeconds(10), () -> !browser.gridRow("guest-grid", GUEST).isEmpty());
-        for (String action : new String[] {"bulk-start", "bulk-stop", "bulk-restart"}) {
+        for (String action : new String[]{"bulk-start", "bulk-stop", "bulk-restart"}) {
             assertThat(rightEdge(action)).as(action + " within 390 px").isLessThanOrEqualTo(390);
         }
         browser.screenshot("ui-guest-list-390");

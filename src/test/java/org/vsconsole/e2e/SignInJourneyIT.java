@@ -29,6 +29,7 @@ class SignInJourneyIT {
 
     @RegisterExtension
     static final TestWatcher DUMP_ON_FAILURE = new TestWatcher() {
+
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
             if (browser != null) {

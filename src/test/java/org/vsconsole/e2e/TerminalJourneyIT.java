@@ -233,7 +233,7 @@ class TerminalJourneyIT {
     private static int[] browserSize() {
         String size = String.valueOf(browser.js("return document.getElementById('terminal-screen').size()"));
         String[] parts = size.split("x");
-        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+        return new int[]{Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
     }
 
     private static List<String> lines(String text) {

@@ -61,28 +61,30 @@ class TerminalLatencyBench {
                     "return document.getElementById('terminal-screen').text()")).contains("#"));
             browser.driver().manage().timeouts().scriptTimeout(Duration.ofMinutes(5));
             @SuppressWarnings("unchecked")
-            List<Number> millis = (List<Number>) browser.driver().executeAsyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    const el = document.getElementById('terminal-screen');
-                    const term = el._term;
-                    const write = el.write.bind(el);
-                    let waiting = null;
-                    el.write = (data) => { write(data); if (waiting && data.includes(waiting.key)) { const w = waiting; waiting = null; w.resolve(performance.now()); } };
-                    const keys = 'abcdefghijklmnopqrstuvwxyz';
-                    const results = [];
-                    (async () => {
-                      for (let i = 0; i < arguments[0] + arguments[1]; i++) {
-                        const key = keys[i % 26];
-                        const echoed = new Promise((resolve) => { waiting = { key, resolve }; });
-                        const t0 = performance.now();
-                        term.input(key, true);
-                        const t1 = await echoed;
-                        if (i >= arguments[0]) { results.push(t1 - t0); }
-                        if (i % 40 === 39) { term.input('\\x15', true); await new Promise(r => setTimeout(r, 50)); }
-                      }
-                      done(results);
-                    })();
-                    """, WARM_UP, SAMPLES);
+            List<Number> millis = (List<Number>) browser.driver().executeAsyncScript(
+                    """
+                            const done = arguments[arguments.length - 1];
+                            const el = document.getElementById('terminal-screen');
+                            const term = el._term;
+                            const write = el.write.bind(el);
+                            let waiting = null;
+                            el.write = (data) => { write(data); if (waiting && data.includes(waiting.key)) { const w = waiting; waiting = null; w.resolve(performance.now()); } };
+                            const keys = 'abcdefghijklmnopqrstuvwxyz';
+                            const results = [];
+                            (async () => {
+                              for (let i = 0; i < arguments[0] + arguments[1]; i++) {
+                                const key = keys[i % 26];
+                                const echoed = new Promise((resolve) => { waiting = { key, resolve }; });
+                                const t0 = performance.now();
+                                term.input(key, true);
+                                const t1 = await echoed;
+                                if (i >= arguments[0]) { results.push(t1 - t0); }
+                                if (i % 40 === 39) { term.input('\\x15', true); await new Promise(r => setTimeout(r, 50)); }
+                              }
+                              done(results);
+                            })();
+                            """,
+                    WARM_UP, SAMPLES);
             double[] sorted = millis.stream().mapToDouble(Number::doubleValue).sorted().toArray();
             System.out.printf("bench: browser terminal keystroke-to-echo on loopback: median %.1f ms, p99 %.1f ms, n=%d%n",
                     sorted[sorted.length / 2], sorted[sorted.length * 99 / 100], sorted.length);

@@ -87,7 +87,8 @@ class BootAutostartTest extends GuestsTestBase {
 
         // the id was noted, so the host's next boot is seen as one
         writeKernelBootId("boot-7");
-        assertThat(autostart.startMarkedGuestsIfBooted(new HostBootId(new org.vsconsole.host.proc.HostProcReader(dir), dir.resolve("run/boot-id"))))
+        assertThat(autostart
+                .startMarkedGuestsIfBooted(new HostBootId(new org.vsconsole.host.proc.HostProcReader(dir), dir.resolve("run/boot-id"))))
                 .contains("bootn-a");
         assertThat(kernel.inside(3131)).contains("bootn-a");
     }

@@ -92,7 +92,8 @@ class ContextConflictTest extends GuestsTestBase {
         actions.put("guest.start", () -> guests.start("app2"));
         actions.put("guest.stop", () -> guests.stop("app2"));
         actions.put("guest.restart", () -> guests.restart("app2"));
-        actions.put("guest.exec", () -> processes.exec("app2", List.of("id"), line -> { }));
+        actions.put("guest.exec", () -> processes.exec("app2", List.of("id"), line -> {
+        }));
         actions.put("guest.kill", () -> processes.kill("app2", 10_000 + 4243, "TERM"));
         actions.put("limits.set", () -> limits.apply("app2", Map.of("nproc", new LimitEdit("100", "120")), true, false, digest));
         actions.put("limits.tmp-size", () -> tmp.setTmpSize("app2", "32m", true, false, digest));

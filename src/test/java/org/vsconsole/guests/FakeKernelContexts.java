@@ -80,7 +80,8 @@ public class FakeKernelContexts implements HostDriver {
         String inside = contexts.putIfAbsent(guest.xid(), guest.name());
         if (inside != null) {
             throw new HostOperationException("start", guest.name(), inside.equals(guest.name())
-                    ? "guest is already running" : "context " + guest.xid() + " is in use by the running guest " + inside);
+                    ? "guest is already running"
+                    : "context " + guest.xid() + " is in use by the running guest " + inside);
         }
     }
 
@@ -122,7 +123,8 @@ public class FakeKernelContexts implements HostDriver {
     public List<GuestProcess> processes(GuestSpec guest) {
         String inside = contexts.get(guest.xid());
         // what vps shows: the context's processes, whoever's tree they came from
-        return inside == null ? List.of()
+        return inside == null
+                ? List.of()
                 : List.of(new GuestProcess(10_000 + guest.xid(), 1, "root", 3L << 20, 1L << 20, 15, 0, "init of " + inside));
     }
 

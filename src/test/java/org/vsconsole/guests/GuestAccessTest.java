@@ -94,7 +94,8 @@ class GuestAccessTest extends com.vaadin.browserless.SpringBrowserlessTest {
         navigate(GuestListView.class);
         @SuppressWarnings("unchecked")
         Grid<GuestSummary> grid = $(Grid.class).id("guest-grid");
-        List<String> names = test(grid).size() == 0 ? List.of()
+        List<String> names = test(grid).size() == 0
+                ? List.of()
                 : java.util.stream.IntStream.range(0, test(grid).size()).mapToObj(i -> test(grid).getRow(i).name()).toList();
         assertThat(names).contains("own1").doesNotContain("other1");
         assertThat(guests.list()).extracting(GuestSummary::name).contains("own1").doesNotContain("other1");
@@ -129,7 +130,8 @@ class GuestAccessTest extends com.vaadin.browserless.SpringBrowserlessTest {
                 .doesNotContain("guest-start", "guest-stop", "guest-restart", "guest-delete");
         assertThat($(Tab.class).all()).extracting(Tab::getLabel).doesNotContain("Console");
         assertThatThrownBy(() -> guests.start("own1")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> processes.exec("own1", List.of("id"), line -> { })).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> processes.exec("own1", List.of("id"), line -> {
+        })).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -153,7 +155,7 @@ class GuestAccessTest extends com.vaadin.browserless.SpringBrowserlessTest {
         mvc.perform(post("/api/v1/guests/other1/stop").with(httpBasic(OWNER, OWNER_PASSWORD)))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/guests/own1/exec").with(httpBasic(OWNER, OWNER_PASSWORD))
-                        .contentType("application/json").content("{\"command\":[\"id\"]}"))
+                .contentType("application/json").content("{\"command\":[\"id\"]}"))
                 .andExpect(status().isForbidden());
     }
 

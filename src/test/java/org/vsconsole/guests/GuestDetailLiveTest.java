@@ -102,7 +102,7 @@ class GuestDetailLiveTest extends GuestsTestBase {
     }
 
     private static void selectTab(TabSheet tabs, String label) {
-        for (int i = 0; ; i++) {
+        for (int i = 0;; i++) {
             tabs.setSelectedIndex(i);
             if (tabs.getSelectedTab().getLabel().equals(label)) {
                 return;

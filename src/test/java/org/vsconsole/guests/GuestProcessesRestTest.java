@@ -39,13 +39,13 @@ class GuestProcessesRestTest extends GuestsTestBase {
                 .andExpect(jsonPath("$[0].command").value("init of procs1"));
 
         mvc.perform(post("/api/v1/guests/procs1/processes/14641/signal").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"signal\":\"SIGHUP\"}").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+                .content("{\"signal\":\"SIGHUP\"}").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.signal").value("HUP"));
         assertThat(kernel.callsFor("procs1")).contains("kill procs1 4641 pid 14641 signal 1");
         assertThat(lastAudit("guest.kill", "procs1").get("outcome")).isEqualTo("ok");
 
         mvc.perform(post("/api/v1/guests/procs1/processes/14641/signal").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"signal\":\"RTMIN+3\"}").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+                .content("{\"signal\":\"RTMIN+3\"}").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("signal"))
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("TERM")));

@@ -90,7 +90,7 @@ abstract class GuestsTestBase extends SpringBrowserlessTest {
     /** The newest audit row of an action on a guest: actor, outcome and message. */
     Map<String, Object> lastAudit(String action, String guest) {
         return jdbc.sql("SELECT actor, outcome, message, target_xid FROM audit_event WHERE action = ? AND target_guest = ?"
-                        + " ORDER BY seq DESC LIMIT 1")
+                + " ORDER BY seq DESC LIMIT 1")
                 .param(action).param(guest).query().singleRow();
     }
 }

@@ -52,7 +52,9 @@ import org.vsconsole.security.UserAccountService;
  */
 class RoleActionMatrixTest extends GuestsTestBase {
 
-    enum Who { ANONYMOUS, AUDITOR, OTHER_OWNER, OWNER, OPERATOR, ADMIN }
+    enum Who {
+        ANONYMOUS, AUDITOR, OTHER_OWNER, OWNER, OPERATOR, ADMIN
+    }
 
     static final String GUEST = "mx-own";
     static final String OTHER_GUEST = "mx-other";
@@ -114,14 +116,16 @@ class RoleActionMatrixTest extends GuestsTestBase {
             new Row(HttpMethod.GET, "/api/v1/guests/{name}/limits", "/api/v1/guests/" + GUEST + "/limits", null, SEE_GUEST),
             new Row(HttpMethod.PUT, "/api/v1/guests/{name}/limits", "/api/v1/guests/" + GUEST + "/limits",
                     "{\"limits\":{\"nproc\":{\"soft\":100,\"hard\":120}},\"live\":false,\"persistent\":true,\"digest\":\""
-                            + STALE + "\"}", STAFF),
+                            + STALE + "\"}",
+                    STAFF),
             new Row(HttpMethod.PUT, "/api/v1/guests/{name}/tmp", "/api/v1/guests/" + GUEST + "/tmp",
                     "{\"size\":\"32m\",\"live\":false,\"persistent\":true,\"digest\":\"" + STALE + "\"}", STAFF),
             new Row(HttpMethod.GET, "/api/v1/guests/{name}/disk-usage", "/api/v1/guests/" + GUEST + "/disk-usage", null,
                     SEE_GUEST),
             new Row(HttpMethod.PUT, "/api/v1/guests/{name}/dlimits/{id}", "/api/v1/guests/" + GUEST + "/dlimits/0",
                     "{\"directory\":\"/nowhere\",\"spaceTotalKiB\":\"1000\",\"inodesTotal\":\"100\",\"digest\":\"" + STALE
-                            + "\"}", STAFF),
+                            + "\"}",
+                    STAFF),
             new Row(HttpMethod.DELETE, "/api/v1/guests/{name}/dlimits/{id}",
                     "/api/v1/guests/" + GUEST + "/dlimits/0?digest=" + STALE, null, STAFF),
             new Row(HttpMethod.GET, "/api/v1/limit-presets", "/api/v1/limit-presets", null, SIGNED_IN),

@@ -78,7 +78,8 @@ class LinkLocalAddressOptInTest {
         HostProperties host = new HostProperties(config, guests, tmp.resolve("proc"), tmp.resolve("cgroup"), "read-only",
                 tmp.resolve("bin"));
         HostConfiguration beans = new HostConfiguration();
-        return beans.guestConfigWriter(host, beans.guestConfigReader(host), event -> { }, provisioning);
+        return beans.guestConfigWriter(host, beans.guestConfigReader(host), event -> {
+        }, provisioning);
     }
 
     private static NewGuest guest(String name, int xid, String ip, int prefix) {

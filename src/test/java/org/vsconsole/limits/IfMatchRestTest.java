@@ -64,8 +64,8 @@ class IfMatchRestTest extends LimitsTestBase {
         String guest = newGuest(true);
         String etag = etagOf("/api/v1/guests/" + guest + "/limits");
         String after = mvc.perform(put("/api/v1/guests/" + guest + "/limits").header("If-Match", etag)
-                        .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content(LIMITS))
+                .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(LIMITS))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.limits.nproc.savedSoft").value(100))
                 .andReturn().getResponse().getHeader("ETag");
@@ -81,8 +81,8 @@ class IfMatchRestTest extends LimitsTestBase {
         long denied = deniedRefusals();
 
         mvc.perform(put("/api/v1/guests/" + guest + "/limits").header("If-Match", stale)
-                        .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content(LIMITS))
+                .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(LIMITS))
                 .andExpect(status().isPreconditionFailed())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(header().string("ETag", "\"" + before.digest() + "\""))
@@ -90,17 +90,17 @@ class IfMatchRestTest extends LimitsTestBase {
                 .andExpect(jsonPath("$.field").value("If-Match"))
                 .andExpect(jsonPath("$.rule").isNotEmpty());
         mvc.perform(put("/api/v1/guests/" + guest + "/tmp").header("If-Match", stale)
-                        .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"size\":\"64m\",\"live\":true,\"persistent\":true}"))
+                .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"size\":\"64m\",\"live\":true,\"persistent\":true}"))
                 .andExpect(status().isPreconditionFailed());
         mvc.perform(delete("/api/v1/guests/" + guest + "/dlimits/root").header("If-Match", stale)
-                        .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+                .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
                 .andExpect(status().isPreconditionFailed());
         mvc.perform(post("/api/v1/guests/" + guest + "/stop").header("If-Match", stale)
-                        .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+                .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
                 .andExpect(status().isPreconditionFailed());
         mvc.perform(delete("/api/v1/guests/" + guest).header("If-Match", stale)
-                        .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+                .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
                 .andExpect(status().isPreconditionFailed());
 
         assertThat(config(guest).manifest()).as("nothing written").isEqualTo(before);
@@ -112,12 +112,12 @@ class IfMatchRestTest extends LimitsTestBase {
     void aWeakOrListedETagIsRefusedByName() throws Exception {
         String guest = newGuest(false);
         mvc.perform(put("/api/v1/guests/" + guest + "/limits").header("If-Match", "W/\"" + digest(guest) + "\"")
-                        .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content(LIMITS))
+                .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(LIMITS))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("If-Match"));
         mvc.perform(post("/api/v1/guests/" + guest + "/start").header("If-Match", "\"a\", \"b\"")
-                        .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+                .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("If-Match"));
         assertThat(driver.callsFor(guest)).isEmpty();

@@ -59,21 +59,21 @@ class LimitRestTest extends LimitsTestBase {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "{\"../../x\":{\"soft\":1,\"hard\":2}}",
-        "{\"nproc\":{\"soft\":-1,\"hard\":2}}",
-        "{\"nproc\":{\"soft\":1.5,\"hard\":2}}",
-        "{\"nproc\":{\"soft\":\"+1\",\"hard\":2}}",
-        "{\"nproc\":{\"soft\":\"abc\",\"hard\":2}}",
-        "{\"nproc\":{\"soft\":\"\u0661\",\"hard\":2}}",
-        "{\"nproc\":{\"soft\":1,\"hard\":99999999999}}",
-        "{\"nproc\":{\"soft\":200,\"hard\":100}}",
-        "{\"nproc\":{\"hard\":100}}",
-        "{}"})
+            "{\"../../x\":{\"soft\":1,\"hard\":2}}",
+            "{\"nproc\":{\"soft\":-1,\"hard\":2}}",
+            "{\"nproc\":{\"soft\":1.5,\"hard\":2}}",
+            "{\"nproc\":{\"soft\":\"+1\",\"hard\":2}}",
+            "{\"nproc\":{\"soft\":\"abc\",\"hard\":2}}",
+            "{\"nproc\":{\"soft\":\"\u0661\",\"hard\":2}}",
+            "{\"nproc\":{\"soft\":1,\"hard\":99999999999}}",
+            "{\"nproc\":{\"soft\":200,\"hard\":100}}",
+            "{\"nproc\":{\"hard\":100}}",
+            "{}"})
     void badInputIs400AndNothingIsWrittenOrApplied(String limits) throws Exception {
         String guest = newGuest(true);
         ConfigManifest before = config(guest).manifest();
         mvc.perform(put("/api/v1/guests/" + guest + "/limits").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content(body(limits, before.digest())))
+                .contentType(MediaType.APPLICATION_JSON).content(body(limits, before.digest())))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("invalid-input"))
@@ -88,7 +88,7 @@ class LimitRestTest extends LimitsTestBase {
         String guest = newGuest(true);
         ConfigManifest before = config(guest).manifest();
         mvc.perform(put("/api/v1/guests/" + guest + "/limits").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content(body("{\"nproc\":{\"soft\":100,\"hard\":\"120\"}}", before.digest())))
+                .contentType(MediaType.APPLICATION_JSON).content(body("{\"nproc\":{\"soft\":100,\"hard\":\"120\"}}", before.digest())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.limits.nproc.savedSoft").value(100))
                 .andExpect(jsonPath("$.limits.nproc.hard").value(120))
@@ -107,7 +107,7 @@ class LimitRestTest extends LimitsTestBase {
         ConfigManifest before = config(guest).manifest();
 
         mvc.perform(put("/api/v1/guests/" + guest + "/limits").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content(body("{\"nproc\":{\"soft\":1,\"hard\":2}}", digest)))
+                .contentType(MediaType.APPLICATION_JSON).content(body("{\"nproc\":{\"soft\":1,\"hard\":2}}", digest)))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("conflict"))
@@ -117,8 +117,8 @@ class LimitRestTest extends LimitsTestBase {
         assertThat(driver.callsFor(guest)).isEmpty();
 
         mvc.perform(put("/api/v1/guests/" + guest + "/tmp").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"size\":\"64m\",\"live\":true,\"persistent\":true,\"digest\":\"" + digest + "\"}"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"size\":\"64m\",\"live\":true,\"persistent\":true,\"digest\":\"" + digest + "\"}"))
                 .andExpect(status().isConflict());
     }
 
@@ -127,9 +127,9 @@ class LimitRestTest extends LimitsTestBase {
         String guest = newGuest(false);
         String root = Files.readSymbolicLink(config(guest).configDir().resolve("vdir")).toString();
         mvc.perform(put("/api/v1/guests/" + guest + "/dlimits/root").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"directory\":\"" + root + "\",\"spaceTotalKiB\":2048,\"inodesTotal\":100,"
-                                + "\"reservedPercent\":5,\"digest\":\"" + digest(guest) + "\"}"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"directory\":\"" + root + "\",\"spaceTotalKiB\":2048,\"inodesTotal\":100,"
+                        + "\"reservedPercent\":5,\"digest\":\"" + digest(guest) + "\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.diskQuota.state").value("enforced"));
         assertThat(driver.callsFor(guest)).containsExactly("applyDiskQuota " + guest + " 2048KiB/100");
@@ -149,12 +149,12 @@ class LimitRestTest extends LimitsTestBase {
         String guest = newGuest(true);
         String digest = digest(guest);
         mvc.perform(put("/api/v1/guests/" + guest + "/tmp").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"size\":\"64q\",\"live\":true,\"persistent\":true,\"digest\":\"" + digest + "\"}"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"size\":\"64q\",\"live\":true,\"persistent\":true,\"digest\":\"" + digest + "\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("tmp size"));
         mvc.perform(put("/api/v1/guests/" + guest + "/tmp").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"size\":\"64m\",\"live\":true,\"persistent\":true,\"digest\":\"" + digest + "\"}"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"size\":\"64m\",\"live\":true,\"persistent\":true,\"digest\":\"" + digest + "\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.tmpSize").value("64m"));
         assertThat(driver.callsFor(guest)).containsExactly("remountTmp " + guest + " 64m");
     }
@@ -164,7 +164,7 @@ class LimitRestTest extends LimitsTestBase {
         String a = newGuest(true);
         String b = newGuest(false);
         mvc.perform(post("/api/v1/limit-presets/large/apply").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"guests\":[\"" + a + "\",\"" + b + "\",\"nope\"]}"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"guests\":[\"" + a + "\",\"" + b + "\",\"nope\"]}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].ok").value(true))
                 .andExpect(jsonPath("$[1].ok").value(true))

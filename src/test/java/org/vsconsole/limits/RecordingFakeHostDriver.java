@@ -69,7 +69,7 @@ public class RecordingFakeHostDriver implements HostDriver {
      */
     public void holdNextLiveLimit(String guest, java.util.concurrent.CountDownLatch entered,
             java.util.concurrent.CountDownLatch release) {
-        heldLiveLimits.put(guest, new java.util.concurrent.CountDownLatch[] {entered, release});
+        heldLiveLimits.put(guest, new java.util.concurrent.CountDownLatch[]{entered, release});
     }
 
     /** Calls that concern {@code guest}, oldest first. */

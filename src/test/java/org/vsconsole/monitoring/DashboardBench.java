@@ -57,7 +57,8 @@ class DashboardBench {
                     hits[i]++;
                 }
                 String name = "guest-" + i;
-                guests.put(name, MonitoringFixtures.running(name, 40000 + i, figures(40000 + i, procs[i] + 1, 64L << 20, user[i], 0, hits[i])));
+                guests.put(name,
+                        MonitoringFixtures.running(name, 40000 + i, figures(40000 + i, procs[i] + 1, 64L << 20, user[i], 0, hits[i])));
             }
             t = t.plusSeconds(1);
             long c0 = threads.getCurrentThreadCpuTime();
@@ -112,15 +113,18 @@ class DashboardBench {
         System.out.printf("  sampler delta computation: %.2f ms CPU per tick%n", samplerCpu / 1e6 / samplerTicks);
         double oldMs = oldModelCpu / 1e6 / samplerTicks;
         double newMs = modelCpu / 1e6 / samplerTicks;
-        System.out.printf("  row-model updates, all %d dashboards, old path (each compares every guest): %.2f ms CPU per tick (%.3f ms per dashboard)%n",
+        System.out.printf(
+                "  row-model updates, all %d dashboards, old path (each compares every guest): %.2f ms CPU per tick (%.3f ms per dashboard)%n",
                 DASHBOARDS, oldMs, oldMs / DASHBOARDS);
-        System.out.printf("  row-model updates, all %d dashboards, shared diff: %.2f ms CPU per tick (%.3f ms per dashboard); old/new %.1fx%n",
+        System.out.printf(
+                "  row-model updates, all %d dashboards, shared diff: %.2f ms CPU per tick (%.3f ms per dashboard); old/new %.1fx%n",
                 DASHBOARDS, newMs, newMs / DASHBOARDS, oldMs / newMs);
         System.out.printf("  per tick in total (sampler incl. shared diff + %d dashboards): %.2f ms CPU%n",
                 DASHBOARDS, samplerCpu / 1e6 / samplerTicks + newMs);
         lookupBench();
         System.out.printf("  retained heap per dashboard: %.0f KB%n", perUi / 1024);
-        System.out.printf("  changed rows per dashboard per tick: %.1f of %d (≈ %.1f KB if all were in view, ≈ %.2f KB for a 50-row viewport)%n",
+        System.out.printf(
+                "  changed rows per dashboard per tick: %.1f of %d (≈ %.1f KB if all were in view, ≈ %.2f KB for a 50-row viewport)%n",
                 rowsPerUiTick, CONTEXTS, bytesAll / 1024, bytesViewport / 1024);
     }
 
@@ -156,7 +160,8 @@ class DashboardBench {
             }
         }
         int counted = rounds - rounds / 4;
-        System.out.printf("  limits panel digest lookup, %d open panels over %d guests: scan %.1f us per tick, by name %.1f us per tick (%.0fx) [%d]%n",
+        System.out.printf(
+                "  limits panel digest lookup, %d open panels over %d guests: scan %.1f us per tick, by name %.1f us per tick (%.0fx) [%d]%n",
                 panels, CONTEXTS, scanNs / 1e3 / counted, mapNs / 1e3 / counted, (double) scanNs / mapNs, sink % 10);
     }
 

@@ -33,7 +33,8 @@ class DashboardModelTest {
             for (int i = 0; i < count; i++) {
                 user[i] += random.nextInt(4) == 0 ? random.nextInt(900) : 0;
                 String name = "g" + i;
-                guests.put(name, i % 5 == 0 && tick % 9 < 3 ? stopped(name, 40000 + i)
+                guests.put(name, i % 5 == 0 && tick % 9 < 3
+                        ? stopped(name, 40000 + i)
                         : running(name, 40000 + i, figures(40000 + i, 1 + random.nextInt(2), 1L << 20, user[i], 0, tick / 10)));
             }
             HostSnapshot snapshot = tracker.next(T0.plusSeconds(tick), guests, host(2));

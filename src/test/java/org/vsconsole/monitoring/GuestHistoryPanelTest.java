@@ -61,7 +61,7 @@ class GuestHistoryPanelTest {
     void aPointWithoutNeighboursIsADotAndAGapBreaksTheLine() {
         Instant t0 = Instant.parse("2026-01-01T12:00:00Z");
         List<Instant> times = List.of(t0, t0.plusSeconds(60), t0.plusSeconds(600));
-        String svg = LineChart.svg("t", times, List.of(new LineChart.Series("avg", new double[] {1, 2, 1}, "line-avg")),
+        String svg = LineChart.svg("t", times, List.of(new LineChart.Series("avg", new double[]{1, 2, 1}, "line-avg")),
                 t0, t0.plusSeconds(3600), java.time.Duration.ofMinutes(2), 2, v -> "", java.time.format.DateTimeFormatter.ISO_INSTANT);
         assertThat(svg).containsOnlyOnce("<path").containsOnlyOnce("<circle");
     }

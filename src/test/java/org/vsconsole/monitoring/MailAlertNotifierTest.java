@@ -60,7 +60,7 @@ class MailAlertNotifierTest {
                 out.print("220 fake ESMTP\r\n");
                 out.flush();
                 boolean data = false;
-                for (String line; (line = in.readLine()) != null; ) {
+                for (String line; (line = in.readLine()) != null;) {
                     seen.append(line).append('\n');
                     if (data) {
                         if (line.equals(".")) {

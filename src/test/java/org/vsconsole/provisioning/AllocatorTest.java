@@ -82,7 +82,7 @@ class AllocatorTest {
 
     @Test
     void aBadPoolPropertyIsRefusedAtStartup() {
-        for (String bad : new String[] {"10.88.0.0", "10.88.0.0/31", "fd00::/64", "010.88.0.0/24", "example.com/24", "10.88.0.0/x"}) {
+        for (String bad : new String[]{"10.88.0.0", "10.88.0.0/31", "fd00::/64", "010.88.0.0/24", "example.com/24", "10.88.0.0/x"}) {
             assertThatThrownBy(() -> new AddressAllocator(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(new AddressAllocator("10.88.0.77/24").pool()).isEqualTo("10.88.0.0/24");

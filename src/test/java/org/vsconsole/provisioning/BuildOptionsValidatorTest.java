@@ -15,10 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 class BuildOptionsValidatorTest {
 
-    private static final String ED25519 =
-            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f admin@example";
-    private final BuildOptionsValidator options =
-            new BuildOptionsValidator(new HostAptSources(Path.of("/nonexistent")), List.of("bookworm", "trixie"));
+    private static final String ED25519 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f admin@example";
+    private final BuildOptionsValidator options = new BuildOptionsValidator(new HostAptSources(Path.of("/nonexistent")),
+            List.of("bookworm", "trixie"));
 
     private static void refused(Runnable check, String field, String rule) {
         assertThatThrownBy(check::run).isInstanceOfSatisfying(InvalidInputException.class, e -> {

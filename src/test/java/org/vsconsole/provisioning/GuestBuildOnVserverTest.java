@@ -98,6 +98,7 @@ class GuestBuildOnVserverTest {
         List<String> events = new java.util.ArrayList<>();
         Path configDir = host.configRoot.resolve("app1");
         host.writer.addListener(new org.vsconsole.host.config.ConfigWriteListener() {
+
             @Override
             public void written(String guest, org.vsconsole.host.config.GuestConfig after) {
                 events.add("written");

@@ -94,6 +94,7 @@ class GuestBuildTest {
     @Test
     void aRootThatCannotBeRemovedIsNamedInTheMessageAndTheConfigIsStillRemoved() throws Exception {
         FakeDriver stubborn = new FakeDriver() {
+
             @Override
             public void deleteRoot(org.vsconsole.host.GuestSpec guest) {
                 throw new org.vsconsole.host.HostOperationException("delete", guest.name(), "/proc is mounted inside");

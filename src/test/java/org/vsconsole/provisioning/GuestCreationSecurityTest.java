@@ -127,17 +127,17 @@ class GuestCreationSecurityTest {
     @Test
     void restRefusesBadInputWith400NamingTheField() throws Exception {
         mvc.perform(post("/api/v1/guests").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name":"rest1","ip":"010.1.1.1","build":{"method":"skeleton"}}"""))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"name":"rest1","ip":"010.1.1.1","build":{"method":"skeleton"}}"""))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("invalid-input"))
                 .andExpect(jsonPath("$.field").value("ip"));
         mvc.perform(post("/api/v1/guests").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name":"rest1","context":49152,"interface":"eth0"}"""))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"name":"rest1","context":49152,"interface":"eth0"}"""))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("context"));
         assertThat(Files.exists(host.configRoot().resolve("rest1"))).isFalse();
@@ -154,9 +154,9 @@ class GuestCreationSecurityTest {
         }, Role.AUDITOR);
 
         mvc.perform(post("/api/v1/guests").with(httpBasic(auditor, PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name":"rest2"}"""))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"name":"rest2"}"""))
                 .andExpect(status().isForbidden());
         assertThat(auditCount(GuestCreationService.ACTION, auditor, "denied")).isEqualTo(1);
         assertThat(Files.exists(host.configRoot().resolve("rest2"))).isFalse();

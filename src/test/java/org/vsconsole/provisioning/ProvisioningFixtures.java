@@ -30,6 +30,7 @@ final class ProvisioningFixtures {
     }
 
     static final class Host {
+
         final Path configRoot;
         final Path guestsRoot;
         final GuestConfigWriter writer;
@@ -77,7 +78,10 @@ final class ProvisioningFixtures {
 
     /** A driver whose build makes a small root tree, or fails at the step it is told to. */
     static class FakeDriver implements HostDriver {
-        enum Fail { NONE, BUILD_BEFORE_ROOT, BUILD_AFTER_ROOT, START }
+
+        enum Fail {
+            NONE, BUILD_BEFORE_ROOT, BUILD_AFTER_ROOT, START
+        }
 
         Fail fail = Fail.NONE;
         final List<String> calls = new ArrayList<>();
@@ -173,6 +177,7 @@ final class ProvisioningFixtures {
 
     /** Collects what a job reports. */
     static final class RecordingJob implements JobContext {
+
         final List<String> log = new ArrayList<>();
         final List<Integer> progress = new ArrayList<>();
         boolean cancel;

@@ -58,7 +58,7 @@ class ApiTokenTest {
     @Test
     void aTokenIsShownOnceStoredAsItsSha256AndSignsTheOwnerIn() throws Exception {
         String answer = mvc.perform(post("/api/v1/me/tokens").with(httpBasic(user, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"deploy\",\"expiresInDays\":30,\"readOnly\":false}"))
+                .content("{\"name\":\"deploy\",\"expiresInDays\":30,\"readOnly\":false}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.name").value("deploy"))
                 .andExpect(jsonPath("$.id").isNumber())
@@ -85,7 +85,7 @@ class ApiTokenTest {
         String token = create("reader", 7, true);
         mvc.perform(get("/api/v1/stat").with(bearer(token))).andExpect(status().isOk());
         mvc.perform(post("/api/v1/me/password").with(bearer(token)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"Hijacked-passw0rd-9\"}"))
+                .content("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"Hijacked-passw0rd-9\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("read-only")));
         mvc.perform(get("/api/v1/me").with(httpBasic(user, PASSWORD))).andExpect(status().isOk());
@@ -115,7 +115,7 @@ class ApiTokenTest {
     void aTokenCannotMakeTokensAndBadInputNamesTheField() throws Exception {
         String token = create("maker", 7, false);
         mvc.perform(post("/api/v1/me/tokens").with(bearer(token)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"child\",\"expiresInDays\":7}"))
+                .content("{\"name\":\"child\",\"expiresInDays\":7}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("token"));
         tokenRequest("{\"name\":\"\",\"expiresInDays\":7}").andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("name"));
         tokenRequest("{\"name\":\"x\",\"expiresInDays\":0}").andExpect(status().isBadRequest())
@@ -160,7 +160,7 @@ class ApiTokenTest {
     @Test
     void aTokenOfAnOwnerWhoMustChangeTheirPasswordOnlyReachesTheSelfService() throws Exception {
         String answer = mvc.perform(post("/api/v1/me/tokens").with(httpBasic(user, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"gate\",\"expiresInDays\":1}"))
+                .content("{\"name\":\"gate\",\"expiresInDays\":1}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String token = com.jayway.jsonpath.JsonPath.read(answer, "$.token");
         mvc.perform(get("/api/v1/stat").with(bearer(token))).andExpect(status().isOk());

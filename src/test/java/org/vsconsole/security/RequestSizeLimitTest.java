@@ -36,7 +36,7 @@ class RequestSizeLimitTest {
         String big = "{\"name\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";
 
         mvc.perform(post("/api/v1/guests").contentType(MediaType.APPLICATION_JSON).content(big)
-                        .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+                .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("payload-too-large"));
@@ -48,7 +48,7 @@ class RequestSizeLimitTest {
                 - auditRows).as("only the refusal itself (api.refused, aggregated) reached the audit log").isZero();
 
         mvc.perform(post("/api/v1/me/tokens").contentType(MediaType.APPLICATION_JSON).content("{not json")
-                        .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+                .with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value("body"));
@@ -57,6 +57,7 @@ class RequestSizeLimitTest {
     @Test
     void aBodyWithoutALengthIsCutOffAtTheLimitWhileRead() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/guests") {
+
             @Override
             public long getContentLengthLong() {
                 return -1;

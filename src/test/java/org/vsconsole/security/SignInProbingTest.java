@@ -61,7 +61,7 @@ class SignInProbingTest {
         MockHttpServletResponse rightPassword = basic(user, "Disabled-Passw0rd-1");
         MockHttpServletResponse wrongPassword = basic(user, "wrong-password-1");
 
-        for (MockHttpServletResponse r : new MockHttpServletResponse[] {rightPassword, wrongPassword}) {
+        for (MockHttpServletResponse r : new MockHttpServletResponse[]{rightPassword, wrongPassword}) {
             assertThat(r.getStatus()).isEqualTo(unknown.getStatus()).isEqualTo(401);
             assertThat(r.getContentAsString()).isEqualTo(unknown.getContentAsString());
         }

@@ -195,6 +195,7 @@ class SignInThrottlingTest {
     }
 
     static final class MutableClock extends Clock {
+
         private Instant now = Instant.now();
 
         void advance(Duration d) {

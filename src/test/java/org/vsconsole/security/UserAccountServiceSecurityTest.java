@@ -129,8 +129,10 @@ class UserAccountServiceSecurityTest {
                 });
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(name).query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(name).query(String.class).single()).isEqualTo(hash);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user_role r JOIN app_user u ON u.id = r.user_id WHERE u.username = ? AND r.role = 'ADMIN'")
+        assertThat(jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(name).query(String.class).single())
+                .isEqualTo(hash);
+        assertThat(jdbc
+                .sql("SELECT COUNT(*) FROM app_user_role r JOIN app_user u ON u.id = r.user_id WHERE u.username = ? AND r.role = 'ADMIN'")
                 .param(name).query(Long.class).single()).as("the duplicate attempt granted no role").isZero();
         assertThat(auditCount(jdbc, "user.create", "admin", "failed", name)).isEqualTo(1);
         assertThat(auditCount(jdbc, "user.create", "admin", "ok", name)).isEqualTo(1);

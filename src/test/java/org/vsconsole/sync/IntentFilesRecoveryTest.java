@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -29,6 +28,7 @@ class IntentFilesRecoveryTest extends SyncSpringTestBase {
 
     /** Stands for the process dying there: not an exception, so no handler of the console runs. */
     static final class SimulatedCrash extends Error {
+
         SimulatedCrash(String where) {
             super("simulated crash after " + where);
         }

@@ -43,8 +43,8 @@ class SyncBuildTest extends SyncSpringTestBase {
             writer.buildEnded("built1");
         }
 
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                sync.status("built1").map(s -> s.state() == SyncState.MANAGED && !s.drift()).orElse(false));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> sync.status("built1").map(s -> s.state() == SyncState.MANAGED && !s.drift()).orElse(false));
         assertThat(audit("built1", "guest.appeared-outside")).isEmpty();
     }
 

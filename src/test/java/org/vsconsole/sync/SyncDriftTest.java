@@ -84,7 +84,8 @@ class SyncDriftTest extends SyncSpringTestBase {
 
         await().atMost(TWO_SECONDS).until(() -> sync.status("hand1").map(GuestSyncStatus::unmanaged).orElse(false));
         signIn("alice", "ADMIN");
-        await().atMost(TWO_SECONDS).pollInSameThread().until(() -> guests.list().stream().anyMatch(g -> g.name().equals("hand1") && g.unmanaged()));
+        await().atMost(TWO_SECONDS).pollInSameThread()
+                .until(() -> guests.list().stream().anyMatch(g -> g.name().equals("hand1") && g.unmanaged()));
         await().atMost(TWO_SECONDS).until(() -> !audit("hand1", "guest.appeared-outside").isEmpty());
         assertThat(audit("hand1", "guest.appeared-outside")).singleElement()
                 .satisfies(r -> assertThat(r.get("ACTOR")).isEqualTo("external (detected)"));

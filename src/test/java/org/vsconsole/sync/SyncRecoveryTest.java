@@ -43,7 +43,7 @@ class SyncRecoveryTest extends SyncSpringTestBase {
                 .isEqualTo("11111111-1111-1111-1111-111111111111"));
         assertThat(audit("rec-gone", "intent.recovered")).singleElement()
                 .satisfies(r -> assertThat((String) r.get("MESSAGE")).contains("guest.delete").contains(": applied; guest is absent"));
-        for (long id : new long[] {write, start, delete, applied}) {
+        for (long id : new long[]{write, start, delete, applied}) {
             assertThat(repository.intent(id).orElseThrow().outcome()).startsWith("interrupted: ");
         }
         assertThat(repository.openIntents()).isEmpty();

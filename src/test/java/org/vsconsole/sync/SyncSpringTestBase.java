@@ -68,6 +68,7 @@ abstract class SyncSpringTestBase {
     }
 
     interface ThrowingRunnable {
+
         void run() throws Exception;
     }
 
@@ -84,8 +85,8 @@ abstract class SyncSpringTestBase {
         write(staging.resolve("fstab"), "none\t/proc\t\tproc\tdefaults\t\t0 0\n");
         sync.consoleCreated(name);
         Files.move(staging, root().resolve(name));
-        await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
-                sync.status(name).map(s -> s.state() == SyncState.MANAGED && !s.drift()).orElse(false));
+        await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> sync.status(name).map(s -> s.state() == SyncState.MANAGED && !s.drift()).orElse(false));
     }
 
     static void write(Path file, String text) throws IOException {

@@ -108,7 +108,8 @@ class TerminalAccessTest {
         Files.write(file, original);
         audit.record(Actor.SYSTEM, new AuditEntry("terminal.close", AuditTarget.guest("web1", 4600),
                 Map.of("session", id), Map.of("session", id, "recording", id + ".cast",
-                        "sha256", RecordingArchive.sha256(file)), org.vsconsole.audit.Outcome.OK, null, 0), id);
+                        "sha256", RecordingArchive.sha256(file)),
+                org.vsconsole.audit.Outcome.OK, null, 0), id);
         assertThat(audit.verify().ok()).isTrue();
         try {
             Files.writeString(file, "{\"version\": 2, \"width\": 80, \"height\": 24}\n[0.1, \"o\", \"nothing here\"]\n");

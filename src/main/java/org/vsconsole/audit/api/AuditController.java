@@ -11,7 +11,6 @@ import org.vsconsole.base.Paging;
 import org.springframework.http.ResponseEntity;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,20 +40,17 @@ class AuditController {
     }
 
     @GetMapping
-    @Operation(operationId = "searchAudit", summary = "Search the audit log",
-            description = "Events newest first, filtered like the Audit view; paged with offset and limit, the"
-                    + " total both in the body and in X-Total-Count. ADMIN and AUDITOR.")
-    @ApiResponse(responseCode = "200", description = "A page of events",
-            headers = @Header(name = Paging.TOTAL_HEADER, description = "All matching events",
-                    schema = @Schema(type = "integer")))
+    @Operation(operationId = "searchAudit", summary = "Search the audit log", description = "Events newest first, filtered like the Audit view; paged with offset and limit, the"
+            + " total both in the body and in X-Total-Count. ADMIN and AUDITOR.")
+    @ApiResponse(responseCode = "200", description = "A page of events", headers = @Header(name = Paging.TOTAL_HEADER, description = "All matching events", schema = @Schema(type = "integer")))
     ResponseEntity<Page> find(@RequestParam(required = false) String actor,
-              @RequestParam(required = false) String action,
-              @RequestParam(required = false) String target,
-              @Parameter(description = "ok, denied or failed") @RequestParam(required = false) String outcome,
-              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-              @RequestParam(defaultValue = "0") int offset,
-              @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String target,
+            @Parameter(description = "ok, denied or failed") @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(defaultValue = "0") int offset,
+            @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100") int limit) {
         new Paging(offset, limit);
         AuditQuery q = new AuditQuery(actor, action, target, outcome(outcome), from, to);
         long total = audit.count(q);
@@ -76,18 +72,16 @@ class AuditController {
 
     /** ADMIN, after reviewing a mismatch between the log and its anchor; answers the new head. */
     @org.springframework.web.bind.annotation.PostMapping("/reanchor")
-    @Operation(operationId = "reanchorAudit", summary = "Re-anchor the audit chain",
-            description = "After an ADMIN reviewed a mismatch between the log and its anchor: records the reason and"
-                    + " makes the current head the anchor; answers the new head.")
+    @Operation(operationId = "reanchorAudit", summary = "Re-anchor the audit chain", description = "After an ADMIN reviewed a mismatch between the log and its anchor: records the reason and"
+            + " makes the current head the anchor; answers the new head.")
     Reanchored reanchor(@org.springframework.web.bind.annotation.RequestBody(required = false) Reanchor body) {
         AuditEvent row = audit.reanchor(body == null ? null : body.reason());
         return new Reanchored(true, row.seq(), row.hash());
     }
 
     @GetMapping("/verify")
-    @Operation(operationId = "verifyAudit", summary = "Verify the audit chain",
-            description = "Recomputes the hash chain over every row and checks the anchor; says where it first"
-                    + " breaks. ADMIN and AUDITOR.")
+    @Operation(operationId = "verifyAudit", summary = "Verify the audit chain", description = "Recomputes the hash chain over every row and checks the anchor; says where it first"
+            + " breaks. ADMIN and AUDITOR.")
     Verification verify() {
         ChainVerification result = audit.verify();
         if (result.ok()) {

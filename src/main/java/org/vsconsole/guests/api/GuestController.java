@@ -41,7 +41,8 @@ class GuestController {
             {"name":"web1","xid":1001,"ips":["10.238.0.2"],"startsAtBoot":false,"running":true,"state":"running",\
             "processes":4,"rssBytes":8388608,"uptimeMs":61000}""")
     record GuestRow(String name, Integer xid, List<String> ips, boolean startsAtBoot, boolean running,
-            @Schema(allowableValues = {"running", "stopped", "disabled", "broken", "context-conflict"}) String state,
+            @Schema(allowableValues = {
+                    "running", "stopped", "disabled", "broken", "context-conflict"}) String state,
             int processes, long rssBytes, long uptimeMs, String conflict) {
     }
 
@@ -55,12 +56,9 @@ class GuestController {
     }
 
     @GetMapping
-    @Operation(operationId = "listGuests", summary = "List guests",
-            description = "The guests the caller may see, by name, with their state and live figures."
-                    + " Paged with offset and limit; X-Total-Count has the number of guests the caller may see.")
-    @ApiResponse(responseCode = "200", description = "A page of guests",
-            headers = @Header(name = Paging.TOTAL_HEADER, description = "All guests the caller may see",
-                    schema = @Schema(type = "integer")))
+    @Operation(operationId = "listGuests", summary = "List guests", description = "The guests the caller may see, by name, with their state and live figures."
+            + " Paged with offset and limit; X-Total-Count has the number of guests the caller may see.")
+    @ApiResponse(responseCode = "200", description = "A page of guests", headers = @Header(name = Paging.TOTAL_HEADER, description = "All guests the caller may see", schema = @Schema(type = "integer")))
     ResponseEntity<List<GuestRow>> list(@RequestParam(defaultValue = "0") int offset,
             @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "1000") int limit) {
         Paging paging = new Paging(offset, limit);
@@ -69,28 +67,23 @@ class GuestController {
     }
 
     @GetMapping("/{name}")
-    @Operation(operationId = "getGuest", summary = "Read a guest's configuration",
-            description = "The guest's config tree as the console reads it, with its digest; the ETag header carries"
-                    + " the same digest for If-Match.")
-    @ApiResponse(responseCode = "200", description = "The guest's configuration",
-            headers = @Header(name = "ETag", description = "The digest of the guest's config tree",
-                    schema = @Schema(type = "string")))
+    @Operation(operationId = "getGuest", summary = "Read a guest's configuration", description = "The guest's config tree as the console reads it, with its digest; the ETag header carries"
+            + " the same digest for If-Match.")
+    @ApiResponse(responseCode = "200", description = "The guest's configuration", headers = @Header(name = "ETag", description = "The digest of the guest's config tree", schema = @Schema(type = "string")))
     ResponseEntity<GuestConfig> get(@PathVariable String name) {
         GuestConfig config = guests.config(name);
         return ResponseEntity.ok().eTag(IfMatch.etag(config.digest())).body(config);
     }
 
     @GetMapping("/{name}/state")
-    @Operation(operationId = "getGuestState", summary = "Read a guest's state",
-            description = "Whether the guest runs (or why it cannot: disabled, its context held by another guest),"
-                    + " with its live figures, as of the last sample (at most a tick old): the guest list's row for it.")
+    @Operation(operationId = "getGuestState", summary = "Read a guest's state", description = "Whether the guest runs (or why it cannot: disabled, its context held by another guest),"
+            + " with its live figures, as of the last sample (at most a tick old): the guest list's row for it.")
     GuestRow state(@PathVariable String name) {
         return row(guests.summary(name));
     }
 
     @PostMapping("/{name}/start")
-    @Operation(operationId = "startGuest", summary = "Start a guest",
-            description = "Starts the guest's context and answers its row once it runs. 409 when it runs already.")
+    @Operation(operationId = "startGuest", summary = "Start a guest", description = "Starts the guest's context and answers its row once it runs. 409 when it runs already.")
     @ApiErrors({409, 412})
     GuestRow start(@PathVariable String name,
             @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
@@ -99,8 +92,7 @@ class GuestController {
     }
 
     @PostMapping("/{name}/stop")
-    @Operation(operationId = "stopGuest", summary = "Stop a guest",
-            description = "Stops the guest's context and answers its row once it stopped. 409 when it is not running.")
+    @Operation(operationId = "stopGuest", summary = "Stop a guest", description = "Stops the guest's context and answers its row once it stopped. 409 when it is not running.")
     @ApiErrors({409, 412})
     GuestRow stop(@PathVariable String name,
             @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
@@ -109,8 +101,7 @@ class GuestController {
     }
 
     @PostMapping("/{name}/restart")
-    @Operation(operationId = "restartGuest", summary = "Restart a guest",
-            description = "Stops the guest if it runs, then starts it; answers its row.")
+    @Operation(operationId = "restartGuest", summary = "Restart a guest", description = "Stops the guest if it runs, then starts it; answers its row.")
     @ApiErrors({409, 412})
     GuestRow restart(@PathVariable String name,
             @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
@@ -119,14 +110,12 @@ class GuestController {
     }
 
     @DeleteMapping("/{name}")
-    @Operation(operationId = "deleteGuest", summary = "Delete a guest",
-            description = "Deletes a stopped guest's configuration and root. The UI's typed-name confirmation:"
-                    + " `confirm` must repeat the name when given (400 otherwise); 409 when the guest runs or its root"
-                    + " is shared.")
+    @Operation(operationId = "deleteGuest", summary = "Delete a guest", description = "Deletes a stopped guest's configuration and root. The UI's typed-name confirmation:"
+            + " `confirm` must repeat the name when given (400 otherwise); 409 when the guest runs or its root"
+            + " is shared.")
     @ApiErrors({409, 412})
     Deleted delete(@PathVariable String name,
-            @Parameter(description = "The guest's name again, as a confirmation") @RequestParam(required = false)
-            String confirm,
+            @Parameter(description = "The guest's name again, as a confirmation") @RequestParam(required = false) String confirm,
             @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         precondition(name, ifMatch);
         guests.delete(name, confirm == null ? name : confirm);

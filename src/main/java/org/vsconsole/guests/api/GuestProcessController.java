@@ -31,8 +31,7 @@ class GuestProcessController {
     }
 
     @Schema(example = "{\"signal\":\"TERM\"}")
-    record SignalRequest(@Schema(description = "HUP, INT, QUIT, KILL, USR1, USR2, TERM, CONT or STOP (SIG prefix allowed)")
-            String signal) {
+    record SignalRequest(@Schema(description = "HUP, INT, QUIT, KILL, USR1, USR2, TERM, CONT or STOP (SIG prefix allowed)") String signal) {
     }
 
     record SignalSent(int pid, String signal) {
@@ -45,27 +44,24 @@ class GuestProcessController {
     }
 
     @GetMapping("/processes")
-    @Operation(operationId = "listGuestProcesses", summary = "List a guest's processes",
-            description = "The guest's processes as vps shows them: host pid, pid inside the guest, user, VSZ and RSS"
-                    + " in bytes, CPU time, start time and command line. Empty when the guest is stopped or its"
-                    + " context is held by another guest.")
+    @Operation(operationId = "listGuestProcesses", summary = "List a guest's processes", description = "The guest's processes as vps shows them: host pid, pid inside the guest, user, VSZ and RSS"
+            + " in bytes, CPU time, start time and command line. Empty when the guest is stopped or its"
+            + " context is held by another guest.")
     List<GuestProcess> list(@PathVariable String name) {
         return processes.processes(name);
     }
 
     @PostMapping("/processes/{pid}/signal")
-    @Operation(operationId = "signalGuestProcess", summary = "Send a signal to a guest's process",
-            description = "Sends the named signal to one process of the guest (by host pid, as listed); refused when"
-                    + " the process is not the guest's. Needs operate rights on the guest; audited.")
+    @Operation(operationId = "signalGuestProcess", summary = "Send a signal to a guest's process", description = "Sends the named signal to one process of the guest (by host pid, as listed); refused when"
+            + " the process is not the guest's. Needs operate rights on the guest; audited.")
     @ApiErrors({409})
     SignalSent signal(@PathVariable String name, @PathVariable int pid, @RequestBody SignalRequest body) {
         return new SignalSent(pid, processes.kill(name, pid, body == null ? null : body.signal()).name());
     }
 
     @PostMapping("/exec")
-    @Operation(operationId = "execInGuest", summary = "Run a command in a guest",
-            description = "Runs argv (no shell) in the running guest with a timeout and answers its exit code and"
-                    + " output (at most 10,000 lines). ADMIN and OPERATOR only; audited.")
+    @Operation(operationId = "execInGuest", summary = "Run a command in a guest", description = "Runs argv (no shell) in the running guest with a timeout and answers its exit code and"
+            + " output (at most 10,000 lines). ADMIN and OPERATOR only; audited.")
     @ApiErrors({409})
     ExecResponse exec(@PathVariable String name, @RequestBody ExecRequest body) {
         List<String> output = new ArrayList<>();

@@ -43,8 +43,8 @@ class GuestSettingsController {
     }
 
     @Schema(example = "{\"ip\":\"10.88.0.20\",\"prefix\":\"24\",\"dev\":\"eth0\",\"digest\":\"9f2c…\"}")
-    record AddressRequest(String ip, String prefix, @Schema(description = "host device for util-vserver; empty: none")
-            String dev, @Schema(description = DIGEST_DOC) String digest) {
+    record AddressRequest(String ip, String prefix, @Schema(description = "host device for util-vserver; empty: none") String dev,
+            @Schema(description = DIGEST_DOC) String digest) {
     }
 
     @Schema(description = "The configuration as written and when the guest sees it.")
@@ -60,9 +60,8 @@ class GuestSettingsController {
     }
 
     @PutMapping("/hostname")
-    @Operation(operationId = "setGuestHostName", summary = "Change a guest's host name",
-            description = "Writes uts/nodename (and uts/domainname, or removes it when empty). Takes effect at the"
-                    + " guest's next start. ADMIN and OPERATOR; audited.")
+    @Operation(operationId = "setGuestHostName", summary = "Change a guest's host name", description = "Writes uts/nodename (and uts/domainname, or removes it when empty). Takes effect at the"
+            + " guest's next start. ADMIN and OPERATOR; audited.")
     @ApiErrors({409, 412})
     ResponseEntity<Saved> hostName(@PathVariable String name, @RequestBody HostNameRequest body,
             @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
@@ -71,9 +70,8 @@ class GuestSettingsController {
     }
 
     @PutMapping("/context")
-    @Operation(operationId = "setGuestContext", summary = "Change a guest's context id",
-            description = "Writes context. Refused (409) while the guest runs or when another guest holds the id."
-                    + " ADMIN and OPERATOR; audited.")
+    @Operation(operationId = "setGuestContext", summary = "Change a guest's context id", description = "Writes context. Refused (409) while the guest runs or when another guest holds the id."
+            + " ADMIN and OPERATOR; audited.")
     @ApiErrors({409, 412})
     ResponseEntity<Saved> context(@PathVariable String name, @RequestBody ContextRequest body,
             @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
@@ -82,9 +80,8 @@ class GuestSettingsController {
     }
 
     @PutMapping("/interfaces/{id}")
-    @Operation(operationId = "setGuestAddress", summary = "Change one of a guest's addresses",
-            description = "Rewrites interfaces/{id}/ (address, prefix, host device; its label stays). Refused when"
-                    + " another guest uses the address. Takes effect at the next start. ADMIN and OPERATOR; audited.")
+    @Operation(operationId = "setGuestAddress", summary = "Change one of a guest's addresses", description = "Rewrites interfaces/{id}/ (address, prefix, host device; its label stays). Refused when"
+            + " another guest uses the address. Takes effect at the next start. ADMIN and OPERATOR; audited.")
     @ApiErrors({409, 412})
     ResponseEntity<Saved> setAddress(@PathVariable String name, @PathVariable String id, @RequestBody AddressRequest body,
             @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
@@ -93,8 +90,7 @@ class GuestSettingsController {
     }
 
     @PostMapping("/interfaces")
-    @Operation(operationId = "addGuestAddress", summary = "Give a guest a further address",
-            description = "Adds the next free interfaces/<n>/. Takes effect at the next start. ADMIN and OPERATOR; audited.")
+    @Operation(operationId = "addGuestAddress", summary = "Give a guest a further address", description = "Adds the next free interfaces/<n>/. Takes effect at the next start. ADMIN and OPERATOR; audited.")
     @ApiErrors({409, 412})
     ResponseEntity<Saved> addAddress(@PathVariable String name, @RequestBody AddressRequest body,
             @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
@@ -103,8 +99,7 @@ class GuestSettingsController {
     }
 
     @DeleteMapping("/interfaces/{id}")
-    @Operation(operationId = "removeGuestAddress", summary = "Remove one of a guest's addresses",
-            description = "Deletes interfaces/{id}/. Takes effect at the next start. ADMIN and OPERATOR; audited.")
+    @Operation(operationId = "removeGuestAddress", summary = "Remove one of a guest's addresses", description = "Deletes interfaces/{id}/. Takes effect at the next start. ADMIN and OPERATOR; audited.")
     @ApiErrors({409, 412})
     ResponseEntity<Saved> removeAddress(@PathVariable String name, @PathVariable String id,
             @Parameter(description = DIGEST_DOC) @RequestParam(required = false) String digest,

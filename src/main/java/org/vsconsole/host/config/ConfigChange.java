@@ -16,6 +16,7 @@ public sealed interface ConfigChange {
      * lands whole or not at all. Soft above hard is checked on the values as they end up.
      */
     record SetLimits(java.util.Map<String, org.vsconsole.host.LimitValues> values) implements ConfigChange {
+
         public SetLimits {
             values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
         }
@@ -52,7 +53,8 @@ public sealed interface ConfigChange {
     }
 
     record SetDiskLimit(String id, String directory, long spaceTotalKiB, long inodesTotal, int reservedPercent)
-            implements ConfigChange {
+            implements
+                ConfigChange {
     }
 
     record RemoveDiskLimit(String id) implements ConfigChange {

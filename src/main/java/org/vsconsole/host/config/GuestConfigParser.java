@@ -266,7 +266,8 @@ final class GuestConfigParser {
 
     private InitConfig init() {
         String style = scalar("apps/init/style");
-        String runlevel = entries.containsKey("apps/init/runlevel") ? scalar("apps/init/runlevel")
+        String runlevel = entries.containsKey("apps/init/runlevel")
+                ? scalar("apps/init/runlevel")
                 : scalar("apps/init/runlevel.start");
         return new InitConfig(list("apps/init/mark"), style, runlevel, list("apps/init/depends"),
                 list("apps/init/killseq"));

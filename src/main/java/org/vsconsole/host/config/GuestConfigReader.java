@@ -44,6 +44,7 @@ public final class GuestConfigReader {
     private static final int REMEMBERED = 512;
     private final Map<String, ConfigManifest> served = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(64, 0.75f, true) {
+
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, ConfigManifest> eldest) {
                     return size() > REMEMBERED;

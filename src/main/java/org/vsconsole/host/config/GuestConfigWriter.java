@@ -231,6 +231,7 @@ public final class GuestConfigWriter {
      */
     @FunctionalInterface
     public interface FaultHook {
+
         void afterFile(String guest, String path, int done, int of) throws IOException;
     }
 
@@ -400,6 +401,7 @@ public final class GuestConfigWriter {
         try {
             List<Path> stale = new ArrayList<>();
             Files.walkFileTree(configRoot, Set.of(), GuestTreeScanner.MAX_DEPTH + 1, new SimpleFileVisitor<>() {
+
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                     if (!d.equals(configRoot) && StagingNames.isStaging(d.getFileName().toString())) {
@@ -517,6 +519,7 @@ public final class GuestConfigWriter {
     private static void fsyncTree(Path root) throws IOException {
         List<Path> dirs = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
+
             @Override
             public FileVisitResult postVisitDirectory(Path d, IOException exc) {
                 dirs.add(d);

@@ -34,7 +34,9 @@ final class GuestTreeScanner {
     static final int MAX_ENTRIES = 10_000;
     static final int MAX_DEPTH = 12;
 
-    enum Kind { FILE, DIRECTORY, SYMLINK, OTHER }
+    enum Kind {
+        FILE, DIRECTORY, SYMLINK, OTHER
+    }
 
     /** One entry; {@code content} is at most {@link #MAX_KEPT_BYTES}. */
     record Entry(String path, Kind kind, long size, byte[] content, boolean truncated, String linkTarget) {
@@ -55,6 +57,7 @@ final class GuestTreeScanner {
             throw new IOException(guestDir + " is not a directory (or is a symlink)");
         }
         Files.walkFileTree(guestDir, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 if (dir.equals(guestDir)) {

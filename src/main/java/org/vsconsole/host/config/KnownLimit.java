@@ -9,25 +9,15 @@ import java.util.Optional;
  * not bytes: a user typing bytes into a pages field is the classic mistake, hence the unit here.
  */
 public enum KnownLimit {
-    CPU("cpu", "seconds", 1L << 32),
-    FSIZE("fsize", "bytes", 1L << 62),
-    DATA("data", "bytes", 1L << 62),
-    STACK("stack", "bytes", 1L << 62),
-    CORE("core", "bytes", 1L << 62),
-    RSS("rss", "pages", 1L << 40),
-    NPROC("nproc", "processes", 4_194_304),
-    NOFILE("nofile", "open files", Integer.MAX_VALUE),
-    MEMLOCK("memlock", "pages", 1L << 40),
-    AS("as", "pages", 1L << 40),
-    LOCKS("locks", "locks", Integer.MAX_VALUE),
-    MSGQUEUE("msgqueue", "bytes", 1L << 40),
-    NSOCK("nsock", "sockets", Integer.MAX_VALUE),
-    OPENFD("openfd", "file descriptors", Integer.MAX_VALUE),
-    ANON("anon", "pages", 1L << 40),
-    SHMEM("shmem", "pages", 1L << 40),
-    SEMARY("semary", "semaphore arrays", Integer.MAX_VALUE),
-    NSEMS("nsems", "semaphores", Integer.MAX_VALUE),
-    DENTRY("dentry", "dentries", Integer.MAX_VALUE);
+
+    CPU("cpu", "seconds", 1L << 32), FSIZE("fsize", "bytes", 1L << 62), DATA("data", "bytes", 1L << 62), STACK("stack", "bytes",
+            1L << 62), CORE("core", "bytes", 1L << 62), RSS("rss", "pages", 1L << 40), NPROC("nproc", "processes",
+                    4_194_304), NOFILE("nofile", "open files", Integer.MAX_VALUE), MEMLOCK("memlock", "pages", 1L << 40), AS("as", "pages",
+                            1L << 40), LOCKS("locks", "locks", Integer.MAX_VALUE), MSGQUEUE("msgqueue", "bytes", 1L << 40), NSOCK("nsock",
+                                    "sockets", Integer.MAX_VALUE), OPENFD("openfd", "file descriptors", Integer.MAX_VALUE), ANON("anon",
+                                            "pages", 1L << 40), SHMEM("shmem", "pages", 1L << 40), SEMARY("semary", "semaphore arrays",
+                                                    Integer.MAX_VALUE), NSEMS("nsems", "semaphores",
+                                                            Integer.MAX_VALUE), DENTRY("dentry", "dentries", Integer.MAX_VALUE);
 
     private final String fileName;
     private final String unit;

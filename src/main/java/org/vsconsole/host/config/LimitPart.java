@@ -5,6 +5,7 @@ package org.vsconsole.host.config;
  * override one part (§1.5).
  */
 public enum LimitPart {
+
     PLAIN(""), SOFT(".soft"), HARD(".hard"), MIN(".min");
 
     private final String suffix;

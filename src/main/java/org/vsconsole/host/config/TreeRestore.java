@@ -24,7 +24,8 @@ final class TreeRestore {
         List<String> changed = manifestOf(accepted).differences(now);
         for (String p : changed) {
             AcceptedEntry old = accepted.get(p);
-            if (old != null && (old.fingerprint().startsWith("f:") ? old.content() == null
+            if (old != null && (old.fingerprint().startsWith("f:")
+                    ? old.content() == null
                     : !(old.fingerprint().equals("d") || old.fingerprint().startsWith("l:")))) {
                 throw new IllegalArgumentException(p + ": no accepted content to restore");
             }

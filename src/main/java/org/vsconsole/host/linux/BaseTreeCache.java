@@ -55,7 +55,8 @@ final class BaseTreeCache {
             Path tree = entry.resolve("tree");
             Instant built = builtAt(entry);
             if (built == null || built.plus(maxAge).isBefore(Instant.now())) {
-                progress.accept(built == null ? "No base tree of " + suite + " from " + mirror + " yet: running debootstrap"
+                progress.accept(built == null
+                        ? "No base tree of " + suite + " from " + mirror + " yet: running debootstrap"
                         : "The base tree of " + suite + " is from " + built + ": running debootstrap afresh");
                 bootstrap(guest, suite, mirror, proxy, entry, progress);
             } else {
@@ -97,8 +98,10 @@ final class BaseTreeCache {
         if (result.timedOut() || result.exitCode() != 0) {
             remover.remove(partial);
             throw new HostOperationException("build", guest, "debootstrap " + suite + " from " + mirror
-                    + (result.timedOut() ? " did not finish within " + buildTimeout.toMinutes() + " min"
-                            : " failed with exit " + result.exitCode()) + " (see the build log)");
+                    + (result.timedOut()
+                            ? " did not finish within " + buildTimeout.toMinutes() + " min"
+                            : " failed with exit " + result.exitCode())
+                    + " (see the build log)");
         }
         dropDownloadedPackages(partial);
         Path tree = entry.resolve("tree");

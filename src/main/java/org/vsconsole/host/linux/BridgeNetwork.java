@@ -133,7 +133,8 @@ final class BridgeNetwork {
         for (GuestSpec.Address address : guest.interfaces()) {
             if (!address.ip().contains(":")) {
                 LinuxCommands.stream("network", guest.name(), List.of(nsenter, "-t", Integer.toString(initPid), "-n",
-                        "--", arping, "-U", "-c", "1", "-I", "eth0", address.ip()), line -> { }, timeout);
+                        "--", arping, "-U", "-c", "1", "-I", "eth0", address.ip()), line -> {
+                        }, timeout);
             }
         }
     }

@@ -137,7 +137,8 @@ public final class LinuxDriver implements HostDriver {
         }
         if (!tree.pids(guest.xid()).isEmpty()) {
             String owner = owner(guest.xid());
-            throw fail("start", guest, owner == null || owner.equals(guest.name()) ? "guest is already running"
+            throw fail("start", guest, owner == null || owner.equals(guest.name())
+                    ? "guest is already running"
                     : "context " + guest.xid() + " is in use by the running guest " + owner);
         }
         checkDevices(guest);
@@ -160,7 +161,8 @@ public final class LinuxDriver implements HostDriver {
                 packageCache.startFor(guest); // after a host reboot the first guest start brings it back
             }
         } catch (IOException | RuntimeException e) {
-            HostOperationException failure = e instanceof HostOperationException hoe ? hoe
+            HostOperationException failure = e instanceof HostOperationException hoe
+                    ? hoe
                     : fail("start", guest, e.getMessage());
             try {
                 if (!tree.pids(guest.xid()).isEmpty()) {
@@ -405,7 +407,8 @@ public final class LinuxDriver implements HostDriver {
     @Override
     public LimitValues liveAtStart(String limitName, LimitValues saved) {
         if (saved == null) {
-            return Rlimits.handles(limitName) && !Rlimits.CAN_RAISE ? LimitValues.both(Rlimits.ownHard(limitName))
+            return Rlimits.handles(limitName) && !Rlimits.CAN_RAISE
+                    ? LimitValues.both(Rlimits.ownHard(limitName))
                     : LimitValues.both(LimitValues.UNLIMITED);
         }
         return ContainerConfig.liveOfSaved(limitName, saved);

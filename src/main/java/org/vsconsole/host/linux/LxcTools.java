@@ -84,11 +84,13 @@ final class LxcTools {
     /** Waits until LXC has torn the stopped container down (cgroups, veth), so a start may follow. */
     void awaitStopped(String guest, String container) {
         LinuxCommands.stream("stop", guest, argv("lxc-wait", container, "-s", "STOPPED", "-t",
-                Long.toString(timeout.toSeconds())), line -> { }, timeout.plusSeconds(1));
+                Long.toString(timeout.toSeconds())), line -> {
+                }, timeout.plusSeconds(1));
     }
 
     void kill(String guest, String container) {
-        LinuxCommands.stream("stop", guest, argv("lxc-stop", container, "-k"), line -> { }, timeout);
+        LinuxCommands.stream("stop", guest, argv("lxc-stop", container, "-k"), line -> {
+        }, timeout);
     }
 
     /** Runs argv inside the container with a clean environment; exits with the command's status. */

@@ -57,6 +57,7 @@ final class TreeOwnership {
         Set<Object> linkedDone = new HashSet<>();
         long[] changed = {0};
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
+
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 if (!dir.equals(root) && !device.equals(Files.getAttribute(dir, "unix:dev", LinkOption.NOFOLLOW_LINKS))) {

@@ -31,7 +31,8 @@ final class ContextFiguresMapper {
                 case "PROC" -> processes = row.current();
                 case "VM" -> vszPages = row.current();
                 case "RSS" -> rssPages = row.current();
-                default -> { }
+                default -> {
+                }
             }
             limits.put(LimitNames.utilVserverName(row.name()),
                     new LimitFigure(row.current(), row.minimum(), row.maximum(), row.soft(), row.hard(), row.hits()));

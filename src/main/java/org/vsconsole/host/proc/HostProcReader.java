@@ -15,11 +15,13 @@ public final class HostProcReader {
 
     /** Load averages; -1 each when unknown. */
     public record Load(double one, double five, double fifteen) {
+
         public static final Load UNKNOWN = new Load(-1, -1, -1);
     }
 
     /** {@code MemTotal} and {@code MemAvailable} in bytes; 0 each when unknown. */
     public record Memory(long totalBytes, long availableBytes) {
+
         public static final Memory UNKNOWN = new Memory(0, 0);
     }
 
@@ -70,7 +72,8 @@ public final class HostProcReader {
     /** {@code 0.52 0.58 0.59 1/467 12345}. */
     public static Load parseLoad(String loadavg) {
         String[] p = loadavg.trim().split("\\s+");
-        return p.length < 3 ? Load.UNKNOWN
+        return p.length < 3
+                ? Load.UNKNOWN
                 : new Load(Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]));
     }
 

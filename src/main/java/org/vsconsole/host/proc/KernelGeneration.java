@@ -5,9 +5,8 @@ package org.vsconsole.host.proc;
  * VCI API version ({@code VCIVersion} in {@code /proc/virtual/info}).
  */
 public enum KernelGeneration {
-    V2_0,
-    V2_1,
-    V2_2,
+
+    V2_0, V2_1, V2_2,
     /** vs2.3.0 – 2.3.5: still statistics syscalls, no memory cgroup accounting. */
     V2_3_EARLY,
     /** vs2.3.6 and later: memory limits through the memory cgroup. */

@@ -13,7 +13,7 @@ public final class LimitParser {
 
     /** Known row names, reused so a snapshot does not allocate a string per row. */
     private static final String[] KNOWN_ROWS = {
-        "PROC", "VM", "VML", "RSS", "ANON", "RMAP", "FILES", "OFD", "LOCKS", "SOCK", "MSGQ", "SHM", "SEMA", "SEMS", "DENT"
+            "PROC", "VM", "VML", "RSS", "ANON", "RMAP", "FILES", "OFD", "LOCKS", "SOCK", "MSGQ", "SHM", "SEMA", "SEMS", "DENT"
     };
 
     private LimitParser() {
@@ -36,7 +36,8 @@ public final class LimitParser {
                 continue;
             }
             int count = readNumbers(lines, numbers);
-            LimitLayout rowLayout = count == 6 ? LimitLayout.SIX_COLUMNS
+            LimitLayout rowLayout = count == 6
+                    ? LimitLayout.SIX_COLUMNS
                     : count == 4 ? LimitLayout.FOUR_COLUMNS : LimitLayout.UNKNOWN;
             if (rowLayout == LimitLayout.UNKNOWN) {
                 lines.warnUnreadable(warnings);

@@ -91,7 +91,8 @@ public final class ProcVirtualReader {
         CacctFigures cacct = parseFile(files, dir, "cacct", CacctParser::parse, CacctFigures.EMPTY, warnings);
         // nsproxy exists from 2.2 on; its absence is normal, not a warning
         String nsproxyText = files.readQuietly(dir.resolve("nsproxy"), warnings);
-        Optional<NsproxyFigures> nsproxy = nsproxyText == null ? Optional.empty()
+        Optional<NsproxyFigures> nsproxy = nsproxyText == null
+                ? Optional.empty()
                 : Optional.of(parseOrEmpty(nsproxyText, "nsproxy", NsproxyParser::parse, NsproxyFigures.EMPTY, warnings));
         ContextFigures figures = mapper.map(xid, status, limit, sched, cvirt, uptime);
         List<String> contextWarnings = warnings.toList();

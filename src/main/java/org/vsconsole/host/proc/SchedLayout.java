@@ -7,6 +7,5 @@ public enum SchedLayout {
     /** vs2.2: fill rate and interval pairs (normal, idle time), long per-CPU lines. */
     TOKEN_BUCKET_2_2,
     /** Late vs2.3: only {@code PrioBias:} and short per-CPU lines. */
-    PRIO_BIAS_ONLY,
-    UNKNOWN
+    PRIO_BIAS_ONLY, UNKNOWN
 }

@@ -64,7 +64,8 @@ public final class SchedParser {
         Optional<TokenBucket> bucket = Optional.empty();
         if (bucketSeen) {
             bucket = Optional.of(new TokenBucket(tokens, fillRate, interval, idleFillRate, idleInterval, tokensMin, tokensMax, vavavoom));
-            layout = tokens.isPresent() || vavavoom.isPresent() ? SchedLayout.TOKEN_BUCKET_2_0
+            layout = tokens.isPresent() || vavavoom.isPresent()
+                    ? SchedLayout.TOKEN_BUCKET_2_0
                     : idleFillRate.isPresent() ? SchedLayout.TOKEN_BUCKET_2_2 : SchedLayout.UNKNOWN;
         } else {
             layout = prioBias.isPresent() ? SchedLayout.PRIO_BIAS_ONLY : SchedLayout.UNKNOWN;

@@ -6,6 +6,7 @@ package org.vsconsole.host.proc;
  * cgroup figures when the kernel accounts memory there.
  */
 public enum StatPath {
+
     /** vs2.0 and 2.1 before 0x00020103, and 2.3.6+ without memcg: per-process sums, host included. */
     PROCESS_WALK,
     /** 0x00020103 ≤ API < 0x00020306: per-context figures (here from their /proc/virtual twins). */

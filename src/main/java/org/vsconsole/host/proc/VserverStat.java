@@ -64,7 +64,8 @@ public final class VserverStat {
                     case "PROC" -> proc = row;
                     case "VM" -> vm = row;
                     case "RSS" -> rss = row;
-                    default -> { }
+                    default -> {
+                    }
                 }
             }
             if (proc == null || vm == null || rss == null) {
@@ -160,6 +161,7 @@ public final class VserverStat {
 
     /** Per-xid sums of the process walk, as the C tool's {@code registerXid} keeps them. */
     private static final class ProcessTotals {
+
         long processes;
         long vszBytes;
         long rssPages;

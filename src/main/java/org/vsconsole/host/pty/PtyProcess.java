@@ -82,7 +82,8 @@ public final class PtyProcess implements TerminalSession {
             return new PtyProcess(master, builder.start(), slave);
         } catch (IOException | RuntimeException e) {
             libc.close(master);
-            throw e instanceof LastErrorException le ? new IOException("pty setup failed: " + le.getMessage(), le)
+            throw e instanceof LastErrorException le
+                    ? new IOException("pty setup failed: " + le.getMessage(), le)
                     : e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
     }
@@ -106,7 +107,7 @@ public final class PtyProcess implements TerminalSession {
 
     private static void setSize(int fd, TerminalSize size) {
         PtyLibC.INSTANCE.ioctl(fd, new NativeLong(PtyLibC.TIOCSWINSZ),
-                new short[] {(short) size.rows(), (short) size.cols(), 0, 0});
+                new short[]{(short) size.rows(), (short) size.cols(), 0, 0});
     }
 
     /** The slave device, e.g. {@code /dev/pts/3}: what {@code tty} prints on the host side. */
@@ -232,7 +233,8 @@ public final class PtyProcess implements TerminalSession {
 
     /** Exit status once ended; waits at most {@code timeout}. */
     public Optional<Integer> awaitExit(Duration timeout) throws InterruptedException {
-        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? Optional.of(process.exitValue())
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? Optional.of(process.exitValue())
                 : Optional.empty();
     }
 

@@ -73,7 +73,7 @@ final class Fd implements AutoCloseable {
     Stat stat(String shown) throws SyscallException {
         try (Memory buffer = new Memory(Abi.STATX_SIZE)) {
             buffer.clear();
-            if (Kernel.C.statx(value, new byte[] {0}, Abi.AT_EMPTY_PATH, Abi.STATX_TYPE | Abi.STATX_MNT_ID, buffer) != 0) {
+            if (Kernel.C.statx(value, new byte[]{0}, Abi.AT_EMPTY_PATH, Abi.STATX_TYPE | Abi.STATX_MNT_ID, buffer) != 0) {
                 throw SyscallException.last("cannot stat " + shown);
             }
             boolean hasMountId = (buffer.getInt(Abi.STATX_OFF_MASK) & Abi.STATX_MNT_ID) != 0;

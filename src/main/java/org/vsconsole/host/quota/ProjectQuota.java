@@ -146,7 +146,8 @@ public final class ProjectQuota {
         QuotaCtl.Usage usage = QuotaCtl.get(root, project, shown);
         long usedKiB = (usage.bytes() + 1023) / 1024;
         if (usage.hardKiB() != limit.spaceKiB() || usage.hardInodes() != limit.inodes()) {
-            String held = usage.hardKiB() == 0 && usage.hardInodes() == 0 ? "no limit"
+            String held = usage.hardKiB() == 0 && usage.hardInodes() == 0
+                    ? "no limit"
                     : usage.hardKiB() + " KiB and " + usage.hardInodes() + " inodes";
             return new DiskQuotaState(false, "the kernel holds " + held + " for project " + project + ", not the configured "
                     + limit.spaceKiB() + " KiB and " + limit.inodes() + " inodes; they are set when the guest starts or"

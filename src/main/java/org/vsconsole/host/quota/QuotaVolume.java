@@ -54,7 +54,8 @@ final class QuotaVolume {
             return Optional.of(where + " counts project quotas but does not enforce them (mount it with prjquota)");
         }
         return Optional.of(where + " is not mounted with prjquota" + ("ext4".equals(type)
-                ? " (ext4 also needs the features quota and project: tune2fs -O quota,project while unmounted)" : ""));
+                ? " (ext4 also needs the features quota and project: tune2fs -O quota,project while unmounted)"
+                : ""));
     }
 
 }

@@ -70,7 +70,7 @@ final class TreeTagger {
 
     private void walk() {
         Deque<byte[]> pending = new ArrayDeque<>();
-        pending.push(new byte[] {'.'});
+        pending.push(new byte[]{'.'});
         boolean atRoot = true;
         while (!pending.isEmpty()) {
             byte[] relative = pending.pop();
@@ -103,7 +103,7 @@ final class TreeTagger {
             Pointer entry;
             while ((entry = Kernel.C.readdir64(stream)) != null) {
                 byte[] name = entry.getString(Abi.DIRENT_OFF_NAME, "ISO-8859-1").getBytes(StandardCharsets.ISO_8859_1);
-                if (Arrays.equals(name, new byte[] {'.'}) || Arrays.equals(name, new byte[] {'.', '.'})) {
+                if (Arrays.equals(name, new byte[]{'.'}) || Arrays.equals(name, new byte[]{'.', '.'})) {
                     continue;
                 }
                 int type = entry.getByte(Abi.DIRENT_OFF_TYPE) & 0xFF;
@@ -148,7 +148,8 @@ final class TreeTagger {
         switch (e.errno()) {
             case Abi.ELOOP, Abi.ENOTDIR -> notTaggable++;
             case Abi.EXDEV -> otherMounts.add(shown(relative));
-            case Abi.ENOENT -> { }
+            case Abi.ENOENT -> {
+            }
             default -> fail(e.getMessage());
         }
     }
@@ -161,7 +162,7 @@ final class TreeTagger {
     }
 
     private static byte[] join(byte[] parent, byte[] name) {
-        if (Arrays.equals(parent, new byte[] {'.'})) {
+        if (Arrays.equals(parent, new byte[]{'.'})) {
             return name;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(parent.length + 1 + name.length);
@@ -173,7 +174,7 @@ final class TreeTagger {
 
     /** For messages only: undecodable bytes become U+FFFD, the real name is never rebuilt from this. */
     private String shown(byte[] relative) {
-        if (Arrays.equals(relative, new byte[] {'.'})) {
+        if (Arrays.equals(relative, new byte[]{'.'})) {
             return rootShown;
         }
         return rootShown + "/" + new String(relative, StandardCharsets.UTF_8);

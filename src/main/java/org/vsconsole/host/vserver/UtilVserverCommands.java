@@ -82,7 +82,8 @@ public final class UtilVserverCommands {
         // What follows "--" are the method's own arguments (reference §4.2).
         argv.add("--");
         switch (request.method()) {
-            case SKELETON -> { }
+            case SKELETON -> {
+            }
             case DEBOOTSTRAP -> {
                 argv.addAll(List.of("-d", ArgumentCheck.dist(op, name, request.dist())));
                 if (request.mirror() != null) {

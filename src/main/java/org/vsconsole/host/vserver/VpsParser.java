@@ -25,6 +25,7 @@ public final class VpsParser {
 
     /** Thrown when the output is not vps output at all (no header with PID and CONTEXT). */
     public static final class UnreadableOutputException extends RuntimeException {
+
         UnreadableOutputException(String message) {
             super(message);
         }
@@ -67,6 +68,7 @@ public final class VpsParser {
     }
 
     private record RowOutcome(GuestProcess process, boolean otherContext) {
+
         static final RowOutcome UNREADABLE = new RowOutcome(null, false);
         static final RowOutcome OTHER = new RowOutcome(null, true);
     }

@@ -16,6 +16,7 @@ public final class VserverAbi {
     /** get/set_rlimit: 32 bytes, 4 bytes of padding after {@code id}. */
     @FieldOrder({"id", "minimum", "softlimit", "maximum"})
     public static class CtxRlimit extends AbiStructure {
+
         public int id;
         public long minimum;
         public long softlimit;
@@ -29,6 +30,7 @@ public final class VserverAbi {
 
     @FieldOrder({"minimum", "softlimit", "maximum"})
     public static class CtxRlimitMask extends AbiStructure {
+
         public int minimum;
         public int softlimit;
         public int maximum;
@@ -41,6 +43,7 @@ public final class VserverAbi {
 
     @FieldOrder({"id", "hits", "value", "minimum", "maximum"})
     public static class RlimitStat extends AbiStructure {
+
         public int id;
         public int hits;
         public long value;
@@ -55,6 +58,7 @@ public final class VserverAbi {
 
     @FieldOrder({"xid", "initpid"})
     public static class VxInfo extends AbiStructure {
+
         public int xid;
         public int initpid;
 
@@ -66,6 +70,7 @@ public final class VserverAbi {
 
     @FieldOrder({"usecnt", "tasks"})
     public static class CtxStat extends AbiStructure {
+
         public int usecnt;
         public int tasks;
 
@@ -78,6 +83,7 @@ public final class VserverAbi {
     @FieldOrder({"offset", "uptime", "nr_threads", "nr_running", "nr_uninterruptible", "nr_onhold", "nr_forks",
             "load"})
     public static class VirtStat extends AbiStructure {
+
         public long offset;
         public long uptime;
         public int nr_threads;
@@ -95,6 +101,7 @@ public final class VserverAbi {
 
     @FieldOrder({"cpu_id", "bucket_id", "user_msec", "sys_msec", "hold_msec", "token_usec", "vavavoom"})
     public static class SchedInfo extends AbiStructure {
+
         public int cpu_id;
         public int bucket_id;
         public long user_msec;
@@ -111,6 +118,7 @@ public final class VserverAbi {
 
     @FieldOrder({"pid", "sig"})
     public static class CtxKill extends AbiStructure {
+
         public int pid;
         public int sig;
 

@@ -230,7 +230,8 @@ public final class VserverDriver implements HostDriver {
     }
 
     private CommandResult run(String op, GuestSpec guest, List<String> argv, Duration timeout) {
-        CommandResult result = start(op, guest, argv, timeout, line -> { });
+        CommandResult result = start(op, guest, argv, timeout, line -> {
+        });
         if (result.timedOut()) {
             throw new HostOperationException(op, guest.name(), describe(argv) + " did not finish within "
                     + timeout.toSeconds() + " s and was killed" + lastWords(result));

@@ -43,6 +43,7 @@ public final class VserverSyscall {
     /** One raw call: returns the non-negative result or throws with the errno. */
     @FunctionalInterface
     public interface Invoker {
+
         long invoke(String commandName, int cmd, int id, Pointer data);
     }
 
@@ -67,6 +68,7 @@ public final class VserverSyscall {
     }
 
     private interface LibC extends Library {
+
         // libc's syscall() is variadic; fixed integer/pointer parameters are passed in the same
         // registers on x86_64, so a literal declaration is safe there (reference §5.1).
         long syscall(long number, int cmd, int id, Pointer data);

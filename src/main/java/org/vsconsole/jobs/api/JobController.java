@@ -38,9 +38,8 @@ class JobController {
      * them would mean reading them all; a page shorter than {@code limit} is the last one.
      */
     @GetMapping
-    @Operation(operationId = "listJobs", summary = "List recent jobs",
-            description = "The most recent jobs the caller may see (up to 500 back), newest first, paged with offset"
-                    + " and limit; a page shorter than limit is the last one.")
+    @Operation(operationId = "listJobs", summary = "List recent jobs", description = "The most recent jobs the caller may see (up to 500 back), newest first, paged with offset"
+            + " and limit; a page shorter than limit is the last one.")
     List<Job> list(@RequestParam(defaultValue = "0") int offset,
             @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100") int limit) {
         Paging paging = new Paging(offset, limit);
@@ -48,16 +47,14 @@ class JobController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getJob", summary = "Read a job and its log",
-            description = "The job's state, progress and items, with its log lines so far.")
+    @Operation(operationId = "getJob", summary = "Read a job and its log", description = "The job's state, progress and items, with its log lines so far.")
     JobWithLog get(@PathVariable long id) {
         return new JobWithLog(jobs.get(id), jobs.logOf(id));
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(operationId = "cancelJob", summary = "Cancel a job",
-            description = "Asks a running job to stop; it ends as cancelled at its next check (a cancelled creation"
-                    + " is rolled back). ADMIN, OPERATOR, or the OWNER who submitted it.")
+    @Operation(operationId = "cancelJob", summary = "Cancel a job", description = "Asks a running job to stop; it ends as cancelled at its next check (a cancelled creation"
+            + " is rolled back). ADMIN, OPERATOR, or the OWNER who submitted it.")
     Job cancel(@PathVariable long id) {
         jobs.cancel(id);
         return jobs.get(id);

@@ -117,21 +117,17 @@ class LimitController {
     }
 
     @GetMapping("/api/v1/guests/{name}/limits")
-    @Operation(operationId = "getLimits", summary = "Read a guest's limits",
-            description = "Every limit as saved and, for a running guest, as the kernel holds it now, with the"
-                    + " tmpfs size, disk limits and the guest's digest (also the ETag).")
-    @ApiResponse(responseCode = "200", description = "The guest's limits",
-            headers = @Header(name = "ETag", description = "The digest of the guest's config tree",
-                    schema = @Schema(type = "string")))
+    @Operation(operationId = "getLimits", summary = "Read a guest's limits", description = "Every limit as saved and, for a running guest, as the kernel holds it now, with the"
+            + " tmpfs size, disk limits and the guest's digest (also the ETag).")
+    @ApiResponse(responseCode = "200", description = "The guest's limits", headers = @Header(name = "ETag", description = "The digest of the guest's config tree", schema = @Schema(type = "string")))
     ResponseEntity<LimitsJson> get(@PathVariable String name) {
         LimitsJson limits = json(service.limits(name));
         return ResponseEntity.ok().eTag(IfMatch.etag(limits.digest())).body(limits);
     }
 
     @PutMapping("/api/v1/guests/{name}/limits")
-    @Operation(operationId = "setLimits", summary = "Change a guest's limits",
-            description = "Saves (persistent) and/or applies live (live) the limits given; all are checked first and"
-                    + " nothing is written or applied when one is wrong. ADMIN and OPERATOR.")
+    @Operation(operationId = "setLimits", summary = "Change a guest's limits", description = "Saves (persistent) and/or applies live (live) the limits given; all are checked first and"
+            + " nothing is written or applied when one is wrong. ADMIN and OPERATOR.")
     @ApiErrors({409, 412})
     ResponseEntity<LimitsJson> put(@PathVariable String name, @RequestBody LimitsRequest request,
             @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
@@ -147,9 +143,8 @@ class LimitController {
     }
 
     @PutMapping("/api/v1/guests/{name}/tmp")
-    @Operation(operationId = "setTmpSize", summary = "Change the size of a guest's /tmp",
-            description = "Sets the tmpfs size of the guest's /tmp (like 64m), saved and/or remounted live."
-                    + " ADMIN and OPERATOR.")
+    @Operation(operationId = "setTmpSize", summary = "Change the size of a guest's /tmp", description = "Sets the tmpfs size of the guest's /tmp (like 64m), saved and/or remounted live."
+            + " ADMIN and OPERATOR.")
     @ApiErrors({409, 412})
     ResponseEntity<LimitsJson> tmp(@PathVariable String name, @RequestBody TmpRequest request,
             @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
@@ -161,16 +156,14 @@ class LimitController {
     }
 
     @GetMapping("/api/v1/guests/{name}/disk-usage")
-    @Operation(operationId = "getDiskUsage", summary = "Measure a guest's disk use",
-            description = "The space and inodes the guest's root uses now, as the host counts them.")
+    @Operation(operationId = "getDiskUsage", summary = "Measure a guest's disk use", description = "The space and inodes the guest's root uses now, as the host counts them.")
     DiskUsage diskUsage(@PathVariable String name) {
         return disks.diskUsage(name);
     }
 
     @PutMapping("/api/v1/guests/{name}/dlimits/{id}")
-    @Operation(operationId = "setDiskLimit", summary = "Set a guest's disk limit",
-            description = "Creates or changes disk limit `id` (0, 1, ...): directory, space in KiB, inodes, reserved"
-                    + " percent. ADMIN and OPERATOR.")
+    @Operation(operationId = "setDiskLimit", summary = "Set a guest's disk limit", description = "Creates or changes disk limit `id` (0, 1, ...): directory, space in KiB, inodes, reserved"
+            + " percent. ADMIN and OPERATOR.")
     @ApiErrors({409, 412})
     ResponseEntity<LimitsJson> setDiskLimit(@PathVariable String name, @PathVariable String id,
             @RequestBody DiskLimitRequest body,
@@ -182,27 +175,23 @@ class LimitController {
     }
 
     @DeleteMapping("/api/v1/guests/{name}/dlimits/{id}")
-    @Operation(operationId = "removeDiskLimit", summary = "Remove a guest's disk limit",
-            description = "Removes disk limit `id`; the digest comes as a query parameter or as If-Match.")
+    @Operation(operationId = "removeDiskLimit", summary = "Remove a guest's disk limit", description = "Removes disk limit `id`; the digest comes as a query parameter or as If-Match.")
     @ApiErrors({409, 412})
     ResponseEntity<LimitsJson> removeDiskLimit(@PathVariable String name, @PathVariable String id,
-            @Parameter(description = "The guest's digest as read; optional with If-Match")
-            @RequestParam(required = false) String digest,
+            @Parameter(description = "The guest's digest as read; optional with If-Match") @RequestParam(required = false) String digest,
             @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return answer(disks.removeDiskLimit(name, id, expected(name, ifMatch, digest)));
     }
 
     @GetMapping("/api/v1/limit-presets")
-    @Operation(operationId = "listLimitPresets", summary = "List limit presets",
-            description = "The named sets of limits an ADMIN or OPERATOR can apply to guests at once.")
+    @Operation(operationId = "listLimitPresets", summary = "List limit presets", description = "The named sets of limits an ADMIN or OPERATOR can apply to guests at once.")
     List<LimitPreset> presets() {
         return presets.list();
     }
 
     @PostMapping("/api/v1/limit-presets/{preset}/apply")
-    @Operation(operationId = "applyLimitPreset", summary = "Apply a limit preset to guests",
-            description = "Saves the preset's limits in each guest given (and applies them live to running ones);"
-                    + " answers one result per guest, so one guest's refusal does not stop the others.")
+    @Operation(operationId = "applyLimitPreset", summary = "Apply a limit preset to guests", description = "Saves the preset's limits in each guest given (and applies them live to running ones);"
+            + " answers one result per guest, so one guest's refusal does not stop the others.")
     List<PresetResult> applyPreset(@PathVariable String preset, @RequestBody PresetApplyRequest request) {
         return presets.apply(preset, request == null ? null : request.guests());
     }

@@ -52,9 +52,8 @@ class MonitoringController {
     }
 
     @GetMapping("/stat")
-    @Operation(operationId = "getStat", summary = "Live figures of running guests",
-            description = "What vserver-stat shows for each running guest the caller may see, from the sampler's"
-                    + " latest tick, with CPU % since the tick before and limit hits.")
+    @Operation(operationId = "getStat", summary = "Live figures of running guests", description = "What vserver-stat shows for each running guest the caller may see, from the sampler's"
+            + " latest tick, with CPU % since the tick before and limit hits.")
     Stat stat() {
         HostSnapshot snapshot = sampler.latest();
         boolean all = currentUser.seesAllGuests();
@@ -75,11 +74,9 @@ class MonitoringController {
     }
 
     @GetMapping("/guests/{name}/history")
-    @Operation(operationId = "getGuestHistory", summary = "A guest's figures over time",
-            description = "Per-minute (up to a day) or per-hour points of CPU, memory and processes. An owner asking"
-                    + " for another's guest gets the answer for a guest that does not exist (404).")
-    @ApiResponse(responseCode = "200", description = "The history",
-            content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = History.class)))
+    @Operation(operationId = "getGuestHistory", summary = "A guest's figures over time", description = "Per-minute (up to a day) or per-hour points of CPU, memory and processes. An owner asking"
+            + " for another's guest gets the answer for a guest that does not exist (404).")
+    @ApiResponse(responseCode = "200", description = "The history", content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = History.class)))
     @ApiErrors({404})
     ResponseEntity<?> history(@PathVariable String name,
             @Parameter(description = "1h, 6h, 24h, 7d or 30d") @RequestParam(defaultValue = "1h") String range) {

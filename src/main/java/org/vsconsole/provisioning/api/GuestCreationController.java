@@ -63,12 +63,10 @@ class GuestCreationController {
     }
 
     @PostMapping
-    @Operation(operationId = "createGuest", summary = "Create a guest",
-            description = "Checks the whole request at once (400 naming the first field that breaks a rule), then"
-                    + " builds the guest as a job and answers 202 with the job; follow it at the Location."
-                    + " ADMIN and OPERATOR. 409 when the name, context or address is taken.")
-    @ApiResponse(responseCode = "202", description = "The creation job",
-            headers = @Header(name = "Location", description = "The job", schema = @Schema(type = "string")))
+    @Operation(operationId = "createGuest", summary = "Create a guest", description = "Checks the whole request at once (400 naming the first field that breaks a rule), then"
+            + " builds the guest as a job and answers 202 with the job; follow it at the Location."
+            + " ADMIN and OPERATOR. 409 when the name, context or address is taken.")
+    @ApiResponse(responseCode = "202", description = "The creation job", headers = @Header(name = "Location", description = "The job", schema = @Schema(type = "string")))
     @ApiErrors({409})
     ResponseEntity<Job> create(@RequestBody Body body) {
         Job job = creation.create(toRequest(body));
@@ -79,7 +77,8 @@ class GuestCreationController {
         if (b == null) {
             return null;
         }
-        CreateGuestRequest.Build build = b.build() == null ? null
+        CreateGuestRequest.Build build = b.build() == null
+                ? null
                 : new CreateGuestRequest.Build(b.build().method(), b.build().source(), b.build().dist(), b.build().mirror(),
                         b.build().rootPassword(), b.build().sshKeys(), b.build().packages(), b.build().postInstall());
         Map<String, CreateGuestRequest.Limit> limits = new LinkedHashMap<>();

@@ -4,8 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.vsconsole.apidocs.ApiTags;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.Map;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,16 +32,14 @@ class MeController {
     }
 
     @GetMapping
-    @Operation(operationId = "getMe", summary = "Who am I",
-            description = "The signed-in user: name, roles, owned guests, and whether the password must be changed"
-                    + " (until it is, only this and the password change are allowed).")
+    @Operation(operationId = "getMe", summary = "Who am I", description = "The signed-in user: name, roles, owned guests, and whether the password must be changed"
+            + " (until it is, only this and the password change are allowed).")
     UserAccount me() {
         return accounts.me();
     }
 
     @PostMapping("/password")
-    @Operation(operationId = "changeMyPassword", summary = "Change my password",
-            description = "Needs the current password; the new one must be long enough and not a common one.")
+    @Operation(operationId = "changeMyPassword", summary = "Change my password", description = "Needs the current password; the new one must be long enough and not a common one.")
     PasswordChanged changePassword(@RequestBody PasswordChange body) {
         accounts.changeOwnPassword(body == null ? null : body.currentPassword(), body == null ? null : body.newPassword());
         return new PasswordChanged(true);

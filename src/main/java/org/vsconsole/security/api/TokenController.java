@@ -6,7 +6,6 @@ import org.vsconsole.apidocs.ApiTags;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,10 +40,9 @@ class TokenController {
     }
 
     @PostMapping
-    @Operation(operationId = "createToken", summary = "Make an API token",
-            description = "Makes a token for scripts, acting as the caller (read-only if asked). The secret is in"
-                    + " this answer only; send it as `Authorization: Bearer <secret>`. Signed in with a password"
-                    + " only: a token cannot make tokens (400, field token).")
+    @Operation(operationId = "createToken", summary = "Make an API token", description = "Makes a token for scripts, acting as the caller (read-only if asked). The secret is in"
+            + " this answer only; send it as `Authorization: Bearer <secret>`. Signed in with a password"
+            + " only: a token cannot make tokens (400, field token).")
     @io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "basicAuth")
     @ApiResponse(responseCode = "201", description = "The token with its secret")
     ResponseEntity<NewApiToken> create(@RequestBody(required = false) NewToken body) {
@@ -55,15 +53,13 @@ class TokenController {
     }
 
     @GetMapping
-    @Operation(operationId = "listTokens", summary = "List my API tokens",
-            description = "The caller's tokens without their secrets: name, expiry, last use, read-only, revoked.")
+    @Operation(operationId = "listTokens", summary = "List my API tokens", description = "The caller's tokens without their secrets: name, expiry, last use, read-only, revoked.")
     List<ApiToken> list() {
         return tokens.mine();
     }
 
     @DeleteMapping("/{id}")
-    @Operation(operationId = "revokeToken", summary = "Revoke one of my API tokens",
-            description = "The token stops working at once; 400 when the caller has no token with this id.")
+    @Operation(operationId = "revokeToken", summary = "Revoke one of my API tokens", description = "The token stops working at once; 400 when the caller has no token with this id.")
     Revoked revoke(@PathVariable long id) {
         tokens.revoke(id);
         return new Revoked(id, true);

@@ -35,9 +35,8 @@ class SyncController {
     }
 
     @GetMapping("/{name}")
-    @Operation(operationId = "getSyncStatus", summary = "A guest's sync state",
-            description = "Whether the guest's config tree still matches what the console last wrote or saw, and,"
-                    + " when it drifted, the files that differ with a diff (`status` and `drift`).")
+    @Operation(operationId = "getSyncStatus", summary = "A guest's sync state", description = "Whether the guest's config tree still matches what the console last wrote or saw, and,"
+            + " when it drifted, the files that differ with a diff (`status` and `drift`).")
     Map<String, Object> status(@PathVariable String name) {
         if (!currentUser.maySee(name)) {
             throw new InvalidInputException("guest name", "no guest '" + name + "'");
@@ -53,27 +52,24 @@ class SyncController {
     }
 
     @PostMapping("/{name}/accept")
-    @Operation(operationId = "acceptDrift", summary = "Accept a change made outside the console",
-            description = "Takes the guest's tree as it is now as the truth. `digest` is the tree's digest as"
-                    + " read; a stale one answers 409. ADMIN and OPERATOR.")
+    @Operation(operationId = "acceptDrift", summary = "Accept a change made outside the console", description = "Takes the guest's tree as it is now as the truth. `digest` is the tree's digest as"
+            + " read; a stale one answers 409. ADMIN and OPERATOR.")
     @ApiErrors({409})
     GuestSyncStatus accept(@PathVariable String name, @RequestParam(required = false) String digest) {
         return decisions.accept(name, digest);
     }
 
     @PostMapping("/{name}/restore")
-    @Operation(operationId = "restoreDrift", summary = "Undo a change made outside the console",
-            description = "Writes back the tree the console last knew. `digest` as read; a stale one answers 409."
-                    + " ADMIN and OPERATOR.")
+    @Operation(operationId = "restoreDrift", summary = "Undo a change made outside the console", description = "Writes back the tree the console last knew. `digest` as read; a stale one answers 409."
+            + " ADMIN and OPERATOR.")
     @ApiErrors({409})
     GuestSyncStatus restore(@PathVariable String name, @RequestParam(required = false) String digest) {
         return decisions.restore(name, digest);
     }
 
     @PostMapping("/{name}/adopt")
-    @Operation(operationId = "adoptGuest", summary = "Adopt a guest made by hand",
-            description = "Registers a guest found in the config tree that the console did not make. ADMIN and"
-                    + " OPERATOR.")
+    @Operation(operationId = "adoptGuest", summary = "Adopt a guest made by hand", description = "Registers a guest found in the config tree that the console did not make. ADMIN and"
+            + " OPERATOR.")
     @ApiErrors({409})
     GuestSyncStatus adopt(@PathVariable String name) {
         return decisions.adopt(name);

@@ -33,12 +33,9 @@ class TerminalSessionController {
     }
 
     @GetMapping
-    @Operation(operationId = "listTerminalSessions", summary = "List recorded terminal sessions",
-            description = "Recorded sessions, newest first, optionally only those whose output contains a text;"
-                    + " paged with offset and limit, the total in X-Total-Count. ADMIN and AUDITOR.")
-    @ApiResponse(responseCode = "200", description = "A page of recordings",
-            headers = @Header(name = Paging.TOTAL_HEADER, description = "All matching recordings",
-                    schema = @Schema(type = "integer")))
+    @Operation(operationId = "listTerminalSessions", summary = "List recorded terminal sessions", description = "Recorded sessions, newest first, optionally only those whose output contains a text;"
+            + " paged with offset and limit, the total in X-Total-Count. ADMIN and AUDITOR.")
+    @ApiResponse(responseCode = "200", description = "A page of recordings", headers = @Header(name = Paging.TOTAL_HEADER, description = "All matching recordings", schema = @Schema(type = "integer")))
     ResponseEntity<List<TerminalRecording>> list(@RequestParam(required = false) String contains,
             @RequestParam(defaultValue = "0") int offset,
             @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "1000") int limit) {
@@ -48,12 +45,9 @@ class TerminalSessionController {
     }
 
     @GetMapping("/{id}/cast")
-    @Operation(operationId = "downloadTerminalSession", summary = "Download a recorded session",
-            description = "The session as an asciicast v2 file; its integrity is checked before it is served."
-                    + " ADMIN and AUDITOR.")
-    @ApiResponse(responseCode = "200", description = "The recording",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/x-asciicast",
-                    schema = @Schema(type = "string", format = "binary")))
+    @Operation(operationId = "downloadTerminalSession", summary = "Download a recorded session", description = "The session as an asciicast v2 file; its integrity is checked before it is served."
+            + " ADMIN and AUDITOR.")
+    @ApiResponse(responseCode = "200", description = "The recording", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/x-asciicast", schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> cast(@PathVariable String id) {
         byte[] cast = archive.cast(id);
         return ResponseEntity.ok()

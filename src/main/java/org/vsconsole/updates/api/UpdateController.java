@@ -45,30 +45,27 @@ class UpdateController {
     }
 
     @PostMapping
-    @Operation(operationId = "submitUpdate", summary = "Update packages in guests",
-            description = "Runs an apt action (update, upgrade, install, remove...) in the guests given, or all, as"
-                    + " one job with one item per guest; answers 202 with the job. dryRun simulates.")
-    @ApiResponse(responseCode = "202", description = "The update job",
-            headers = @Header(name = "Location", description = "The job", schema = @Schema(type = "string")))
+    @Operation(operationId = "submitUpdate", summary = "Update packages in guests", description = "Runs an apt action (update, upgrade, install, remove...) in the guests given, or all, as"
+            + " one job with one item per guest; answers 202 with the job. dryRun simulates.")
+    @ApiResponse(responseCode = "202", description = "The update job", headers = @Header(name = "Location", description = "The job", schema = @Schema(type = "string")))
     ResponseEntity<Job> submit(@RequestBody Body body) {
-        UpdateRequest request = body == null ? null : new UpdateRequest(body.guests(), Boolean.TRUE.equals(body.all()),
-                body.action(), body.packages(), Boolean.TRUE.equals(body.dryRun()), body.stoppedGuests());
+        UpdateRequest request = body == null
+                ? null
+                : new UpdateRequest(body.guests(), Boolean.TRUE.equals(body.all()),
+                        body.action(), body.packages(), Boolean.TRUE.equals(body.dryRun()), body.stoppedGuests());
         return accepted(updates.submit(request));
     }
 
     @PostMapping("/{jobId}/retry")
-    @Operation(operationId = "retryUpdate", summary = "Retry the failed guests of an update",
-            description = "Runs the same update again, as a new job, for the guests that failed in job `jobId`.")
-    @ApiResponse(responseCode = "202", description = "The new update job",
-            headers = @Header(name = "Location", description = "The job", schema = @Schema(type = "string")))
+    @Operation(operationId = "retryUpdate", summary = "Retry the failed guests of an update", description = "Runs the same update again, as a new job, for the guests that failed in job `jobId`.")
+    @ApiResponse(responseCode = "202", description = "The new update job", headers = @Header(name = "Location", description = "The job", schema = @Schema(type = "string")))
     @ApiErrors({409})
     ResponseEntity<Job> retry(@PathVariable long jobId) {
         return accepted(updates.retryFailed(jobId));
     }
 
     @GetMapping("/pending")
-    @Operation(operationId = "getPendingUpdates", summary = "Pending updates per guest",
-            description = "Each guest's last counted pending and security updates, by guest name.")
+    @Operation(operationId = "getPendingUpdates", summary = "Pending updates per guest", description = "Each guest's last counted pending and security updates, by guest name.")
     Map<String, PendingStatus> pending() {
         return updates.pending();
     }

@@ -97,12 +97,12 @@ class ConfigReadBench {
         List<String> names = reader.listGuestNames();
         long listing = System.nanoTime() - s;
         System.out.printf("ConfigReadBench: %d guests generated in %d ms; files read per guest %d (entries incl. dirs"
-                        + " and links %d); uncached full read with digests: run1 %d ms, run2 %d ms, run3 %d ms"
-                        + " (%.2f ms/guest warm); listing names only %d ms (%d names)%n",
+                + " and links %d); uncached full read with digests: run1 %d ms, run2 %d ms, run3 %d ms"
+                + " (%.2f ms/guest warm); listing names only %d ms (%d names)%n",
                 GUESTS, generated / 1_000_000, regularFiles / GUESTS, entries / GUESTS, runs[0] / 1_000_000,
                 runs[1] / 1_000_000, runs[2] / 1_000_000, runs[2] / 1e6 / GUESTS, listing / 1_000_000, names.size());
         System.out.printf("ConfigReadBench: merely walking and reading the same bytes (%d KB): first %d ms, again %d ms;"
-                        + " uncached read / raw read = %.1fx%n",
+                + " uncached read / raw read = %.1fx%n",
                 rawBytes / 1024, rawFirst / 1_000_000, rawWarm / 1_000_000, (double) runs[2] / rawWarm);
         GuestConfigReader cached = GuestConfigReader.cached(root);
         long c0 = System.nanoTime();
@@ -129,11 +129,12 @@ class ConfigReadBench {
         long seen = 0;
         for (int i = 0; i < 10; i++) {
             String name = "g" + (i * 97);
-            seen += edited.stream().filter(g -> g.name().equals(name)).findFirst().map(g -> g.nice() != null && g.nice() == 7 ? 1 : 0).orElse(0);
+            seen += edited.stream().filter(g -> g.name().equals(name)).findFirst().map(g -> g.nice() != null && g.nice() == 7 ? 1 : 0)
+                    .orElse(0);
         }
         System.out.printf("ConfigReadBench: caching reader (inode, size, mtime, ctime of every entry): cold %d ms, warm %d ms"
-                        + " (%d of %d reused); warm / raw read = %.2fx, uncached / warm = %.1fx; after 10 guests edited"
-                        + " outside: %d ms, %d of 10 edits seen%n",
+                + " (%d of %d reused); warm / raw read = %.2fx, uncached / warm = %.1fx; after 10 guests edited"
+                + " outside: %d ms, %d of 10 edits seen%n",
                 coldNs / 1_000_000, warmNs / 1_000_000, reused, GUESTS, (double) warmNs / rawWarm,
                 (double) runs[2] / warmNs, editedNs / 1_000_000, seen);
         for (int r = 0; r < 2; r++) {

@@ -76,7 +76,7 @@ final class FixtureTree {
                 dir = t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
             } else if (t.contains(" -> ") && dir != null) {
                 String[] parts = t.split(" -> ");
-                out.add(new String[] {dir + "/" + parts[0], parts[1]});
+                out.add(new String[]{dir + "/" + parts[0], parts[1]});
             }
         }
         return out;
@@ -91,6 +91,7 @@ final class FixtureTree {
             throw new IllegalStateException(e);
         }
         Files.walkFileTree(src, new SimpleFileVisitor<>() {
+
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) throws IOException {
                 Files.createDirectories(configRoot.resolve(src.relativize(d).toString()));
@@ -117,10 +118,12 @@ final class FixtureTree {
     static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> out = new TreeMap<>();
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
                 String rel = dir.relativize(f).toString();
-                out.put(rel, a.isSymbolicLink() ? "-> " + Files.readSymbolicLink(f)
+                out.put(rel, a.isSymbolicLink()
+                        ? "-> " + Files.readSymbolicLink(f)
                         : java.util.HexFormat.of().formatHex(Files.readAllBytes(f)));
                 return FileVisitResult.CONTINUE;
             }

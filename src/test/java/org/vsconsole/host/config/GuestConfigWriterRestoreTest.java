@@ -31,6 +31,7 @@ class GuestConfigWriterRestoreTest {
         Files.writeString(root.resolve("web1/apps/vunify/exclude"), "/etc/hostname\n");
         writer = new GuestConfigWriter(root, Files.createDirectories(tmp.resolve("vservers")));
         writer.addListener(new ConfigWriteListener() {
+
             @Override
             public void written(String guest, GuestConfig after) {
                 heard.add("written " + guest + " " + after.digest());

@@ -42,7 +42,7 @@ class GuestConfigWriterTest {
         FixtureTree.buildReference(root);
         Files.writeString(root.resolve("web1/shell"), "/bin/zsh\n");
         Files.createDirectories(root.resolve("web1/apps/vunify"));
-        Files.write(root.resolve("web1/apps/vunify/exclude"), new byte[] {1, 2, 3, 0, 10});
+        Files.write(root.resolve("web1/apps/vunify/exclude"), new byte[]{1, 2, 3, 0, 10});
         writer = new GuestConfigWriter(root, guests);
         reader = writer.reader();
     }

@@ -74,12 +74,13 @@ class PathContainmentProperties {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (String n : new String[] {"passwd"}) {
+        for (String n : new String[]{"passwd"}) {
             assertThat(outside.resolve(n)).hasContent("root:x:0:0");
         }
     }
 
     interface ThrowingRunnable {
+
         void run() throws IOException;
     }
 
@@ -197,7 +198,7 @@ class PathContainmentProperties {
         // read-only lookup of an existing file: never an argv element, so '-x' is a legal name here
         acceptedStaysInside(BASE, v, HostGrammar::relativeConfigPath, false);
         Path guestRoot = Path.of("/vservers/web1");
-        for (String candidate : new String[] {v, "/vservers/web1/" + v}) {
+        for (String candidate : new String[]{v, "/vservers/web1/" + v}) {
             try {
                 Path p = Path.of(HostGrammar.diskLimitDirectory(candidate, guestRoot));
                 assertThat(p.normalize()).isEqualTo(p);

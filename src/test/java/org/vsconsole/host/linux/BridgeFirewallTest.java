@@ -57,7 +57,7 @@ class BridgeFirewallTest {
     /** The kernel's own parser checks both variants without loading them. */
     @Test
     void nftAcceptsTheRulesetWithAndWithoutNat(@TempDir Path dir) throws Exception {
-        for (boolean nat : new boolean[] {false, true}) {
+        for (boolean nat : new boolean[]{false, true}) {
             Path file = dir.resolve("rules-" + nat + ".nft");
             Files.writeString(file, BridgeFirewall.render("vsbr-check", POOL, nat, 3142, PORTS));
             LinuxCommands.run("test", null, List.of(HostTools.find("nft").orElseThrow(), "-c", "-f", file.toString()),

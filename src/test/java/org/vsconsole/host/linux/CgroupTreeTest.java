@@ -68,11 +68,11 @@ class CgroupTreeTest {
 
     @Test
     void readsV1FiguresWithItsNoLimitValue() throws IOException {
-        for (String c : new String[] {"pids", "memory", "cpuacct"}) {
+        for (String c : new String[]{"pids", "memory", "cpuacct"}) {
             Files.createDirectories(root.resolve(c));
         }
         CgroupTree tree = CgroupTree.detect(root, "vsc").orElseThrow();
-        for (String c : new String[] {"pids", "memory", "cpuacct"}) {
+        for (String c : new String[]{"pids", "memory", "cpuacct"}) {
             Files.createDirectories(root.resolve(c).resolve("vsc/7"));
         }
         Files.createDirectories(root.resolve("pids/vsc/monitor.7"));

@@ -36,7 +36,8 @@ class ContainerConfigTest {
         assertThat(ContainerConfig.owner(config)).isEqualTo("web1");
         assertThat(config).contains("lxc.idmap = u 0 3801088 65536\nlxc.idmap = g 0 3801088 65536\n");
         assertThat(config.indexOf("common.conf")).isLessThan(config.indexOf("userns.conf"));
-        assertThat(config.indexOf("userns.conf")).isLessThan(config.indexOf("lxc.cap.drop = mac_admin mac_override sys_time sys_module sys_rawio"));
+        assertThat(config.indexOf("userns.conf"))
+                .isLessThan(config.indexOf("lxc.cap.drop = mac_admin mac_override sys_time sys_module sys_rawio"));
         assertThat(config).contains("lxc.seccomp.profile = /var/lib/vsconsole/run/guest.seccomp")
                 .contains("lxc.cgroup.dir.container = vsconsole/42").contains("lxc.cgroup.devices.deny = a")
                 .contains("lxc.rootfs.path = dir:/var/lib/vservers/web1").contains("lxc.arch = linux64")
@@ -48,7 +49,8 @@ class ContainerConfigTest {
     void limitsAndPersonalityBecomeContainerKeys() {
         String config = render(guest("web1", Path.of("/var/lib/vservers/web1"), List.of(),
                 Map.of("nproc", new LimitValues(LimitValues.UNLIMITED, 100), "rss", LimitValues.both(1024),
-                        "nofile", new LimitValues(512, 1024), "as", new LimitValues(LimitValues.UNLIMITED, 2048)), "LINUX32"));
+                        "nofile", new LimitValues(512, 1024), "as", new LimitValues(LimitValues.UNLIMITED, 2048)),
+                "LINUX32"));
 
         assertThat(config).contains("lxc.cgroup.pids.max = 100")
                 .contains("lxc.cgroup.memory.limit_in_bytes = " + 1024 * Rlimits.PAGE_SIZE)

@@ -14,6 +14,7 @@ class DebootstrapProgressTest {
         List<Integer> seen = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         DebootstrapProgress progress = new DebootstrapProgress(new BuildProgress() {
+
             @Override
             public void accept(String line) {
                 lines.add(line);

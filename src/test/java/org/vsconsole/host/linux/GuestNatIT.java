@@ -69,7 +69,8 @@ class GuestNatIT {
 
     private static GuestSpec guest(GuestSandbox sandbox, String name, int xid, String address) {
         GuestSpec guest = sandbox.spec(name, xid, Map.of(), List.of(new GuestSpec.Address(address, 24, null)));
-        sandbox.driver.buildRoot(guest, BuildRequest.skeleton(), line -> { });
+        sandbox.driver.buildRoot(guest, BuildRequest.skeleton(), line -> {
+        });
         sandbox.driver.start(guest);
         return guest;
     }

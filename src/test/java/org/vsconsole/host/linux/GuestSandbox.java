@@ -71,14 +71,16 @@ final class GuestSandbox implements AutoCloseable {
     /** A built skeleton guest with the given limits, not started. */
     GuestSpec skeleton(String name, int xid, Map<String, LimitValues> limits) {
         GuestSpec spec = spec(name, xid, limits, List.of());
-        driver.buildRoot(spec, BuildRequest.skeleton(), line -> { });
+        driver.buildRoot(spec, BuildRequest.skeleton(), line -> {
+        });
         return spec;
     }
 
     /** A built skeleton guest with addresses on the sandbox's bridge, not started. */
     GuestSpec skeleton(String name, int xid, Map<String, LimitValues> limits, List<GuestSpec.Address> addresses) {
         GuestSpec spec = spec(name, xid, limits, addresses);
-        driver.buildRoot(spec, BuildRequest.skeleton(), line -> { });
+        driver.buildRoot(spec, BuildRequest.skeleton(), line -> {
+        });
         return spec;
     }
 
@@ -126,10 +128,12 @@ final class GuestSandbox implements AutoCloseable {
         if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             // what a failed deleteRoot left (a tree past PATH_MAX, an immutable file): rm walks by
             // descriptor, chattr lifts flags a hostile guest may have set
-            LinuxCommands.stream("test", null, List.of("chattr", "-R", "-f", "-i", "-a", dir.toString()), line -> { },
+            LinuxCommands.stream("test", null, List.of("chattr", "-R", "-f", "-i", "-a", dir.toString()), line -> {
+            },
                     Duration.ofSeconds(60));
             LinuxCommands.stream("test", null, List.of("rm", "-rf", "--one-file-system", "--", dir.toString()),
-                    line -> { }, Duration.ofSeconds(60));
+                    line -> {
+                    }, Duration.ofSeconds(60));
             if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 failures.add(new IOException("cannot remove " + dir));
             }

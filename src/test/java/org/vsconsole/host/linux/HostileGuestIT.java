@@ -249,7 +249,8 @@ class HostileGuestIT {
         driver.start(guest);
         installProbe(guest);
 
-        Run run = rootDisk == null ? run(guest, Duration.ofSeconds(30), "/root/probe", "all")
+        Run run = rootDisk == null
+                ? run(guest, Duration.ofSeconds(30), "/root/probe", "all")
                 : run(guest, Duration.ofSeconds(30), "/root/probe", "all", "/root/hostdisk");
 
         note("probe (host root disk " + rootDisk + "), exit " + run.exit() + ":\n" + run.out().strip());
@@ -453,7 +454,8 @@ class HostileGuestIT {
         GuestSpec guest = sandbox.skeleton("bomb", 4420, Map.of("nproc", LimitValues.both(50)));
         driver.start(guest);
 
-        ExecResult started = driver.exec(guest, List.of("sh", "-c", "f() { f | f & }; f"), line -> { },
+        ExecResult started = driver.exec(guest, List.of("sh", "-c", "f() { f | f & }; f"), line -> {
+        },
                 Duration.ofSeconds(10));
         assertThat(started.timedOut()).isFalse();
         Thread.sleep(1500);
@@ -563,7 +565,8 @@ class HostileGuestIT {
         } catch (RuntimeException e) {
             failure = e;
         }
-        note("deleteRoot of a tree 3000 levels deep: " + (failure == null ? "deleted"
+        note("deleteRoot of a tree 3000 levels deep: " + (failure == null
+                ? "deleted"
                 : failure.getClass().getSimpleName() + ": " + abbreviate(failure.getMessage())));
         assertThat(failure == null).as("deleteRoot of a tree past PATH_MAX failed: %s",
                 failure == null ? "" : abbreviate(failure.getMessage())).isTrue();
@@ -706,6 +709,7 @@ class HostileGuestIT {
     private record Watch(Path file) {
 
         record Counts(long sent, long passed) {
+
             @Override
             public String toString() {
                 return "sent " + sent + ", passed the bridge filter " + passed;

@@ -36,7 +36,8 @@ class LinuxCommandsTest {
 
     @Test
     void killsTheCommandAtItsTimeout() {
-        ExecResult result = LinuxCommands.stream("test", null, List.of("/bin/sleep", "30"), line -> { },
+        ExecResult result = LinuxCommands.stream("test", null, List.of("/bin/sleep", "30"), line -> {
+        },
                 Duration.ofMillis(300));
 
         assertThat(result.timedOut()).isTrue();

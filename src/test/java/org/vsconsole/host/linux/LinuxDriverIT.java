@@ -92,7 +92,8 @@ class LinuxDriverIT {
         assertThat(driver.isRunning(copy)).isFalse();
         assertThat(driver.figures(List.of(copy))).isEmpty();
         for (Runnable action : List.<Runnable>of(() -> driver.start(copy), () -> driver.stop(copy, Duration.ofSeconds(2)),
-                () -> driver.exec(copy, List.of("true"), line -> { }, Duration.ofSeconds(2)), () -> driver.processes(copy),
+                () -> driver.exec(copy, List.of("true"), line -> {
+                }, Duration.ofSeconds(2)), () -> driver.processes(copy),
                 () -> driver.setLimitLive(copy, "nproc", LimitValues.both(5)))) {
             assertThatThrownBy(action::run).isInstanceOf(HostOperationException.class)
                     .hasMessageContaining("context 4119 is in use by the running guest first");
@@ -222,7 +223,8 @@ class LinuxDriverIT {
     @Test
     void configuredAddressSitsOnTheGuestsOwnInterface() {
         GuestSpec guest = sandbox.spec("net", 4112, Map.of(), List.of(new GuestSpec.Address("10.231.0.112", 24, null)));
-        driver.buildRoot(guest, org.vsconsole.host.BuildRequest.skeleton(), line -> { });
+        driver.buildRoot(guest, org.vsconsole.host.BuildRequest.skeleton(), line -> {
+        });
         driver.start(guest);
 
         assertThat(sandbox.exec(guest, "ip", "addr")).contains("10.231.0.112/24").contains("lo")
@@ -240,10 +242,12 @@ class LinuxDriverIT {
     void neighboursLearnTheGuestsMacAtStartWithoutWaitingForTheirCacheToExpire() throws Exception {
         // a neighbour keeps the bridge's carrier up: without any port the kernel forgets all its neighbours
         GuestSpec neighbour = sandbox.spec("neighbour", 4122, Map.of(), List.of(new GuestSpec.Address("10.231.0.122", 24, null)));
-        driver.buildRoot(neighbour, org.vsconsole.host.BuildRequest.skeleton(), line -> { });
+        driver.buildRoot(neighbour, org.vsconsole.host.BuildRequest.skeleton(), line -> {
+        });
         driver.start(neighbour);
         GuestSpec guest = sandbox.spec("moved", 4120, Map.of(), List.of(new GuestSpec.Address("10.231.0.120", 24, null)));
-        driver.buildRoot(guest, org.vsconsole.host.BuildRequest.skeleton(), line -> { });
+        driver.buildRoot(guest, org.vsconsole.host.BuildRequest.skeleton(), line -> {
+        });
         // the host still believes the address is at another MAC, as after a move or a crash
         LinuxCommands.run("test", null, List.of("ip", "neigh", "replace", "10.231.0.120", "lladdr", "02:00:00:00:00:99",
                 "dev", GuestSandbox.SETTINGS.bridge(), "nud", "stale"), Duration.ofSeconds(5));
@@ -289,7 +293,8 @@ class LinuxDriverIT {
         GuestSpec one = sandbox.spec("peer1", 4123, Map.of(), List.of(new GuestSpec.Address("10.231.0.123", 24, null)));
         GuestSpec two = sandbox.spec("peer2", 4124, Map.of(), List.of(new GuestSpec.Address("10.231.0.124", 24, null)));
         for (GuestSpec guest : List.of(one, two)) {
-            driver.buildRoot(guest, org.vsconsole.host.BuildRequest.skeleton(), line -> { });
+            driver.buildRoot(guest, org.vsconsole.host.BuildRequest.skeleton(), line -> {
+            });
             driver.start(guest);
         }
 
@@ -299,7 +304,8 @@ class LinuxDriverIT {
     @Test
     void anAddressOnAHostDeviceThatDoesNotExistIsRefusedByName() {
         GuestSpec guest = sandbox.spec("nodev", 4121, Map.of(), List.of(new GuestSpec.Address("10.231.0.121", 24, "eth9")));
-        driver.buildRoot(guest, org.vsconsole.host.BuildRequest.skeleton(), line -> { });
+        driver.buildRoot(guest, org.vsconsole.host.BuildRequest.skeleton(), line -> {
+        });
 
         assertThatThrownBy(() -> driver.start(guest)).isInstanceOf(HostOperationException.class)
                 .hasMessageContaining("the host device 'eth9' for 10.231.0.121 does not exist");
@@ -317,7 +323,8 @@ class LinuxDriverIT {
         GuestSpec copy = sandbox.spec("copy", 4114, Map.of(), List.of());
 
         driver.buildRoot(copy, new org.vsconsole.host.BuildRequest(org.vsconsole.host.BuildRequest.Method.CLONE,
-                "origin", null, null), line -> { });
+                "origin", null, null), line -> {
+                });
 
         Path root = copy.rootDir();
         assertThat(Files.readSymbolicLink(root.resolve("bin/sh"))).isEqualTo(Path.of("/bin/busybox"));
@@ -336,7 +343,8 @@ class LinuxDriverIT {
         GuestSpec guest = sandbox.skeleton("slow", 4115, Map.of());
         driver.start(guest);
 
-        ExecResult result = driver.exec(guest, List.of("sh", "-c", "echo begun; sleep 100"), line -> { },
+        ExecResult result = driver.exec(guest, List.of("sh", "-c", "echo begun; sleep 100"), line -> {
+        },
                 Duration.ofSeconds(1));
 
         assertThat(result.timedOut()).isTrue();

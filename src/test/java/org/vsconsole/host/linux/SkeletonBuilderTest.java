@@ -21,7 +21,8 @@ class SkeletonBuilderTest {
         SkeletonBuilder builder = new SkeletonBuilder(dir.resolve("no-busybox"), Duration.ofSeconds(5));
         GuestSpec guest = new GuestSpec("g", 4300, dir, dir.resolve("g"), "g", null, null, List.of(), Map.of());
 
-        assertThatThrownBy(() -> builder.build(guest, line -> { }))
+        assertThatThrownBy(() -> builder.build(guest, line -> {
+        }))
                 .isInstanceOf(HostOperationException.class)
                 .hasMessageContaining("apt-get install busybox-static");
     }

@@ -35,8 +35,8 @@ class ParserRobustnessTest {
 
     @Test
     void everyReferenceFixtureParsesWithoutWarnings() {
-        PARSERS_BY_FIXTURE.forEach((fixture, parser) ->
-                assertThat(parser.apply(Fixtures.reference(fixture)).warnings()).as(fixture).isEmpty());
+        PARSERS_BY_FIXTURE
+                .forEach((fixture, parser) -> assertThat(parser.apply(Fixtures.reference(fixture)).warnings()).as(fixture).isEmpty());
     }
 
     @Test

@@ -89,7 +89,8 @@ class ProcSnapshotBench {
         System.out.printf("  full snapshot + stat table:  %8.2f  %8.2f  (%.0f us cpu per context)%n",
                 ms(snapshotWall), ms(snapshotCpu), ms(snapshotCpu) * 1000 / CONTEXTS);
         System.out.printf("  reading the same bytes:      %8.2f  %8.2f%n", ms(floorWall), ms(floorCpu));
-        System.out.printf("  ratio snapshot / floor:      %8.2f  %8.2f%n", ms(snapshotWall) / ms(floorWall), ms(snapshotCpu) / ms(floorCpu));
+        System.out.printf("  ratio snapshot / floor:      %8.2f  %8.2f%n", ms(snapshotWall) / ms(floorWall),
+                ms(snapshotCpu) / ms(floorCpu));
         System.out.printf("  cpu split: /proc/virtual read+parse %.2f ms, config names %.2f ms%n", ms(readerCpu), ms(namesCpu));
         System.out.printf("  limit+sched+cvirt+cacct parsing alone (texts in memory): %.2f ms%n", ms(parseOnly));
     }
@@ -120,8 +121,8 @@ class ProcSnapshotBench {
         List<String[]> texts = new ArrayList<>(CONTEXTS);
         for (int c = 0; c < CONTEXTS; c++) {
             Path dir = proc.resolve("virtual/" + (40000 + c));
-            texts.add(new String[] {Files.readString(dir.resolve("limit")), Files.readString(dir.resolve("sched")),
-                Files.readString(dir.resolve("cvirt")), Files.readString(dir.resolve("cacct"))});
+            texts.add(new String[]{Files.readString(dir.resolve("limit")), Files.readString(dir.resolve("sched")),
+                    Files.readString(dir.resolve("cvirt")), Files.readString(dir.resolve("cacct"))});
         }
         long[] times = new long[RUNS];
         long sink = 0;

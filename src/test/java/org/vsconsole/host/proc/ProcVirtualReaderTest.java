@@ -72,7 +72,8 @@ class ProcVirtualReaderTest {
         Path ctx = Files.createDirectories(proc.resolve("virtual/40001"));
         Files.writeString(proc.resolve("virtual/info"), "VCIVersion:\t0002:0203\n");
         Files.writeString(ctx.resolve("status"), "UseCnt:\t3\nTasks:\t2\n");
-        Files.writeString(ctx.resolve("limit"), "Limit\t current\t     min/max\t\t    soft/hard\t\thits\nPROC:\t 2\t 0/ 3\t -1/ -1\t 0\nVM:\t 12");
+        Files.writeString(ctx.resolve("limit"),
+                "Limit\t current\t     min/max\t\t    soft/hard\t\thits\nPROC:\t 2\t 0/ 3\t -1/ -1\t 0\nVM:\t 12");
         Files.createDirectories(proc.resolve("virtual/40002"));
         Files.createDirectories(proc.resolve("virtual/not-a-context"));
 

@@ -17,14 +17,16 @@ class ProcessRunnerTest {
 
     @Test
     void environmentIsExactlyTheConfiguredOne() throws IOException {
-        CommandResult result = runner.run(List.of("/usr/bin/env"), Duration.ofSeconds(5), line -> { });
+        CommandResult result = runner.run(List.of("/usr/bin/env"), Duration.ofSeconds(5), line -> {
+        });
 
         assertThat(result.stdout().lines()).containsExactlyInAnyOrder("PATH=/usr/bin:/bin", "ONLY=this");
     }
 
     @Test
     void argvIsNotInterpretedByAShell() throws IOException {
-        CommandResult result = runner.run(List.of("/bin/echo", "$(id)", "a;b", "*"), Duration.ofSeconds(5), l -> { });
+        CommandResult result = runner.run(List.of("/bin/echo", "$(id)", "a;b", "*"), Duration.ofSeconds(5), l -> {
+        });
 
         assertThat(result.stdout()).isEqualTo("$(id) a;b *");
     }
@@ -90,7 +92,8 @@ class ProcessRunnerTest {
         });
 
         assertThatThrownBy(() -> runner.run(ProcessRunner.Command.of(List.of("/bin/sh", "-c", "sleep 600 & sleep 600; wait"),
-                Duration.ofSeconds(60), l -> { }).cancelledWhen(cancel::get)))
+                Duration.ofSeconds(60), l -> {
+                }).cancelledWhen(cancel::get)))
                 .isInstanceOf(java.util.concurrent.CancellationException.class).hasMessageContaining("stopped on request");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
@@ -100,7 +103,8 @@ class ProcessRunnerTest {
     void aBackgroundChildHoldingThePipeDoesNotHoldTheCaller() throws IOException {
         long started = System.nanoTime();
         CommandResult result = runner.run(List.of("/bin/sh", "-c", "sleep 5 & echo started; exit 4"),
-                Duration.ofSeconds(10), line -> { });
+                Duration.ofSeconds(10), line -> {
+                });
 
         assertThat(result.exitCode()).isEqualTo(4);
         assertThat(result.timedOut()).isFalse();
@@ -112,7 +116,8 @@ class ProcessRunnerTest {
     void timeoutKillsTheTreeAndSaysTimedOut() throws IOException {
         long started = System.nanoTime();
         CommandResult result = runner.run(List.of("/bin/sh", "-c", "sleep 600 & sleep 600 & wait"),
-                Duration.ofMillis(500), line -> { });
+                Duration.ofMillis(500), line -> {
+                });
 
         assertThat(result.timedOut()).isTrue();
         assertThat(result.exitCode()).isEqualTo(-1);
@@ -133,7 +138,8 @@ class ProcessRunnerTest {
 
     @Test
     void missingProgramIsAnIOException() {
-        assertThatThrownBy(() -> runner.run(List.of("/nonexistent/vserver"), Duration.ofSeconds(1), l -> { }))
+        assertThatThrownBy(() -> runner.run(List.of("/nonexistent/vserver"), Duration.ofSeconds(1), l -> {
+        }))
                 .isInstanceOf(IOException.class);
     }
 }

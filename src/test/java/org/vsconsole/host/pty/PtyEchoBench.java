@@ -27,7 +27,7 @@ class PtyEchoBench {
             for (int i = 0; i < WARM_UP + SAMPLES; i++) {
                 byte key = (byte) ('a' + i % 26);
                 long t0 = System.nanoTime();
-                pty.write(new byte[] {key});
+                pty.write(new byte[]{key});
                 int n;
                 do {
                     n = pty.read(buffer); // the terminal's echo of the key

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 final class TestLibC {
 
     private interface C extends Library {
+
         C LIB = Native.load("c", C.class);
 
         int open(byte[] path, int flags, int mode);

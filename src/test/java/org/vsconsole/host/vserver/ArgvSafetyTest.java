@@ -45,8 +45,10 @@ class ArgvSafetyTest {
         assertRefused(() -> driver.start(bad));
         assertRefused(() -> driver.stop(bad, Duration.ofSeconds(1)));
         assertRefused(() -> driver.isRunning(bad));
-        assertRefused(() -> driver.exec(bad, List.of("true"), line -> { }, Duration.ofSeconds(1)));
-        assertRefused(() -> driver.buildRoot(bad, BuildRequest.skeleton(), line -> { }));
+        assertRefused(() -> driver.exec(bad, List.of("true"), line -> {
+        }, Duration.ofSeconds(1)));
+        assertRefused(() -> driver.buildRoot(bad, BuildRequest.skeleton(), line -> {
+        }));
         assertThat(fake.calls()).isEmpty();
     }
 
@@ -69,7 +71,7 @@ class ArgvSafetyTest {
 
     @Test
     void contextIdsOutsideTheStaticRangeAreRefused() {
-        for (int xid : new int[] {-1, 0, 1, 49152}) {
+        for (int xid : new int[]{-1, 0, 1, 49152}) {
             GuestSpec bad = FakeUtilVserver.guest("web1", xid, Path.of("/var/lib/vservers/web1"));
             assertRefused(() -> driver.kill(bad, 2388, 15));
             assertRefused(() -> driver.setLimitLive(bad, "nproc", LimitValues.both(1)));
@@ -91,28 +93,37 @@ class ArgvSafetyTest {
     @Test
     void buildValuesThatLookLikeOptionsAreRefused() {
         assertRefused(() -> driver.buildRoot(web1,
-                new BuildRequest(BuildRequest.Method.DEBOOTSTRAP, null, "--keep-debootstrap-dir", null), l -> { }));
+                new BuildRequest(BuildRequest.Method.DEBOOTSTRAP, null, "--keep-debootstrap-dir", null), l -> {
+                }));
         assertRefused(() -> driver.buildRoot(web1,
-                new BuildRequest(BuildRequest.Method.DEBOOTSTRAP, null, "bookworm", "-m"), l -> { }));
+                new BuildRequest(BuildRequest.Method.DEBOOTSTRAP, null, "bookworm", "-m"), l -> {
+                }));
         assertRefused(() -> driver.buildRoot(web1,
-                new BuildRequest(BuildRequest.Method.CLONE, "--source", null, null), l -> { }));
+                new BuildRequest(BuildRequest.Method.CLONE, "--source", null, null), l -> {
+                }));
         GuestSpec badHost = new GuestSpec("web1", 40001, Path.of("/etc/vservers/web1"), Path.of("/var/lib/vservers/web1"),
                 "-x", null, null, List.of(), Map.of());
-        assertRefused(() -> driver.buildRoot(badHost, BuildRequest.skeleton(), l -> { }));
+        assertRefused(() -> driver.buildRoot(badHost, BuildRequest.skeleton(), l -> {
+        }));
         GuestSpec otherLayout = FakeUtilVserver.guest("web1", 40001, Path.of("/srv/roots/other"));
-        assertRefused(() -> driver.buildRoot(otherLayout, BuildRequest.skeleton(), l -> { }));
+        assertRefused(() -> driver.buildRoot(otherLayout, BuildRequest.skeleton(), l -> {
+        }));
         GuestSpec relative = FakeUtilVserver.guest("web1", 40001, Path.of("-x/web1"));
-        assertRefused(() -> driver.buildRoot(relative, BuildRequest.skeleton(), l -> { }));
+        assertRefused(() -> driver.buildRoot(relative, BuildRequest.skeleton(), l -> {
+        }));
         GuestSpec otherConfig = new GuestSpec("web1", 40001, Path.of("/etc/vservers/other"),
                 Path.of("/var/lib/vservers/web1"), "web1", null, null, List.of(), Map.of());
-        assertRefused(() -> driver.buildRoot(otherConfig, BuildRequest.skeleton(), l -> { }));
+        assertRefused(() -> driver.buildRoot(otherConfig, BuildRequest.skeleton(), l -> {
+        }));
         GuestSpec relativeConfig = new GuestSpec("web1", 40001, Path.of("-x/web1"),
                 Path.of("/var/lib/vservers/web1"), "web1", null, null, List.of(), Map.of());
-        assertRefused(() -> driver.buildRoot(relativeConfig, BuildRequest.skeleton(), l -> { }));
+        assertRefused(() -> driver.buildRoot(relativeConfig, BuildRequest.skeleton(), l -> {
+        }));
         GuestSpec dashDevice = new GuestSpec("web1", 40001, Path.of("/etc/vservers/web1"),
                 Path.of("/var/lib/vservers/web1"), "web1", null, null,
                 List.of(new GuestSpec.Address("10.0.0.2", 24, "-x")), Map.of());
-        assertRefused(() -> driver.buildRoot(dashDevice, BuildRequest.skeleton(), l -> { }));
+        assertRefused(() -> driver.buildRoot(dashDevice, BuildRequest.skeleton(), l -> {
+        }));
         assertThat(fake.calls()).isEmpty();
     }
 
@@ -120,7 +131,8 @@ class ArgvSafetyTest {
     void execArgumentsStartingWithDashComeOnlyAfterTheGuestAndCommand() {
         fake.markRunning("web1");
 
-        driver.exec(web1, List.of("-x", "--rescue"), line -> { }, Duration.ofSeconds(5));
+        driver.exec(web1, List.of("-x", "--rescue"), line -> {
+        }, Duration.ofSeconds(5));
 
         List<String> call = fake.onlyCall();
         assertThat(call.subList(0, 4)).containsExactly("vserver", "--", "web1", "exec");

@@ -51,7 +51,8 @@ class FakeUtilVserverTest {
     void buildRefusesAnExistingConfigDirectoryWithUtilVserversMessageAndExitOne() throws Exception {
         Files.createDirectories(configRoot.resolve("web1"));
 
-        assertThatThrownBy(() -> driver.buildRoot(web1(), BuildRequest.skeleton(), line -> { }))
+        assertThatThrownBy(() -> driver.buildRoot(web1(), BuildRequest.skeleton(), line -> {
+        }))
                 .isInstanceOf(HostOperationException.class)
                 .hasMessageContaining("exit code 1")
                 .hasMessageContaining("vserver-topdirectory '" + guestsRoot.resolve("web1") + "' and/or configuration at '"
@@ -65,14 +66,16 @@ class FakeUtilVserverTest {
     void buildRefusesARootDirectoryThatIsNotEmpty() throws Exception {
         Files.createDirectories(guestsRoot.resolve("web1/etc"));
 
-        assertThatThrownBy(() -> driver.buildRoot(web1(), BuildRequest.skeleton(), line -> { }))
+        assertThatThrownBy(() -> driver.buildRoot(web1(), BuildRequest.skeleton(), line -> {
+        }))
                 .hasMessageContaining(REFUSAL);
         assertThat(configRoot.resolve("web1")).doesNotExist();
     }
 
     @Test
     void buildMakesTheConfigDirectoryAndRootTheWayUtilVserverDoesAndTheConsoleCanReadIt() throws Exception {
-        driver.buildRoot(web1(), BuildRequest.skeleton(), line -> { });
+        driver.buildRoot(web1(), BuildRequest.skeleton(), line -> {
+        });
 
         Path dir = configRoot.resolve("web1");
         assertThat(Files.readSymbolicLink(dir.resolve("vdir"))).isEqualTo(guestsRoot.resolve("web1"));

@@ -35,9 +35,11 @@ class VserverAbiLayoutTest {
         ProcessRunner runner = new ProcessRunner(Map.of("PATH", "/usr/bin:/bin"));
         CommandResult compiled = runner.run(
                 List.of("gcc", "-std=c99", "-Wall", "-Werror", "-o", out.toString(), source.toString()),
-                Duration.ofSeconds(60), line -> { });
+                Duration.ofSeconds(60), line -> {
+                });
         assertThat(compiled.exitCode()).as("gcc: %s", compiled.ownMessage()).isZero();
-        CommandResult printed = runner.run(List.of(out.toString()), Duration.ofSeconds(10), line -> { });
+        CommandResult printed = runner.run(List.of(out.toString()), Duration.ofSeconds(10), line -> {
+        });
         assertThat(printed.exitCode()).isZero();
         cLayout = new LinkedHashMap<>();
         for (String line : printed.stdout().lines().toList()) {

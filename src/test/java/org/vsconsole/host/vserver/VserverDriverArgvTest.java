@@ -167,7 +167,8 @@ class VserverDriverArgvTest {
     @Test
     void buildDebootstrapPutsDistAndMirrorAfterDoubleDash() {
         driver.buildRoot(web1, new BuildRequest(BuildRequest.Method.DEBOOTSTRAP, null, "bookworm",
-                "http://deb.debian.org/debian"), line -> { });
+                "http://deb.debian.org/debian"), line -> {
+                });
 
         assertThat(fake.onlyCall()).containsExactly("vserver", "--", "web1", "build", "-m", "debootstrap",
                 "--rootdir", "/var/lib/vservers", "--confdir", "/etc/vservers/web1", "--context", "40001", "--hostname", "web1", "--",
@@ -179,14 +180,16 @@ class VserverDriverArgvTest {
         BuildRequest withPassword = new BuildRequest(BuildRequest.Method.DEBOOTSTRAP, null, "bookworm",
                 "http://deb.debian.org/debian", new BuildRequest.GuestSetup("$6$x$y", List.of(), List.of(), null));
 
-        assertThatThrownBy(() -> driver.buildRoot(web1, withPassword, line -> { }))
+        assertThatThrownBy(() -> driver.buildRoot(web1, withPassword, line -> {
+        }))
                 .hasMessageContaining("only on stock-kernel hosts");
         assertThat(fake.calls()).isEmpty();
     }
 
     @Test
     void buildCloneNamesTheSource() {
-        driver.buildRoot(web1, new BuildRequest(BuildRequest.Method.CLONE, "base", null, null), line -> { });
+        driver.buildRoot(web1, new BuildRequest(BuildRequest.Method.CLONE, "base", null, null), line -> {
+        });
 
         assertThat(fake.onlyCall()).containsExactly("vserver", "--", "web1", "build", "-m", "clone",
                 "--rootdir", "/var/lib/vservers", "--confdir", "/etc/vservers/web1", "--context", "40001", "--hostname", "web1", "--",
@@ -199,7 +202,8 @@ class VserverDriverArgvTest {
                 new GuestSpec.Address("10.88.0.4", 24, "eth0"));
 
         driver.buildRoot(withAddresses, new BuildRequest(BuildRequest.Method.DEBOOTSTRAP, null, "bookworm", null),
-                line -> { });
+                line -> {
+                });
 
         assertThat(fake.onlyCall()).containsExactly("vserver", "--", "web1", "build", "-m", "debootstrap",
                 "--rootdir", "/var/lib/vservers", "--confdir", "/etc/vservers/web1", "--context", "40001",
@@ -209,7 +213,8 @@ class VserverDriverArgvTest {
     @Test
     void buildMarksAnInterfaceWithoutDeviceNodevSoAnIpv6AddressIsNotSplitAtItsFirstColon() {
         driver.buildRoot(withInterfaces(new GuestSpec.Address("2001:db8::3", 64, null)), BuildRequest.skeleton(),
-                line -> { });
+                line -> {
+                });
 
         assertThat(fake.onlyCall()).contains("--interface", "nodev:2001:db8::3/64");
     }
@@ -220,7 +225,8 @@ class VserverDriverArgvTest {
         GuestSpec hostile = withInterfaces(address);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.buildRoot(hostile, BuildRequest.skeleton(),
-                line -> { })).isInstanceOf(org.vsconsole.host.HostOperationException.class);
+                line -> {
+                })).isInstanceOf(org.vsconsole.host.HostOperationException.class);
         assertThat(fake.calls()).isEmpty();
     }
 

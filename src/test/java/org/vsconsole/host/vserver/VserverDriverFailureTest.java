@@ -104,7 +104,8 @@ class VserverDriverFailureTest {
         assertThatThrownBy(() -> driver.remountTmp(web1, "64m")).hasMessageContaining("mount point not mounted");
         assertThatThrownBy(() -> driver.processes(web1)).hasMessageContaining("exit code 254")
                 .hasMessageContaining("can not get context");
-        assertThatThrownBy(() -> driver.buildRoot(web1, BuildRequest.skeleton(), line -> { }))
+        assertThatThrownBy(() -> driver.buildRoot(web1, BuildRequest.skeleton(), line -> {
+        }))
                 .hasMessageContaining("Unknown build-method");
         assertThatThrownBy(() -> driver.stop(web1, Duration.ofSeconds(1))).hasMessageContaining("still running unexpectedly");
     }
@@ -121,7 +122,8 @@ class VserverDriverFailureTest {
 
     @Test
     void execOnAStoppedGuestIsAnErrorNotAnExitCode() {
-        assertThatThrownBy(() -> driver.exec(web1, List.of("true"), line -> { }, SHORT))
+        assertThatThrownBy(() -> driver.exec(web1, List.of("true"), line -> {
+        }, SHORT))
                 .isInstanceOf(HostOperationException.class)
                 .hasMessageContaining("supported for running vservers only");
     }
@@ -179,7 +181,8 @@ class VserverDriverFailureTest {
         long started = System.nanoTime();
 
         ExecResult result = driver.exec(web1, List.of("/bin/sh", "-c", "echo $$ >> \"$FAKE_UV_DIR/pids\"; sleep 600"),
-                line -> { }, SHORT);
+                line -> {
+                }, SHORT);
 
         assertThat(result).isEqualTo(new ExecResult(-1, true));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SHORT.plus(MARGIN));

@@ -82,7 +82,7 @@ class VserverSyscallTest {
             assertThat(cmd).isEqualTo(VserverSyscall.CMD_RLIMIT_STAT);
             assertThat(id).isEqualTo(40001);
             assertThat(data.getInt(0)).isEqualTo(6);
-            data.setInt(4, -2);          // hits as u32 0xFFFFFFFE
+            data.setInt(4, -2); // hits as u32 0xFFFFFFFE
             data.setLong(8, 23);
             data.setLong(16, 1);
             data.setLong(24, 41);
@@ -96,13 +96,13 @@ class VserverSyscallTest {
     void setRlimitKeepsTheMinimumAndPassesInfinity() {
         List<long[]> seen = new ArrayList<>();
         VserverSyscall kernel = new VserverSyscall((name, cmd, id, data) -> {
-            seen.add(new long[] {cmd, data.getInt(0), data.getLong(8), data.getLong(16), data.getLong(24)});
+            seen.add(new long[]{cmd, data.getInt(0), data.getLong(8), data.getLong(16), data.getLong(24)});
             return 0;
         });
 
         kernel.setRlimit(40001, 6, new LimitValues(100, LimitValues.UNLIMITED));
 
-        assertThat(seen).singleElement().isEqualTo(new long[] {VserverSyscall.CMD_SET_RLIMIT, 6,
+        assertThat(seen).singleElement().isEqualTo(new long[]{VserverSyscall.CMD_SET_RLIMIT, 6,
                 0xFFFFFFFFFFFFFFFEL, 100, 0xFFFFFFFFFFFFFFFFL});
     }
 
