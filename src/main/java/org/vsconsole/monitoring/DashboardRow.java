@@ -35,22 +35,24 @@ public final class DashboardRow {
 
     /** Copies the guest's figures of this tick; true when something the grid shows changed. */
     public boolean update(GuestLive live, GuestDelta delta) {
-        ContextFigures f = live.running() ? live.figures() : null;
-        int nProcesses = f == null ? 0 : f.processes();
-        long nVsz = f == null ? 0 : f.vszBytes();
-        long nRss = f == null ? 0 : f.rssBytes();
-        long nUser = f == null ? 0 : f.userMs();
-        long nSys = f == null ? 0 : f.sysMs();
-        long nUptime = f == null ? 0 : f.uptimeMs();
-        double nCpu = delta.cpuPercent();
-        boolean changed = xid != live.xid() || running != (f != null) || processes != nProcesses
-                || !Formats.bytes(vszBytes).equals(Formats.bytes(nVsz))
-                || !Formats.bytes(rssBytes).equals(Formats.bytes(nRss))
-                || userMs / 10 != nUser / 10 || sysMs / 10 != nSys / 10 || uptimeMs / 10 != nUptime / 10
-                || !cpuText(cpuPercent).equals(cpuText(nCpu)) || totalHits != delta.totalHits()
-                || !risingLimits.equals(delta.risingLimits()) || trend != delta.trend();
+        int oldXid = xid;
+        boolean oldRunning = running;
+        int oldProcesses = processes;
+        String oldVsz = Formats.bytes(vszBytes);
+        String oldRss = Formats.bytes(rssBytes);
+        long oldUser = userMs / 10;
+        long oldSys = sysMs / 10;
+        long oldUptime = uptimeMs / 10;
+        String oldCpu = cpuText(cpuPercent);
+        var oldHits = totalHits;
+        var oldRising = risingLimits;
+        var oldTrend = trend;
         copy(live, delta);
-        return changed;
+        return oldXid != xid || oldRunning != running || oldProcesses != processes
+                || !oldVsz.equals(Formats.bytes(vszBytes)) || !oldRss.equals(Formats.bytes(rssBytes))
+                || oldUser != userMs / 10 || oldSys != sysMs / 10 || oldUptime != uptimeMs / 10
+                || !oldCpu.equals(cpuText(cpuPercent)) || oldHits != totalHits
+                || !java.util.Objects.equals(oldRising, risingLimits) || oldTrend != trend;
     }
 
     /**
