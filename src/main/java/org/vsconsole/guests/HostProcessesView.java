@@ -106,7 +106,7 @@ public class HostProcessesView extends VerticalLayout {
         }
         long guests = all.stream().map(HostProcess::guest).distinct().count();
         summary.setText(all.size() + " processes in " + guests + (guests == 1 ? " guest" : " guests") + ", read "
-                + Formats.timestamp(java.time.Instant.now()) + " UTC");
+                + Formats.timestamp(java.time.Instant.now()));
         applyFilter();
     }
 

@@ -196,6 +196,17 @@ class AccessibilityIT {
         awaitDialog();
         scan("guest detail: delete dialog");
         closeDialog();
+        browser.selectTab("Network");
+        browser.click("edit-address-0");
+        awaitDialog();
+        scan("guest detail: edit address dialog");
+        closeDialog();
+        browser.selectTab("Configuration");
+        browser.click("edit-hostname-open");
+        awaitDialog();
+        scan("guest detail: edit host name dialog");
+        closeDialog();
+        browser.selectTab("Overview");
 
         scanPage("dashboard", "dashboard-grid", "dashboard");
         scanPage("audit", "audit-grid", "audit");
@@ -232,6 +243,8 @@ class AccessibilityIT {
         scanPage("settings", "side-nav", "host settings");
         scanPage("terminal-sessions", "side-nav", "terminal sessions");
         scanPage("change-password", "side-nav", "change password");
+        scanPage("jobs", "jobs-grid", "jobs");
+        scanPage("processes", "host-processes", "processes");
         scanPage("guests/no-such-guest", "not-found-title", "not found");
 
         scanPage("guests/new", "wizard-steps", "wizard: identity");
