@@ -58,7 +58,7 @@ public class ColorSchemePreference implements VaadinServiceInitListener {
         select.setAriaLabel("Colour scheme");
         select.addThemeVariants(SelectVariant.LUMO_SMALL);
         select.setPrefixComponent(VaadinIcon.ADJUST.create());
-        select.setWidth("8.5em");
+        select.setWidth("9.5em");
         select.addValueChangeListener(e -> {
             if (e.getValue() == null || !e.isFromClient()) {
                 return;
