@@ -37,6 +37,7 @@ public final class AuditActions {
     public static final String GUEST_DRIFT_RESTORE = "guest.drift-restore";
     public static final String GUEST_EXEC = "guest.exec";
     public static final String GUEST_KILL = "guest.kill";
+    public static final String GUEST_SIGNAL_ALL = "guest.signal-all";
     public static final String GUEST_REMOVED_OUTSIDE = "guest.removed-outside";
     public static final String GUEST_RESTART = "guest.restart";
     public static final String GUEST_SET_BOOT_MARK = "guest.set-boot-mark";

@@ -15,9 +15,11 @@ import org.vsconsole.host.ContextOccupants;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
 import org.vsconsole.host.config.GuestConfig;
+import org.vsconsole.sync.SyncService;
 
 /**
  * What runs inside a guest: its processes, signals to them, a command, a terminal. Apart from
@@ -34,8 +36,11 @@ public class GuestProcessService {
     private final HostDriver driver;
     private final AuditService audit;
     private final ContextOccupants occupants;
+    private final SyncService sync;
 
-    GuestProcessService(GuestService guests, HostDriver driver, AuditService audit, ContextOccupants occupants) {
+    GuestProcessService(GuestService guests, HostDriver driver, AuditService audit, ContextOccupants occupants,
+            SyncService sync) {
+        this.sync = sync;
         this.guests = guests;
         this.driver = driver;
         this.audit = audit;
@@ -58,6 +63,7 @@ public class GuestProcessService {
         Map<String, Object> before = Map.of("command", argv);
         return audit.audited(AuditActions.GUEST_EXEC, GuestService.target(config), before, () -> {
             occupants.now().refuseIfInConflict(name);
+            sync.refuseIfUnmanaged(name);
             return driver.exec(guests.spec(config), argv, output, EXEC_TIMEOUT);
         });
     }
@@ -70,6 +76,7 @@ public class GuestProcessService {
     public TerminalSession openTerminal(String name, TerminalSize size) {
         GuestConfig config = guests.config(name);
         occupants.now().refuseIfInConflict(name);
+        sync.refuseIfUnmanaged(name);
         return driver.openTerminal(guests.spec(config), size);
     }
 
@@ -124,8 +131,36 @@ public class GuestProcessService {
         return audit.audited(AuditActions.GUEST_KILL, GuestService.target(config),
                 Map.of("pid", pid, "signal", signal.name()), () -> {
                     occupants.now().refuseIfInConflict(name);
+                    sync.refuseIfUnmanaged(name);
                     driver.kill(guests.spec(config), pid, signal.number());
                     return signal;
                 });
+    }
+
+    /**
+     * Sends a signal to every process of the guest, as {@code vkill --xid} does (KILL ends the
+     * guest the hard way), and answers how many processes it reached; a process that ended in
+     * between is not counted.
+     */
+    @PreAuthorize("@currentUser.mayOperate(#name)")
+    @AuditedAction(AuditActions.GUEST_SIGNAL_ALL)
+    public int signalAll(String name, String signalName) {
+        GuestConfig config = guests.config(name);
+        GuestSignal signal = GuestSignal.parse(signalName);
+        return audit.audited(AuditActions.GUEST_SIGNAL_ALL, GuestService.target(config), Map.of("signal", signal.name()), () -> {
+            occupants.now().refuseIfInConflict(name);
+            sync.refuseIfUnmanaged(name);
+            var spec = guests.spec(config);
+            int sent = 0;
+            for (GuestProcess p : driver.processes(spec)) {
+                try {
+                    driver.kill(spec, p.pid(), signal.number());
+                    sent++;
+                } catch (HostOperationException gone) {
+                    // ended between the list and the signal
+                }
+            }
+            return sent;
+        });
     }
 }

@@ -1,5 +1,6 @@
 package org.vsconsole.guests;
 
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.html.Span;
 
 import com.vaadin.flow.component.button.Button;
@@ -54,9 +55,24 @@ class GuestProcessesTab extends VerticalLayout {
         }
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refresh());
         refresh.setId("processes-refresh");
+        Button endAll = new Button("End all processes", VaadinIcon.STOP.create(), e -> Feedback.confirmDestructive(
+                "End every process of " + name + "?", "Each receives SIGTERM, as vkill --xid does; the guest stops"
+                        + " when its init ends. Stop the guest instead to shut it down in order.",
+                "End all", () -> {
+                    try {
+                        int reached = guests.signalAll(name, "TERM");
+                        Feedback.success("Sent SIGTERM to " + reached + " processes of " + name);
+                    } catch (RuntimeException ex) {
+                        Feedback.error(ex.getMessage());
+                    }
+                    refresh();
+                }));
+        endAll.setId("processes-end-all");
+        endAll.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        endAll.setVisible(mayOperate);
         total.setId("processes-rss-note");
         total.addClassName("history-caption");
-        add(refresh, processGrid, total);
+        add(new HorizontalLayout(refresh, endAll), processGrid, total);
         setPadding(false);
         setHeight("28rem");
     }

@@ -17,8 +17,8 @@ import org.springframework.web.context.WebApplicationContext;
 import org.vsconsole.ConsoleSpringTest;
 
 /**
- * A script lists a guest's processes and signals one by name, as {@code vps} and {@code vkill}
- * do; a signal outside the allow-list is refused naming the field and reaches no process.
+ * A script lists a guest's processes and signals one by name, or all of them, as {@code vps} and
+ * {@code vkill} do; a signal outside the allow-list is refused naming the field and reaches no process.
  */
 class GuestProcessesRestTest extends GuestsTestBase {
 
@@ -52,5 +52,13 @@ class GuestProcessesRestTest extends GuestsTestBase {
         assertThat(kernel.callsFor("procs1")).filteredOn(c -> c.startsWith("kill")).hasSize(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'guest.kill' AND target_guest = 'procs1'")
                 .query(Long.class).single()).as("one signal sent, one row").isEqualTo(1);
+
+        // every process of the guest at once, as vkill --xid does
+        mvc.perform(post("/api/v1/guests/procs1/processes/signal").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"signal\":\"TERM\"}").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.signal").value("TERM"))
+                .andExpect(jsonPath("$.processes").value(1));
+        assertThat(kernel.callsFor("procs1")).contains("kill procs1 4641 pid 14641 signal 15");
+        assertThat(lastAudit("guest.signal-all", "procs1").get("outcome")).isEqualTo("ok");
     }
 }

@@ -109,6 +109,8 @@ class RoleActionMatrixTest extends GuestsTestBase {
                     "/api/v1/guests/" + GUEST + "/interfaces/0?digest=" + STALE, null, STAFF),
             new Row(HttpMethod.GET, "/api/v1/guests/{name}/processes", "/api/v1/guests/" + GUEST + "/processes", null,
                     SEE_GUEST),
+            new Row(HttpMethod.POST, "/api/v1/guests/{name}/processes/signal",
+                    "/api/v1/guests/" + GUEST + "/processes/signal", "{\"signal\":\"BOGUS\"}", OPERATE_GUEST),
             new Row(HttpMethod.POST, "/api/v1/guests/{name}/processes/{pid}/signal",
                     "/api/v1/guests/" + GUEST + "/processes/1/signal", "{\"signal\":\"BOGUS\"}", OPERATE_GUEST),
             new Row(HttpMethod.POST, "/api/v1/guests/{name}/exec", "/api/v1/guests/" + GUEST + "/exec", "{\"command\":[]}",

@@ -59,6 +59,12 @@ class UnmanagedGuestActionsTest extends GuestsTestBase {
     SyncService sync;
 
     @Autowired
+    GuestProcessService processes;
+
+    @Autowired
+    GuestSettingsService settings;
+
+    @Autowired
     DriftDecisions decisions;
 
     @Autowired
@@ -85,6 +91,11 @@ class UnmanagedGuestActionsTest extends GuestsTestBase {
         actions.put("limits.tmp-size", () -> tmp.setTmpSize("um1", "32m", false, true, digest));
         actions.put("limits.disk-set", () -> disks.setDiskLimit("um1", new DiskLimitEdit("root", root, "1000", "1000", "5"), digest));
         actions.put("limits.disk-remove", () -> disks.removeDiskLimit("um1", "root", digest));
+        actions.put("guest.exec", () -> processes.exec("um1", java.util.List.of("id"), line -> {
+        }));
+        actions.put("guest.kill", () -> processes.kill("um1", 14701, "TERM"));
+        actions.put("guest.signal-all", () -> processes.signalAll("um1", "TERM"));
+        actions.put("guest.set-hostname", () -> settings.setHostName("um1", "renamed", null, digest));
         actions.forEach((action, call) -> {
             assertThatThrownBy(call::run).as(action).isInstanceOf(StateConflictException.class)
                     .hasMessageContaining("'um1'").hasMessageContaining("adopt it first");

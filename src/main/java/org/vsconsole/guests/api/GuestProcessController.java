@@ -37,6 +37,9 @@ class GuestProcessController {
     record SignalSent(int pid, String signal) {
     }
 
+    record SignalsSent(String signal, int processes) {
+    }
+
     private final GuestProcessService processes;
 
     GuestProcessController(GuestProcessService processes) {
@@ -57,6 +60,16 @@ class GuestProcessController {
     @ApiErrors({409})
     SignalSent signal(@PathVariable String name, @PathVariable int pid, @RequestBody SignalRequest body) {
         return new SignalSent(pid, processes.kill(name, pid, body == null ? null : body.signal()).name());
+    }
+
+    @PostMapping("/processes/signal")
+    @Operation(operationId = "signalAllGuestProcesses", summary = "Send a signal to every process of a guest", description = "Sends the named signal to every process of the guest, as vkill --xid does (KILL ends the guest"
+            + " the hard way), and answers how many it reached. Needs operate rights on the guest; audited.")
+    @ApiErrors({409})
+    SignalsSent signalAll(@PathVariable String name, @RequestBody SignalRequest body) {
+        String signal = body == null ? null : body.signal();
+        int reached = processes.signalAll(name, signal);
+        return new SignalsSent(org.vsconsole.guests.GuestSignal.parse(signal).name(), reached);
     }
 
     @PostMapping("/exec")
