@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,15 +17,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.vsconsole.e2e.RunningConsole;
 
 /**
  * F9 for real: the production jar runs with its data directory on a small tmpfs, which is then
  * filled, first below the free-space floor, then to the last byte. The console must turn
  * read-only (503 for a change, reads and Basic sign-in still answered, no redirect to /login),
  * and once the filler is removed, take changes again without a restart, with the held audit rows
- * in the log. Needs root (mount) and {@code target/vserver-console-*.jar}; skipped without mount.
+ * in the log. Needs root (mount) and {@code target/vserver-console-*.jar}, as the test command has; fails without them.
  */
 class DiskFullIT {
 
@@ -35,16 +33,14 @@ class DiskFullIT {
 
     @Test
     void aFullDataDirMakesTheConsoleReadOnlyAndItRecoversWithoutRestart() throws Exception {
-        Path jar = findJar();
+        Path jar = RunningConsole.findJar();
         assertThat(jar).as("the production jar (failsafe runs after package)").isNotNull();
-        Path mount = Files.createTempDirectory("vsconsole-diskfull-it");
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=160m,mode=0755", "tmpfs", mount.toString()) == 0,
-                "mounting a tmpfs needs root");
+        Path mount = mountedTmpfs();
         Process console = null;
         try {
             Path data = mount.resolve("data");
             Files.createDirectories(data);
-            int port = freePort();
+            int port = RunningConsole.freePort();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             Path log = Files.createTempFile("vsconsole-diskfull-it", ".log");
             console = start(jar, data, port, log);
@@ -122,16 +118,14 @@ class DiskFullIT {
      */
     @Test
     void whenTheDatabaseItselfMeetsTheFullDiskTheConsoleStillGoesReadOnlyAndRecovers() throws Exception {
-        Path jar = findJar();
+        Path jar = RunningConsole.findJar();
         assertThat(jar).as("the production jar").isNotNull();
-        Path mount = Files.createTempDirectory("vsconsole-diskfull-it");
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=160m,mode=0755", "tmpfs", mount.toString()) == 0,
-                "mounting a tmpfs needs root");
+        Path mount = mountedTmpfs();
         Process console = null;
         try {
             Path data = mount.resolve("data");
             Files.createDirectories(data);
-            int port = freePort();
+            int port = RunningConsole.freePort();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             Path log = Files.createTempFile("vsconsole-diskfull-h2-it", ".log");
             console = start(jar, data, port, log, "0B");
@@ -194,30 +188,18 @@ class DiskFullIT {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A 160 MB tmpfs of the test's own. The test command runs as root (README), so a refused mount fails. */
+    private static Path mountedTmpfs() throws Exception {
+        Path mount = Files.createTempDirectory("vsconsole-diskfull-it");
+        assertThat(run("mount", "-t", "tmpfs", "-o", "size=160m,mode=0755", "tmpfs", mount.toString()))
+                .as("mounting a tmpfs (the test command runs as root)").isZero();
+        return mount;
+    }
+
     private static int run(String... argv) throws Exception {
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 
-    private static Path findJar() throws IOException {
-        Path target = Path.of("target");
-        if (!Files.isDirectory(target)) {
-            return null;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(target, "vserver-console-*.jar")) {
-            for (Path p : ds) {
-                if (!p.toString().endsWith("-plain.jar") && !p.toString().endsWith(".original")) {
-                    return p.toAbsolutePath();
-                }
-            }
-        }
-        return null;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

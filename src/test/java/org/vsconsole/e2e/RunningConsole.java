@@ -212,15 +212,18 @@ public final class RunningConsole implements AutoCloseable {
         }
     }
 
-    private static Path findJar() throws IOException {
+    /** The production jar the package phase made; the ITs that start a console of their own use it too. */
+    public static Path findJar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("vserver-console-.*\\.jar"))
+            return files.filter(p -> p.getFileName().toString().matches("vserver-console-.*\\.jar")
+                    && !p.getFileName().toString().endsWith("-plain.jar"))
+                    .map(Path::toAbsolutePath)
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("No target/vserver-console-*.jar: run the package phase first"));
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

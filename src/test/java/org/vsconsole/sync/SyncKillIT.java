@@ -3,13 +3,11 @@ package org.vsconsole.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.vsconsole.e2e.RunningConsole;
 
 /**
  * F1/AU2 with a real SIGKILL: the production jar runs an action through REST, is killed after the
@@ -33,14 +32,14 @@ class SyncKillIT {
 
     @Test
     void sigkillBetweenIntentAndOutcomeIsRecoveredAtTheNextStart() throws Exception {
-        Path jar = findJar();
+        Path jar = RunningConsole.findJar();
         org.assertj.core.api.Assertions.assertThat(jar).as("the production jar (failsafe runs after package)").isNotNull();
         Path data = Files.createTempDirectory("vsconsole-kill-it");
         Path guest = data.resolve("host/etc/vservers/kill1");
         Files.createDirectories(guest.resolve("rlimits"));
         Files.writeString(guest.resolve("context"), "2301\n");
         Files.writeString(guest.resolve("rlimits/nproc"), "100\n");
-        int port = freePort();
+        int port = RunningConsole.freePort();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         Process first = start(jar, data, port, "60s", data.resolve("run1.log"));
@@ -120,27 +119,6 @@ class SyncKillIT {
         String auth = Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + auth);
-    }
-
-    private static Path findJar() throws IOException {
-        Path target = Path.of("target");
-        if (!Files.isDirectory(target)) {
-            return null;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(target, "vserver-console-*.jar")) {
-            for (Path p : ds) {
-                if (!p.toString().endsWith("-plain.jar") && !p.toString().endsWith(".original")) {
-                    return p.toAbsolutePath();
-                }
-            }
-        }
-        return null;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
