@@ -144,7 +144,7 @@ public class GuestProcessService {
      */
     @PreAuthorize("@currentUser.mayOperate(#name)")
     @AuditedAction(AuditActions.GUEST_SIGNAL_ALL)
-    public int signalAll(String name, String signalName) {
+    public SignalledAll signalAll(String name, String signalName) {
         GuestConfig config = guests.config(name);
         GuestSignal signal = GuestSignal.parse(signalName);
         return audit.audited(AuditActions.GUEST_SIGNAL_ALL, GuestService.target(config), Map.of("signal", signal.name()), () -> {
@@ -160,7 +160,11 @@ public class GuestProcessService {
                     // ended between the list and the signal
                 }
             }
-            return sent;
+            return new SignalledAll(signal, sent);
         });
+    }
+
+    /** The signal sent to every process of a guest, and how many processes it reached. */
+    public record SignalledAll(GuestSignal signal, int processes) {
     }
 }

@@ -60,7 +60,7 @@ class GuestProcessesTab extends VerticalLayout {
                         + " when its init ends. Stop the guest instead to shut it down in order.",
                 "End all", () -> {
                     try {
-                        int reached = guests.signalAll(name, "TERM");
+                        int reached = guests.signalAll(name, "TERM").processes();
                         Feedback.success("Sent SIGTERM to " + reached + " processes of " + name);
                     } catch (RuntimeException ex) {
                         Feedback.error(ex.getMessage());

@@ -13,15 +13,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.vsconsole.ConsoleViewTest;
+import org.vsconsole.security.Role;
+import org.vsconsole.security.TestAccounts;
 
 /**
  * The Jobs page as its users check it: a running job shows up and follows its state without a
@@ -70,8 +68,8 @@ class JobsViewTest extends ConsoleViewTest {
     @Test
     @WithMockUser(username = "jobs-owner", roles = "OWNER")
     void anOwnerSeesOnlyTheirOwnJobs() {
-        Job admins = as("jobs-admin2", "ROLE_ADMIN",
-                () -> jobs.submit("test.held", "an admin's job", "jv2", this::holdUntilCancelled));
+        Job admins = TestAccounts.as("jobs-admin2", () -> jobs.submit("test.held", "an admin's job", "jv2", this::holdUntilCancelled),
+                Role.ADMIN);
         Job own = jobs.submit("test.held", "the owner's job", "jv3", this::holdUntilCancelled);
 
         navigate(JobsView.class);
@@ -83,8 +81,8 @@ class JobsViewTest extends ConsoleViewTest {
     @Test
     @WithMockUser(username = "jobs-auditor", roles = "AUDITOR")
     void anAuditorSeesEveryJobButNoCancel() {
-        Job admins = as("jobs-admin3", "ROLE_ADMIN",
-                () -> jobs.submit("test.held", "another admin's job", "jv4", this::holdUntilCancelled));
+        Job admins = TestAccounts.as("jobs-admin3", () -> jobs.submit("test.held", "another admin's job", "jv4", this::holdUntilCancelled),
+                Role.ADMIN);
         awaitState(admins.id(), JobState.RUNNING);
 
         openJob(admins.id());
@@ -107,7 +105,7 @@ class JobsViewTest extends ConsoleViewTest {
 
     private void awaitState(long id, JobState expected) {
         await().atMost(Duration.ofSeconds(10)).until(
-                () -> as("jobs-admin", "ROLE_ADMIN", () -> jobs.get(id).state()) == expected);
+                () -> TestAccounts.as("jobs-admin", () -> jobs.get(id).state(), Role.ADMIN) == expected);
     }
 
     @SuppressWarnings("unchecked")
@@ -130,17 +128,5 @@ class JobsViewTest extends ConsoleViewTest {
         var session = com.vaadin.flow.server.VaadinSession.getCurrent();
         session.getService().runPendingAccessTasks(session);
         roundTrip();
-    }
-
-    private static <T> T as(String user, String role, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null, AuthorityUtils.createAuthorityList(role)));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

@@ -67,9 +67,8 @@ class GuestProcessController {
             + " the hard way), and answers how many it reached. Needs operate rights on the guest; audited.")
     @ApiErrors({409})
     SignalsSent signalAll(@PathVariable String name, @RequestBody SignalRequest body) {
-        String signal = body == null ? null : body.signal();
-        int reached = processes.signalAll(name, signal);
-        return new SignalsSent(org.vsconsole.guests.GuestSignal.parse(signal).name(), reached);
+        var sent = processes.signalAll(name, body == null ? null : body.signal());
+        return new SignalsSent(sent.signal().name(), sent.processes());
     }
 
     @PostMapping("/exec")
