@@ -77,10 +77,11 @@ class SecurityConfig {
 
     @Bean
     AuthenticationManager authenticationManager(DatabaseUserDetailsService users, PasswordEncoder encoder,
-            LoginAttemptGuard guard, AuthenticationEventPublisher events) {
+            LoginAttemptGuard guard, AuthenticationEventPublisher events, SecurityProperties settings) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, guard));
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, guard,
+                new ThrottleTarpit(ThrottleTarpit.DEFAULT_SLOTS, settings.throttleHold())));
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }

@@ -12,7 +12,8 @@ import org.vsconsole.base.ClientAddress;
 /**
  * Password sign-in behind {@link LoginAttemptGuard}'s growing delays. A throttled attempt is
  * refused before the password is checked (so it costs no hash and cannot probe the account) with
- * a message that says how long to wait; the same message whether the name exists or not.
+ * a message that says how long to wait; the same message whether the name exists or not. The
+ * refusal is answered after a {@link ThrottleTarpit} hold, so a flood cannot spin on it.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -31,10 +32,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final LoginAttemptGuard guard;
+    private final ThrottleTarpit tarpit;
 
-    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginAttemptGuard guard) {
+    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginAttemptGuard guard, ThrottleTarpit tarpit) {
         this.passwords = passwords;
         this.guard = guard;
+        this.tarpit = tarpit;
     }
 
     @Override
@@ -43,6 +46,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String address = ClientAddress.current();
         var wait = guard.wait(username, address);
         if (wait.isPresent()) {
+            tarpit.hold(wait.get());
             throw new ThrottledException(wait.get());
         }
         try {

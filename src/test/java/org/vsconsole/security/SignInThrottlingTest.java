@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,6 +49,15 @@ class SignInThrottlingTest {
 
     @Autowired
     AuthenticationManager authenticationManager;
+
+    @Autowired
+    DatabaseUserDetailsService users;
+
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
+    @Autowired
+    LoginAttemptGuard guard;
 
     @Autowired
     AuditService audit;
@@ -175,6 +185,26 @@ class SignInThrottlingTest {
                 .hasMessageContaining("Try again in");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no password hash computed")
                 .isLessThan(Duration.ofMillis(40));
+    }
+
+    @Test
+    void aThrottledAttemptIsHeldBeforeItIsRefusedSoAFloodCannotSpinOnRefusals() {
+        String user = TestAccounts.uniqueName("hold");
+        TestAccounts.createActive(accounts, user, PASSWORD, Role.OPERATOR);
+        for (int i = 0; i < LoginAttemptGuard.ACCOUNT_FROM_ADDRESS.freeFailures() + 1; i++) {
+            assertThatThrownBy(() -> authenticationManager.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(user, "bad-" + System.nanoTime())))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        var held = new ThrottledAuthenticationProvider(passwords, guard, new ThrottleTarpit(1, Duration.ofMillis(300)));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> held.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user, PASSWORD)))
+                .isInstanceOf(LockedException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("held before the refusal is answered")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
     private long rows(String action, String address) {
