@@ -13,7 +13,9 @@
 #   src/test/vm/quota-it-in-vm.sh     # exit 0 when every test ran and passed; console in /tmp/vsc-quota-vm-console.log
 set -euo pipefail
 
-project=$(cd "$(dirname "$0")/../../.." && pwd)
+# VSC_VM_PROJECT: a copy of the project (pom, wrapper, target/classes and test-classes) taken by
+# scripts/test.sh, so Maven may rebuild the worktree while the VM reads its copy
+project=${VSC_VM_PROJECT:-$(cd "$(dirname "$0")/../../.." && pwd)}
 java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 for tool in /usr/bin/qemu-system-x86_64 /usr/bin/busybox; do
     [ -x "$tool" ] || { echo "missing $tool (apt-get install qemu-system-x86 busybox-static)" >&2; exit 2; }

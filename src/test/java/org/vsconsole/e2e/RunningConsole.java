@@ -29,13 +29,15 @@ public final class RunningConsole implements AutoCloseable {
     private final int port;
     private final Process process;
     private final List<String> command;
+    private final int contextBlock;
 
-    private RunningConsole(Path dataDir, Path log, int port, Process process, List<String> command) {
+    private RunningConsole(Path dataDir, Path log, int port, Process process, List<String> command, int contextBlock) {
         this.dataDir = dataDir;
         this.log = log;
         this.port = port;
         this.process = process;
         this.command = command;
+        this.contextBlock = contextBlock;
     }
 
     public static RunningConsole start(String... extraArgs) {
@@ -51,18 +53,25 @@ public final class RunningConsole implements AutoCloseable {
             List<String> command = Stream.concat(Stream.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
                     "-jar", jar.toString(), "--server.port=" + port, "--vsconsole.data-dir=" + dataDir),
                     Stream.of(extraArgs)).toList();
-            return launch(dataDir, log, port, command);
+            int contextBlock = ContextBlocks.claim();
+            // new guests get context ids no console of another test class running now hands out
+            Path configRoot = Stream.of(extraArgs).filter(a -> a.startsWith("--vsconsole.host.config-root=")).findFirst()
+                    .map(a -> Path.of(a.substring(a.indexOf('=') + 1))).orElse(dataDir.resolve("host/etc/vservers"));
+            Files.createDirectories(configRoot.resolve(".defaults"));
+            Files.writeString(configRoot.resolve(".defaults/context.next"), contextBlock + "\n", StandardCharsets.US_ASCII);
+            return launch(dataDir, log, port, command, contextBlock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static RunningConsole launch(Path dataDir, Path log, int port, List<String> command) throws IOException {
+    private static RunningConsole launch(Path dataDir, Path log, int port, List<String> command, int contextBlock)
+            throws IOException {
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        RunningConsole console = new RunningConsole(dataDir, log, port, process, command);
+        RunningConsole console = new RunningConsole(dataDir, log, port, process, command, contextBlock);
         console.awaitLoginPage();
         return console;
     }
@@ -76,7 +85,7 @@ public final class RunningConsole implements AutoCloseable {
             process.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
             Files.writeString(log, "\n===== killed with SIGKILL; starting again =====\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.APPEND);
-            return launch(dataDir, log, port, command);
+            return launch(dataDir, log, port, command, contextBlock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -166,6 +175,7 @@ public final class RunningConsole implements AutoCloseable {
             String table = "vsc_" + bridge.replace('-', '_');
             quietly("nft", "delete table bridge " + table + "; delete table inet " + table);
         });
+        ContextBlocks.release(contextBlock);
     }
 
     /** The guests' package cache outlives the console as the guests do; a test's goes with the test. */
