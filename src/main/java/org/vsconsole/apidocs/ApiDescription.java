@@ -9,6 +9,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API description as the API page shows it: operations by tag, each with its parameters,
@@ -32,7 +33,7 @@ record ApiDescription(String title, String version, String description, List<Sec
     }
 
     record Op(String method, String path, String operationId, String summary, String description, List<Param> parameters,
-            String bodySchema, String bodyExample, List<Answer> answers) {
+            @Nullable String bodySchema, @Nullable String bodyExample, List<Answer> answers) {
 
         /** A curl line a script can start from: a token, the path, the body's example. */
         String curl() {

@@ -61,7 +61,7 @@ class ApiDocsCustomizer implements GlobalOperationCustomizer, GlobalOpenApiCusto
             }
         }
         for (int code : codes) {
-            responses.putIfAbsent(Integer.toString(code), problem(WHY.get(code)));
+            responses.putIfAbsent(Integer.toString(code), problem(WHY.getOrDefault(code, "Error " + code)));
         }
         TreeMap<String, ApiResponse> sorted = new TreeMap<>(responses);
         ApiResponses ordered = new ApiResponses();

@@ -18,6 +18,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the console's errors into problem details that name the field and the rule. Spring MVC's
@@ -49,7 +50,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof PreconditionFailedException stale) {
             record(412, e.field(), e.rule());
             ProblemDetail problem = ApiProblem.rule(HttpStatus.PRECONDITION_FAILED, "precondition-failed", e.field(),
-                    e.rule(), e.getMessage());
+                    e.rule(), message(e));
             problem.setProperty("currentEtag", stale.currentEtag());
             return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(stale.currentEtag())
                     .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
@@ -57,15 +58,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof ReadOnlyModeException) {
             record(503, e.field(), e.rule());
             return ApiProblem.answer(ApiProblem.rule(HttpStatus.SERVICE_UNAVAILABLE, "read-only", e.field(), e.rule(),
-                    e.getMessage()));
+                    message(e)));
         }
         if (e instanceof StateConflictException) {
             record(409, e.field(), e.rule());
-            return ApiProblem.answer(ApiProblem.rule(HttpStatus.CONFLICT, "conflict", e.field(), e.rule(), e.getMessage()));
+            return ApiProblem.answer(ApiProblem.rule(HttpStatus.CONFLICT, "conflict", e.field(), e.rule(), message(e)));
         }
         record(400, e.field(), e.rule());
-        return ApiProblem.answer(ApiProblem.rule(HttpStatus.BAD_REQUEST, "invalid-input", e.field(), e.rule(),
-                e.getMessage()));
+        return ApiProblem.answer(badRequest(e));
+    }
+
+    private static ProblemDetail badRequest(InvalidInputException e) {
+        return ApiProblem.rule(HttpStatus.BAD_REQUEST, "invalid-input", e.field(), e.rule(), message(e));
+    }
+
+    /** Spring MVC's own binding failures: audited and answered like the console's own refusals. */
+    private ResponseEntity<Object> refuse(String field, String rule) {
+        record(400, field, rule);
+        return body(badRequest(new InvalidInputException(field, rule)));
+    }
+
+    private static String message(InvalidInputException e) {
+        return java.util.Objects.requireNonNullElse(e.getMessage(), e.rule());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -83,14 +97,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return body(ApiProblem.rule(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "body",
                     "must be at most 1 MB", "Request bodies are limited to 1 MB"));
         }
-        return body(invalid(new InvalidInputException("body", "must be a JSON object of the documented shape")).getBody());
+        return refuse("body", "must be a JSON object of the documented shape");
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
-        return body(invalid(new InvalidInputException(field, "has the wrong format")).getBody());
+        return refuse(java.util.Objects.requireNonNullElse(field, "request"), "has the wrong format");
     }
 
     @Override
@@ -99,12 +113,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String field = e instanceof MissingServletRequestParameterException m
                 ? m.getParameterName()
                 : e instanceof MissingRequestHeaderException h ? h.getHeaderName() : "request";
-        return body(invalid(new InvalidInputException(field, "is required")).getBody());
+        return refuse(field, "is required");
     }
 
     /** Spring MVC's own problems (405, 406, 415...) get the console's members too. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         HttpStatus status = HttpStatus.resolve(statusCode.value());
         if (status == null) {

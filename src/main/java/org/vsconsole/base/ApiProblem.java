@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one shape of every API error: RFC 9457 problem details ({@code application/problem+json}).
@@ -64,7 +65,7 @@ public final class ApiProblem {
      * by hand so a filter that answers before Spring MVC needs no JSON mapper.
      */
     public static void write(HttpServletResponse response, HttpStatus status, String error, String message,
-            String field, String rule) throws IOException {
+            @Nullable String field, @Nullable String rule) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -89,7 +90,7 @@ public final class ApiProblem {
         write(response, status, error, message, null, null);
     }
 
-    private static StringBuilder member(StringBuilder json, String name, String value) {
+    private static StringBuilder member(StringBuilder json, String name, @Nullable String value) {
         json.append('"').append(name).append("\":\"");
         String text = value == null ? "" : value;
         for (char c : text.toCharArray()) {

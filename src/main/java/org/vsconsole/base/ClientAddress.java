@@ -3,6 +3,7 @@ package org.vsconsole.base;
 import com.vaadin.flow.server.VaadinRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.jspecify.annotations.Nullable;
 
 /** The address of the client behind the current request, or null on a background thread. */
 public final class ClientAddress {
@@ -10,7 +11,7 @@ public final class ClientAddress {
     private ClientAddress() {
     }
 
-    public static String current() {
+    public static @Nullable String current() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             return attrs.getRequest().getRemoteAddr();
         }

@@ -29,7 +29,7 @@ class DataDirPermissions implements BeanFactoryPostProcessor, EnvironmentAware, 
 
     private static final Logger log = LoggerFactory.getLogger(DataDirPermissions.class);
 
-    private Path dataDir;
+    private Path dataDir = Path.of("./data");
 
     @Override
     public void setEnvironment(Environment environment) {

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a view follows something that changes on another thread (sampler snapshots, new audit
@@ -42,7 +43,7 @@ public final class LiveUpdates {
 
         private final Function<Consumer<T>, Registration> source;
         private final Consumer<T> apply;
-        private Registration subscription;
+        private @Nullable Registration subscription;
 
         Following(Function<Consumer<T>, Registration> source, Consumer<T> apply) {
             this.source = source;
