@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How every view asks before a destructive action and tells what happened, so the console
@@ -46,8 +47,10 @@ public final class Feedback {
         show(text, ERROR_MS, NotificationVariant.LUMO_WARNING);
     }
 
-    public static void error(String text) {
-        show(text, ERROR_MS, NotificationVariant.LUMO_ERROR);
+    /** {@code text} may be an exception's missing message: the user still learns that it failed. */
+    public static void error(@Nullable String text) {
+        show(text == null || text.isBlank() ? "The action failed; the console's log has the details." : text, ERROR_MS,
+                NotificationVariant.LUMO_ERROR);
     }
 
     /** A banner on the page: {@code kind} is {@code warning}, {@code info}, {@code error} or empty for plain. */

@@ -1,6 +1,7 @@
 package org.vsconsole.base;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP-native optimistic concurrency for a guest: its ETag is the digest of its config tree
@@ -20,7 +21,8 @@ public final class IfMatch {
      * {@code currentDigest} at once, and marked on the request so a later stale answer is a 412),
      * else the one the body sent.
      */
-    public static String expected(String header, java.util.function.Supplier<String> currentDigest, String bodyDigest) {
+    public static @Nullable String expected(@Nullable String header, java.util.function.Supplier<String> currentDigest,
+            @Nullable String bodyDigest) {
         if (header == null) {
             return bodyDigest;
         }

@@ -2,6 +2,7 @@ package org.vsconsole.jobs;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A job as views and REST show it. */
 @io.swagger.v3.oas.annotations.media.Schema(description = "Long-running work; follow it until state is no longer"
@@ -13,17 +14,17 @@ public record Job(
         long id,
         String kind,
         String title,
-        String target,
+        @Nullable String target,
         String actor,
         JobState state,
         int progress,
-        String message,
+        @Nullable String message,
         Instant createdAt,
-        Instant startedAt,
-        Instant finishedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
         List<JobItem> items) {
 
     /** One unit of a job, e.g. one guest of a bulk start, with its own result. */
-    public record JobItem(String item, JobState state, String message) {
+    public record JobItem(String item, JobState state, @Nullable String message) {
     }
 }

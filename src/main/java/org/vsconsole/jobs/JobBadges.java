@@ -1,6 +1,7 @@
 package org.vsconsole.jobs;
 
 import com.vaadin.flow.component.html.Span;
+import org.jspecify.annotations.Nullable;
 
 /** A job's state said in words and coloured the same way wherever a job is shown. */
 final class JobBadges {
@@ -9,7 +10,7 @@ final class JobBadges {
     }
 
     /** The state in words; a failure or interruption carries its reason. */
-    static String text(JobState state, String message) {
+    static String text(JobState state, @Nullable String message) {
         return switch (state) {
             case QUEUED -> "Queued";
             case RUNNING -> "Running…";

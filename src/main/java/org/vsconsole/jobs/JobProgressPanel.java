@@ -15,6 +15,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.shared.Registration;
 import java.util.function.Consumer;
 import org.vsconsole.base.Feedback;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows one job live: state, progress bar and the log as it streams, pushed to the browser.
@@ -30,7 +31,7 @@ public class JobProgressPanel extends VerticalLayout {
     private final StringBuilder logText = new StringBuilder();
     private final Button cancel;
     private final Consumer<Job> onFinished;
-    private Registration following;
+    private @Nullable Registration following;
     private boolean mayCancel;
 
     public JobProgressPanel(JobService jobs, long jobId, Consumer<Job> onFinished) {
@@ -97,7 +98,7 @@ public class JobProgressPanel extends VerticalLayout {
         }
     }
 
-    private void show(JobState jobState, int progress, String message) {
+    private void show(JobState jobState, int progress, @Nullable String message) {
         if (progress >= 0) {
             bar.setValue(progress);
         }

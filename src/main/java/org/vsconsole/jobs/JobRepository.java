@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.jspecify.annotations.Nullable;
 
 /** Jobs, their items and log lines in H2. */
 @Repository
@@ -21,34 +22,37 @@ class JobRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(String kind, String title, String target, String actor) {
+    @SuppressWarnings("NullAway") // a job without a target is SQL NULL: JdbcClient's parameters are not annotated for it
+    long insert(String kind, String title, @Nullable String target, String actor) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO job (kind, title, target, actor, state, progress, created_at) VALUES (?, ?, ?, ?, 'queued', 0, ?)")
                 .params(kind, title, target, actor, now())
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return java.util.Objects.requireNonNull(keys.getKey(), "no job id generated").longValue();
     }
 
     void start(long id) {
         jdbc.sql("UPDATE job SET state = 'running', started_at = ? WHERE id = ?").params(now(), id).update();
     }
 
-    void finish(long id, JobState state, String message) {
+    @SuppressWarnings("NullAway") // a null message is SQL NULL: JdbcClient's parameters are not annotated for it
+    void finish(long id, JobState state, @Nullable String message) {
         jdbc.sql(
                 "UPDATE job SET state = ?, message = ?, finished_at = ?, progress = CASE WHEN ? = 'succeeded' THEN 100 ELSE progress END WHERE id = ?")
-                .params(state.dbValue(), clip(message, 1000), now(), state.dbValue(), id).update();
+                .params(state.dbValue(), clipOrNull(message, 1000), now(), state.dbValue(), id).update();
     }
 
     void progress(long id, int percent) {
         jdbc.sql("UPDATE job SET progress = ? WHERE id = ?").params(percent, id).update();
     }
 
-    void item(long id, String item, JobState state, String message) {
+    @SuppressWarnings("NullAway") // a null message is SQL NULL: JdbcClient's parameters are not annotated for it
+    void item(long id, String item, JobState state, @Nullable String message) {
         int updated = jdbc.sql("UPDATE job_item SET state = ?, message = ? WHERE job_id = ? AND item = ?")
-                .params(state.dbValue(), clip(message, 1000), id, item).update();
+                .params(state.dbValue(), clipOrNull(message, 1000), id, item).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO job_item (job_id, item, state, message) VALUES (?, ?, ?, ?)")
-                    .params(id, item, state.dbValue(), clip(message, 1000)).update();
+                    .params(id, item, state.dbValue(), clipOrNull(message, 1000)).update();
         }
     }
 
@@ -58,7 +62,8 @@ class JobRepository {
     }
 
     List<String> logLines(long id) {
-        return jdbc.sql("SELECT text FROM job_log WHERE job_id = ? ORDER BY line_no").param(id).query(String.class).list();
+        return jdbc.sql("SELECT text FROM job_log WHERE job_id = ? ORDER BY line_no").param(id).query(String.class).list().stream()
+                .map(text -> java.util.Objects.requireNonNullElse(text, "")).toList();
     }
 
     Optional<Job> find(long id) {
@@ -81,10 +86,10 @@ class JobRepository {
                 .list();
         return new Job(id, rs.getString("kind"), rs.getString("title"), rs.getString("target"), rs.getString("actor"),
                 JobState.fromDb(rs.getString("state")), rs.getInt("progress"), rs.getString("message"),
-                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"), items);
+                java.util.Objects.requireNonNull(instant(rs, "created_at")), instant(rs, "started_at"), instant(rs, "finished_at"), items);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
@@ -94,6 +99,10 @@ class JobRepository {
     }
 
     private static String clip(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static @Nullable String clipOrNull(@Nullable String text, int max) {
+        return text == null ? null : clip(text, max);
     }
 }

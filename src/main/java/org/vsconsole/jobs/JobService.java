@@ -26,6 +26,7 @@ import org.vsconsole.audit.Outcome;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.security.Role;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs jobs and lets people follow them. Callers authorise the work before submitting it; this
@@ -54,7 +55,7 @@ public class JobService {
     }
 
     /** Persists a job and starts it; returns at once with the queued job. */
-    public Job submit(String kind, String title, String target, JobWork work) {
+    public Job submit(String kind, String title, @Nullable String target, JobWork work) {
         String actor = currentUser.username() == null ? Actor.SYSTEM.name() : currentUser.username();
         long id = jobs.insert(kind, title, target, actor);
         publish(new JobEvent(id, null, JobState.QUEUED, 0, null));
@@ -172,7 +173,7 @@ public class JobService {
             }
 
             @Override
-            public void item(String item, JobState state, String message) {
+            public void item(String item, JobState state, @Nullable String message) {
                 jobs.item(id, item, state, message);
                 publish(new JobEvent(id, null, JobState.RUNNING, -1, null));
             }
@@ -185,6 +186,7 @@ public class JobService {
         jobs.start(id);
         publish(new JobEvent(id, null, JobState.RUNNING, 0, null));
         JobState end;
+        @Nullable
         String message = null;
         try {
             work.run(context);

@@ -29,6 +29,7 @@ import java.util.Optional;
 import org.vsconsole.base.Formats;
 import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.base.MainLayout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every job the user may see (all of them for staff and auditors, one's own for a guest owner),
@@ -51,7 +52,7 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
     private final Div detail = new Div();
     /** By id, newest first: an event replaces one job in place, so the user's scroll and choice stay. */
     private final Map<Long, Job> shown = new LinkedHashMap<>();
-    private Long chosen;
+    private @Nullable Long chosen;
 
     public JobsView(JobService jobs) {
         this.jobs = jobs;
@@ -160,7 +161,7 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Shows one job's progress, log and Cancel below the list, and keeps it in the address. */
-    private void choose(Long id) {
+    private void choose(@Nullable Long id) {
         chosen = id;
         detail.removeAll();
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "jobs"

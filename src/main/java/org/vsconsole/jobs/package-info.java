@@ -5,4 +5,7 @@
  * {@link org.vsconsole.jobs.JobService#follow}. A job still running when the console dies is
  * marked interrupted at the next start, never silently lost.
  */
+@NullMarked
 package org.vsconsole.jobs;
+
+import org.jspecify.annotations.NullMarked;

@@ -19,6 +19,7 @@ import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.config.ConfigChange;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.HostGrammar;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A guest's disk limit ({@code dlimits/<id>/}) and the space its tree uses. Like every limit
@@ -52,7 +53,7 @@ public class DiskLimitService {
      */
     @PreAuthorize(LimitService.STAFF)
     @AuditedAction(AuditActions.LIMITS_DISK_SET)
-    public GuestLimits setDiskLimit(String guest, DiskLimitEdit edit, String digest) {
+    public GuestLimits setDiskLimit(String guest, DiskLimitEdit edit, @Nullable String digest) {
         GuestConfig config = limits.config(guest);
         if (edit == null) {
             throw new InvalidInputException("disk limit", "a disk limit is required");
@@ -79,7 +80,7 @@ public class DiskLimitService {
 
     @PreAuthorize(LimitService.STAFF)
     @AuditedAction(AuditActions.LIMITS_DISK_REMOVE)
-    public GuestLimits removeDiskLimit(String guest, String id, String digest) {
+    public GuestLimits removeDiskLimit(String guest, String id, @Nullable String digest) {
         GuestConfig config = limits.config(guest);
         String checkedId = HostGrammar.diskLimitId(id);
         AtomicReference<DiskQuotaState> applied = new AtomicReference<>();
@@ -112,7 +113,7 @@ public class DiskLimitService {
     }
 
     /** Strict ASCII decimal for disk-limit fields. */
-    static long decimal(String field, String text, long max) {
+    static long decimal(String field, @Nullable String text, long max) {
         String rule = "must be a whole number in ASCII digits, 0.." + max;
         if (text == null || text.isEmpty() || text.length() > 19) {
             throw new InvalidInputException(field, rule);

@@ -2,6 +2,7 @@ package org.vsconsole.limits;
 
 import java.util.List;
 import org.vsconsole.host.DiskQuotaState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every limit of one guest at one moment, with the digest a change must present.
@@ -14,15 +15,15 @@ import org.vsconsole.host.DiskQuotaState;
  * @param liveApplied  after a change: whether the live values were applied (null on a plain read)
  */
 public record GuestLimits(String guest, String digest, boolean running, String driver, long pageSize,
-        List<LimitRow> rows, List<DiskLimitEntry> diskLimits, DiskQuotaState diskQuota, String tmpSize,
-        Boolean liveApplied) {
+        List<LimitRow> rows, List<DiskLimitEntry> diskLimits, DiskQuotaState diskQuota, @Nullable String tmpSize,
+        @Nullable Boolean liveApplied) {
 
     public GuestLimits {
         rows = List.copyOf(rows);
         diskLimits = List.copyOf(diskLimits);
     }
 
-    public LimitRow row(String name) {
+    public @Nullable LimitRow row(String name) {
         return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
     }
 

@@ -15,6 +15,7 @@ import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.config.ConfigConflictException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The "Limits" tab of a guest: one row per limit with current use, maximum, saved and live
@@ -30,12 +31,12 @@ public class GuestLimitsPanel extends VerticalLayout {
     private final TmpSizeService tmp;
     private final String guest;
     private final boolean mayChange;
-    private GuestLimits current;
-    private RlimitRows rows;
+    private @Nullable GuestLimits current;
+    private @Nullable RlimitRows rows;
     private java.time.Instant renderedAt = java.time.Instant.EPOCH;
     /** Run state and config digest of the last tick, to notice a start, a stop or a changed file. */
-    private Boolean tickRunning;
-    private String tickDigest;
+    private @Nullable Boolean tickRunning;
+    private @Nullable String tickDigest;
 
     public GuestLimitsPanel(LimitService service, DiskLimitService disks, TmpSizeService tmp, String guest, boolean mayChange) {
         this.service = service;
@@ -157,6 +158,9 @@ public class GuestLimitsPanel extends VerticalLayout {
 
     /** Sends the rows the user edited, or with none, brings live values back to the saved ones. */
     private void submit(boolean live, boolean persistent) {
+        // the buttons that submit exist only once the rows are rendered
+        RlimitRows rows = java.util.Objects.requireNonNull(this.rows);
+        GuestLimits current = java.util.Objects.requireNonNull(this.current);
         rows.clearInvalid();
         Map<String, LimitEdit> edits = rows.edits(live);
         if (edits.isEmpty()) {

@@ -14,6 +14,7 @@ import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.LimitSetting;
 import org.vsconsole.monitoring.GuestLive;
 import org.vsconsole.monitoring.Sampler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A guest's limits as the Limits tab and the API show them: for each limit the saved values from
@@ -67,7 +68,7 @@ class GuestLimitsReader {
                 d.disabled(), d.complete());
     }
 
-    private ContextFigures figures(GuestConfig config, boolean fresh) {
+    private @Nullable ContextFigures figures(GuestConfig config, boolean fresh) {
         if (config.context() == null) {
             return null;
         }

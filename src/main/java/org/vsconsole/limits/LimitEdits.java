@@ -8,6 +8,7 @@ import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.KnownLimit;
 import org.vsconsole.host.config.LimitValueParser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a user typed for limits, checked as one request before anything is written or applied:
@@ -45,7 +46,7 @@ final class LimitEdits {
         return out;
     }
 
-    private static long value(KnownLimit limit, String part, String text) {
+    private static long value(KnownLimit limit, String part, @Nullable String text) {
         String field = limit.fileName() + " " + part;
         try {
             return HostGrammar.limitValue(limit, LimitValueParser.parseUserValue(field, text == null ? null : text.trim()));

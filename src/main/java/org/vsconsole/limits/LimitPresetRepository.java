@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /** Storage of limit presets; used only by {@link LimitPresetService}. */
 @Repository
@@ -20,9 +21,8 @@ class LimitPresetRepository {
     }
 
     List<LimitPreset> findAll() {
-        List<Map<String, Object>> presets = jdbc.sql("SELECT name, description FROM limit_preset ORDER BY name")
-                .query().listOfRows();
-        return presets.stream().map(p -> load((String) p.get("NAME"), (String) p.get("DESCRIPTION"))).toList();
+        return jdbc.sql("SELECT name, description FROM limit_preset ORDER BY name")
+                .query((rs, n) -> load(java.util.Objects.requireNonNull(rs.getString(1)), rs.getString(2))).list();
     }
 
     Optional<LimitPreset> find(String name) {
@@ -30,7 +30,7 @@ class LimitPresetRepository {
                 .optional().map(d -> load(name, d));
     }
 
-    private LimitPreset load(String name, String description) {
+    private LimitPreset load(String name, @Nullable String description) {
         Map<String, LimitEdit> values = new LinkedHashMap<>();
         jdbc.sql("SELECT limit_name, soft_value, hard_value FROM limit_preset_value WHERE preset_name = ? ORDER BY limit_name")
                 .param(name).query((rs, i) -> {

@@ -14,6 +14,7 @@ import org.vsconsole.base.Formats;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.KnownLimit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Named limit sets: ADMIN defines, edits and deletes them; ADMIN and OPERATOR apply one to one
@@ -82,7 +83,7 @@ public class LimitPresetService {
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
     @AuditedAction(AuditActions.LIMITS_PRESET_APPLY)
-    public List<PresetResult> apply(String presetName, List<String> guests) {
+    public List<PresetResult> apply(String presetName, @Nullable List<String> guests) {
         Map<String, LimitEdit> edits = preset(presetName);
         List<PresetResult> results = limits.applyToGuests(edits, guests);
         audit.audited(AuditActions.LIMITS_PRESET_APPLY, AuditTarget.detail(presetName), Map.of("guests", guests), () -> results);

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.vsconsole.base.Feedback;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.MainLayout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Limit presets: ADMIN lists, creates, edits and deletes them and applies one to several guests,
@@ -75,7 +76,7 @@ public class LimitPresetsView extends VerticalLayout {
                 .collect(Collectors.joining("\n"));
     }
 
-    private void edit(LimitPreset existing) {
+    private void edit(@Nullable LimitPreset existing) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(existing == null ? "New preset" : "Edit " + existing.name());
         TextField name = new TextField("Name");

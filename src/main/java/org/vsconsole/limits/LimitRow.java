@@ -1,5 +1,7 @@
 package org.vsconsole.limits;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One limit of one guest as the console shows it. Values are in the limit's unit ({@link #unit()}),
  * {@code -1} means unlimited, null means unknown (guest not running, or no saved file).
@@ -15,7 +17,8 @@ package org.vsconsole.limits;
  * @param saved     whether any {@code rlimits/<name>*} file exists
  * @param differs   running and the live soft/hard differ from the saved ones
  */
-public record LimitRow(String name, String description, String unit, boolean primary, Long current, Long min,
-        Long max, Long liveSoft, Long liveHard, Long hits, long savedSoft, long savedHard, boolean saved,
+public record LimitRow(String name, String description, String unit, boolean primary, @Nullable Long current,
+        @Nullable Long min, @Nullable Long max, @Nullable Long liveSoft, @Nullable Long liveHard, @Nullable Long hits, long savedSoft,
+        long savedHard, boolean saved,
         boolean differs) {
 }

@@ -36,6 +36,7 @@ import java.util.function.Consumer;
 import com.vaadin.flow.shared.Registration;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.sync.SyncService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and changes a guest's limits. Order of every change: validate everything (nothing is
@@ -92,7 +93,7 @@ public class LimitService {
      * A guest's figures of one sampler tick, with when it was taken; figures null while it does not
      * run. {@code configDigest} is its config tree's digest as the sampler last read it.
      */
-    public record LiveFigures(java.time.Instant takenAt, ContextFigures figures, String configDigest) {
+    public record LiveFigures(java.time.Instant takenAt, @Nullable ContextFigures figures, @Nullable String configDigest) {
     }
 
     /** Every limit of the guest: live figures from the latest snapshot (or the driver), saved values from disk. */
@@ -107,7 +108,7 @@ public class LimitService {
      */
     @PreAuthorize(STAFF)
     @AuditedAction(AuditActions.LIMITS_SET)
-    public GuestLimits apply(String guest, Map<String, LimitEdit> edits, boolean live, boolean persistent, String digest) {
+    public GuestLimits apply(String guest, Map<String, LimitEdit> edits, boolean live, boolean persistent, @Nullable String digest) {
         GuestConfig config = config(guest);
         Map<KnownLimit, LimitValues> values = LimitEdits.validate(edits);
         if (!live && !persistent) {
@@ -122,7 +123,7 @@ public class LimitService {
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
     @AuditedAction(AuditActions.LIMITS_SET)
-    public List<PresetResult> applyToGuests(Map<String, LimitEdit> edits, List<String> guests) {
+    public List<PresetResult> applyToGuests(Map<String, LimitEdit> edits, @Nullable List<String> guests) {
         Map<KnownLimit, LimitValues> values = LimitEdits.validate(edits);
         if (guests == null || guests.isEmpty()) {
             throw new InvalidInputException("guests", "choose at least one guest");
@@ -151,7 +152,7 @@ public class LimitService {
 
     /** Audited change of already validated values. */
     private GuestLimits applyValidated(GuestConfig config, Map<KnownLimit, LimitValues> values, boolean live, boolean persistent,
-            String digest) {
+            @Nullable String digest) {
         String guest = config.name();
         GuestLimits before = read(config, true);
         AtomicReference<GuestLimits> result = new AtomicReference<>();
@@ -165,7 +166,7 @@ public class LimitService {
     }
 
     private GuestLimits applyChecked(String guest, Map<KnownLimit, LimitValues> values, boolean live,
-            boolean persistent, String digest) {
+            boolean persistent, @Nullable String digest) {
         GuestConfig config = requireDigest(config(guest), digest);
         if (live) {
             // The context runs another guest's processes: its limits are not this guest's to change.
@@ -209,7 +210,7 @@ public class LimitService {
         sync.refuseIfUnmanaged(guest);
     }
 
-    GuestConfig requireDigest(GuestConfig current, String digest) {
+    GuestConfig requireDigest(GuestConfig current, @Nullable String digest) {
         if (digest == null || digest.isBlank()) {
             throw new InvalidInputException("digest", "the digest of the guest as read is required (GET the limits first)");
         }
@@ -255,7 +256,7 @@ public class LimitService {
         out.put("live", live);
         out.put("persistent", persistent);
         for (KnownLimit l : names) {
-            LimitRow r = limits.row(l.fileName());
+            LimitRow r = java.util.Objects.requireNonNull(limits.row(l.fileName()), "every known limit has a row");
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("savedSoft", r.savedSoft());
             v.put("savedHard", r.savedHard());

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.KnownLimit;
+import org.jspecify.annotations.Nullable;
 
 /** Names, descriptions and the display of limit values: pages as MiB, counts as counts, unlimited as such. */
 public final class LimitUnits {
@@ -61,7 +62,7 @@ public final class LimitUnits {
     }
 
     /** A value for people: "unlimited", "512 MiB (131072 pages)" for page limits, the plain count otherwise. */
-    public static String display(String name, Long value, long pageSize) {
+    public static String display(String name, @Nullable Long value, long pageSize) {
         if (value == null) {
             return "–";
         }
@@ -75,7 +76,7 @@ public final class LimitUnits {
     }
 
     /** Short form for a used amount: MiB for page limits, the count otherwise. */
-    public static String amount(String name, Long value, long pageSize) {
+    public static String amount(String name, @Nullable Long value, long pageSize) {
         if (value == null) {
             return "–";
         }

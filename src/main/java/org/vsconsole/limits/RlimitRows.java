@@ -51,8 +51,12 @@ final class RlimitRows {
         return limits.rows().stream().anyMatch(this::edited);
     }
 
+    private TextField[] fieldsOf(LimitRow row) {
+        return java.util.Objects.requireNonNull(fields.get(row.name()), "every row has its fields");
+    }
+
     private boolean edited(LimitRow row) {
-        TextField[] f = fields.get(row.name());
+        TextField[] f = fieldsOf(row);
         return !f[0].getValue().trim().equals(LimitUnits.text(row.savedSoft()))
                 || !f[1].getValue().trim().equals(LimitUnits.text(row.savedHard()));
     }
@@ -65,7 +69,7 @@ final class RlimitRows {
         Map<String, LimitEdit> edits = new LinkedHashMap<>();
         for (LimitRow row : limits.rows()) {
             if (edited(row)) {
-                TextField[] f = fields.get(row.name());
+                TextField[] f = fieldsOf(row);
                 edits.put(row.name(), new LimitEdit(f[0].getValue().trim(), f[1].getValue().trim()));
             }
         }

@@ -16,6 +16,7 @@ import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.config.ConfigChange;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.HostGrammar;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The size of a guest's {@code /tmp} tmpfs, saved in its fstab and/or applied by remounting it
@@ -48,7 +49,7 @@ public class TmpSizeService {
      */
     @PreAuthorize(LimitService.STAFF)
     @AuditedAction(AuditActions.LIMITS_TMP_SIZE)
-    public GuestLimits setTmpSize(String guest, String size, boolean live, boolean persistent, String digest) {
+    public GuestLimits setTmpSize(String guest, String size, boolean live, boolean persistent, @Nullable String digest) {
         GuestConfig config = limits.config(guest);
         String checked = tmpSize(size);
         if (!live && !persistent) {

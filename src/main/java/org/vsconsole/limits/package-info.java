@@ -6,4 +6,7 @@
  * completely before anything is written or applied, is checked against the digest the caller
  * read, and is audited as {@code limits.*} with the values before and after.
  */
+@NullMarked
 package org.vsconsole.limits;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.InterfaceEntry;
 import org.vsconsole.host.config.IpLiteral;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses the first free IPv4 address of a pool such as {@code 10.88.0.0/24}. It skips the
@@ -109,7 +110,7 @@ final class AddressAllocator {
         }
     }
 
-    private static Integer v4(String text) {
+    private static @Nullable Integer v4(String text) {
         try {
             IpLiteral ip = HostGrammar.ipAddress(text);
             return ip.isIpv6() ? null : toInt(ip.bytes());

@@ -12,6 +12,7 @@ import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.DebianSuites;
 import org.vsconsole.host.HostAptSources;
 import org.vsconsole.updates.PackageNames;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks what a Debian build and the new guest's setup take: suite, mirror, root password, SSH
@@ -47,8 +48,8 @@ final class BuildOptionsValidator {
                 : hostSources.debianMirror();
     }
 
-    String dist(String text) {
-        if (GuestRequestValidator.blank(text)) {
+    String dist(@Nullable String text) {
+        if (text == null || text.isBlank()) {
             throw new InvalidInputException("build.dist", "choose a distribution: one of " + buildableSuites);
         }
         if (DebianSuites.family(text).isEmpty()) {
@@ -61,8 +62,8 @@ final class BuildOptionsValidator {
         return text;
     }
 
-    String mirror(String text, String suite) {
-        if (GuestRequestValidator.blank(text)) {
+    String mirror(@Nullable String text, String suite) {
+        if (text == null || text.isBlank()) {
             return defaultMirror(suite);
         }
         String trimmed = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
@@ -87,7 +88,7 @@ final class BuildOptionsValidator {
      * SHA-512 crypt(3), which every Debian and Ubuntu PAM accepts, with a random salt and more
      * rounds than the default; the clear text is dropped here.
      */
-    static String passwordHash(String password) {
+    static @Nullable String passwordHash(@Nullable String password) {
         if (password == null || password.isEmpty()) {
             return null;
         }
@@ -104,7 +105,7 @@ final class BuildOptionsValidator {
                 "$6$rounds=100000$" + salt);
     }
 
-    static List<String> sshKeys(String text) {
+    static List<String> sshKeys(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -155,7 +156,7 @@ final class BuildOptionsValidator {
         return PackageNames.checked(requested, "build.packages");
     }
 
-    static String postInstall(String command) {
+    static @Nullable String postInstall(@Nullable String command) {
         if (command == null || command.isBlank()) {
             return null;
         }

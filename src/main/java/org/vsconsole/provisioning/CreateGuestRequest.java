@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a person asks for, as typed: numbers stay text so a value like {@code +5}, {@code 0x10}
@@ -14,8 +15,9 @@ import java.util.Map;
  *
  * @param limits limit name ({@code nproc}, {@code rss}, …) to soft/hard values in the limit's unit
  */
-public record CreateGuestRequest(String name, String hostname, String domain, String ip, String prefix,
-        String interfaceName, String context, Build build, boolean start, Map<String, Limit> limits) {
+public record CreateGuestRequest(@Nullable String name, @Nullable String hostname, @Nullable String domain, @Nullable String ip,
+        @Nullable String prefix, @Nullable String interfaceName, @Nullable String context, @Nullable Build build, boolean start,
+        Map<String, Limit> limits) {
 
     public CreateGuestRequest {
         // not Map.copyOf: a JSON body may carry a null value, which the validator skips
@@ -29,10 +31,11 @@ public record CreateGuestRequest(String name, String hostname, String domain, St
      * log records only that one was set), root's SSH keys (one per line), packages to install
      * and a command to run inside the guest once it first runs.
      */
-    public record Build(String method, String source, String dist, String mirror,
-            @JsonIgnore String rootPassword, String sshKeys, List<String> packages, String postInstall) {
+    public record Build(@Nullable String method, @Nullable String source, @Nullable String dist, @Nullable String mirror,
+            @JsonIgnore @Nullable String rootPassword, @Nullable String sshKeys, List<String> packages,
+            @Nullable String postInstall) {
 
-        public Build(String method, String source, String dist, String mirror) {
+        public Build(@Nullable String method, @Nullable String source, @Nullable String dist, @Nullable String mirror) {
             this(method, source, dist, mirror, null, null, List.of(), null);
         }
 
@@ -57,6 +60,6 @@ public record CreateGuestRequest(String name, String hostname, String domain, St
     }
 
     /** Soft and hard value as text ({@code inf} allowed); one given alone applies to both. */
-    public record Limit(String soft, String hard) {
+    public record Limit(@Nullable String soft, @Nullable String hard) {
     }
 }

@@ -255,7 +255,7 @@ public class CreateGuestWizardView extends VerticalLayout {
                     : (Component) options.field(field).orElse(null);
         };
         if (target == null) {
-            Feedback.error(e.getMessage());
+            Feedback.error(java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()));
             return;
         }
         for (int i = 0; i < sections.length; i++) {

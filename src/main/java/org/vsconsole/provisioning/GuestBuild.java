@@ -15,6 +15,7 @@ import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.jobs.JobContext;
 import org.vsconsole.jobs.JobWork;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The job body of one creation: config, root tree, {@code context.next}, optional start. It keeps
@@ -56,6 +57,7 @@ final class GuestBuild implements JobWork {
         boolean configMade = false;
         boolean rootMayExist = false;
         boolean startTried = false;
+        @Nullable
         GuestSpec spec = null;
         // vserver-build refuses an existing config dir and makes it itself: build first, then add ours.
         boolean buildFirst = driver.buildMakesConfigDirectory();
@@ -119,7 +121,7 @@ final class GuestBuild implements JobWork {
     }
 
     /** Removes what this job made, newest first; returns what could not be removed, with why. */
-    private List<String> undo(JobContext job, GuestSpec spec, boolean startTried, boolean rootMayExist, boolean configMade) {
+    private List<String> undo(JobContext job, @Nullable GuestSpec spec, boolean startTried, boolean rootMayExist, boolean configMade) {
         List<String> left = new ArrayList<>();
         if (startTried) {
             try {
@@ -131,7 +133,7 @@ final class GuestBuild implements JobWork {
                 job.log("Could not stop it: " + reason(e));
             }
         }
-        if (rootMayExist && GuestSpecs.present(spec.rootDir())) {
+        if (rootMayExist && spec != null && GuestSpecs.present(spec.rootDir())) {
             try {
                 job.log("Removing the root tree " + spec.rootDir());
                 driver.deleteRoot(spec);

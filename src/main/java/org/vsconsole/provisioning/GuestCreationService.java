@@ -24,6 +24,7 @@ import org.vsconsole.host.config.IpLiteral;
 import org.vsconsole.jobs.Job;
 import org.vsconsole.jobs.JobService;
 import org.vsconsole.jobs.JobWork;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates guests for the wizard and REST. Only ADMIN and OPERATOR may; every attempt is audited
@@ -73,7 +74,7 @@ public class GuestCreationService {
      * @throws InvalidInputException naming the field, when any value is refused or already taken
      */
     @AuditedAction(ACTION)
-    public Job create(CreateGuestRequest request) {
+    public Job create(@Nullable CreateGuestRequest request) {
         String name = request == null ? null : request.name();
         AuditTarget target = AuditTarget.guest(safe(name), null);
         return audit.audited(ACTION, target, request, () -> {
@@ -181,7 +182,7 @@ public class GuestCreationService {
     }
 
     /** A target name for the audit row even when the name is hostile: refused names are not echoed. */
-    private static String safe(String name) {
+    private static @Nullable String safe(@Nullable String name) {
         try {
             return HostGrammar.guestName(name);
         } catch (InvalidInputException e) {

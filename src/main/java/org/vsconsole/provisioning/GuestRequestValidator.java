@@ -17,6 +17,7 @@ import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.IpLiteral;
 import org.vsconsole.host.config.KnownLimit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks every field of a {@link CreateGuestRequest} with the host grammar and against the guests
@@ -74,13 +75,13 @@ final class GuestRequestValidator {
         whoHoldsXid(xid, guests).ifPresent(holder -> {
             throw new InvalidInputException("context", "context " + xid + " is already used by " + holder);
         });
-        BuildRequest build = build(r.build(), name, guests);
+        BuildRequest build = build(java.util.Objects.requireNonNullElse(r.build(), SKELETON), name, guests);
         Map<String, LimitValues> limits = limits(r.limits());
         return new ValidatedGuest(name, hostname, domain, ip.text(), prefix, device, xid, build, r.start(), limits);
     }
 
     /** The name's grammar, then whether the name or its root directory is taken. */
-    String name(String text) {
+    String name(@Nullable String text) {
         String name = field("name", () -> HostGrammar.guestName(text));
         if (RESERVED.contains(name)) {
             throw new InvalidInputException("name", "'" + name + "' is reserved: guests/new is the creation page");
@@ -137,8 +138,12 @@ final class GuestRequestValidator {
         return ip.isIpv6() ? 64 : 24;
     }
 
+    /** What a request without a build section asks for. */
+    private static final CreateGuestRequest.Build SKELETON = new CreateGuestRequest.Build("skeleton", null, null, null);
+
     private BuildRequest build(CreateGuestRequest.Build b, String name, List<GuestConfig> guests) {
-        String methodText = b == null || blank(b.method()) ? "skeleton" : b.method();
+        String asked = b.method();
+        String methodText = asked == null || asked.isBlank() ? "skeleton" : asked;
         BuildRequest.Method method = switch (methodText) {
             case "skeleton" -> BuildRequest.Method.SKELETON;
             case "clone" -> BuildRequest.Method.CLONE;
@@ -156,7 +161,7 @@ final class GuestRequestValidator {
         };
     }
 
-    private static String source(String text, String name, List<GuestConfig> guests) {
+    private static String source(@Nullable String text, String name, List<GuestConfig> guests) {
         if (blank(text)) {
             throw new InvalidInputException("build.source", "choose the guest to clone");
         }
@@ -199,7 +204,7 @@ final class GuestRequestValidator {
         }
     }
 
-    static boolean blank(String s) {
+    static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
     }
 

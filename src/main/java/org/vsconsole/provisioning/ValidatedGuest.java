@@ -6,9 +6,10 @@ import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.InterfaceSpec;
 import org.vsconsole.host.config.NewGuest;
+import org.jspecify.annotations.Nullable;
 
 /** A request after every field passed the grammar and the defaults were chosen. */
-record ValidatedGuest(String name, String hostname, String domain, String ip, int prefix, String device, int xid,
+record ValidatedGuest(String name, String hostname, @Nullable String domain, String ip, int prefix, String device, int xid,
         BuildRequest build, boolean start, Map<String, LimitValues> limits) {
 
     NewGuest toNewGuest() {

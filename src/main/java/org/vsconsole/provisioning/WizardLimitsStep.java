@@ -62,7 +62,7 @@ class WizardLimitsStep {
 
     /** What the limit step shows of a preset's value: its hard value, memory in MiB, empty if unlimited. */
     private static String shownFor(String name, LimitEdit edit) {
-        String value = edit.hard().trim();
+        String value = java.util.Objects.requireNonNullElse(edit.hard(), "").trim();
         if (value.equals("inf") || value.equals("unlimited")) {
             return "";
         }

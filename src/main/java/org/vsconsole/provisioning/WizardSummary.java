@@ -2,6 +2,7 @@ package org.vsconsole.provisioning;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The wizard's last step: what Create will ask for, in words, with the defaults the server will
@@ -16,13 +17,17 @@ final class WizardSummary extends Div {
 
     void show(CreateGuestRequest r, BuildOptionsFields options, String limits) {
         removeAll();
-        fact("Name", r.name());
-        fact("Host name", orElse(r.hostname(), r.name()) + (r.domain().isBlank() ? "" : " (domain " + r.domain() + ")"));
+        fact("Name", orElse(r.name(), ""));
+        fact("Host name", orElse(r.hostname(), orElse(r.name(), "")) + (orElse(r.domain(), "").isBlank()
+                ? ""
+                : " (domain "
+                        + r.domain() + ")"));
         fact("Address", orElse(r.ip(), "next free of the pool") + "/" + orElse(r.prefix(), "default") + " on "
                 + r.interfaceName());
         fact("Context", orElse(r.context(), "next free"));
-        fact("Build", switch (orElse(r.build().method(), "skeleton")) {
-            case "clone" -> "clone of " + orElse(r.build().source(), "(choose a guest)");
+        CreateGuestRequest.@Nullable Build build = r.build();
+        fact("Build", switch (build == null ? "skeleton" : orElse(build.method(), "skeleton")) {
+            case "clone" -> "clone of " + orElse(build == null ? null : build.source(), "(choose a guest)");
             case "debootstrap" -> options.describeDebian();
             default -> "skeleton (busybox)";
         });
@@ -39,7 +44,7 @@ final class WizardSummary extends Div {
         add(row);
     }
 
-    private static String orElse(String v, String fallback) {
+    private static String orElse(@Nullable String v, String fallback) {
         return v == null || v.isBlank() ? fallback : v;
     }
 }

@@ -5,4 +5,7 @@
  * tree, never from a second registry; the build runs as a job that either leaves a complete guest
  * or removes everything it made, so no half-made guest remains under a guest's name.
  */
+@NullMarked
 package org.vsconsole.provisioning;
+
+import org.jspecify.annotations.NullMarked;

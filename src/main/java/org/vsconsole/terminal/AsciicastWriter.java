@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.vsconsole.base.DataDirFiles;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes one terminal session as asciicast v2 (the asciinema format): a JSON header line, then one
@@ -38,7 +39,7 @@ final class AsciicastWriter implements Closeable {
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private ByteBuffer carry = ByteBuffer.allocate(0);
     private long written;
-    private String sha256;
+    private @Nullable String sha256;
 
     private AsciicastWriter(OutputStream file, LongSupplier nanos) {
         try {

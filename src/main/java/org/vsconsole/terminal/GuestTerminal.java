@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 import org.vsconsole.base.Feedback;
 import org.vsconsole.host.TerminalSize;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A terminal in one guest: opens a session when asked, or resumes the user's session that a
@@ -34,10 +35,10 @@ public class GuestTerminal extends VerticalLayout implements TerminalListener, X
     private final Div screenBox = new Div();
     private final HorizontalLayout resumeBar = new HorizontalLayout();
     private final StringBuilder pending = new StringBuilder();
-    private XtermElement screen;
-    private String sessionId;
-    private String resumeId;
-    private UI ui;
+    private @Nullable XtermElement screen;
+    private @Nullable String sessionId;
+    private @Nullable String resumeId;
+    private @Nullable UI ui;
     private boolean flushQueued;
 
     public GuestTerminal(TerminalService terminals, String guest, boolean ownPage) {
@@ -105,7 +106,7 @@ public class GuestTerminal extends VerticalLayout implements TerminalListener, X
         }
     }
 
-    private void start(String resume) {
+    private void start(@Nullable String resume) {
         resumeId = resume;
         screenBox.removeAll();
         screen = new XtermElement(this);
@@ -118,6 +119,8 @@ public class GuestTerminal extends VerticalLayout implements TerminalListener, X
 
     @Override
     public void ready(TerminalSize size) {
+        // the browser reports ready from the screen that start() made
+        XtermElement screen = java.util.Objects.requireNonNull(this.screen);
         try {
             if (resumeId != null) {
                 sessionId = resumeId;

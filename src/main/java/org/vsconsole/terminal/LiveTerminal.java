@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import org.vsconsole.audit.Actor;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One open terminal: the pty session, its recording, the recent output (so a page that comes back
@@ -28,11 +29,11 @@ final class LiveTerminal {
     private final AsciicastWriter recording;
     private final boolean recordInput;
     private final StringBuilder scrollback = new StringBuilder();
-    private TerminalListener listener;
+    private @Nullable TerminalListener listener;
     private volatile long lastInputNanos = System.nanoTime();
     private volatile long detachedSinceNanos;
-    private volatile String closeReason;
-    private Thread pump;
+    private volatile @Nullable String closeReason;
+    private @Nullable Thread pump;
 
     LiveTerminal(String id, String guest, Integer xid, Actor actor, Instant opened, TerminalSession session,
             AsciicastWriter recording, boolean recordInput) {

@@ -37,6 +37,7 @@ import org.vsconsole.base.ConsoleProperties;
 import org.vsconsole.base.DataDirFiles;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.TerminalSize;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The recordings of terminal sessions on disk: where each one lives, who may read it, and how long
@@ -160,7 +161,7 @@ public class RecordingArchive {
         }
     }
 
-    static String sha256(Path file) {
+    static @Nullable String sha256(Path file) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (IOException e) {

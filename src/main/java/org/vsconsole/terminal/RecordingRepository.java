@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.jspecify.annotations.Nullable;
 
 /** Rows of {@code terminal_session}. */
 @Repository
@@ -29,7 +30,8 @@ class RecordingRepository {
                 .param("input", input).update();
     }
 
-    void closed(String id, Instant closedAt, String reason, String sha256, long bytes) {
+    @SuppressWarnings("NullAway") // an unknown hash is SQL NULL: JdbcClient's parameters are not annotated for it
+    void closed(String id, Instant closedAt, String reason, @Nullable String sha256, long bytes) {
         jdbc.sql("""
                 UPDATE terminal_session SET closed_at = :closed, close_reason = :reason, sha256 = :sha, bytes = :bytes
                 WHERE id = :id

@@ -1,6 +1,7 @@
 package org.vsconsole.terminal;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One terminal session as auditors see it: who, which guest, when, and its recording's hash.
@@ -9,13 +10,13 @@ import java.time.Instant;
 public record TerminalRecording(
         String id,
         String guest,
-        Integer xid,
+        @Nullable Integer xid,
         String actor,
         Instant openedAt,
-        Instant closedAt,
-        String closeReason,
-        String sha256,
-        Long bytes,
+        @Nullable Instant closedAt,
+        @Nullable String closeReason,
+        @Nullable String sha256,
+        @Nullable Long bytes,
         boolean inputRecorded,
         boolean expired) {
 

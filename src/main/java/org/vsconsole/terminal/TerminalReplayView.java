@@ -20,6 +20,7 @@ import com.vaadin.flow.server.streams.DownloadEvent;
 import jakarta.annotation.security.RolesAllowed;
 import org.vsconsole.base.MainLayout;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replays one recorded session in the browser ({@code <vsc-cast-player>}: play/pause, seek,
@@ -39,7 +40,7 @@ public class TerminalReplayView extends VerticalLayout implements BeforeEnterObs
     }
 
     private final RecordingArchive archive;
-    private String cast;
+    private @Nullable String cast;
     private final CastPlayer player = new CastPlayer();
 
     public TerminalReplayView(RecordingArchive archive) {
@@ -68,7 +69,7 @@ public class TerminalReplayView extends VerticalLayout implements BeforeEnterObs
         Anchor download = new Anchor((DownloadEvent download1) -> {
             download1.setFileName(recording.guest() + "-" + id + ".cast");
             download1.setContentType("application/x-asciicast");
-            download1.getOutputStream().write(cast.getBytes(StandardCharsets.UTF_8));
+            download1.getOutputStream().write(java.util.Objects.requireNonNullElse(cast, "").getBytes(StandardCharsets.UTF_8));
         }, "");
         download.add(new Button("Download .cast", VaadinIcon.DOWNLOAD.create()));
         download.setId("replay-download");

@@ -119,7 +119,7 @@ public class TerminalService {
             after.put("inputRecorded", settings.recordInput());
             return after;
         });
-        return (String) result.get("session");
+        return java.util.Objects.requireNonNull((String) result.get("session"));
     }
 
     /** Attaches the current user's page to their session; returns the recent output to draw. */

@@ -7,4 +7,7 @@
  * chained audit row that closes it, and lets auditors list, search, replay and download the
  * recordings. xterm.js draws it, loaded as a static script; Vaadin push carries the bytes.
  */
+@NullMarked
 package org.vsconsole.terminal;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,6 +8,7 @@ import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.jobs.JobState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one guest's part of an update: refreshes apt's lists, then the action (or its dry run),
@@ -17,7 +18,7 @@ import org.vsconsole.jobs.JobState;
 final class GuestUpdater {
 
     /** One guest's result, as its job item shows it. */
-    record Result(JobState state, String message, AptSimulation simulation) {
+    record Result(JobState state, String message, @Nullable AptSimulation simulation) {
     }
 
     private static final Duration APT_TIMEOUT = Duration.ofMinutes(30);
@@ -78,11 +79,12 @@ final class GuestUpdater {
     }
 
     /** A dry run of a whole-system upgrade is also the guest's pending count; one of install or remove is not. */
-    private static AptSimulation pendingFrom(UpdateAction action, AptSimulation simulation) {
+    private static @Nullable AptSimulation pendingFrom(UpdateAction action, AptSimulation simulation) {
         return action == UpdateAction.DIST_UPGRADE || action == UpdateAction.UPGRADE ? simulation : null;
     }
 
     /** What is still pending after a real run (the lists are fresh, so this is quick). */
+    @Nullable
     AptSimulation pending(GuestSpec guest) {
         List<String> output = new ArrayList<>();
         ExecResult result = driver.exec(guest, AptCommands.action(UpdateAction.DIST_UPGRADE, List.of(), true),

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts pending updates in every running guest at a fixed interval
@@ -21,7 +22,7 @@ class PendingUpdateChecker implements SmartLifecycle {
 
     private final Runnable checkAll;
     private final Duration interval;
-    private ScheduledExecutorService timer;
+    private @Nullable ScheduledExecutorService timer;
 
     @org.springframework.beans.factory.annotation.Autowired
     PendingUpdateChecker(UpdateService updates, UpdatesProperties settings) {

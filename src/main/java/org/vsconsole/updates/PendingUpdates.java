@@ -35,6 +35,7 @@ class PendingUpdates {
                 .list().stream().collect(Collectors.toMap(PendingStatus::guest, s -> s));
     }
 
+    @SuppressWarnings("NullAway") // counts and problem unknown are SQL NULL: JdbcClient's parameters are not annotated for it
     private void save(PendingStatus s) {
         jdbc.sql("MERGE INTO guest_update_status (guest, pending, security, checked_at, problem) KEY (guest) VALUES (?, ?, ?, ?, ?)")
                 .params(s.guest(), s.pending(), s.security(), OffsetDateTime.ofInstant(s.checkedAt(), ZoneOffset.UTC),

@@ -3,6 +3,7 @@ package org.vsconsole.updates;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** What an update job runs in each guest, by apt-get's own command names. */
 public enum UpdateAction {
@@ -24,7 +25,7 @@ public enum UpdateAction {
         return this == INSTALL || this == REMOVE;
     }
 
-    public static Optional<UpdateAction> of(String command) {
+    public static Optional<UpdateAction> of(@Nullable String command) {
         return Arrays.stream(values()).filter(a -> a.command.equals(command == null
                 ? null
                 : command.toLowerCase(Locale.ROOT))).findFirst();

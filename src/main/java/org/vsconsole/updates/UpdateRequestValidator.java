@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.config.HostGrammar;
+import org.jspecify.annotations.Nullable;
 
 /** Checks an {@link UpdateRequest} field by field; errors name the JSON field. */
 final class UpdateRequestValidator {
@@ -18,7 +19,7 @@ final class UpdateRequestValidator {
      * @param existing  names of the guests on disk
      * @param mayUpdate whether the current user may operate a guest
      */
-    static UpdatePlan validate(UpdateRequest r, List<String> existing, Predicate<String> mayUpdate) {
+    static UpdatePlan validate(@Nullable UpdateRequest r, List<String> existing, Predicate<String> mayUpdate) {
         if (r == null) {
             throw new InvalidInputException("request", "a request body is required");
         }

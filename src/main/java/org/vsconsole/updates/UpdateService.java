@@ -24,6 +24,7 @@ import org.vsconsole.jobs.JobContext;
 import org.vsconsole.jobs.JobService;
 import org.vsconsole.jobs.JobState;
 import org.vsconsole.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Package updates across guests as one job with one item per guest. ADMIN and OPERATOR update
@@ -61,7 +62,7 @@ public class UpdateService {
 
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','OWNER')")
     @AuditedAction(ACTION)
-    public Job submit(UpdateRequest request) {
+    public Job submit(@Nullable UpdateRequest request) {
         return audit.audited(ACTION, new AuditTarget(null, null, "package update"), request,
                 () -> start(UpdateRequestValidator.validate(request, configs.listGuestNames(), currentUser::mayOperate)));
     }
@@ -99,7 +100,7 @@ public class UpdateService {
     }
 
     /** A guest as the updates view lists it: whether it runs and its last counted updates (may be null). */
-    public record GuestRow(String name, boolean running, PendingStatus pending) {
+    public record GuestRow(String name, boolean running, @Nullable PendingStatus pending) {
     }
 
     /** The guests the current user may update, with their state and last counts. */
@@ -124,6 +125,7 @@ public class UpdateService {
     }
 
     /** The scheduled check: lists refreshed and a dry-run dist-upgrade in every running guest. */
+    @Nullable
     Job checkAllAsSystem() {
         UpdatePlan plan = new UpdatePlan(configs.listGuestNames(), UpdateAction.DIST_UPGRADE, List.of(), true, false);
         return plan.guests().isEmpty() ? null : start(plan);

@@ -31,6 +31,7 @@ import org.vsconsole.jobs.Job;
 import org.vsconsole.jobs.JobProgressPanel;
 import org.vsconsole.jobs.JobService;
 import org.vsconsole.jobs.JobState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code vapt-get} in the browser: pick guests (or all), an apt action and packages, look at a dry
@@ -56,7 +57,7 @@ public class UpdatesView extends VerticalLayout {
     final Grid<Job.JobItem> items = new Grid<>();
     final Button retry = new Button("Retry the failed guests");
     private final Div jobArea = new Div();
-    private Registration following;
+    private @Nullable Registration following;
     private long shownJob = -1;
 
     public UpdatesView(UpdateService updates, JobService jobs) {
@@ -92,7 +93,7 @@ public class UpdatesView extends VerticalLayout {
                 ? "not checked"
                 : r.pending().problem() != null
                         ? "check failed"
-                        : r.pending().pending().toString())
+                        : String.valueOf(r.pending().pending()))
                 .setHeader("Pending").setAutoWidth(true);
         guests.addComponentColumn(r -> r.pending() != null && r.pending().hasSecurityUpdates()
                 ? badgeText(r.pending().security() + " security", "badge error")

@@ -4,4 +4,7 @@
  * ones, and the count of pending (and security) updates per guest. Commands run inside the guests
  * through the host port; apt there fetches through the host's package cache.
  */
+@NullMarked
 package org.vsconsole.updates;
+
+import org.jspecify.annotations.NullMarked;

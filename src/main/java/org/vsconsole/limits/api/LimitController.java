@@ -35,6 +35,7 @@ import org.vsconsole.limits.DiskLimitService;
 import org.vsconsole.limits.LimitService;
 import org.vsconsole.limits.TmpSizeService;
 import org.vsconsole.limits.PresetResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Limits over REST, with the same validation, authorisation and audit as the page (both go
@@ -50,28 +51,29 @@ class LimitController {
             + " a stale one answers 412 and changes nothing.";
 
     /** One limit in the limit's unit; -1 = unlimited, null = not running. */
-    record LimitJson(String unit, boolean primary, Long current, Long min, Long max, Long soft, Long hard, Long hits,
+    record LimitJson(String unit, boolean primary, @Nullable Long current, @Nullable Long min, @Nullable Long max,
+            @Nullable Long soft, @Nullable Long hard, @Nullable Long hits,
             long savedSoft, long savedHard, boolean differs) {
     }
 
     record LimitsJson(String guest, String digest, boolean running, String driver, long pageSize,
             Map<String, LimitJson> limits, Object diskLimits, boolean diskLimitsEnforced, DiskQuotaJson diskQuota,
-            String tmpSize, Boolean liveApplied) {
+            @Nullable String tmpSize, @Nullable Boolean liveApplied) {
     }
 
     /**
      * The guest's disk limit as the host holds it: {@code state} is {@code enforced} or
      * {@code not enforced: <why>}; figures are the kernel's, null where it reports none.
      */
-    record DiskQuotaJson(boolean enforced, String state, String reason, Long usedKiB, Long inodesUsed, Long limitKiB,
-            Long limitInodes) {
+    record DiskQuotaJson(boolean enforced, String state, @Nullable String reason, @Nullable Long usedKiB,
+            @Nullable Long inodesUsed, @Nullable Long limitKiB, @Nullable Long limitInodes) {
 
         static DiskQuotaJson of(DiskQuotaState q) {
             return new DiskQuotaJson(q.enforced(), q.summary(), q.reason(), known(q.usedKiB()), known(q.inodesUsed()),
                     known(q.limitKiB()), known(q.limitInodes()));
         }
 
-        private static Long known(long value) {
+        private static @Nullable Long known(long value) {
             return value == DiskQuotaState.UNKNOWN ? null : value;
         }
     }
@@ -96,8 +98,8 @@ class LimitController {
 
     @Schema(example = "{\"directory\":\"/var/lib/vservers/web1\",\"spaceTotalKiB\":1048576,\"inodesTotal\":100000,"
             + "\"reservedPercent\":5}")
-    record DiskLimitRequest(Object directory, Object spaceTotalKiB, Object inodesTotal, Object reservedPercent,
-            String digest) {
+    record DiskLimitRequest(@Nullable Object directory, @Nullable Object spaceTotalKiB, @Nullable Object inodesTotal,
+            @Nullable Object reservedPercent, @Nullable String digest) {
     }
 
     @Schema(example = "{\"guests\":[\"web1\",\"web2\"]}")
@@ -196,7 +198,7 @@ class LimitController {
         return presets.apply(preset, request == null ? null : request.guests());
     }
 
-    private String expected(String name, String ifMatch, String bodyDigest) {
+    private @Nullable String expected(String name, @Nullable String ifMatch, @Nullable String bodyDigest) {
         return IfMatch.expected(ifMatch, () -> service.limits(name).digest(), bodyDigest);
     }
 
@@ -210,7 +212,7 @@ class LimitController {
     }
 
     /** JSON numbers keep their written form (1.5 stays "1.5" and is refused); null stays null. */
-    private static String text(Object v) {
+    private static @Nullable String text(@Nullable Object v) {
         return v == null ? null : v.toString();
     }
 

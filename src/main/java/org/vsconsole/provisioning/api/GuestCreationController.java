@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.vsconsole.jobs.Job;
 import org.vsconsole.provisioning.CreateGuestRequest;
 import org.vsconsole.provisioning.GuestCreationService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /api/v1/guests}: creates a guest as a job and answers 202 with the job and its
@@ -73,7 +74,7 @@ class GuestCreationController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
     }
 
-    private static CreateGuestRequest toRequest(Body b) {
+    private static @Nullable CreateGuestRequest toRequest(@Nullable Body b) {
         if (b == null) {
             return null;
         }

@@ -1,2 +1,5 @@
 /** REST face of the terminal feature: recorded sessions for auditors. */
+@NullMarked
 package org.vsconsole.terminal.api;
+
+import org.jspecify.annotations.NullMarked;
