@@ -56,20 +56,12 @@ public class DriftDecisions {
     public GuestSyncStatus accept(String guest, String seenDigest) {
         HostGrammar.guestName(guest);
         DriftReport before = sync.drift(guest);
-        return audit.audited(AuditActions.GUEST_DRIFT_ACCEPT, AuditTarget.guest(guest, null), DriftReports.summary(before),
-                () -> guestLocks.withLock(guest, AuditActions.GUEST_DRIFT_ACCEPT, () -> {
-                    sync.lockRegistry();
-                    try {
-                        GuestConfig config = reader.readGuest(guest);
-                        requireSeen(guest, seenDigest, config);
-                        GuestSyncStatus row = repository.find(guest).orElse(null);
-                        GuestSyncStatus saved = sync.saveBaseline(config, SyncState.MANAGED, row, Instant.now());
-                        events.publishEvent(new GuestTreeChanged(guest));
-                        return saved;
-                    } finally {
-                        sync.unlockRegistry();
-                    }
-                }));
+        return decide(AuditActions.GUEST_DRIFT_ACCEPT, guest, DriftReports.summary(before), config -> {
+            requireSeen(guest, seenDigest, config);
+            GuestSyncStatus saved = sync.saveBaseline(config, SyncState.MANAGED, repository.find(guest).orElse(null), Instant.now());
+            events.publishEvent(new GuestTreeChanged(guest));
+            return saved;
+        });
     }
 
     /** Adopts a hand-made guest: its tree as it is now becomes the accepted baseline. */
@@ -77,20 +69,13 @@ public class DriftDecisions {
     @AuditedAction(AuditActions.GUEST_ADOPT)
     public GuestSyncStatus adopt(String guest) {
         HostGrammar.guestName(guest);
-        return audit.audited(AuditActions.GUEST_ADOPT, AuditTarget.guest(guest, null),
-                Map.of("state", sync.status(guest).map(s -> s.state().dbValue()).orElse("unknown")),
-                () -> guestLocks.withLock(guest, AuditActions.GUEST_ADOPT, () -> {
-                    sync.lockRegistry();
-                    try {
-                        GuestConfig config = reader.readGuest(guest);
-                        GuestSyncStatus saved = sync.saveBaseline(config, SyncState.MANAGED,
-                                repository.find(guest).orElse(null), Instant.now());
-                        events.publishEvent(new GuestTreeChanged(guest));
-                        return saved;
-                    } finally {
-                        sync.unlockRegistry();
-                    }
-                }));
+        return decide(AuditActions.GUEST_ADOPT, guest,
+                Map.of("state", sync.status(guest).map(s -> s.state().dbValue()).orElse("unknown")), config -> {
+                    GuestSyncStatus saved = sync.saveBaseline(config, SyncState.MANAGED, repository.find(guest).orElse(null),
+                            Instant.now());
+                    events.publishEvent(new GuestTreeChanged(guest));
+                    return saved;
+                });
     }
 
     /**
@@ -103,24 +88,33 @@ public class DriftDecisions {
     public GuestSyncStatus restore(String guest, String seenDigest) {
         HostGrammar.guestName(guest);
         DriftReport before = sync.drift(guest);
-        return audit.audited(AuditActions.GUEST_DRIFT_RESTORE, AuditTarget.guest(guest, null), DriftReports.summary(before),
-                () -> guestLocks.withLock(guest, AuditActions.GUEST_DRIFT_RESTORE, () -> {
-                    sync.lockRegistry();
-                    try {
-                        GuestConfig config = reader.readGuest(guest);
-                        requireSeen(guest, seenDigest, config);
-                        GuestSyncStatus row = repository.find(guest)
-                                .orElseThrow(() -> new InvalidInputException("guest", "no accepted content is known for '" + guest + "'"));
-                        GuestConfig after = restoreFiles(guest, config, repository.files(guest));
-                        if (!after.digest().equals(row.acceptedDigest())) {
-                            throw new IllegalStateException("the tree of '" + guest + "' still differs after the restore: "
-                                    + String.join(", ", DriftReports.manifestOf(repository.files(guest)).differences(after.manifest())));
-                        }
-                        return sync.saveBaseline(after, SyncState.MANAGED, row, Instant.now());
-                    } finally {
-                        sync.unlockRegistry();
-                    }
-                }));
+        return decide(AuditActions.GUEST_DRIFT_RESTORE, guest, DriftReports.summary(before), config -> {
+            requireSeen(guest, seenDigest, config);
+            GuestSyncStatus row = repository.find(guest)
+                    .orElseThrow(() -> new InvalidInputException("guest", "no accepted content is known for '" + guest + "'"));
+            GuestConfig after = restoreFiles(guest, config, repository.files(guest));
+            if (!after.digest().equals(row.acceptedDigest())) {
+                throw new IllegalStateException("the tree of '" + guest + "' still differs after the restore: "
+                        + String.join(", ", DriftReports.manifestOf(repository.files(guest)).differences(after.manifest())));
+            }
+            return sync.saveBaseline(after, SyncState.MANAGED, row, Instant.now());
+        });
+    }
+
+    /**
+     * One decision on a guest's tree, audited: under the guest's lock (no start, limit change or
+     * delete meanwhile) and the registry's (no reconcile meanwhile), on the tree as it is now.
+     */
+    private GuestSyncStatus decide(String action, String guest, Object before,
+            java.util.function.Function<GuestConfig, GuestSyncStatus> decision) {
+        return audit.audited(action, AuditTarget.guest(guest, null), before, () -> guestLocks.withLock(guest, action, () -> {
+            sync.lockRegistry();
+            try {
+                return decision.apply(reader.readGuest(guest));
+            } finally {
+                sync.unlockRegistry();
+            }
+        }));
     }
 
     private GuestConfig restoreFiles(String guest, GuestConfig config, Map<String, SyncRepository.FileRow> accepted) {
