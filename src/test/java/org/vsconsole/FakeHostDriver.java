@@ -1,5 +1,9 @@
 package org.vsconsole;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.vsconsole.host.BuildProgress;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.ContextFigures;
@@ -53,6 +58,12 @@ public class FakeHostDriver implements HostDriver {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     /** Each read of the figures is a second later, so successive snapshots differ as real ones do. */
     private final AtomicLong reads = new AtomicLong();
+    /** The config tree, to learn the context a guest names before the console has asked about it. */
+    private final Supplier<Path> configRoot;
+
+    public FakeHostDriver(Supplier<Path> configRoot) {
+        this.configRoot = configRoot;
+    }
 
     /**
      * Makes {@code guest}'s context {@code xid} exist (or end) as if it had been started (stopped)
@@ -71,7 +82,7 @@ public class FakeHostDriver implements HostDriver {
         }
     }
 
-    /** As {@link #setRunning(String, int, boolean)}, for a guest whose XID the driver has seen. */
+    /** As {@link #setRunning(String, int, boolean)}, with the context the guest's config names. */
     public void setRunning(String guest, boolean on) {
         if (on) {
             setRunning(guest, xidOf(guest), true);
@@ -282,10 +293,19 @@ public class FakeHostDriver implements HostDriver {
         xids.put(guest.name(), guest.xid());
     }
 
+    /** The context the guest's config names ({@code context}, reference §1.3), or the one last seen. */
     private int xidOf(String guest) {
+        Path context = configRoot.get().resolve(guest).resolve("context");
+        try {
+            if (Files.isRegularFile(context, LinkOption.NOFOLLOW_LINKS)) {
+                return Integer.parseInt(Files.readAllLines(context).getFirst().strip());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the context of guest " + guest + ": " + e.getMessage(), e);
+        }
         Integer xid = xids.get(guest);
         if (xid == null) {
-            throw new IllegalStateException("the fake driver has not seen guest " + guest + " yet; name its context");
+            throw new IllegalStateException("guest " + guest + " has no config yet; name its context");
         }
         return xid;
     }

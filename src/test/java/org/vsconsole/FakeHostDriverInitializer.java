@@ -9,6 +9,7 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostProperties;
 
 /**
  * Puts a {@link FakeHostDriver} in place of the driver the console would pick, before any bean is
@@ -45,7 +46,8 @@ public class FakeHostDriverInitializer implements ApplicationContextInitializer<
         if (registry.containsBeanDefinition("hostDriver")) {
             registry.removeBeanDefinition("hostDriver");
         }
-        RootBeanDefinition fake = new RootBeanDefinition(FakeHostDriver.class, FakeHostDriver::new);
+        RootBeanDefinition fake = new RootBeanDefinition(FakeHostDriver.class,
+                () -> new FakeHostDriver(() -> beanFactory.getBean(HostProperties.class).configRoot()));
         fake.setTargetType(FakeHostDriver.class);
         registry.registerBeanDefinition("hostDriver", fake);
         if (beanFactory.getBeanNamesForType(HostDriver.class).length != 1) {
