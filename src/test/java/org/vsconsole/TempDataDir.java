@@ -30,16 +30,9 @@ public class TempDataDir implements ApplicationContextInitializer<ConfigurableAp
         return DIR;
     }
 
-    /**
-     * A context whose tests make guests by hand may ask for a folder of its own
-     * ({@code vsconsole.test.data-subdir}): another cached context's tree watcher would otherwise
-     * see those guests appear and write audit rows into the same database at the same time.
-     */
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        String subdir = context.getEnvironment().getProperty("vsconsole.test.data-subdir");
-        Path dir = subdir == null ? DIR : DIR.resolve(subdir);
         context.getEnvironment().getPropertySources()
-                .addFirst(new MapPropertySource("vsconsole-test-data-dir", Map.of("vsconsole.data-dir", dir.toString())));
+                .addFirst(new MapPropertySource("vsconsole-test-data-dir", Map.of("vsconsole.data-dir", DIR.toString())));
     }
 }

@@ -11,28 +11,22 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.convention.TestBean;
 import org.vsconsole.ConsoleSpringTest;
-import org.vsconsole.host.HostDriver;
+import org.vsconsole.FakeHostDriver;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.InterfaceSpec;
 import org.vsconsole.host.config.NewGuest;
 import org.vsconsole.monitoring.Sampler;
 
 /**
- * The one configuration of the guests tests that run guests (so their Spring context starts
- * once): a data dir and H2 of its own below the suite's, with the host driver replaced by
- * {@link FakeKernelContexts}, and the host marks {@code default} and {@code backup}. Each test
- * uses guest names and context ids of its own, as the config root is shared.
+ * Helpers of the guests tests that run guests, on the suite's one Spring context
+ * ({@link ConsoleSpringTest}: its {@link FakeHostDriver} keeps one context per XID, and the host
+ * marks are {@code default} and {@code backup}). Each test uses guest names, context ids and
+ * addresses of its own, as the config root is shared with every other Spring test.
  */
 @ConsoleSpringTest
 @ViewPackages(packages = {"org.vsconsole.guests", "org.vsconsole.base"})
-@TestPropertySource(properties = {"vsconsole.boot.marks=default, backup", "vsconsole.test.data-subdir=guests"})
 abstract class GuestsTestBase extends SpringBrowserlessTest {
-
-    @TestBean(name = "hostDriver", methodName = "org.vsconsole.guests.GuestsTestBase#fakeDriver")
-    HostDriver hostDriver;
 
     @Autowired
     GuestConfigWriter writer;
@@ -43,11 +37,8 @@ abstract class GuestsTestBase extends SpringBrowserlessTest {
     @Autowired
     JdbcClient jdbc;
 
-    final FakeKernelContexts kernel = FakeKernelContexts.INSTANCE;
-
-    static HostDriver fakeDriver() {
-        return FakeKernelContexts.INSTANCE;
-    }
+    @Autowired
+    FakeHostDriver kernel;
 
     /** A guest written to the config root as an admin's hand or the wizard would, with one address. */
     void guest(String name, int xid, String ip) {

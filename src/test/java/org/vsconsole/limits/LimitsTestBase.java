@@ -12,9 +12,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.bean.override.convention.TestBean;
 import org.vsconsole.ConsoleSpringTest;
-import org.vsconsole.host.HostDriver;
+import org.vsconsole.FakeHostDriver;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
@@ -22,9 +21,9 @@ import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.NewGuest;
 
 /**
- * The one configuration of the limits tests (so their Spring context is started once): the
- * suite's temp data dir and H2, with the host driver replaced by {@link RecordingFakeHostDriver}.
- * Guests are created with unique names and context ids in the temp config root.
+ * Helpers of the limits tests, on the suite's one Spring context ({@link ConsoleSpringTest}) and
+ * its {@link FakeHostDriver}. Guests are created with unique names and context ids, as the config
+ * root is shared with every other Spring test.
  */
 @ConsoleSpringTest
 @ViewPackages(packages = {"org.vsconsole.limits"})
@@ -32,20 +31,14 @@ abstract class LimitsTestBase extends SpringBrowserlessTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    @TestBean(name = "hostDriver", methodName = "org.vsconsole.limits.LimitsTestBase#fakeDriver")
-    HostDriver hostDriver;
-
     @Autowired
     GuestConfigWriter writer;
 
     @Autowired
     GuestConfigReader reader;
 
-    final RecordingFakeHostDriver driver = RecordingFakeHostDriver.INSTANCE;
-
-    static HostDriver fakeDriver() {
-        return RecordingFakeHostDriver.INSTANCE;
-    }
+    @Autowired
+    FakeHostDriver driver;
 
     /** A new guest with {@code rlimits/nofile} = 1024 and the default fstab (/tmp 16m). */
     String newGuest(boolean running) {
@@ -55,7 +48,7 @@ abstract class LimitsTestBase extends SpringBrowserlessTest {
         int xid = 33_000 + n;
         // running before the guest exists on disk: a sampler tick in between would otherwise keep it
         // as stopped in the snapshot the limits are read from
-        driver.setRunning(name, running);
+        driver.setRunning(name, xid, running);
         try {
             writer.createGuest(new NewGuest(name, xid, name, null, List.of(), null, false,
                     Map.of("nofile", LimitValues.both(1024))));

@@ -46,7 +46,7 @@ class SyncRecoveryTest extends SyncSpringTestBase {
         for (long id : new long[]{write, start, delete, applied}) {
             assertThat(repository.intent(id).orElseThrow().outcome()).startsWith("interrupted: ");
         }
-        assertThat(repository.openIntents()).isEmpty();
+        assertThat(repository.openIntents()).noneMatch(i -> List.of("rec1", "rec-gone").contains(i.guest()));
     }
 
     @Test

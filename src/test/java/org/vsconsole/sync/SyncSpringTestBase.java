@@ -1,7 +1,6 @@
 package org.vsconsole.sync;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,44 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.vsconsole.ConsoleSpringTest;
+import org.vsconsole.TempDataDir;
 import org.vsconsole.host.config.GuestConfigReader;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * One Spring context for all sync tests (same properties, so it is cached): a temp data dir with
- * its own H2 file and sandbox config tree, the read-only driver, a short debounce.
+ * Helpers of the sync tests, on the suite's one Spring context ({@link ConsoleSpringTest}, whose
+ * debounce lets a hand edit be reconciled within two seconds). The config tree is shared with
+ * every other Spring test, so each test uses guest names and context ids of its own.
  */
-@SpringBootTest
+@ConsoleSpringTest
 abstract class SyncSpringTestBase {
 
-    static final Path DATA;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("vsconsole-sync-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) {
-        r.add("vsconsole.data-dir", DATA::toString);
-        r.add("vsconsole.host.config-root", () -> DATA.resolve("host/etc/vservers").toString());
-        r.add("vsconsole.host.guests-root", () -> DATA.resolve("host/var/lib/vservers").toString());
-        r.add("vsconsole.host.driver", () -> "read-only");
-        r.add("vsconsole.admin-password", () -> "sync-Test-Password-42");
-        r.add("vsconsole.sync.debounce", () -> "200ms");
-        r.add("vsconsole.monitoring.tick", () -> "5s");
-    }
+    /** The data dir: staging directories made here are on the config root's file system, so a move into it is atomic. */
+    static final Path DATA = TempDataDir.dir();
 
     @Autowired
     SyncService sync;

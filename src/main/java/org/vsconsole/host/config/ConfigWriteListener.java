@@ -23,8 +23,9 @@ public interface ConfigWriteListener {
     void deleted(String guest);
 
     /**
-     * A driver's build is about to make this guest's config dir itself ({@code vserver NAME build});
-     * what appears there until {@link #buildEnded} is the console's doing, not a hand edit.
+     * This guest's config dir is about to be made: by a driver's build itself ({@code vserver NAME
+     * build}) or by {@link GuestConfigWriter#createGuest}'s rename; what appears there until
+     * {@link #buildEnded} is the console's doing, not a hand edit.
      */
     default void buildStarting(String guest) {
     }

@@ -266,6 +266,9 @@ public final class GuestConfigWriter {
             Path staging = configRoot.resolve(StagingNames.NEW_GUEST + name + "-" + randomHex());
             Files.createDirectory(staging);
             boolean moved = false;
+            // From the rename until the listeners hear created(), a tree watcher would see a guest
+            // nobody announced and take it for one made by hand: the same bracket as a build's.
+            listeners.forEach(l -> l.buildStarting(name));
             try {
                 for (Map.Entry<String, byte[]> e : content.entrySet()) {
                     writeNewFile(staging, e.getKey(), e.getValue());
@@ -279,14 +282,15 @@ public final class GuestConfigWriter {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
                 moved = true;
                 AtomicFileWriter.fsyncDirectory(configRoot);
+                GuestConfig created = reader.readGuest(name);
+                listeners.forEach(l -> l.created(name, created));
+                return created;
             } finally {
                 if (!moved) {
                     files.deleteTree(staging);
                 }
+                listeners.forEach(l -> l.buildEnded(name));
             }
-            GuestConfig created = reader.readGuest(name);
-            listeners.forEach(l -> l.created(name, created));
-            return created;
         } finally {
             lock.unlock();
         }

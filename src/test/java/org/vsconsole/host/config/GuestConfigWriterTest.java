@@ -332,4 +332,39 @@ class GuestConfigWriterTest {
         assertThat(read(root.resolve("web1/scripts/pre-start"))).startsWith("#!/bin/sh");
         assertThat(web1().unknownFiles()).extracting(UnknownFile::path).containsExactly("apps/vunify/exclude", "shell");
     }
+
+    @Test
+    void aNewGuestsDirectoryAppearsOnlyWhileItsListenersHoldItAsTheConsolesOwn() throws IOException {
+        List<String> told = new java.util.ArrayList<>();
+        writer.addListener(new ConfigWriteListener() {
+
+            @Override
+            public void written(String guest, GuestConfig after) {
+            }
+
+            @Override
+            public void created(String guest, GuestConfig after) {
+                told.add("created, on disk " + Files.isDirectory(root.resolve(guest)));
+            }
+
+            @Override
+            public void deleted(String guest) {
+            }
+
+            @Override
+            public void buildStarting(String guest) {
+                told.add("starting, on disk " + Files.isDirectory(root.resolve(guest)));
+            }
+
+            @Override
+            public void buildEnded(String guest) {
+                told.add("ended, on disk " + Files.isDirectory(root.resolve(guest)));
+            }
+        });
+
+        writer.createGuest(new NewGuest("held1", 40077, "held1", null, List.of(), null, false, Map.of()));
+
+        // a tree watcher that reconciles between the rename and created() would take it for a hand-made guest
+        assertThat(told).containsExactly("starting, on disk false", "created, on disk true", "ended, on disk true");
+    }
 }
