@@ -12,7 +12,8 @@ import org.vsconsole.base.ClientAddress;
 /**
  * Password sign-in behind {@link LoginAttemptGuard}'s growing delays. A throttled attempt is
  * refused before the password is checked (so it costs no hash and cannot probe the account) with
- * a message that says how long to wait; the same message whether the name exists or not.
+ * a message that says how long to wait; the same message whether the name exists or not. For an
+ * account with a second factor a right password gives only a {@link TotpPending} sign-in.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -31,10 +32,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final LoginAttemptGuard guard;
+    private final UserRepository users;
 
-    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginAttemptGuard guard) {
+    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginAttemptGuard guard, UserRepository users) {
         this.passwords = passwords;
         this.guard = guard;
+        this.users = users;
     }
 
     @Override
@@ -47,6 +50,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         try {
             Authentication result = passwords.authenticate(authentication);
+            if (users.totpSecret(result.getName()).isPresent()) {
+                // Half-way: the counters start over only once the code is right too, or a thief
+                // of the password could guess codes forever by signing in again between guesses.
+                return TotpPending.of(result);
+            }
             guard.recordSuccess(username, address);
             return result;
         } catch (BadCredentialsException e) {
