@@ -151,6 +151,14 @@ public class FakeKernelContexts implements HostDriver {
     @Override
     public void deleteRoot(GuestSpec guest) {
         log("deleteRoot", guest);
+        // the tree goes, as with every real driver (through the production remover)
+        if (guest.rootDir() != null && java.nio.file.Files.isDirectory(guest.rootDir())) {
+            try {
+                org.vsconsole.host.TreeRemover.ofThisProcess().remove(guest.rootDir());
+            } catch (java.io.IOException e) {
+                throw new HostOperationException("delete root", guest.name(), e.getMessage(), e);
+            }
+        }
     }
 
     private void log(String verb, GuestSpec guest) {
