@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
  * RFC 6238 time-based one-time passwords (HMAC-SHA1, 30 s steps, 6 digits) and the base32 form
  * authenticator apps read. Small enough to own rather than depend on a library for.
  */
-final class Totp {
+public final class Totp {
 
     static final int STEP_SECONDS = 30;
     static final int DIGITS = 6;
@@ -33,7 +33,7 @@ final class Totp {
         return secret;
     }
 
-    static long step(Instant time) {
+    public static long step(Instant time) {
         return Math.floorDiv(time.getEpochSecond(), STEP_SECONDS);
     }
 
@@ -53,7 +53,7 @@ final class Totp {
         }
     }
 
-    static String code(byte[] key, long step) {
+    public static String code(byte[] key, long step) {
         return code(key, step, DIGITS);
     }
 
@@ -94,7 +94,7 @@ final class Totp {
     }
 
     /** Decodes base32 as apps show it: case, spaces and padding do not matter; other characters are refused. */
-    static byte[] fromBase32(String text) {
+    public static byte[] fromBase32(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int buffer = 0;
         int bits = 0;

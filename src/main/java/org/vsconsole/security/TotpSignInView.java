@@ -39,7 +39,6 @@ public class TotpSignInView extends VerticalLayout {
         getElement().setAttribute("role", "main");
         code.setId("totp-code");
         code.setHelperText("The 6-digit code your authenticator app shows now");
-        code.setPattern("[0-9]{6}");
         code.setMaxLength(6);
         code.getElement().setAttribute("autocomplete", "one-time-code");
         code.getElement().setAttribute("inputmode", "numeric");
@@ -53,8 +52,13 @@ public class TotpSignInView extends VerticalLayout {
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         H1 title = new H1("VServer Console");
         title.addClassName("login-title");
-        add(title, new Paragraph("This account has a second factor. Enter the code of your authenticator app."), code,
-                verify, cancel);
+        Paragraph why = new Paragraph("This account has a second factor. Enter the code of your authenticator app.");
+        code.setWidthFull();
+        verify.setWidthFull();
+        VerticalLayout card = new VerticalLayout(why, code, verify, cancel);
+        card.addClassName("login-card");
+        card.setAlignItems(Alignment.STRETCH);
+        add(title, card);
     }
 
     private void verify() {
@@ -70,7 +74,6 @@ public class TotpSignInView extends VerticalLayout {
         } catch (InvalidInputException e) {
             code.setErrorMessage(e.rule());
             code.setInvalid(true);
-            code.clear();
         }
     }
 }
