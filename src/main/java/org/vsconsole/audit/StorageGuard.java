@@ -147,8 +147,11 @@ public class StorageGuard {
         return problem == null;
     }
 
-    /** An audit write failed: read-only at once if the disk is why (or its space cannot be read). */
-    boolean writeFailed(RuntimeException e) {
+    /**
+     * A database write failed (an audit row, or a bookkeeping write of a read): read-only at once
+     * if the disk is why, and the pool's connections to the database H2 closed are dropped.
+     */
+    public boolean writeFailed(RuntimeException e) {
         long usable = usableBytes();
         boolean noSpace = (usable >= 0 && usable < minFreeBytes) || mentionsNoSpace(e);
         if (noSpace) {

@@ -49,14 +49,7 @@ public class ChangePasswordView extends VerticalLayout {
         add(new H2("Change password"), why, form, save);
         if (!accounts.mustChangePassword()) {
             setMaxWidth("64rem");
-            TotpPanel second = new TotpPanel(totp);
-            if (totp.enrolmentRequired()) {
-                // nothing else is open until this is done: put it first
-                addComponentAsFirst(second);
-            } else {
-                add(second);
-            }
-            add(new ApiTokensPanel(tokens));
+            add(new TotpPanel(totp), new ApiTokensPanel(tokens));
         }
     }
 

@@ -85,6 +85,7 @@ class TotpJourneyIT {
         assertThat(uri).isEqualTo("otpauth://totp/VServer%20Console:admin?secret=" + secret + "&issuer=VServer%20Console");
         byte[] key = Totp.fromBase32(secret);
         browser.screenshot("totp-01-enrol");
+        assertNoBlockingA11yViolations("enrolment");
         browser.type("totp-enrol-code", "000000".equals(code(key, 0)) ? "111111" : "000000");
         browser.click("totp-confirm");
         browser.waitUntil(Duration.ofSeconds(10), () -> "true".equals(String.valueOf(
@@ -116,6 +117,7 @@ class TotpJourneyIT {
         browser.await(By.id("totp-code"));
         assertThat(browser.driver().findElements(By.id("users-grid"))).isEmpty();
         browser.screenshot("totp-02-code");
+        assertNoBlockingA11yViolations("code page");
         browser.type("totp-code", wrong(key));
         browser.click("totp-verify");
         browser.waitUntil(Duration.ofSeconds(10), () -> "true".equals(String.valueOf(
@@ -131,6 +133,12 @@ class TotpJourneyIT {
         browser.waitUntil(Duration.ofSeconds(30), () -> browser.texts("vaadin-grid-cell-content").contains("user.totp-enrol"));
         assertThat(browser.texts("vaadin-grid-cell-content")).contains("user.totp-enrol", "auth.sign-in");
         browser.screenshot("totp-03-audit");
+    }
+
+    /** The new screens held to AccessibilityIT's bar: no critical or serious axe violation. */
+    private static void assertNoBlockingA11yViolations(String screen) {
+        var violations = new Axe().scan(browser);
+        assertThat(violations.stream().filter(Axe.Violation::blocking).toList()).as("axe on the " + screen).isEmpty();
     }
 
     private static String code(byte[] key, int stepsAhead) {
