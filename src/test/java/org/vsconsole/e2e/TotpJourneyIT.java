@@ -97,6 +97,7 @@ class TotpJourneyIT {
         browser.open(console.url("users"));
         browser.await(By.id("users-grid"));
         browser.waitUntil(Duration.ofSeconds(30), () -> browser.texts("vaadin-grid-cell-content").contains("TOTP"));
+        browser.screenshot("totp-users");
 
         // HTTP Basic cannot carry the code: refused, with the way scripts should go
         HttpResponse<String> basic = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(console.url(
