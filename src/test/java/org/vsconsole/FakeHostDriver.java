@@ -261,6 +261,14 @@ public class FakeHostDriver implements HostDriver {
     @Override
     public void deleteRoot(GuestSpec guest) {
         record("deleteRoot", guest, guest.xid());
+        // the tree goes, as with every real driver (through the production remover)
+        if (guest.rootDir() != null && java.nio.file.Files.isDirectory(guest.rootDir())) {
+            try {
+                org.vsconsole.host.TreeRemover.ofThisProcess().remove(guest.rootDir());
+            } catch (java.io.IOException e) {
+                throw new org.vsconsole.host.HostOperationException("delete root", guest.name(), e.getMessage(), e);
+            }
+        }
     }
 
     /** Enforced, with a kernel count of 300 KiB and 5 inodes, whenever the guest has a root disk limit. */

@@ -88,6 +88,10 @@ public final class AuditActions {
     public static final String USER_RESET_PASSWORD = "user.reset-password";
     public static final String USER_SET_ENABLED = "user.set-enabled";
     public static final String USER_SET_ROLES = "user.set-roles";
+    // Second factor (TOTP): a wrong code at sign-in is an AUTH_SIGN_IN failure, aggregated like passwords
+    public static final String USER_TOTP_ENROL = "user.totp-enrol";
+    public static final String USER_TOTP_DISABLE = "user.totp-disable";
+    public static final String USER_TOTP_RESET = "user.totp-reset";
 
     private AuditActions() {
     }

@@ -30,6 +30,15 @@ class AuditRepository {
         return jdbc.sql("SELECT * FROM audit_event ORDER BY seq DESC LIMIT 1").query(AuditRepository::map).optional();
     }
 
+    /** Whether the held event {@code heldId} is already in the log (written by an earlier replay). */
+    boolean heldWritten(String heldId) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_held_written WHERE held_id = ?").param(heldId).query(Long.class).single() > 0;
+    }
+
+    void markHeldWritten(String heldId, long seq) {
+        jdbc.sql("INSERT INTO audit_held_written (held_id, seq) VALUES (?, ?)").params(heldId, seq).update();
+    }
+
     void insert(AuditEvent e) {
         jdbc.sql("""
                 INSERT INTO audit_event (seq, event_time, actor, actor_roles, client_addr, action, target_guest,

@@ -31,6 +31,21 @@ final class AuditRows {
         return ownTransaction.execute(status -> appendHere(actor, entry, correlationId));
     }
 
+    /**
+     * Appends a held event unless a row of it is already in (null then): the check, the row and
+     * the mark of its id are one transaction, so each held event is in the log exactly once.
+     */
+    AuditEvent appendHeld(Actor actor, AuditEntry entry, String correlationId, String heldId) {
+        return ownTransaction.execute(status -> {
+            if (repository.heldWritten(heldId)) {
+                return null;
+            }
+            AuditEvent appended = appendHere(actor, entry, correlationId);
+            repository.markHeldWritten(heldId, appended.seq());
+            return appended;
+        });
+    }
+
     private AuditEvent appendHere(Actor actor, AuditEntry entry, String correlationId) {
         AuditEvent last = repository.last().orElse(null);
         long seq = last == null ? 1 : last.seq() + 1;

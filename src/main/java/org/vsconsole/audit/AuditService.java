@@ -220,6 +220,7 @@ public class AuditService implements ApplicationEventPublisherAware {
         StorageGuard.Taken taken = storage.take();
         List<StorageGuard.Held> events = taken.events();
         int written = 0;
+        int skipped = 0;
         appendLock.lock();
         try {
             for (StorageGuard.Held h : events) {
@@ -227,19 +228,25 @@ public class AuditService implements ApplicationEventPublisherAware {
                 AuditEntry marked = new AuditEntry(e.action(), e.target(), e.before(), e.after(), e.outcome(),
                         "(held while the disk was full, at " + h.at() + ")" + (e.message() == null ? "" : " " + e.message()),
                         e.durationMs());
-                AuditEvent appended = rows.append(h.actor(), marked, h.correlationId());
-                anchor.write(appended.seq(), appended.hash());
-                tellListeners(appended);
+                AuditEvent appended = rows.appendHeld(h.actor(), marked, h.correlationId(), h.id());
+                if (appended != null) {
+                    anchor.write(appended.seq(), appended.hash());
+                    tellListeners(appended);
+                } else {
+                    skipped++;
+                }
                 written++;
             }
             if (!events.isEmpty() || taken.dropped() > 0) {
-                String message = events.size() + " audit event(s) held while the disk was full written"
+                String message = (events.size() - skipped) + " audit event(s) held while the disk was full written"
+                        + (skipped > 0 ? " (" + skipped + " were already in, from a replay cut short)" : "")
                         + (taken.dropped() > 0
                                 ? "; " + taken.dropped() + " older one(s) were dropped (at most "
                                         + StorageGuard.MAX_HELD + " are held)"
                                 : "");
                 AuditEvent done = rows.append(Actor.SYSTEM, new AuditEntry(AuditActions.STORAGE_RECOVERED,
-                        AuditTarget.NONE, null, Map.of("written", events.size(), "dropped", taken.dropped()), Outcome.OK, message, 0),
+                        AuditTarget.NONE, null, Map.of("written", events.size() - skipped, "skipped", skipped, "dropped", taken.dropped()),
+                        Outcome.OK, message, 0),
                         UUID.randomUUID().toString());
                 anchor.write(done.seq(), done.hash());
                 tellListeners(done);

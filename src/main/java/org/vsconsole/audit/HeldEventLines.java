@@ -21,6 +21,7 @@ final class HeldEventLines {
 
     String line(StorageGuard.Held h) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", h.id());
         m.put("at", h.at().toString());
         m.put("actor", h.actor().name());
         m.put("roles", h.actor().roles());
@@ -46,7 +47,11 @@ final class HeldEventLines {
                 textOrNull(n, "detail")), n.path("before").isNull() ? null : n.path("before"),
                 n.path("after").isNull() ? null : n.path("after"), Outcome.fromDb(n.path("outcome").asText()),
                 textOrNull(n, "message"), n.path("durationMs").asLong());
-        return new StorageGuard.Held(Instant.parse(n.path("at").asText()), new Actor(n.path("actor").asText(),
+        // a line of an older run has no id: one made of its text is the same at every replay
+        String id = n.path("id").isTextual()
+                ? n.path("id").asText()
+                : java.util.UUID.nameUUIDFromBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return new StorageGuard.Held(id, Instant.parse(n.path("at").asText()), new Actor(n.path("actor").asText(),
                 n.path("roles").asText(), textOrNull(n, "client")), entry, n.path("correlationId").asText());
     }
 

@@ -46,8 +46,11 @@ public class StorageGuard {
     /** Held audit events at most; beyond, the oldest are dropped and counted. */
     static final int MAX_HELD = 10_000;
 
-    /** One audit event held while the database could not take it. */
-    record Held(Instant at, Actor actor, AuditEntry entry, String correlationId) {
+    /**
+     * One audit event held while the database could not take it; {@code id} tells it apart from
+     * every other, so a replay writes it once however often the spill file is read.
+     */
+    record Held(String id, Instant at, Actor actor, AuditEntry entry, String correlationId) {
     }
 
     private final Path dataDir;
@@ -144,8 +147,11 @@ public class StorageGuard {
         return problem == null;
     }
 
-    /** An audit write failed: read-only at once if the disk is why (or its space cannot be read). */
-    boolean writeFailed(RuntimeException e) {
+    /**
+     * A database write failed (an audit row, or a bookkeeping write of a read): read-only at once
+     * if the disk is why, and the pool's connections to the database H2 closed are dropped.
+     */
+    public boolean writeFailed(RuntimeException e) {
         long usable = usableBytes();
         boolean noSpace = (usable >= 0 && usable < minFreeBytes) || mentionsNoSpace(e);
         if (noSpace) {
@@ -210,7 +216,7 @@ public class StorageGuard {
 
     /** Holds an event the database cannot take now: in memory, and appended to the spill file when it can be. */
     synchronized void hold(Actor actor, AuditEntry entry, String correlationId) {
-        Held h = new Held(Instant.now(), actor, entry, correlationId);
+        Held h = new Held(java.util.UUID.randomUUID().toString(), Instant.now(), actor, entry, correlationId);
         if (held.size() >= MAX_HELD) {
             held.removeFirst();
             dropped++;

@@ -227,6 +227,12 @@ public class GuestService {
                     if (driver.isRunning(spec)) {
                         throw new InvalidInputException("state", "'" + name + "' is running; stop it before deleting it");
                     }
+                    try {
+                        // the point of no return: the intent now knows the delete began (recovery finishes it)
+                        writer.planDelete(name);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot read the config of '" + name + "': " + e.getMessage(), e);
+                    }
                     driver.deleteRoot(spec);
                     try {
                         writer.deleteGuest(name, config.digest());

@@ -18,7 +18,7 @@ import org.vsconsole.base.MainLayout;
 
 /**
  * One's own account: change the password (the only page open to a user who still has an initial
- * password) and, once that is done, manage one's API tokens.
+ * password) and, once that is done, one's second factor ({@link TotpPanel}) and API tokens.
  */
 @Route(value = "change-password", layout = MainLayout.class)
 @PageTitle("Change password · VServer Console")
@@ -30,7 +30,7 @@ public class ChangePasswordView extends VerticalLayout {
     private final PasswordField next = new PasswordField("New password");
     private final PasswordField repeat = new PasswordField("Repeat new password");
 
-    public ChangePasswordView(UserAccountService accounts, ApiTokenService tokens) {
+    public ChangePasswordView(UserAccountService accounts, ApiTokenService tokens, TotpService totp) {
         this.accounts = accounts;
         setMaxWidth("32rem");
         current.setId("current-password");
@@ -49,7 +49,7 @@ public class ChangePasswordView extends VerticalLayout {
         add(new H2("Change password"), why, form, save);
         if (!accounts.mustChangePassword()) {
             setMaxWidth("64rem");
-            add(new ApiTokensPanel(tokens));
+            add(new TotpPanel(totp), new ApiTokensPanel(tokens));
         }
     }
 

@@ -48,6 +48,12 @@ class LoginAttemptGuard {
     private final JdbcClient jdbc;
     private final Clock clock;
     private int failuresSincePrune;
+    private ReadPathWrites readWrites = ReadPathWrites.DIRECT;
+
+    @Autowired(required = false)
+    void readPathWrites(ReadPathWrites writes) {
+        this.readWrites = writes;
+    }
 
     @Autowired
     LoginAttemptGuard(JdbcClient jdbc) {
@@ -73,7 +79,12 @@ class LoginAttemptGuard {
         return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
     }
 
-    synchronized void recordFailure(String username, String clientAddress) {
+    /** Counts a failure; not while the console is read-only (a failed sign-in then still answers 401). */
+    void recordFailure(String username, String clientAddress) {
+        readWrites.run("a failed sign-in's throttle counters", () -> countFailure(username, clientAddress));
+    }
+
+    private synchronized void countFailure(String username, String clientAddress) {
         if (++failuresSincePrune >= PRUNE_EVERY) {
             failuresSincePrune = 0;
             prune();
@@ -92,6 +103,10 @@ class LoginAttemptGuard {
 
     /** A correct password: that account's own counters start over and the address becomes known. */
     void recordSuccess(String username, String clientAddress) {
+        readWrites.run("a sign-in's throttle reset", () -> resetAfterSuccess(username, clientAddress));
+    }
+
+    private void resetAfterSuccess(String username, String clientAddress) {
         String name = clip(username, 64);
         String addr = clientAddress == null ? "unknown" : clip(clientAddress, 64);
         String own = ACCOUNT_FROM_ADDRESS.prefix() + name + "@" + addr;

@@ -7,16 +7,20 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a user who still has an initial or reset password to the change-password page, whatever
- * page they ask for, until they have chosen their own.
+ * Keeps a signed-in user on the one page they must finish first, whatever page they ask for:
+ * the code page while a sign-in waits for its second factor, the change-password page while an
+ * initial or reset password is unchanged, and (with {@code require-totp}) the account page,
+ * where an ADMIN enrols a second factor, until they have.
  */
 @Component
 class PasswordChangeGate implements VaadinServiceInitListener {
 
     private final UserRepository users;
+    private final TotpService totp;
 
-    PasswordChangeGate(UserRepository users) {
+    PasswordChangeGate(UserRepository users, TotpService totp) {
         this.users = users;
+        this.totp = totp;
     }
 
     @Override
@@ -25,11 +29,27 @@ class PasswordChangeGate implements VaadinServiceInitListener {
     }
 
     private void check(BeforeEnterEvent event) {
-        if (event.getNavigationTarget() == ChangePasswordView.class || event.getNavigationTarget() == LoginView.class) {
+        if (event.getNavigationTarget() == LoginView.class) {
             return;
         }
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.isAuthenticated() && users.mustChangePassword(auth.getName())) {
+        if (auth == null || !auth.isAuthenticated()) {
+            return;
+        }
+        if (TotpPending.is(auth)) {
+            if (event.getNavigationTarget() != TotpSignInView.class) {
+                event.rerouteTo(TotpSignInView.class);
+            }
+            return;
+        }
+        if (event.getNavigationTarget() == TotpSignInView.class) {
+            event.rerouteTo("");
+            return;
+        }
+        if (event.getNavigationTarget() == ChangePasswordView.class) {
+            return;
+        }
+        if (users.mustChangePassword(auth.getName()) || totp.mustEnrol(auth)) {
             event.rerouteTo(ChangePasswordView.class);
         }
     }

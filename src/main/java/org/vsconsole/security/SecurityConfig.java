@@ -77,10 +77,10 @@ class SecurityConfig {
 
     @Bean
     AuthenticationManager authenticationManager(DatabaseUserDetailsService users, PasswordEncoder encoder,
-            LoginAttemptGuard guard, AuthenticationEventPublisher events, SecurityProperties settings) {
+            LoginAttemptGuard guard, AuthenticationEventPublisher events, UserRepository accounts, SecurityProperties settings) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, guard,
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, guard, accounts,
                 new ThrottleTarpit(ThrottleTarpit.DEFAULT_SLOTS, settings.throttleHold())));
         manager.setAuthenticationEventPublisher(events);
         return manager;
@@ -95,7 +95,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-            UserRepository users, ApiTokenService tokens, TokenUseAudit tokenUses, FailedSignInAudit failures,
+            UserRepository users, ApiTokenService tokens, TokenUseAudit tokenUses, FailedSignInAudit failures, TotpService totp,
             java.util.List<org.vsconsole.base.RefusalRecorder> refusals) throws Exception {
         return http
                 .securityMatcher("/api/**", "/v3/api-docs/**", "/v3/api-docs")
@@ -115,7 +115,8 @@ class SecurityConfig {
                 .headers(h -> securityHeaders(h, API_CSP))
                 .addFilterBefore(new RequestSizeLimitFilter(refusals), SecurityContextHolderFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens, tokenUses, failures), BasicAuthenticationFilter.class)
-                .addFilterAfter(new PasswordChangeRequiredFilter(users), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SecondFactorApiFilter(totp, failures), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(users), SecondFactorApiFilter.class)
                 .build();
     }
 

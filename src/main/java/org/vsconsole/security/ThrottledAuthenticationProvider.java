@@ -13,7 +13,8 @@ import org.vsconsole.base.ClientAddress;
  * Password sign-in behind {@link LoginAttemptGuard}'s growing delays. A throttled attempt is
  * refused before the password is checked (so it costs no hash and cannot probe the account) with
  * a message that says how long to wait; the same message whether the name exists or not. The
- * refusal is answered after a {@link ThrottleTarpit} hold, so a flood cannot spin on it.
+ * refusal is answered after a {@link ThrottleTarpit} hold, so a flood cannot spin on it. For an
+ * account with a second factor a right password gives only a {@link TotpPending} sign-in.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -32,11 +33,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final LoginAttemptGuard guard;
+    private final UserRepository users;
     private final ThrottleTarpit tarpit;
 
-    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginAttemptGuard guard, ThrottleTarpit tarpit) {
+    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginAttemptGuard guard, UserRepository users,
+            ThrottleTarpit tarpit) {
         this.passwords = passwords;
         this.guard = guard;
+        this.users = users;
         this.tarpit = tarpit;
     }
 
@@ -51,6 +55,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         try {
             Authentication result = passwords.authenticate(authentication);
+            if (users.totpSecret(result.getName()).isPresent()) {
+                // Half-way: the counters start over only once the code is right too, or a thief
+                // of the password could guess codes forever by signing in again between guesses.
+                return TotpPending.of(result);
+            }
             guard.recordSuccess(username, address);
             return result;
         } catch (BadCredentialsException e) {

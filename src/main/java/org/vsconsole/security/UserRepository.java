@@ -136,6 +136,31 @@ class UserRepository {
                 .params(now(), name).update();
     }
 
+    /** The account's TOTP secret (base32), or empty when it has no second factor. */
+    Optional<String> totpSecret(String username) {
+        return jdbc.sql("SELECT totp_secret FROM app_user WHERE username = ? AND totp_secret IS NOT NULL")
+                .param(username).query(String.class).optional();
+    }
+
+    Set<String> totpUsers() {
+        return new TreeSet<>(jdbc.sql("SELECT username FROM app_user WHERE totp_secret IS NOT NULL").query(String.class).list());
+    }
+
+    /** Sets (or with null removes) the second factor; the used-step mark goes with the old secret. */
+    void setTotp(String username, String secretBase32, Long usedStep) {
+        jdbc.sql("UPDATE app_user SET totp_secret = ?, totp_last_step = ?, totp_enrolled_at = ? WHERE username = ?")
+                .params(secretBase32, usedStep, secretBase32 == null ? null : now(), username).update();
+    }
+
+    /**
+     * Marks {@code step} used for the account if no code of it (or of a later step) was accepted
+     * before; one conditional update, so two requests with the same code cannot both succeed.
+     */
+    boolean useTotpStep(String username, long step) {
+        return jdbc.sql("UPDATE app_user SET totp_last_step = ? WHERE username = ? AND totp_secret IS NOT NULL"
+                + " AND (totp_last_step IS NULL OR totp_last_step < ?)").params(step, username, step).update() == 1;
+    }
+
     boolean mustChangePassword(String username) {
         return jdbc.sql("SELECT must_change_password FROM app_user WHERE username = ?").param(username)
                 .query(Boolean.class).optional().orElse(false);

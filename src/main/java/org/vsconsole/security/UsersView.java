@@ -27,7 +27,7 @@ import org.vsconsole.base.Feedback;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.MainLayout;
 
-/** User administration for admins: create, disable, roles and owned guests, password reset. */
+/** User administration for admins: create, disable, roles and owned guests, password and second-factor reset. */
 @Route(value = "users", layout = MainLayout.class)
 @PageTitle("Users · VServer Console")
 @Menu(order = 40, title = "Users", icon = "vaadin:users")
@@ -35,10 +35,13 @@ import org.vsconsole.base.MainLayout;
 public class UsersView extends VerticalLayout {
 
     private final UserAccountService accounts;
+    private final TotpService totp;
+    private java.util.Set<String> withTotp = java.util.Set.of();
     private final Grid<UserAccount> grid = new Grid<>(UserAccount.class, false);
 
-    public UsersView(UserAccountService accounts) {
+    public UsersView(UserAccountService accounts, TotpService totp) {
         this.accounts = accounts;
+        this.totp = totp;
         setSizeFull();
         Button add = new Button("New user", VaadinIcon.PLUS.create(), e -> openEditor(null));
         add.setId("new-user");
@@ -57,6 +60,7 @@ public class UsersView extends VerticalLayout {
                 .setHeader("Roles").setAutoWidth(true);
         grid.addColumn(u -> u.guests().isEmpty() ? "—" : String.join(", ", u.guests()))
                 .setHeader("Owned guests").setFlexGrow(1);
+        grid.addColumn(u -> withTotp.contains(u.username()) ? "TOTP" : "—").setHeader("Second factor").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         add(header, grid);
         refresh();
@@ -83,7 +87,18 @@ public class UsersView extends VerticalLayout {
         edit.setId("user-edit-" + user.username());
         reset.setId("user-reset-" + user.username());
         toggle.setId("user-toggle-" + user.username());
-        return new HorizontalLayout(edit, reset, toggle);
+        HorizontalLayout buttons = new HorizontalLayout(edit, reset, toggle);
+        if (withTotp.contains(user.username())) {
+            Button resetTotp = new Button("Reset 2FA", e -> Feedback.confirmDestructive(
+                    "Reset the second factor of " + user.username() + "?",
+                    "They sign in with the password alone until they set up a new one (a lost phone).", "Reset 2FA",
+                    () -> run(() -> totp.reset(user.username()), "Second factor of " + user.username() + " reset")));
+            resetTotp.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            resetTotp.setAriaLabel("Reset the second factor of " + user.username());
+            resetTotp.setId("user-reset-totp-" + user.username());
+            buttons.add(resetTotp);
+        }
+        return buttons;
     }
 
     private void confirmToggle(UserAccount user) {
@@ -191,6 +206,7 @@ public class UsersView extends VerticalLayout {
     }
 
     private void refresh() {
+        withTotp = totp.enrolledUsers();
         grid.setItems(accounts.list());
     }
 }

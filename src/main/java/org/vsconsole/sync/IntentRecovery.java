@@ -30,7 +30,9 @@ import org.vsconsole.host.config.HostGrammar;
  * At start-up, before the registry is reconciled: every intent without an outcome is an action
  * the console died in. Each is checked against the tree and the kernel and closed with an audit
  * row {@code intent.recovered} by the system saying whether it was applied, not applied or partly
- * applied, and the guest's actual state. Nothing is redone or undone automatically.
+ * applied, and the guest's actual state. Two are finished rather than only reported: a change
+ * of files found half written is put back, and a delete that had begun removing (its files were
+ * planned) is completed, as the user asked ({@link InterruptedDelete}).
  */
 @Component
 @Order(1)
@@ -50,10 +52,12 @@ class IntentRecovery implements ApplicationRunner {
     private final SyncService sync;
 
     private final GuestConfigWriter writer;
+    private final InterruptedDelete deletes;
 
     IntentRecovery(SyncRepository repository, GuestConfigReader reader, HostDriver driver, HostProperties host,
             AuditService audit, SyncService sync, GuestConfigWriter writer) {
         this.writer = writer;
+        this.deletes = new InterruptedDelete(reader, driver, host, writer);
         this.repository = repository;
         this.reader = reader;
         this.driver = driver;
@@ -71,6 +75,10 @@ class IntentRecovery implements ApplicationRunner {
     int recover() {
         List<SyncRepository.Intent> open = repository.openIntents();
         for (SyncRepository.Intent intent : open) {
+            if (intent.guest() != null) {
+                // the dead process's action is over: the guest's reconcile no longer waits for it
+                sync.endAction(intent.guest());
+            }
             Finding f;
             try {
                 f = inspect(intent);
@@ -182,9 +190,12 @@ class IntentRecovery implements ApplicationRunner {
                             : new Finding("partly applied", state, digest, "config directory exists, root tree missing");
             case AuditActions.GUEST_DELETE -> !exists
                     ? new Finding("applied", state, null, null)
-                    : rootExists
-                            ? new Finding("not applied", state, digest, null)
-                            : new Finding("partly applied", state, digest, "root tree removed, config directory still there");
+                    : !repository.intentFiles(intent.id()).isEmpty()
+                            ? deletes.complete(guest, config, running, rootExists, state)
+                            : rootExists
+                                    ? new Finding("not applied", state, digest, "it had not passed its checks yet")
+                                    : new Finding("partly applied", state, digest,
+                                            "root tree removed, config directory still there");
             default -> {
                 if (!exists) {
                     yield new Finding("unknown", state, null, "guest directory is gone");

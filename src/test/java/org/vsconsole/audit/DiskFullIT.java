@@ -47,6 +47,8 @@ class DiskFullIT {
             awaitUp(http, port, console);
             assertThat(send(http, port, "POST", "/api/v1/me/tokens", "{\"name\":\"before\",\"expiresInDays\":7}").statusCode())
                     .isEqualTo(201);
+            // a token not used yet: its first use records its last-used time
+            String reader = token(send(http, port, "POST", "/api/v1/me/tokens", "{\"name\":\"reader\",\"expiresInDays\":7}"));
 
             // below the floor (32 MB), not yet out of space
             Path filler = mount.resolve("filler");
@@ -59,6 +61,14 @@ class DiskFullIT {
             assertThat(full.body()).contains("read-only until space is freed");
             HttpResponse<String> me = send(http, port, "GET", "/api/v1/me", null);
             assertThat(me.statusCode()).as("reads and Basic sign-in go on: " + me.body()).isEqualTo(200);
+            // reads whose bookkeeping writes (a token's last use, the throttle's counters) met the full disk
+            // answered 500 and closed H2 for everyone: now they answer as always and write nothing
+            HttpResponse<String> tokened = send(http, port, "GET", "/api/v1/guests", null, "Bearer " + reader);
+            assertThat(tokened.statusCode()).as("a token's first use while full: " + tokened.body()).isEqualTo(200);
+            HttpResponse<String> wrong = send(http, port, "GET", "/api/v1/me", null, "Basic " + Base64.getEncoder()
+                    .encodeToString("admin:not-the-password-at-all".getBytes(StandardCharsets.UTF_8)));
+            assertThat(wrong.statusCode()).as("a wrong password while full: " + wrong.body()).isEqualTo(401);
+            assertThat(send(http, port, "GET", "/api/v1/me", null).statusCode()).as("still answering").isEqualTo(200);
             // (a page with Basic goes to the sign-in form as always: pages take form sign-in only) the form itself is served
             HttpResponse<String> login = send(http, port, "GET", "/login", null);
             assertThat(login.statusCode()).as("the sign-in page is served while full").isEqualTo(200);
@@ -66,6 +76,7 @@ class DiskFullIT {
             Files.delete(filler);
             Files.delete(mount.resolve("filler2"));
             awaitStatus(http, port, "{\"name\":\"after\",\"expiresInDays\":7}", 201);
+            assertThat(send(http, port, "GET", "/api/v1/guests", null, "Bearer " + reader).statusCode()).isEqualTo(200);
             String audit = send(http, port, "GET", "/api/v1/audit?action=storage.recovered", null).body();
             assertThat(audit).contains("storage.recovered").contains("held while the disk was full written");
             String denied = send(http, port, "GET", "/api/v1/audit?action=token.create", null).body();
@@ -136,6 +147,7 @@ class DiskFullIT {
             assertThat(full.statusCode()).as(full.body()).isEqualTo(503);
             HttpResponse<String> me = send(http, port, "GET", "/api/v1/me", null);
             System.out.println("DiskFullIT (H2 meets it): a read while full answers " + me.statusCode());
+            assertThat(me.statusCode()).as("a read while H2 meets the full disk: " + me.body()).isEqualTo(200);
             Files.delete(mount.resolve("filler"));
             awaitStatus(http, port, "{\"name\":\"h2-after\",\"expiresInDays\":7}", 201);
             assertThat(send(http, port, "GET", "/api/v1/audit/verify", null).body()).contains("\"ok\":true");
@@ -177,9 +189,20 @@ class DiskFullIT {
     }
 
     private static HttpResponse<String> send(HttpClient http, int port, String method, String path, String json) throws Exception {
-        String auth = Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return send(http, port, method, path, json,
+                "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String token(HttpResponse<String> created) {
+        var m = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(created.body());
+        assertThat(m.find()).as(created.body()).isTrue();
+        return m.group(1);
+    }
+
+    private static HttpResponse<String> send(HttpClient http, int port, String method, String path, String json,
+            String authorization) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + auth);
+                .timeout(Duration.ofSeconds(30)).header("Authorization", authorization);
         if (json != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         } else {

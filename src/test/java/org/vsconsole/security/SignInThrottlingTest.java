@@ -60,6 +60,9 @@ class SignInThrottlingTest {
     LoginAttemptGuard guard;
 
     @Autowired
+    UserRepository userRepository;
+
+    @Autowired
     AuditService audit;
 
     @Autowired
@@ -198,7 +201,7 @@ class SignInThrottlingTest {
         }
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        var held = new ThrottledAuthenticationProvider(passwords, guard, new ThrottleTarpit(1, Duration.ofMillis(300)));
+        var held = new ThrottledAuthenticationProvider(passwords, guard, userRepository, new ThrottleTarpit(1, Duration.ofMillis(300)));
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> held.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user, PASSWORD)))

@@ -373,11 +373,35 @@ public final class GuestConfigWriter {
         try {
             Path dir = existingGuestDir(guest);
             requireDigest(guest, expectedDigest, null, GuestTreeScanner.scan(dir).manifest());
+            FaultHook hook = faultHook;
+            if (hook != null) {
+                // a delete's root tree is gone by now, its config dir not yet: the step crash tests stop at
+                hook.afterFile(guest, ".", 0, 1);
+            }
             Path graveyard = configRoot.resolve(StagingNames.DELETED_GUEST + guest + "-" + randomHex());
             Files.move(dir, graveyard, StandardCopyOption.ATOMIC_MOVE);
             AtomicFileWriter.fsyncDirectory(configRoot);
             listeners.forEach(l -> l.deleted(guest));
             files.deleteTree(graveyard);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Tells the listeners that the guest is about to be deleted, root tree and then config dir:
+     * every file of its config dir as planned to go. Called once a delete has passed its checks
+     * and before anything is removed, so its intent records that the user's delete had begun and
+     * recovery after a crash part-way can finish it instead of leaving a guest that cannot start.
+     */
+    public void planDelete(String guest) throws IOException {
+        HostGrammar.guestName(guest);
+        lock.lock();
+        try {
+            Map<String, String> prints = GuestTreeScanner.scan(existingGuestDir(guest)).manifest().fingerprints();
+            List<PlannedFile> plan = prints.entrySet().stream()
+                    .map(e -> new PlannedFile(e.getKey(), e.getValue(), null, null)).toList();
+            listeners.forEach(l -> l.filesPlanned(guest, plan));
         } finally {
             lock.unlock();
         }
