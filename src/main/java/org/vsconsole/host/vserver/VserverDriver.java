@@ -13,7 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsconsole.host.TreeRemover;
 import org.vsconsole.host.BuildRequest;
+import org.vsconsole.host.ContextDetails;
 import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.proc.ContextDetailsReader;
+import org.vsconsole.host.proc.HostContextReader;
+import org.vsconsole.host.proc.MachineUnits;
 import org.vsconsole.host.DiskQuotaState;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
@@ -47,9 +51,24 @@ public final class VserverDriver implements HostDriver {
     private final VserverKernelProbe kernel;
     private final ContextFiguresSource figuresSource;
     private final TreeRemover rootRemover;
+    /** Null in tests that give no proc tree: then no details and no host row. */
+    private final Path procRoot;
+    /** The last full read of every context, reused by {@link #otherContexts} right after {@link #figures}. */
+    private volatile Recent recent = new Recent(0, Map.of());
+
+    private record Recent(long atNanos, Map<Integer, ContextFigures> all) {
+    }
+
+    private static final long REUSE_NANOS = 500_000_000L;
 
     public VserverDriver(UtilVserverCommands commands, ProcessRunner runner, CommandTimeouts timeouts,
             VserverKernelProbe kernel, ContextFiguresSource figuresSource, TreeRemover rootRemover) {
+        this(commands, runner, timeouts, kernel, figuresSource, rootRemover, null);
+    }
+
+    public VserverDriver(UtilVserverCommands commands, ProcessRunner runner, CommandTimeouts timeouts,
+            VserverKernelProbe kernel, ContextFiguresSource figuresSource, TreeRemover rootRemover, Path procRoot) {
+        this.procRoot = procRoot;
         this.commands = commands;
         this.runner = runner;
         this.timeouts = timeouts;
@@ -62,7 +81,7 @@ public final class VserverDriver implements HostDriver {
     public static VserverDriver forHost(Path binDir, Path procRoot, ContextFiguresSource figuresSource) {
         return new VserverDriver(new UtilVserverCommands(binDir), new ProcessRunner(ProcessRunner.hostEnvironment()),
                 CommandTimeouts.defaults(), new VserverKernelProbe(VserverSyscall.forThisHost(), procRoot),
-                figuresSource, new TreeRemover(procRoot.resolve("self").resolve("mountinfo")));
+                figuresSource, new TreeRemover(procRoot.resolve("self").resolve("mountinfo")), procRoot);
     }
 
     @Override
@@ -127,9 +146,50 @@ public final class VserverDriver implements HostDriver {
     @Override
     public Map<Integer, ContextFigures> figures(List<GuestSpec> guests) {
         var xids = guests.stream().map(GuestSpec::xid).collect(Collectors.toSet());
-        return figuresSource.read(guests).entrySet().stream()
+        Map<Integer, ContextFigures> all = figuresSource.read(guests);
+        recent = new Recent(System.nanoTime(), all);
+        return all.entrySet().stream()
                 .filter(e -> xids.contains(e.getKey()))
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** {@code /proc/virtual} lists every context, guests' or not; the host row comes from the process walk. */
+    @Override
+    public Map<Integer, ContextFigures> otherContexts(List<GuestSpec> guests) {
+        var xids = guests.stream().map(GuestSpec::xid).collect(Collectors.toSet());
+        Recent last = recent;
+        Map<Integer, ContextFigures> all = System.nanoTime() - last.atNanos() < REUSE_NANOS ? last.all() : figuresSource.read(guests);
+        Map<Integer, ContextFigures> others = new java.util.TreeMap<>();
+        all.forEach((xid, f) -> {
+            if (!xids.contains(xid)) {
+                others.put(xid, f);
+            }
+        });
+        if (procRoot != null) {
+            new HostContextReader(procRoot, MachineUnits.DEFAULT).vserverHost().ifPresent(f -> others.put(0, f));
+        }
+        return others;
+    }
+
+    /** The {@code run} file's xid, when {@code /proc/virtual} lists that context now (not a stale file). */
+    @Override
+    public java.util.OptionalInt dynamicContext(Path configDir) {
+        if (procRoot == null) {
+            return java.util.OptionalInt.empty();
+        }
+        java.util.OptionalInt xid = org.vsconsole.host.proc.GuestNames.runFileXid(configDir);
+        if (xid.isPresent() && Files.isDirectory(procRoot.resolve("virtual").resolve(Integer.toString(xid.getAsInt())))) {
+            return xid;
+        }
+        return java.util.OptionalInt.empty();
+    }
+
+    @Override
+    public Optional<ContextDetails> contextDetails(GuestSpec guest) {
+        if (procRoot == null) {
+            return Optional.empty();
+        }
+        return new ContextDetailsReader(procRoot).read(guest.xid());
     }
 
     @Override
