@@ -32,6 +32,8 @@ import org.vsconsole.monitoring.Sampler;
 class GuestContextTab extends VerticalLayout {
 
     static final String NOT_AVAILABLE = "not available on this driver";
+    /** A figure the kernel's generation does not print (the token count is vs2.0's only, …). */
+    static final String NOT_IN_KERNEL = "not shown by this kernel";
 
     private final GuestContextService service;
     private final String name;
@@ -41,6 +43,8 @@ class GuestContextTab extends VerticalLayout {
     private Grid<ContextDetails.CpuTicks> cpus;
     private Grid<ContextDetails.Sockets> sockets;
     private String shape = "";
+    /** What a missing figure is called: the driver's lack, or this kernel generation's. */
+    private String missing = NOT_AVAILABLE;
 
     GuestContextTab(GuestContextService service, Sampler sampler, String name) {
         this.service = service;
@@ -71,6 +75,7 @@ class GuestContextTab extends VerticalLayout {
             build(view);
         }
         if (d != null) {
+            missing = d.source().startsWith("/proc/virtual") ? NOT_IN_KERNEL : NOT_AVAILABLE;
             update(d);
         }
     }
@@ -156,7 +161,7 @@ class GuestContextTab extends VerticalLayout {
         ContextDetails.Cvirt c = d.cvirt();
         set("cvirt-load", c == null || c.load1() == null
                 ? null
-                : String.format(Locale.ROOT, "%.2f  %.2f  %.2f", c.load1(), c.load5(), c.load15()));
+                : String.format(Locale.ROOT, "%.2f / %.2f / %.2f", c.load1(), c.load5(), c.load15()));
         set("cvirt-threads", c == null ? null : c.threads());
         set("cvirt-running", c == null ? null : c.running());
         set("cvirt-unintr", c == null ? null : c.uninterruptible());
@@ -220,7 +225,7 @@ class GuestContextTab extends VerticalLayout {
     private void set(String key, Object value) {
         Span span = values.get(key);
         if (span != null) {
-            span.setText(value == null ? NOT_AVAILABLE : value.toString());
+            span.setText(value == null ? missing : value.toString());
             span.getElement().getClassList().set("not-available", value == null);
         }
     }

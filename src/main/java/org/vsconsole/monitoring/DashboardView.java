@@ -140,11 +140,14 @@ public class DashboardView extends VerticalLayout {
         if (row.dynamic()) {
             cell.add(new Span(" "), badge("dynamic context", "badge warning", "row-dynamic"));
             if (row.kind() == DashboardRow.Kind.GUEST && staff) {
-                Button assign = new Button("Assign a static context", e -> getUI().ifPresent(ui -> ui.navigate("guests/" + row.name(),
-                        com.vaadin.flow.router.QueryParameters.of("assign", "context"))));
+                Button assign = new Button("Assign a static context", VaadinIcon.KEY.create(),
+                        e -> getUI().ifPresent(ui -> ui.navigate("guests/" + row.name(),
+                                com.vaadin.flow.router.QueryParameters.of("assign", "context"))));
                 assign.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                 assign.addClassName("assign-static-context");
                 assign.setAriaLabel("Assign a static context to " + row.name());
+                // on a narrow screen the frozen NAME column keeps only the icon (the stylesheet hides the words)
+                assign.setTooltipText("Assign a static context");
                 cell.add(new Span(" "), assign);
             }
         } else if (row.kind() == DashboardRow.Kind.CONTEXT) {

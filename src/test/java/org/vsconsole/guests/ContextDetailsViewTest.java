@@ -149,7 +149,7 @@ class ContextDetailsViewTest extends SpringBrowserlessTest {
     void aRunningGuestShowsItsCvirtFiguresAndAnAdminItsRawFiles() {
         open("ctxweb", "tab", "context");
 
-        assertThat(text("context-cvirt-load")).isEqualTo("0.08  0.03  0.01");
+        assertThat(text("context-cvirt-load")).isEqualTo("0.08 / 0.03 / 0.01");
         assertThat(text("context-cvirt-threads")).isEqualTo("31");
         assertThat(text("context-cvirt-forks")).isEqualTo("48211");
         assertThat(text("context-cvirt-nodename")).isEqualTo("web1 (example.com)");
