@@ -76,6 +76,9 @@ public final class LinuxDriver implements HostDriver {
     private final TreeRemover remover = new TreeRemover(PROC.resolve("self/mountinfo"));
     private final GuestPackageCache packageCache;
     private final ContainerFiles containerFiles;
+    /** The host as context 0, walked at most every few seconds. */
+    private final HostContextReader hostRow = new HostContextReader(PROC, MachineUnits.DEFAULT, HOST_ROW_AGE);
+    private static final Duration HOST_ROW_AGE = Duration.ofSeconds(5);
 
     public LinuxDriver(Path cgroupRoot, Path guestsRoot, Path runDir, LinuxDriverSettings settings) {
         this.guestsRoot = guestsRoot.toAbsolutePath().normalize();
@@ -298,7 +301,7 @@ public final class LinuxDriver implements HostDriver {
         } catch (IOException e) {
             throw new HostOperationException("figures", null, "cannot read context figures: " + e.getMessage(), e);
         }
-        new HostContextReader(PROC, MachineUnits.DEFAULT).outside(contextPids::contains).ifPresent(f -> others.put(0, f));
+        hostRow.outside(contextPids::contains).ifPresent(f -> others.put(0, f));
         return others;
     }
 

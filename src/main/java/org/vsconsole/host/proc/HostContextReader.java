@@ -21,14 +21,47 @@ public final class HostContextReader {
 
     private final Path procRoot;
     private final MachineUnits units;
+    private final long maxAgeNanos;
+    private volatile long readAtNanos;
+    private volatile Optional<ContextFigures> last;
 
+    /** A reader that walks {@code /proc} at every call. */
     public HostContextReader(Path procRoot, MachineUnits units) {
+        this(procRoot, units, java.time.Duration.ZERO);
+    }
+
+    /**
+     * A reader that answers its last walk for {@code maxAge}: the host row changes slowly, and a
+     * walk over every process of a busy host at each sampler tick would cost more than reading
+     * all the guests' figures.
+     */
+    public HostContextReader(Path procRoot, MachineUnits units, java.time.Duration maxAge) {
         this.procRoot = procRoot;
         this.units = units;
+        this.maxAgeNanos = maxAge.toNanos();
+    }
+
+    private Optional<ContextFigures> recent() {
+        Optional<ContextFigures> previous = last;
+        return previous != null && System.nanoTime() - readAtNanos < maxAgeNanos ? previous : null;
+    }
+
+    private Optional<ContextFigures> remember(Optional<ContextFigures> figures) {
+        readAtNanos = System.nanoTime();
+        last = figures;
+        return figures;
     }
 
     /** Processes whose xid ({@code vinfo} / {@code VxID:}) is 0. */
     public Optional<ContextFigures> vserverHost() {
+        Optional<ContextFigures> recent = recent();
+        if (recent != null) {
+            return recent;
+        }
+        return remember(walkVserverHost());
+    }
+
+    private Optional<ContextFigures> walkVserverHost() {
         Warnings ignored = new Warnings("host");
         try {
             Totals totals = new Totals();
@@ -45,6 +78,14 @@ public final class HostContextReader {
 
     /** Every process for which {@code guestPid} is false: on a stock kernel, those outside the guests' cgroups. */
     public Optional<ContextFigures> outside(IntPredicate guestPid) {
+        Optional<ContextFigures> recent = recent();
+        if (recent != null) {
+            return recent;
+        }
+        return remember(walkOutside(guestPid));
+    }
+
+    private Optional<ContextFigures> walkOutside(IntPredicate guestPid) {
         Totals totals = new Totals();
         ProcFiles files = new ProcFiles();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(procRoot)) {

@@ -53,6 +53,7 @@ public final class VserverDriver implements HostDriver {
     private final TreeRemover rootRemover;
     /** Null in tests that give no proc tree: then no details and no host row. */
     private final Path procRoot;
+    private final HostContextReader hostRow;
     /** The last full read of every context, reused by {@link #otherContexts} right after {@link #figures}. */
     private volatile Recent recent = new Recent(0, Map.of());
 
@@ -69,6 +70,8 @@ public final class VserverDriver implements HostDriver {
     public VserverDriver(UtilVserverCommands commands, ProcessRunner runner, CommandTimeouts timeouts,
             VserverKernelProbe kernel, ContextFiguresSource figuresSource, TreeRemover rootRemover, Path procRoot) {
         this.procRoot = procRoot;
+        // the host as context 0 changes slowly: its process walk runs at most every few seconds
+        this.hostRow = procRoot == null ? null : new HostContextReader(procRoot, MachineUnits.DEFAULT, Duration.ofSeconds(5));
         this.commands = commands;
         this.runner = runner;
         this.timeouts = timeouts;
@@ -166,7 +169,7 @@ public final class VserverDriver implements HostDriver {
             }
         });
         if (procRoot != null) {
-            new HostContextReader(procRoot, MachineUnits.DEFAULT).vserverHost().ifPresent(f -> others.put(0, f));
+            hostRow.vserverHost().ifPresent(f -> others.put(0, f));
         }
         return others;
     }
