@@ -157,23 +157,6 @@ public class GuestService {
         return occupants.now().of(name).isEmpty() && driver.isRunning(spec(config));
     }
 
-    /**
-     * The spec of a guest for reading its running context: its static context, or the dynamic one
-     * it runs on now; empty when it has neither.
-     */
-    java.util.Optional<GuestSpec> runningSpec(GuestConfig config) {
-        if (config.context() != null) {
-            return java.util.Optional.of(spec(config));
-        }
-        java.util.OptionalInt dynamic = driver.dynamicContext(config.configDir());
-        if (dynamic.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        GuestSpec s = GuestSpecs.from(config, host.guestsRoot());
-        return java.util.Optional.of(new GuestSpec(s.name(), dynamic.getAsInt(), s.configDir(), s.rootDir(), s.nodename(),
-                s.domainname(), s.tmpSize(), s.interfaces(), s.rlimits(), s.personality(), s.diskLimit()));
-    }
-
     /** Every guest's config as the sampler last read it (for checks across guests, not for display). */
     List<GuestConfig> allConfigs() {
         return sampler.guestConfigs();
@@ -185,10 +168,6 @@ public class GuestService {
         java.util.Set<Integer> xids = new java.util.HashSet<>(snapshot.others().keySet());
         snapshot.guests().values().stream().filter(g -> g.running()).forEach(g -> xids.add(g.xid()));
         return xids;
-    }
-
-    HostDriver driver() {
-        return driver;
     }
 
     /**

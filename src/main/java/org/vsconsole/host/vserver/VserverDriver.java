@@ -15,9 +15,6 @@ import org.vsconsole.host.TreeRemover;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.ContextDetails;
 import org.vsconsole.host.ContextFigures;
-import org.vsconsole.host.proc.ContextDetailsReader;
-import org.vsconsole.host.proc.HostContextReader;
-import org.vsconsole.host.proc.MachineUnits;
 import org.vsconsole.host.DiskQuotaState;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
@@ -51,16 +48,8 @@ public final class VserverDriver implements HostDriver {
     private final VserverKernelProbe kernel;
     private final ContextFiguresSource figuresSource;
     private final TreeRemover rootRemover;
-    /** Null in tests that give no proc tree: then no details and no host row. */
-    private final Path procRoot;
-    private final HostContextReader hostRow;
-    /** The last full read of every context, reused by {@link #otherContexts} right after {@link #figures}. */
-    private volatile Recent recent = new Recent(0, Map.of());
-
-    private record Recent(long atNanos, Map<Integer, ContextFigures> all) {
-    }
-
-    private static final long REUSE_NANOS = 500_000_000L;
+    /** What {@code /proc/virtual} shows besides the guests' figures; reads nothing without a proc tree. */
+    private final ProcContexts contexts;
 
     public VserverDriver(UtilVserverCommands commands, ProcessRunner runner, CommandTimeouts timeouts,
             VserverKernelProbe kernel, ContextFiguresSource figuresSource, TreeRemover rootRemover) {
@@ -69,9 +58,7 @@ public final class VserverDriver implements HostDriver {
 
     public VserverDriver(UtilVserverCommands commands, ProcessRunner runner, CommandTimeouts timeouts,
             VserverKernelProbe kernel, ContextFiguresSource figuresSource, TreeRemover rootRemover, Path procRoot) {
-        this.procRoot = procRoot;
-        // the host as context 0 changes slowly: its process walk runs at most every few seconds
-        this.hostRow = procRoot == null ? null : new HostContextReader(procRoot, MachineUnits.DEFAULT, Duration.ofSeconds(5));
+        this.contexts = new ProcContexts(procRoot, figuresSource);
         this.commands = commands;
         this.runner = runner;
         this.timeouts = timeouts;
@@ -149,50 +136,24 @@ public final class VserverDriver implements HostDriver {
     @Override
     public Map<Integer, ContextFigures> figures(List<GuestSpec> guests) {
         var xids = guests.stream().map(GuestSpec::xid).collect(Collectors.toSet());
-        Map<Integer, ContextFigures> all = figuresSource.read(guests);
-        recent = new Recent(System.nanoTime(), all);
-        return all.entrySet().stream()
+        return contexts.all(guests).entrySet().stream()
                 .filter(e -> xids.contains(e.getKey()))
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** {@code /proc/virtual} lists every context, guests' or not; the host row comes from the process walk. */
     @Override
     public Map<Integer, ContextFigures> otherContexts(List<GuestSpec> guests) {
-        var xids = guests.stream().map(GuestSpec::xid).collect(Collectors.toSet());
-        Recent last = recent;
-        Map<Integer, ContextFigures> all = System.nanoTime() - last.atNanos() < REUSE_NANOS ? last.all() : figuresSource.read(guests);
-        Map<Integer, ContextFigures> others = new java.util.TreeMap<>();
-        all.forEach((xid, f) -> {
-            if (!xids.contains(xid)) {
-                others.put(xid, f);
-            }
-        });
-        if (procRoot != null) {
-            hostRow.vserverHost().ifPresent(f -> others.put(0, f));
-        }
-        return others;
+        return contexts.others(guests);
     }
 
-    /** The {@code run} file's xid, when {@code /proc/virtual} lists that context now (not a stale file). */
     @Override
     public java.util.OptionalInt dynamicContext(Path configDir) {
-        if (procRoot == null) {
-            return java.util.OptionalInt.empty();
-        }
-        java.util.OptionalInt xid = org.vsconsole.host.proc.GuestNames.runFileXid(configDir);
-        if (xid.isPresent() && Files.isDirectory(procRoot.resolve("virtual").resolve(Integer.toString(xid.getAsInt())))) {
-            return xid;
-        }
-        return java.util.OptionalInt.empty();
+        return contexts.dynamicContext(configDir);
     }
 
     @Override
     public Optional<ContextDetails> contextDetails(GuestSpec guest) {
-        if (procRoot == null) {
-            return Optional.empty();
-        }
-        return new ContextDetailsReader(procRoot).read(guest.xid());
+        return contexts.details(guest);
     }
 
     @Override
