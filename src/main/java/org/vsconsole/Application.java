@@ -24,7 +24,7 @@ public class Application implements AppShellConfigurator {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("stat")) {
             // vserver-stat for given roots: a plain command, no web server, no database.
-            System.exit(StatCommand.run(args, System.out, System.err));
+            System.exit(StatCommand.run(args, System.out, System.err, org.vsconsole.host.linux.LinuxStat::compute));
         }
         SpringApplication.run(Application.class, args);
     }

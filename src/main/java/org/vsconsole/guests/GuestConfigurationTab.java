@@ -33,13 +33,21 @@ class GuestConfigurationTab extends VerticalLayout {
         add(new H3("Identity"), facts(new String[][]{
                 {"Host name", orDash(config.nodename())},
                 {"Domain", orDash(config.domainname())},
-                {"Context (XID)", config.context() == null ? "none (not startable)" : config.context().toString()}}));
+                {"Context (XID)", config.context() == null
+                        ? "no static context: dynamic (49152+) under util-vserver, not startable on a stock kernel"
+                        : config.context().toString()}}));
         if (editors != null) {
             Button hostname = new Button("Edit host name", VaadinIcon.EDIT.create(), e -> editors.hostName(config));
             hostname.setId("edit-hostname-open");
             Button context = new Button("Change context", VaadinIcon.EDIT.create(), e -> editors.context(config));
             context.setId("edit-context-open");
-            add(new HorizontalLayout(hostname, context));
+            HorizontalLayout actions = new HorizontalLayout(hostname, context);
+            if (config.context() == null) {
+                Button assign = new Button("Assign a static context", VaadinIcon.KEY.create(), e -> editors.assignStaticContext(config));
+                assign.setId("assign-context-open");
+                actions.add(assign);
+            }
+            add(actions);
         }
         add(new H3("Settings"));
         List<String[]> rows = new ArrayList<>();

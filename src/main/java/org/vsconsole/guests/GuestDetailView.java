@@ -30,7 +30,8 @@ import org.vsconsole.security.CurrentUser;
 import org.vsconsole.security.Role;
 
 /**
- * One guest: Overview (state, figures, actions), Configuration, Network, Processes, Console
+ * One guest: Overview (state, figures, actions), Configuration, Network, Processes, Context
+ * ({@code /proc/virtual} details), Console
  * (ADMIN and OPERATOR: one command, no terminal), History and its Audit events, with the tabs
  * other features add ({@link GuestPageTab}: Limits, Terminal). The page follows the guest by
  * push: state and figures at each sampler tick, the config-derived tabs when its files change,
@@ -53,6 +54,8 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private String name;
     private GuestConfig config;
     private final Span stateBadge = new Span();
+    /** Shown while a guest without a static context runs on a dynamic one. */
+    private final Span dynamicBadge = new Span();
     private GuestOverviewTab overviewTab;
     private GuestProcessesTab processesTab;
     private GuestAuditTab auditTab;
@@ -68,11 +71,15 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final org.vsconsole.sync.SyncService sync;
     private final org.vsconsole.sync.DriftDecisions decisions;
     private final List<GuestPageTab> featureTabs;
+    private final GuestContextService context;
+    /** Null when the user may not change the guest's configuration. */
+    private GuestSettingsDialogs editors;
 
     public GuestDetailView(GuestService guests, GuestProcessService processes, GuestSettingsService settings, Sampler sampler,
             AuditService audit, CurrentUser currentUser,
             org.vsconsole.sync.SyncService sync, org.vsconsole.sync.DriftDecisions decisions,
-            org.springframework.beans.factory.ObjectProvider<GuestPageTab> featureTabs) {
+            org.springframework.beans.factory.ObjectProvider<GuestPageTab> featureTabs, GuestContextService context) {
+        this.context = context;
         this.sync = sync;
         this.decisions = decisions;
         this.featureTabs = featureTabs.stream().sorted(java.util.Comparator.comparingInt(GuestPageTab::order)).toList();
@@ -106,7 +113,13 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
             return;
         }
         build();
-        selectTab(event.getLocation().getQueryParameters().getSingleParameter(TAB_PARAMETER).orElse(""));
+        var query = event.getLocation().getQueryParameters();
+        selectTab(query.getSingleParameter(TAB_PARAMETER).orElse(""));
+        // the dashboard's "Assign a static context" lands here with the editor open
+        if (editors != null && config.context() == null && query.getSingleParameter("assign").filter("context"::equals).isPresent()) {
+            selectTab("configuration");
+            editors.assignStaticContext(config);
+        }
     }
 
     private void build() {
@@ -117,7 +130,9 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         H2 title = new H2(name);
         title.setId("guest-title");
         stateBadge.setId("guest-state");
-        HorizontalLayout header = new HorizontalLayout(title, stateBadge);
+        dynamicBadge.setId("guest-dynamic-context");
+        dynamicBadge.getElement().getThemeList().add("badge warning");
+        HorizontalLayout header = new HorizontalLayout(title, stateBadge, dynamicBadge);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
 
         tabs = new TabSheet();
@@ -128,7 +143,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         // The page's own tabs and those of other features, in one order (GuestPageTab.order).
         java.util.TreeMap<Integer, java.util.Map.Entry<String, Component>> ordered = new java.util.TreeMap<>();
         overviewTab = new GuestOverviewTab(guests, sampler, config, mayOperate, staff);
-        GuestSettingsDialogs editors = staff ? new GuestSettingsDialogs(settings, this::configSaved) : null;
+        editors = staff ? new GuestSettingsDialogs(settings, this::configSaved) : null;
         configurationTab = new GuestConfigurationTab(editors);
         networkTab = new GuestNetworkTab(editors, "linux".equals(guests.driverName())
                 ? "On this host every guest joins the console's own bridge; the host device is what util-vserver"
@@ -139,6 +154,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         ordered.put(30, java.util.Map.entry("Network", networkTab));
         processesTab = new GuestProcessesTab(processes, name, mayOperate);
         ordered.put(40, java.util.Map.entry("Processes", processesTab));
+        ordered.put(45, java.util.Map.entry("Context", new GuestContextTab(context, sampler, name)));
         if (staff) {
             ordered.put(60, java.util.Map.entry("Console", new GuestConsole(processes, name)));
         }
@@ -244,5 +260,8 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         stateBadge.getElement().getThemeList().clear();
         stateBadge.getElement().getThemeList().add(conflict != null ? "badge error" : running ? "badge success" : "badge contrast");
         overviewTab.show(live);
+        boolean dynamic = running && config.context() == null;
+        dynamicBadge.setVisible(dynamic);
+        dynamicBadge.setText(dynamic ? "Dynamic context " + live.xid() : "");
     }
 }

@@ -15,7 +15,7 @@ public interface GuestPageTab {
 
     /**
      * Where the tab goes among the page's own: Overview 10, Configuration 20, Network 30,
-     * Processes 40, Console 60, History 80, Audit 90; each order is taken once.
+     * Processes 40, Context 45, Console 60, History 80, Audit 90; each order is taken once.
      */
     int order();
 

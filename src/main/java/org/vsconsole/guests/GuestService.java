@@ -150,7 +150,24 @@ public class GuestService {
     @PreAuthorize("@currentUser.maySee(#name)")
     public boolean isRunning(String name) {
         GuestConfig config = config(name);
+        if (config.context() == null) {
+            // no static context: it can only run on a dynamic one util-vserver gave it
+            return driver.dynamicContext(config.configDir()).isPresent();
+        }
         return occupants.now().of(name).isEmpty() && driver.isRunning(spec(config));
+    }
+
+    /** Every guest's config as the sampler last read it (for checks across guests, not for display). */
+    List<GuestConfig> allConfigs() {
+        return sampler.guestConfigs();
+    }
+
+    /** Every context running at the latest tick: the guests' and the others (host 0 included). */
+    java.util.Set<Integer> runningContexts() {
+        HostSnapshot snapshot = sampler.latest();
+        java.util.Set<Integer> xids = new java.util.HashSet<>(snapshot.others().keySet());
+        snapshot.guests().values().stream().filter(g -> g.running()).forEach(g -> xids.add(g.xid()));
+        return xids;
     }
 
     /**

@@ -48,6 +48,28 @@ final class GuestSettingsDialogs {
                 () -> settings.setContext(config.name(), context.getValue(), config.digest()), context);
     }
 
+    /**
+     * Gives a guest without a static context (started on a dynamic one, or with an unusable
+     * {@code context} file) one: the lowest free id is proposed and may be edited; the same checked
+     * write as {@link #context}, refused while the guest runs.
+     */
+    void assignStaticContext(GuestConfig config) {
+        String proposed;
+        try {
+            proposed = Integer.toString(settings.proposeStaticContext(config.name()));
+        } catch (InvalidInputException e) {
+            Feedback.error(e.getMessage());
+            return;
+        }
+        TextField context = field("Static context (XID)", "assign-context", proposed);
+        context.setHelperText("The lowest free id of 2..49151; any free one will do.");
+        open("Assign a static context to " + config.name(), "assign-context-dialog",
+                config.name() + " has no static context, so util-vserver gives it a dynamic one (49152+) at every start,"
+                        + " which no limit, address or history can follow. Applies at the next start; refused while it runs.",
+                Map.of("context", context),
+                () -> settings.setContext(config.name(), context.getValue(), config.digest()), context);
+    }
+
     /** Edits {@code entry}, or adds an address when it is null. */
     void address(GuestConfig config, InterfaceEntry entry) {
         TextField ip = field("Address", "edit-ip", entry == null ? "" : entry.ip());

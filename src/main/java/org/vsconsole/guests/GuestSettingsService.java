@@ -85,6 +85,29 @@ public class GuestSettingsService {
                 });
     }
 
+    /**
+     * The static context to offer a guest that has none (one on a dynamic context, or with an
+     * unusable {@code context} file): the lowest id of 2..49151 that no guest on disk names and
+     * no running context uses. Only a proposal; {@link #setContext} checks again when it is written.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
+    public int proposeStaticContext(String name) {
+        guests.config(name);
+        java.util.Set<Integer> used = new java.util.HashSet<>(guests.runningContexts());
+        guests.allConfigs().forEach(c -> {
+            if (c.context() != null) {
+                used.add(c.context());
+            }
+        });
+        for (int xid = HostGrammar.MIN_XID; xid <= HostGrammar.MAX_XID; xid++) {
+            if (!used.contains(xid)) {
+                return xid;
+            }
+        }
+        throw new InvalidInputException("context", "no free static context: every id " + HostGrammar.MIN_XID + ".."
+                + HostGrammar.MAX_XID + " is used");
+    }
+
     /** One address entry ({@code interfaces/<id>/}): address, prefix and host device; its label stays. */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_SET_INTERFACE)

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.vsconsole.base.ConsoleProperties;
@@ -69,10 +68,10 @@ class DriverSelector {
 
     HostDriver vserver(HostProperties host) {
         ProcVirtualReader proc = new ProcVirtualReader(host.procRoot(), MachineUnits.DEFAULT);
+        // every running context: the driver picks the guests' and lists the others (dynamic, leftovers)
         ContextFiguresSource figures = guests -> {
-            Set<Integer> wanted = guests.stream().map(GuestSpec::xid).collect(Collectors.toSet());
             try {
-                return proc.read().figures().stream().filter(f -> wanted.contains(f.xid()))
+                return proc.read().figures().stream()
                         .collect(Collectors.toMap(ContextFigures::xid, f -> f, (a, b) -> a));
             } catch (IOException e) {
                 throw new HostOperationException("figures", null, "Cannot read " + host.procRoot() + "/virtual: " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +42,34 @@ public interface HostDriver {
      * by XID. Guests are matched by XID; the map holds only running contexts.
      */
     Map<Integer, ContextFigures> figures(List<GuestSpec> guests);
+
+    /**
+     * The details of the guest's running context (reference §2.5–2.9: cvirt, sched, cacct, status
+     * and, where the kernel has them, the raw files); empty when the context does not run. A figure
+     * the driver cannot read is null and named in {@link ContextDetails#unavailable()}, never 0.
+     */
+    default Optional<ContextDetails> contextDetails(GuestSpec guest) {
+        return Optional.empty();
+    }
+
+    /**
+     * Figures of what runs on the host besides {@code guests}: the host itself as context 0 (its
+     * processes outside every context, as {@code vserver-stat}'s process walk counts them) and every
+     * running context no guest's static context names (dynamic contexts 49152+, leftovers), keyed
+     * by XID. Empty where the driver cannot tell.
+     */
+    default Map<Integer, ContextFigures> otherContexts(List<GuestSpec> guests) {
+        return Map.of();
+    }
+
+    /**
+     * The context a guest without a static context runs in, if it runs: util-vserver starts such a
+     * guest on a dynamic context (49152+) the kernel picks, and records it in the guest's
+     * {@code run} file ({@code configDir/run}). Empty where guests cannot run without a static context.
+     */
+    default OptionalInt dynamicContext(java.nio.file.Path configDir) {
+        return OptionalInt.empty();
+    }
 
     /**
      * Runs argv inside the running guest; each output line (stdout and stderr) goes to

@@ -91,9 +91,12 @@ public final class DashboardModel {
                 changed.add(row);
             }
         }
-        if (seen != rows.size()) {
+        if (seen != guestRows()) {
             structural = true;
             rows.removeIf(r -> {
+                if (r.kind() != DashboardRow.Kind.GUEST) {
+                    return false;
+                }
                 GuestLive g = snapshot.guest(r.name());
                 boolean gone = g == null || !visible.test(r.name());
                 if (gone) {
@@ -103,5 +106,59 @@ public final class DashboardModel {
             });
         }
         return new Change(changed, structural);
+    }
+
+    private int guestRows() {
+        int count = 0;
+        for (DashboardRow row : rows) {
+            if (row.kind() == DashboardRow.Kind.GUEST) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The row name of the host (context 0): "root server", as {@code vserver-stat} calls it. */
+    public static final String HOST_ROW = "root server";
+
+    /** The row name of a context no guest names; the space keeps it apart from every guest name. */
+    public static String contextRow(int xid) {
+        return "context " + xid;
+    }
+
+    /**
+     * Applies what runs besides the guests ({@link HostSnapshot#others()}): the host row and the
+     * contexts no guest names, or none of them for a viewer who may not see them ({@code show} false).
+     * Few rows, so each is compared at every tick.
+     */
+    public Change applyOthers(HostSnapshot snapshot, boolean show) {
+        Map<String, Integer> wanted = new HashMap<>();
+        if (show) {
+            snapshot.others().keySet().forEach(xid -> wanted.put(xid == 0 ? HOST_ROW : contextRow(xid), xid));
+        }
+        List<DashboardRow> changed = new ArrayList<>();
+        boolean structural = false;
+        for (Map.Entry<String, Integer> entry : wanted.entrySet()) {
+            int xid = entry.getValue();
+            GuestLive live = new GuestLive(entry.getKey(), xid, true, snapshot.others().get(xid));
+            DashboardRow row = byName.get(entry.getKey());
+            if (row == null) {
+                row = new DashboardRow(entry.getKey(), xid == 0 ? DashboardRow.Kind.HOST : DashboardRow.Kind.CONTEXT);
+                byName.put(entry.getKey(), row);
+                rows.add(row);
+                row.update(live, GuestDelta.none(entry.getKey()));
+                structural = true;
+            } else if (row.update(live, GuestDelta.none(entry.getKey()))) {
+                changed.add(row);
+            }
+        }
+        boolean removed = rows.removeIf(r -> {
+            boolean gone = r.kind() != DashboardRow.Kind.GUEST && !wanted.containsKey(r.name());
+            if (gone) {
+                byName.remove(r.name());
+            }
+            return gone;
+        });
+        return new Change(changed, structural || removed);
     }
 }

@@ -13,7 +13,16 @@ import org.vsconsole.host.proc.VserverStatFormatter;
  */
 public final class DashboardRow {
 
+    /** What a row stands for: a guest, the host itself (context 0), or a context no guest names. */
+    public enum Kind {
+        GUEST, HOST, CONTEXT
+    }
+
+    /** The first dynamic context id (reference §1.12); below it ids are static. */
+    public static final int FIRST_DYNAMIC_XID = 49152;
+
     private final String name;
+    private final Kind kind;
     private int xid;
     private boolean running;
     private int processes;
@@ -30,7 +39,25 @@ public final class DashboardRow {
     private String rssSvg;
 
     public DashboardRow(String name) {
+        this(name, Kind.GUEST);
+    }
+
+    /** @param name a guest's name, or a key no guest name can take (it holds a space) */
+    public DashboardRow(String name, Kind kind) {
         this.name = name;
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * Running on a dynamic context (49152+): the kernel picked the id at start (a guest without a
+     * static context under util-vserver), so no limit, address or history can follow it.
+     */
+    public boolean dynamic() {
+        return kind != Kind.HOST && running && xid >= FIRST_DYNAMIC_XID;
     }
 
     /** Copies the guest's figures of this tick; true when something the grid shows changed. */

@@ -28,11 +28,15 @@ import java.util.function.Predicate;
 import org.vsconsole.base.Formats;
 import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.base.MainLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import org.vsconsole.security.CurrentUser;
+import org.vsconsole.security.Role;
 
 /**
  * The host at a glance: load, memory and running guests, and a grid like {@code vserver-stat}
- * with CPU %, limit hits and five-minute sparklines. Rows are updated in place from the sampler's
+ * with CPU %, limit hits and five-minute sparklines, and like {@code vserver-stat} the host itself
+ * (context 0) and contexts no guest names, marked as such. Rows are updated in place from the sampler's
  * pushes, and only changed rows are refreshed, so the user's sort, filter and scroll stay put.
  * An OWNER sees only their guests.
  */
@@ -46,6 +50,7 @@ public class DashboardView extends VerticalLayout {
 
     private final Sampler sampler;
     private final CurrentUser currentUser;
+    private final boolean staff;
     private final DashboardModel model = new DashboardModel();
     private final ListDataProvider<DashboardRow> provider = new ListDataProvider<>(model.rows());
     private final Grid<DashboardRow> grid = new Grid<>();
@@ -60,6 +65,7 @@ public class DashboardView extends VerticalLayout {
 
     public DashboardView(Sampler sampler, CurrentUser currentUser) {
         this.sampler = sampler;
+        this.staff = currentUser.hasRole(Role.ADMIN) || currentUser.hasRole(Role.OPERATOR);
         LiveUpdates.follow(this, sampler::subscribe, this::apply);
         this.currentUser = currentUser;
         setSizeFull();
@@ -99,7 +105,7 @@ public class DashboardView extends VerticalLayout {
                 .setComparator(DashboardRow::sysMs).setSortable(true).setAutoWidth(true);
         grid.addColumn(DashboardRow::uptimeText).setHeader("UPTIME").setKey("uptime")
                 .setComparator(DashboardRow::uptimeMs).setSortable(true).setAutoWidth(true);
-        grid.addComponentColumn(DashboardView::nameCell).setHeader("NAME").setKey("name")
+        grid.addComponentColumn(this::nameCell).setHeader("NAME").setKey("name")
                 .setComparator(DashboardRow::name).setSortable(true).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(DashboardRow::cpuText).setHeader("CPU %").setKey("cpu")
                 .setComparator(Comparator.comparingDouble(r -> Double.isNaN(r.cpuPercent()) ? -1 : r.cpuPercent()))
@@ -119,19 +125,51 @@ public class DashboardView extends VerticalLayout {
         expand(grid);
     }
 
-    static Component nameCell(DashboardRow row) {
+    /**
+     * The guest's name, or the host / an unnamed context marked as such (no actions: they are not
+     * guests); a guest on a dynamic context is marked, with staff offered to give it a static one.
+     */
+    public Component nameCell(DashboardRow row) {
         Span name = new Span(row.name());
         name.addClassName("guest-name");
-        if (row.risingLimits().isEmpty()) {
-            return name;
+        Span cell = new Span(name);
+        if (row.kind() == DashboardRow.Kind.HOST) {
+            cell.add(new Span(" "), badge("host", "badge contrast", "row-host"));
+            return cell;
         }
-        Icon icon = VaadinIcon.WARNING.create();
-        icon.addClassName("limit-hit-icon");
-        icon.getElement().setAttribute("aria-hidden", "true");
-        Span hit = new Span(icon, new Span(row.limitHitText()));
-        hit.addClassName("limit-hit");
-        hit.getElement().getThemeList().add("badge error");
-        return new Span(name, new Span(" "), hit);
+        if (row.dynamic()) {
+            cell.add(new Span(" "), badge("dynamic context", "badge warning", "row-dynamic"));
+            if (row.kind() == DashboardRow.Kind.GUEST && staff) {
+                Button assign = new Button("Assign a static context", VaadinIcon.KEY.create(),
+                        e -> getUI().ifPresent(ui -> ui.navigate("guests/" + row.name(),
+                                com.vaadin.flow.router.QueryParameters.of("assign", "context"))));
+                assign.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                assign.addClassName("assign-static-context");
+                assign.setAriaLabel("Assign a static context to " + row.name());
+                // on a narrow screen the frozen NAME column keeps only the icon (the stylesheet hides the words)
+                assign.setTooltipText("Assign a static context");
+                cell.add(new Span(" "), assign);
+            }
+        } else if (row.kind() == DashboardRow.Kind.CONTEXT) {
+            cell.add(new Span(" "), badge("no guest", "badge contrast", "row-unknown"));
+        }
+        if (!row.risingLimits().isEmpty()) {
+            Icon icon = VaadinIcon.WARNING.create();
+            icon.addClassName("limit-hit-icon");
+            icon.getElement().setAttribute("aria-hidden", "true");
+            Span hit = new Span(icon, new Span(row.limitHitText()));
+            hit.addClassName("limit-hit");
+            hit.getElement().getThemeList().add("badge error");
+            cell.add(new Span(" "), hit);
+        }
+        return cell;
+    }
+
+    private static Span badge(String text, String theme, String className) {
+        Span badge = new Span(text);
+        badge.getElement().getThemeList().add(theme);
+        badge.addClassName(className);
+        return badge;
     }
 
     static Component trendCell(DashboardRow row) {
@@ -171,10 +209,13 @@ public class DashboardView extends VerticalLayout {
             visibleTick = snapshot.tick();
         }
         DashboardModel.Change change = model.apply(snapshot, visible);
-        if (change.structural()) {
+        // the host and unnamed contexts are the host's business: not shown to an owner
+        DashboardModel.Change others = model.applyOthers(snapshot, currentUser.seesAllGuests());
+        if (change.structural() || others.structural()) {
             provider.refreshAll();
         } else {
             change.changed().forEach(provider::refreshItem);
+            others.changed().forEach(provider::refreshItem);
         }
         showSummary(snapshot);
     }
@@ -187,7 +228,8 @@ public class DashboardView extends VerticalLayout {
         memory.setText(h.memTotalBytes() > 0
                 ? "Memory " + Formats.bytes(h.memTotalBytes() - h.memAvailableBytes()) + " used of " + Formats.bytes(h.memTotalBytes())
                 : "Memory unknown");
-        long shown = model.rows().stream().filter(DashboardRow::running).count();
-        running.setText("Running guests " + shown + " of " + model.rows().size());
+        long guests = model.rows().stream().filter(r -> r.kind() == DashboardRow.Kind.GUEST).count();
+        long shown = model.rows().stream().filter(r -> r.kind() == DashboardRow.Kind.GUEST && r.running()).count();
+        running.setText("Running guests " + shown + " of " + guests);
     }
 }

@@ -3,6 +3,7 @@ package org.vsconsole.monitoring;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.vsconsole.host.ContextFigures;
 
 /**
  * Every guest of the host at one tick, by guest name. Immutable; shared by all viewers.
@@ -12,9 +13,12 @@ import java.util.Set;
  * @param stopped     guests that ran at the previous tick and do not now (stopped or removed)
  * @param host        load and memory of the host as a whole
  * @param diff        which dashboard rows changed since the previous tick, shared by all viewers
+ * @param others      by XID, what runs besides the guests: the host itself as context 0 and contexts
+ *                    no guest's static context names (dynamic 49152+, leftovers); see
+ *                    {@link org.vsconsole.host.HostDriver#otherContexts}
  */
 public record HostSnapshot(Instant takenAt, long tick, Map<String, GuestLive> guests, Map<String, GuestDelta> deltas,
-        Set<String> started, Set<String> stopped, HostFigures host, TickDiff diff) {
+        Set<String> started, Set<String> stopped, HostFigures host, TickDiff diff, Map<Integer, ContextFigures> others) {
 
     public static final HostSnapshot EMPTY = new HostSnapshot(Instant.EPOCH, 0, Map.of());
 
@@ -25,6 +29,17 @@ public record HostSnapshot(Instant takenAt, long tick, Map<String, GuestLive> gu
         stopped = Set.copyOf(stopped);
         host = host == null ? HostFigures.UNKNOWN : host;
         diff = diff == null ? TickDiff.UNKNOWN : diff;
+        others = others == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(others));
+    }
+
+    public HostSnapshot(Instant takenAt, long tick, Map<String, GuestLive> guests, Map<String, GuestDelta> deltas,
+            Set<String> started, Set<String> stopped, HostFigures host, TickDiff diff) {
+        this(takenAt, tick, guests, deltas, started, stopped, host, diff, Map.of());
+    }
+
+    /** The same tick with what runs besides the guests. */
+    public HostSnapshot withOthers(Map<Integer, ContextFigures> contexts) {
+        return new HostSnapshot(takenAt, tick, guests, deltas, started, stopped, host, diff, contexts);
     }
 
     public HostSnapshot(Instant takenAt, long tick, Map<String, GuestLive> guests, Map<String, GuestDelta> deltas,

@@ -143,7 +143,44 @@ public class Sampler implements SmartLifecycle {
             guests.put(spec.name(), conflicts.of(spec.name()).map(c -> GuestLive.inConflict(spec.name(), c))
                     .orElseGet(() -> new GuestLive(spec.name(), spec.xid(), f != null, f)));
         }
-        return accept(Instant.now(), guests, hostFigures());
+        Map<Integer, ContextFigures> others = new java.util.TreeMap<>(otherContexts(current));
+        attachDynamicGuests(guests, others);
+        return accept(Instant.now(), guests, hostFigures(), others);
+    }
+
+    /**
+     * A guest without a usable static context that util-vserver started on a dynamic one is that
+     * context's owner: it is shown running there (and its context no longer as an unknown one).
+     */
+    private void attachDynamicGuests(Map<String, GuestLive> guests, Map<Integer, ContextFigures> others) {
+        if (others.isEmpty()) {
+            return;
+        }
+        for (GuestConfig config : guestConfigs) {
+            if (config.context() != null || guests.containsKey(config.name())) {
+                continue;
+            }
+            try {
+                driver.dynamicContext(config.configDir()).ifPresent(xid -> {
+                    ContextFigures f = others.remove(xid);
+                    if (f != null) {
+                        guests.put(config.name(), new GuestLive(config.name(), xid, true, f));
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.debug("Cannot tell the context of {}: {}", config.name(), e.getMessage());
+            }
+        }
+    }
+
+    /** What runs besides the guests; a failure here must not cost the guests' figures. */
+    private Map<Integer, ContextFigures> otherContexts(List<GuestSpec> current) {
+        try {
+            return driver.otherContexts(current);
+        } catch (RuntimeException e) {
+            log.debug("Reading the contexts besides the guests failed: {}", e.getMessage());
+            return Map.of();
+        }
     }
 
     /**
@@ -151,8 +188,16 @@ public class Sampler implements SmartLifecycle {
      * scheduler reaches it through {@link #sample()}; tests feed fixture figures directly.
      */
     synchronized HostSnapshot accept(Instant at, Map<String, GuestLive> guests, HostFigures hostFigures) {
+        return accept(at, guests, hostFigures, Map.of());
+    }
+
+    synchronized HostSnapshot accept(Instant at, Map<String, GuestLive> guests, HostFigures hostFigures,
+            Map<Integer, ContextFigures> others) {
         long started = System.nanoTime();
         HostSnapshot snapshot = deltas.next(at, guests, hostFigures);
+        if (!others.isEmpty()) {
+            snapshot = snapshot.withOthers(others);
+        }
         lastTickNanos = System.nanoTime() - started;
         latest = snapshot;
         for (Consumer<HostSnapshot> subscriber : subscribers) {

@@ -183,7 +183,7 @@ class AccessibilityIT {
         scan("guest list: stop dialog");
         closeDialog();
 
-        for (String tab : new String[]{"overview", "configuration", "network", "processes", "limits", "console",
+        for (String tab : new String[]{"overview", "configuration", "network", "processes", "context", "limits", "console",
                 "terminal", "history", "audit"}) {
             scanPage("guests/" + GUEST + "?tab=" + tab, "guest-tabs", "guest detail: " + tab);
         }

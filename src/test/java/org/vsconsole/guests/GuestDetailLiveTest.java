@@ -71,7 +71,7 @@ class GuestDetailLiveTest extends GuestsTestBase {
         assertThat($(Div.class).id("guest-overview-facts").getElement().getTextRecursively()).contains("renamed-by-hand");
 
         TabSheet tabs = $(TabSheet.class).id("guest-tabs");
-        tabs.setSelectedIndex(4);
+        selectTab(tabs, "Limits");
         assertThat(tabs.getSelectedTab().getLabel()).isEqualTo("Limits");
         assertThat($(GuestLimitsPanel.class).single().getElement().getTextRecursively())
                 .contains("Live values are what the kernel enforces now").doesNotContain("is not running");

@@ -91,6 +91,7 @@ class RoleActionMatrixTest extends GuestsTestBase {
             new Row(HttpMethod.GET, "/api/v1/guests", "/api/v1/guests", null, SIGNED_IN),
             new Row(HttpMethod.GET, "/api/v1/guests/{name}", "/api/v1/guests/" + GUEST, null, SEE_GUEST),
             new Row(HttpMethod.GET, "/api/v1/guests/{name}/state", "/api/v1/guests/" + GUEST + "/state", null, SEE_GUEST),
+            new Row(HttpMethod.GET, "/api/v1/guests/{name}/context", "/api/v1/guests/" + GUEST + "/context", null, SEE_GUEST),
             new Row(HttpMethod.POST, "/api/v1/guests", "/api/v1/guests", "{\"name\":\"not a name!\"}", STAFF),
             new Row(HttpMethod.POST, "/api/v1/guests/{name}/start", "/api/v1/guests/" + GUEST + "/start", null, OPERATE_GUEST),
             new Row(HttpMethod.POST, "/api/v1/guests/{name}/stop", "/api/v1/guests/" + GUEST + "/stop", null, OPERATE_GUEST),

@@ -82,7 +82,7 @@ class DashboardViewTest extends ConsoleViewTest {
 
         // hits did not rise on this tick yet (web1 had no previous hits figure above 0 -> 4 rises)
         assertThat(view.row("web1").limitHitText()).isEqualTo("limit hit: nproc");
-        var cell = DashboardView.nameCell(view.row("web1"));
+        var cell = view.nameCell(view.row("web1"));
         assertThat(cell.getElement().getTextRecursively()).contains("web1").contains("limit hit: nproc");
         assertThat(cell.getElement().getChildren().anyMatch(e -> e.getClassList().contains("limit-hit"))
                 || cell.getElement().toString().contains("limit-hit-icon")).isTrue();

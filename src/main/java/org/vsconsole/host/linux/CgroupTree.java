@@ -44,6 +44,21 @@ sealed interface CgroupTree permits CgroupV1, CgroupV2 {
 
     boolean exists(int xid);
 
+    /** Every context that has a cgroup under the parent, running or left over, in ascending order. */
+    List<Integer> contexts();
+
+    /** The numeric entries of {@code parentDir}: the contexts' cgroups (not {@code monitor.<xid>}). */
+    static List<Integer> numericEntries(Path parentDir) {
+        List<Integer> xids = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(parentDir)) {
+            entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9]{1,5}") && Files.isDirectory(parentDir.resolve(n)))
+                    .map(Integer::parseInt).sorted().forEach(xids::add);
+        } catch (IOException | UncheckedIOException e) {
+            // no parent yet: no guest ever ran
+        }
+        return xids;
+    }
+
     /**
      * Host pids of the context's processes, those in cgroups the guest made below its own
      * included; empty when the context does not exist.

@@ -25,6 +25,11 @@ record CgroupV1(Path root, String parent) implements CgroupTree {
     }
 
     @Override
+    public List<Integer> contexts() {
+        return CgroupTree.numericEntries(root.resolve("pids").resolve(parent));
+    }
+
+    @Override
     public List<Integer> pids(int xid) {
         return CgroupTree.readPids(dir("pids", xid));
     }

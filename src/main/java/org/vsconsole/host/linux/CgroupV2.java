@@ -24,6 +24,11 @@ record CgroupV2(Path root, String parent) implements CgroupTree {
     }
 
     @Override
+    public List<Integer> contexts() {
+        return CgroupTree.numericEntries(root.resolve(parent));
+    }
+
+    @Override
     public List<Integer> pids(int xid) {
         return CgroupTree.readPids(dir(xid));
     }

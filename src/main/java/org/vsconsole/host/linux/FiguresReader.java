@@ -15,11 +15,13 @@ final class FiguresReader {
     private FiguresReader() {
     }
 
-    static Optional<ContextFigures> read(java.nio.file.Path proc, CgroupTree tree, int xid, List<Integer> pids,
-            Optional<Integer> init, double uptimeSeconds) throws IOException {
-        if (!tree.exists(xid)) {
-            return Optional.empty(); // stopped between listing and reading
-        }
+    /** What every reader of a context takes: its cgroup's figures, its processes' VSZ and threads, its uptime. */
+    record Base(CgroupFigures cgroup, long vszBytes, int threads, long uptimeMs) {
+    }
+
+    /** The figures {@code vserver-stat} needs of one context; the init's start gives the uptime (0 without an init). */
+    static Base base(java.nio.file.Path proc, CgroupTree tree, int xid, List<Integer> pids, Optional<Integer> init,
+            double uptimeSeconds) throws IOException {
         CgroupFigures cg = tree.figures(xid);
         long vsz = 0;
         int threads = 0;
@@ -33,6 +35,19 @@ final class FiguresReader {
         long uptimeMs = init.flatMap(pid -> ProcStat.read(proc, pid))
                 .map(s -> Math.max(0, (long) (uptimeSeconds * 1000) - s.startTicks() * ProcStat.MS_PER_TICK))
                 .orElse(0L);
+        return new Base(cg, vsz, threads, uptimeMs);
+    }
+
+    static Optional<ContextFigures> read(java.nio.file.Path proc, CgroupTree tree, int xid, List<Integer> pids,
+            Optional<Integer> init, double uptimeSeconds) throws IOException {
+        if (!tree.exists(xid)) {
+            return Optional.empty(); // stopped between listing and reading
+        }
+        Base base = base(proc, tree, xid, pids, init, uptimeSeconds);
+        CgroupFigures cg = base.cgroup();
+        long vsz = base.vszBytes();
+        int threads = base.threads();
+        long uptimeMs = base.uptimeMs();
         long page = Rlimits.PAGE_SIZE;
         Map<String, LimitFigure> limits = new HashMap<>();
         limits.put("nproc", new LimitFigure(cg.pidsCurrent(), 0, Math.max(cg.pidsCurrent(), cg.pidsPeak()),

@@ -21,7 +21,10 @@ import org.vsconsole.host.process.HostTools;
 import org.vsconsole.host.BuildProgress;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.HostAptSources;
+import org.vsconsole.host.ContextDetails;
 import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.proc.HostContextReader;
+import org.vsconsole.host.proc.MachineUnits;
 import org.vsconsole.host.DiskQuotaState;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
@@ -73,6 +76,9 @@ public final class LinuxDriver implements HostDriver {
     private final TreeRemover remover = new TreeRemover(PROC.resolve("self/mountinfo"));
     private final GuestPackageCache packageCache;
     private final ContainerFiles containerFiles;
+    /** The host as context 0, walked at most every few seconds. */
+    private final HostContextReader hostRow = new HostContextReader(PROC, MachineUnits.DEFAULT, HOST_ROW_AGE);
+    private static final Duration HOST_ROW_AGE = Duration.ofSeconds(5);
 
     public LinuxDriver(Path cgroupRoot, Path guestsRoot, Path runDir, LinuxDriverSettings settings) {
         this.guestsRoot = guestsRoot.toAbsolutePath().normalize();
@@ -252,6 +258,51 @@ public final class LinuxDriver implements HostDriver {
             throw new HostOperationException("figures", null, "cannot read context figures: " + e.getMessage(), e);
         }
         return result;
+    }
+
+    @Override
+    public Optional<ContextDetails> contextDetails(GuestSpec guest) {
+        if (cgroups.isEmpty()) {
+            return Optional.empty();
+        }
+        CgroupTree tree = cgroups.get();
+        ContextFigures figures = figures(List.of(guest)).get(guest.xid());
+        if (figures == null) {
+            return Optional.empty();
+        }
+        try {
+            String source = "cgroup " + settings.cgroupParent() + "/" + guest.xid() + " (" + tree.version() + ")";
+            return Optional.of(LinuxContextDetails.of(guest.xid(), source, tree.figures(guest.xid()), figures));
+        } catch (IOException e) {
+            throw new HostOperationException("context details", guest.name(), "cannot read the context's cgroup: " + e.getMessage(), e);
+        }
+    }
+
+    /** Contexts under the parent that no guest names, and the host's processes outside every context as 0. */
+    @Override
+    public Map<Integer, ContextFigures> otherContexts(List<GuestSpec> guests) {
+        if (cgroups.isEmpty()) {
+            return Map.of();
+        }
+        CgroupTree tree = cgroups.get();
+        java.util.Set<Integer> guestXids = new java.util.HashSet<>();
+        guests.forEach(g -> guestXids.add(g.xid()));
+        java.util.Set<Integer> contextPids = new java.util.HashSet<>();
+        Map<Integer, ContextFigures> others = new java.util.TreeMap<>();
+        try {
+            double uptime = ProcStat.uptimeSeconds(PROC);
+            for (int xid : tree.contexts()) {
+                List<Integer> pids = tree.pids(xid);
+                contextPids.addAll(pids);
+                if (!pids.isEmpty() && !guestXids.contains(xid)) {
+                    FiguresReader.read(PROC, tree, xid, pids, initPid(pids), uptime).ifPresent(f -> others.put(xid, f));
+                }
+            }
+        } catch (IOException e) {
+            throw new HostOperationException("figures", null, "cannot read context figures: " + e.getMessage(), e);
+        }
+        hostRow.outside(contextPids::contains).ifPresent(f -> others.put(0, f));
+        return others;
     }
 
     @Override

@@ -63,6 +63,15 @@ public final class GuestNames {
         return new GuestNames(Map.copyOf(configured), warnings.toList());
     }
 
+    /**
+     * The xid in a guest directory's {@code run} file (written at start, left dangling at stop), read
+     * as util-vserver's {@code getCtxFromFile} reads it; empty when there is none.
+     */
+    public static java.util.OptionalInt runFileXid(Path guestDir) {
+        int xid = readId(new ProcFiles(), guestDir.resolve("run"), true);
+        return xid < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(xid);
+    }
+
     public Optional<GuestConfig> byXid(int xid) {
         return Optional.ofNullable(byXid.get(xid));
     }

@@ -8,11 +8,28 @@ import java.util.Optional;
 
 /**
  * {@code stat --proc-root DIR --config-root DIR [--cgroup-root DIR] [--page-size N] [--user-hz N]
- * [--kernel-hz N]}: prints the {@code vserver-stat} table for a proc tree. Exit codes: 0 printed,
- * 1 the proc tree could not be read, 2 bad arguments. Warnings go to the error stream, like the C
- * tool's {@code perror} lines.
+ * [--kernel-hz N] [--driver auto|vserver|linux] [--cgroup-parent NAME]}: prints the
+ * {@code vserver-stat} table for a proc tree. On a stock kernel (no {@code <proc-root>/virtual},
+ * or {@code --driver linux}) the table comes from the linux driver's cgroups ({@link LinuxLayout}).
+ * Exit codes: 0 printed, 1 the proc tree could not be read, 2 bad arguments. Warnings go to the
+ * error stream, like the C tool's {@code perror} lines.
  */
 public final class StatCommand {
+
+    /**
+     * The table of a stock-kernel host, from the linux driver's cgroups; the driver's package
+     * provides it (this package does not depend on that driver).
+     */
+    @FunctionalInterface
+    public interface LinuxLayout {
+
+        StatTable compute(Path procRoot, Path cgroupRoot, String cgroupParent, Path configRoot, MachineUnits units)
+                throws IOException;
+    }
+
+    /** The console's default cgroup parent ({@code vsconsole.linux.cgroup-parent}). */
+    static final String DEFAULT_CGROUP_PARENT = "vsconsole";
+    static final Path DEFAULT_CGROUP_ROOT = Path.of("/sys/fs/cgroup");
 
     public static final int OK = 0;
     public static final int READ_FAILED = 1;
@@ -21,9 +38,14 @@ public final class StatCommand {
     static final String USAGE_TEXT = """
             Usage: stat --proc-root DIR --config-root DIR [--cgroup-root DIR]
                         [--page-size BYTES] [--user-hz N] [--kernel-hz N]
+                        [--driver auto|vserver|linux] [--cgroup-parent NAME]
               --proc-root DIR    folder holding virtual/, uptime and the pid folders (normally /proc)
               --config-root DIR  guest configuration folder (normally /etc/vservers)
-              --cgroup-root DIR  cgroup mount for memcg kernels (default: util-vserver's lookup)
+              --cgroup-root DIR  cgroup mount: for memcg kernels (default: util-vserver's lookup),
+                                 for the linux driver (default: /sys/fs/cgroup)
+              --driver NAME      vserver: /proc/virtual; linux: the linux driver's cgroups (stock
+                                 kernel); auto (default): linux when <proc-root>/virtual is missing
+              --cgroup-parent N  the linux driver's cgroup parent (default: vsconsole)
               --page-size BYTES  page size (default 4096)
               --user-hz N        USER_HZ of /proc/<pid>/stat and cpuacct.stat (default 100)
               --kernel-hz N      HZ of /proc/virtual/<xid>/sched ticks (default 100)
@@ -32,8 +54,13 @@ public final class StatCommand {
     private StatCommand() {
     }
 
-    /** @param args {@code args[0]} is {@code "stat"} */
+    /** @param args {@code args[0]} is {@code "stat"}; without a linux layout only /proc/virtual trees are read */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, null);
+    }
+
+    /** @param linux computes the table on a stock-kernel host; null: that layout is refused */
+    public static int run(String[] args, PrintStream out, PrintStream err, LinuxLayout linux) {
         StatArguments parsed;
         try {
             parsed = StatArguments.parse(args);
@@ -42,9 +69,18 @@ public final class StatCommand {
             err.print(USAGE_TEXT);
             return USAGE;
         }
+        // auto picks the stock-kernel layout only where one is given; otherwise the proc tree's own error stands
+        boolean useLinux = parsed.driver().equals("linux")
+                || (parsed.driver().equals("auto") && linux != null && !Files.isDirectory(parsed.procRoot().resolve("virtual")));
+        if (useLinux && linux == null) {
+            err.println("stat: --driver linux: this caller reads no stock-kernel layout");
+            return READ_FAILED;
+        }
         try {
-            StatTable table = new VserverStat(parsed.procRoot(), parsed.configRoot(), parsed.cgroupRoot(), parsed.units())
-                    .compute();
+            StatTable table = useLinux
+                    ? linux.compute(parsed.procRoot(), parsed.cgroupRoot().orElse(DEFAULT_CGROUP_ROOT), parsed.cgroupParent(),
+                            parsed.configRoot(), parsed.units())
+                    : new VserverStat(parsed.procRoot(), parsed.configRoot(), parsed.cgroupRoot(), parsed.units()).compute();
             for (String warning : table.warnings()) {
                 err.println("stat: " + warning);
             }
@@ -58,7 +94,8 @@ public final class StatCommand {
     }
 
     /** Parsed command line; every problem is an {@link IllegalArgumentException} with a readable message. */
-    record StatArguments(Path procRoot, Path configRoot, Optional<Path> cgroupRoot, MachineUnits units) {
+    record StatArguments(Path procRoot, Path configRoot, Optional<Path> cgroupRoot, MachineUnits units, String driver,
+            String cgroupParent) {
 
         static StatArguments parse(String[] args) {
             if (args == null || args.length == 0 || !"stat".equals(args[0])) {
@@ -70,6 +107,8 @@ public final class StatCommand {
             long pageSize = MachineUnits.DEFAULT.pageSize();
             int userHz = MachineUnits.DEFAULT.userHz();
             int kernelHz = MachineUnits.DEFAULT.kernelHz();
+            String driver = null;
+            String cgroupParent = null;
             for (int i = 1; i < args.length; i++) {
                 String option = args[i];
                 if (i + 1 >= args.length) {
@@ -83,6 +122,8 @@ public final class StatCommand {
                     case "--page-size" -> pageSize = positive(option, value);
                     case "--user-hz" -> userHz = (int) Math.min(Integer.MAX_VALUE, positive(option, value));
                     case "--kernel-hz" -> kernelHz = (int) Math.min(Integer.MAX_VALUE, positive(option, value));
+                    case "--driver" -> driver = once(driver, option, oneOf(option, value, "auto", "vserver", "linux"));
+                    case "--cgroup-parent" -> cgroupParent = once(cgroupParent, option, cgroupParent(value));
                     default -> throw new IllegalArgumentException("unknown argument " + option);
                 }
             }
@@ -92,17 +133,38 @@ public final class StatCommand {
             if (config == null) {
                 throw new IllegalArgumentException("--config-root is required");
             }
-            return new StatArguments(proc, config, Optional.ofNullable(cgroup), new MachineUnits(pageSize, userHz, kernelHz));
+            return new StatArguments(proc, config, Optional.ofNullable(cgroup), new MachineUnits(pageSize, userHz, kernelHz),
+                    driver == null ? "auto" : driver, cgroupParent == null ? DEFAULT_CGROUP_PARENT : cgroupParent);
         }
 
         private static boolean knownOption(String option) {
             return switch (option) {
-                case "--proc-root", "--config-root", "--cgroup-root", "--page-size", "--user-hz", "--kernel-hz" -> true;
+                case "--proc-root", "--config-root", "--cgroup-root", "--page-size", "--user-hz", "--kernel-hz", "--driver",
+                        "--cgroup-parent" ->
+                    true;
                 default -> false;
             };
         }
 
-        private static Path once(Path earlier, String option, Path value) {
+        private static String oneOf(String option, String value, String... allowed) {
+            for (String candidate : allowed) {
+                if (candidate.equals(value)) {
+                    return value;
+                }
+            }
+            throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + ", not \"" + value + "\"");
+        }
+
+        /** The linux driver's rule for the name: it becomes a path under the cgroup root. */
+        private static String cgroupParent(String value) {
+            if (!value.matches("(?!\\.)[A-Za-z0-9_.-]{1,64}")) {
+                throw new IllegalArgumentException("--cgroup-parent needs 1-64 ASCII letters, digits, '_', '.' or '-', not"
+                        + " starting with '.'");
+            }
+            return value;
+        }
+
+        private static <T> T once(T earlier, String option, T value) {
             if (earlier != null) {
                 throw new IllegalArgumentException(option + " given twice");
             }

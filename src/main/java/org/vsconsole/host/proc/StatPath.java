@@ -12,7 +12,9 @@ public enum StatPath {
     /** 0x00020103 ≤ API < 0x00020306: per-context figures (here from their /proc/virtual twins). */
     CONTEXT_STATISTICS,
     /** 2.3.6+ with memcg: process walk for xids and VSZ, cgroup files for RSS and CPU time. */
-    CGROUP;
+    CGROUP,
+    /** A stock kernel (no {@code /proc/virtual}): the linux driver's cgroups, one per context, and a process walk for the host. */
+    LINUX_CGROUP;
 
     public static StatPath of(VirtualInfo info) {
         if (info.hasStatisticsSyscalls()) {

@@ -42,6 +42,7 @@ public final class VserverStat {
             case CONTEXT_STATISTICS -> fromSnapshot(snapshot, names);
             case PROCESS_WALK -> fromProcessWalk(snapshot, names);
             case CGROUP -> fromCgroups(snapshot, names);
+            case LINUX_CGROUP -> throw new IllegalStateException("a /proc/virtual tree never selects the linux layout");
         };
     }
 

@@ -13,6 +13,9 @@ import org.vsconsole.host.GuestSpec;
 @FunctionalInterface
 public interface ContextFiguresSource {
 
-    /** Figures of the running contexts among {@code guests}, keyed by XID; stopped guests are absent. */
+    /**
+     * Figures of the running contexts, keyed by XID: at least those of {@code guests}, and may hold
+     * every running context (the driver picks the guests' and lists the rest as other contexts).
+     */
     Map<Integer, ContextFigures> read(List<GuestSpec> guests);
 }

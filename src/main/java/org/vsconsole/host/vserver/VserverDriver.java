@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsconsole.host.TreeRemover;
 import org.vsconsole.host.BuildRequest;
+import org.vsconsole.host.ContextDetails;
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.DiskQuotaState;
 import org.vsconsole.host.ExecResult;
@@ -47,9 +48,17 @@ public final class VserverDriver implements HostDriver {
     private final VserverKernelProbe kernel;
     private final ContextFiguresSource figuresSource;
     private final TreeRemover rootRemover;
+    /** What {@code /proc/virtual} shows besides the guests' figures; reads nothing without a proc tree. */
+    private final ProcContexts contexts;
 
     public VserverDriver(UtilVserverCommands commands, ProcessRunner runner, CommandTimeouts timeouts,
             VserverKernelProbe kernel, ContextFiguresSource figuresSource, TreeRemover rootRemover) {
+        this(commands, runner, timeouts, kernel, figuresSource, rootRemover, null);
+    }
+
+    public VserverDriver(UtilVserverCommands commands, ProcessRunner runner, CommandTimeouts timeouts,
+            VserverKernelProbe kernel, ContextFiguresSource figuresSource, TreeRemover rootRemover, Path procRoot) {
+        this.contexts = new ProcContexts(procRoot, figuresSource);
         this.commands = commands;
         this.runner = runner;
         this.timeouts = timeouts;
@@ -62,7 +71,7 @@ public final class VserverDriver implements HostDriver {
     public static VserverDriver forHost(Path binDir, Path procRoot, ContextFiguresSource figuresSource) {
         return new VserverDriver(new UtilVserverCommands(binDir), new ProcessRunner(ProcessRunner.hostEnvironment()),
                 CommandTimeouts.defaults(), new VserverKernelProbe(VserverSyscall.forThisHost(), procRoot),
-                figuresSource, new TreeRemover(procRoot.resolve("self").resolve("mountinfo")));
+                figuresSource, new TreeRemover(procRoot.resolve("self").resolve("mountinfo")), procRoot);
     }
 
     @Override
@@ -127,9 +136,24 @@ public final class VserverDriver implements HostDriver {
     @Override
     public Map<Integer, ContextFigures> figures(List<GuestSpec> guests) {
         var xids = guests.stream().map(GuestSpec::xid).collect(Collectors.toSet());
-        return figuresSource.read(guests).entrySet().stream()
+        return contexts.all(guests).entrySet().stream()
                 .filter(e -> xids.contains(e.getKey()))
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    @Override
+    public Map<Integer, ContextFigures> otherContexts(List<GuestSpec> guests) {
+        return contexts.others(guests);
+    }
+
+    @Override
+    public java.util.OptionalInt dynamicContext(Path configDir) {
+        return contexts.dynamicContext(configDir);
+    }
+
+    @Override
+    public Optional<ContextDetails> contextDetails(GuestSpec guest) {
+        return contexts.details(guest);
     }
 
     @Override

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vsconsole.host.ContextFigures;
+import org.vsconsole.monitoring.DashboardModel;
+import org.vsconsole.monitoring.DashboardRow;
 import org.vsconsole.monitoring.GuestDelta;
 import org.vsconsole.monitoring.GuestLive;
 import org.vsconsole.monitoring.HistoryRange;
@@ -44,7 +46,14 @@ class MonitoringController {
     }
 
     /** One running context as {@code vserver-stat} shows it, plus CPU % since the previous tick and limit hits. */
-    record StatRow(int xid, String name, int processes, long vszBytes, long rssBytes, long userMs, long sysMs, long uptimeMs,
+    record StatRow(int xid,
+            @Schema(description = "the guest's name; \"root server\" for the host; null for a context no guest names") String name,
+            @Schema(description = "guest, host (context 0: the host's processes outside every context, not a guest) or"
+                    + " context (running, but no guest names it)", allowableValues = {
+                            "guest", "host", "context"}) String kind,
+            @Schema(description = "on a dynamic context (49152+): the kernel picked the id at start; give the guest a"
+                    + " static one with PUT /guests/{name}/context") boolean dynamicContext,
+            int processes, long vszBytes, long rssBytes, long userMs, long sysMs, long uptimeMs,
             Double cpuPercent, long limitHits, List<String> limitHitsRising) {
     }
 
@@ -52,25 +61,38 @@ class MonitoringController {
     }
 
     @GetMapping("/stat")
-    @Operation(operationId = "getStat", summary = "Live figures of running guests", description = "What vserver-stat shows for each running guest the caller may see, from the sampler's"
-            + " latest tick, with CPU % since the tick before and limit hits.")
+    @Operation(operationId = "getStat", summary = "Live figures of running contexts", description = "What vserver-stat shows for each running guest the caller may see, from the sampler's"
+            + " latest tick, with CPU % since the tick before and limit hits. For those who see every guest also the"
+            + " host as context 0 (kind host) and running contexts no guest names (kind context), as vserver-stat lists"
+            + " them; sorted by context id.")
     Stat stat() {
         HostSnapshot snapshot = sampler.latest();
         boolean all = currentUser.seesAllGuests();
         var owned = all ? java.util.Set.<String>of() : currentUser.ownedGuests();
-        List<StatRow> rows = snapshot.guests().values().stream()
+        List<StatRow> rows = new java.util.ArrayList<>();
+        snapshot.guests().values().stream()
                 .filter(g -> g.running() && g.figures() != null)
                 .filter(g -> all || owned.contains(g.name()))
-                .sorted(Comparator.comparingInt(GuestLive::xid))
-                .map(g -> row(g, snapshot.delta(g.name())))
-                .toList();
+                .forEach(g -> rows.add(row(g, snapshot.delta(g.name()))));
+        if (all) {
+            snapshot.others().forEach((xid, f) -> rows.add(other(xid, f)));
+        }
+        rows.sort(Comparator.comparingInt(StatRow::xid));
         return new Stat(snapshot.takenAt().toString(), snapshot.tick(), rows);
     }
 
     private static StatRow row(GuestLive g, GuestDelta d) {
         ContextFigures f = g.figures();
-        return new StatRow(g.xid(), g.name(), f.processes(), f.vszBytes(), f.rssBytes(), f.userMs(), f.sysMs(), f.uptimeMs(),
+        return new StatRow(g.xid(), g.name(), "guest", g.xid() >= DashboardRow.FIRST_DYNAMIC_XID, f.processes(), f.vszBytes(),
+                f.rssBytes(), f.userMs(), f.sysMs(), f.uptimeMs(),
                 Double.isNaN(d.cpuPercent()) ? null : Math.round(d.cpuPercent() * 10) / 10.0, d.totalHits(), d.risingLimits());
+    }
+
+    private static StatRow other(int xid, ContextFigures f) {
+        boolean host = xid == 0;
+        return new StatRow(xid, host ? DashboardModel.HOST_ROW : null, host ? "host" : "context",
+                xid >= DashboardRow.FIRST_DYNAMIC_XID, f.processes(), f.vszBytes(), f.rssBytes(), f.userMs(), f.sysMs(),
+                f.uptimeMs(), null, 0, List.of());
     }
 
     @GetMapping("/guests/{name}/history")

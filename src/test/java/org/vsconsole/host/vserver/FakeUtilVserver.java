@@ -64,6 +64,30 @@ public final class FakeUtilVserver {
                 new org.vsconsole.host.TreeRemover(home.resolve("mountinfo")));
     }
 
+    /**
+     * The driver over a proc tree at {@code <home>/proc} (copy a fixture there): the running
+     * contexts, their details and the host row are read from it with the console's own readers, as
+     * the production wiring reads {@code /proc}; start, stop and the rest go to the fake tools.
+     */
+    public VserverDriver driverOverProc(CommandTimeouts timeouts) {
+        Path proc = home.resolve("proc");
+        org.vsconsole.host.proc.ProcVirtualReader reader = new org.vsconsole.host.proc.ProcVirtualReader(proc);
+        ContextFiguresSource figures = guests -> {
+            try {
+                return reader.read().figures().stream().collect(java.util.stream.Collectors.toMap(
+                        org.vsconsole.host.ContextFigures::xid, f -> f, (a, b) -> a));
+            } catch (IOException e) {
+                return Map.of();
+            }
+        };
+        VserverSyscall kernelAnswering = new VserverSyscall((name, cmd, id, data) -> 0x00020308);
+        return new VserverDriver(new UtilVserverCommands(bin),
+                new ProcessRunner(environment(), ProcessRunner.DEFAULT_CAPTURE_LIMIT, Duration.ofMillis(500),
+                        Duration.ofMillis(500)),
+                timeouts, new VserverKernelProbe(kernelAnswering, proc), figures,
+                new org.vsconsole.host.TreeRemover(home.resolve("mountinfo")), proc);
+    }
+
     /** Writes control file {@code <key>.<what>}, e.g. {@code control("vserver.start", "exit", "1")}. */
     FakeUtilVserver control(String key, String what, String content) {
         try {
