@@ -78,6 +78,7 @@ final class CapabilityDialogs {
         types.add(NONE);
         types.addAll(now.knownTypes());
         type.setItems(types);
+        type.setWidthFull();
         type.setValue(now.type() != null && now.knownTypes().contains(now.type()) ? now.type() : NONE);
         CheckboxGroup<String> flags = group("Personality flags", "edit-personality-flags", now.knownFlags(), List.of(),
                 now.flags().stream().map(f -> f.toUpperCase(java.util.Locale.ROOT)).toList());
