@@ -139,15 +139,17 @@ public class GuestSettingsService {
     public Saved setCapabilities(String name, java.util.Collection<String> system, java.util.Collection<String> context,
             String digest) {
         GuestConfig before = guests.config(name);
-        java.util.Set<String> sys = canonical(VserverNames.CapabilityFile.SYSTEM, system);
-        java.util.Set<String> ctx = canonical(VserverNames.CapabilityFile.CONTEXT, context);
-        if (sys == null && ctx == null) {
-            throw new InvalidInputException("capabilities", "give the system or the context capabilities (or both)");
-        }
+        java.util.Set<String> sys = system == null ? null : new java.util.LinkedHashSet<>(nonNull(system));
+        java.util.Set<String> ctx = context == null ? null : new java.util.LinkedHashSet<>(nonNull(context));
         String driver = guests.driverName();
-        CapabilityEffects.requireAllowed(driver, sys);
+        // checked inside the audited edit, so a refused name leaves its row too; the writer checks each name again
         Saved saved = edit(AuditActions.GUEST_SET_CAPABILITIES, before, digest, capabilitiesOf(before),
-                new ConfigChange.SetCapabilities(sys, ctx), GuestSettingsService::capabilitiesOf);
+                new ConfigChange.SetCapabilities(sys, ctx), GuestSettingsService::capabilitiesOf, () -> {
+                    if (sys == null && ctx == null) {
+                        throw new InvalidInputException("capabilities", "give the system or the context capabilities (or both)");
+                    }
+                    CapabilityEffects.requireAllowed(driver, canonical(VserverNames.CapabilityFile.SYSTEM, sys));
+                });
         String effect = sys != null && ctx != null
                 ? "for the system capabilities " + CapabilityEffects.system(driver) + "; for the context capabilities "
                         + CapabilityEffects.context(driver)
@@ -160,12 +162,19 @@ public class GuestSettingsService {
     @AuditedAction(AuditActions.GUEST_SET_PERSONALITY)
     public Saved setPersonality(String name, String type, java.util.List<String> flags, String digest) {
         GuestConfig before = guests.config(name);
-        String checkedType = type == null || type.isBlank() ? null : HostGrammar.personalityType(type);
-        java.util.List<String> checkedFlags = (flags == null ? java.util.List.<String>of() : flags).stream()
-                .map(HostGrammar::personalityFlag).distinct().toList();
+        String bareType = type == null || type.isBlank() ? null : type;
+        java.util.List<String> bareFlags = flags == null ? java.util.List.of() : nonNull(flags);
+        // the writer checks type and flags inside the audited edit (VserverNames.personalityText)
         Saved saved = edit(AuditActions.GUEST_SET_PERSONALITY, before, digest, personalityOf(before),
-                new ConfigChange.SetPersonality(checkedType, checkedFlags), GuestSettingsService::personalityOf);
-        return new Saved(saved.config(), CapabilityEffects.personality(guests.driverName(), checkedType, checkedFlags));
+                new ConfigChange.SetPersonality(bareType, bareFlags), GuestSettingsService::personalityOf);
+        var written = saved.config().personality();
+        return new Saved(saved.config(), CapabilityEffects.personality(guests.driverName(),
+                written == null ? null : written.type(), written == null ? java.util.List.of() : written.flags()));
+    }
+
+    /** JSON may carry nulls in a list; each becomes an empty name, which the grammar refuses by field. */
+    private static java.util.List<String> nonNull(java.util.Collection<String> names) {
+        return names.stream().map(n -> n == null ? "" : n).toList();
     }
 
     private Saved edit(String action, GuestConfig before, String digest, Object shownBefore, ConfigChange change,

@@ -104,6 +104,8 @@ class GuestCapabilitiesEditTest extends GuestsTestBase {
                 .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("personality flags");
         assertThatThrownBy(() -> settings.setPersonality("caps2", "", List.of("UNAME26"), digest))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("need a personality type");
+        assertThat(lastAudit("guest.set-capabilities", "caps2").get("outcome")).as("a refusal leaves its row").isEqualTo("failed");
+        assertThat(lastAudit("guest.set-personality", "caps2").get("message")).asString().contains("personality type");
         assertThat(file("caps2", "bcapabilities")).doesNotExist();
         assertThat(file("caps2", "ccapabilities")).doesNotExist();
         assertThat(file("caps2", "personality")).doesNotExist();
