@@ -43,6 +43,8 @@ public final class AuditActions {
     public static final String GUEST_SET_BOOT_MARK = "guest.set-boot-mark";
     public static final String GUEST_SET_HOSTNAME = "guest.set-hostname";
     public static final String GUEST_SET_CONTEXT = "guest.set-context";
+    public static final String GUEST_SET_CAPABILITIES = "guest.set-capabilities";
+    public static final String GUEST_SET_PERSONALITY = "guest.set-personality";
     public static final String GUEST_SET_INTERFACE = "guest.set-interface";
     public static final String GUEST_ADD_INTERFACE = "guest.add-interface";
     public static final String GUEST_REMOVE_INTERFACE = "guest.remove-interface";

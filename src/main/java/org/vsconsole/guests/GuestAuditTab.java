@@ -20,10 +20,12 @@ class GuestAuditTab extends VerticalLayout {
         grid.setId("guest-audit");
         grid.setAriaLabel("Audit log of this guest");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(e -> e.time().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z")).setHeader("Time (UTC)").setAutoWidth(true);
+        var time = grid.addColumn(e -> e.time().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z")).setHeader("Time (UTC)")
+                .setAutoWidth(true);
         grid.addColumn(AuditEvent::actor).setHeader("Actor").setAutoWidth(true);
-        grid.addColumn(AuditEvent::action).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(e -> e.outcome().dbValue()).setHeader("Outcome").setAutoWidth(true);
+        var action = grid.addColumn(AuditEvent::action).setHeader("Action").setAutoWidth(true);
+        var outcome = grid.addColumn(e -> e.outcome().dbValue()).setHeader("Outcome").setAutoWidth(true);
+        org.vsconsole.base.NarrowColumns.keepOnly(grid, time, action, outcome);
         grid.addColumn(e -> e.message() == null ? "" : e.message()).setHeader("Message").setFlexGrow(1);
         grid.setHeight("28rem");
         add(grid);

@@ -42,6 +42,7 @@ class GuestConfigurationTab extends VerticalLayout {
             Button context = new Button("Change context", VaadinIcon.EDIT.create(), e -> editors.context(config));
             context.setId("edit-context-open");
             HorizontalLayout actions = new HorizontalLayout(hostname, context);
+            actions.addClassName("wrapping-toolbar");
             if (config.context() == null) {
                 Button assign = new Button("Assign a static context", VaadinIcon.KEY.create(), e -> editors.assignStaticContext(config));
                 assign.setId("assign-context-open");
@@ -57,7 +58,10 @@ class GuestConfigurationTab extends VerticalLayout {
         rows.add(new String[]{"System capabilities added", join(config.bcapabilities())});
         rows.add(new String[]{"Context capabilities", join(config.ccapabilities())});
         rows.add(new String[]{"Network flags", join(config.nflags())});
-        rows.add(new String[]{"Personality", config.personality() == null ? "—" : config.personality().type()});
+        rows.add(new String[]{"Personality", config.personality() == null
+                ? "—"
+                : String.join(" ", config.personality().type(), String.join(" ", config.personality().flags())).strip()});
+        int capabilityRows = rows.size();
         rows.add(new String[]{"Init style", orDash(config.init().style())});
         rows.add(new String[]{"Boot marks", join(config.init().marks())});
         rows.add(new String[]{"Package management inside guest", config.pkgmgmtInternal() ? "yes" : "no"});
@@ -74,7 +78,18 @@ class GuestConfigurationTab extends VerticalLayout {
         rows.add(new String[]{"Scripts", join(config.scripts())});
         rows.add(new String[]{"Disabled", config.disabled() ? "yes (left out of start-all)" : "no"});
         VerticalLayout box = this;
-        box.add(facts(rows.toArray(String[][]::new)));
+        box.add(facts(rows.subList(0, capabilityRows).toArray(String[][]::new)));
+        if (editors != null) {
+            CapabilityDialogs dialogs = editors.capabilityDialogs();
+            Button caps = new Button("Edit capabilities", VaadinIcon.EDIT.create(), e -> dialogs.capabilities(config));
+            caps.setId("edit-capabilities-open");
+            Button personality = new Button("Edit personality", VaadinIcon.EDIT.create(), e -> dialogs.personality(config));
+            personality.setId("edit-personality-open");
+            HorizontalLayout capabilityActions = new HorizontalLayout(caps, personality);
+            capabilityActions.addClassName("wrapping-toolbar");
+            box.add(capabilityActions);
+        }
+        box.add(facts(rows.subList(capabilityRows, rows.size()).toArray(String[][]::new)));
         Grid<org.vsconsole.host.config.FstabEntry> fstab = new Grid<>();
         fstab.addColumn(org.vsconsole.host.config.FstabEntry::device).setHeader("Device");
         fstab.addColumn(org.vsconsole.host.config.FstabEntry::mountPoint).setHeader("Mount point");

@@ -134,6 +134,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         dynamicBadge.getElement().getThemeList().add("badge warning");
         HorizontalLayout header = new HorizontalLayout(title, stateBadge, dynamicBadge);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.addClassName("guest-header");
 
         tabs = new TabSheet();
         tabs.setId("guest-tabs");
@@ -149,6 +150,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
                 ? "On this host every guest joins the console's own bridge; the host device is what util-vserver"
                         + " would use on a Linux-VServer kernel."
                 : null);
+        header.add(overviewTab.actionsMenu()); // narrow screens: the actions from every tab
         ordered.put(10, java.util.Map.entry("Overview", overviewTab));
         ordered.put(20, java.util.Map.entry("Configuration", configurationTab));
         ordered.put(30, java.util.Map.entry("Network", networkTab));

@@ -35,7 +35,7 @@ class GuestNetworkTab extends VerticalLayout {
         grid.setId("guest-interfaces");
         grid.setAriaLabel("Network interfaces");
         grid.addColumn(InterfaceEntry::id).setHeader("Entry");
-        grid.addColumn(i -> orDash(i.ip())).setHeader("Address");
+        var address = grid.addColumn(i -> orDash(i.ip())).setHeader("Address");
         grid.addColumn(i -> i.prefix() == null ? orDash(i.mask()) : "/" + i.prefix()).setHeader("Prefix");
         grid.addColumn(i -> i.nodev() ? "none (nodev)" : orDash(i.dev())).setHeader("Host device");
         grid.addColumn(i -> orDash(i.name())).setHeader("Label");
@@ -56,6 +56,7 @@ class GuestNetworkTab extends VerticalLayout {
                 return actions;
             }).setHeader("Actions").setKey("actions").setAutoWidth(true);
         }
+        org.vsconsole.base.NarrowColumns.keepOnly(grid, address, grid.getColumnByKey("actions"));
         grid.setItems(config.interfaces());
         grid.setAllRowsVisible(true);
         VerticalLayout box = this;

@@ -1,12 +1,17 @@
 package org.vsconsole.guests;
 
+import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +43,11 @@ class GuestOverviewTab extends VerticalLayout {
     /** Staff only; null for others. */
     private final Button delete;
     private final Div facts = new Div();
+    /** The same actions as one menu for the page header, shown on narrow screens only (CSS). */
+    private final MenuBar menu = new MenuBar();
+    private final MenuItem menuStart;
+    private final MenuItem menuStop;
+    private final MenuItem menuRestart;
 
     GuestOverviewTab(GuestService guests, Sampler sampler, GuestConfig config, boolean mayOperate, boolean staff) {
         this.guests = guests;
@@ -50,19 +60,23 @@ class GuestOverviewTab extends VerticalLayout {
         restart.setId("guest-restart");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        start.addClickListener(e -> act("start", () -> guests.start(name)));
-        stop.addClickListener(e -> Feedback.confirmDestructive("Stop " + name + "?",
-                "Its services stop and every process of the guest ends.", "Stop", () -> act("stop", () -> guests.stop(name))));
-        restart.addClickListener(e -> Feedback.confirmDestructive("Restart " + name + "?",
+        Runnable doStart = () -> act("start", () -> guests.start(name));
+        Runnable doStop = () -> Feedback.confirmDestructive("Stop " + name + "?",
+                "Its services stop and every process of the guest ends.", "Stop", () -> act("stop", () -> guests.stop(name)));
+        Runnable doRestart = () -> Feedback.confirmDestructive("Restart " + name + "?",
                 "Every process of the guest ends and the guest starts again.", "Restart",
-                () -> act("restart", () -> guests.restart(name))));
+                () -> act("restart", () -> guests.restart(name)));
+        start.addClickListener(e -> doStart.run());
+        stop.addClickListener(e -> doStop.run());
+        restart.addClickListener(e -> doRestart.run());
         HorizontalLayout actions = new HorizontalLayout(start, stop, restart);
         // at 320 px or 400 % zoom the actions wrap instead of running off the panel's edge
         actions.addClassName("wrapping-toolbar");
+        Runnable doDelete = () -> GuestDeleteDialog.open(guests, this.config,
+                sampler.latest().guest(name) != null && sampler.latest().guest(name).running(),
+                () -> act("stop", () -> guests.stop(name)));
         if (staff) {
-            delete = new Button("Delete…", VaadinIcon.TRASH.create(), e -> GuestDeleteDialog.open(guests, this.config,
-                    sampler.latest().guest(name) != null && sampler.latest().guest(name).running(),
-                    () -> act("stop", () -> guests.stop(name))));
+            delete = new Button("Delete…", VaadinIcon.TRASH.create(), e -> doDelete.run());
             delete.setId("guest-delete");
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             actions.add(delete);
@@ -70,6 +84,24 @@ class GuestOverviewTab extends VerticalLayout {
             delete = null;
         }
         actions.setVisible(mayOperate);
+        menu.setId("guest-actions-menu");
+        menu.addClassName("narrow-only");
+        menu.addThemeVariants(MenuBarVariant.LUMO_ICON);
+        MenuItem open = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
+        open.setId("guest-actions-open");
+        open.setAriaLabel("Actions");
+        open.setTooltipText("Actions");
+        SubMenu items = open.getSubMenu();
+        menuStart = items.addItem("Start", e -> doStart.run());
+        menuStart.setId("guest-menu-start");
+        menuStop = items.addItem("Stop", e -> doStop.run());
+        menuStop.setId("guest-menu-stop");
+        menuRestart = items.addItem("Restart", e -> doRestart.run());
+        menuRestart.setId("guest-menu-restart");
+        if (delete != null) {
+            items.addItem("Delete…", e -> doDelete.run()).setId("guest-menu-delete");
+        }
+        menu.setVisible(mayOperate);
         figures.setId("guest-figures");
         figures.addClassName("figure");
         bootMark.setId("guest-boot-mark");
@@ -91,6 +123,11 @@ class GuestOverviewTab extends VerticalLayout {
         setPadding(false);
         add(actions, figures, bootMark, facts);
         render(config);
+    }
+
+    /** Start, stop, restart and delete as one menu, for the page header on a narrow screen. */
+    MenuBar actionsMenu() {
+        return menu;
     }
 
     /** Draws the config-derived parts again from {@code config}. */
@@ -130,6 +167,10 @@ class GuestOverviewTab extends VerticalLayout {
         bootMark.setEnabled(mayOperate && conflict == null && !unmanaged);
         stop.setEnabled(running && !unmanaged);
         restart.setEnabled(running && !unmanaged);
+        // from the state, not from the buttons: on another tab they are hidden, and so read as disabled
+        menuStart.setEnabled(!running && conflict == null && !unmanaged);
+        menuStop.setEnabled(running && !unmanaged);
+        menuRestart.setEnabled(running && !unmanaged);
         String why = unmanaged
                 ? name + " was made outside the console and is not managed yet: adopt it first (Adopt, above)"
                         + " to start, stop or change it."
@@ -154,9 +195,9 @@ class GuestOverviewTab extends VerticalLayout {
 
     private void act(String what, Runnable action) {
         UI ui = UI.getCurrent();
-        start.setEnabled(false);
-        stop.setEnabled(false);
-        restart.setEnabled(false);
+        for (HasEnabled control : new HasEnabled[]{start, stop, restart, menuStart, menuStop, menuRestart}) {
+            control.setEnabled(false);
+        }
         // Off the request thread, as the signed-in user: a stop can take as long as its timeout.
         CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
             try {

@@ -28,13 +28,14 @@ class GuestProcessesTab extends VerticalLayout {
         processGrid.setId("guest-processes");
         processGrid.setAriaLabel("Processes");
         processGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        processGrid.addColumn(GuestProcess::pid).setHeader("PID").setAutoWidth(true);
+        var pid = processGrid.addColumn(GuestProcess::pid).setHeader("PID").setAutoWidth(true);
         processGrid.addColumn(p -> p.guestPid() > 0 ? Integer.toString(p.guestPid()) : "—").setHeader("PID in guest").setAutoWidth(true);
         processGrid.addColumn(GuestProcess::user).setHeader("User").setAutoWidth(true);
         processGrid.addColumn(p -> Formats.bytes(p.vszBytes())).setHeader("VSZ").setAutoWidth(true);
         processGrid.addColumn(p -> Formats.bytes(p.rssBytes())).setHeader("RSS of the process").setAutoWidth(true);
         processGrid.addColumn(p -> Formats.duration(p.cpuMs())).setHeader("CPU").setAutoWidth(true);
-        processGrid.addColumn(GuestProcess::command).setHeader("Command").setFlexGrow(1);
+        var command = processGrid.addColumn(GuestProcess::command).setHeader("Command").setFlexGrow(1);
+        var actions = new java.util.ArrayList<com.vaadin.flow.component.grid.Grid.Column<?>>(java.util.List.of(pid, command));
         if (mayOperate) {
             processGrid.addComponentColumn(p -> {
                 Button kill = new Button("Kill", e -> Feedback.confirmDestructive("Kill process " + p.pid() + "?",
@@ -52,7 +53,10 @@ class GuestProcessesTab extends VerticalLayout {
                 kill.setAriaLabel("Kill process " + p.pid());
                 return kill;
             }).setHeader("Actions").setAutoWidth(true);
+            actions.add(processGrid.getColumns().getLast());
         }
+        // a phone shows which process and its action; the sizes are a swipe away on a wider screen
+        org.vsconsole.base.NarrowColumns.keepOnly(processGrid, actions.toArray(com.vaadin.flow.component.grid.Grid.Column<?>[]::new));
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refresh());
         refresh.setId("processes-refresh");
         Button endAll = new Button("End all processes", VaadinIcon.STOP.create(), e -> Feedback.confirmDestructive(

@@ -90,6 +90,11 @@ final class GuestSettingsDialogs {
         }
     }
 
+    /** The capabilities and personality editors (their own class: ticks, not text fields). */
+    CapabilityDialogs capabilityDialogs() {
+        return new CapabilityDialogs(settings, saved);
+    }
+
     void removeAddress(GuestConfig config, InterfaceEntry entry) {
         Feedback.confirmDestructive("Remove address " + entry.ip() + " from " + config.name() + "?",
                 "The guest no longer has it from its next start.", "Remove",

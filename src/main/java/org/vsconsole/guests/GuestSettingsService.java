@@ -18,10 +18,12 @@ import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.InterfaceEntry;
 import org.vsconsole.host.config.InterfaceSpec;
+import org.vsconsole.host.config.VserverNames;
 import org.vsconsole.sync.SyncService;
 
 /**
- * Edits of an existing guest's configuration: host name, context, addresses. Staff only (an owner
+ * Edits of an existing guest's configuration: host name, context, addresses, capabilities and
+ * personality. Staff only (an owner
  * moving their guest's address could take another tenant's), each against the digest the editor
  * read so a stale edit is refused with the files that changed, under the guest's lock, refused
  * for a guest not adopted yet, audited
@@ -139,6 +141,65 @@ public class GuestSettingsService {
                 new ConfigChange.RemoveInterface(HostGrammar.interfaceId(id)), GuestSettingsService::addresses);
     }
 
+    /** The guest's system and context capabilities as it gets them, and where they apply on this host. */
+    @PreAuthorize("@currentUser.maySee(#name)")
+    public GuestCapabilities capabilities(String name) {
+        return GuestCapabilities.of(guests.config(name), guests.driverName());
+    }
+
+    @PreAuthorize("@currentUser.maySee(#name)")
+    public GuestPersonality personality(String name) {
+        return GuestPersonality.of(guests.config(name), guests.driverName());
+    }
+
+    /**
+     * Gives the guest exactly these system ({@code bcapabilities}) and/or context
+     * ({@code ccapabilities}) capabilities; null leaves that set as it is. Names only from the
+     * documented lists; on the linux driver none that reaches past the guest.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
+    @AuditedAction(AuditActions.GUEST_SET_CAPABILITIES)
+    public Saved setCapabilities(String name, java.util.Collection<String> system, java.util.Collection<String> context,
+            String digest) {
+        GuestConfig before = guests.config(name);
+        java.util.Set<String> sys = system == null ? null : new java.util.LinkedHashSet<>(nonNull(system));
+        java.util.Set<String> ctx = context == null ? null : new java.util.LinkedHashSet<>(nonNull(context));
+        String driver = guests.driverName();
+        // checked inside the audited edit, so a refused name leaves its row too; the writer checks each name again
+        Saved saved = edit(AuditActions.GUEST_SET_CAPABILITIES, before, digest, capabilitiesOf(before),
+                new ConfigChange.SetCapabilities(sys, ctx), GuestSettingsService::capabilitiesOf, () -> {
+                    if (sys == null && ctx == null) {
+                        throw new InvalidInputException("capabilities", "give the system or the context capabilities (or both)");
+                    }
+                    CapabilityEffects.requireAllowed(driver, canonical(VserverNames.CapabilityFile.SYSTEM, sys));
+                });
+        String effect = sys != null && ctx != null
+                ? "for the system capabilities " + CapabilityEffects.system(driver) + "; for the context capabilities "
+                        + CapabilityEffects.context(driver)
+                : sys != null ? CapabilityEffects.system(driver) : CapabilityEffects.context(driver);
+        return new Saved(saved.config(), effect);
+    }
+
+    /** Writes {@code personality}: a type and its flags, or (type empty) no personality at all. */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
+    @AuditedAction(AuditActions.GUEST_SET_PERSONALITY)
+    public Saved setPersonality(String name, String type, java.util.List<String> flags, String digest) {
+        GuestConfig before = guests.config(name);
+        String bareType = type == null || type.isBlank() ? null : type;
+        java.util.List<String> bareFlags = flags == null ? java.util.List.of() : nonNull(flags);
+        // the writer checks type and flags inside the audited edit (VserverNames.personalityText)
+        Saved saved = edit(AuditActions.GUEST_SET_PERSONALITY, before, digest, personalityOf(before),
+                new ConfigChange.SetPersonality(bareType, bareFlags), GuestSettingsService::personalityOf);
+        var written = saved.config().personality();
+        return new Saved(saved.config(), CapabilityEffects.personality(guests.driverName(),
+                written == null ? null : written.type(), written == null ? java.util.List.of() : written.flags()));
+    }
+
+    /** JSON may carry nulls in a list; each becomes an empty name, which the grammar refuses by field. */
+    private static java.util.List<String> nonNull(java.util.Collection<String> names) {
+        return names.stream().map(n -> n == null ? "" : n).toList();
+    }
+
     private Saved edit(String action, GuestConfig before, String digest, Object shownBefore, ConfigChange change,
             java.util.function.Function<GuestConfig, Object> shownAfter) {
         return edit(action, before, digest, shownBefore, change, shownAfter, () -> {
@@ -163,6 +224,29 @@ public class GuestSettingsService {
             return shownAfter.apply(written[0]);
         }));
         return Saved.of(written[0], guests.isRunning(name));
+    }
+
+    private static java.util.Set<String> canonical(VserverNames.CapabilityFile file, java.util.Collection<String> names) {
+        if (names == null) {
+            return null;
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        names.forEach(n -> out.add(file.name(n)));
+        return out;
+    }
+
+    private static Object capabilitiesOf(GuestConfig c) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("bcapabilities", c.bcapabilities());
+        view.put("ccapabilities", c.ccapabilities());
+        return view;
+    }
+
+    private static Object personalityOf(GuestConfig c) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("type", c.personality() == null ? null : c.personality().type());
+        view.put("flags", c.personality() == null ? java.util.List.of() : c.personality().flags());
+        return view;
     }
 
     private static InterfaceSpec spec(String ip, String prefix, String dev, String label, boolean nodev) {

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param rlimits    configured limits by util-vserver name ({@code nproc}, {@code rss}, …)
  * @param personality the {@code personality} type ({@code LINUX32} makes a 32-bit guest), or null
  * @param diskLimit  the complete, enabled {@code dlimits/} entry for the guest's root, or null
+ * @param removedCapabilities system capabilities its {@code bcapabilities} removes ({@code !NAME}),
+ *                   canonical names ({@code NET_RAW}); a driver that cannot add capabilities can still drop these
  */
 public record GuestSpec(
         String name,
@@ -30,11 +32,21 @@ public record GuestSpec(
         List<Address> interfaces,
         Map<String, LimitValues> rlimits,
         String personality,
-        DiskQuota diskLimit) {
+        DiskQuota diskLimit,
+        java.util.Set<String> removedCapabilities) {
 
     public GuestSpec {
         interfaces = List.copyOf(interfaces);
         rlimits = Map.copyOf(rlimits);
+        removedCapabilities = java.util.Set.copyOf(removedCapabilities);
+    }
+
+    /** A guest whose {@code bcapabilities} removes nothing. */
+    public GuestSpec(String name, int xid, Path configDir, Path rootDir, String nodename, String domainname,
+            String tmpSize, List<Address> interfaces, Map<String, LimitValues> rlimits, String personality,
+            DiskQuota diskLimit) {
+        this(name, xid, configDir, rootDir, nodename, domainname, tmpSize, interfaces, rlimits, personality, diskLimit,
+                java.util.Set.of());
     }
 
     /** A guest without personality or disk limit: what most tests and simple callers need. */

@@ -31,7 +31,8 @@ public final class GuestSpecs {
         return new GuestSpec(config.name(), xid, config.configDir(), root, config.nodename() == null ? config.name() : config.nodename(),
                 config.domainname(),
                 config.tmpSize(), addresses, limits,
-                config.personality() == null ? null : config.personality().type(), diskQuotaOf(config, root));
+                config.personality() == null ? null : config.personality().type(), diskQuotaOf(config, root),
+                org.vsconsole.host.config.VserverNames.CapabilityFile.SYSTEM.removed(config.bcapabilities()));
     }
 
     /**

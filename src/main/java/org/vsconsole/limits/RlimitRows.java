@@ -162,7 +162,24 @@ final class RlimitRows {
         TextField hard = field(n, "hard", row.savedHard());
         fields.put(n, new TextField[]{soft, hard});
         liveCells.put(n, new Span[]{cur, max, live, hits});
+        // on a phone the headings row is hidden and each value says what it is (CSS, data-label)
+        com.vaadin.flow.component.Component[] labelled = {cur, max, saved, live, hits, differs};
+        for (int i = 0; i < labelled.length; i++) {
+            if (labelled[i] != differs || row.differs()) {
+                labelled[i].getElement().setAttribute("data-label", HEADINGS.get(i + 1));
+            }
+        }
+        soft.setPrefixComponent(phoneLabel("Soft"));
+        hard.setPrefixComponent(phoneLabel("Hard"));
         grid.add(name, cur, max, saved, live, hits, differs, soft, hard);
+    }
+
+    /** A field's name inside it, shown only where the headings row is not (a phone). */
+    private static Span phoneLabel(String text) {
+        Span label = new Span(text);
+        label.addClassName("phone-label");
+        label.getElement().setAttribute("aria-hidden", "true"); // the field's aria-label says it already
+        return label;
     }
 
     private static void showHits(Span cell, long hits) {

@@ -206,6 +206,14 @@ class AccessibilityIT {
         awaitDialog();
         scan("guest detail: edit host name dialog");
         closeDialog();
+        browser.click("edit-capabilities-open");
+        awaitDialog();
+        scan("guest detail: capabilities dialog");
+        closeDialog();
+        browser.click("edit-personality-open");
+        awaitDialog();
+        scan("guest detail: personality dialog");
+        closeDialog();
         browser.selectTab("Overview");
 
         scanPage("dashboard", "dashboard-grid", "dashboard");

@@ -118,7 +118,7 @@ class GuestSettingsController {
         return body;
     }
 
-    private static ResponseEntity<Saved> answer(GuestSettingsService.Saved saved) {
+    static ResponseEntity<Saved> answer(GuestSettingsService.Saved saved) {
         return ResponseEntity.ok().eTag(IfMatch.etag(saved.config().digest()))
                 .body(new Saved(saved.takesEffect(), saved.config()));
     }

@@ -62,6 +62,8 @@ final class ChangePlanner {
             case SetUts c -> setUts(c);
             case SetDiskLimit c -> setDiskLimit(c);
             case RemoveDiskLimit c -> removeDiskLimit(c);
+            case ConfigChange.SetCapabilities c -> setCapabilities(c);
+            case ConfigChange.SetPersonality c -> setPersonality(c);
             case SetDisabled c -> {
                 if (c.disabled()) {
                     write("disabled", "");
@@ -249,6 +251,36 @@ final class ChangePlanner {
             throw new InvalidInputException("disk limit", "no disk limit '" + id + "'");
         }
         ops.add(new FileOp.DeleteTree("dlimits/" + id));
+    }
+
+    private void setCapabilities(ConfigChange.SetCapabilities c) {
+        if (c.system() == null && c.context() == null) {
+            throw new InvalidInputException("capabilities", "name the system or the context capabilities to set");
+        }
+        if (c.system() != null) {
+            writeCapabilities(VserverNames.CapabilityFile.SYSTEM, c.system());
+        }
+        if (c.context() != null) {
+            writeCapabilities(VserverNames.CapabilityFile.CONTEXT, c.context());
+        }
+    }
+
+    private void writeCapabilities(VserverNames.CapabilityFile file, java.util.Set<String> wanted) {
+        String content = file.fileText(rawText(file.fileName()), wanted);
+        if (content == null) {
+            delete(file.fileName());
+        } else {
+            write(file.fileName(), content);
+        }
+    }
+
+    private void setPersonality(ConfigChange.SetPersonality c) {
+        String content = VserverNames.personalityText(c.type(), c.flags());
+        if (content == null) {
+            delete("personality");
+        } else {
+            write("personality", content);
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------

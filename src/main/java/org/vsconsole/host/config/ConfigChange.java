@@ -60,6 +60,27 @@ public sealed interface ConfigChange {
     record RemoveDiskLimit(String id) implements ConfigChange {
     }
 
+    /**
+     * Rewrites {@code bcapabilities} and/or {@code ccapabilities} so the guest ends up with exactly
+     * these sets (default set plus additions, {@code !} for removals; no entries: no file). A null
+     * set leaves its file alone; comment lines of a rewritten file stay.
+     */
+    record SetCapabilities(java.util.Set<String> system, java.util.Set<String> context) implements ConfigChange {
+
+        public SetCapabilities {
+            system = system == null ? null : java.util.Set.copyOf(system);
+            context = context == null ? null : java.util.Set.copyOf(context);
+        }
+    }
+
+    /** Writes {@code personality} (type, then one flag a line), or removes it when {@code type} is null. */
+    record SetPersonality(String type, java.util.List<String> flags) implements ConfigChange {
+
+        public SetPersonality {
+            flags = java.util.List.copyOf(flags);
+        }
+    }
+
     /** Creates or removes the boolean {@code disabled} file. */
     record SetDisabled(boolean disabled) implements ConfigChange {
     }

@@ -394,6 +394,64 @@ public final class HostGrammar {
     }
 
     /**
+     * One {@code bcapabilities} name: a documented Linux capability, case-insensitive, with or
+     * without {@code CAP_} (§7.3); returned in its canonical upper-case form without the prefix.
+     */
+    public static String systemCapability(String text) {
+        String bare = text == null ? "" : VserverNames.upper(text.strip());
+        String name = bare.startsWith("CAP_") ? bare.substring(4) : bare;
+        if (!VserverNames.SYSTEM_CAPABILITIES.contains(name)) {
+            throw new InvalidInputException("bcapabilities", "'" + printable(text) + "' is not a system capability; known: "
+                    + String.join(" ", VserverNames.SYSTEM_CAPABILITIES));
+        }
+        return name;
+    }
+
+    /**
+     * One {@code ccapabilities} name: a documented context capability or its alias,
+     * case-insensitive, with or without {@code VXC_} (§7.3); returned canonical (lower case).
+     */
+    public static String contextCapability(String text) {
+        String bare = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = bare.startsWith("vxc_") ? bare.substring(4) : bare;
+        name = VserverNames.CONTEXT_ALIASES.getOrDefault(name, name);
+        if (!VserverNames.CONTEXT_CAPABILITIES.contains(name)) {
+            throw new InvalidInputException("ccapabilities", "'" + printable(text) + "' is not a context capability; known: "
+                    + String.join(" ", VserverNames.CONTEXT_CAPABILITIES));
+        }
+        return name;
+    }
+
+    /** The first line of {@code personality}: a Linux personality type (§1.3), case-insensitive. */
+    public static String personalityType(String text) {
+        String name = text == null ? "" : VserverNames.upper(text.strip());
+        if (!VserverNames.PERSONALITY_TYPES.contains(name)) {
+            throw new InvalidInputException("personality", "'" + printable(text) + "' is not a personality type; known: "
+                    + String.join(" ", VserverNames.PERSONALITY_TYPES));
+        }
+        return name;
+    }
+
+    /** A following line of {@code personality}: a personality flag (§1.3), case-insensitive. */
+    public static String personalityFlag(String text) {
+        String name = text == null ? "" : VserverNames.upper(text.strip());
+        if (!VserverNames.PERSONALITY_FLAGS.contains(name)) {
+            throw new InvalidInputException("personality flags", "'" + printable(text) + "' is not a personality flag; known: "
+                    + String.join(" ", VserverNames.PERSONALITY_FLAGS));
+        }
+        return name;
+    }
+
+    /** A refused value as it may be quoted back: printable ASCII, at most 40 characters. */
+    private static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        String cut = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return cut.replaceAll("[^\\x20-\\x7e…]", "?");
+    }
+
+    /**
      * A path relative to a guest's config dir, as used to open an unknown file on request:
      * plain components only, no '.', '..', empty parts or control characters.
      */

@@ -56,7 +56,7 @@ final class ContainerConfig {
         lines.add("lxc.include = /usr/share/lxc/config/common.conf");
         lines.add("lxc.include = /usr/share/lxc/config/userns.conf");
         // userns.conf clears common.conf's list, as these capabilities are namespaced; they stay dropped
-        lines.add("lxc.cap.drop = " + String.join(" ", DROPPED_CAPABILITIES));
+        lines.add("lxc.cap.drop = " + String.join(" ", droppedCapabilities(guest)));
         lines.add("lxc.arch = " + ("LINUX32".equalsIgnoreCase(guest.personality()) ? "linux32" : "linux64"));
         lines.add("lxc.uts.name = " + guest.nodename());
         lines.add("lxc.rootfs.path = dir:" + path(guest, guest.rootDir()));
@@ -103,6 +103,22 @@ final class ContainerConfig {
         }
         network(guest, host, network, lines);
         return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * LXC's list, then what the guest's {@code bcapabilities} removes ({@code !NAME}): dropping is
+     * always safe. What the file adds needs nothing here: inside its user namespace the guest's root
+     * already holds every capability not dropped, and never one over the host.
+     */
+    static List<String> droppedCapabilities(GuestSpec guest) {
+        List<String> dropped = new ArrayList<>(DROPPED_CAPABILITIES);
+        for (String name : org.vsconsole.host.config.VserverNames.SYSTEM_CAPABILITIES) {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (guest.removedCapabilities().contains(name) && !dropped.contains(lower)) {
+                dropped.add(lower);
+            }
+        }
+        return dropped;
     }
 
     /** The {@code lxc.prlimit} line of one rlimit; {@code lxc-attach} applies it to every exec too. */

@@ -106,4 +106,12 @@ class ContainerConfigTest {
                 .as("only a soft value saved: the cgroup holds that").isEqualTo(LimitValues.both(150));
         assertThat(ContainerConfig.liveOfSaved("nofile", saved)).isEqualTo(saved);
     }
+
+    @Test
+    void whatTheGuestsBcapabilitiesRemovesIsDroppedTooAndLxcsListStays() {
+        GuestSpec guest = new GuestSpec("web1", 42, Path.of("/etc/vservers/web1"), Path.of("/var/lib/vservers/web1"), "web1",
+                null, "16m", List.of(), Map.of(), null, null, java.util.Set.of("NET_RAW", "SYS_TIME", "KILL"));
+        assertThat(render(guest)).contains(
+                "lxc.cap.drop = mac_admin mac_override sys_time sys_module sys_rawio kill net_raw\n");
+    }
 }
