@@ -1,5 +1,9 @@
 package org.vsconsole.guests;
 
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.vsconsole.TempDataDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -35,7 +39,6 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
-import org.vsconsole.ConsoleSpringTest;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.InterfaceSpec;
@@ -53,8 +56,13 @@ import org.vsconsole.monitoring.Sampler;
  * the Context tab shows the guest's cvirt figures, raw files only to an ADMIN; the stat table and
  * dashboard list the host as row 0 and contexts no guest names; a guest on a dynamic context is
  * marked and can be given a static one, refused while it runs, written (and audited) once stopped.
+ *
+ * <p>The one Spring test that does not share the suite's context: it needs the real vserver driver
+ * instead of the suite's fake, so surefire runs it in a JVM of its own (see pom.xml).
  */
-@ConsoleSpringTest
+@SpringBootTest
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = TempDataDir.class)
 @ViewPackages(packages = {"org.vsconsole.guests", "org.vsconsole.monitoring", "org.vsconsole.base"})
 @TestPropertySource(properties = "vsconsole.test.data-subdir=context")
 class ContextDetailsViewTest extends SpringBrowserlessTest {
@@ -176,7 +184,7 @@ class ContextDetailsViewTest extends SpringBrowserlessTest {
     @Test
     void theApiGivesTheSameDetailsAndTheRawFilesOnlyToAnAdmin() throws Exception {
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-        mvc.perform(get("/api/v1/guests/ctxweb/context").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+        mvc.perform(get("/api/v1/guests/ctxweb/context").with(httpBasic("admin", org.vsconsole.ConsoleSpringTest.ADMIN_PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.running").value(true))
                 .andExpect(jsonPath("$.details.cvirt.threads").value(31))
@@ -192,7 +200,7 @@ class ContextDetailsViewTest extends SpringBrowserlessTest {
     @Test
     void theStatTableHasTheHostAsRowZeroAndListsContextsNoGuestNames() throws Exception {
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-        mvc.perform(get("/api/v1/stat").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD)))
+        mvc.perform(get("/api/v1/stat").with(httpBasic("admin", org.vsconsole.ConsoleSpringTest.ADMIN_PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rows[0].xid").value(0))
                 .andExpect(jsonPath("$.rows[0].kind").value("host"))
