@@ -62,12 +62,12 @@ public class GuestSettingsService {
     @AuditedAction(AuditActions.GUEST_SET_HOSTNAME)
     public Saved setHostName(String name, String hostname, String domain, String digest) {
         GuestConfig before = guests.config(name);
-        if (hostname == null || hostname.isBlank()) {
-            throw new InvalidInputException("hostname", "a host name is required");
-        }
-        String bare = blankToNull(domain);
-        return edit(AuditActions.GUEST_SET_HOSTNAME, before, digest, uts(before),
-                new ConfigChange.SetUts(hostname.strip(), bare), GuestSettingsService::uts);
+        return edit(AuditActions.GUEST_SET_HOSTNAME, before, digest, uts(before), () -> {
+            if (hostname == null || hostname.isBlank()) {
+                throw new InvalidInputException("hostname", "a host name is required");
+            }
+            return new ConfigChange.SetUts(hostname.strip(), blankToNull(domain));
+        }, GuestSettingsService::uts);
     }
 
     /**
@@ -78,8 +78,8 @@ public class GuestSettingsService {
     @AuditedAction(AuditActions.GUEST_SET_CONTEXT)
     public Saved setContext(String name, String context, String digest) {
         GuestConfig before = guests.config(name);
-        int xid = HostGrammar.contextId(context == null ? "" : context.strip());
-        return edit(AuditActions.GUEST_SET_CONTEXT, before, digest, contextOf(before), new ConfigChange.SetContext(xid),
+        return edit(AuditActions.GUEST_SET_CONTEXT, before, digest, contextOf(before),
+                () -> new ConfigChange.SetContext(HostGrammar.contextId(context == null ? "" : context.strip())),
                 GuestSettingsService::contextOf, () -> {
                     if (guests.isRunning(name)) {
                         throw new StateConflictException("state", "'" + name + "' is running; stop it before changing its context");
@@ -115,13 +115,15 @@ public class GuestSettingsService {
     @AuditedAction(AuditActions.GUEST_SET_INTERFACE)
     public Saved setInterface(String name, String id, String ip, String prefix, String dev, String digest) {
         GuestConfig before = guests.config(name);
-        InterfaceEntry entry = before.interfaceById(HostGrammar.interfaceId(id));
-        if (entry == null) {
-            throw new InvalidInputException("interface", "'" + name + "' has no address entry '" + id + "'");
-        }
-        InterfaceSpec spec = spec(ip, prefix, dev, entry.name(), entry.nodev());
-        return edit(AuditActions.GUEST_SET_INTERFACE, before, digest, interfaceOf(before, entry.id()),
-                new ConfigChange.SetInterface(entry.id(), spec), after -> interfaceOf(after, entry.id()));
+        InterfaceEntry entry = before.interfaceById(id == null ? "" : id);
+        return edit(AuditActions.GUEST_SET_INTERFACE, before, digest, entry == null ? null : interfaceOf(before, entry.id()),
+                () -> {
+                    HostGrammar.interfaceId(id);
+                    if (entry == null) {
+                        throw new InvalidInputException("interface", "'" + name + "' has no address entry '" + id + "'");
+                    }
+                    return new ConfigChange.SetInterface(entry.id(), spec(ip, prefix, dev, entry.name(), entry.nodev()));
+                }, after -> entry == null ? null : interfaceOf(after, entry.id()));
     }
 
     /** A further address, as the next free {@code interfaces/<n>/}. */
@@ -130,7 +132,7 @@ public class GuestSettingsService {
     public Saved addInterface(String name, String ip, String prefix, String dev, String digest) {
         GuestConfig before = guests.config(name);
         return edit(AuditActions.GUEST_ADD_INTERFACE, before, digest, addresses(before),
-                new ConfigChange.AddInterface(spec(ip, prefix, dev, null, false)), GuestSettingsService::addresses);
+                () -> new ConfigChange.AddInterface(spec(ip, prefix, dev, null, false)), GuestSettingsService::addresses);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
@@ -138,7 +140,7 @@ public class GuestSettingsService {
     public Saved removeInterface(String name, String id, String digest) {
         GuestConfig before = guests.config(name);
         return edit(AuditActions.GUEST_REMOVE_INTERFACE, before, digest, addresses(before),
-                new ConfigChange.RemoveInterface(HostGrammar.interfaceId(id)), GuestSettingsService::addresses);
+                () -> new ConfigChange.RemoveInterface(HostGrammar.interfaceId(id)), GuestSettingsService::addresses);
     }
 
     /** The guest's system and context capabilities as it gets them, and where they apply on this host. */
@@ -167,7 +169,7 @@ public class GuestSettingsService {
         String driver = guests.driverName();
         // checked inside the audited edit, so a refused name leaves its row too; the writer checks each name again
         Saved saved = edit(AuditActions.GUEST_SET_CAPABILITIES, before, digest, capabilitiesOf(before),
-                new ConfigChange.SetCapabilities(sys, ctx), GuestSettingsService::capabilitiesOf, () -> {
+                () -> new ConfigChange.SetCapabilities(sys, ctx), GuestSettingsService::capabilitiesOf, () -> {
                     if (sys == null && ctx == null) {
                         throw new InvalidInputException("capabilities", "give the system or the context capabilities (or both)");
                     }
@@ -189,7 +191,7 @@ public class GuestSettingsService {
         java.util.List<String> bareFlags = flags == null ? java.util.List.of() : nonNull(flags);
         // the writer checks type and flags inside the audited edit (VserverNames.personalityText)
         Saved saved = edit(AuditActions.GUEST_SET_PERSONALITY, before, digest, personalityOf(before),
-                new ConfigChange.SetPersonality(bareType, bareFlags), GuestSettingsService::personalityOf);
+                () -> new ConfigChange.SetPersonality(bareType, bareFlags), GuestSettingsService::personalityOf);
         var written = saved.config().personality();
         return new Saved(saved.config(), CapabilityEffects.personality(guests.driverName(),
                 written == null ? null : written.type(), written == null ? java.util.List.of() : written.flags()));
@@ -200,24 +202,31 @@ public class GuestSettingsService {
         return names.stream().map(n -> n == null ? "" : n).toList();
     }
 
-    private Saved edit(String action, GuestConfig before, String digest, Object shownBefore, ConfigChange change,
-            java.util.function.Function<GuestConfig, Object> shownAfter) {
+    private Saved edit(String action, GuestConfig before, String digest, Object shownBefore,
+            java.util.function.Supplier<ConfigChange> change, java.util.function.Function<GuestConfig, Object> shownAfter) {
         return edit(action, before, digest, shownBefore, change, shownAfter, () -> {
         });
     }
 
-    private Saved edit(String action, GuestConfig before, String digest, Object shownBefore, ConfigChange change,
-            java.util.function.Function<GuestConfig, Object> shownAfter, Runnable precondition) {
-        if (digest == null || digest.isBlank()) {
-            throw new InvalidInputException("digest", "required: the digest of the configuration the edit was made on");
-        }
+    /**
+     * One settings edit, audited whatever happens: the values are checked ({@code change} builds
+     * the change and refuses a bad value by field) inside the audited step, so a refusal leaves its
+     * row like a success does.
+     */
+    private Saved edit(String action, GuestConfig before, String digest, Object shownBefore,
+            java.util.function.Supplier<ConfigChange> change, java.util.function.Function<GuestConfig, Object> shownAfter,
+            Runnable precondition) {
         String name = before.name();
         GuestConfig[] written = new GuestConfig[1];
         audit.audited(action, GuestService.target(before), shownBefore, () -> locks.withLock(name, action, () -> {
+            if (digest == null || digest.isBlank()) {
+                throw new InvalidInputException("digest", "required: the digest of the configuration the edit was made on");
+            }
             sync.refuseIfUnmanaged(name);
             precondition.run();
+            ConfigChange checked = change.get();
             try {
-                written[0] = writer.apply(name, digest, change);
+                written[0] = writer.apply(name, digest, checked);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write the config of '" + name + "': " + e.getMessage(), e);
             }

@@ -64,6 +64,10 @@ class GuestSettingsEditTest extends GuestsTestBase {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("edit3");
         assertThatThrownBy(() -> settings.setInterface("edit2", "0", "10.71.5.300", "24", "eth0", digest))
                 .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("ip");
+        assertThat(lastAudit("guest.set-interface", "edit2").get("message")).as("a refused value leaves its row")
+                .asString().contains("ip");
+        assertThatThrownBy(() -> settings.setContext("edit2", "not-a-number", digest)).isInstanceOf(InvalidInputException.class);
+        assertThat(lastAudit("guest.set-context", "edit2").get("outcome")).isNotEqualTo("succeeded");
         assertThatThrownBy(() -> settings.setContext("edit2", "4653", digest))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("edit3");
 
