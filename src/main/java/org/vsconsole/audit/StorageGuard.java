@@ -128,7 +128,7 @@ public class StorageGuard {
      */
     public boolean check() {
         long usable = usableBytes();
-        if (usable >= 0 && usable < minFreeBytes) {
+        if (belowFloor(usable)) {
             enterReadOnly(usable);
             return false;
         }
@@ -153,7 +153,7 @@ public class StorageGuard {
      */
     public boolean writeFailed(RuntimeException e) {
         long usable = usableBytes();
-        boolean noSpace = (usable >= 0 && usable < minFreeBytes) || mentionsNoSpace(e);
+        boolean noSpace = belowFloor(usable) || mentionsNoSpace(e);
         if (noSpace) {
             enterReadOnly(usable);
             // H2 closes its database for good after a failed write: every pooled connection is dead
@@ -164,6 +164,15 @@ public class StorageGuard {
     }
 
     private volatile boolean databaseBroken;
+
+    /**
+     * Below the floor, and never "space is back" with no byte free at all, whatever the floor: with
+     * a floor of 0 the held events would be written into a full disk, H2 would close again, and a
+     * read in that moment would fail.
+     */
+    private boolean belowFloor(long usable) {
+        return usable >= 0 && (usable < minFreeBytes || usable == 0);
+    }
 
     /**
      * Drops the pool's connections (idle ones now, busy ones when returned): H2 keeps a database
