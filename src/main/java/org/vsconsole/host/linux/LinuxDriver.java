@@ -169,7 +169,7 @@ public final class LinuxDriver implements HostDriver {
         } catch (IOException | RuntimeException e) {
             HostOperationException failure = e instanceof HostOperationException hoe
                     ? hoe
-                    : fail("start", guest, e.getMessage());
+                    : fail("start", guest, HostOperationException.reason(e));
             try {
                 if (!tree.pids(guest.xid()).isEmpty()) {
                     lxc.kill(guest.name(), container);
@@ -428,7 +428,7 @@ public final class LinuxDriver implements HostDriver {
                 remover.remove(lxc.lxcPath().resolve(container(guest)));
             }
         } catch (IOException e) {
-            throw fail("delete", guest, e.getMessage());
+            throw fail("delete", guest, HostOperationException.reason(e));
         }
     }
 

@@ -178,7 +178,7 @@ public final class VserverDriver implements HostDriver {
         try {
             return PtyProcess.start(commands.enter(guest), environment, size);
         } catch (IOException e) {
-            throw new HostOperationException("terminal", guest.name(), e.getMessage(), e);
+            throw new HostOperationException("terminal", guest.name(), HostOperationException.reason(e), e);
         }
     }
 
@@ -249,7 +249,7 @@ public final class VserverDriver implements HostDriver {
         try {
             rootRemover.remove(guest.rootDir());
         } catch (IOException e) {
-            throw new HostOperationException(op, guest.name(), e.getMessage(), e);
+            throw new HostOperationException(op, guest.name(), HostOperationException.reason(e), e);
         }
     }
 
