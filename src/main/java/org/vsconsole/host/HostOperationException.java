@@ -1,5 +1,7 @@
 package org.vsconsole.host;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A host operation did not do what was asked. The message is meant for the user and, where a
  * command failed, carries the command's own words.
@@ -7,15 +9,15 @@ package org.vsconsole.host;
 public class HostOperationException extends RuntimeException {
 
     private final String operation;
-    private final String guest;
+    private final @Nullable String guest;
 
-    public HostOperationException(String operation, String guest, String message) {
+    public HostOperationException(String operation, @Nullable String guest, String message) {
         super(message);
         this.operation = operation;
         this.guest = guest;
     }
 
-    public HostOperationException(String operation, String guest, String message, Throwable cause) {
+    public HostOperationException(String operation, @Nullable String guest, String message, Throwable cause) {
         super(message, cause);
         this.operation = operation;
         this.guest = guest;
@@ -31,7 +33,8 @@ public class HostOperationException extends RuntimeException {
         return operation;
     }
 
-    public String guest() {
+    /** The guest the operation was for; null for one about the host as a whole. */
+    public @Nullable String guest() {
         return guest;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.ConfigChange.AddInterface;
@@ -286,7 +287,7 @@ final class ChangePlanner {
     // ---- helpers ----------------------------------------------------------------------------
 
     /** The file's exact text for a read-modify-write, refusing anything we could not keep intact. */
-    private String rawText(String path) {
+    private @Nullable String rawText(String path) {
         Entry e = entries.get(path);
         if (e == null) {
             return null;

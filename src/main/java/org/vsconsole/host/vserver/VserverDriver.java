@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsconsole.host.TreeRemover;
@@ -57,7 +58,7 @@ public final class VserverDriver implements HostDriver {
     }
 
     public VserverDriver(UtilVserverCommands commands, ProcessRunner runner, CommandTimeouts timeouts,
-            VserverKernelProbe kernel, ContextFiguresSource figuresSource, TreeRemover rootRemover, Path procRoot) {
+            VserverKernelProbe kernel, ContextFiguresSource figuresSource, TreeRemover rootRemover, @Nullable Path procRoot) {
         this.contexts = new ProcContexts(procRoot, figuresSource);
         this.commands = commands;
         this.runner = runner;
