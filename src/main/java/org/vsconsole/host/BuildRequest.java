@@ -1,13 +1,15 @@
 package org.vsconsole.host;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to build a guest root. {@code source} is the guest to clone (for {@code CLONE});
  * {@code dist} and {@code mirror} are for {@code DEBOOTSTRAP}; {@code setup} is what every
  * method writes into the new tree afterwards.
  */
-public record BuildRequest(Method method, String source, String dist, String mirror, GuestSetup setup) {
+public record BuildRequest(Method method, @Nullable String source, @Nullable String dist, @Nullable String mirror,
+        GuestSetup setup) {
 
     public enum Method {
         SKELETON, CLONE, DEBOOTSTRAP
@@ -17,7 +19,7 @@ public record BuildRequest(Method method, String source, String dist, String mir
         setup = setup == null ? GuestSetup.NONE : setup;
     }
 
-    public BuildRequest(Method method, String source, String dist, String mirror) {
+    public BuildRequest(Method method, @Nullable String source, @Nullable String dist, @Nullable String mirror) {
         this(method, source, dist, mirror, GuestSetup.NONE);
     }
 
@@ -30,7 +32,8 @@ public record BuildRequest(Method method, String source, String dist, String mir
      * hash (the clear text never gets this far), root's SSH public keys, packages to install and
      * a command to run inside the guest once it first runs.
      */
-    public record GuestSetup(String rootPasswordHash, List<String> sshKeys, List<String> packages, String postInstall) {
+    public record GuestSetup(@Nullable String rootPasswordHash, List<String> sshKeys, List<String> packages,
+            @Nullable String postInstall) {
 
         public static final GuestSetup NONE = new GuestSetup(null, List.of(), List.of(), null);
 

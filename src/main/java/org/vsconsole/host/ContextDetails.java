@@ -2,6 +2,7 @@ package org.vsconsole.host;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the kernel shows about one running context beyond its stat figures: on a Linux-VServer
@@ -17,8 +18,8 @@ import java.util.Map;
  * @param rawFiles file name to text, in the kernel's order; empty when there are no such files
  * @param unavailable what this driver cannot show, each as one sentence
  */
-public record ContextDetails(int xid, String source, Cvirt cvirt, Sched sched, List<Sockets> sockets, Status status,
-        Map<String, String> rawFiles, List<String> unavailable) {
+public record ContextDetails(int xid, String source, @Nullable Cvirt cvirt, @Nullable Sched sched,
+        @Nullable List<Sockets> sockets, @Nullable Status status, Map<String, String> rawFiles, List<String> unavailable) {
 
     public ContextDetails {
         sockets = sockets == null ? null : List.copyOf(sockets);
@@ -38,9 +39,10 @@ public record ContextDetails(int xid, String source, Cvirt cvirt, Sched sched, L
      * @param load1 load averages, in tasks (two decimals as the kernel prints them)
      * @param uptimeMs host uptime minus the context's BiasUptime
      */
-    public record Cvirt(Double load1, Double load5, Double load15, Long threads, Long running, Long uninterruptible,
-            Long onHold, Long loadUpdates, Long totalForks, Long uptimeMs, String nodeName, String domainName,
-            String sysName, String release, String version, String machine) {
+    public record Cvirt(@Nullable Double load1, @Nullable Double load5, @Nullable Double load15, @Nullable Long threads,
+            @Nullable Long running, @Nullable Long uninterruptible, @Nullable Long onHold, @Nullable Long loadUpdates,
+            @Nullable Long totalForks, @Nullable Long uptimeMs, @Nullable String nodeName, @Nullable String domainName,
+            @Nullable String sysName, @Nullable String release, @Nullable String version, @Nullable String machine) {
     }
 
     /**
@@ -49,8 +51,9 @@ public record ContextDetails(int xid, String source, Cvirt cvirt, Sched sched, L
      * @param tokens current bucket fill (vs2.0 only)
      * @param holdTicks ticks the context was held back, summed over CPUs
      */
-    public record Sched(Long tokens, Long fillRate, Long interval, Long idleFillRate, Long idleInterval, Long tokensMin,
-            Long tokensMax, Long prioBias, Long vavavoom, long holdTicks, List<CpuTicks> cpus) {
+    public record Sched(@Nullable Long tokens, @Nullable Long fillRate, @Nullable Long interval, @Nullable Long idleFillRate,
+            @Nullable Long idleInterval, @Nullable Long tokensMin, @Nullable Long tokensMax, @Nullable Long prioBias,
+            @Nullable Long vavavoom, long holdTicks, List<CpuTicks> cpus) {
 
         public Sched {
             cpus = List.copyOf(cpus);
@@ -70,6 +73,7 @@ public record ContextDetails(int xid, String source, Cvirt cvirt, Sched sched, L
      * {@code status}: use count and tasks, with the flag and capability words as the kernel
      * prints them (hex). Null fields: not given by this driver or kernel generation.
      */
-    public record Status(Long useCount, Long tasks, String flags, String systemCapabilities, String contextCapabilities) {
+    public record Status(@Nullable Long useCount, @Nullable Long tasks, @Nullable String flags, @Nullable String systemCapabilities,
+            @Nullable String contextCapabilities) {
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The distributions a guest may be built from with {@code debootstrap}: an allow-list of suites
@@ -33,7 +34,7 @@ public final class DebianSuites {
     }
 
     /** The family of an allow-listed suite, or empty for anything else. */
-    public static Optional<Family> family(String suite) {
+    public static Optional<Family> family(@Nullable String suite) {
         return Optional.ofNullable(suite == null ? null : KNOWN.get(suite));
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures a guest tree the way {@code du} does: allocated space and inodes, without following
@@ -92,7 +93,7 @@ public final class DiskUsageMeter {
         return new DiskUsage(totals[0], totals[1], !cut[0], note);
     }
 
-    private static Map<String, Object> unixAttributes(Path p) {
+    private static @Nullable Map<String, Object> unixAttributes(Path p) {
         try {
             return Files.readAttributes(p, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package org.vsconsole.host;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a driver needs to know about one guest, built by the services from the parsed config tree.
@@ -27,12 +28,12 @@ public record GuestSpec(
         Path configDir,
         Path rootDir,
         String nodename,
-        String domainname,
-        String tmpSize,
+        @Nullable String domainname,
+        @Nullable String tmpSize,
         List<Address> interfaces,
         Map<String, LimitValues> rlimits,
-        String personality,
-        DiskQuota diskLimit,
+        @Nullable String personality,
+        @Nullable DiskQuota diskLimit,
         java.util.Set<String> removedCapabilities) {
 
     public GuestSpec {
@@ -42,16 +43,16 @@ public record GuestSpec(
     }
 
     /** A guest whose {@code bcapabilities} removes nothing. */
-    public GuestSpec(String name, int xid, Path configDir, Path rootDir, String nodename, String domainname,
-            String tmpSize, List<Address> interfaces, Map<String, LimitValues> rlimits, String personality,
-            DiskQuota diskLimit) {
+    public GuestSpec(String name, int xid, Path configDir, Path rootDir, String nodename, @Nullable String domainname,
+            @Nullable String tmpSize, List<Address> interfaces, Map<String, LimitValues> rlimits, @Nullable String personality,
+            @Nullable DiskQuota diskLimit) {
         this(name, xid, configDir, rootDir, nodename, domainname, tmpSize, interfaces, rlimits, personality, diskLimit,
                 java.util.Set.of());
     }
 
     /** A guest without personality or disk limit: what most tests and simple callers need. */
-    public GuestSpec(String name, int xid, Path configDir, Path rootDir, String nodename, String domainname,
-            String tmpSize, List<Address> interfaces, Map<String, LimitValues> rlimits) {
+    public GuestSpec(String name, int xid, Path configDir, Path rootDir, String nodename, @Nullable String domainname,
+            @Nullable String tmpSize, List<Address> interfaces, Map<String, LimitValues> rlimits) {
         this(name, xid, configDir, rootDir, nodename, domainname, tmpSize, interfaces, rlimits, null, null);
     }
 
@@ -59,7 +60,7 @@ public record GuestSpec(
     public record DiskQuota(long spaceKiB, long inodes) {
     }
 
-    /** One configured address: {@code interfaces/<n>/{ip,prefix,dev}}. */
-    public record Address(String ip, int prefix, String dev) {
+    /** One configured address: {@code interfaces/<n>/{ip,prefix,dev}}; {@code dev} null assigns it to no device. */
+    public record Address(String ip, int prefix, @Nullable String dev) {
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.InterfaceEntry;
 import org.vsconsole.host.config.LimitSetting;
@@ -19,7 +21,7 @@ public final class GuestSpecs {
         Path root = rootOf(config, guestsRoot);
         List<GuestSpec.Address> addresses = config.interfaces().stream()
                 .filter(i -> !i.disabled() && i.ip() != null)
-                .map(i -> new GuestSpec.Address(i.ip(), prefixOf(i, config), devOf(i, config)))
+                .map(i -> new GuestSpec.Address(i.ip(), prefixOf(i, i.ip(), config), devOf(i, config)))
                 .toList();
         Map<String, LimitValues> limits = new LinkedHashMap<>();
         for (Map.Entry<String, LimitSetting> e : config.rlimits().entrySet()) {
@@ -50,12 +52,13 @@ public final class GuestSpecs {
     }
 
     /** util-vserver applies an entry only when all its files exist; the one for the guest's root counts here. */
-    private static GuestSpec.DiskQuota diskQuotaOf(GuestConfig config, Path root) {
+    private static GuestSpec.@Nullable DiskQuota diskQuotaOf(GuestConfig config, Path root) {
         return config.dlimits().stream()
                 .filter(d -> !d.disabled() && d.complete())
                 .filter(d -> Path.of(d.directory()).normalize().equals(root))
                 .findFirst()
-                .map(d -> new GuestSpec.DiskQuota(d.spaceTotalKiB(), d.inodesTotal()))
+                .map(d -> new GuestSpec.DiskQuota(Objects.requireNonNull(d.spaceTotalKiB(), "a complete entry has it"),
+                        Objects.requireNonNull(d.inodesTotal(), "a complete entry has it")))
                 .orElse(null);
     }
 
@@ -82,7 +85,7 @@ public final class GuestSpecs {
         return java.nio.file.Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
-    private static int prefixOf(InterfaceEntry entry, GuestConfig config) {
+    private static int prefixOf(InterfaceEntry entry, String ip, GuestConfig config) {
         if (entry.prefix() != null) {
             return entry.prefix();
         }
@@ -90,10 +93,10 @@ public final class GuestSpecs {
         if (fallback != null) {
             return fallback;
         }
-        return entry.ip().contains(":") ? 64 : 24;
+        return ip.contains(":") ? 64 : 24;
     }
 
-    private static String devOf(InterfaceEntry entry, GuestConfig config) {
+    private static @Nullable String devOf(InterfaceEntry entry, GuestConfig config) {
         if (entry.dev() != null) {
             return entry.dev();
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Debian mirror this host itself installs from, so guests are built from the mirror the admin
@@ -126,7 +127,7 @@ public final class HostAptSources {
         }
     }
 
-    private static String value(List<String> fields, String key) {
+    private static @Nullable String value(List<String> fields, String key) {
         for (String field : fields) {
             int colon = field.indexOf(':');
             if (colon > 0 && field.substring(0, colon).trim().equalsIgnoreCase(key)) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one port through which the console runs guests on a host. Implementations: {@code linux}
@@ -100,7 +101,7 @@ public interface HostDriver {
      * saved, which gives unlimited unless the host cannot give that, then the most it can). Lets
      * a view tell a guest whose live value was changed from one that runs as it started.
      */
-    default LimitValues liveAtStart(String limitName, LimitValues saved) {
+    default LimitValues liveAtStart(String limitName, @Nullable LimitValues saved) {
         return saved != null ? saved : LimitValues.both(LimitValues.UNLIMITED);
     }
 

@@ -1,5 +1,7 @@
 package org.vsconsole.host;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A host operation did not do what was asked. The message is meant for the user and, where a
  * command failed, carries the command's own words.
@@ -7,25 +9,32 @@ package org.vsconsole.host;
 public class HostOperationException extends RuntimeException {
 
     private final String operation;
-    private final String guest;
+    private final @Nullable String guest;
 
-    public HostOperationException(String operation, String guest, String message) {
+    public HostOperationException(String operation, @Nullable String guest, String message) {
         super(message);
         this.operation = operation;
         this.guest = guest;
     }
 
-    public HostOperationException(String operation, String guest, String message, Throwable cause) {
+    public HostOperationException(String operation, @Nullable String guest, String message, Throwable cause) {
         super(message, cause);
         this.operation = operation;
         this.guest = guest;
+    }
+
+    /** What a caught exception says about itself: its message, or its kind when it has none. */
+    public static String reason(Throwable e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
     }
 
     public String operation() {
         return operation;
     }
 
-    public String guest() {
+    /** The guest the operation was for; null for one about the host as a whole. */
+    public @Nullable String guest() {
         return guest;
     }
 }

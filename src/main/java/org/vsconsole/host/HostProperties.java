@@ -1,6 +1,7 @@
 package org.vsconsole.host;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -18,6 +19,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("vsconsole.host")
-public record HostProperties(Path configRoot, Path guestsRoot, Path procRoot, Path cgroupRoot, String driver,
-        Path utilVserverBin) {
+public record HostProperties(Path configRoot, Path guestsRoot, Path procRoot, Path cgroupRoot, @Nullable String driver,
+        @Nullable Path utilVserverBin) {
 }

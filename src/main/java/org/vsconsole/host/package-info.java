@@ -4,4 +4,7 @@
  * {@code /proc/virtual} ({@code proc}), and implement the drivers ({@code linux}, {@code vserver}).
  * Views never reach past this port to files or processes.
  */
+@NullMarked
 package org.vsconsole.host;
+
+import org.jspecify.annotations.NullMarked;

@@ -123,7 +123,7 @@ final class GuestBuild implements JobWork {
     /** Removes what this job made, newest first; returns what could not be removed, with why. */
     private List<String> undo(JobContext job, @Nullable GuestSpec spec, boolean startTried, boolean rootMayExist, boolean configMade) {
         List<String> left = new ArrayList<>();
-        if (startTried) {
+        if (startTried && spec != null) {
             try {
                 if (driver.isRunning(spec)) {
                     job.log("Stopping the half-started guest");

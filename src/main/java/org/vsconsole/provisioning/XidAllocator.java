@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.config.DefaultsConfig;
 import org.vsconsole.host.config.GuestConfig;
@@ -34,7 +35,7 @@ final class XidAllocator {
      * @param contextNext the hint from {@code .defaults/context.next}, or null
      * @param used        ids taken by guests on disk and by creations still running
      */
-    int next(Integer contextNext, Set<Integer> used) {
+    int next(@Nullable Integer contextNext, Set<Integer> used) {
         int start = contextNext == null ? DefaultsConfig.CONTEXT_START : contextNext;
         if (start < min || start > max) {
             start = Math.max(min, Math.min(max, DefaultsConfig.CONTEXT_START));

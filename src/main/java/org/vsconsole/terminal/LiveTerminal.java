@@ -21,7 +21,7 @@ final class LiveTerminal {
 
     final String id;
     final String guest;
-    final Integer xid;
+    final @Nullable Integer xid;
     final Actor actor;
     final Instant opened;
     final long openedNanos = System.nanoTime();
@@ -35,7 +35,7 @@ final class LiveTerminal {
     private volatile @Nullable String closeReason;
     private @Nullable Thread pump;
 
-    LiveTerminal(String id, String guest, Integer xid, Actor actor, Instant opened, TerminalSession session,
+    LiveTerminal(String id, String guest, @Nullable Integer xid, Actor actor, Instant opened, TerminalSession session,
             AsciicastWriter recording, boolean recordInput) {
         this.id = id;
         this.guest = guest;

@@ -21,7 +21,7 @@ class RecordingRepository {
         this.jdbc = jdbc;
     }
 
-    void opened(String id, String guest, Integer xid, String actor, Instant openedAt, String file, boolean input) {
+    void opened(String id, String guest, @Nullable Integer xid, String actor, Instant openedAt, String file, boolean input) {
         jdbc.sql("""
                 INSERT INTO terminal_session (id, guest, xid, actor, opened_at, recording, input_recorded)
                 VALUES (:id, :guest, :xid, :actor, :opened, :file, :input)

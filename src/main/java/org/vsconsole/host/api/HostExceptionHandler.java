@@ -57,7 +57,8 @@ class HostExceptionHandler {
         if (e.actualDigest() != null) {
             answer.eTag(IfMatch.etag(e.actualDigest()));
         }
-        return answer.body(ApiProblem.of(status, precondition ? "precondition-failed" : "conflict", e.getMessage(), extra));
+        return answer.body(ApiProblem.of(status, precondition ? "precondition-failed" : "conflict",
+                String.valueOf(e.getMessage()), extra));
     }
 
     @ExceptionHandler(HostOperationException.class)
@@ -65,7 +66,7 @@ class HostExceptionHandler {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("operation", e.operation());
         extra.put("guest", e.guest());
-        return ApiProblem.answer(ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, "host-operation-failed", e.getMessage(),
+        return ApiProblem.answer(ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, "host-operation-failed", String.valueOf(e.getMessage()),
                 extra));
     }
 

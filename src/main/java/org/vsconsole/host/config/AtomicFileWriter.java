@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,7 +38,7 @@ public final class AtomicFileWriter {
     /** Atomically replaces (or creates) {@code target}, creating missing parent dirs inside the base. */
     public void write(Path target, byte[] content) throws IOException {
         Path t = SafePaths.requireNoSymlinkBelow(base, target);
-        Path dir = t.getParent();
+        Path dir = parentOf(t);
         createDirectories(dir);
         Path temp = dir.resolve(tempName(t.getFileName().toString()));
         boolean moved = false;
@@ -69,7 +70,7 @@ public final class AtomicFileWriter {
         if (!t.startsWith(base) || t.equals(base)) {
             throw new UnsafePathException(target + " is not inside " + base);
         }
-        Path parent = t.getParent();
+        Path parent = parentOf(t);
         if (!parent.equals(base)) {
             SafePaths.requireNoSymlinkBelow(base, parent);
         }
@@ -92,7 +93,12 @@ public final class AtomicFileWriter {
             return;
         }
         TreeRemover.ofThisProcess().remove(d);
-        fsyncDirectory(d.getParent());
+        fsyncDirectory(parentOf(d));
+    }
+
+    /** The directory holding {@code path}, which is strictly inside the base and so has one. */
+    private static Path parentOf(Path path) {
+        return Objects.requireNonNull(path.getParent(), "a path strictly inside the base has a parent");
     }
 
     /** Creates each missing directory between the base and {@code dir}, refusing symlinks on the way. */

@@ -1,6 +1,5 @@
 package org.vsconsole.host.config;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,27 +22,25 @@ import org.vsconsole.host.config.ConfigChange.SetLimit;
 import org.vsconsole.host.config.ConfigChange.SetTmpSize;
 import org.vsconsole.host.config.ConfigChange.SetUts;
 import org.vsconsole.host.config.GuestTreeScanner.Entry;
-import org.vsconsole.host.config.GuestTreeScanner.Kind;
 
 /**
  * Validates one change against the grammar and the current tree and turns it into the minimal
- * list of file steps: a file whose bytes would not change is not written at all. Every path it
- * produces is built from grammar-checked components only.
+ * list of file steps ({@link FileSteps}: a file whose bytes would not change is not written at
+ * all). Every path it produces is built from grammar-checked components only.
  */
 final class ChangePlanner {
 
     private final GuestConfig current;
-    private final Map<String, Entry> entries;
+    private final FileSteps files;
     private final Collection<Path> allowedGuestRoots;
     private final Supplier<List<GuestIdentity>> allGuests;
-    private final List<FileOp> ops = new ArrayList<>();
     private final boolean allowLinkLocal;
 
     ChangePlanner(GuestConfig current, Map<String, Entry> entries, Collection<Path> allowedGuestRoots,
             Supplier<List<GuestIdentity>> allGuests, boolean allowLinkLocal) {
         this.allowLinkLocal = allowLinkLocal;
         this.current = current;
-        this.entries = entries;
+        this.files = new FileSteps(entries);
         this.allowedGuestRoots = allowedGuestRoots;
         this.allGuests = allGuests;
     }
@@ -52,7 +49,7 @@ final class ChangePlanner {
         switch (change) {
             case SetLimit c -> setLimit(c);
             case ConfigChange.SetLimits c -> setLimits(c);
-            case RemoveLimit c -> delete("rlimits/" + c.part().fileName(HostGrammar.limitName(c.limit())));
+            case RemoveLimit c -> files.delete("rlimits/" + c.part().fileName(HostGrammar.limitName(c.limit())));
             case SetInterface c -> setInterface(c);
             case AddInterface c -> addInterface(c);
             case RemoveInterface c -> removeInterface(c);
@@ -66,13 +63,13 @@ final class ChangePlanner {
             case ConfigChange.SetPersonality c -> setPersonality(c);
             case SetDisabled c -> {
                 if (c.disabled()) {
-                    write("disabled", "");
+                    files.write("disabled", "");
                 } else {
-                    delete("disabled");
+                    files.delete("disabled");
                 }
             }
         }
-        return ops;
+        return files.steps();
     }
 
     // ---- changes ----------------------------------------------------------------------------
@@ -84,7 +81,7 @@ final class ChangePlanner {
         LimitSetting next = now.with(c.part(), v);
         LimitValues eff = next.effective();
         HostGrammar.softNotAboveHard(limit, eff.soft(), eff.hard());
-        write("rlimits/" + c.part().fileName(limit), LimitValueParser.format(v) + "\n");
+        files.write("rlimits/" + c.part().fileName(limit), LimitValueParser.format(v) + "\n");
     }
 
     private void setLimits(ConfigChange.SetLimits c) {
@@ -96,8 +93,8 @@ final class ChangePlanner {
             long soft = HostGrammar.limitValue(limit, e.getValue().soft());
             long hard = HostGrammar.limitValue(limit, e.getValue().hard());
             HostGrammar.softNotAboveHard(limit, soft, hard);
-            write("rlimits/" + LimitPart.SOFT.fileName(limit), LimitValueParser.format(soft) + "\n");
-            write("rlimits/" + LimitPart.HARD.fileName(limit), LimitValueParser.format(hard) + "\n");
+            files.write("rlimits/" + LimitPart.SOFT.fileName(limit), LimitValueParser.format(soft) + "\n");
+            files.write("rlimits/" + LimitPart.HARD.fileName(limit), LimitValueParser.format(hard) + "\n");
         }
     }
 
@@ -111,7 +108,7 @@ final class ChangePlanner {
 
     private void addInterface(AddInterface c) {
         int n = 0;
-        while (entries.containsKey("interfaces/" + n)) {
+        while (files.exists("interfaces/" + n)) {
             n++;
         }
         writeInterface(Integer.toString(n), c.spec());
@@ -132,23 +129,23 @@ final class ChangePlanner {
         }
         HostGrammar.requireAddressFree(ip, current.name(), id, allGuests.get());
         String base = "interfaces/" + id + "/";
-        write(base + "ip", spec.ip() + "\n");
-        write(base + "prefix", spec.prefix() + "\n");
-        delete(base + "mask");
+        files.write(base + "ip", spec.ip() + "\n");
+        files.write(base + "prefix", spec.prefix() + "\n");
+        files.delete(base + "mask");
         if (spec.dev() != null) {
-            write(base + "dev", spec.dev() + "\n");
+            files.write(base + "dev", spec.dev() + "\n");
         } else {
-            delete(base + "dev");
+            files.delete(base + "dev");
         }
         if (spec.name() != null) {
-            write(base + "name", spec.name() + "\n");
+            files.write(base + "name", spec.name() + "\n");
         } else {
-            delete(base + "name");
+            files.delete(base + "name");
         }
         if (spec.nodev()) {
-            write(base + "nodev", "");
+            files.write(base + "nodev", "");
         } else {
-            delete(base + "nodev");
+            files.delete(base + "nodev");
         }
     }
 
@@ -157,18 +154,18 @@ final class ChangePlanner {
         if (current.interfaceById(id) == null) {
             throw new InvalidInputException("interface", "no interface '" + id + "' in guest '" + current.name() + "'");
         }
-        ops.add(new FileOp.DeleteTree("interfaces/" + id));
+        files.deleteTree("interfaces/" + id);
     }
 
     private void setContext(SetContext c) {
         int xid = HostGrammar.contextId(c.xid());
         HostGrammar.requireContextFree(xid, current.name(), allGuests.get());
-        write("context", xid + "\n");
+        files.write("context", xid + "\n");
     }
 
     private void setBootMark(SetBootMark c) {
         String path = "apps/init/mark";
-        String text = rawText(path);
+        String text = files.rawText(path);
         List<String> lines = new ArrayList<>(text == null ? List.of() : Arrays.asList(text.split("\n", -1)));
         if (!lines.isEmpty() && lines.getLast().isEmpty()) {
             lines.removeLast();
@@ -177,22 +174,22 @@ final class ChangePlanner {
         if (c.startAtBoot()) {
             if (!has) {
                 lines.add("default");
-                write(path, String.join("\n", lines) + "\n");
+                files.write(path, String.join("\n", lines) + "\n");
             }
             return;
         }
         lines.removeIf(l -> ConfigFileText.stripBlanks(l).equals("default"));
         if (ConfigFileText.listValues(String.join("\n", lines)).isEmpty()) {
-            delete(path);
+            files.delete(path);
         } else {
-            write(path, String.join("\n", lines) + "\n");
+            files.write(path, String.join("\n", lines) + "\n");
         }
     }
 
     /** Only the size= option of the /tmp tmpfs line changes; every other byte stays. */
     private void setTmpSize(SetTmpSize c) {
         String size = HostGrammar.tmpfsSize(c.size());
-        String text = rawText("fstab");
+        String text = files.rawText("fstab");
         if (text == null) {
             throw new InvalidInputException("tmp size", "the guest has no readable fstab");
         }
@@ -208,15 +205,15 @@ final class ChangePlanner {
         if (!found) {
             throw new InvalidInputException("tmp size", "the fstab has no /tmp tmpfs line to change");
         }
-        write("fstab", String.join("\n", lines));
+        files.write("fstab", String.join("\n", lines));
     }
 
     private void setUts(SetUts c) {
-        write("uts/nodename", HostGrammar.nodename(c.nodename()) + "\n");
+        files.write("uts/nodename", HostGrammar.nodename(c.nodename()) + "\n");
         if (c.domainname() == null) {
-            delete("uts/domainname");
+            files.delete("uts/domainname");
         } else {
-            write("uts/domainname", HostGrammar.domainname(c.domainname()) + "\n");
+            files.write("uts/domainname", HostGrammar.domainname(c.domainname()) + "\n");
         }
     }
 
@@ -239,18 +236,18 @@ final class ChangePlanner {
         HostGrammar.diskLimitTotal("inodes_total", c.inodesTotal());
         HostGrammar.diskLimitReserved(c.reservedPercent());
         String base = "dlimits/" + id + "/";
-        write(base + "directory", dir + "\n");
-        write(base + "space_total", c.spaceTotalKiB() + "\n");
-        write(base + "inodes_total", c.inodesTotal() + "\n");
-        write(base + "reserved", c.reservedPercent() + "\n");
+        files.write(base + "directory", dir + "\n");
+        files.write(base + "space_total", c.spaceTotalKiB() + "\n");
+        files.write(base + "inodes_total", c.inodesTotal() + "\n");
+        files.write(base + "reserved", c.reservedPercent() + "\n");
     }
 
     private void removeDiskLimit(RemoveDiskLimit c) {
         String id = HostGrammar.diskLimitId(c.id());
-        if (!entries.containsKey("dlimits/" + id)) {
+        if (!files.exists("dlimits/" + id)) {
             throw new InvalidInputException("disk limit", "no disk limit '" + id + "'");
         }
-        ops.add(new FileOp.DeleteTree("dlimits/" + id));
+        files.deleteTree("dlimits/" + id);
     }
 
     private void setCapabilities(ConfigChange.SetCapabilities c) {
@@ -266,57 +263,20 @@ final class ChangePlanner {
     }
 
     private void writeCapabilities(VserverNames.CapabilityFile file, java.util.Set<String> wanted) {
-        String content = file.fileText(rawText(file.fileName()), wanted);
+        String content = file.fileText(files.rawText(file.fileName()), wanted);
         if (content == null) {
-            delete(file.fileName());
+            files.delete(file.fileName());
         } else {
-            write(file.fileName(), content);
+            files.write(file.fileName(), content);
         }
     }
 
     private void setPersonality(ConfigChange.SetPersonality c) {
         String content = VserverNames.personalityText(c.type(), c.flags());
         if (content == null) {
-            delete("personality");
+            files.delete("personality");
         } else {
-            write("personality", content);
-        }
-    }
-
-    // ---- helpers ----------------------------------------------------------------------------
-
-    /** The file's exact text for a read-modify-write, refusing anything we could not keep intact. */
-    private String rawText(String path) {
-        Entry e = entries.get(path);
-        if (e == null) {
-            return null;
-        }
-        if (e.kind() != Kind.FILE) {
-            throw new UnsafePathException(path + " is not a regular file; not changed");
-        }
-        if (e.truncated()) {
-            throw new InvalidInputException(path, "file is too large to edit safely");
-        }
-        for (byte b : e.content()) {
-            if (b == 0) {
-                throw new InvalidInputException(path, "file holds binary content; fix it by hand first");
-            }
-        }
-        return new String(e.content(), StandardCharsets.UTF_8);
-    }
-
-    private void write(String path, String content) {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        Entry e = entries.get(path);
-        if (e != null && e.kind() == Kind.FILE && !e.truncated() && Arrays.equals(e.content(), bytes)) {
-            return;
-        }
-        ops.add(new FileOp.Write(path, bytes));
-    }
-
-    private void delete(String path) {
-        if (entries.containsKey(path)) {
-            ops.add(new FileOp.Delete(path));
+            files.write("personality", content);
         }
     }
 }

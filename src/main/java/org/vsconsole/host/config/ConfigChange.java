@@ -1,5 +1,7 @@
 package org.vsconsole.host.config;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One change to a guest's config tree. Each carries only data; {@link GuestConfigWriter} checks
  * it against {@link HostGrammar} and the tree on disk before touching anything.
@@ -49,7 +51,7 @@ public sealed interface ConfigChange {
     }
 
     /** Writes {@code uts/nodename} and {@code uts/domainname}; a null domainname removes the file. */
-    record SetUts(String nodename, String domainname) implements ConfigChange {
+    record SetUts(String nodename, @Nullable String domainname) implements ConfigChange {
     }
 
     record SetDiskLimit(String id, String directory, long spaceTotalKiB, long inodesTotal, int reservedPercent)
@@ -65,7 +67,7 @@ public sealed interface ConfigChange {
      * these sets (default set plus additions, {@code !} for removals; no entries: no file). A null
      * set leaves its file alone; comment lines of a rewritten file stay.
      */
-    record SetCapabilities(java.util.Set<String> system, java.util.Set<String> context) implements ConfigChange {
+    record SetCapabilities(java.util.@Nullable Set<String> system, java.util.@Nullable Set<String> context) implements ConfigChange {
 
         public SetCapabilities {
             system = system == null ? null : java.util.Set.copyOf(system);
@@ -74,7 +76,7 @@ public sealed interface ConfigChange {
     }
 
     /** Writes {@code personality} (type, then one flag a line), or removes it when {@code type} is null. */
-    record SetPersonality(String type, java.util.List<String> flags) implements ConfigChange {
+    record SetPersonality(@Nullable String type, java.util.List<String> flags) implements ConfigChange {
 
         public SetPersonality {
             flags = java.util.List.copyOf(flags);

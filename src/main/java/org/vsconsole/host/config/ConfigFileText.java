@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The three ways util-vserver reads a file (§1.1): first line for scalars ({@code read var}),
@@ -18,7 +19,7 @@ final class ConfigFileText {
     }
 
     /** Decodes a config file; null (plus a warning) when it is binary or not UTF-8. */
-    static String decode(String path, byte[] content, List<ConfigWarning> warnings, boolean newlineMatters) {
+    static @Nullable String decode(String path, byte[] content, List<ConfigWarning> warnings, boolean newlineMatters) {
         for (byte b : content) {
             if (b == 0) {
                 warnings.add(new ConfigWarning(path, "binary content (NUL bytes); ignored"));

@@ -2,6 +2,7 @@ package org.vsconsole.host.config;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rewrites the {@code size=} option of an fstab line when (and only when) that line mounts a
@@ -18,7 +19,7 @@ final class FstabTmpLine {
     }
 
     /** The line with the new size, or null when the line is not the /tmp tmpfs line. */
-    static String withSize(String line, String size) {
+    static @Nullable String withSize(String line, String size) {
         if (line.stripLeading().startsWith("#")) {
             return null;
         }

@@ -3,6 +3,7 @@ package org.vsconsole.host.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One guest's configuration tree, parsed as util-vserver parses it. Null means "file absent or
@@ -26,20 +27,20 @@ public record GuestConfig(
         String name,
         Path configDir,
         String digest,
-        Integer context,
-        String displayName,
-        String vdirTarget,
-        String cacheTarget,
-        String runTarget,
+        @Nullable Integer context,
+        @Nullable String displayName,
+        @Nullable String vdirTarget,
+        @Nullable String cacheTarget,
+        @Nullable String runTarget,
         List<FstabEntry> fstab,
-        Integer nice,
+        @Nullable Integer nice,
         List<String> flags,
         List<String> cflags,
         List<String> bcapabilities,
         List<String> ccapabilities,
         List<String> nflags,
         List<String> ncapabilities,
-        Personality personality,
+        @Nullable Personality personality,
         InterfaceDefaults interfaceDefaults,
         List<InterfaceEntry> interfaces,
         Map<String, String> uts,
@@ -80,16 +81,16 @@ public record GuestConfig(
         warnings = List.copyOf(warnings);
     }
 
-    public String nodename() {
+    public @Nullable String nodename() {
         return uts.get("nodename");
     }
 
-    public String domainname() {
+    public @Nullable String domainname() {
         return uts.get("domainname");
     }
 
     /** The {@code size=} option of the {@code /tmp} tmpfs line, or null. */
-    public String tmpSize() {
+    public @Nullable String tmpSize() {
         return fstab.stream().filter(e -> "/tmp".equals(e.mountPoint()) && "tmpfs".equals(e.type()))
                 .map(e -> e.option("size")).filter(s -> s != null).findFirst().orElse(null);
     }
@@ -99,7 +100,7 @@ public record GuestConfig(
         return cflags.isEmpty() ? flags : cflags;
     }
 
-    public InterfaceEntry interfaceById(String id) {
+    public @Nullable InterfaceEntry interfaceById(String id) {
         return interfaces.stream().filter(i -> i.id().equals(id)).findFirst().orElse(null);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.base.Formats;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.config.GuestTreeScanner.Entry;
@@ -100,7 +101,7 @@ final class GuestConfigParser {
     // ---- access to entries --------------------------------------------------------------
 
     /** A regular file's entry, or null; a symlink or directory where a file belongs is warned about. */
-    private Entry file(String path) {
+    private @Nullable Entry file(String path) {
         Entry e = entries.get(path);
         if (e == null) {
             return null;
@@ -121,7 +122,7 @@ final class GuestConfigParser {
         return entries.keySet().stream().anyMatch(p -> p.startsWith(dir + "/"));
     }
 
-    private String text(String path, boolean newlineMatters) {
+    private @Nullable String text(String path, boolean newlineMatters) {
         Entry e = file(path);
         if (e == null) {
             return null;
@@ -133,7 +134,7 @@ final class GuestConfigParser {
         return ConfigFileText.decode(path, e.content(), warnings, newlineMatters);
     }
 
-    private String scalar(String path) {
+    private @Nullable String scalar(String path) {
         String t = text(path, true);
         return t == null ? null : ConfigFileText.firstLine(t);
     }
@@ -155,7 +156,7 @@ final class GuestConfigParser {
         return e.kind() != Kind.DIRECTORY;
     }
 
-    private String link(String path) {
+    private @Nullable String link(String path) {
         Entry e = entries.get(path);
         if (e == null) {
             return null;
@@ -182,7 +183,7 @@ final class GuestConfigParser {
 
     // ---- fields ---------------------------------------------------------------------------
 
-    private Integer contextValue() {
+    private @Nullable Integer contextValue() {
         String v = scalar("context");
         if (v == null) {
             return null;
@@ -195,7 +196,7 @@ final class GuestConfigParser {
         }
     }
 
-    private Integer niceValue() {
+    private @Nullable Integer niceValue() {
         String v = scalar("nice");
         if (v == null) {
             return null;
@@ -207,12 +208,12 @@ final class GuestConfigParser {
         return Integer.parseInt(v);
     }
 
-    private Personality personality() {
+    private @Nullable Personality personality() {
         List<String> lines = list("personality");
         return lines.isEmpty() ? null : new Personality(lines.getFirst(), lines.subList(1, lines.size()));
     }
 
-    private Integer prefixValue(String path) {
+    private @Nullable Integer prefixValue(String path) {
         String v = scalar(path);
         if (v == null) {
             return null;
@@ -332,7 +333,7 @@ final class GuestConfigParser {
         return out;
     }
 
-    private Long number(String path) {
+    private @Nullable Long number(String path) {
         String v = scalar(path);
         if (v == null) {
             return null;
@@ -345,7 +346,7 @@ final class GuestConfigParser {
         }
     }
 
-    private Integer percent(String path) {
+    private @Nullable Integer percent(String path) {
         Long v = number(path);
         if (v != null && v > 100) {
             warnings.add(new ConfigWarning(path, v + " is not a percentage 0..100"));

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.base.Formats;
 import org.vsconsole.base.InvalidInputException;
 
@@ -39,7 +40,8 @@ public final class GuestConfigReader {
 
     private final Path configRoot;
     private final long settleNanos;
-    private final Map<String, Cached> cache;
+    /** Null for a reader that reads afresh every time. */
+    private final @Nullable Map<String, Cached> cache;
 
     private static final int REMEMBERED = 512;
     private final Map<String, ConfigManifest> served = java.util.Collections.synchronizedMap(
@@ -59,7 +61,7 @@ public final class GuestConfigReader {
         this(configRoot, null);
     }
 
-    private GuestConfigReader(Path configRoot, Duration settle) {
+    private GuestConfigReader(Path configRoot, @Nullable Duration settle) {
         this.configRoot = configRoot.toAbsolutePath().normalize();
         this.settleNanos = settle == null ? 0 : settle.toNanos();
         this.cache = settle == null ? null : new ConcurrentHashMap<>();
@@ -154,7 +156,7 @@ public final class GuestConfigReader {
     }
 
     /** Whether {@code name} is a guest: a valid name and a real directory (not a link) under the config root. */
-    public boolean isGuest(String name) {
+    public boolean isGuest(@Nullable String name) {
         return HostGrammar.isGuestName(name) && Files.isDirectory(configRoot.resolve(name), LinkOption.NOFOLLOW_LINKS);
     }
 
@@ -197,7 +199,7 @@ public final class GuestConfigReader {
      * {@value #REMEMBERED} read: a write made against it that finds the tree changed can then name
      * the files that changed since, for whichever page or script read it.
      */
-    public Optional<ConfigManifest> manifestRead(String digest) {
+    public Optional<ConfigManifest> manifestRead(@Nullable String digest) {
         return Optional.ofNullable(digest == null ? null : served.get(digest));
     }
 
@@ -254,7 +256,7 @@ public final class GuestConfigReader {
         return new DefaultsConfig(vdirbase, cachebase, next, fstab, warnings);
     }
 
-    private static String readLink(Path p, String rel, List<ConfigWarning> warnings) {
+    private static @Nullable String readLink(Path p, String rel, List<ConfigWarning> warnings) {
         try {
             if (!Files.isSymbolicLink(p)) {
                 if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -269,7 +271,7 @@ public final class GuestConfigReader {
         }
     }
 
-    private static String readSmallText(Path p, String rel, List<ConfigWarning> warnings) {
+    private static @Nullable String readSmallText(Path p, String rel, List<ConfigWarning> warnings) {
         try {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!a.isRegularFile()) {

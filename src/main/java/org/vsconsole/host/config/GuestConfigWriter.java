@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.config.GuestTreeScanner.Scan;
 
@@ -107,7 +108,7 @@ public final class GuestConfigWriter {
         return apply(guest, expectedDigest, null, change);
     }
 
-    private GuestConfig apply(String guest, String expectedDigest, ConfigManifest basis, ConfigChange change)
+    private GuestConfig apply(String guest, String expectedDigest, @Nullable ConfigManifest basis, ConfigChange change)
             throws IOException {
         HostGrammar.guestName(guest);
         lock.lock();
@@ -198,7 +199,7 @@ public final class GuestConfigWriter {
      * every written one can be restored. Returns the guest as read back, or null when nothing was
      * put back because some file is neither (the caller reports it for an admin).
      */
-    public GuestConfig putBack(String guest, List<PlannedFile> planned) throws IOException {
+    public @Nullable GuestConfig putBack(String guest, List<PlannedFile> planned) throws IOException {
         HostGrammar.guestName(guest);
         lock.lock();
         try {
@@ -235,10 +236,10 @@ public final class GuestConfigWriter {
         void afterFile(String guest, String path, int done, int of) throws IOException;
     }
 
-    private volatile FaultHook faultHook;
+    private volatile @Nullable FaultHook faultHook;
 
     /** Sets or clears (null) the {@link FaultHook}; never set outside tests. */
-    public void faultHook(FaultHook hook) {
+    public void faultHook(@Nullable FaultHook hook) {
         this.faultHook = hook;
     }
 
@@ -481,7 +482,7 @@ public final class GuestConfigWriter {
     }
 
     /** Without the caller's tree, the one the reader gave out under that digest names the changed files. */
-    private void requireDigest(String guest, String expected, ConfigManifest basis, ConfigManifest now) {
+    private void requireDigest(String guest, String expected, @Nullable ConfigManifest basis, ConfigManifest now) {
         String actual = now.digest();
         if (!actual.equals(expected)) {
             ConfigManifest seen = basis != null ? basis : reader.manifestRead(expected).orElse(null);
@@ -513,11 +514,16 @@ public final class GuestConfigWriter {
             throw new UnsafePathException(vdir + " is not a symlink");
         }
         Path target = Files.readSymbolicLink(vdir);
-        Path resolved = (target.isAbsolute() ? target : vdir.getParent().resolve(target)).normalize();
+        Path resolved = (target.isAbsolute() ? target : dir(vdir).resolve(target)).normalize();
         if (!resolved.equals(root)) {
             throw new IOException("the build linked vdir to " + target + ", not to the guest's root " + root);
         }
         return false;
+    }
+
+    /** The directory {@code entry} (a path resolved against a guest's config dir) lies in. */
+    private static Path dir(Path entry) {
+        return java.util.Objects.requireNonNull(entry.getParent(), "an entry of a config dir has a parent");
     }
 
     /** A symlink made under a temp name and renamed into place, so it appears whole or not at all. */

@@ -1,6 +1,7 @@
 package org.vsconsole.host.config;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The few values that must be unique across guests: the static context and the addresses.
@@ -10,7 +11,7 @@ import java.util.Map;
  * @param context   parsed {@code context}, or null when absent or unusable
  * @param addresses interface id → {@code ip} text as on disk
  */
-public record GuestIdentity(String name, Integer context, Map<String, String> addresses) {
+public record GuestIdentity(String name, @Nullable Integer context, Map<String, String> addresses) {
 
     public GuestIdentity {
         addresses = Map.copyOf(addresses);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks one guest's config dir once, without following any symlink, and captures for every
@@ -39,7 +40,7 @@ final class GuestTreeScanner {
     }
 
     /** One entry; {@code content} is at most {@link #MAX_KEPT_BYTES}. */
-    record Entry(String path, Kind kind, long size, byte[] content, boolean truncated, String linkTarget) {
+    record Entry(String path, Kind kind, long size, byte[] content, boolean truncated, @Nullable String linkTarget) {
     }
 
     record Scan(Map<String, Entry> entries, ConfigManifest manifest, List<ConfigWarning> warnings) {

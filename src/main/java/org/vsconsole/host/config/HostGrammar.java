@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.LimitValues;
 
@@ -45,7 +46,7 @@ public final class HostGrammar {
     }
 
     /** Whether {@link #guestName} accepts {@code name}, for names found on disk rather than typed. */
-    public static boolean isGuestName(String name) {
+    public static boolean isGuestName(@Nullable String name) {
         return name != null && !RESERVED_NAMES.contains(name) && GUEST_NAME.matcher(name).matches();
     }
 
@@ -53,7 +54,7 @@ public final class HostGrammar {
      * Whether a driver may pass {@code name} on as a guest's name: the console's own names, and
      * those util-vserver accepts for a guest made by hand. Never an option, never a path.
      */
-    public static boolean isHostGuestName(String name) {
+    public static boolean isHostGuestName(@Nullable String name) {
         return name != null && !RESERVED_NAMES.contains(name) && HOST_GUEST_NAME.matcher(name).matches();
     }
 
@@ -62,12 +63,12 @@ public final class HostGrammar {
      * ({@link #tmpfsSize}) and the forms a hand-edited fstab may hold; never 0 (unlimited), never
      * a second option.
      */
-    public static boolean isTmpfsSizeOption(String size) {
+    public static boolean isTmpfsSizeOption(@Nullable String size) {
         return size != null && TMPFS_SIZE_OPTION.matcher(size).matches();
     }
 
     /** Guest name = config directory name and default guest root name. */
-    public static String guestName(String name) {
+    public static String guestName(@Nullable String name) {
         String field = "guest name";
         if (name == null || name.isEmpty()) {
             throw new InvalidInputException(field, "a guest name is required");
@@ -86,7 +87,7 @@ public final class HostGrammar {
      * A static context id as text. Leading zeros are refused because util-vserver's C parsers
      * read {@code 010} as octal 8, so the id the user sees would not be the id the kernel gets.
      */
-    public static int contextId(String text) {
+    public static int contextId(@Nullable String text) {
         long v = LimitValueParser.parseAsciiDecimal("context", text, Long.MAX_VALUE,
                 "must be a decimal number " + MIN_XID + ".." + MAX_XID + " in ASCII digits, without sign or spaces");
         return contextId((int) Math.min(v, Integer.MAX_VALUE));
@@ -101,7 +102,7 @@ public final class HostGrammar {
     }
 
     /** Refuses a context id another guest on disk already uses, naming that guest. */
-    public static void requireContextFree(int xid, String exceptGuest, Collection<GuestIdentity> guests) {
+    public static void requireContextFree(int xid, @Nullable String exceptGuest, Collection<GuestIdentity> guests) {
         for (GuestIdentity g : guests) {
             if (!g.name().equals(exceptGuest) && g.context() != null && g.context() == xid) {
                 throw new InvalidInputException("context", "context " + xid + " is already used by guest '" + g.name() + "'");
@@ -110,12 +111,12 @@ public final class HostGrammar {
     }
 
     /** As above, against the tree on disk now. */
-    public static void requireContextFree(int xid, String exceptGuest, GuestConfigReader tree) {
+    public static void requireContextFree(int xid, @Nullable String exceptGuest, GuestConfigReader tree) {
         requireContextFree(xid, exceptGuest, tree.readIdentities());
     }
 
     /** An IPv4 or IPv6 literal, never a host name (no DNS lookup happens here). */
-    public static IpLiteral ipAddress(String text) {
+    public static IpLiteral ipAddress(@Nullable String text) {
         IpLiteral ip = IpLiteral.tryParse(text);
         if (ip == null) {
             throw new InvalidInputException("ip",
@@ -192,7 +193,7 @@ public final class HostGrammar {
     }
 
     /** Refuses an address another guest (or another entry of the same guest) already has on disk. */
-    public static void requireAddressFree(IpLiteral ip, String exceptGuest, String exceptInterface,
+    public static void requireAddressFree(IpLiteral ip, @Nullable String exceptGuest, @Nullable String exceptInterface,
             Collection<GuestIdentity> guests) {
         for (GuestIdentity g : guests) {
             for (var e : g.addresses().entrySet()) {
@@ -209,7 +210,8 @@ public final class HostGrammar {
     }
 
     /** As above, against the tree on disk now. */
-    public static void requireAddressFree(IpLiteral ip, String exceptGuest, String exceptInterface, GuestConfigReader tree) {
+    public static void requireAddressFree(IpLiteral ip, @Nullable String exceptGuest, @Nullable String exceptInterface,
+            GuestConfigReader tree) {
         requireAddressFree(ip, exceptGuest, exceptInterface, tree.readIdentities());
     }
 
@@ -221,15 +223,15 @@ public final class HostGrammar {
         return prefix;
     }
 
-    public static int prefix(String text, boolean ipv6) {
+    public static int prefix(@Nullable String text, boolean ipv6) {
         long v = LimitValueParser.parseAsciiDecimal("prefix", text, 128, "must be a decimal prefix length");
         return prefix((int) v, ipv6);
     }
 
     /** A dotted-quad netmask with contiguous one bits. */
-    public static String netmask(String text) {
-        byte[] b = IpLiteral.parseV4(text == null ? "" : text);
-        if (b == null) {
+    public static String netmask(@Nullable String text) {
+        byte[] b = text == null ? null : IpLiteral.parseV4(text);
+        if (text == null || b == null) {
             throw new InvalidInputException("mask", "must be a dotted-quad netmask such as 255.255.255.0");
         }
         int v = ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
@@ -240,7 +242,7 @@ public final class HostGrammar {
     }
 
     /** A host network device name (IFNAMSIZ 16 incl. NUL). */
-    public static String deviceName(String text) {
+    public static String deviceName(@Nullable String text) {
         if (text == null || !DEVICE.matcher(text).matches()) {
             throw new InvalidInputException("dev", DEVICE_NAME_RULE);
         }
@@ -248,7 +250,7 @@ public final class HostGrammar {
     }
 
     /** Label suffix of an address ({@code interfaces/<n>/name}). */
-    public static String interfaceLabel(String text) {
+    public static String interfaceLabel(@Nullable String text) {
         if (text == null || !LABEL.matcher(text).matches()) {
             throw new InvalidInputException("interface name",
                     "1-15 ASCII letters, digits, '_', '.' or '-', starting with a letter or digit");
@@ -257,16 +259,16 @@ public final class HostGrammar {
     }
 
     /** Sub-directory name under {@code interfaces/}; becomes a path component. */
-    public static String interfaceId(String text) {
+    public static String interfaceId(@Nullable String text) {
         return entryId("interface", text);
     }
 
     /** Sub-directory name under {@code dlimits/}; becomes a path component. */
-    public static String diskLimitId(String text) {
+    public static String diskLimitId(@Nullable String text) {
         return entryId("disk limit", text);
     }
 
-    private static String entryId(String field, String text) {
+    private static String entryId(String field, @Nullable String text) {
         if (text == null || !ENTRY.matcher(text).matches()) {
             throw new InvalidInputException(field, ENTRY_ID_RULE);
         }
@@ -274,7 +276,7 @@ public final class HostGrammar {
     }
 
     /** A host name (uts nodename): RFC 1123 labels, at most 64 characters (kernel UTS length). */
-    public static String hostname(String field, String text) {
+    public static String hostname(String field, @Nullable String text) {
         if (text == null || text.isEmpty() || text.length() > 64) {
             throw new InvalidInputException(field, "1-64 characters required");
         }
@@ -290,23 +292,23 @@ public final class HostGrammar {
         return text;
     }
 
-    public static String nodename(String text) {
+    public static String nodename(@Nullable String text) {
         return hostname("nodename", text);
     }
 
-    public static String domainname(String text) {
+    public static String domainname(@Nullable String text) {
         return hostname("domainname", text);
     }
 
     /** A limit name as it appears in a request: one of the util-vserver names (§1.5). */
-    public static KnownLimit limitName(String text) {
+    public static KnownLimit limitName(@Nullable String text) {
         return KnownLimit.byFileName(Objects.requireNonNullElse(text, ""))
                 .orElseThrow(() -> new InvalidInputException("limit", "unknown limit name; known: cpu fsize data stack core "
                         + "rss nproc nofile memlock as locks msgqueue nsock openfd anon shmem semary nsems dentry"));
     }
 
     /** A ulimit name (exec-ulimit's smaller list). */
-    public static KnownLimit ulimitName(String text) {
+    public static KnownLimit ulimitName(@Nullable String text) {
         KnownLimit l = limitName(text);
         if (!l.isUlimit()) {
             throw new InvalidInputException("limit", "not a ulimit; known: core cpu data fsize locks memlock nofile nproc rss stack");
@@ -315,7 +317,7 @@ public final class HostGrammar {
     }
 
     /** A limit value typed by a user, in the limit's unit; {@link LimitValues#UNLIMITED} for inf. */
-    public static long limitValue(KnownLimit limit, String text) {
+    public static long limitValue(KnownLimit limit, @Nullable String text) {
         long v = LimitValueParser.parseUserValue(limit.fileName(), text);
         return limitValue(limit, v);
     }
@@ -348,7 +350,7 @@ public final class HostGrammar {
      * A disk-limit directory: absolute, normalised, under the guest root. It is written to a
      * file and later passed to vdlimit, so '..' and relative forms are refused, not resolved.
      */
-    public static String diskLimitDirectory(String text, Path guestRoot) {
+    public static String diskLimitDirectory(@Nullable String text, Path guestRoot) {
         String field = "dlimit directory";
         if (text == null || !text.startsWith("/") || text.length() > 4096) {
             throw new InvalidInputException(field, "must be an absolute path");
@@ -386,7 +388,7 @@ public final class HostGrammar {
     }
 
     /** tmpfs {@code size=} value: digits with optional k/m/g suffix (no '%' form, no sign). */
-    public static String tmpfsSize(String text) {
+    public static String tmpfsSize(@Nullable String text) {
         if (text == null || !TMPFS_SIZE.matcher(text).matches()) {
             throw new InvalidInputException("tmp size", "digits without leading zero, optionally followed by k, m or g (e.g. 256m)");
         }
@@ -397,7 +399,7 @@ public final class HostGrammar {
      * One {@code bcapabilities} name: a documented Linux capability, case-insensitive, with or
      * without {@code CAP_} (§7.3); returned in its canonical upper-case form without the prefix.
      */
-    public static String systemCapability(String text) {
+    public static String systemCapability(@Nullable String text) {
         String bare = text == null ? "" : VserverNames.upper(text.strip());
         String name = bare.startsWith("CAP_") ? bare.substring(4) : bare;
         if (!VserverNames.SYSTEM_CAPABILITIES.contains(name)) {
@@ -411,7 +413,7 @@ public final class HostGrammar {
      * One {@code ccapabilities} name: a documented context capability or its alias,
      * case-insensitive, with or without {@code VXC_} (§7.3); returned canonical (lower case).
      */
-    public static String contextCapability(String text) {
+    public static String contextCapability(@Nullable String text) {
         String bare = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
         String name = bare.startsWith("vxc_") ? bare.substring(4) : bare;
         name = VserverNames.CONTEXT_ALIASES.getOrDefault(name, name);
@@ -423,7 +425,7 @@ public final class HostGrammar {
     }
 
     /** The first line of {@code personality}: a Linux personality type (§1.3), case-insensitive. */
-    public static String personalityType(String text) {
+    public static String personalityType(@Nullable String text) {
         String name = text == null ? "" : VserverNames.upper(text.strip());
         if (!VserverNames.PERSONALITY_TYPES.contains(name)) {
             throw new InvalidInputException("personality", "'" + printable(text) + "' is not a personality type; known: "
@@ -433,7 +435,7 @@ public final class HostGrammar {
     }
 
     /** A following line of {@code personality}: a personality flag (§1.3), case-insensitive. */
-    public static String personalityFlag(String text) {
+    public static String personalityFlag(@Nullable String text) {
         String name = text == null ? "" : VserverNames.upper(text.strip());
         if (!VserverNames.PERSONALITY_FLAGS.contains(name)) {
             throw new InvalidInputException("personality flags", "'" + printable(text) + "' is not a personality flag; known: "
@@ -443,7 +445,7 @@ public final class HostGrammar {
     }
 
     /** A refused value as it may be quoted back: printable ASCII, at most 40 characters. */
-    private static String printable(String text) {
+    private static String printable(@Nullable String text) {
         if (text == null) {
             return "";
         }
@@ -455,7 +457,7 @@ public final class HostGrammar {
      * A path relative to a guest's config dir, as used to open an unknown file on request:
      * plain components only, no '.', '..', empty parts or control characters.
      */
-    public static String relativeConfigPath(String text) {
+    public static String relativeConfigPath(@Nullable String text) {
         String field = "path";
         if (text == null || text.isEmpty() || text.length() > 1024 || text.startsWith("/")) {
             throw new InvalidInputException(field, "must be a relative path inside the guest's config dir");

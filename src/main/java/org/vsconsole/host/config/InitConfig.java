@@ -1,6 +1,7 @@
 package org.vsconsole.host.config;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code apps/init/}: marks are whole lines (matched with grep -x), so a guest may carry several.
@@ -8,7 +9,8 @@ import java.util.List;
  * @param style    init style, null = sysv default
  * @param runlevel start runlevel, null = style default
  */
-public record InitConfig(List<String> marks, String style, String runlevel, List<String> depends, List<String> killseq) {
+public record InitConfig(List<String> marks, @Nullable String style, @Nullable String runlevel, List<String> depends,
+        List<String> killseq) {
 
     public static final InitConfig NONE = new InitConfig(List.of(), null, null, List.of(), List.of());
 

@@ -1,8 +1,10 @@
 package org.vsconsole.host.config;
 
+import org.jspecify.annotations.Nullable;
+
 /** Files directly in {@code interfaces/}: defaults every address entry falls back to. Null = unset. */
-public record InterfaceDefaults(String dev, Integer prefix, String mask, String bcast, String scope, String lback,
-        boolean vlandev, boolean novlandev) {
+public record InterfaceDefaults(@Nullable String dev, @Nullable Integer prefix, @Nullable String mask, @Nullable String bcast,
+        @Nullable String scope, @Nullable String lback, boolean vlandev, boolean novlandev) {
 
     public static final InterfaceDefaults NONE = new InterfaceDefaults(null, null, null, null, null, null, false, false);
 }

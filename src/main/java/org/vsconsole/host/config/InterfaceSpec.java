@@ -1,5 +1,7 @@
 package org.vsconsole.host.config;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An address as the console writes it to {@code interfaces/<id>/}.
  *
@@ -9,5 +11,5 @@ package org.vsconsole.host.config;
  * @param name   label suffix ({@code <dev>:<name>}), or null
  * @param nodev  address only assigned to the context, not added to a device
  */
-public record InterfaceSpec(String ip, int prefix, String dev, String name, boolean nodev) {
+public record InterfaceSpec(String ip, int prefix, @Nullable String dev, @Nullable String name, boolean nodev) {
 }

@@ -1,6 +1,7 @@
 package org.vsconsole.host.config;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An IPv4 or IPv6 address literal parsed by our own strict code. {@code InetAddress.getByName}
@@ -51,7 +52,7 @@ public record IpLiteral(byte[] bytes, String text) {
     }
 
     /** Parses a literal; null when it is not a strict IPv4 or IPv6 literal. */
-    static IpLiteral tryParse(String s) {
+    static @Nullable IpLiteral tryParse(@Nullable String s) {
         if (s == null || s.isEmpty() || s.length() > 45) {
             return null;
         }
@@ -60,7 +61,7 @@ public record IpLiteral(byte[] bytes, String text) {
     }
 
     /** Four decimal octets 0..255, no leading zeros (some parsers read them as octal), no short forms. */
-    static byte[] parseV4(String s) {
+    static byte @Nullable [] parseV4(String s) {
         String[] parts = s.split("\\.", -1);
         if (parts.length != 4) {
             return null;
@@ -88,7 +89,7 @@ public record IpLiteral(byte[] bytes, String text) {
     }
 
     /** RFC 4291 text forms: up to 8 groups of 1..4 hex digits, one "::", optional dotted IPv4 tail; no zone id. */
-    static byte[] parseV6(String s) {
+    static byte @Nullable [] parseV6(String s) {
         int dbl = s.indexOf("::");
         if (dbl >= 0 && s.indexOf("::", dbl + 1) >= 0) {
             return null;
@@ -125,13 +126,13 @@ public record IpLiteral(byte[] bytes, String text) {
     }
 
     /** Groups of a colon-separated part; the last one may be dotted IPv4 when {@code endsAddress}. */
-    private static int[] groups(String part, boolean endsAddress) {
+    private static int @Nullable [] groups(String part, boolean endsAddress) {
         if (part.isEmpty()) {
             return new int[0];
         }
         String[] items = part.split(":", -1);
         String last = items[items.length - 1];
-        byte[] v4 = null;
+        byte @Nullable [] v4 = null;
         if (last.indexOf('.') >= 0) {
             if (!endsAddress) {
                 return null;

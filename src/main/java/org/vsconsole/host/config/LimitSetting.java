@@ -1,16 +1,17 @@
 package org.vsconsole.host.config;
 
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.LimitValues;
 
 /**
  * The files of one limit as found on disk, each parsed with util-vserver's rules; null = file
  * absent or unparseable (then a warning says which), {@link LimitValues#UNLIMITED} = inf.
  */
-public record LimitSetting(Long plain, Long soft, Long hard, Long min) {
+public record LimitSetting(@Nullable Long plain, @Nullable Long soft, @Nullable Long hard, @Nullable Long min) {
 
     public static final LimitSetting NONE = new LimitSetting(null, null, null, null);
 
-    public Long part(LimitPart part) {
+    public @Nullable Long part(LimitPart part) {
         return switch (part) {
             case PLAIN -> plain;
             case SOFT -> soft;
@@ -19,7 +20,7 @@ public record LimitSetting(Long plain, Long soft, Long hard, Long min) {
         };
     }
 
-    public LimitSetting with(LimitPart part, Long value) {
+    public LimitSetting with(LimitPart part, @Nullable Long value) {
         return switch (part) {
             case PLAIN -> new LimitSetting(value, soft, hard, min);
             case SOFT -> new LimitSetting(plain, value, hard, min);

@@ -1,6 +1,7 @@
 package org.vsconsole.host.config;
 
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.LimitValues;
 
@@ -95,7 +96,7 @@ public final class LimitValueParser {
      * Parses a value typed by a user: non-negative ASCII decimal without sign or leading zero, or
      * {@code inf}/{@code unlimited}. Returns {@link LimitValues#UNLIMITED} for unlimited.
      */
-    public static long parseUserValue(String field, String text) {
+    public static long parseUserValue(String field, @Nullable String text) {
         if (text == null || text.isEmpty()) {
             throw new InvalidInputException(field, "a limit value is required (digits or 'inf')");
         }
@@ -110,7 +111,7 @@ public final class LimitValueParser {
      * Strict ASCII decimal: no sign, no white space, no leading zero (util-vserver would read it
      * as octal), no non-ASCII digits (Java's parseLong accepts them), no overflow.
      */
-    static long parseAsciiDecimal(String field, String text, long max, String rule) {
+    static long parseAsciiDecimal(String field, @Nullable String text, long max, String rule) {
         if (text == null || text.isEmpty() || text.length() > 19) {
             throw new InvalidInputException(field, rule);
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One file a config change is about to write or remove, told to the listeners before the first
@@ -19,7 +20,7 @@ import java.util.Map;
  * @param beforeContent the bytes now, when it is a whole regular file small enough to keep
  *                      ({@link #KEEP_AT_MOST}); null otherwise, and then it cannot be put back
  */
-public record PlannedFile(String path, String before, String after, byte[] beforeContent) {
+public record PlannedFile(String path, @Nullable String before, @Nullable String after, byte @Nullable [] beforeContent) {
 
     /** Config files are a few bytes; anything larger is not kept for putting back. */
     public static final int KEEP_AT_MOST = 64 * 1024;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -37,7 +38,7 @@ final class TreeRestore {
                 .sorted(Comparator.comparingInt(TreeRestore::depth).reversed())
                 .toList();
         for (String p : removals) {
-            if (current.get(p).equals("d")) {
+            if ("d".equals(current.get(p))) {
                 files.deleteTree(dir.resolve(p));
             } else {
                 files.delete(dir.resolve(p));
@@ -46,17 +47,18 @@ final class TreeRestore {
         List<String> writes = changed.stream().filter(accepted::containsKey)
                 .sorted(Comparator.comparingInt(TreeRestore::depth)).toList();
         for (String p : writes) {
-            AcceptedEntry old = accepted.get(p);
+            AcceptedEntry old = Objects.requireNonNull(accepted.get(p), "writes holds accepted paths only");
             Path target = dir.resolve(p);
+            Path parent = Objects.requireNonNull(target.getParent(), "an entry below the guest's dir has a parent");
             if (old.fingerprint().equals("d")) {
                 files.createDirectories(target);
             } else if (old.fingerprint().startsWith("f:")) {
-                files.write(target, old.content());
+                files.write(target, Objects.requireNonNull(old.content(), "checked above: an accepted file has its bytes"));
             } else {
-                files.createDirectories(target.getParent());
+                files.createDirectories(parent);
                 Files.deleteIfExists(target);
                 Files.createSymbolicLink(target, Path.of(old.fingerprint().substring(2)));
-                AtomicFileWriter.fsyncDirectory(target.getParent());
+                AtomicFileWriter.fsyncDirectory(parent);
             }
         }
     }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one guest's config tree looks like to {@code lstat}, without opening a file: for every
@@ -29,7 +31,7 @@ record TreeStamp(long[] stats, String[] paths, boolean settled) {
     private static final int FIELDS = 6;
 
     /** The stamp of {@code guestDir}, or null when it cannot be taken whole (unreadable, too big, too deep). */
-    static TreeStamp take(Path guestDir, long settleNanos) {
+    static @Nullable TreeStamp take(Path guestDir, long settleNanos) {
         long takenAt = nowNanos();
         List<String> paths = new ArrayList<>(96);
         List<long[]> stats = new ArrayList<>(96);
@@ -88,15 +90,20 @@ record TreeStamp(long[] stats, String[] paths, boolean settled) {
     private static long[] add(Path p, String rel, List<String> paths, List<long[]> stats) throws IOException {
         Map<String, Object> a = Files.readAttributes(p, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         long[] s = {
-                ((Number) a.get("mode")).longValue(),
-                ((Number) a.get("dev")).longValue(),
-                ((Number) a.get("ino")).longValue(),
-                ((Number) a.get("size")).longValue(),
-                nanos((FileTime) a.get("lastModifiedTime")),
-                nanos((FileTime) a.get("ctime"))};
+                ((Number) attribute(a, "mode")).longValue(),
+                ((Number) attribute(a, "dev")).longValue(),
+                ((Number) attribute(a, "ino")).longValue(),
+                ((Number) attribute(a, "size")).longValue(),
+                nanos((FileTime) attribute(a, "lastModifiedTime")),
+                nanos((FileTime) attribute(a, "ctime"))};
         paths.add(rel);
         stats.add(s);
         return s;
+    }
+
+    /** One of {@link #ATTRIBUTES}: the unix view answers every attribute it is asked for. */
+    private static Object attribute(Map<String, Object> attributes, String name) {
+        return Objects.requireNonNull(attributes.get(name), "the unix view returns every attribute asked for");
     }
 
     private static long nanos(FileTime t) {

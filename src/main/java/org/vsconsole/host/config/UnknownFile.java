@@ -1,5 +1,7 @@
 package org.vsconsole.host.config;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A file the console does not model. It is kept untouched by every write; its content can be read
  * on request through {@link GuestConfigReader#readFile}.
@@ -9,5 +11,5 @@ package org.vsconsole.host.config;
  * @param size       bytes on disk (0 for links)
  * @param linkTarget readlink result for a symlink, else null
  */
-public record UnknownFile(String path, String type, long size, String linkTarget) {
+public record UnknownFile(String path, String type, long size, @Nullable String linkTarget) {
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The names util-vserver takes in {@code bcapabilities}, {@code ccapabilities} and
@@ -144,7 +145,8 @@ public final class VserverNames {
          * {@code existing} holds an entry the grammar does not know ({@code all}, a typo): a rewrite
          * would drop it unseen. Its comment lines stay, first.
          */
-        String fileText(String existing, Set<String> wanted) {
+        @Nullable
+        String fileText(@Nullable String existing, Set<String> wanted) {
             Set<String> names = new LinkedHashSet<>();
             for (String name : wanted) {
                 names.add(name(name));
@@ -171,7 +173,7 @@ public final class VserverNames {
     }
 
     /** The text of {@code personality}: the type, then one flag a line; null (no file) without a type. */
-    static String personalityText(String type, List<String> flags) {
+    static @Nullable String personalityText(@Nullable String type, List<String> flags) {
         if (type == null || type.isBlank()) {
             if (!flags.isEmpty()) {
                 throw new org.vsconsole.base.InvalidInputException("personality",

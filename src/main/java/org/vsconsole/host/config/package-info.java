@@ -9,4 +9,7 @@
  * guest directory are atomic renames. Every value that can reach a path, a file or a command
  * passes {@link org.vsconsole.host.config.HostGrammar} first.
  */
+@NullMarked
 package org.vsconsole.host.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.TreeRemover;
 import org.vsconsole.host.process.HostTools;
 import org.vsconsole.host.BuildProgress;
@@ -46,7 +47,7 @@ final class BaseTreeCache {
      * when there is none or it is too old. {@code proxy} (may be null) is the package cache
      * debootstrap downloads through.
      */
-    void copyTo(String guest, String suite, String mirror, String proxy, Path target, BuildProgress progress)
+    void copyTo(String guest, String suite, String mirror, @Nullable String proxy, Path target, BuildProgress progress)
             throws IOException {
         Path entry = treesDir.resolve(suite + "-" + key(mirror));
         ReentrantLock lock = locks.computeIfAbsent(entry.toString(), k -> new ReentrantLock());
@@ -69,7 +70,7 @@ final class BaseTreeCache {
         }
     }
 
-    private void bootstrap(String guest, String suite, String mirror, String proxy, Path entry, BuildProgress progress)
+    private void bootstrap(String guest, String suite, String mirror, @Nullable String proxy, Path entry, BuildProgress progress)
             throws IOException {
         Files.createDirectories(treesDir);
         Files.setPosixFilePermissions(treesDir, PosixFilePermissions.fromString("rwx------"));
@@ -136,7 +137,7 @@ final class BaseTreeCache {
         }
     }
 
-    private static Instant builtAt(Path entry) {
+    private static @Nullable Instant builtAt(Path entry) {
         try {
             if (!Files.isDirectory(entry.resolve("tree"), LinkOption.NOFOLLOW_LINKS)) {
                 return null;

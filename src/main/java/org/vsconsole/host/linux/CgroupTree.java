@@ -92,8 +92,8 @@ sealed interface CgroupTree permits CgroupV1, CgroupV2 {
     static List<Integer> readPids(Path dir) {
         List<Integer> pids = new ArrayList<>();
         try (Stream<Path> dirs = Files.walk(dir)) {
-            for (Path procs : (Iterable<Path>) dirs.filter(Files::isDirectory).limit(MAX_CGROUPS)
-                    .map(d -> d.resolve("cgroup.procs"))::iterator) {
+            for (Path cgroup : (Iterable<Path>) dirs.filter(Files::isDirectory).limit(MAX_CGROUPS)::iterator) {
+                Path procs = cgroup.resolve("cgroup.procs");
                 try {
                     for (String line : Files.readString(procs).split("\n")) {
                         if (!line.isBlank()) {
@@ -104,7 +104,7 @@ sealed interface CgroupTree permits CgroupV1, CgroupV2 {
                     // the guest removed this cgroup meanwhile
                 } catch (IOException e) {
                     // a cgroup being torn down answers ENODEV to a read: gone too, not an error
-                    if (!"No such device".equals(e.getMessage()) && Files.isDirectory(procs.getParent())) {
+                    if (!"No such device".equals(e.getMessage()) && Files.isDirectory(cgroup)) {
                         throw e;
                     }
                 }

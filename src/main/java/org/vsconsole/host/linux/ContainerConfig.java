@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.Ipv4Network;
@@ -132,7 +133,7 @@ final class ContainerConfig {
     }
 
     /** The guest a generated config belongs to, or null when the text is not one of ours. */
-    static String owner(String configText) {
+    static @Nullable String owner(String configText) {
         int newline = configText.indexOf('\n');
         String first = newline < 0 ? configText : configText.substring(0, newline);
         return first.startsWith(OWNER_KEY) ? first.substring(OWNER_KEY.length()) : null;

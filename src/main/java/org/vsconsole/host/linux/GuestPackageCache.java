@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsconsole.host.GuestSpec;
@@ -34,6 +35,7 @@ final class GuestPackageCache {
      * Makes sure the cache runs (it needs the bridge's gateway) and answers its address, or null
      * when none is configured or the host has none; a build goes on without it.
      */
+    @Nullable
     String proxyFor(GuestSpec guest, Consumer<String> progress, HostAptSources mirrors) {
         if (!configured()) {
             return null;
@@ -64,7 +66,7 @@ final class GuestPackageCache {
     }
 
     /** The cache's address once it answers; the bridge must carry the gateway already. */
-    private String running(Consumer<String> progress, HostAptSources mirrors) {
+    private @Nullable String running(Consumer<String> progress, HostAptSources mirrors) {
         PackageCache cache = new PackageCache(runDir, cacheDir().resolve("apt"), settings.addressPool().gateway(),
                 settings.cache().aptPort(), mirrors);
         Optional<String> missing = cache.ensureRunning();

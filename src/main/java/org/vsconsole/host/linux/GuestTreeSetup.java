@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.DebianSuites;
 import org.vsconsole.host.GuestSpec;
@@ -43,7 +44,7 @@ final class GuestTreeSetup {
 
     static GuestTreeSetup of(Path root) throws IOException {
         Map<String, Object> top = Files.readAttributes(root, "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
-        return new GuestTreeSetup(root, (Integer) top.get("uid"), (Integer) top.get("gid"));
+        return new GuestTreeSetup(root, UnixAttributes.intValue(top, "uid"), UnixAttributes.intValue(top, "gid"));
     }
 
     /** The parts every build method gets. */
@@ -98,7 +99,7 @@ final class GuestTreeSetup {
      * apt's sources for the suite (with its updates and security archives) and the package cache
      * as its proxy. Only for trees that have apt.
      */
-    void apt(String suite, String mirror, String securityMirror, String proxy) throws IOException {
+    void apt(@Nullable String suite, @Nullable String mirror, String securityMirror, @Nullable String proxy) throws IOException {
         if (!Files.isDirectory(root.resolve("etc/apt"), LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -3,6 +3,7 @@ package org.vsconsole.host.linux;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The few libc calls the driver makes directly: signalling and rlimits of guest processes would
@@ -18,7 +19,7 @@ interface LibC extends Library {
     int kill(int pid, int signal) throws LastErrorException;
 
     /** {@code limits} is {@code struct rlimit}: soft then hard, -1 for RLIM_INFINITY. */
-    int prlimit(int pid, int resource, long[] newLimits, long[] oldLimits) throws LastErrorException;
+    int prlimit(int pid, int resource, long @Nullable [] newLimits, long @Nullable [] oldLimits) throws LastErrorException;
 
     long sysconf(int name);
 

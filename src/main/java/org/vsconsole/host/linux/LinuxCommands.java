@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.process.CommandResult;
@@ -31,7 +32,7 @@ final class LinuxCommands {
     }
 
     /** Runs a host command and returns its combined output; a failure carries that output. */
-    static String run(String operation, String guest, List<String> argv, Duration timeout) {
+    static String run(String operation, @Nullable String guest, List<String> argv, Duration timeout) {
         StringBuilder out = new StringBuilder();
         ExecResult result = stream(operation, guest, argv, line -> out.append(line).append('\n'), timeout);
         if (result.timedOut()) {
@@ -45,7 +46,7 @@ final class LinuxCommands {
         return out.toString();
     }
 
-    static ExecResult stream(String operation, String guest, List<String> argv, Consumer<String> output,
+    static ExecResult stream(String operation, @Nullable String guest, List<String> argv, Consumer<String> output,
             Duration timeout) {
         return stream(operation, guest, argv, Map.of(), output, timeout, () -> false);
     }
@@ -55,7 +56,7 @@ final class LinuxCommands {
      * guest environment and {@code cancelled} asked twice a second: when it answers true the
      * command and its descendants are ended and a {@link CancellationException} is thrown.
      */
-    static ExecResult stream(String operation, String guest, List<String> argv, Map<String, String> env,
+    static ExecResult stream(String operation, @Nullable String guest, List<String> argv, Map<String, String> env,
             Consumer<String> output, Duration timeout, BooleanSupplier cancelled) {
         try {
             CommandResult result = RUNNER.run(Command.merged(argv, timeout, output).withEnvironment(env)

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsconsole.host.TreeRemover;
@@ -169,7 +170,7 @@ public final class LinuxDriver implements HostDriver {
         } catch (IOException | RuntimeException e) {
             HostOperationException failure = e instanceof HostOperationException hoe
                     ? hoe
-                    : fail("start", guest, e.getMessage());
+                    : fail("start", guest, HostOperationException.reason(e));
             try {
                 if (!tree.pids(guest.xid()).isEmpty()) {
                     lxc.kill(guest.name(), container);
@@ -428,7 +429,7 @@ public final class LinuxDriver implements HostDriver {
                 remover.remove(lxc.lxcPath().resolve(container(guest)));
             }
         } catch (IOException e) {
-            throw fail("delete", guest, e.getMessage());
+            throw fail("delete", guest, HostOperationException.reason(e));
         }
     }
 
@@ -456,7 +457,7 @@ public final class LinuxDriver implements HostDriver {
     }
 
     @Override
-    public LimitValues liveAtStart(String limitName, LimitValues saved) {
+    public LimitValues liveAtStart(String limitName, @Nullable LimitValues saved) {
         if (saved == null) {
             return Rlimits.handles(limitName) && !Rlimits.CAN_RAISE
                     ? LimitValues.both(Rlimits.ownHard(limitName))
@@ -476,7 +477,7 @@ public final class LinuxDriver implements HostDriver {
     }
 
     /** The guest whose container last ran this context, from the generated config's first line. */
-    private String owner(int xid) {
+    private @Nullable String owner(int xid) {
         try {
             String text = Files.readString(lxc.configFile("vs" + xid), StandardCharsets.UTF_8);
             return ContainerConfig.owner(text);

@@ -3,6 +3,7 @@ package org.vsconsole.host.linux;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.Ipv4Network;
 
 /**
@@ -36,7 +37,7 @@ public record LinuxDriverSettings(
      * @param aptPort     port of the package cache on the bridge's gateway; 0 runs none
      * @param treeMaxAge  a base tree older than this is built afresh, so new guests start current
      */
-    public record BuildCache(Path dir, int aptPort, Duration treeMaxAge) {
+    public record BuildCache(@Nullable Path dir, int aptPort, Duration treeMaxAge) {
 
         public static final BuildCache NONE = new BuildCache(null, 0, Duration.ofDays(7));
 

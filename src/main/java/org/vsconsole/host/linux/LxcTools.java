@@ -124,7 +124,7 @@ final class LxcTools {
             return PtyProcess.start(withRlimits(rlimits, argv), Map.of("PATH", LinuxCommands.GUEST_ENV.get("PATH"), "TERM", TERMINAL_TYPE),
                     size);
         } catch (IOException e) {
-            throw new HostOperationException("terminal", guest, e.getMessage(), e);
+            throw new HostOperationException("terminal", guest, HostOperationException.reason(e), e);
         }
     }
 

@@ -92,13 +92,13 @@ final class Rlimits {
 
     /** Sets the limit on one process; throws the kernel's errno (ESRCH when it is gone). */
     static void apply(int pid, String name, LimitValues values) throws LastErrorException {
-        Resource resource = RESOURCES.get(name);
+        Resource resource = resource(name);
         long[] limits = {toKernel(values.soft(), resource), toKernel(values.hard(), resource)};
         LibC.INSTANCE.prlimit(pid, resource.number(), limits, null);
     }
 
     static LimitValues read(int pid, String name) throws LastErrorException {
-        Resource resource = RESOURCES.get(name);
+        Resource resource = resource(name);
         long[] limits = new long[2];
         LibC.INSTANCE.prlimit(pid, resource.number(), null, limits);
         return new LimitValues(fromKernel(limits[0], resource), fromKernel(limits[1], resource));
@@ -106,8 +106,17 @@ final class Rlimits {
 
     /** The value as {@code lxc.prlimit} takes it: bytes or a count, or {@code unlimited}. */
     static String kernelText(String name, long value) {
-        Resource resource = RESOURCES.get(name);
+        Resource resource = resource(name);
         return value == LimitValues.UNLIMITED && !isNofile(resource) ? "unlimited" : Long.toString(toKernel(value, resource));
+    }
+
+    /** The resource of a limit {@link #handles} says yes to; every caller asks that first. */
+    private static Resource resource(String name) {
+        Resource resource = RESOURCES.get(name);
+        if (resource == null) {
+            throw new IllegalArgumentException("not a limit this driver sets per process: " + name);
+        }
+        return resource;
     }
 
     private static long toKernel(long value, Resource resource) {

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.process.HostTools;
 import org.vsconsole.host.BuildProgress;
 import org.vsconsole.host.BuildRequest;
@@ -22,10 +23,10 @@ final class RootBuilder {
     private final SkeletonBuilder skeleton;
     private final Duration buildTimeout;
     private final BaseTreeCache baseTrees;
-    private final String proxy;
+    private final @Nullable String proxy;
 
     /** {@code proxy}: the package cache debootstrap downloads through, or null for none. */
-    RootBuilder(Path guestsRoot, SkeletonBuilder skeleton, Duration buildTimeout, BaseTreeCache baseTrees, String proxy) {
+    RootBuilder(Path guestsRoot, SkeletonBuilder skeleton, Duration buildTimeout, BaseTreeCache baseTrees, @Nullable String proxy) {
         this.guestsRoot = guestsRoot;
         this.skeleton = skeleton;
         this.buildTimeout = buildTimeout;
@@ -50,7 +51,7 @@ final class RootBuilder {
      * {@code cp -a} keeps numeric owners, modes, hard links and symlinks as they are; sparse files
      * stay sparse, and {@code -x} keeps the copy off file systems mounted inside the source.
      */
-    private void cloneFrom(GuestSpec guest, String source, BuildProgress log) {
+    private void cloneFrom(GuestSpec guest, @Nullable String source, BuildProgress log) {
         if (source == null || !source.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
             throw fail(guest, "invalid source guest name: " + source);
         }
@@ -64,13 +65,15 @@ final class RootBuilder {
     }
 
     private void debootstrap(GuestSpec guest, BuildRequest request, BuildProgress log) throws IOException {
-        if (DebianSuites.family(request.dist()).isEmpty()) {
-            throw fail(guest, "debootstrap builds only the suites " + DebianSuites.known() + ", not " + request.dist());
+        String dist = request.dist();
+        String mirror = request.mirror();
+        if (dist == null || DebianSuites.family(dist).isEmpty()) {
+            throw fail(guest, "debootstrap builds only the suites " + DebianSuites.known() + ", not " + dist);
         }
-        if (request.mirror() == null || !HostAptSources.HTTP_MIRROR.matcher(request.mirror()).matches()) {
-            throw fail(guest, "debootstrap needs an http:// mirror, not " + request.mirror());
+        if (mirror == null || !HostAptSources.HTTP_MIRROR.matcher(mirror).matches()) {
+            throw fail(guest, "debootstrap needs an http:// mirror, not " + mirror);
         }
-        baseTrees.copyTo(guest.name(), request.dist(), request.mirror(), proxy, guest.rootDir(), log);
+        baseTrees.copyTo(guest.name(), dist, mirror, proxy, guest.rootDir(), log);
     }
 
     private void runLogged(GuestSpec guest, List<String> argv, BuildProgress log) {

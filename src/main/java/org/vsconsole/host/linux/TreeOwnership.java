@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Moves a guest tree's owners into the guest's id range, so its root is an unprivileged host
@@ -37,15 +38,15 @@ final class TreeOwnership {
     /** Whether the tree's top directory already belongs to {@code range}. */
     static boolean owned(Path root, IdRange range) throws IOException {
         Map<String, Object> top = Files.readAttributes(root, "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
-        return range.contains(((Integer) top.get("uid")) & 0xffffffffL)
-                && range.contains(((Integer) top.get("gid")) & 0xffffffffL);
+        return range.contains(UnixAttributes.intValue(top, "uid") & 0xffffffffL)
+                && range.contains(UnixAttributes.intValue(top, "gid") & 0xffffffffL);
     }
 
     /** Shifts the tree into {@code range}; returns how many entries changed owner. */
     static long shift(Path root, IdRange range) throws IOException {
         Map<String, Object> top = Files.readAttributes(root, "unix:uid,gid,dev", LinkOption.NOFOLLOW_LINKS);
-        long uidFrom = IdRange.baseOf(((Integer) top.get("uid")) & 0xffffffffL);
-        long gidFrom = IdRange.baseOf(((Integer) top.get("gid")) & 0xffffffffL);
+        long uidFrom = IdRange.baseOf(UnixAttributes.intValue(top, "uid") & 0xffffffffL);
+        long gidFrom = IdRange.baseOf(UnixAttributes.intValue(top, "gid") & 0xffffffffL);
         if (uidFrom < 0 || gidFrom < 0) {
             throw new IOException(root + " is owned by " + top.get("uid") + ":" + top.get("gid")
                     + ", which is neither a host id below 65536 nor a guest range");
@@ -53,7 +54,7 @@ final class TreeOwnership {
         if (uidFrom == range.base() && gidFrom == range.base()) {
             return 0;
         }
-        Object device = top.get("dev");
+        Object device = UnixAttributes.get(top, "dev");
         Set<Object> linkedDone = new HashSet<>();
         long[] changed = {0};
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -80,13 +81,13 @@ final class TreeOwnership {
                     return;
                 }
                 // a hard-linked file is met once per name; its second name already carries the new ids
-                if ((Integer) a.get("nlink") > 1 && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+                if (UnixAttributes.intValue(a, "nlink") > 1 && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
                         && !linkedDone.add(a.get("ino"))) {
                     return;
                 }
-                long uid = moved(((Integer) a.get("uid")) & 0xffffffffL, uidFrom, range);
-                long gid = moved(((Integer) a.get("gid")) & 0xffffffffL, gidFrom, range);
-                int mode = (Integer) a.get("mode");
+                long uid = moved(UnixAttributes.intValue(a, "uid") & 0xffffffffL, uidFrom, range);
+                long gid = moved(UnixAttributes.intValue(a, "gid") & 0xffffffffL, gidFrom, range);
+                int mode = UnixAttributes.intValue(a, "mode");
                 boolean symlink = Files.isSymbolicLink(path);
                 String name = path.toString();
                 byte[] capability = symlink ? null : capability(name);
@@ -112,7 +113,7 @@ final class TreeOwnership {
         return offset >= 0 && offset < IdRange.SIZE ? to.base() + offset : to.base() + NOBODY;
     }
 
-    private static byte[] capability(String path) throws IOException {
+    private static byte @Nullable [] capability(String path) throws IOException {
         byte[] value = new byte[64];
         try {
             long size = LibC.INSTANCE.lgetxattr(path, CAPABILITY, value, value.length);

@@ -10,4 +10,7 @@
  * configuration is generated from the {@code /etc/vservers} tree at every start; all state is
  * read back from the kernel, so a restarted console finds its running guests again.
  */
+@NullMarked
 package org.vsconsole.host.linux;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package org.vsconsole.host.proc;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /** The two cgroup files {@code vserver-stat} reads for a guest on memcg kernels. */
 final class CgroupFigures {
@@ -33,7 +34,7 @@ final class CgroupFigures {
     }
 
     /** {@code user} and {@code system} of {@code cpuacct.stat} in USER_HZ ticks; null when missing. */
-    static long[] cpuTicks(Path cpuacctStat, Warnings warnings) {
+    static long @Nullable [] cpuTicks(Path cpuacctStat, Warnings warnings) {
         String text;
         try {
             text = ProcFiles.readOrNull(cpuacctStat);

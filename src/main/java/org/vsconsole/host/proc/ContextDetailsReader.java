@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.ContextDetails;
 
 /**
@@ -66,7 +67,7 @@ public final class ContextDetailsReader {
         return text == null ? OptionalLong.empty() : HostUptimeParser.parse(text).value();
     }
 
-    static ContextDetails.Cvirt cvirt(CvirtFigures c, UtsNames uts, Long uptimeMs) {
+    static ContextDetails.Cvirt cvirt(CvirtFigures c, @Nullable UtsNames uts, @Nullable Long uptimeMs) {
         LoadAverage load = c.load();
         return new ContextDetails.Cvirt(load.oneMinute() / 100.0, load.fiveMinutes() / 100.0, load.fifteenMinutes() / 100.0,
                 c.threads(), c.running(), c.uninterruptible(), c.onHold(), c.loadUpdates(), c.totalForks(), uptimeMs,

@@ -154,15 +154,17 @@ public final class GuestNames {
         try {
             if (Files.isRegularFile(nameFile)) {
                 String name = files.read(nameFile);
-                int end = name == null ? 0 : name.length();
-                if (end >= MAX_NAME_FILE_LENGTH) {
-                    end = 0;
-                }
-                while (end > 0 && name.charAt(end - 1) == '\n') {
-                    end--;
-                }
-                if (end > 0) {
-                    return utf8(name.substring(0, end));
+                if (name != null) {
+                    int end = name.length();
+                    if (end >= MAX_NAME_FILE_LENGTH) {
+                        end = 0;
+                    }
+                    while (end > 0 && name.charAt(end - 1) == '\n') {
+                        end--;
+                    }
+                    if (end > 0) {
+                        return utf8(name.substring(0, end));
+                    }
                 }
             }
             // the C tool takes the basename of realpath(); only a symlinked directory changes it

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.ContextFigures;
 
 /**
@@ -23,7 +24,8 @@ public final class HostContextReader {
     private final MachineUnits units;
     private final long maxAgeNanos;
     private volatile long readAtNanos;
-    private volatile Optional<ContextFigures> last;
+    /** The last walk's answer; null until the first. */
+    private volatile @Nullable Optional<ContextFigures> last;
 
     /** A reader that walks {@code /proc} at every call. */
     public HostContextReader(Path procRoot, MachineUnits units) {
@@ -41,7 +43,8 @@ public final class HostContextReader {
         this.maxAgeNanos = maxAge.toNanos();
     }
 
-    private Optional<ContextFigures> recent() {
+    /** The last walk's answer while it is young enough, else null. */
+    private @Nullable Optional<ContextFigures> recent() {
         Optional<ContextFigures> previous = last;
         return previous != null && System.nanoTime() - readAtNanos < maxAgeNanos ? previous : null;
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads small proc and config files whole. The kernel renders a {@code /proc/virtual} file in one
@@ -22,6 +23,7 @@ final class ProcFiles {
     private final ByteBuffer buffer = ByteBuffer.allocate(FIRST_READ);
 
     /** The file's text, or null when it does not exist (a context or process that just ended). */
+    @Nullable
     String read(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             buffer.clear();
@@ -56,6 +58,7 @@ final class ProcFiles {
     }
 
     /** Like {@link #read} but turns any read failure into null plus a warning. */
+    @Nullable
     String readQuietly(Path file, Warnings warnings) {
         try {
             return read(file);
@@ -65,11 +68,11 @@ final class ProcFiles {
         }
     }
 
-    static String readOrNull(Path file) throws IOException {
+    static @Nullable String readOrNull(Path file) throws IOException {
         return new ProcFiles().read(file);
     }
 
-    static String readQuietlyOnce(Path file, Warnings warnings) {
+    static @Nullable String readQuietlyOnce(Path file, Warnings warnings) {
         return new ProcFiles().readQuietly(file, warnings);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.ContextFigures;
 
 /**
@@ -74,7 +75,7 @@ public final class ProcVirtualReader {
         return sorted;
     }
 
-    private ContextSnapshot readContext(ProcFiles files, int xid, OptionalLong uptime, Warnings global) {
+    private @Nullable ContextSnapshot readContext(ProcFiles files, int xid, OptionalLong uptime, Warnings global) {
         Path dir = virtualDir.resolve(Integer.toString(xid));
         Warnings warnings = new Warnings("virtual/" + xid);
         String infoText = files.readQuietly(dir.resolve("info"), warnings);
@@ -104,7 +105,7 @@ public final class ProcVirtualReader {
         return parseOrEmpty(files.readQuietly(dir.resolve(name), warnings), name, parser, empty, warnings);
     }
 
-    private static <T> T parseOrEmpty(String text, String name, Function<String, Parsed<T>> parser, T empty, Warnings warnings) {
+    private static <T> T parseOrEmpty(@Nullable String text, String name, Function<String, Parsed<T>> parser, T empty, Warnings warnings) {
         if (text == null) {
             warnings.add(name + " missing");
             return empty;

@@ -1,5 +1,7 @@
 package org.vsconsole.host.proc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads the fields {@code vserver-stat} needs from {@code /proc/<pid>/stat} and the process's xid
  * from {@code /proc/<pid>/vinfo} ({@code XID:}) or {@code status} ({@code VxID:}) — the file
@@ -15,7 +17,7 @@ public final class ProcessStatParser {
     }
 
     /** @return null when the text is not a stat line (process ended mid-read, junk) */
-    public static ProcessSample parse(int pid, int xid, String stat, int userHz) {
+    public static @Nullable ProcessSample parse(int pid, int xid, String stat, int userHz) {
         // the command name may itself contain ')' and spaces; the last ')' closes it
         int close = stat.lastIndexOf(')');
         if (close < 0) {

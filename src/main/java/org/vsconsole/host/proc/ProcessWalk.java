@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code /proc/<pid>} walk of {@code vserver-stat}'s older code paths. Processes that end while
@@ -34,7 +35,7 @@ final class ProcessWalk {
         return samples;
     }
 
-    private static ProcessSample sample(ProcFiles files, Path dir, int pid, int userHz, Warnings warnings) {
+    private static @Nullable ProcessSample sample(ProcFiles files, Path dir, int pid, int userHz, Warnings warnings) {
         String vinfo = files.readQuietly(dir.resolve("vinfo"), warnings);
         int xid = vinfo == null ? -1 : ProcessStatParser.xidOf(vinfo);
         if (xid < 0) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /** Parses {@code /proc/virtual/<xid>/sched} of the three generations. */
 public final class SchedParser {
@@ -76,7 +77,7 @@ public final class SchedParser {
         return warnings.result(new SchedFigures(layout, prioBias, bucket, cpus));
     }
 
-    private static CpuTicks cpuLine(LineScanner lines) {
+    private static @Nullable CpuTicks cpuLine(LineScanner lines) {
         long cpu = lines.nextLong();
         if (lines.numberMissing() || !lines.skipPast(':')) {
             return null;

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code stat --proc-root DIR --config-root DIR [--cgroup-root DIR] [--page-size N] [--user-hz N]
@@ -60,7 +61,7 @@ public final class StatCommand {
     }
 
     /** @param linux computes the table on a stock-kernel host; null: that layout is refused */
-    public static int run(String[] args, PrintStream out, PrintStream err, LinuxLayout linux) {
+    public static int run(String[] args, PrintStream out, PrintStream err, @Nullable LinuxLayout linux) {
         StatArguments parsed;
         try {
             parsed = StatArguments.parse(args);
@@ -72,13 +73,14 @@ public final class StatCommand {
         // auto picks the stock-kernel layout only where one is given; otherwise the proc tree's own error stands
         boolean useLinux = parsed.driver().equals("linux")
                 || (parsed.driver().equals("auto") && linux != null && !Files.isDirectory(parsed.procRoot().resolve("virtual")));
-        if (useLinux && linux == null) {
+        LinuxLayout stockKernel = useLinux ? linux : null;
+        if (useLinux && stockKernel == null) {
             err.println("stat: --driver linux: this caller reads no stock-kernel layout");
             return READ_FAILED;
         }
         try {
-            StatTable table = useLinux
-                    ? linux.compute(parsed.procRoot(), parsed.cgroupRoot().orElse(DEFAULT_CGROUP_ROOT), parsed.cgroupParent(),
+            StatTable table = stockKernel != null
+                    ? stockKernel.compute(parsed.procRoot(), parsed.cgroupRoot().orElse(DEFAULT_CGROUP_ROOT), parsed.cgroupParent(),
                             parsed.configRoot(), parsed.units())
                     : new VserverStat(parsed.procRoot(), parsed.configRoot(), parsed.cgroupRoot(), parsed.units()).compute();
             for (String warning : table.warnings()) {
@@ -164,7 +166,7 @@ public final class StatCommand {
             return value;
         }
 
-        private static <T> T once(T earlier, String option, T value) {
+        private static <T> T once(@Nullable T earlier, String option, T value) {
             if (earlier != null) {
                 throw new IllegalArgumentException(option + " given twice");
             }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes the {@code vserver-stat} table from files, choosing the C tool's code path by the
@@ -118,7 +119,7 @@ public final class VserverStat {
         return new StatTable(StatPath.CGROUP, rows, warnings.toList());
     }
 
-    private StatRow cgroupRow(ProcSnapshot snapshot, GuestNames names, CgroupLocation location, int xid, long vsz,
+    private @Nullable StatRow cgroupRow(ProcSnapshot snapshot, GuestNames names, CgroupLocation location, int xid, long vsz,
             Warnings warnings) {
         Optional<ContextSnapshot> found = snapshot.context(xid);
         Optional<LimitRow> proc = found.flatMap(c -> c.limit().row("PROC"));

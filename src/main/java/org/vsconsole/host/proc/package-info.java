@@ -9,4 +9,7 @@
  * {@link org.vsconsole.host.proc.VserverStatFormatter}) that picks the same code path as the C
  * tool for the running kernel and prints its table byte for byte.
  */
+@NullMarked
 package org.vsconsole.host.proc;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * stdin, streams its output line by line with bounded memory, and ends it together with
  * everything it started at a timeout or on cancel. Both drivers and the build tools use it.
  */
+@NullMarked
 package org.vsconsole.host.process;
+
+import org.jspecify.annotations.NullMarked;

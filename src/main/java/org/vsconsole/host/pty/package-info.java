@@ -4,4 +4,7 @@
  * job control, {@code tty}, {@code stty size} and {@code SIGWINCH} behave as in a real terminal.
  * The command is an argv list run by util-linux {@code setsid --ctty}; no shell runs on the host.
  */
+@NullMarked
 package org.vsconsole.host.pty;
+
+import org.jspecify.annotations.NullMarked;

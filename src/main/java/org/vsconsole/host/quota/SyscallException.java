@@ -2,6 +2,7 @@ package org.vsconsole.host.quota;
 
 import com.sun.jna.Native;
 import java.io.IOException;
+import java.util.Objects;
 
 /** A system call failed; the message names what was attempted on what, and the kernel's reason. */
 final class SyscallException extends IOException {
@@ -11,6 +12,12 @@ final class SyscallException extends IOException {
     SyscallException(String attempt, int errno) {
         super(attempt + ": " + describe(errno));
         this.errno = errno;
+    }
+
+    /** Never null: what was attempted on what, and the kernel's reason. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage(), "the constructor always sets it");
     }
 
     /** The failure of the call that just returned on this thread. */

@@ -9,4 +9,7 @@
  * opened relative to its directory with {@code openat2(RESOLVE_NO_SYMLINKS | RESOLVE_NO_XDEV)}, so a
  * running guest that swaps a directory for a symlink cannot steer the walk onto host files.
  */
+@NullMarked
 package org.vsconsole.host.quota;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package org.vsconsole.host.vserver;
 
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.config.HostGrammar;
 
@@ -26,8 +27,8 @@ final class ArgumentCheck {
     private ArgumentCheck() {
     }
 
-    static String guestName(String operation, String name) {
-        if (!HostGrammar.isHostGuestName(name)) {
+    static String guestName(String operation, @Nullable String name) {
+        if (name == null || !HostGrammar.isHostGuestName(name)) {
             throw refused(operation, name, "guest name '" + name + "' is not a valid vserver name");
         }
         return name;
@@ -54,14 +55,14 @@ final class ArgumentCheck {
         return hostname;
     }
 
-    static String dist(String operation, String guest, String dist) {
+    static String dist(String operation, String guest, @Nullable String dist) {
         if (dist == null || !DIST.matcher(dist).matches()) {
             throw refused(operation, guest, "distribution '" + dist + "' is not valid");
         }
         return dist;
     }
 
-    static String mirror(String operation, String guest, String mirror) {
+    static String mirror(String operation, String guest, @Nullable String mirror) {
         if (mirror == null || !MIRROR.matcher(mirror).matches()) {
             throw refused(operation, guest, "mirror '" + mirror + "' is not an http, ftp or file URL");
         }
@@ -113,7 +114,7 @@ final class ArgumentCheck {
         return path.toString();
     }
 
-    static HostOperationException refused(String operation, String guest, String message) {
+    static HostOperationException refused(String operation, @Nullable String guest, String message) {
         return new HostOperationException(operation, guest, message);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.ContextDetails;
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.GuestSpec;
@@ -28,16 +29,17 @@ final class ProcContexts {
 
     private static final long REUSE_NANOS = 500_000_000L;
 
-    private final Path procRoot;
+    /** Null without a proc tree. */
+    private final @Nullable Path procRoot;
     private final ContextFiguresSource figuresSource;
     /** The host as context 0 changes slowly: its process walk runs at most every few seconds. */
-    private final HostContextReader hostRow;
+    private final @Nullable HostContextReader hostRow;
     private volatile Recent recent = new Recent(0, Map.of());
 
     private record Recent(long atNanos, Map<Integer, ContextFigures> all) {
     }
 
-    ProcContexts(Path procRoot, ContextFiguresSource figuresSource) {
+    ProcContexts(@Nullable Path procRoot, ContextFiguresSource figuresSource) {
         this.procRoot = procRoot;
         this.figuresSource = figuresSource;
         this.hostRow = procRoot == null ? null : new HostContextReader(procRoot, MachineUnits.DEFAULT, Duration.ofSeconds(5));

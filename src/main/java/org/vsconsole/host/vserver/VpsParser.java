@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.GuestProcess;
 
 /**
@@ -67,7 +68,7 @@ public final class VpsParser {
         return new Result(List.copyOf(processes), skipped);
     }
 
-    private record RowOutcome(GuestProcess process, boolean otherContext) {
+    private record RowOutcome(@Nullable GuestProcess process, boolean otherContext) {
 
         static final RowOutcome UNREADABLE = new RowOutcome(null, false);
         static final RowOutcome OTHER = new RowOutcome(null, true);

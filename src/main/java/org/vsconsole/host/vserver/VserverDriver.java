@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsconsole.host.TreeRemover;
@@ -32,7 +33,7 @@ import org.vsconsole.host.LimitValues;
  * Runs guests on a Linux-VServer host through the util-vserver tools. Success is only reported
  * when it is proven: a zero exit of {@code start}/{@code stop} is checked with {@code status},
  * and {@code vlimit}, which exits 0 even when the kernel refuses a limit, is checked for the
- * kernel's complaint. Every failure carries the tool's own message.
+ * kernel's complaint. Every failure carries the tool's own message ({@link ToolCalls}).
  */
 public final class VserverDriver implements HostDriver {
 
@@ -43,10 +44,9 @@ public final class VserverDriver implements HostDriver {
             "is supported for running vservers only", "Can not find a vserver-setup");
 
     private final UtilVserverCommands commands;
-    private final ProcessRunner runner;
+    private final ToolCalls tools;
     private final CommandTimeouts timeouts;
     private final VserverKernelProbe kernel;
-    private final ContextFiguresSource figuresSource;
     private final TreeRemover rootRemover;
     /** What {@code /proc/virtual} shows besides the guests' figures; reads nothing without a proc tree. */
     private final ProcContexts contexts;
@@ -57,13 +57,12 @@ public final class VserverDriver implements HostDriver {
     }
 
     public VserverDriver(UtilVserverCommands commands, ProcessRunner runner, CommandTimeouts timeouts,
-            VserverKernelProbe kernel, ContextFiguresSource figuresSource, TreeRemover rootRemover, Path procRoot) {
+            VserverKernelProbe kernel, ContextFiguresSource figuresSource, TreeRemover rootRemover, @Nullable Path procRoot) {
         this.contexts = new ProcContexts(procRoot, figuresSource);
         this.commands = commands;
-        this.runner = runner;
+        this.tools = new ToolCalls(runner);
         this.timeouts = timeouts;
         this.kernel = kernel;
-        this.figuresSource = figuresSource;
         this.rootRemover = rootRemover;
     }
 
@@ -91,7 +90,7 @@ public final class VserverDriver implements HostDriver {
     @Override
     public void start(GuestSpec guest) {
         String op = "start";
-        requireSuccess(op, guest, run(op, guest, commands.guestCommand(op, guest, "start"), timeouts.startStop()));
+        tools.runChecked(op, guest, commands.guestCommand(op, guest, "start"), timeouts.startStop());
         if (!isRunning(guest)) {
             throw new HostOperationException(op, guest.name(),
                     "vserver start ended without error but " + guest.name() + " is not running");
@@ -103,7 +102,7 @@ public final class VserverDriver implements HostDriver {
         String op = "stop";
         // The script's own TERM/KILL sequence runs inside the command, hence the added allowance.
         Duration limit = timeout.plus(timeouts.startStop());
-        requireSuccess(op, guest, run(op, guest, commands.guestCommand(op, guest, "stop"), limit));
+        tools.runChecked(op, guest, commands.guestCommand(op, guest, "stop"), limit);
         if (isRunning(guest)) {
             throw new HostOperationException(op, guest.name(),
                     "vserver stop ended without error but " + guest.name() + " is still running");
@@ -114,7 +113,7 @@ public final class VserverDriver implements HostDriver {
     public void restart(GuestSpec guest, Duration timeout) {
         String op = "restart";
         Duration limit = timeout.plus(timeouts.startStop()).plus(timeouts.startStop());
-        requireSuccess(op, guest, run(op, guest, commands.guestCommand(op, guest, "restart"), limit));
+        tools.runChecked(op, guest, commands.guestCommand(op, guest, "restart"), limit);
         if (!isRunning(guest)) {
             throw new HostOperationException(op, guest.name(),
                     "vserver restart ended without error but " + guest.name() + " is not running");
@@ -125,11 +124,11 @@ public final class VserverDriver implements HostDriver {
     @Override
     public boolean isRunning(GuestSpec guest) {
         String op = "status";
-        CommandResult result = run(op, guest, commands.guestCommand(op, guest, "status"), timeouts.query());
+        CommandResult result = tools.run(op, guest, commands.guestCommand(op, guest, "status"), timeouts.query());
         return switch (result.exitCode()) {
             case STATUS_RUNNING -> true;
             case STATUS_STOPPED -> false;
-            default -> throw failure(op, guest, result);
+            default -> throw tools.failure(op, guest, result);
         };
     }
 
@@ -160,12 +159,12 @@ public final class VserverDriver implements HostDriver {
     public ExecResult exec(GuestSpec guest, List<String> argv, Consumer<String> output, Duration timeout) {
         String op = "exec";
         List<String> command = commands.exec(guest, argv);
-        CommandResult result = start(op, guest, command, timeout, output);
+        CommandResult result = tools.stream(op, guest, command, timeout, output);
         if (result.timedOut()) {
             return new ExecResult(-1, true);
         }
         if (result.exitCode() != 0 && EXEC_REFUSALS.stream().anyMatch(result.stderr()::contains)) {
-            throw failure(op, guest, result);
+            throw tools.failure(op, guest, result);
         }
         return new ExecResult(result.exitCode(), false);
     }
@@ -173,19 +172,19 @@ public final class VserverDriver implements HostDriver {
     /** {@code vserver NAME enter} under a pty, as an admin on the host would type it. */
     @Override
     public TerminalSession openTerminal(GuestSpec guest, TerminalSize size) {
-        Map<String, String> environment = new java.util.HashMap<>(runner.environment());
+        Map<String, String> environment = new java.util.HashMap<>(tools.environment());
         environment.put("TERM", "xterm-256color");
         try {
             return PtyProcess.start(commands.enter(guest), environment, size);
         } catch (IOException e) {
-            throw new HostOperationException("terminal", guest.name(), e.getMessage(), e);
+            throw new HostOperationException("terminal", guest.name(), HostOperationException.reason(e), e);
         }
     }
 
     @Override
     public List<GuestProcess> processes(GuestSpec guest) {
         String op = "processes";
-        CommandResult result = requireSuccess(op, guest, run(op, guest, commands.processes(), timeouts.query()));
+        CommandResult result = tools.runChecked(op, guest, commands.processes(), timeouts.query());
         try {
             VpsParser.Result parsed = new VpsParser(System.currentTimeMillis()).parse(result.stdout(), guest.xid());
             if (parsed.skippedRows() > 0) {
@@ -201,15 +200,14 @@ public final class VserverDriver implements HostDriver {
     @Override
     public void kill(GuestSpec guest, int pid, int signal) {
         String op = "kill";
-        requireSuccess(op, guest, run(op, guest, commands.kill(guest, pid, signal), timeouts.change()));
+        tools.runChecked(op, guest, commands.kill(guest, pid, signal), timeouts.change());
     }
 
     /** vlimit exits 0 even when the kernel refuses (it only prints {@code vc_set_rlimit(): …}). */
     @Override
     public void setLimitLive(GuestSpec guest, String limitName, LimitValues values) {
         String op = "set limit";
-        CommandResult result = requireSuccess(op, guest,
-                run(op, guest, commands.setLimit(guest, limitName, values), timeouts.change()));
+        CommandResult result = tools.runChecked(op, guest, commands.setLimit(guest, limitName, values), timeouts.change());
         if (result.stderr().contains("vc_set_rlimit") || result.stdout().contains("vc_set_rlimit")) {
             throw new HostOperationException(op, guest.name(),
                     "the kernel refused limit " + limitName + ": " + result.ownMessage());
@@ -219,7 +217,7 @@ public final class VserverDriver implements HostDriver {
     @Override
     public void remountTmp(GuestSpec guest, String size) {
         String op = "remount /tmp";
-        requireSuccess(op, guest, run(op, guest, commands.remountTmp(guest, size), timeouts.change()));
+        tools.runChecked(op, guest, commands.remountTmp(guest, size), timeouts.change());
     }
 
     /** vserver-build writes the config dir and refuses an existing one (reference §4.2). */
@@ -237,7 +235,7 @@ public final class VserverDriver implements HostDriver {
                     + " command are set up only on stock-kernel hosts (linux driver); build without them and use"
                     + " 'vserver " + guest.name() + " enter' or package updates afterwards");
         }
-        requireSuccess(op, guest, start(op, guest, commands.build(guest, request), timeouts.build(), log));
+        tools.requireSuccess(op, guest, tools.stream(op, guest, commands.build(guest, request), timeouts.build(), log));
     }
 
     @Override
@@ -249,59 +247,8 @@ public final class VserverDriver implements HostDriver {
         try {
             rootRemover.remove(guest.rootDir());
         } catch (IOException e) {
-            throw new HostOperationException(op, guest.name(), e.getMessage(), e);
+            throw new HostOperationException(op, guest.name(), HostOperationException.reason(e), e);
         }
-    }
-
-    private CommandResult run(String op, GuestSpec guest, List<String> argv, Duration timeout) {
-        CommandResult result = start(op, guest, argv, timeout, line -> {
-        });
-        if (result.timedOut()) {
-            throw new HostOperationException(op, guest.name(), describe(argv) + " did not finish within "
-                    + timeout.toSeconds() + " s and was killed" + lastWords(result));
-        }
-        return result;
-    }
-
-    private CommandResult start(String op, GuestSpec guest, List<String> argv, Duration timeout,
-            Consumer<String> lines) {
-        try {
-            return runner.run(argv, timeout, lines);
-        } catch (IOException e) {
-            throw new HostOperationException(op, guest.name(), "cannot run " + argv.getFirst() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static CommandResult requireSuccess(String op, GuestSpec guest, CommandResult result) {
-        if (result.timedOut()) {
-            throw new HostOperationException(op, guest.name(), describe(result.argv()) + " did not finish in time"
-                    + lastWords(result));
-        }
-        if (result.exitCode() != 0) {
-            throw failure(op, guest, result);
-        }
-        return result;
-    }
-
-    private static HostOperationException failure(String op, GuestSpec guest, CommandResult result) {
-        String message = result.ownMessage();
-        return new HostOperationException(op, guest.name(), describe(result.argv()) + " failed with exit code "
-                + result.exitCode() + (message.isEmpty() ? " and no message" : ": " + message));
-    }
-
-    private static String lastWords(CommandResult result) {
-        String message = result.ownMessage();
-        return message.isEmpty() ? "" : "; last output: " + message;
-    }
-
-    /** "vserver web1 start" or "vlimit": enough to tell calls apart, short enough for a message. */
-    private static String describe(List<String> argv) {
-        String tool = Path.of(argv.getFirst()).getFileName().toString();
-        if (!tool.equals("vserver")) {
-            return tool;
-        }
-        List<String> rest = argv.subList(1, argv.size()).stream().filter(a -> !a.equals("--")).limit(2).toList();
-        return tool + " " + String.join(" ", rest);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.LimitValues;
 
 /**
@@ -44,7 +45,7 @@ public final class VserverSyscall {
     @FunctionalInterface
     public interface Invoker {
 
-        long invoke(String commandName, int cmd, int id, Pointer data);
+        long invoke(String commandName, int cmd, int id, @Nullable Pointer data);
     }
 
     public record ContextInfo(int xid, int initPid) {
@@ -71,7 +72,7 @@ public final class VserverSyscall {
 
         // libc's syscall() is variadic; fixed integer/pointer parameters are passed in the same
         // registers on x86_64, so a literal declaration is safe there (reference §5.1).
-        long syscall(long number, int cmd, int id, Pointer data);
+        long syscall(long number, int cmd, int id, @Nullable Pointer data);
     }
 
     private final Invoker invoker;

@@ -7,4 +7,7 @@
  * parsing. Figures from {@code /proc/virtual} come in through {@link
  * org.vsconsole.host.vserver.ContextFiguresSource}, implemented by the {@code proc} package.
  */
+@NullMarked
 package org.vsconsole.host.vserver;
+
+import org.jspecify.annotations.NullMarked;
