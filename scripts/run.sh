@@ -21,15 +21,17 @@ build() {
         filter=(awk -W interactive)
     fi
     set +e
-    ./mvnw -B -DskipTests package 2>&1 | tee target/build.log.tmp | "${filter[@]}" -v start="$(date +%s)" '
+    # The console alone: the tests and their API client are not compiled (scripts/test.sh builds them)
+    ./mvnw -B -Dmaven.test.skip=true -Dcodegen.skip=true package 2>&1 | tee target/build.log.tmp | "${filter[@]}" -v start="$(date +%s)" '
         function stamp() { return sprintf("[%4ds]", systime() - start) }
         /Downloaded from/ { downloads++; if (downloads % 100 == 0) { printf "%s   %d files downloaded ...\n", stamp(), downloads; fflush() } next }
         /^\[INFO\] --- / {
-            split($3, p, ":"); goal = p[3]; steps++
+            split($3, p, ":"); goal = p[3]; id = $4; gsub(/[()]/, "", id); steps++
             what = goal == "compile" ? "compiling the console" : goal == "testCompile" ? "compiling the tests" \
                 : goal == "prepare-frontend" ? "preparing the web front end" : goal == "build-frontend" ? "checking the front-end bundle (no Node)" \
                 : goal == "generate" ? "generating the API client" : goal == "jar" ? "writing the jar" \
-                : goal == "repackage" ? "packaging the runnable jar" : p[1] " " goal
+                : goal == "repackage" ? "packaging the runnable jar" : id == "xterm-js" ? "fetching xterm.js (pinned, cached)" \
+                : id == "native-helper" ? "compiling the native /tmp helper" : p[1] " " (id != "" ? id : goal)
             printf "%s step %d: %s\n", stamp(), steps, what; fflush(); next
         }
         /Compiling [0-9]+ source files/ { sub(/^\[INFO\] /, ""); sub(/ with javac.*/, ""); printf "%s   %s\n", stamp(), $0; fflush(); next }
