@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether the database's newest audit row is still the one the anchor file names, checked
@@ -43,8 +44,8 @@ final class AnchorCheck {
     /** Compares the database's newest row with the anchor. */
     Optional<String> check() {
         AuditEvent head = repository.last().orElse(null);
-        AuditAnchor.Head anchored = anchor.read().orElse(null);
-        if (AuditIntegrity.oneRowPastTheAnchor(head, anchored)) {
+        AuditAnchor.@Nullable Head anchored = anchor.read().orElse(null);
+        if (head != null && anchored != null && AuditIntegrity.oneRowPastTheAnchor(head, anchored)) {
             // The console died between committing a row and writing the anchor: the row links to
             // the anchored one and matches its own hash, so the anchor catches up.
             log.warn("Audit anchor was one row behind (row {}, a crash between commit and anchor write); moved it on",
@@ -71,7 +72,7 @@ final class AnchorCheck {
      * rebuilt console from working, so a new chain starts whose first row says what was lost;
      * the old anchor is kept beside the new one and the loss is logged at ERROR.
      */
-    private AuditEvent restartLostChain(AuditAnchor.Head lost) {
+    private @Nullable AuditEvent restartLostChain(AuditAnchor.Head lost) {
         Path aside;
         try {
             aside = anchor.setAside(lost.seq());

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.vsconsole.base.RefusalRecorder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every API refusal of bad input lands in the audit log as {@code api.refused} (denied), also
@@ -33,6 +34,7 @@ class ApiRefusalAudit implements RefusalRecorder {
         final Instant first;
         final Actor actor;
         int more;
+        @Nullable
         String lastRule;
 
         Window(Instant first, Actor actor) {

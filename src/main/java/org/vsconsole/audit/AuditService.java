@@ -24,6 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.vsconsole.base.ActionRefusedException;
 import org.vsconsole.base.ReadOnlyModeException;
 import tools.jackson.databind.ObjectMapper;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one API through which every feature records what happened. Appends are serialised so the
@@ -46,12 +48,12 @@ public class AuditService implements ApplicationEventPublisherAware {
     private final AuditRows rows;
     private final AnchorCheck anchorCheck;
     private final AuditAnchor anchor;
-    private ApplicationEventPublisher events;
+    private @Nullable ApplicationEventPublisher events;
     private final ReentrantLock appendLock = new ReentrantLock();
-    private final ObjectProvider<IntentRecorder> intents;
-    private ObjectProvider<AuditAttachmentCheck> attachmentChecks;
+    private final @Nullable ObjectProvider<IntentRecorder> intents;
+    private @Nullable ObjectProvider<AuditAttachmentCheck> attachmentChecks;
     private final List<Consumer<AuditEvent>> listeners = new CopyOnWriteArrayList<>();
-    private StorageGuard storage;
+    private @Nullable StorageGuard storage;
 
     AuditService(AuditRepository repository, ActorResolver actors, ObjectMapper json, PlatformTransactionManager tx,
             AuditAnchor anchor) {
@@ -60,7 +62,7 @@ public class AuditService implements ApplicationEventPublisherAware {
 
     @Autowired
     AuditService(AuditRepository repository, ActorResolver actors, ObjectMapper json, PlatformTransactionManager tx,
-            AuditAnchor anchor, ObjectProvider<IntentRecorder> intents) {
+            AuditAnchor anchor, @Nullable ObjectProvider<IntentRecorder> intents) {
         this.intents = intents;
         this.repository = repository;
         this.anchor = anchor;
@@ -90,7 +92,7 @@ public class AuditService implements ApplicationEventPublisherAware {
     }
 
     /** Records an entry on behalf of whoever is acting on this thread. */
-    public AuditEvent record(AuditEntry entry) {
+    public @Nullable AuditEvent record(AuditEntry entry) {
         return record(actors.current(), entry, UUID.randomUUID().toString());
     }
 
@@ -99,8 +101,9 @@ public class AuditService implements ApplicationEventPublisherAware {
      * the log no longer matches its anchor ({@link #integrityProblem()}) nothing is appended: the
      * entry goes to the application log at ERROR instead and null is returned, so sign-in and
      * start-up keep working while every state-changing action is refused by {@link #audited}.
+     * Null too while the disk is full: the entry is held and written when space is back.
      */
-    public AuditEvent record(Actor actor, AuditEntry entry, String correlationId) {
+    public @Nullable AuditEvent record(Actor actor, AuditEntry entry, String correlationId) {
         if (storage != null && (storage.problem().isPresent() || storage.heldCount() > 0)) {
             // read-only, or held events still to write first: keep the order, lose nothing
             storage.hold(actor, entry, correlationId);
@@ -161,7 +164,7 @@ public class AuditService implements ApplicationEventPublisherAware {
      * {@code denied} on {@link AccessDeniedException} or {@link ActionRefusedException}, {@code failed}
      * with the error's message otherwise. The exception is rethrown unchanged.
      */
-    public <T> T audited(String action, AuditTarget target, Object before, Supplier<T> work) {
+    public <T extends @Nullable Object> T audited(String action, AuditTarget target, @Nullable Object before, Supplier<T> work) {
         markRequestAudited();
         Optional<String> problem = checkIntegrityLocked();
         if (problem.isPresent()) {
@@ -217,6 +220,7 @@ public class AuditService implements ApplicationEventPublisherAware {
      * if the queue overflowed). False, with the rest held again, when the database still refuses.
      */
     boolean writeHeld() {
+        StorageGuard storage = Objects.requireNonNull(this.storage, "only the storage guard holds events");
         StorageGuard.Taken taken = storage.take();
         List<StorageGuard.Held> events = taken.events();
         int written = 0;
@@ -324,7 +328,7 @@ public class AuditService implements ApplicationEventPublisherAware {
      */
     @PreAuthorize("hasRole('ADMIN')")
     @AuditedAction(AuditActions.AUDIT_REANCHORED)
-    public AuditEvent reanchor(String reason) {
+    public AuditEvent reanchor(@Nullable String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new org.vsconsole.base.InvalidInputException("reason", "say in 1 to 500 characters what was reviewed");
         }

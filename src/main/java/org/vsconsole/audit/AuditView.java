@@ -28,6 +28,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.vsconsole.base.MainLayout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audit log for admins and auditors: a lazy grid over every row with filters, CSV export of
@@ -197,7 +198,7 @@ public class AuditView extends VerticalLayout {
         return box;
     }
 
-    private static java.time.Instant instant(LocalDateTime value) {
+    private static java.time.@Nullable Instant instant(@Nullable LocalDateTime value) {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 

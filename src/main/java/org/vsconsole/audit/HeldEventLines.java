@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One held audit event as one JSON line of the spill file and back. Its own class because the
@@ -55,7 +56,7 @@ final class HeldEventLines {
                 n.path("roles").asText(), textOrNull(n, "client")), entry, n.path("correlationId").asText());
     }
 
-    private static String textOrNull(JsonNode n, String field) {
+    private static @Nullable String textOrNull(JsonNode n, String field) {
         JsonNode v = n.path(field);
         return v.isMissingNode() || v.isNull() ? null : v.asText();
     }

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import org.vsconsole.base.ConsoleProperties;
 import org.vsconsole.base.DataDirFiles;
 import tools.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the console usable when its data directory's file system fills up. H2, once a write
@@ -57,14 +58,14 @@ public class StorageGuard {
     private final Path spillFile;
     private final HeldEventLines lines;
     private volatile long minFreeBytes;
-    private volatile String problem;
+    private volatile @Nullable String problem;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
     private long dropped;
     private volatile BooleanSupplier onSpaceBack = () -> true;
-    private ScheduledExecutorService timer;
+    private @Nullable ScheduledExecutorService timer;
 
     /** The pool whose connections to a database H2 closed after a failed write are dropped, so it opens again. */
-    private javax.sql.DataSource dataSource;
+    private javax.sql.@Nullable DataSource dataSource;
 
     @Autowired
     StorageGuard(ConsoleProperties console, StorageProperties settings, ObjectMapper json,
@@ -100,11 +101,12 @@ public class StorageGuard {
 
     @EventListener(ApplicationReadyEvent.class)
     void startWatching() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "storage-guard");
             t.setDaemon(true);
             return t;
         });
+        this.timer = timer;
         timer.scheduleWithFixedDelay(() -> {
             try {
                 check();

@@ -22,6 +22,7 @@ import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.ChainVerification;
 import org.vsconsole.audit.Outcome;
 import org.vsconsole.base.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 /** The audit log over REST, with the Audit view's filters, and chain verification. */
 @RestController
@@ -67,7 +68,7 @@ class AuditController {
 
     @Schema(description = "ok, with firstBrokenSeq and reason when the chain is broken")
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record Verification(boolean ok, long rows, Long firstBrokenSeq, String reason) {
+    record Verification(boolean ok, long rows, @Nullable Long firstBrokenSeq, @Nullable String reason) {
     }
 
     /** ADMIN, after reviewing a mismatch between the log and its anchor; answers the new head. */
@@ -90,7 +91,7 @@ class AuditController {
         return new Verification(false, result.rows(), result.firstBrokenSeq(), result.reason());
     }
 
-    private static Outcome outcome(String value) {
+    private static @Nullable Outcome outcome(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
