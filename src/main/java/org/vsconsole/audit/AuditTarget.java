@@ -14,7 +14,7 @@ public record AuditTarget(@Nullable String guest, @Nullable Integer xid, @Nullab
         return new AuditTarget(name, xid, null);
     }
 
-    public static AuditTarget detail(String detail) {
+    public static AuditTarget detail(@Nullable String detail) {
         return new AuditTarget(null, null, detail);
     }
 }

@@ -44,12 +44,12 @@ class AuditController {
     @Operation(operationId = "searchAudit", summary = "Search the audit log", description = "Events newest first, filtered like the Audit view; paged with offset and limit, the"
             + " total both in the body and in X-Total-Count. ADMIN and AUDITOR.")
     @ApiResponse(responseCode = "200", description = "A page of events", headers = @Header(name = Paging.TOTAL_HEADER, description = "All matching events", schema = @Schema(type = "integer")))
-    ResponseEntity<Page> find(@RequestParam(required = false) String actor,
-            @RequestParam(required = false) String action,
-            @RequestParam(required = false) String target,
-            @Parameter(description = "ok, denied or failed") @RequestParam(required = false) String outcome,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+    ResponseEntity<Page> find(@RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable String target,
+            @Parameter(description = "ok, denied or failed") @RequestParam(required = false) @Nullable String outcome,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
             @RequestParam(defaultValue = "0") int offset,
             @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100") int limit) {
         new Paging(offset, limit);
@@ -60,7 +60,7 @@ class AuditController {
     }
 
     @Schema(example = "{\"reason\":\"anchor file restored from backup after review\"}")
-    record Reanchor(String reason) {
+    record Reanchor(@Nullable String reason) {
     }
 
     record Reanchored(boolean reanchored, long seq, String hash) {
@@ -75,7 +75,7 @@ class AuditController {
     @org.springframework.web.bind.annotation.PostMapping("/reanchor")
     @Operation(operationId = "reanchorAudit", summary = "Re-anchor the audit chain", description = "After an ADMIN reviewed a mismatch between the log and its anchor: records the reason and"
             + " makes the current head the anchor; answers the new head.")
-    Reanchored reanchor(@org.springframework.web.bind.annotation.RequestBody(required = false) Reanchor body) {
+    Reanchored reanchor(@org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable Reanchor body) {
         AuditEvent row = audit.reanchor(body == null ? null : body.reason());
         return new Reanchored(true, row.seq(), row.hash());
     }
