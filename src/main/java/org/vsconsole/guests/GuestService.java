@@ -36,6 +36,8 @@ import org.vsconsole.monitoring.Sampler;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.sync.GuestSyncStatus;
 import org.vsconsole.sync.SyncService;
+import org.vsconsole.monitoring.GuestLive;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything people do to existing guests. Each method checks role and guest scope through
@@ -102,7 +104,7 @@ public class GuestService {
     private record SharedRows(HostSnapshot snapshot, List<GuestConfig> configs, List<GuestSummary> rows) {
     }
 
-    private volatile SharedRows shared;
+    private volatile @Nullable SharedRows shared;
 
     private List<GuestSummary> allSummaries(HostSnapshot snapshot) {
         return allSummaries(snapshot, sampler.guestConfigs());
@@ -274,8 +276,9 @@ public class GuestService {
     private GuestSummary lifecycle(String action, String name, Consumer<GuestSpec> operation) {
         GuestConfig config = config(name);
         boolean stopping = action.equals(AuditActions.GUEST_STOP);
-        return audit.audited(action, target(config), Map.of("running", sampler.latest().guest(name) != null
-                && sampler.latest().guest(name).running()), () -> locks.withLock(name, action, () -> {
+        GuestLive live = sampler.latest().guest(name); // one look: a tick in between may replace the snapshot
+        return audit.audited(action, target(config), Map.of("running", live != null && live.running()),
+                () -> locks.withLock(name, action, () -> {
                     if (config.disabled() && !stopping) {
                         throw new InvalidInputException("state", "'" + name + "' is disabled; enable it first");
                     }

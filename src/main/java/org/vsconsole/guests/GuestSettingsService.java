@@ -20,6 +20,7 @@ import org.vsconsole.host.config.InterfaceEntry;
 import org.vsconsole.host.config.InterfaceSpec;
 import org.vsconsole.host.config.VserverNames;
 import org.vsconsole.sync.SyncService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Edits of an existing guest's configuration: host name, context, addresses, capabilities and
@@ -60,7 +61,7 @@ public class GuestSettingsService {
     /** The host name ({@code uts/nodename}) and, when given, the domain ({@code uts/domainname}). */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_SET_HOSTNAME)
-    public Saved setHostName(String name, String hostname, String domain, String digest) {
+    public Saved setHostName(String name, @Nullable String hostname, @Nullable String domain, @Nullable String digest) {
         GuestConfig before = guests.config(name);
         return edit(AuditActions.GUEST_SET_HOSTNAME, before, digest, uts(before), () -> {
             if (hostname == null || hostname.isBlank()) {
@@ -76,7 +77,7 @@ public class GuestSettingsService {
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_SET_CONTEXT)
-    public Saved setContext(String name, String context, String digest) {
+    public Saved setContext(String name, @Nullable String context, @Nullable String digest) {
         GuestConfig before = guests.config(name);
         return edit(AuditActions.GUEST_SET_CONTEXT, before, digest, contextOf(before),
                 () -> new ConfigChange.SetContext(HostGrammar.contextId(context == null ? "" : context.strip())),
@@ -113,7 +114,8 @@ public class GuestSettingsService {
     /** One address entry ({@code interfaces/<id>/}): address, prefix and host device; its label stays. */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_SET_INTERFACE)
-    public Saved setInterface(String name, String id, String ip, String prefix, String dev, String digest) {
+    public Saved setInterface(String name, @Nullable String id, @Nullable String ip, @Nullable String prefix,
+            @Nullable String dev, @Nullable String digest) {
         GuestConfig before = guests.config(name);
         InterfaceEntry entry = before.interfaceById(id == null ? "" : id);
         return edit(AuditActions.GUEST_SET_INTERFACE, before, digest, entry == null ? null : interfaceOf(before, entry.id()),
@@ -129,7 +131,8 @@ public class GuestSettingsService {
     /** A further address, as the next free {@code interfaces/<n>/}. */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_ADD_INTERFACE)
-    public Saved addInterface(String name, String ip, String prefix, String dev, String digest) {
+    public Saved addInterface(String name, @Nullable String ip, @Nullable String prefix, @Nullable String dev,
+            @Nullable String digest) {
         GuestConfig before = guests.config(name);
         return edit(AuditActions.GUEST_ADD_INTERFACE, before, digest, addresses(before),
                 () -> new ConfigChange.AddInterface(spec(ip, prefix, dev, null, false)), GuestSettingsService::addresses);
@@ -137,7 +140,7 @@ public class GuestSettingsService {
 
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_REMOVE_INTERFACE)
-    public Saved removeInterface(String name, String id, String digest) {
+    public Saved removeInterface(String name, @Nullable String id, @Nullable String digest) {
         GuestConfig before = guests.config(name);
         return edit(AuditActions.GUEST_REMOVE_INTERFACE, before, digest, addresses(before),
                 () -> new ConfigChange.RemoveInterface(HostGrammar.interfaceId(id)), GuestSettingsService::addresses);
@@ -161,8 +164,8 @@ public class GuestSettingsService {
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_SET_CAPABILITIES)
-    public Saved setCapabilities(String name, java.util.Collection<String> system, java.util.Collection<String> context,
-            String digest) {
+    public Saved setCapabilities(String name, java.util.@Nullable Collection<String> system,
+            java.util.@Nullable Collection<String> context, @Nullable String digest) {
         GuestConfig before = guests.config(name);
         java.util.Set<String> sys = system == null ? null : new java.util.LinkedHashSet<>(nonNull(system));
         java.util.Set<String> ctx = context == null ? null : new java.util.LinkedHashSet<>(nonNull(context));
@@ -185,7 +188,8 @@ public class GuestSettingsService {
     /** Writes {@code personality}: a type and its flags, or (type empty) no personality at all. */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_SET_PERSONALITY)
-    public Saved setPersonality(String name, String type, java.util.List<String> flags, String digest) {
+    public Saved setPersonality(String name, @Nullable String type, java.util.@Nullable List<String> flags,
+            @Nullable String digest) {
         GuestConfig before = guests.config(name);
         String bareType = type == null || type.isBlank() ? null : type;
         java.util.List<String> bareFlags = flags == null ? java.util.List.of() : nonNull(flags);
@@ -202,8 +206,9 @@ public class GuestSettingsService {
         return names.stream().map(n -> n == null ? "" : n).toList();
     }
 
-    private Saved edit(String action, GuestConfig before, String digest, Object shownBefore,
-            java.util.function.Supplier<ConfigChange> change, java.util.function.Function<GuestConfig, Object> shownAfter) {
+    private Saved edit(String action, GuestConfig before, @Nullable String digest, @Nullable Object shownBefore,
+            java.util.function.Supplier<ConfigChange> change,
+            java.util.function.Function<GuestConfig, @Nullable Object> shownAfter) {
         return edit(action, before, digest, shownBefore, change, shownAfter, () -> {
         });
     }
@@ -213,9 +218,9 @@ public class GuestSettingsService {
      * the change and refuses a bad value by field) inside the audited step, so a refusal leaves its
      * row like a success does.
      */
-    private Saved edit(String action, GuestConfig before, String digest, Object shownBefore,
-            java.util.function.Supplier<ConfigChange> change, java.util.function.Function<GuestConfig, Object> shownAfter,
-            Runnable precondition) {
+    private Saved edit(String action, GuestConfig before, @Nullable String digest, @Nullable Object shownBefore,
+            java.util.function.Supplier<ConfigChange> change,
+            java.util.function.Function<GuestConfig, @Nullable Object> shownAfter, Runnable precondition) {
         String name = before.name();
         GuestConfig[] written = new GuestConfig[1];
         audit.audited(action, GuestService.target(before), shownBefore, () -> locks.withLock(name, action, () -> {
@@ -235,7 +240,8 @@ public class GuestSettingsService {
         return Saved.of(written[0], guests.isRunning(name));
     }
 
-    private static java.util.Set<String> canonical(VserverNames.CapabilityFile file, java.util.Collection<String> names) {
+    private static java.util.@Nullable Set<String> canonical(VserverNames.CapabilityFile file,
+            java.util.@Nullable Collection<String> names) {
         if (names == null) {
             return null;
         }
@@ -258,7 +264,8 @@ public class GuestSettingsService {
         return view;
     }
 
-    private static InterfaceSpec spec(String ip, String prefix, String dev, String label, boolean nodev) {
+    private static InterfaceSpec spec(@Nullable String ip, @Nullable String prefix, @Nullable String dev, @Nullable String label,
+            boolean nodev) {
         String address = ip == null ? "" : ip.strip();
         boolean ipv6 = HostGrammar.ipAddress(address).isIpv6();
         int bits = HostGrammar.prefix(prefix == null ? "" : prefix.strip(), ipv6);
@@ -266,7 +273,7 @@ public class GuestSettingsService {
         return new InterfaceSpec(address, bits, device, label, nodev && device == null);
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
