@@ -2,8 +2,6 @@ package org.vsconsole.guests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.vsconsole.audit.AuditActions;
@@ -30,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * for a guest not adopted yet, audited
  * with before and after. The host's grammar and the writer check every value and that no other
  * guest holds the context or address. All of it takes effect when the guest next starts (the
- * driver builds the context from these files then), which each answer says.
+ * driver builds the context from these files then), which each answer says. What the audit rows
+ * show of each setting is {@link SettingsShown}'s.
  */
 @Service
 public class GuestSettingsService {
@@ -63,12 +62,12 @@ public class GuestSettingsService {
     @AuditedAction(AuditActions.GUEST_SET_HOSTNAME)
     public Saved setHostName(String name, @Nullable String hostname, @Nullable String domain, @Nullable String digest) {
         GuestConfig before = guests.config(name);
-        return edit(AuditActions.GUEST_SET_HOSTNAME, before, digest, uts(before), () -> {
+        return edit(AuditActions.GUEST_SET_HOSTNAME, before, digest, SettingsShown.uts(before), () -> {
             if (hostname == null || hostname.isBlank()) {
                 throw new InvalidInputException("hostname", "a host name is required");
             }
             return new ConfigChange.SetUts(hostname.strip(), blankToNull(domain));
-        }, GuestSettingsService::uts);
+        }, SettingsShown::uts);
     }
 
     /**
@@ -79,9 +78,9 @@ public class GuestSettingsService {
     @AuditedAction(AuditActions.GUEST_SET_CONTEXT)
     public Saved setContext(String name, @Nullable String context, @Nullable String digest) {
         GuestConfig before = guests.config(name);
-        return edit(AuditActions.GUEST_SET_CONTEXT, before, digest, contextOf(before),
+        return edit(AuditActions.GUEST_SET_CONTEXT, before, digest, SettingsShown.contextOf(before),
                 () -> new ConfigChange.SetContext(HostGrammar.contextId(context == null ? "" : context.strip())),
-                GuestSettingsService::contextOf, () -> {
+                SettingsShown::contextOf, () -> {
                     if (guests.isRunning(name)) {
                         throw new StateConflictException("state", "'" + name + "' is running; stop it before changing its context");
                     }
@@ -118,14 +117,14 @@ public class GuestSettingsService {
             @Nullable String dev, @Nullable String digest) {
         GuestConfig before = guests.config(name);
         InterfaceEntry entry = before.interfaceById(id == null ? "" : id);
-        return edit(AuditActions.GUEST_SET_INTERFACE, before, digest, entry == null ? null : interfaceOf(before, entry.id()),
+        return edit(AuditActions.GUEST_SET_INTERFACE, before, digest, entry == null ? null : SettingsShown.interfaceOf(before, entry.id()),
                 () -> {
                     HostGrammar.interfaceId(id);
                     if (entry == null) {
                         throw new InvalidInputException("interface", "'" + name + "' has no address entry '" + id + "'");
                     }
                     return new ConfigChange.SetInterface(entry.id(), spec(ip, prefix, dev, entry.name(), entry.nodev()));
-                }, after -> entry == null ? null : interfaceOf(after, entry.id()));
+                }, after -> entry == null ? null : SettingsShown.interfaceOf(after, entry.id()));
     }
 
     /** A further address, as the next free {@code interfaces/<n>/}. */
@@ -134,16 +133,16 @@ public class GuestSettingsService {
     public Saved addInterface(String name, @Nullable String ip, @Nullable String prefix, @Nullable String dev,
             @Nullable String digest) {
         GuestConfig before = guests.config(name);
-        return edit(AuditActions.GUEST_ADD_INTERFACE, before, digest, addresses(before),
-                () -> new ConfigChange.AddInterface(spec(ip, prefix, dev, null, false)), GuestSettingsService::addresses);
+        return edit(AuditActions.GUEST_ADD_INTERFACE, before, digest, SettingsShown.addresses(before),
+                () -> new ConfigChange.AddInterface(spec(ip, prefix, dev, null, false)), SettingsShown::addresses);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_REMOVE_INTERFACE)
     public Saved removeInterface(String name, @Nullable String id, @Nullable String digest) {
         GuestConfig before = guests.config(name);
-        return edit(AuditActions.GUEST_REMOVE_INTERFACE, before, digest, addresses(before),
-                () -> new ConfigChange.RemoveInterface(HostGrammar.interfaceId(id)), GuestSettingsService::addresses);
+        return edit(AuditActions.GUEST_REMOVE_INTERFACE, before, digest, SettingsShown.addresses(before),
+                () -> new ConfigChange.RemoveInterface(HostGrammar.interfaceId(id)), SettingsShown::addresses);
     }
 
     /** The guest's system and context capabilities as it gets them, and where they apply on this host. */
@@ -171,8 +170,8 @@ public class GuestSettingsService {
         java.util.Set<String> ctx = context == null ? null : new java.util.LinkedHashSet<>(nonNull(context));
         String driver = guests.driverName();
         // checked inside the audited edit, so a refused name leaves its row too; the writer checks each name again
-        Saved saved = edit(AuditActions.GUEST_SET_CAPABILITIES, before, digest, capabilitiesOf(before),
-                () -> new ConfigChange.SetCapabilities(sys, ctx), GuestSettingsService::capabilitiesOf, () -> {
+        Saved saved = edit(AuditActions.GUEST_SET_CAPABILITIES, before, digest, SettingsShown.capabilitiesOf(before),
+                () -> new ConfigChange.SetCapabilities(sys, ctx), SettingsShown::capabilitiesOf, () -> {
                     if (sys == null && ctx == null) {
                         throw new InvalidInputException("capabilities", "give the system or the context capabilities (or both)");
                     }
@@ -194,8 +193,8 @@ public class GuestSettingsService {
         String bareType = type == null || type.isBlank() ? null : type;
         java.util.List<String> bareFlags = flags == null ? java.util.List.of() : nonNull(flags);
         // the writer checks type and flags inside the audited edit (VserverNames.personalityText)
-        Saved saved = edit(AuditActions.GUEST_SET_PERSONALITY, before, digest, personalityOf(before),
-                () -> new ConfigChange.SetPersonality(bareType, bareFlags), GuestSettingsService::personalityOf);
+        Saved saved = edit(AuditActions.GUEST_SET_PERSONALITY, before, digest, SettingsShown.personalityOf(before),
+                () -> new ConfigChange.SetPersonality(bareType, bareFlags), SettingsShown::personalityOf);
         var written = saved.config().personality();
         return new Saved(saved.config(), CapabilityEffects.personality(guests.driverName(),
                 written == null ? null : written.type(), written == null ? java.util.List.of() : written.flags()));
@@ -250,20 +249,6 @@ public class GuestSettingsService {
         return out;
     }
 
-    private static Object capabilitiesOf(GuestConfig c) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("bcapabilities", c.bcapabilities());
-        view.put("ccapabilities", c.ccapabilities());
-        return view;
-    }
-
-    private static Object personalityOf(GuestConfig c) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("type", c.personality() == null ? null : c.personality().type());
-        view.put("flags", c.personality() == null ? java.util.List.of() : c.personality().flags());
-        return view;
-    }
-
     private static InterfaceSpec spec(@Nullable String ip, @Nullable String prefix, @Nullable String dev, @Nullable String label,
             boolean nodev) {
         String address = ip == null ? "" : ip.strip();
@@ -275,34 +260,5 @@ public class GuestSettingsService {
 
     private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static Object uts(GuestConfig c) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("hostname", c.nodename());
-        view.put("domain", c.domainname());
-        return view;
-    }
-
-    private static Object contextOf(GuestConfig c) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("context", c.context());
-        return view;
-    }
-
-    private static Object interfaceOf(GuestConfig c, String id) {
-        InterfaceEntry e = c.interfaceById(id);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("interface", id);
-        view.put("ip", e == null ? null : e.ip());
-        view.put("prefix", e == null ? null : e.prefix());
-        view.put("dev", e == null ? null : e.dev());
-        return view;
-    }
-
-    private static Object addresses(GuestConfig c) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        c.interfaces().forEach(i -> view.put(i.id(), i.ip() + (i.prefix() == null ? "" : "/" + i.prefix())));
-        return view;
     }
 }
