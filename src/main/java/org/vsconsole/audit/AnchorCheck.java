@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
+import org.vsconsole.base.StateConflictException;
 
 /**
  * Whether the database's newest audit row is still the one the anchor file names, checked
@@ -36,9 +37,24 @@ final class AnchorCheck {
         return problem;
     }
 
-    /** After an admin re-anchored the log at a new row. */
-    void cleared() {
+    /**
+     * After an admin has reviewed a mismatch: appends one {@code audit.reanchored} row that records
+     * what the anchor and the database said, and counts the log as matching again from that row
+     * (the caller anchors it there). Refused while the log matches its anchor.
+     */
+    AuditEvent reanchor(Actor admin, String reason) {
+        Optional<String> found = check();
+        if (found.isEmpty()) {
+            throw new StateConflictException("audit", "the audit log matches its anchor; there is nothing to re-anchor");
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("problem", found.get());
+        before.put("anchor", anchor.read().map(h -> h.seq() + " " + h.hash()).orElse(null));
+        before.put("databaseHead", repository.last().map(e -> e.seq() + " " + e.hash()).orElse(null));
+        AuditEvent appended = rows.append(admin, new AuditEntry(AuditActions.AUDIT_REANCHORED, AuditTarget.detail("audit log"),
+                before, null, Outcome.OK, reason, 0), UUID.randomUUID().toString());
         problem = Optional.empty();
+        return appended;
     }
 
     /** Compares the database's newest row with the anchor. */

@@ -52,6 +52,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final GuestProcessService processes;
     private final Sampler sampler;
     private final AuditService audit;
+    private final org.vsconsole.audit.AuditSearch auditSearch;
     private final CurrentUser currentUser;
     private String name = "";
     /** Null until beforeEnter found the guest; the parts below are built with it. */
@@ -81,7 +82,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private @Nullable GuestSettingsDialogs editors;
 
     public GuestDetailView(GuestService guests, GuestProcessService processes, GuestSettingsService settings, Sampler sampler,
-            AuditService audit, CurrentUser currentUser,
+            AuditService audit, org.vsconsole.audit.AuditSearch auditSearch, CurrentUser currentUser,
             org.vsconsole.sync.SyncService sync, org.vsconsole.sync.DriftDecisions decisions,
             org.springframework.beans.factory.ObjectProvider<GuestPageTab> featureTabs, GuestContextService context) {
         this.context = context;
@@ -93,6 +94,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         this.settings = settings;
         this.sampler = sampler;
         this.audit = audit;
+        this.auditSearch = auditSearch;
         this.currentUser = currentUser;
         setSizeFull();
         LiveUpdates.follow(this, sampler::subscribe, this::onSnapshot);
@@ -171,7 +173,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
             ordered.put(60, java.util.Map.entry("Console", new GuestConsole(processes, name)));
         }
         ordered.put(80, java.util.Map.entry("History", new org.vsconsole.monitoring.GuestHistoryPanel(name)));
-        auditTab = new GuestAuditTab(audit, name);
+        auditTab = new GuestAuditTab(auditSearch, name);
         ordered.put(90, java.util.Map.entry("Audit", auditTab));
         for (GuestPageTab tab : featureTabs) {
             tab.create(name).ifPresent(content -> ordered.put(tab.order(), java.util.Map.entry(tab.label(), content)));

@@ -23,6 +23,7 @@ import org.vsconsole.audit.ChainVerification;
 import org.vsconsole.audit.Outcome;
 import org.vsconsole.base.InvalidInputException;
 import org.jspecify.annotations.Nullable;
+import org.vsconsole.audit.AuditSearch;
 
 /** The audit log over REST, with the Audit view's filters, and chain verification. */
 @RestController
@@ -35,9 +36,11 @@ class AuditController {
     }
 
     private final AuditService audit;
+    private final AuditSearch search;
 
-    AuditController(AuditService audit) {
+    AuditController(AuditService audit, AuditSearch search) {
         this.audit = audit;
+        this.search = search;
     }
 
     @GetMapping
@@ -54,9 +57,9 @@ class AuditController {
             @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100") int limit) {
         new Paging(offset, limit);
         AuditQuery q = new AuditQuery(actor, action, target, outcome(outcome), from, to);
-        long total = audit.count(q);
+        long total = search.count(q);
         return ResponseEntity.ok().header(Paging.TOTAL_HEADER, Long.toString(total))
-                .body(new Page(total, offset, limit, audit.find(q, offset, limit)));
+                .body(new Page(total, offset, limit, search.find(q, offset, limit)));
     }
 
     @Schema(example = "{\"reason\":\"anchor file restored from backup after review\"}")
