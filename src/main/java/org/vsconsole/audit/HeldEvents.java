@@ -13,6 +13,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
+import org.vsconsole.base.DataDirFiles;
 
 /**
  * The audit events held while the database cannot take them ({@link StorageGuard} says when): a
@@ -20,6 +21,7 @@ import tools.jackson.databind.ObjectMapper;
  * the file may be on the full disk too), so a console restarted while the disk is still full takes
  * up what the last run held. Events held past {@link #MAX} are counted, not kept.
  */
+@DataDirFiles
 final class HeldEvents {
 
     /** The guard's own log, where the story of a full disk is read in one place. */
