@@ -126,7 +126,8 @@ class SyncRepository {
                 jdbc.sql("""
                         INSERT INTO intent_file (intent_id, seq, path, before_print, after_print, before_content)
                         VALUES (?, ?, ?, ?, ?, ?)""")
-                        .params(intentId, seq++, f.path(), f.before(), f.after(), f.beforeContent()).update();
+                        .param(intentId).param(seq++).param(f.path()).param(f.before()).param(f.after())
+                        .param(f.beforeContent()).update();
             }
         });
     }
