@@ -4,9 +4,10 @@ import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.vsconsole.base.ClientAddress;
+import org.jspecify.annotations.Nullable;
 
 /** Who did something, with the roles they held then and where they came from. */
-public record Actor(String name, String roles, String clientAddress) {
+public record Actor(String name, String roles, @Nullable String clientAddress) {
 
     /** The console itself (start-up work, the sampler, reconciliation). */
     public static final Actor SYSTEM = new Actor("system", "", null);

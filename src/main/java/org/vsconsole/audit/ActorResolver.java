@@ -4,6 +4,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.vsconsole.base.ClientAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds who is acting from the current thread: the signed-in user of a REST or Vaadin request,
@@ -21,7 +22,7 @@ class ActorResolver {
         return Actor.of(auth);
     }
 
-    private static String clientAddress() {
+    private static @Nullable String clientAddress() {
         return ClientAddress.current();
     }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
+import org.vsconsole.base.StateConflictException;
 
 /**
  * Whether the database's newest audit row is still the one the anchor file names, checked
@@ -35,16 +37,31 @@ final class AnchorCheck {
         return problem;
     }
 
-    /** After an admin re-anchored the log at a new row. */
-    void cleared() {
+    /**
+     * After an admin has reviewed a mismatch: appends one {@code audit.reanchored} row that records
+     * what the anchor and the database said, and counts the log as matching again from that row
+     * (the caller anchors it there). Refused while the log matches its anchor.
+     */
+    AuditEvent reanchor(Actor admin, String reason) {
+        Optional<String> found = check();
+        if (found.isEmpty()) {
+            throw new StateConflictException("audit", "the audit log matches its anchor; there is nothing to re-anchor");
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("problem", found.get());
+        before.put("anchor", anchor.read().map(h -> h.seq() + " " + h.hash()).orElse(null));
+        before.put("databaseHead", repository.last().map(e -> e.seq() + " " + e.hash()).orElse(null));
+        AuditEvent appended = rows.append(admin, new AuditEntry(AuditActions.AUDIT_REANCHORED, AuditTarget.detail("audit log"),
+                before, null, Outcome.OK, reason, 0), UUID.randomUUID().toString());
         problem = Optional.empty();
+        return appended;
     }
 
     /** Compares the database's newest row with the anchor. */
     Optional<String> check() {
         AuditEvent head = repository.last().orElse(null);
-        AuditAnchor.Head anchored = anchor.read().orElse(null);
-        if (AuditIntegrity.oneRowPastTheAnchor(head, anchored)) {
+        AuditAnchor.@Nullable Head anchored = anchor.read().orElse(null);
+        if (head != null && anchored != null && AuditIntegrity.oneRowPastTheAnchor(head, anchored)) {
             // The console died between committing a row and writing the anchor: the row links to
             // the anchored one and matches its own hash, so the anchor catches up.
             log.warn("Audit anchor was one row behind (row {}, a crash between commit and anchor write); moved it on",
@@ -71,7 +88,7 @@ final class AnchorCheck {
      * rebuilt console from working, so a new chain starts whose first row says what was lost;
      * the old anchor is kept beside the new one and the loss is logged at ERROR.
      */
-    private AuditEvent restartLostChain(AuditAnchor.Head lost) {
+    private @Nullable AuditEvent restartLostChain(AuditAnchor.Head lost) {
         Path aside;
         try {
             aside = anchor.setAside(lost.seq());

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.vsconsole.base.RefusalRecorder;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.context.request.RequestAttributes;
 
 /**
  * Every API refusal of bad input lands in the audit log as {@code api.refused} (denied), also
@@ -33,6 +35,7 @@ class ApiRefusalAudit implements RefusalRecorder {
         final Instant first;
         final Actor actor;
         int more;
+        @Nullable
         String lastRule;
 
         Window(Instant first, Actor actor) {
@@ -77,6 +80,13 @@ class ApiRefusalAudit implements RefusalRecorder {
         if (first) {
             audit.record(actor, new AuditEntry(AuditActions.API_REFUSED, AuditTarget.detail(call), null, null, Outcome.DENIED, text, 0),
                     UUID.randomUUID().toString());
+        }
+    }
+
+    /** The request's outcome is audited by {@link AuditService#audited}: its refusal need not be written again. */
+    static void markAudited() {
+        if (RequestContextHolder.getRequestAttributes() instanceof RequestAttributes attributes) {
+            attributes.setAttribute(AUDITED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hash of a row: SHA-256 over the previous row's hash and every column of the row, each
@@ -37,7 +38,7 @@ final class AuditChain {
         return HexFormat.of().formatHex(sha256().digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static void field(StringBuilder out, String value) {
+    private static void field(StringBuilder out, @Nullable String value) {
         if (value == null) {
             out.append("-1:");
         } else {

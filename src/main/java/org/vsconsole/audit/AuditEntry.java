@@ -1,5 +1,7 @@
 package org.vsconsole.audit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a feature hands to {@link AuditService#record}: the action and its target, the state
  * before and after (any object; stored as JSON), the outcome and how long it took. The actor and
@@ -7,14 +9,15 @@ package org.vsconsole.audit;
  */
 public record AuditEntry(
         String action,
-        AuditTarget target,
-        Object before,
-        Object after,
+        @Nullable AuditTarget target,
+        @Nullable Object before,
+        @Nullable Object after,
         Outcome outcome,
-        String message,
+        @Nullable String message,
         long durationMs) {
 
-    public static AuditEntry ok(String action, AuditTarget target, Object before, Object after, long durationMs) {
+    public static AuditEntry ok(String action, @Nullable AuditTarget target, @Nullable Object before, @Nullable Object after,
+            long durationMs) {
         return new AuditEntry(action, target, before, after, Outcome.OK, null, durationMs);
     }
 }

@@ -1,6 +1,7 @@
 package org.vsconsole.audit;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** One stored row of the audit log, exactly as hashed. */
 public record AuditEvent(
@@ -8,15 +9,15 @@ public record AuditEvent(
         Instant time,
         String actor,
         String actorRoles,
-        String clientAddress,
+        @Nullable String clientAddress,
         String action,
-        String targetGuest,
-        Integer targetXid,
-        String targetDetail,
-        String beforeJson,
-        String afterJson,
+        @Nullable String targetGuest,
+        @Nullable Integer targetXid,
+        @Nullable String targetDetail,
+        @Nullable String beforeJson,
+        @Nullable String afterJson,
         Outcome outcome,
-        String message,
+        @Nullable String message,
         long durationMs,
         String correlationId,
         String prevHash,

@@ -1,6 +1,7 @@
 package org.vsconsole.audit;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether the database's audit log still ends where the anchor outside it says. Checked before
@@ -17,7 +18,7 @@ final class AuditIntegrity {
      * and matches its own hash: what a crash between the row's commit and the anchor's write leaves.
      */
     static boolean oneRowPastTheAnchor(AuditEvent head, AuditAnchor.Head anchor) {
-        return head != null && anchor != null && head.seq() == anchor.seq() + 1 && head.prevHash().equals(anchor.hash())
+        return head.seq() == anchor.seq() + 1 && head.prevHash().equals(anchor.hash())
                 && AuditChain.hash(head, head.prevHash()).equals(head.hash());
     }
 
@@ -26,7 +27,7 @@ final class AuditIntegrity {
      * @param anchorExists whether the anchor file exists (it may exist and be unreadable)
      * @param anchor       the anchored head, or null when missing or unreadable
      */
-    static Optional<String> compare(AuditEvent head, boolean anchorExists, AuditAnchor.Head anchor) {
+    static Optional<String> compare(@Nullable AuditEvent head, boolean anchorExists, AuditAnchor.@Nullable Head anchor) {
         if (!anchorExists) {
             // No rows and no anchor is a first start; rows without an anchor mean it was removed.
             return head == null

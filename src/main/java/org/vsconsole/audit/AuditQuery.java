@@ -1,12 +1,14 @@
 package org.vsconsole.audit;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Filters of the Audit view and {@code GET /api/v1/audit}; null fields do not filter. Text
  * fields match case-insensitively as substrings, outcome exactly.
  */
-public record AuditQuery(String actor, String action, String target, Outcome outcome, Instant from, Instant to) {
+public record AuditQuery(@Nullable String actor, @Nullable String action, @Nullable String target, @Nullable Outcome outcome,
+        @Nullable Instant from, @Nullable Instant to) {
 
     public static final AuditQuery ALL = new AuditQuery(null, null, null, null, null, null);
 

@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Reads and appends rows of {@code audit_event}. Filter SQL is built from fixed fragments only. */
 @Repository
@@ -147,8 +149,8 @@ class AuditRepository {
                 rs.getString("hash"));
     }
 
-    private static Instant toInstant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
+    private static Instant toInstant(@Nullable OffsetDateTime time) {
+        return Objects.requireNonNull(time, "event_time is NOT NULL").toInstant();
     }
 
 }

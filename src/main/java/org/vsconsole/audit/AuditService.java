@@ -1,12 +1,8 @@
 package org.vsconsole.audit;
 
-import java.util.LinkedHashMap;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -24,17 +20,20 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.vsconsole.base.ActionRefusedException;
 import org.vsconsole.base.ReadOnlyModeException;
 import tools.jackson.databind.ObjectMapper;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one API through which every feature records what happened. Appends are serialised so the
  * sequence stays gap-free and each row links to the one before; each append commits in its own
  * transaction, so a denied or failed attempt is recorded even when the caller's work rolls back.
  *
- * <p>Longer than the console's other classes on purpose: everything that appends to the chain
- * (a record, an audited action, the rows held while the disk was full, a re-anchoring) and the
- * verification that must not race them sit behind one lock here, so the order of the log is
- * decided in one place. How a row is built is {@link AuditRows}'; whether the log still matches
- * its anchor is {@link AnchorCheck}'s.
+ * <p>Everything that appends to the chain (a record, an audited action, the rows held while the
+ * disk was full, a re-anchoring) and the verification that must not race them sit behind one
+ * lock here, so the order of the log is decided in one place. How a row is built is
+ * {@link AuditRows}'; whether the log still matches its anchor, and re-anchoring it, is
+ * {@link AnchorCheck}'s; writing the held rows back is {@link HeldReplay}'s; who follows new rows
+ * is {@link AuditListeners}'. Reading the log is {@link AuditSearch}'s.
  */
 @Service
 public class AuditService implements ApplicationEventPublisherAware {
@@ -45,13 +44,14 @@ public class AuditService implements ApplicationEventPublisherAware {
     private final ActorResolver actors;
     private final AuditRows rows;
     private final AnchorCheck anchorCheck;
+    private final HeldReplay heldReplay;
     private final AuditAnchor anchor;
-    private ApplicationEventPublisher events;
+    private @Nullable ApplicationEventPublisher events;
     private final ReentrantLock appendLock = new ReentrantLock();
-    private final ObjectProvider<IntentRecorder> intents;
-    private ObjectProvider<AuditAttachmentCheck> attachmentChecks;
-    private final List<Consumer<AuditEvent>> listeners = new CopyOnWriteArrayList<>();
-    private StorageGuard storage;
+    private final @Nullable ObjectProvider<IntentRecorder> intents;
+    private @Nullable ObjectProvider<AuditAttachmentCheck> attachmentChecks;
+    private final AuditListeners listeners = new AuditListeners();
+    private @Nullable StorageGuard storage;
 
     AuditService(AuditRepository repository, ActorResolver actors, ObjectMapper json, PlatformTransactionManager tx,
             AuditAnchor anchor) {
@@ -60,13 +60,14 @@ public class AuditService implements ApplicationEventPublisherAware {
 
     @Autowired
     AuditService(AuditRepository repository, ActorResolver actors, ObjectMapper json, PlatformTransactionManager tx,
-            AuditAnchor anchor, ObjectProvider<IntentRecorder> intents) {
+            AuditAnchor anchor, @Nullable ObjectProvider<IntentRecorder> intents) {
         this.intents = intents;
         this.repository = repository;
         this.anchor = anchor;
         this.actors = actors;
         this.rows = new AuditRows(repository, json, tx);
         this.anchorCheck = new AnchorCheck(repository, anchor, rows);
+        this.heldReplay = new HeldReplay(rows, row -> appended(row, false));
     }
 
     /**
@@ -90,7 +91,7 @@ public class AuditService implements ApplicationEventPublisherAware {
     }
 
     /** Records an entry on behalf of whoever is acting on this thread. */
-    public AuditEvent record(AuditEntry entry) {
+    public @Nullable AuditEvent record(AuditEntry entry) {
         return record(actors.current(), entry, UUID.randomUUID().toString());
     }
 
@@ -99,11 +100,12 @@ public class AuditService implements ApplicationEventPublisherAware {
      * the log no longer matches its anchor ({@link #integrityProblem()}) nothing is appended: the
      * entry goes to the application log at ERROR instead and null is returned, so sign-in and
      * start-up keep working while every state-changing action is refused by {@link #audited}.
+     * Null too while the disk is full: the entry is held and written when space is back.
      */
-    public AuditEvent record(Actor actor, AuditEntry entry, String correlationId) {
+    public @Nullable AuditEvent record(Actor actor, AuditEntry entry, String correlationId) {
         if (storage != null && (storage.problem().isPresent() || storage.heldCount() > 0)) {
             // read-only, or held events still to write first: keep the order, lose nothing
-            storage.hold(actor, entry, correlationId);
+            storage.held().hold(actor, entry, correlationId);
             return null;
         }
         appendLock.lock();
@@ -119,16 +121,12 @@ public class AuditService implements ApplicationEventPublisherAware {
                 appended = rows.append(actor, entry, correlationId);
             } catch (RuntimeException e) {
                 if (storage != null && storage.writeFailed(e)) {
-                    storage.hold(actor, entry, correlationId);
+                    storage.held().hold(actor, entry, correlationId);
                     return null;
                 }
                 throw e;
             }
-            anchor.write(appended.seq(), appended.hash());
-            if (events != null) {
-                events.publishEvent(new AuditRecorded(appended));
-            }
-            tellListeners(appended);
+            appended(appended, true);
             return appended;
         } finally {
             appendLock.unlock();
@@ -141,19 +139,19 @@ public class AuditService implements ApplicationEventPublisherAware {
      * Pages showing audit rows use it to show new ones without a reload.
      */
     public Registration subscribe(Consumer<AuditEvent> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
-    private void tellListeners(AuditEvent appended) {
-        for (Consumer<AuditEvent> listener : listeners) {
-            try {
-                listener.accept(appended);
-            } catch (RuntimeException e) {
-                // a page that went away must not fail the action it was watching
-                log.debug("An audit listener failed", e);
-            }
+    /**
+     * A row is in: the anchor moves to it, the application event tells of it (a held row's is not
+     * published), then the listeners hear of it.
+     */
+    private void appended(AuditEvent row, boolean publish) {
+        anchor.write(row.seq(), row.hash());
+        if (publish && events != null) {
+            events.publishEvent(new AuditRecorded(row));
         }
+        listeners.tell(row);
     }
 
     /**
@@ -161,8 +159,8 @@ public class AuditService implements ApplicationEventPublisherAware {
      * {@code denied} on {@link AccessDeniedException} or {@link ActionRefusedException}, {@code failed}
      * with the error's message otherwise. The exception is rethrown unchanged.
      */
-    public <T> T audited(String action, AuditTarget target, Object before, Supplier<T> work) {
-        markRequestAudited();
+    public <T extends @Nullable Object> T audited(String action, AuditTarget target, @Nullable Object before, Supplier<T> work) {
+        ApiRefusalAudit.markAudited();
         Optional<String> problem = checkIntegrityLocked();
         if (problem.isPresent()) {
             log.error("Refused {} on {}: {}", action, target, problem.get());
@@ -217,81 +215,23 @@ public class AuditService implements ApplicationEventPublisherAware {
      * if the queue overflowed). False, with the rest held again, when the database still refuses.
      */
     boolean writeHeld() {
-        StorageGuard.Taken taken = storage.take();
-        List<StorageGuard.Held> events = taken.events();
-        int written = 0;
-        int skipped = 0;
+        HeldEvents held = Objects.requireNonNull(storage, "only the storage guard holds events").held();
+        HeldEvents.Taken taken = held.take();
+        boolean allIn;
         appendLock.lock();
         try {
-            for (StorageGuard.Held h : events) {
-                AuditEntry e = h.entry();
-                AuditEntry marked = new AuditEntry(e.action(), e.target(), e.before(), e.after(), e.outcome(),
-                        "(held while the disk was full, at " + h.at() + ")" + (e.message() == null ? "" : " " + e.message()),
-                        e.durationMs());
-                AuditEvent appended = rows.appendHeld(h.actor(), marked, h.correlationId(), h.id());
-                if (appended != null) {
-                    anchor.write(appended.seq(), appended.hash());
-                    tellListeners(appended);
-                } else {
-                    skipped++;
-                }
-                written++;
-            }
-            if (!events.isEmpty() || taken.dropped() > 0) {
-                String message = (events.size() - skipped) + " audit event(s) held while the disk was full written"
-                        + (skipped > 0 ? " (" + skipped + " were already in, from a replay cut short)" : "")
-                        + (taken.dropped() > 0
-                                ? "; " + taken.dropped() + " older one(s) were dropped (at most "
-                                        + StorageGuard.MAX_HELD + " are held)"
-                                : "");
-                AuditEvent done = rows.append(Actor.SYSTEM, new AuditEntry(AuditActions.STORAGE_RECOVERED,
-                        AuditTarget.NONE, null, Map.of("written", events.size() - skipped, "skipped", skipped, "dropped", taken.dropped()),
-                        Outcome.OK, message, 0),
-                        UUID.randomUUID().toString());
-                anchor.write(done.seq(), done.hash());
-                tellListeners(done);
-                log.warn("{}", message);
-            }
-        } catch (RuntimeException e) {
-            storage.putBack(new ArrayList<>(events.subList(written, events.size())), taken.dropped());
-            log.warn("The database does not take the held audit events yet ({} written): {}", written, e.getMessage());
-            return false;
+            allIn = heldReplay.write(held, taken);
         } finally {
             appendLock.unlock();
         }
-        storage.spillWritten();
-        return true;
-    }
-
-    /** The request's outcome is audited here: the API's refusal recorder need not write it again. */
-    private static void markRequestAudited() {
-        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-        if (attributes != null) {
-            attributes.setAttribute(org.vsconsole.base.RefusalRecorder.AUDITED, Boolean.TRUE,
-                    org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        if (allIn) {
+            held.spillWritten();
         }
+        return allIn;
     }
 
     private IntentRecorder intentRecorder() {
         return intents == null ? IntentRecorder.NONE : intents.getIfAvailable(() -> IntentRecorder.NONE);
-    }
-
-    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
-    public List<AuditEvent> find(AuditQuery query, int offset, int limit) {
-        return repository.find(query, offset, Math.min(limit, 1000));
-    }
-
-    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
-    public long count(AuditQuery query) {
-        return repository.count(query);
-    }
-
-    /** Events of one guest, for its detail page; callers check that the user may see the guest. */
-    @PreAuthorize("isAuthenticated()")
-    public List<AuditEvent> findForGuest(String guest, int offset, int limit) {
-        return repository.find(AuditQuery.forGuest(guest), offset, Math.min(limit, 1000)).stream()
-                .filter(e -> guest.equals(e.targetGuest()))
-                .toList();
     }
 
     /**
@@ -324,31 +264,15 @@ public class AuditService implements ApplicationEventPublisherAware {
      */
     @PreAuthorize("hasRole('ADMIN')")
     @AuditedAction(AuditActions.AUDIT_REANCHORED)
-    public AuditEvent reanchor(String reason) {
+    public AuditEvent reanchor(@Nullable String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new org.vsconsole.base.InvalidInputException("reason", "say in 1 to 500 characters what was reviewed");
         }
         appendLock.lock();
         try {
-            Optional<String> problem = anchorCheck.check();
-            if (problem.isEmpty()) {
-                throw new org.vsconsole.base.StateConflictException("audit", "the audit log matches its anchor;"
-                        + " there is nothing to re-anchor");
-            }
-            Map<String, Object> before = new LinkedHashMap<>();
-            before.put("problem", problem.get());
-            before.put("anchor", anchor.read().map(h -> h.seq() + " " + h.hash()).orElse(null));
-            before.put("databaseHead", repository.last().map(e -> e.seq() + " " + e.hash()).orElse(null));
-            AuditEvent appended = rows.append(actors.current(), new AuditEntry(
-                    AuditActions.AUDIT_REANCHORED, AuditTarget.detail("audit log"), before, null, Outcome.OK, reason.strip(), 0),
-                    UUID.randomUUID().toString());
-            anchor.write(appended.seq(), appended.hash());
-            anchorCheck.cleared();
+            AuditEvent appended = anchorCheck.reanchor(actors.current(), reason.strip());
             log.warn("Audit log re-anchored at row {} by {}: {}", appended.seq(), appended.actor(), reason.strip());
-            if (events != null) {
-                events.publishEvent(new AuditRecorded(appended));
-            }
-            tellListeners(appended);
+            appended(appended, true);
             return appended;
         } finally {
             appendLock.unlock();

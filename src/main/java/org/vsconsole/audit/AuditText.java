@@ -1,5 +1,7 @@
 package org.vsconsole.audit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the audit log keeps of text it is given: control characters escaped (a name or message
  * with a newline must not forge a line in an export or a log view) and bounded in length, the cut
@@ -14,10 +16,12 @@ final class AuditText {
     private AuditText() {
     }
 
+    /** As {@link #bounded}, and null stays null. */
+    static @Nullable String boundedOrNull(@Nullable String value, int max) {
+        return value == null ? null : bounded(value, max);
+    }
+
     static String bounded(String value, int max) {
-        if (value == null) {
-            return null;
-        }
         StringBuilder out = new StringBuilder(Math.min(value.length(), max + 16));
         for (int i = 0; i < value.length() && out.length() <= max; i++) {
             char c = value.charAt(i);

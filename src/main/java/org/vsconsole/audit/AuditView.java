@@ -28,6 +28,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.vsconsole.base.MainLayout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audit log for admins and auditors: a lazy grid over every row with filters, CSV export of
@@ -42,6 +43,7 @@ public class AuditView extends VerticalLayout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final AuditService audit;
+    private final AuditSearch search;
     private final Grid<AuditEvent> grid = new Grid<>(AuditEvent.class, false);
     private final TextField actor = filterField("Actor", "audit-filter-actor");
     private final TextField action = filterField("Action", "audit-filter-action");
@@ -51,8 +53,9 @@ public class AuditView extends VerticalLayout {
     private final DateTimePicker to = new DateTimePicker("To (UTC)");
     private final Span verifyResult = new Span();
 
-    public AuditView(AuditService audit) {
+    public AuditView(AuditService audit, AuditSearch search) {
         this.audit = audit;
+        this.search = search;
         setSizeFull();
         outcome.setLabel("Outcome");
         outcome.setId("audit-filter-outcome");
@@ -71,7 +74,7 @@ public class AuditView extends VerticalLayout {
             event.setFileName("audit-" + TIME.format(java.time.Instant.now()).replace(' ', 'T').replace(':', '-') + ".csv");
             event.setContentType("text/csv; charset=UTF-8");
             try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
-                writeCsv(audit, query(), out);
+                writeCsv(search, query(), out);
             }
         }, "");
         export.add(new Button("Export CSV", VaadinIcon.DOWNLOAD.create()));
@@ -122,8 +125,8 @@ public class AuditView extends VerticalLayout {
 
     private void refresh() {
         AuditQuery q = query();
-        grid.setItems(page -> audit.find(q, page.getOffset(), page.getLimit()).stream(),
-                page -> (int) Math.min(Integer.MAX_VALUE, audit.count(q)));
+        grid.setItems(page -> search.find(q, page.getOffset(), page.getLimit()).stream(),
+                page -> (int) Math.min(Integer.MAX_VALUE, search.count(q)));
     }
 
     /** Shown while the log does not match its anchor; only an ADMIN's re-anchor is accepted by the service. */
@@ -197,15 +200,15 @@ public class AuditView extends VerticalLayout {
         return box;
     }
 
-    private static java.time.Instant instant(LocalDateTime value) {
+    private static java.time.@Nullable Instant instant(@Nullable LocalDateTime value) {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
-    static void writeCsv(AuditService audit, AuditQuery q, Writer out) throws java.io.IOException {
+    static void writeCsv(AuditSearch search, AuditQuery q, Writer out) throws java.io.IOException {
         AuditCsv.writeHeader(out);
         int page = 500;
         for (int offset = 0;; offset += page) {
-            var rows = audit.find(q, offset, page);
+            var rows = search.find(q, offset, page);
             for (AuditEvent e : rows) {
                 AuditCsv.writeRow(out, e);
             }

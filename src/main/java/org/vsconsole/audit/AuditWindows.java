@@ -15,6 +15,7 @@ import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a flood of alike events reaches the audit log without a row each: the first event of a key
@@ -33,7 +34,7 @@ public final class AuditWindows<K, W> {
     private final BiPredicate<W, Instant> due;
     private final BiConsumer<K, W> summarize;
     private final Map<K, W> open = new LinkedHashMap<>();
-    private final ScheduledExecutorService closer;
+    private final @Nullable ScheduledExecutorService closer;
 
     /**
      * @param due       whether a window must close at the given moment
@@ -41,16 +42,16 @@ public final class AuditWindows<K, W> {
      * @param checkEvery how often a background thread closes due windows; null for none (tests
      *                  call {@link #closeDue()} themselves)
      */
-    public AuditWindows(String threadName, Duration checkEvery, int maxOpen, Clock clock, BiPredicate<W, Instant> due,
+    public AuditWindows(String threadName, @Nullable Duration checkEvery, int maxOpen, Clock clock, BiPredicate<W, Instant> due,
             BiConsumer<K, W> summarize) {
         this.maxOpen = maxOpen;
         this.clock = clock;
         this.due = due;
         this.summarize = summarize;
-        this.closer = checkEvery == null
-                ? null
-                : Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(threadName).daemon().factory());
-        if (closer != null) {
+        if (checkEvery == null) {
+            this.closer = null;
+        } else {
+            this.closer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(threadName).daemon().factory());
             closer.scheduleWithFixedDelay(this::closeDue, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
         }
     }

@@ -1,10 +1,12 @@
 package org.vsconsole.audit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Result of walking the chain: how many rows were checked, and when the chain is broken, the
  * sequence number of the first row that no longer fits and why.
  */
-public record ChainVerification(boolean ok, long rows, Long firstBrokenSeq, String reason) {
+public record ChainVerification(boolean ok, long rows, @Nullable Long firstBrokenSeq, @Nullable String reason) {
 
     static ChainVerification intact(long rows) {
         return new ChainVerification(true, rows, null, null);

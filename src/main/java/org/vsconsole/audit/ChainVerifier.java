@@ -2,6 +2,7 @@ package org.vsconsole.audit;
 
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that rows form one unbroken chain: sequence numbers without gaps from 1, each row's
@@ -16,20 +17,26 @@ final class ChainVerifier {
     private ChainVerifier() {
     }
 
-    static ChainVerification verify(Consumer<Consumer<AuditEvent>> rowsInOrder, AuditAnchor.Head anchor) {
+    /** The first row that does not fit, and why. */
+    private record Break(long seq, String reason) {
+    }
+
+    static ChainVerification verify(Consumer<Consumer<AuditEvent>> rowsInOrder, AuditAnchor.@Nullable Head anchor) {
         return verify(rowsInOrder, anchor, List.of());
     }
 
     /** As above, and each row's attached files (recordings) must still match what the row says. */
-    static ChainVerification verify(Consumer<Consumer<AuditEvent>> rowsInOrder, AuditAnchor.Head anchor,
+    static ChainVerification verify(Consumer<Consumer<AuditEvent>> rowsInOrder, AuditAnchor.@Nullable Head anchor,
             List<AuditAttachmentCheck> attachments) {
         var state = new Object() {
 
             long rows;
+            @Nullable
             String anchoredHash;
             long expectedSeq = 1;
             String prevHash = AuditChain.GENESIS;
-            ChainVerification broken;
+            @Nullable
+            Break broken;
         };
         rowsInOrder.accept(e -> {
             state.rows++;
@@ -37,18 +44,18 @@ final class ChainVerifier {
                 return;
             }
             if (e.seq() != state.expectedSeq) {
-                state.broken = ChainVerification.broken(0, e.seq(), "expected row " + state.expectedSeq
+                state.broken = new Break(e.seq(), "expected row " + state.expectedSeq
                         + " but found row " + e.seq() + " (a row is missing or was inserted)");
             } else if (!e.prevHash().equals(state.prevHash)) {
-                state.broken = ChainVerification.broken(0, e.seq(),
+                state.broken = new Break(e.seq(),
                         "its link to the previous row does not match (a row before it was removed, inserted or changed)");
             } else if (!AuditChain.hash(e, e.prevHash()).equals(e.hash())) {
-                state.broken = ChainVerification.broken(0, e.seq(), "its content does not match its hash (the row was changed)");
+                state.broken = new Break(e.seq(), "its content does not match its hash (the row was changed)");
             } else {
                 for (AuditAttachmentCheck check : attachments) {
                     var problem = check.problem(e);
                     if (problem.isPresent()) {
-                        state.broken = ChainVerification.broken(0, e.seq(), problem.get());
+                        state.broken = new Break(e.seq(), problem.get());
                         break;
                     }
                 }
@@ -71,8 +78,9 @@ final class ChainVerifier {
                         "it differs from the anchor kept outside the database (the chain was rewritten)");
             }
         }
-        if (state.broken != null) {
-            return ChainVerification.broken(state.rows, state.broken.firstBrokenSeq(), state.broken.reason());
+        Break broken = state.broken;
+        if (broken != null) {
+            return ChainVerification.broken(state.rows, broken.seq(), broken.reason());
         }
         return ChainVerification.intact(state.rows);
     }

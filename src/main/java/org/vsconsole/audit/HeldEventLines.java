@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One held audit event as one JSON line of the spill file and back. Its own class because the
@@ -19,7 +20,7 @@ final class HeldEventLines {
         this.json = json;
     }
 
-    String line(StorageGuard.Held h) {
+    String line(HeldEvents.Held h) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", h.id());
         m.put("at", h.at().toString());
@@ -40,7 +41,7 @@ final class HeldEventLines {
     }
 
     /** The event of one line; a line that is not one fails with the reason. */
-    StorageGuard.Held read(String text) {
+    HeldEvents.Held read(String text) {
         JsonNode n = json.readTree(text);
         Integer xid = n.path("xid").isNumber() ? n.path("xid").asInt() : null;
         AuditEntry entry = new AuditEntry(n.path("action").asText(), new AuditTarget(textOrNull(n, "guest"), xid,
@@ -51,11 +52,11 @@ final class HeldEventLines {
         String id = n.path("id").isTextual()
                 ? n.path("id").asText()
                 : java.util.UUID.nameUUIDFromBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-        return new StorageGuard.Held(id, Instant.parse(n.path("at").asText()), new Actor(n.path("actor").asText(),
+        return new HeldEvents.Held(id, Instant.parse(n.path("at").asText()), new Actor(n.path("actor").asText(),
                 n.path("roles").asText(), textOrNull(n, "client")), entry, n.path("correlationId").asText());
     }
 
-    private static String textOrNull(JsonNode n, String field) {
+    private static @Nullable String textOrNull(JsonNode n, String field) {
         JsonNode v = n.path(field);
         return v.isMissingNode() || v.isNull() ? null : v.asText();
     }

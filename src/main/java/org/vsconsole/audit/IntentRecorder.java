@@ -1,5 +1,7 @@
 package org.vsconsole.audit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Records the intent of a state-changing action before it runs and its outcome after, so an
  * action the console died in can be found and checked at the next start (AU2 in the reliability
@@ -12,12 +14,13 @@ public interface IntentRecorder {
     IntentRecorder NONE = new IntentRecorder() {
 
         @Override
-        public Object started(String correlationId, Actor actor, String action, AuditTarget target, Object before) {
+        public @Nullable Object started(String correlationId, Actor actor, String action, AuditTarget target,
+                @Nullable Object before) {
             return null;
         }
 
         @Override
-        public void finished(Object handle, Outcome outcome, String message) {
+        public void finished(@Nullable Object handle, Outcome outcome, @Nullable String message) {
         }
     };
 
@@ -26,8 +29,9 @@ public interface IntentRecorder {
      *
      * @return a handle passed back to {@link #finished}; may be null
      */
-    Object started(String correlationId, Actor actor, String action, AuditTarget target, Object before);
+    @Nullable
+    Object started(String correlationId, Actor actor, String action, AuditTarget target, @Nullable Object before);
 
     /** Called after the work ended, whatever the outcome. */
-    void finished(Object handle, Outcome outcome, String message);
+    void finished(@Nullable Object handle, Outcome outcome, @Nullable String message);
 }

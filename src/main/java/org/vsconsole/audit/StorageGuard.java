@@ -1,16 +1,9 @@
 package org.vsconsole.audit;
 
 import jakarta.annotation.PreDestroy;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -26,16 +19,17 @@ import org.springframework.stereotype.Component;
 import org.vsconsole.base.ConsoleProperties;
 import org.vsconsole.base.DataDirFiles;
 import tools.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the console usable when its data directory's file system fills up. H2, once a write
  * fails for want of space, closes its database for good; so the console watches the usable space
  * and turns read-only while it is below {@link StorageProperties#minFree} (or as soon as an audit
  * write fails and the disk is found full): state changes are refused with the reason and every
- * page shows it. Audit events of that time are held here, in a bounded queue mirrored to a spill
- * file outside the database folder (best effort: the file may be on the full disk too), and
- * handed back to the audit log when space returns, after which changes are taken again, without
- * a restart. Events held past {@link #MAX_HELD} are counted, not kept, and the count is audited.
+ * page shows it. Audit events of that time are held ({@link HeldEvents}: a bounded queue mirrored
+ * to a spill file) and handed back to the audit log when space returns, after which changes are
+ * taken again, without a restart. Events held past {@link HeldEvents#MAX} are counted, not kept,
+ * and the count is audited.
  */
 @DataDirFiles
 @Component
@@ -43,28 +37,15 @@ public class StorageGuard {
 
     private static final Logger log = LoggerFactory.getLogger(StorageGuard.class);
 
-    /** Held audit events at most; beyond, the oldest are dropped and counted. */
-    static final int MAX_HELD = 10_000;
-
-    /**
-     * One audit event held while the database could not take it; {@code id} tells it apart from
-     * every other, so a replay writes it once however often the spill file is read.
-     */
-    record Held(String id, Instant at, Actor actor, AuditEntry entry, String correlationId) {
-    }
-
     private final Path dataDir;
-    private final Path spillFile;
-    private final HeldEventLines lines;
+    private final HeldEvents held;
     private volatile long minFreeBytes;
-    private volatile String problem;
-    private final ArrayDeque<Held> held = new ArrayDeque<>();
-    private long dropped;
+    private volatile @Nullable String problem;
     private volatile BooleanSupplier onSpaceBack = () -> true;
-    private ScheduledExecutorService timer;
+    private @Nullable ScheduledExecutorService timer;
 
     /** The pool whose connections to a database H2 closed after a failed write are dropped, so it opens again. */
-    private javax.sql.DataSource dataSource;
+    private javax.sql.@Nullable DataSource dataSource;
 
     @Autowired
     StorageGuard(ConsoleProperties console, StorageProperties settings, ObjectMapper json,
@@ -77,10 +58,8 @@ public class StorageGuard {
 
     StorageGuard(Path dataDir, Path spillFile, long minFreeBytes, ObjectMapper json) {
         this.dataDir = dataDir;
-        this.spillFile = spillFile;
         this.minFreeBytes = minFreeBytes;
-        this.lines = new HeldEventLines(json);
-        loadSpillFile();
+        this.held = new HeldEvents(spillFile, json);
     }
 
     /** Why the console is read-only now, if it is. */
@@ -89,8 +68,13 @@ public class StorageGuard {
     }
 
     /** Held events not yet in the database. */
-    public synchronized int heldCount() {
-        return held.size();
+    public int heldCount() {
+        return held.count();
+    }
+
+    /** The events held while the console is read-only, for the audit service to write when space is back. */
+    HeldEvents held() {
+        return held;
     }
 
     /** The audit service's way to write the held events; true when they are all in. */
@@ -100,11 +84,12 @@ public class StorageGuard {
 
     @EventListener(ApplicationReadyEvent.class)
     void startWatching() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "storage-guard");
             t.setDaemon(true);
             return t;
         });
+        this.timer = timer;
         timer.scheduleWithFixedDelay(() -> {
             try {
                 check();
@@ -192,7 +177,7 @@ public class StorageGuard {
             problem = "the data directory's file system is full (" + Math.max(usable, 0) / 1024 + " KiB free, "
                     + minFreeBytes / 1024 + " KiB needed): the console is read-only until space is freed";
             log.error("Read-only: {} ({})", problem, dataDir);
-            hold(Actor.SYSTEM, new AuditEntry(AuditActions.STORAGE_READ_ONLY, AuditTarget.NONE, null,
+            held.hold(Actor.SYSTEM, new AuditEntry(AuditActions.STORAGE_READ_ONLY, AuditTarget.NONE, null,
                     Map.of("usableBytes", Math.max(usable, 0), "minFreeBytes", minFreeBytes), Outcome.OK, problem, 0),
                     java.util.UUID.randomUUID().toString());
         }
@@ -219,89 +204,5 @@ public class StorageGuard {
             }
         }
         return false;
-    }
-
-    // ---- held events ------------------------------------------------------------------------
-
-    /** Holds an event the database cannot take now: in memory, and appended to the spill file when it can be. */
-    synchronized void hold(Actor actor, AuditEntry entry, String correlationId) {
-        Held h = new Held(java.util.UUID.randomUUID().toString(), Instant.now(), actor, entry, correlationId);
-        if (held.size() >= MAX_HELD) {
-            held.removeFirst();
-            dropped++;
-        }
-        held.addLast(h);
-        try (BufferedWriter out = Files.newBufferedWriter(spillFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
-            out.write(lines.line(h));
-            out.newLine();
-        } catch (IOException | RuntimeException e) {
-            // the spill file may sit on the full disk too: the queue still has the event
-            log.debug("Audit event kept in memory only: {}", e.getMessage());
-        }
-        log.warn("Audit event held while the database cannot take it ({} held): {} by {} on {}: {} {}", held.size(),
-                entry.action(), actor.name(), entry.target(), entry.outcome(), entry.message());
-    }
-
-    /** Takes every held event (oldest first) and how many were dropped, leaving none held. */
-    synchronized Taken take() {
-        Taken taken = new Taken(new ArrayList<>(held), dropped);
-        held.clear();
-        dropped = 0;
-        return taken;
-    }
-
-    /** Puts back what could not be written, ahead of anything held since. */
-    synchronized void putBack(List<Held> notWritten, long droppedThen) {
-        for (int i = notWritten.size() - 1; i >= 0; i--) {
-            held.addFirst(notWritten.get(i));
-        }
-        dropped += droppedThen;
-    }
-
-    /** Every held event is in the database: the spill file goes. */
-    synchronized void spillWritten() {
-        try {
-            if (held.isEmpty()) {
-                Files.deleteIfExists(spillFile);
-            } else {
-                // events held since the drain began: the file keeps only those, so a restart replays no row twice
-                List<String> kept = new ArrayList<>();
-                held.forEach(h -> kept.add(lines.line(h)));
-                Files.write(spillFile, kept, StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            log.warn("Could not rewrite the audit spill file {}: {}", spillFile, e.getMessage());
-        }
-    }
-
-    Path spillFile() {
-        return spillFile;
-    }
-
-    record Taken(List<Held> events, long dropped) {
-    }
-
-    /** Events a previous run held and never wrote (it stopped while the disk was full) are taken up again. */
-    private void loadSpillFile() {
-        if (!Files.isRegularFile(spillFile)) {
-            return;
-        }
-        try {
-            for (String text : Files.readAllLines(spillFile, StandardCharsets.UTF_8)) {
-                if (text.isBlank()) {
-                    continue;
-                }
-                try {
-                    held.addLast(lines.read(text));
-                } catch (RuntimeException e) {
-                    log.error("Unreadable line in the audit spill file {} skipped: {}", spillFile, e.getMessage());
-                }
-            }
-            log.warn("{} audit event(s) held by the last run while the disk was full are written when the database takes them",
-                    held.size());
-        } catch (IOException e) {
-            log.error("Cannot read the audit spill file {}: {}", spillFile, e.getMessage());
-        }
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When the data directory's file system counts as full ({@code vsconsole.storage.*}).
@@ -18,5 +19,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("vsconsole.storage")
-public record StorageProperties(@DefaultValue("16MB") DataSize minFree, Path spillFile) {
+public record StorageProperties(@DefaultValue("16MB") DataSize minFree, @Nullable Path spillFile) {
 }

@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vsconsole.host.process.CommandResult;
 import org.vsconsole.host.process.ProcessRunner;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The optional second anchor ({@code vsconsole.audit.syslog-anchor=true}): each new head of the
@@ -28,13 +30,13 @@ class SyslogAnchor {
     private static final Logger ANCHOR_LOG = LoggerFactory.getLogger("vsconsole.audit.anchor");
     static final List<String> LOGGER = List.of("logger", "-t", "vsconsole-audit", "-p", "auth.notice", "--");
 
-    private final List<String> command;
+    private final @Nullable List<String> command;
     private final ProcessRunner runner = new ProcessRunner(ProcessRunner.hostEnvironment());
-    private final AtomicReference<String> latest = new AtomicReference<>();
+    private final AtomicReference<@Nullable String> latest = new AtomicReference<>();
     private final Object signal = new Object();
-    private volatile Thread sender;
-    private volatile String lastSent;
-    private volatile String lastFailure;
+    private volatile @Nullable Thread sender;
+    private volatile @Nullable String lastSent;
+    private volatile @Nullable String lastFailure;
 
     @Autowired
     SyslogAnchor(AuditProperties settings, AuditAnchor anchor) {
@@ -42,7 +44,7 @@ class SyslogAnchor {
     }
 
     /** With {@code command} null, nothing is sent (the setting is off). */
-    SyslogAnchor(List<String> command, AuditAnchor anchor) {
+    SyslogAnchor(@Nullable List<String> command, AuditAnchor anchor) {
         this.command = command;
         if (command != null) {
             anchor.alsoTo(this::headWritten);
@@ -76,9 +78,10 @@ class SyslogAnchor {
         }
     }
 
+    /** Runs only on the sender thread, which exists only with a command. */
     private void send(String line) {
         ANCHOR_LOG.info("{}", line);
-        List<String> argv = new ArrayList<>(command);
+        List<String> argv = new ArrayList<>(Objects.requireNonNull(command, "the sender runs only with a command"));
         argv.add(line);
         try {
             CommandResult r = runner.run(argv, Duration.ofSeconds(5), l -> {
@@ -90,7 +93,8 @@ class SyslogAnchor {
                 lastFailure = null;
             }
         } catch (IOException | RuntimeException e) {
-            failed(line, e.getMessage());
+            // a message-less exception (a NullPointerException, say) is named by its type
+            failed(line, Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 
@@ -103,6 +107,7 @@ class SyslogAnchor {
     }
 
     /** The last head the system log took, for tests and the log. */
+    @Nullable
     String lastSent() {
         return lastSent;
     }

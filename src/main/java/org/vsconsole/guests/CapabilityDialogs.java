@@ -21,6 +21,7 @@ import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.config.ConfigConflictException;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.VserverNames;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The capabilities and personality editors of the Configuration tab: ticks over the documented
@@ -33,9 +34,9 @@ final class CapabilityDialogs {
     private static final String NONE = "none (the host's own)";
 
     private final GuestSettingsService settings;
-    private final Consumer<GuestConfig> saved;
+    private final Consumer<@Nullable GuestConfig> saved;
 
-    CapabilityDialogs(GuestSettingsService settings, Consumer<GuestConfig> saved) {
+    CapabilityDialogs(GuestSettingsService settings, Consumer<@Nullable GuestConfig> saved) {
         this.settings = settings;
         this.saved = saved;
     }
@@ -100,7 +101,7 @@ final class CapabilityDialogs {
     }
 
     private static CheckboxGroup<String> group(String label, String id, List<String> names, List<String> defaults,
-            List<String> current) {
+            @Nullable List<String> current) {
         CheckboxGroup<String> group = new CheckboxGroup<>(label);
         group.setId(id);
         group.addClassName("name-grid");
@@ -163,7 +164,7 @@ final class CapabilityDialogs {
         }
     }
 
-    private static void invalid(Component field, String rule) {
+    private static void invalid(Component field, @Nullable String rule) {
         if (field instanceof CheckboxGroup<?> g) {
             g.setErrorMessage(rule);
             g.setInvalid(rule != null);

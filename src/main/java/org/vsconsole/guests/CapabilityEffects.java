@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.config.VserverNames;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a guest's capabilities and personality take effect, per driver, said as it is: the
@@ -25,7 +26,7 @@ final class CapabilityEffects {
      * On the linux driver a guest gets no capability that reaches past it: refused with the names.
      * (Inside its user namespace its root already holds the namespaced ones; LXC drops the rest.)
      */
-    static void requireAllowed(String driver, Collection<String> system) {
+    static void requireAllowed(String driver, @Nullable Collection<String> system) {
         if (!LINUX.equals(driver) || system == null) {
             return;
         }
@@ -56,7 +57,7 @@ final class CapabilityEffects {
         };
     }
 
-    static String personality(String driver, String type, List<String> flags) {
+    static String personality(String driver, @Nullable String type, List<String> flags) {
         if (!LINUX.equals(driver)) {
             return system(driver);
         }

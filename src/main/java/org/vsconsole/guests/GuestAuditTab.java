@@ -4,16 +4,16 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import org.vsconsole.audit.AuditEvent;
-import org.vsconsole.audit.AuditService;
+import org.vsconsole.audit.AuditSearch;
 
 /** The guest page's Audit tab: the newest 200 rows about the guest. */
 class GuestAuditTab extends VerticalLayout {
 
-    private final AuditService audit;
+    private final AuditSearch audit;
     private final String name;
     private final Grid<AuditEvent> auditGrid = new Grid<>();
 
-    GuestAuditTab(AuditService audit, String name) {
+    GuestAuditTab(AuditSearch audit, String name) {
         this.audit = audit;
         this.name = name;
         Grid<AuditEvent> grid = auditGrid;

@@ -5,6 +5,7 @@ import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.VserverNames;
 import org.vsconsole.host.config.VserverNames.CapabilityFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A guest's system ({@code bcapabilities}) and context ({@code ccapabilities}) capabilities as the
@@ -16,9 +17,10 @@ import org.vsconsole.host.config.VserverNames.CapabilityFile;
  * @param systemEffect  when the system capabilities take effect on this host's driver ("takes effect …")
  * @param contextEffect the same for the context capabilities
  */
-public record GuestCapabilities(String guest, String driver, String digest, List<String> system, List<String> context,
+public record GuestCapabilities(String guest, String driver, String digest, @Nullable List<String> system,
+        @Nullable List<String> context,
         List<String> systemDefault, List<String> contextDefault, List<String> knownSystem, List<String> knownContext,
-        String systemEffect, String contextEffect, String problem) {
+        String systemEffect, String contextEffect, @Nullable String problem) {
 
     static GuestCapabilities of(GuestConfig config, String driver) {
         List<String> system = null;

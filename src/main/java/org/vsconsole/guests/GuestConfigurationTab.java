@@ -15,14 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vsconsole.base.Formats;
 import org.vsconsole.host.config.GuestConfig;
+import org.jspecify.annotations.Nullable;
 
 /** The guest page's Configuration tab: every setting of the config tree, its fstab and the files kept as they are. */
 class GuestConfigurationTab extends VerticalLayout {
 
-    private final GuestSettingsDialogs editors;
+    private final @Nullable GuestSettingsDialogs editors;
 
     /** {@code editors} null: the user may not change the guest's configuration. */
-    GuestConfigurationTab(GuestSettingsDialogs editors) {
+    GuestConfigurationTab(@Nullable GuestSettingsDialogs editors) {
         this.editors = editors;
         setPadding(false);
     }

@@ -13,6 +13,7 @@ import org.vsconsole.monitoring.GuestLive;
 import org.vsconsole.monitoring.Sampler;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.security.Role;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The details of a guest's running context ({@code cvirt}, {@code sched}, {@code cacct},
@@ -24,7 +25,8 @@ import org.vsconsole.security.Role;
 public class GuestContextService {
 
     /** A guest's context as the page and the API show it. */
-    public record ContextView(String guest, boolean running, String driver, Integer staticContext, ContextDetails details) {
+    public record ContextView(String guest, boolean running, String driver, @Nullable Integer staticContext,
+            @Nullable ContextDetails details) {
     }
 
     private final GuestService guests;

@@ -20,6 +20,8 @@ import org.vsconsole.base.Formats;
 import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.host.ContextDetails;
 import org.vsconsole.monitoring.Sampler;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The guest page's Context tab: load, tasks and uptime ({@code cvirt}), the scheduler's bucket and
@@ -40,8 +42,9 @@ class GuestContextTab extends VerticalLayout {
     private final Map<String, Span> values = new HashMap<>();
     private final Map<String, Pre> rawTexts = new HashMap<>();
     private final Paragraph source = new Paragraph();
-    private Grid<ContextDetails.CpuTicks> cpus;
-    private Grid<ContextDetails.Sockets> sockets;
+    /** Made by build() for a context whose scheduler (cacct) figures are shown; the shape says which. */
+    private @Nullable Grid<ContextDetails.CpuTicks> cpus;
+    private @Nullable Grid<ContextDetails.Sockets> sockets;
     private String shape = "";
     /** What a missing figure is called: the driver's lack, or this kernel generation's. */
     private String missing = NOT_AVAILABLE;
@@ -182,10 +185,10 @@ class GuestContextTab extends VerticalLayout {
             set("sched-bucket", pair(s.tokensMin(), s.tokensMax()));
             set("sched-hold", s.holdTicks());
             set("sched-prio", s.prioBias());
-            cpus.setItems(s.cpus());
+            Objects.requireNonNull(cpus, "the shape has a sched section, so build() made its grid").setItems(s.cpus());
         }
         if (d.sockets() != null) {
-            sockets.setItems(d.sockets());
+            Objects.requireNonNull(sockets, "the shape has a cacct section, so build() made its grid").setItems(d.sockets());
         }
         ContextDetails.Status st = d.status();
         set("status-tasks", st == null ? null : st.tasks());
@@ -222,7 +225,7 @@ class GuestContextTab extends VerticalLayout {
         return p;
     }
 
-    private void set(String key, Object value) {
+    private void set(String key, @Nullable Object value) {
         Span span = values.get(key);
         if (span != null) {
             span.setText(value == null ? missing : value.toString());
@@ -230,15 +233,15 @@ class GuestContextTab extends VerticalLayout {
         }
     }
 
-    private static String pair(Long first, Long second) {
+    private static @Nullable String pair(@Nullable Long first, @Nullable Long second) {
         return first == null && second == null ? null : orDash(first) + " / " + orDash(second);
     }
 
-    private static String orDash(Long value) {
+    private static String orDash(@Nullable Long value) {
         return value == null ? "—" : value.toString();
     }
 
-    private static String orEmpty(String text) {
+    private static String orEmpty(@Nullable String text) {
         return text == null ? "" : text;
     }
 

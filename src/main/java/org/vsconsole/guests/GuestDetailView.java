@@ -28,6 +28,8 @@ import org.vsconsole.monitoring.HostSnapshot;
 import org.vsconsole.monitoring.Sampler;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.security.Role;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One guest: Overview (state, figures, actions), Configuration, Network, Processes, Context
@@ -50,33 +52,37 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private final GuestProcessService processes;
     private final Sampler sampler;
     private final AuditService audit;
+    private final org.vsconsole.audit.AuditSearch auditSearch;
     private final CurrentUser currentUser;
-    private String name;
-    private GuestConfig config;
+    private String name = "";
+    /** Null until beforeEnter found the guest; the parts below are built with it. */
+    private @Nullable GuestConfig config;
     private final Span stateBadge = new Span();
     /** Shown while a guest without a static context runs on a dynamic one. */
     private final Span dynamicBadge = new Span();
-    private GuestOverviewTab overviewTab;
-    private GuestProcessesTab processesTab;
-    private GuestAuditTab auditTab;
+    private @Nullable GuestOverviewTab overviewTab;
+    private @Nullable GuestProcessesTab processesTab;
+    private @Nullable GuestAuditTab auditTab;
     private final GuestSettingsService settings;
-    private GuestConfigurationTab configurationTab;
-    private GuestNetworkTab networkTab;
-    private org.vsconsole.sync.DriftPanel driftPanel;
-    private TabSheet tabs;
+    private @Nullable GuestConfigurationTab configurationTab;
+    private @Nullable GuestNetworkTab networkTab;
+    private org.vsconsole.sync.@Nullable DriftPanel driftPanel;
+    private @Nullable TabSheet tabs;
     private final Map<String, Tab> tabsByKey = new LinkedHashMap<>();
     /** Whether the guest ran at the last snapshot shown; the limits and processes depend on it. */
     private boolean shownRunning;
+    /** Why a part of the page is there: every method that uses one runs after build(). */
+    private static final String BUILT = "the page was built when the guest was found";
 
     private final org.vsconsole.sync.SyncService sync;
     private final org.vsconsole.sync.DriftDecisions decisions;
     private final List<GuestPageTab> featureTabs;
     private final GuestContextService context;
     /** Null when the user may not change the guest's configuration. */
-    private GuestSettingsDialogs editors;
+    private @Nullable GuestSettingsDialogs editors;
 
     public GuestDetailView(GuestService guests, GuestProcessService processes, GuestSettingsService settings, Sampler sampler,
-            AuditService audit, CurrentUser currentUser,
+            AuditService audit, org.vsconsole.audit.AuditSearch auditSearch, CurrentUser currentUser,
             org.vsconsole.sync.SyncService sync, org.vsconsole.sync.DriftDecisions decisions,
             org.springframework.beans.factory.ObjectProvider<GuestPageTab> featureTabs, GuestContextService context) {
         this.context = context;
@@ -88,6 +94,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         this.settings = settings;
         this.sampler = sampler;
         this.audit = audit;
+        this.auditSearch = auditSearch;
         this.currentUser = currentUser;
         setSizeFull();
         LiveUpdates.follow(this, sampler::subscribe, this::onSnapshot);
@@ -105,24 +112,26 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         name = event.getRouteParameters().get("name").orElse("");
+        GuestConfig found;
         try {
-            config = guests.config(name);
+            found = guests.config(name);
         } catch (InvalidInputException | org.springframework.security.access.AccessDeniedException e) {
             // Same answer for "does not exist" and "not yours": an owner learns nothing of others' guests.
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, "No guest named " + name);
             return;
         }
-        build();
+        config = found;
+        build(found);
         var query = event.getLocation().getQueryParameters();
         selectTab(query.getSingleParameter(TAB_PARAMETER).orElse(""));
         // the dashboard's "Assign a static context" lands here with the editor open
-        if (editors != null && config.context() == null && query.getSingleParameter("assign").filter("context"::equals).isPresent()) {
+        if (editors != null && found.context() == null && query.getSingleParameter("assign").filter("context"::equals).isPresent()) {
             selectTab("configuration");
-            editors.assignStaticContext(config);
+            editors.assignStaticContext(found);
         }
     }
 
-    private void build() {
+    private void build(GuestConfig config) {
         removeAll();
         boolean mayOperate = currentUser.mayOperate(name);
         boolean staff = currentUser.hasRole(Role.ADMIN) || currentUser.hasRole(Role.OPERATOR);
@@ -136,14 +145,16 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.addClassName("guest-header");
 
-        tabs = new TabSheet();
+        TabSheet tabs = new TabSheet();
+        this.tabs = tabs;
         tabs.setId("guest-tabs");
         org.vsconsole.base.TabStrips.withoutFocusableScroller(tabs);
         tabs.setWidthFull();
         tabsByKey.clear();
         // The page's own tabs and those of other features, in one order (GuestPageTab.order).
         java.util.TreeMap<Integer, java.util.Map.Entry<String, Component>> ordered = new java.util.TreeMap<>();
-        overviewTab = new GuestOverviewTab(guests, sampler, config, mayOperate, staff);
+        GuestOverviewTab overviewTab = new GuestOverviewTab(guests, sampler, config, mayOperate, staff);
+        this.overviewTab = overviewTab;
         editors = staff ? new GuestSettingsDialogs(settings, this::configSaved) : null;
         configurationTab = new GuestConfigurationTab(editors);
         networkTab = new GuestNetworkTab(editors, "linux".equals(guests.driverName())
@@ -154,35 +165,37 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
         ordered.put(10, java.util.Map.entry("Overview", overviewTab));
         ordered.put(20, java.util.Map.entry("Configuration", configurationTab));
         ordered.put(30, java.util.Map.entry("Network", networkTab));
-        processesTab = new GuestProcessesTab(processes, name, mayOperate);
+        GuestProcessesTab processesTab = new GuestProcessesTab(processes, name, mayOperate);
+        this.processesTab = processesTab;
         ordered.put(40, java.util.Map.entry("Processes", processesTab));
         ordered.put(45, java.util.Map.entry("Context", new GuestContextTab(context, sampler, name)));
         if (staff) {
             ordered.put(60, java.util.Map.entry("Console", new GuestConsole(processes, name)));
         }
         ordered.put(80, java.util.Map.entry("History", new org.vsconsole.monitoring.GuestHistoryPanel(name)));
-        auditTab = new GuestAuditTab(audit, name);
+        auditTab = new GuestAuditTab(auditSearch, name);
         ordered.put(90, java.util.Map.entry("Audit", auditTab));
         for (GuestPageTab tab : featureTabs) {
             tab.create(name).ifPresent(content -> ordered.put(tab.order(), java.util.Map.entry(tab.label(), content)));
         }
         ordered.values().forEach(tab -> addTab(tab.getKey(), tab.getValue()));
-        renderConfig();
+        renderConfig(config);
         tabs.addSelectedChangeListener(e -> {
             if (e.getSelectedTab().getLabel().equals("Processes")) {
                 processesTab.refresh();
             }
             rememberTab(tabKey(e.getSelectedTab().getLabel()));
         });
-        driftPanel = new org.vsconsole.sync.DriftPanel(sync, decisions, currentUser, name);
+        org.vsconsole.sync.DriftPanel driftPanel = new org.vsconsole.sync.DriftPanel(sync, decisions, currentUser, name);
+        this.driftPanel = driftPanel;
         add(header, driftPanel, tabs);
         GuestLive live = sampler.latest().guest(name);
         shownRunning = live != null && live.running();
-        show(live);
+        show(config, live);
     }
 
     private void addTab(String label, Component content) {
-        tabsByKey.put(tabKey(label), tabs.add(label, content));
+        tabsByKey.put(tabKey(label), Objects.requireNonNull(tabs, BUILT).add(label, content));
     }
 
     private static String tabKey(String label) {
@@ -193,7 +206,7 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
     private void selectTab(String key) {
         Tab tab = tabsByKey.get(key);
         if (tab != null) {
-            tabs.setSelectedTab(tab);
+            Objects.requireNonNull(tabs, BUILT).setSelectedTab(tab);
         }
     }
 
@@ -205,55 +218,60 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
 
     /** Every sampler tick: state and figures, and whatever depends on the guest's run state or files. */
     private void onSnapshot(HostSnapshot snapshot) {
-        if (config == null) {
+        GuestConfig shown = config;
+        if (shown == null) {
             return;
         }
         GuestLive live = snapshot.guest(name);
-        show(live);
-        followConfig();
+        show(shown, live);
+        followConfig(shown);
         boolean running = live != null && live.running();
         if (running != shownRunning) {
             shownRunning = running;
-            if (tabs.getSelectedTab() == tabsByKey.get("processes")) {
-                processesTab.refresh();
+            if (Objects.requireNonNull(tabs, BUILT).getSelectedTab() == tabsByKey.get("processes")) {
+                Objects.requireNonNull(processesTab, BUILT).refresh();
             }
         }
     }
 
     /** Draws the config-derived parts again when the guest's files changed (an edit, a Restore, a hand edit). */
-    private void followConfig() {
+    private void followConfig(GuestConfig shown) {
         boolean changed = sampler.guestConfig(name)
-                .filter(c -> !java.util.Objects.equals(c.digest(), config.digest())).isPresent();
+                .filter(c -> !java.util.Objects.equals(c.digest(), shown.digest())).isPresent();
         if (!changed) {
             return;
         }
+        GuestConfig now;
         try {
-            config = guests.config(name);
+            now = guests.config(name);
         } catch (RuntimeException e) {
             return; // removed or no longer visible: the next navigation says so
         }
-        renderConfig();
-        driftPanel.refresh();
+        config = now;
+        renderConfig(now);
+        Objects.requireNonNull(driftPanel, BUILT).refresh();
     }
 
     /** After an edit: the configuration as written, or (null) as it is now after a refused stale edit. */
-    private void configSaved(GuestConfig written) {
+    private void configSaved(@Nullable GuestConfig written) {
+        GuestConfig now;
         try {
-            config = written != null ? written : guests.config(name);
+            now = written != null ? written : guests.config(name);
         } catch (RuntimeException e) {
             return;
         }
-        renderConfig();
-        driftPanel.refresh();
+        config = now;
+        renderConfig(now);
+        Objects.requireNonNull(driftPanel, BUILT).refresh();
     }
 
-    private void renderConfig() {
-        overviewTab.render(config);
-        configurationTab.show(config);
-        networkTab.show(config);
+    private void renderConfig(GuestConfig config) {
+        Objects.requireNonNull(overviewTab, BUILT).render(config);
+        Objects.requireNonNull(configurationTab, BUILT).show(config);
+        Objects.requireNonNull(networkTab, BUILT).show(config);
     }
 
-    private void show(GuestLive live) {
+    private void show(GuestConfig config, @Nullable GuestLive live) {
         boolean running = live != null && live.running();
         ContextConflict conflict = live == null ? null : live.conflict();
         stateBadge.setText(conflict != null
@@ -261,9 +279,9 @@ public class GuestDetailView extends VerticalLayout implements BeforeEnterObserv
                 : running ? "Running" : config.disabled() ? "Disabled" : "Stopped");
         stateBadge.getElement().getThemeList().clear();
         stateBadge.getElement().getThemeList().add(conflict != null ? "badge error" : running ? "badge success" : "badge contrast");
-        overviewTab.show(live);
+        Objects.requireNonNull(overviewTab, BUILT).show(live);
         boolean dynamic = running && config.context() == null;
         dynamicBadge.setVisible(dynamic);
-        dynamicBadge.setText(dynamic ? "Dynamic context " + live.xid() : "");
+        dynamicBadge.setText(dynamic && live != null ? "Dynamic context " + live.xid() : "");
     }
 }

@@ -39,6 +39,7 @@ import org.vsconsole.security.CurrentUser;
 import org.vsconsole.updates.PendingStatus;
 import org.vsconsole.updates.UpdateService;
 import org.vsconsole.security.Role;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every guest the user may see, with state and live figures pushed from the sampler; search,
@@ -165,20 +166,22 @@ public class GuestListView extends VerticalLayout {
     }
 
     /** "11 (3 security)", "up to date", or "—" before the first check inside the guest. */
-    static String updatesText(PendingStatus status) {
+    static String updatesText(@Nullable PendingStatus status) {
         if (status == null) {
             return "—";
         }
-        if (status.problem() != null) {
+        Integer pending = status.pending();
+        if (status.problem() != null || pending == null) {
+            // a check that counted nothing failed: its problem says why
             return "check failed";
         }
-        if (status.pending() == 0) {
+        if (pending == 0) {
             return "up to date";
         }
-        return status.pending() + (status.hasSecurityUpdates() ? " (" + status.security() + " security)" : "");
+        return pending + (status.hasSecurityUpdates() ? " (" + status.security() + " security)" : "");
     }
 
-    private static int pendingCount(PendingStatus status) {
+    private static int pendingCount(@Nullable PendingStatus status) {
         return status == null || status.pending() == null ? -1 : status.pending();
     }
 

@@ -11,18 +11,19 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.InterfaceEntry;
+import org.jspecify.annotations.Nullable;
 
 /** The guest page's Network tab: its addresses as the config tree holds them. */
 class GuestNetworkTab extends VerticalLayout {
 
-    private final GuestSettingsDialogs editors;
-    private final String deviceNote;
+    private final @Nullable GuestSettingsDialogs editors;
+    private final @Nullable String deviceNote;
 
     /**
      * {@code editors} null: the user may not change addresses. {@code deviceNote} says what the
      * host device means on this host, or null.
      */
-    GuestNetworkTab(GuestSettingsDialogs editors, String deviceNote) {
+    GuestNetworkTab(@Nullable GuestSettingsDialogs editors, @Nullable String deviceNote) {
         this.editors = editors;
         this.deviceNote = deviceNote;
         setPadding(false);

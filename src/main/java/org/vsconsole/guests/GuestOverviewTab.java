@@ -23,6 +23,8 @@ import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.InterfaceEntry;
 import org.vsconsole.monitoring.GuestLive;
 import org.vsconsole.monitoring.Sampler;
+import org.jspecify.annotations.Nullable;
+import org.vsconsole.host.ContextFigures;
 
 /**
  * The guest page's Overview tab: start, stop, restart and delete (for who may), the live
@@ -41,7 +43,7 @@ class GuestOverviewTab extends VerticalLayout {
     private final Button restart = new Button("Restart", VaadinIcon.REFRESH.create());
     private final Checkbox bootMark = new Checkbox("Starts when the host boots");
     /** Staff only; null for others. */
-    private final Button delete;
+    private final @Nullable Button delete;
     private final Div facts = new Div();
     /** The same actions as one menu for the page header, shown on narrow screens only (CSS). */
     private final MenuBar menu = new MenuBar();
@@ -72,8 +74,7 @@ class GuestOverviewTab extends VerticalLayout {
         HorizontalLayout actions = new HorizontalLayout(start, stop, restart);
         // at 320 px or 400 % zoom the actions wrap instead of running off the panel's edge
         actions.addClassName("wrapping-toolbar");
-        Runnable doDelete = () -> GuestDeleteDialog.open(guests, this.config,
-                sampler.latest().guest(name) != null && sampler.latest().guest(name).running(),
+        Runnable doDelete = () -> GuestDeleteDialog.open(guests, this.config, runningNow(),
                 () -> act("stop", () -> guests.stop(name)));
         if (staff) {
             delete = new Button("Delete…", VaadinIcon.TRASH.create(), e -> doDelete.run());
@@ -155,7 +156,13 @@ class GuestOverviewTab extends VerticalLayout {
     }
 
     /** The actions that fit the guest's state now, and its figures. */
-    void show(GuestLive live) {
+    /** Whether the guest ran at the latest tick: one look, as a tick in between may replace the snapshot. */
+    private boolean runningNow() {
+        GuestLive live = sampler.latest().guest(name);
+        return live != null && live.running();
+    }
+
+    void show(@Nullable GuestLive live) {
         boolean running = live != null && live.running();
         ContextConflict conflict = live == null ? null : live.conflict();
         // The services refuse these for an unmanaged guest; the page says so before anyone clicks.
@@ -184,8 +191,7 @@ class GuestOverviewTab extends VerticalLayout {
                     + ". Give one of them another context.");
         } else if (unmanaged) {
             figures.setText(why);
-        } else if (running && live.figures() != null) {
-            var f = live.figures();
+        } else if (running && live != null && live.figures() instanceof ContextFigures f) {
             figures.setText(f.processes() + " processes · RSS " + Formats.bytes(f.rssBytes()) + " · VSZ "
                     + Formats.bytes(f.vszBytes()) + " · up " + Formats.duration(f.uptimeMs()));
         } else {

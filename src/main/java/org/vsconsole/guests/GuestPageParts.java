@@ -3,6 +3,7 @@ package org.vsconsole.guests;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Small pieces the guest page's tabs share: a list of facts and how an empty value reads. */
 final class GuestPageParts {
@@ -21,7 +22,7 @@ final class GuestPageParts {
         return list;
     }
 
-    static String orDash(Object value) {
+    static String orDash(@Nullable Object value) {
         return value == null || value.toString().isEmpty() ? "—" : value.toString();
     }
 

@@ -20,6 +20,7 @@ import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.sync.SyncService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What runs inside a guest: its processes, signals to them, a command, a terminal. Apart from
@@ -50,7 +51,7 @@ public class GuestProcessService {
     /** Runs a command inside the running guest (ADMIN and OPERATOR only), streaming its output. */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_EXEC)
-    public ExecResult exec(String name, List<String> argv, Consumer<String> output) {
+    public ExecResult exec(String name, @Nullable List<String> argv, Consumer<String> output) {
         GuestConfig config = guests.config(name);
         if (argv == null || argv.isEmpty() || argv.getFirst().isBlank()) {
             throw new InvalidInputException("command", "enter a command to run");
@@ -91,7 +92,7 @@ public class GuestProcessService {
     }
 
     /** One process of one of the host's guests, for the host-wide list. */
-    public record HostProcess(String guest, Integer xid, GuestProcess process) {
+    public record HostProcess(String guest, @Nullable Integer xid, GuestProcess process) {
     }
 
     /**
@@ -122,7 +123,7 @@ public class GuestProcessService {
      */
     @PreAuthorize("@currentUser.mayOperate(#name)")
     @AuditedAction(AuditActions.GUEST_KILL)
-    public GuestSignal kill(String name, int pid, String signalName) {
+    public GuestSignal kill(String name, int pid, @Nullable String signalName) {
         GuestConfig config = guests.config(name);
         GuestSignal signal = GuestSignal.parse(signalName);
         if (pid < 1) {
@@ -144,7 +145,7 @@ public class GuestProcessService {
      */
     @PreAuthorize("@currentUser.mayOperate(#name)")
     @AuditedAction(AuditActions.GUEST_SIGNAL_ALL)
-    public SignalledAll signalAll(String name, String signalName) {
+    public SignalledAll signalAll(String name, @Nullable String signalName) {
         GuestConfig config = guests.config(name);
         GuestSignal signal = GuestSignal.parse(signalName);
         return audit.audited(AuditActions.GUEST_SIGNAL_ALL, GuestService.target(config), Map.of("signal", signal.name()), () -> {

@@ -3,7 +3,6 @@ package org.vsconsole.guests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,7 @@ import org.vsconsole.monitoring.Sampler;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.sync.GuestSyncStatus;
 import org.vsconsole.sync.SyncService;
+import org.vsconsole.monitoring.GuestLive;
 
 /**
  * Everything people do to existing guests. Each method checks role and guest scope through
@@ -43,7 +43,8 @@ import org.vsconsole.sync.SyncService;
  * validates names with the host grammar, holds the guest's lock for state changes and leaves an
  * audit row with the state before and after. A guest whose context another guest holds
  * ({@link ContextConflicts}) is refused every action, since it would reach the other guest.
- * What runs inside a guest (processes, signals, commands, terminals) is {@link GuestProcessService}'s.
+ * What runs inside a guest (processes, signals, commands, terminals) is {@link GuestProcessService}'s;
+ * how the guest list's rows are built and cut to the viewer, {@link GuestRows}'.
  */
 @Service
 public class GuestService {
@@ -60,6 +61,7 @@ public class GuestService {
     private final GuestLocks locks;
     private final SyncService sync;
     private final ContextOccupants occupants;
+    private final GuestRows rows;
 
     GuestService(GuestConfigReader configs, GuestConfigWriter writer, HostDriver driver, HostProperties host,
             Sampler sampler, AuditService audit, CurrentUser currentUser, GuestLocks locks, SyncService sync,
@@ -74,61 +76,19 @@ public class GuestService {
         this.audit = audit;
         this.currentUser = currentUser;
         this.locks = locks;
+        this.rows = new GuestRows(sampler, currentUser, sync);
     }
 
     /** The guests the current user may see, with live figures from the latest snapshot. */
     @PreAuthorize("isAuthenticated()")
     public List<GuestSummary> list() {
-        return visible(allSummaries(sampler.latest()));
+        return rows.latest();
     }
 
-    /**
-     * The same rows for a pushed snapshot. Every open guest list asks this at every tick with the
-     * same snapshot, and a row is the same whoever looks, so all rows are built once per snapshot
-     * and each viewer only picks the guests it may see; a change of owners or sync state in
-     * between shows at the next tick.
-     */
+    /** The same rows for a pushed snapshot, built once per snapshot for every viewer ({@link GuestRows}). */
     @PreAuthorize("isAuthenticated()")
     public List<GuestSummary> summaries(HostSnapshot snapshot) {
-        List<GuestConfig> configs = sampler.guestConfigs();
-        SharedRows s = shared;
-        if (s == null || s.snapshot() != snapshot || s.configs() != configs) {
-            s = new SharedRows(snapshot, configs, allSummaries(snapshot, configs));
-            shared = s;
-        }
-        return visible(s.rows());
-    }
-
-    private record SharedRows(HostSnapshot snapshot, List<GuestConfig> configs, List<GuestSummary> rows) {
-    }
-
-    private volatile SharedRows shared;
-
-    private List<GuestSummary> allSummaries(HostSnapshot snapshot) {
-        return allSummaries(snapshot, sampler.guestConfigs());
-    }
-
-    private List<GuestSummary> allSummaries(HostSnapshot snapshot, List<GuestConfig> configs) {
-        Map<String, List<String>> owners = currentUser.ownersByGuest();
-        Map<String, GuestSyncStatus> registry = sync.statuses();
-        List<GuestSummary> rows = new ArrayList<>(configs.size());
-        for (GuestConfig config : configs) {
-            rows.add(GuestSummary.of(config, snapshot.guest(config.name()), owners.getOrDefault(config.name(), List.of()),
-                    registry.get(config.name())));
-        }
-        return List.copyOf(rows);
-    }
-
-    /** The rows the current user may see ({@link CurrentUser#maySee}, with the owned guests read once, not per row). */
-    private List<GuestSummary> visible(List<GuestSummary> all) {
-        if (currentUser.seesAllGuests()) {
-            return all;
-        }
-        if (!currentUser.hasRole(org.vsconsole.security.Role.OWNER)) {
-            return List.of();
-        }
-        java.util.Set<String> owned = currentUser.ownedGuests();
-        return all.stream().filter(g -> owned.contains(g.name())).toList();
+        return rows.of(snapshot);
     }
 
     @PreAuthorize("@currentUser.maySee(#name)")
@@ -138,9 +98,7 @@ public class GuestService {
 
     @PreAuthorize("@currentUser.maySee(#name)")
     public GuestSummary summary(String name) {
-        GuestConfig config = config(name);
-        return GuestSummary.of(config, sampler.latest().guest(name), currentUser.ownersByGuest().getOrDefault(name, List.of()),
-                sync.status(name).orElse(null));
+        return rows.one(name, config(name));
     }
 
     /**
@@ -274,8 +232,9 @@ public class GuestService {
     private GuestSummary lifecycle(String action, String name, Consumer<GuestSpec> operation) {
         GuestConfig config = config(name);
         boolean stopping = action.equals(AuditActions.GUEST_STOP);
-        return audit.audited(action, target(config), Map.of("running", sampler.latest().guest(name) != null
-                && sampler.latest().guest(name).running()), () -> locks.withLock(name, action, () -> {
+        GuestLive live = sampler.latest().guest(name); // one look: a tick in between may replace the snapshot
+        return audit.audited(action, target(config), Map.of("running", live != null && live.running()),
+                () -> locks.withLock(name, action, () -> {
                     if (config.disabled() && !stopping) {
                         throw new InvalidInputException("state", "'" + name + "' is disabled; enable it first");
                     }

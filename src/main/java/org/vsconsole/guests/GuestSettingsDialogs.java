@@ -15,6 +15,7 @@ import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.config.ConfigConflictException;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.InterfaceEntry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The editors of the Configuration and Network tabs, each a small dialog over the configuration
@@ -24,10 +25,10 @@ import org.vsconsole.host.config.InterfaceEntry;
 final class GuestSettingsDialogs {
 
     private final GuestSettingsService settings;
-    private final Consumer<GuestConfig> saved;
+    private final Consumer<@Nullable GuestConfig> saved;
 
     /** {@code saved} draws the page again from the configuration as written (or as read after a conflict). */
-    GuestSettingsDialogs(GuestSettingsService settings, Consumer<GuestConfig> saved) {
+    GuestSettingsDialogs(GuestSettingsService settings, Consumer<@Nullable GuestConfig> saved) {
         this.settings = settings;
         this.saved = saved;
     }
@@ -71,7 +72,7 @@ final class GuestSettingsDialogs {
     }
 
     /** Edits {@code entry}, or adds an address when it is null. */
-    void address(GuestConfig config, InterfaceEntry entry) {
+    void address(GuestConfig config, @Nullable InterfaceEntry entry) {
         TextField ip = field("Address", "edit-ip", entry == null ? "" : entry.ip());
         TextField prefix = field("Prefix length", "edit-prefix", entry == null || entry.prefix() == null
                 ? "24"
@@ -102,7 +103,7 @@ final class GuestSettingsDialogs {
                 .setId("remove-address-confirm");
     }
 
-    private void open(String title, String id, String hint, Map<String, TextField> byField,
+    private void open(String title, String id, @Nullable String hint, Map<String, TextField> byField,
             Supplier<GuestSettingsService.Saved> save, TextField... fields) {
         Dialog dialog = new Dialog();
         dialog.setId(id);
@@ -123,7 +124,7 @@ final class GuestSettingsDialogs {
         fields[0].focus();
     }
 
-    private void save(Supplier<GuestSettingsService.Saved> save, Dialog dialog, Map<String, TextField> byField) {
+    private void save(Supplier<GuestSettingsService.Saved> save, @Nullable Dialog dialog, Map<String, TextField> byField) {
         byField.values().forEach(f -> f.setInvalid(false));
         try {
             GuestSettingsService.Saved result = save.get();
@@ -153,7 +154,7 @@ final class GuestSettingsDialogs {
         }
     }
 
-    private static TextField field(String label, String id, String value) {
+    private static TextField field(String label, String id, @Nullable String value) {
         TextField f = new TextField(label);
         f.setId(id);
         f.setValue(value == null ? "" : value);

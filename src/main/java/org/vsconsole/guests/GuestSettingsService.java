@@ -2,8 +2,6 @@ package org.vsconsole.guests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.vsconsole.audit.AuditActions;
@@ -20,6 +18,7 @@ import org.vsconsole.host.config.InterfaceEntry;
 import org.vsconsole.host.config.InterfaceSpec;
 import org.vsconsole.host.config.VserverNames;
 import org.vsconsole.sync.SyncService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Edits of an existing guest's configuration: host name, context, addresses, capabilities and
@@ -29,7 +28,8 @@ import org.vsconsole.sync.SyncService;
  * for a guest not adopted yet, audited
  * with before and after. The host's grammar and the writer check every value and that no other
  * guest holds the context or address. All of it takes effect when the guest next starts (the
- * driver builds the context from these files then), which each answer says.
+ * driver builds the context from these files then), which each answer says. What the audit rows
+ * show of each setting is {@link SettingsShown}'s.
  */
 @Service
 public class GuestSettingsService {
@@ -60,14 +60,14 @@ public class GuestSettingsService {
     /** The host name ({@code uts/nodename}) and, when given, the domain ({@code uts/domainname}). */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_SET_HOSTNAME)
-    public Saved setHostName(String name, String hostname, String domain, String digest) {
+    public Saved setHostName(String name, @Nullable String hostname, @Nullable String domain, @Nullable String digest) {
         GuestConfig before = guests.config(name);
-        return edit(AuditActions.GUEST_SET_HOSTNAME, before, digest, uts(before), () -> {
+        return edit(AuditActions.GUEST_SET_HOSTNAME, before, digest, SettingsShown.uts(before), () -> {
             if (hostname == null || hostname.isBlank()) {
                 throw new InvalidInputException("hostname", "a host name is required");
             }
             return new ConfigChange.SetUts(hostname.strip(), blankToNull(domain));
-        }, GuestSettingsService::uts);
+        }, SettingsShown::uts);
     }
 
     /**
@@ -76,11 +76,11 @@ public class GuestSettingsService {
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_SET_CONTEXT)
-    public Saved setContext(String name, String context, String digest) {
+    public Saved setContext(String name, @Nullable String context, @Nullable String digest) {
         GuestConfig before = guests.config(name);
-        return edit(AuditActions.GUEST_SET_CONTEXT, before, digest, contextOf(before),
+        return edit(AuditActions.GUEST_SET_CONTEXT, before, digest, SettingsShown.contextOf(before),
                 () -> new ConfigChange.SetContext(HostGrammar.contextId(context == null ? "" : context.strip())),
-                GuestSettingsService::contextOf, () -> {
+                SettingsShown::contextOf, () -> {
                     if (guests.isRunning(name)) {
                         throw new StateConflictException("state", "'" + name + "' is running; stop it before changing its context");
                     }
@@ -113,34 +113,36 @@ public class GuestSettingsService {
     /** One address entry ({@code interfaces/<id>/}): address, prefix and host device; its label stays. */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_SET_INTERFACE)
-    public Saved setInterface(String name, String id, String ip, String prefix, String dev, String digest) {
+    public Saved setInterface(String name, @Nullable String id, @Nullable String ip, @Nullable String prefix,
+            @Nullable String dev, @Nullable String digest) {
         GuestConfig before = guests.config(name);
         InterfaceEntry entry = before.interfaceById(id == null ? "" : id);
-        return edit(AuditActions.GUEST_SET_INTERFACE, before, digest, entry == null ? null : interfaceOf(before, entry.id()),
+        return edit(AuditActions.GUEST_SET_INTERFACE, before, digest, entry == null ? null : SettingsShown.interfaceOf(before, entry.id()),
                 () -> {
                     HostGrammar.interfaceId(id);
                     if (entry == null) {
                         throw new InvalidInputException("interface", "'" + name + "' has no address entry '" + id + "'");
                     }
                     return new ConfigChange.SetInterface(entry.id(), spec(ip, prefix, dev, entry.name(), entry.nodev()));
-                }, after -> entry == null ? null : interfaceOf(after, entry.id()));
+                }, after -> entry == null ? null : SettingsShown.interfaceOf(after, entry.id()));
     }
 
     /** A further address, as the next free {@code interfaces/<n>/}. */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_ADD_INTERFACE)
-    public Saved addInterface(String name, String ip, String prefix, String dev, String digest) {
+    public Saved addInterface(String name, @Nullable String ip, @Nullable String prefix, @Nullable String dev,
+            @Nullable String digest) {
         GuestConfig before = guests.config(name);
-        return edit(AuditActions.GUEST_ADD_INTERFACE, before, digest, addresses(before),
-                () -> new ConfigChange.AddInterface(spec(ip, prefix, dev, null, false)), GuestSettingsService::addresses);
+        return edit(AuditActions.GUEST_ADD_INTERFACE, before, digest, SettingsShown.addresses(before),
+                () -> new ConfigChange.AddInterface(spec(ip, prefix, dev, null, false)), SettingsShown::addresses);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_REMOVE_INTERFACE)
-    public Saved removeInterface(String name, String id, String digest) {
+    public Saved removeInterface(String name, @Nullable String id, @Nullable String digest) {
         GuestConfig before = guests.config(name);
-        return edit(AuditActions.GUEST_REMOVE_INTERFACE, before, digest, addresses(before),
-                () -> new ConfigChange.RemoveInterface(HostGrammar.interfaceId(id)), GuestSettingsService::addresses);
+        return edit(AuditActions.GUEST_REMOVE_INTERFACE, before, digest, SettingsShown.addresses(before),
+                () -> new ConfigChange.RemoveInterface(HostGrammar.interfaceId(id)), SettingsShown::addresses);
     }
 
     /** The guest's system and context capabilities as it gets them, and where they apply on this host. */
@@ -161,15 +163,15 @@ public class GuestSettingsService {
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_SET_CAPABILITIES)
-    public Saved setCapabilities(String name, java.util.Collection<String> system, java.util.Collection<String> context,
-            String digest) {
+    public Saved setCapabilities(String name, java.util.@Nullable Collection<String> system,
+            java.util.@Nullable Collection<String> context, @Nullable String digest) {
         GuestConfig before = guests.config(name);
         java.util.Set<String> sys = system == null ? null : new java.util.LinkedHashSet<>(nonNull(system));
         java.util.Set<String> ctx = context == null ? null : new java.util.LinkedHashSet<>(nonNull(context));
         String driver = guests.driverName();
         // checked inside the audited edit, so a refused name leaves its row too; the writer checks each name again
-        Saved saved = edit(AuditActions.GUEST_SET_CAPABILITIES, before, digest, capabilitiesOf(before),
-                () -> new ConfigChange.SetCapabilities(sys, ctx), GuestSettingsService::capabilitiesOf, () -> {
+        Saved saved = edit(AuditActions.GUEST_SET_CAPABILITIES, before, digest, SettingsShown.capabilitiesOf(before),
+                () -> new ConfigChange.SetCapabilities(sys, ctx), SettingsShown::capabilitiesOf, () -> {
                     if (sys == null && ctx == null) {
                         throw new InvalidInputException("capabilities", "give the system or the context capabilities (or both)");
                     }
@@ -185,13 +187,14 @@ public class GuestSettingsService {
     /** Writes {@code personality}: a type and its flags, or (type empty) no personality at all. */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
     @AuditedAction(AuditActions.GUEST_SET_PERSONALITY)
-    public Saved setPersonality(String name, String type, java.util.List<String> flags, String digest) {
+    public Saved setPersonality(String name, @Nullable String type, java.util.@Nullable List<String> flags,
+            @Nullable String digest) {
         GuestConfig before = guests.config(name);
         String bareType = type == null || type.isBlank() ? null : type;
         java.util.List<String> bareFlags = flags == null ? java.util.List.of() : nonNull(flags);
         // the writer checks type and flags inside the audited edit (VserverNames.personalityText)
-        Saved saved = edit(AuditActions.GUEST_SET_PERSONALITY, before, digest, personalityOf(before),
-                () -> new ConfigChange.SetPersonality(bareType, bareFlags), GuestSettingsService::personalityOf);
+        Saved saved = edit(AuditActions.GUEST_SET_PERSONALITY, before, digest, SettingsShown.personalityOf(before),
+                () -> new ConfigChange.SetPersonality(bareType, bareFlags), SettingsShown::personalityOf);
         var written = saved.config().personality();
         return new Saved(saved.config(), CapabilityEffects.personality(guests.driverName(),
                 written == null ? null : written.type(), written == null ? java.util.List.of() : written.flags()));
@@ -202,8 +205,9 @@ public class GuestSettingsService {
         return names.stream().map(n -> n == null ? "" : n).toList();
     }
 
-    private Saved edit(String action, GuestConfig before, String digest, Object shownBefore,
-            java.util.function.Supplier<ConfigChange> change, java.util.function.Function<GuestConfig, Object> shownAfter) {
+    private Saved edit(String action, GuestConfig before, @Nullable String digest, @Nullable Object shownBefore,
+            java.util.function.Supplier<ConfigChange> change,
+            java.util.function.Function<GuestConfig, @Nullable Object> shownAfter) {
         return edit(action, before, digest, shownBefore, change, shownAfter, () -> {
         });
     }
@@ -213,9 +217,9 @@ public class GuestSettingsService {
      * the change and refuses a bad value by field) inside the audited step, so a refusal leaves its
      * row like a success does.
      */
-    private Saved edit(String action, GuestConfig before, String digest, Object shownBefore,
-            java.util.function.Supplier<ConfigChange> change, java.util.function.Function<GuestConfig, Object> shownAfter,
-            Runnable precondition) {
+    private Saved edit(String action, GuestConfig before, @Nullable String digest, @Nullable Object shownBefore,
+            java.util.function.Supplier<ConfigChange> change,
+            java.util.function.Function<GuestConfig, @Nullable Object> shownAfter, Runnable precondition) {
         String name = before.name();
         GuestConfig[] written = new GuestConfig[1];
         audit.audited(action, GuestService.target(before), shownBefore, () -> locks.withLock(name, action, () -> {
@@ -235,7 +239,8 @@ public class GuestSettingsService {
         return Saved.of(written[0], guests.isRunning(name));
     }
 
-    private static java.util.Set<String> canonical(VserverNames.CapabilityFile file, java.util.Collection<String> names) {
+    private static java.util.@Nullable Set<String> canonical(VserverNames.CapabilityFile file,
+            java.util.@Nullable Collection<String> names) {
         if (names == null) {
             return null;
         }
@@ -244,21 +249,8 @@ public class GuestSettingsService {
         return out;
     }
 
-    private static Object capabilitiesOf(GuestConfig c) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("bcapabilities", c.bcapabilities());
-        view.put("ccapabilities", c.ccapabilities());
-        return view;
-    }
-
-    private static Object personalityOf(GuestConfig c) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("type", c.personality() == null ? null : c.personality().type());
-        view.put("flags", c.personality() == null ? java.util.List.of() : c.personality().flags());
-        return view;
-    }
-
-    private static InterfaceSpec spec(String ip, String prefix, String dev, String label, boolean nodev) {
+    private static InterfaceSpec spec(@Nullable String ip, @Nullable String prefix, @Nullable String dev, @Nullable String label,
+            boolean nodev) {
         String address = ip == null ? "" : ip.strip();
         boolean ipv6 = HostGrammar.ipAddress(address).isIpv6();
         int bits = HostGrammar.prefix(prefix == null ? "" : prefix.strip(), ipv6);
@@ -266,36 +258,7 @@ public class GuestSettingsService {
         return new InterfaceSpec(address, bits, device, label, nodev && device == null);
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static Object uts(GuestConfig c) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("hostname", c.nodename());
-        view.put("domain", c.domainname());
-        return view;
-    }
-
-    private static Object contextOf(GuestConfig c) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("context", c.context());
-        return view;
-    }
-
-    private static Object interfaceOf(GuestConfig c, String id) {
-        InterfaceEntry e = c.interfaceById(id);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("interface", id);
-        view.put("ip", e == null ? null : e.ip());
-        view.put("prefix", e == null ? null : e.prefix());
-        view.put("dev", e == null ? null : e.dev());
-        return view;
-    }
-
-    private static Object addresses(GuestConfig c) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        c.interfaces().forEach(i -> view.put(i.id(), i.ip() + (i.prefix() == null ? "" : "/" + i.prefix())));
-        return view;
     }
 }

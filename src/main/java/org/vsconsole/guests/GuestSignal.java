@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.vsconsole.base.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signals a user may send to a guest's processes, by name as {@code kill -s} takes them. An
@@ -25,7 +26,7 @@ public enum GuestSignal {
     }
 
     /** {@code TERM}, {@code term} or {@code SIGTERM}; anything else is refused naming the field. */
-    public static GuestSignal parse(String text) {
+    public static GuestSignal parse(@Nullable String text) {
         String name = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
         String bare = name.startsWith("SIG") ? name.substring(3) : name;
         return Arrays.stream(values()).filter(s -> s.name().equals(bare)).findFirst()

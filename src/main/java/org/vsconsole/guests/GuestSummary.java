@@ -6,6 +6,7 @@ import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.monitoring.GuestLive;
 import org.vsconsole.sync.GuestSyncStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the guest list: identity and configuration at a glance, plus live figures when
@@ -16,7 +17,7 @@ import org.vsconsole.sync.GuestSyncStatus;
  */
 public record GuestSummary(
         String name,
-        Integer xid,
+        @Nullable Integer xid,
         GuestState state,
         List<String> addresses,
         boolean startsAtBoot,
@@ -28,7 +29,7 @@ public record GuestSummary(
         boolean changedOutside,
         List<String> changedFiles,
         boolean unmanaged,
-        String conflict) {
+        @Nullable String conflict) {
 
     public GuestSummary {
         addresses = List.copyOf(addresses);
@@ -38,7 +39,7 @@ public record GuestSummary(
     }
 
     /** A row without sync information. */
-    public GuestSummary(String name, Integer xid, GuestState state, List<String> addresses, boolean startsAtBoot,
+    public GuestSummary(String name, @Nullable Integer xid, GuestState state, List<String> addresses, boolean startsAtBoot,
             List<String> owners, int processes, long rssBytes, long uptimeMs, List<String> warnings) {
         this(name, xid, state, addresses, startsAtBoot, owners, processes, rssBytes, uptimeMs, warnings, false, List.of(), false,
                 null);
@@ -49,7 +50,7 @@ public record GuestSummary(
      * and its sync status (null before the first reconcile). A conflict outranks running, so a
      * guest sharing another's context is never shown as merely running.
      */
-    static GuestSummary of(GuestConfig config, GuestLive live, List<String> owners, GuestSyncStatus sync) {
+    static GuestSummary of(GuestConfig config, @Nullable GuestLive live, List<String> owners, @Nullable GuestSyncStatus sync) {
         ContextConflict conflict = live == null ? null : live.conflict();
         boolean running = live != null && live.running();
         GuestState state = conflict != null
@@ -61,7 +62,7 @@ public record GuestSummary(
                                 : config.context() == null
                                         ? GuestState.BROKEN
                                         : GuestState.STOPPED;
-        ContextFigures f = running ? live.figures() : null;
+        ContextFigures f = running && live != null ? live.figures() : null;
         List<String> addresses = config.interfaces().stream().filter(i -> i.ip() != null)
                 .map(i -> i.prefix() == null ? i.ip() : i.ip() + "/" + i.prefix()).toList();
         List<String> warnings = config.warnings().stream().map(w -> w.path() + ": " + w.message()).toList();

@@ -9,6 +9,7 @@ import org.vsconsole.base.DataDirFiles;
 import org.vsconsole.host.proc.HostProcReader;
 import java.util.Optional;
 import org.vsconsole.host.config.AtomicFileWriter;
+import java.util.Objects;
 
 /**
  * Tells a freshly booted host from a restarted console: the kernel draws a new random boot id at
@@ -35,7 +36,8 @@ record HostBootId(HostProcReader proc, Path recordedFile) {
 
     /** Crash-safe: after a crash the file holds the old id or the new one, never half of one. */
     void record(String id) throws IOException {
-        Path dir = recordedFile.toAbsolutePath().normalize().getParent();
+        Path dir = Objects.requireNonNull(recordedFile.toAbsolutePath().normalize().getParent(),
+                "the file is never the root, so it has a parent");
         Files.createDirectories(dir);
         new AtomicFileWriter(dir).write(recordedFile.toAbsolutePath().normalize(), (id + "\n").getBytes(StandardCharsets.US_ASCII));
     }

@@ -4,4 +4,7 @@
  * deletion. {@link org.vsconsole.guests.GuestService} authorises, validates and audits every
  * action and reaches the host only through the host port.
  */
+@NullMarked
 package org.vsconsole.guests;
+
+import org.jspecify.annotations.NullMarked;

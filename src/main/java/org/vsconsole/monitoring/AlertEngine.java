@@ -22,6 +22,7 @@ import org.vsconsole.audit.AuditRecorded;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.LimitValues;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates the alert rules on every snapshot, on its own thread so the sampler never waits:
@@ -46,10 +47,10 @@ class AlertEngine implements SmartLifecycle {
     private final Map<String, Instant> lastFired = new HashMap<>();
     private final Map<String, Instant> rssHighSince = new HashMap<>();
     private final Map<String, Stop> pendingStops = new HashMap<>();
-    private ExecutorService worker;
-    private com.vaadin.flow.shared.Registration subscription;
+    private @Nullable ExecutorService worker;
+    private com.vaadin.flow.shared.@Nullable Registration subscription;
 
-    private record Stop(Instant at, Integer xid) {
+    private record Stop(Instant at, @Nullable Integer xid) {
     }
 
     AlertEngine(Sampler sampler, AlertService alerts, AlertStore store, AuditService audit, List<AlertNotifier> notifiers,
@@ -140,7 +141,7 @@ class AlertEngine implements SmartLifecycle {
 
     private final Map<String, Instant> consoleStops = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private void fire(Instant now, String guest, Integer xid, String rule, String message, boolean withCooldown) {
+    private void fire(Instant now, String guest, @Nullable Integer xid, String rule, String message, boolean withCooldown) {
         String key = guest + "|" + rule;
         if (withCooldown) {
             Instant last = lastFired.get(key);
@@ -166,8 +167,8 @@ class AlertEngine implements SmartLifecycle {
 
     @Override
     public void start() {
-        worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alerts").daemon().factory());
-        ExecutorService w = worker;
+        ExecutorService w = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alerts").daemon().factory());
+        worker = w;
         subscription = sampler.subscribe(s -> w.execute(() -> {
             try {
                 evaluate(s);

@@ -9,6 +9,7 @@ import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 
 /** Alert settings (changed by ADMIN, audited) and the list of fired alerts, scoped to the guests a user may see. */
 @Service
@@ -20,7 +21,7 @@ public class AlertService {
     private final AlertStore store;
     private final AuditService audit;
     private final CurrentUser currentUser;
-    private volatile AlertSettings cached;
+    private volatile @Nullable AlertSettings cached;
 
     AlertService(AlertStore store, AuditService audit, CurrentUser currentUser) {
         this.store = store;
@@ -63,7 +64,7 @@ public class AlertService {
         return Map.of("rule", f.rule(), "message", f.message(), "alertId", f.id());
     }
 
-    static AuditEntry firedEntry(AlertFiring f, Integer xid) {
+    static AuditEntry firedEntry(AlertFiring f, @Nullable Integer xid) {
         return AuditEntry.ok(FIRED_ACTION, AuditTarget.guest(f.guest(), xid), null, auditAfter(f), 0);
     }
 }

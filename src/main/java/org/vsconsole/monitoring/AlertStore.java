@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import java.util.Objects;
 
 /** Alert settings and firings ({@code alert_settings}, {@code alert_firing}). */
 @Repository
@@ -35,7 +36,8 @@ class AlertStore {
         jdbc.sql("INSERT INTO alert_firing (fired_ms, guest, rule, message) VALUES (:t, :g, :r, :m)")
                 .param("t", at.toEpochMilli()).param("g", guest).param("r", rule).param("m", text)
                 .update(keys, "id");
-        return new AlertFiring(keys.getKey().longValue(), at, guest, rule, text);
+        return new AlertFiring(Objects.requireNonNull(keys.getKey(), "the insert generates the id").longValue(), at, guest,
+                rule, text);
     }
 
     List<AlertFiring> recent(int limit) {

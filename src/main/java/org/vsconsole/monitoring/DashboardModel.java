@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of one dashboard: applies a snapshot in place and reports which rows changed and
@@ -19,14 +20,14 @@ public final class DashboardModel {
     private final Map<String, DashboardRow> byName = new HashMap<>();
     private final List<DashboardRow> rows = new ArrayList<>();
     private long appliedTick = -1;
-    private Predicate<String> appliedVisible;
+    private @Nullable Predicate<String> appliedVisible;
 
     /** The live list the grid's data provider wraps. */
     public List<DashboardRow> rows() {
         return rows;
     }
 
-    public DashboardRow row(String name) {
+    public @Nullable DashboardRow row(String name) {
         return byName.get(name);
     }
 
@@ -51,7 +52,7 @@ public final class DashboardModel {
     }
 
     /** Only the rows the shared diff names; null when the rows do not fit it (then apply all). */
-    private Change applyChanged(HostSnapshot snapshot, Predicate<String> visible) {
+    private @Nullable Change applyChanged(HostSnapshot snapshot, Predicate<String> visible) {
         List<DashboardRow> changed = new ArrayList<>();
         for (String name : snapshot.diff().changed()) {
             if (!visible.test(name)) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.vsconsole.base.Formats;
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.proc.VserverStatFormatter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One guest's row of the dashboard. Mutable and kept for as long as the guest is shown, with
@@ -35,8 +36,8 @@ public final class DashboardRow {
     private long totalHits;
     private List<String> risingLimits = List.of();
     private Trend trend = Trend.EMPTY;
-    private String cpuSvg;
-    private String rssSvg;
+    private @Nullable String cpuSvg;
+    private @Nullable String rssSvg;
 
     public DashboardRow(String name) {
         this(name, Kind.GUEST);

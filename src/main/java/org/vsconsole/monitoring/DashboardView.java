@@ -32,6 +32,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.security.Role;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The host at a glance: load, memory and running guests, and a grid like {@code vserver-stat}
@@ -60,7 +61,7 @@ public class DashboardView extends VerticalLayout {
     private final TextField filter = new TextField();
     private static final Predicate<String> ALL = n -> true;
     private Predicate<String> visible = n -> false;
-    private Set<String> visibleOwned;
+    private @Nullable Set<String> visibleOwned;
     private long visibleTick = -1;
 
     public DashboardView(Sampler sampler, CurrentUser currentUser) {
@@ -183,7 +184,7 @@ public class DashboardView extends VerticalLayout {
     }
 
     /** The row of a guest as shown now, or null when it is not shown. */
-    public DashboardRow row(String guest) {
+    public @Nullable DashboardRow row(String guest) {
         return model.row(guest);
     }
 

@@ -64,7 +64,7 @@ final class DeltaTracker {
             ContextFigures f = now.figures();
             if (now.running() && f != null) {
                 totalHits = totalHits(f);
-                ContextFigures pf = wasRunning ? before.figures() : null;
+                ContextFigures pf = wasRunning && before != null ? before.figures() : null;
                 if (pf != null && pf.xid() == f.xid()) {
                     cpu = cpuPercent(pf, f, wallMs, cores);
                     rising = risingLimits(pf, f);

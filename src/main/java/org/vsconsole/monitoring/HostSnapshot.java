@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.vsconsole.host.ContextFigures;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every guest of the host at one tick, by guest name. Immutable; shared by all viewers.
@@ -51,7 +52,7 @@ public record HostSnapshot(Instant takenAt, long tick, Map<String, GuestLive> gu
         this(takenAt, tick, guests, Map.of(), Set.of(), Set.of(), HostFigures.UNKNOWN);
     }
 
-    public GuestLive guest(String name) {
+    public @Nullable GuestLive guest(String name) {
         return guests.get(name);
     }
 

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends each fired alert by e-mail when mail is configured: Spring's {@code spring.mail.host}
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MailAlertNotifier implements AlertNotifier {
 
-    private final JavaMailSender mail;
+    private final @Nullable JavaMailSender mail;
     private final String to;
     private final String from;
 
@@ -23,7 +24,7 @@ class MailAlertNotifier implements AlertNotifier {
         this(mail.getIfAvailable(), settings.mailTo(), settings.mailFrom());
     }
 
-    MailAlertNotifier(JavaMailSender mail, String to, String from) {
+    MailAlertNotifier(@Nullable JavaMailSender mail, @Nullable String to, String from) {
         this.mail = mail;
         this.to = to == null ? "" : to.trim();
         this.from = from;
@@ -35,7 +36,8 @@ class MailAlertNotifier implements AlertNotifier {
 
     @Override
     public void notify(AlertFiring firing) {
-        if (!configured()) {
+        JavaMailSender sender = mail;
+        if (sender == null || !configured()) {
             return;
         }
         SimpleMailMessage message = new SimpleMailMessage();
@@ -43,6 +45,6 @@ class MailAlertNotifier implements AlertNotifier {
         message.setTo(to.split("\\s*,\\s*"));
         message.setSubject("[VServer Console] " + firing.rule() + " on " + firing.guest());
         message.setText(firing.message() + "\n\nFired at " + firing.firedAt() + " (UTC). Alert #" + firing.id() + ".\n");
-        mail.send(message);
+        sender.send(message);
     }
 }

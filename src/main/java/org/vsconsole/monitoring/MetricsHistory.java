@@ -13,6 +13,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.vsconsole.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * History of every guest: subscribes once to the sampler, accumulates each minute in memory and
@@ -32,11 +33,11 @@ public class MetricsHistory implements SmartLifecycle {
     private final Duration hourRetention;
     private final MinuteAccumulator accumulator = new MinuteAccumulator();
     private Clock clock = Clock.systemUTC();
-    private ExecutorService writer;
-    private com.vaadin.flow.shared.Registration subscription;
+    private @Nullable ExecutorService writer;
+    private com.vaadin.flow.shared.@Nullable Registration subscription;
     private volatile long lastHourRolled = Long.MIN_VALUE;
 
-    private org.vsconsole.audit.StorageGuard storage;
+    private org.vsconsole.audit.@Nullable StorageGuard storage;
 
     /** The full-disk guard: while it says read-only, no history is written. */
     @org.springframework.beans.factory.annotation.Autowired(required = false)

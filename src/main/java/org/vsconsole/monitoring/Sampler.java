@@ -28,6 +28,7 @@ import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.GuestConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads every context once per tick and publishes an immutable {@link HostSnapshot}. Guest
@@ -58,7 +59,7 @@ public class Sampler implements SmartLifecycle {
     private final DeltaTracker deltas = new DeltaTracker();
     private final HostProcReader hostReader;
     private volatile long lastTickNanos;
-    private ScheduledExecutorService scheduler;
+    private @Nullable ScheduledExecutorService scheduler;
 
     Sampler(HostDriver driver, GuestConfigReader configs, HostProperties host,
             ContextOccupants occupants, MonitoringProperties settings) {
@@ -238,7 +239,9 @@ public class Sampler implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sampler").daemon().factory());
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("sampler").daemon().factory());
+        this.scheduler = scheduler;
         scheduler.scheduleWithFixedDelay(this::sampleSafely, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 

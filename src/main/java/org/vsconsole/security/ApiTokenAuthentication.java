@@ -3,6 +3,7 @@ package org.vsconsole.security;
 import java.util.Collection;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
+import org.jspecify.annotations.Nullable;
 
 /** A request authenticated by an API token: acts as the token's owner, with the owner's roles. */
 final class ApiTokenAuthentication extends AbstractAuthenticationToken {
@@ -44,7 +45,7 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
     }
 
     @Override
-    public Object getCredentials() {
+    public @Nullable Object getCredentials() {
         return null;
     }
 

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.jspecify.annotations.Nullable;
+import java.util.Objects;
 
 /** API tokens in H2, found by the SHA-256 of their secret. */
 @Repository
 class ApiTokenRepository {
 
     /** What a request's token resolves to: the token and its owner's name and state. */
-    record Holder(long tokenId, String tokenName, boolean readOnly, Instant expiresAt, Instant revokedAt, Instant lastUsedAt,
+    record Holder(long tokenId, String tokenName, boolean readOnly, Instant expiresAt, @Nullable Instant revokedAt,
+            @Nullable Instant lastUsedAt,
             String username, boolean userEnabled) {
     }
 
@@ -35,7 +38,7 @@ class ApiTokenRepository {
                 FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = ?""")
                 .param(hash)
                 .query((rs, n) -> new Holder(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
-                        instant(rs.getObject(4, OffsetDateTime.class)),
+                        required(instant(rs.getObject(4, OffsetDateTime.class))),
                         instant(rs.getObject(5, OffsetDateTime.class)), instant(rs.getObject(6, OffsetDateTime.class)),
                         rs.getString(7), rs.getBoolean(8)))
                 .optional();
@@ -46,7 +49,8 @@ class ApiTokenRepository {
                 + " WHERE user_id = ? ORDER BY id")
                 .param(userId)
                 .query((rs, n) -> new ApiToken(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
-                        instant(rs.getObject(4, OffsetDateTime.class)), instant(rs.getObject(5, OffsetDateTime.class)),
+                        required(instant(rs.getObject(4, OffsetDateTime.class))),
+                        required(instant(rs.getObject(5, OffsetDateTime.class))),
                         instant(rs.getObject(6, OffsetDateTime.class)), instant(rs.getObject(7, OffsetDateTime.class))))
                 .list();
     }
@@ -74,7 +78,12 @@ class ApiTokenRepository {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static Instant instant(OffsetDateTime time) {
+    /** created_at and expires_at are NOT NULL. */
+    private static Instant required(@Nullable Instant value) {
+        return Objects.requireNonNull(value, "the column is NOT NULL");
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 }

@@ -26,6 +26,8 @@ import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.base.ActionRefusedException;
 import org.vsconsole.base.InvalidInputException;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * API tokens, the way scripts call the API: made by a signed-in person with a name, an expiry and
@@ -71,8 +73,8 @@ public class ApiTokenService {
 
     @PreAuthorize("isAuthenticated()")
     @AuditedAction(AuditActions.TOKEN_CREATE)
-    public NewApiToken create(String name, Integer expiresInDays, Boolean readOnly) {
-        String username = SecurityContextHolder.getContext().getAuthentication().getName();
+    public NewApiToken create(@Nullable String name, @Nullable Integer expiresInDays, @Nullable Boolean readOnly) {
+        String username = currentUsername();
         NewApiToken[] made = new NewApiToken[1];
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("name", name == null ? null : name.length() > 80 ? name.substring(0, 80) + "…" : name);
@@ -113,14 +115,14 @@ public class ApiTokenService {
 
     @PreAuthorize("isAuthenticated()")
     public List<ApiToken> mine() {
-        String username = SecurityContextHolder.getContext().getAuthentication().getName();
+        String username = currentUsername();
         return users.find(username).map(u -> tokens.ofUser(u.id())).orElse(List.of());
     }
 
     @PreAuthorize("isAuthenticated()")
     @AuditedAction(AuditActions.TOKEN_REVOKE)
     public void revoke(long id) {
-        String username = SecurityContextHolder.getContext().getAuthentication().getName();
+        String username = currentUsername();
         audit.audited(AuditActions.TOKEN_REVOKE, AuditTarget.detail(username), Map.of("id", id), () -> {
             long userId = users.find(username).orElseThrow(() -> new InvalidInputException("user", "no such account")).id();
             ApiToken token = tokens.ofUser(userId).stream().filter(t -> t.id() == id).findFirst()
@@ -169,5 +171,11 @@ public class ApiTokenService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
+    }
+
+    /** The signed-in user: every caller is {@code @PreAuthorize("isAuthenticated()")}. */
+    private static String currentUsername() {
+        return Objects.requireNonNull(SecurityContextHolder.getContext().getAuthentication(),
+                "callers are for signed-in users only").getName();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signed-in user's name, roles and owned guests, for services that scope what a user may see
@@ -19,14 +20,15 @@ public class CurrentUser {
         this.users = users;
     }
 
-    public String username() {
+    /** Null when nobody is signed in on this thread. */
+    public @Nullable String username() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null ? null : auth.getName();
     }
 
     public boolean hasRole(Role role) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()));
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> role.authority().equals(a.getAuthority()));
     }
 
     /** Whether the caller signed in with a read-only API token: it may read, never change. */

@@ -10,6 +10,7 @@ import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.audit.Outcome;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Audits every service call that method security refused, whoever made it and from where. The
@@ -41,6 +42,7 @@ class DeniedCallAuditor {
 
     static AuditTarget target(MethodInvocation call) {
         Parameter[] parameters = call.getMethod().getParameters();
+        @Nullable
         Object[] arguments = call.getArguments();
         for (int i = 0; i < parameters.length && i < arguments.length; i++) {
             String name = parameters[i].getName();

@@ -17,6 +17,7 @@ import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditWindows;
 import org.vsconsole.audit.Outcome;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Failed sign-ins in the audit log, aggregated per burst and client address: the first failure
@@ -46,6 +47,7 @@ class FailedSignInAudit {
         Instant last;
         int more;
         int refused;
+        @Nullable
         String lastMessage;
         final java.util.Set<String> names = new java.util.LinkedHashSet<>();
         boolean moreNames;
@@ -72,7 +74,7 @@ class FailedSignInAudit {
     }
 
     /** One failed or refused sign-in of {@code name} from {@code address}. */
-    void failed(String name, String address, String message, boolean refused) {
+    void failed(String name, @Nullable String address, @Nullable String message, boolean refused) {
         Key key = new Key(address == null ? "unknown" : address);
         Instant now = bursts.now();
         boolean first = bursts.add(key, () -> {

@@ -23,6 +23,7 @@ import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.base.ConsoleProperties;
 import org.vsconsole.base.DataDirFiles;
+import java.util.Objects;
 
 /**
  * On the very first start (no users at all), creates {@code admin}. Without a configured
@@ -67,7 +68,7 @@ class InitialAdminCreator implements SmartInitializingSingleton {
         if (!generated) {
             UserAccountService.validatePassword("vsconsole.admin-password", password, "admin");
         }
-        long id = users.insert(ADMIN, encoder.encode(password), generated);
+        long id = users.insert(ADMIN, Objects.requireNonNull(encoder.encode(password), "a password encodes to a hash"), generated);
         users.replaceRolesAndGuests(id, EnumSet.of(Role.ADMIN), Set.of());
         if (generated) {
             Path file = writePasswordFile(password);

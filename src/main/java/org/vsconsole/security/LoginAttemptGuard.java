@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sign-in throttling with growing delays instead of a hard account lock (which let anyone lock
@@ -66,7 +67,7 @@ class LoginAttemptGuard {
     }
 
     /** How long this attempt must wait, or empty when it may be checked now. */
-    Optional<Duration> wait(String username, String clientAddress) {
+    Optional<Duration> wait(String username, @Nullable String clientAddress) {
         Instant now = now();
         Instant until = null;
         for (String key : keys(username, clientAddress)) {
@@ -80,11 +81,11 @@ class LoginAttemptGuard {
     }
 
     /** Counts a failure; not while the console is read-only (a failed sign-in then still answers 401). */
-    void recordFailure(String username, String clientAddress) {
+    void recordFailure(String username, @Nullable String clientAddress) {
         readWrites.run("a failed sign-in's throttle counters", () -> countFailure(username, clientAddress));
     }
 
-    private synchronized void countFailure(String username, String clientAddress) {
+    private synchronized void countFailure(String username, @Nullable String clientAddress) {
         if (++failuresSincePrune >= PRUNE_EVERY) {
             failuresSincePrune = 0;
             prune();
@@ -102,11 +103,11 @@ class LoginAttemptGuard {
     }
 
     /** A correct password: that account's own counters start over and the address becomes known. */
-    void recordSuccess(String username, String clientAddress) {
+    void recordSuccess(String username, @Nullable String clientAddress) {
         readWrites.run("a sign-in's throttle reset", () -> resetAfterSuccess(username, clientAddress));
     }
 
-    private void resetAfterSuccess(String username, String clientAddress) {
+    private void resetAfterSuccess(String username, @Nullable String clientAddress) {
         String name = clip(username, 64);
         String addr = clientAddress == null ? "unknown" : clip(clientAddress, 64);
         String own = ACCOUNT_FROM_ADDRESS.prefix() + name + "@" + addr;
@@ -154,7 +155,7 @@ class LoginAttemptGuard {
         return delay.compareTo(rule.cap()) > 0 ? rule.cap() : delay;
     }
 
-    private List<String> keys(String username, String clientAddress) {
+    private List<String> keys(String username, @Nullable String clientAddress) {
         String name = clip(username, 64);
         String addr = clientAddress == null ? "unknown" : clip(clientAddress, 64);
         List<String> keys = new ArrayList<>(3);

@@ -18,6 +18,7 @@ import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.audit.Outcome;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A read-only API token changes nothing, whichever way a call comes in: the HTTP filter refuses
@@ -43,7 +44,7 @@ class ReadOnlyTokenGuard {
     }
 
     /** Whether {@code auth} is a read-only API token's (by its marker authority, which survives copies of the context). */
-    static boolean readOnly(Authentication auth) {
+    static boolean readOnly(@Nullable Authentication auth) {
         return auth != null && auth.getAuthorities().stream()
                 .anyMatch(a -> ApiTokenAuthentication.READ_ONLY_AUTHORITY.equals(a.getAuthority()));
     }
@@ -51,7 +52,7 @@ class ReadOnlyTokenGuard {
     private record Interceptor(ObjectProvider<AuditService> audit) implements MethodInterceptor {
 
         @Override
-        public Object invoke(MethodInvocation call) throws Throwable {
+        public @Nullable Object invoke(MethodInvocation call) throws Throwable {
             if (readOnly(SecurityContextHolder.getContext().getAuthentication())) {
                 String action = call.getMethod().getAnnotation(AuditedAction.class).value();
                 audit.getObject().record(new AuditEntry(action, DeniedCallAuditor.target(call), null, null, Outcome.DENIED,

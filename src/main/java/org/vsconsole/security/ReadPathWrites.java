@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.vsconsole.audit.StorageGuard;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bookkeeping writes that reads make (a token's last use, the sign-in throttle's counters and
@@ -20,9 +21,9 @@ class ReadPathWrites {
     /** Runs every write as is: for code built without Spring (unit tests). */
     static final ReadPathWrites DIRECT = new ReadPathWrites(null);
 
-    private final StorageGuard storage;
+    private final @Nullable StorageGuard storage;
 
-    ReadPathWrites(StorageGuard storage) {
+    ReadPathWrites(@Nullable StorageGuard storage) {
         this.storage = storage;
     }
 

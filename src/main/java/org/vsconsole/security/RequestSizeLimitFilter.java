@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.vsconsole.base.RequestBodyTooLargeException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses API request bodies over {@link #MAX_BYTES} with 413 before anything (authentication,
@@ -61,7 +62,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     /** A request whose body stops with {@link RequestBodyTooLargeException} once more than the limit has been read. */
     private static final class Counting extends HttpServletRequestWrapper {
 
-        private ServletInputStream counted;
+        private @Nullable ServletInputStream counted;
 
         Counting(HttpServletRequest request) {
             super(request);

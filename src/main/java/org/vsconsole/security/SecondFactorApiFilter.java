@@ -28,7 +28,7 @@ class SecondFactorApiFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (TotpPending.is(auth)) {
+        if (auth != null && TotpPending.is(auth)) {
             SecurityContextHolder.clearContext();
             String message = "This account signs in with a second factor, which HTTP Basic cannot carry:"
                     + " call the API with an API token (Authorization: Bearer <token>, made under My account)";

@@ -28,6 +28,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import java.util.Objects;
 
 /**
  * Two filter chains: a stateless chain for {@code /api/**} (API tokens as Bearer, HTTP Basic for
@@ -109,7 +110,7 @@ class SecurityConfig {
                                 HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
                                 "Sign in with HTTP Basic to use the API", true))
                         .accessDeniedHandler((request, response, e) -> json(response,
-                                HttpServletResponse.SC_FORBIDDEN, "forbidden", e.getMessage(), false)))
+                                HttpServletResponse.SC_FORBIDDEN, "forbidden", Objects.requireNonNullElse(e.getMessage(), ""), false)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .headers(h -> securityHeaders(h, API_CSP))

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 6238 time-based one-time passwords (HMAC-SHA1, 30 s steps, 6 digits) and the base32 form
@@ -61,7 +62,7 @@ public final class Totp {
      * The step whose code {@code code} is, within {@link #WINDOW} steps of {@code now}, or empty.
      * Every step of the window is compared in constant time, so timing tells nothing.
      */
-    static OptionalLong matchingStep(byte[] key, String code, Instant now) {
+    static OptionalLong matchingStep(byte[] key, @Nullable String code, Instant now) {
         if (code == null || !code.matches("[0-9]{" + DIGITS + "}")) {
             return OptionalLong.empty();
         }

@@ -5,6 +5,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sign-in whose password was right for an account with a second factor: it carries no role,
@@ -24,7 +25,7 @@ final class TotpPending {
         return pending;
     }
 
-    static boolean is(Authentication auth) {
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(AUTHORITY));
+    static boolean is(@Nullable Authentication auth) {
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> AUTHORITY.equals(a.getAuthority()));
     }
 }

@@ -20,6 +20,8 @@ import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.base.ClientAddress;
 import org.vsconsole.base.InvalidInputException;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The optional TOTP second factor: enrolment (confirmed by a current code), disabling (password
@@ -73,9 +75,9 @@ public class TotpService {
         return mustEnrol(SecurityContextHolder.getContext().getAuthentication());
     }
 
-    boolean mustEnrol(Authentication auth) {
+    boolean mustEnrol(@Nullable Authentication auth) {
         return properties.requireTotp() && auth != null && !TotpPending.is(auth)
-                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()))
+                && auth.getAuthorities().stream().anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()))
                 && !(auth instanceof ApiTokenAuthentication) && users.totpSecret(auth.getName()).isEmpty();
     }
 
@@ -89,7 +91,7 @@ public class TotpService {
     /** Stores the second factor once {@code code} shows the user's app has {@code secret}. */
     @PreAuthorize("isAuthenticated()")
     @AuditedAction(AuditActions.USER_TOTP_ENROL)
-    public void confirmEnrolment(String secret, String code) {
+    public void confirmEnrolment(@Nullable String secret, @Nullable String code) {
         String username = currentUsername();
         audit.audited(AuditActions.USER_TOTP_ENROL, AuditTarget.detail(username), null, () -> {
             if (users.totpSecret(username).isPresent()) {
@@ -106,7 +108,7 @@ public class TotpService {
     /** Removes the signed-in user's second factor; needs the current password and a current code. */
     @PreAuthorize("isAuthenticated()")
     @AuditedAction(AuditActions.USER_TOTP_DISABLE)
-    public void disable(String password, String code) {
+    public void disable(@Nullable String password, @Nullable String code) {
         String username = currentUsername();
         audit.audited(AuditActions.USER_TOTP_DISABLE, AuditTarget.detail(username), null, () -> {
             var credentials = users.credentials(username)
@@ -129,7 +131,7 @@ public class TotpService {
     /** An admin removes another user's second factor (a lost phone); they can enrol again. */
     @PreAuthorize("hasRole('ADMIN')")
     @AuditedAction(AuditActions.USER_TOTP_RESET)
-    public void reset(String username) {
+    public void reset(@Nullable String username) {
         audit.audited(AuditActions.USER_TOTP_RESET, AuditTarget.detail(username), null, () -> {
             if (username == null || !users.exists(username)) {
                 throw new InvalidInputException("username", "no user named '" + username + "'");
@@ -153,9 +155,9 @@ public class TotpService {
      * {@code code} is current and unused, else the reason (throttled, or wrong: counted and audited).
      */
     @PreAuthorize("isAuthenticated()")
-    public Authentication completeSignIn(String code) {
+    public Authentication completeSignIn(@Nullable String code) {
         Authentication pending = SecurityContextHolder.getContext().getAuthentication();
-        if (!TotpPending.is(pending)) {
+        if (pending == null || !TotpPending.is(pending)) {
             throw new InvalidInputException("code", "no sign-in is waiting for a code");
         }
         String username = pending.getName();
@@ -163,8 +165,9 @@ public class TotpService {
         var wait = guard.wait(username, address);
         if (wait.isPresent()) {
             var refused = new ThrottledAuthenticationProvider.ThrottledException(wait.get());
-            failures.failed(username, address, refused.getMessage(), true);
-            throw new InvalidInputException("code", refused.getMessage());
+            String why = Objects.requireNonNull(refused.getMessage(), "a throttle refusal says how long to wait");
+            failures.failed(username, address, why, true);
+            throw new InvalidInputException("code", why);
         }
         if (!accept(username, code)) {
             guard.recordFailure(username, address);
@@ -180,7 +183,7 @@ public class TotpService {
         return full;
     }
 
-    private boolean accept(String username, String code) {
+    private boolean accept(String username, @Nullable String code) {
         var secret = users.totpSecret(username);
         if (secret.isEmpty()) {
             return false;
@@ -189,7 +192,7 @@ public class TotpService {
         return step.isPresent() && users.useTotpStep(username, step.getAsLong());
     }
 
-    private static byte[] decode(String secret) {
+    private static byte[] decode(@Nullable String secret) {
         try {
             byte[] key = Totp.fromBase32(secret == null ? "" : secret);
             if (key.length != Totp.SECRET_BYTES) {
@@ -205,8 +208,9 @@ public class TotpService {
         return clock.instant();
     }
 
+    /** The signed-in user: every caller is {@code @PreAuthorize("isAuthenticated()")}. */
     private static String currentUsername() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? null : auth.getName();
+        return Objects.requireNonNull(SecurityContextHolder.getContext().getAuthentication(),
+                "callers are for signed-in users only").getName();
     }
 }

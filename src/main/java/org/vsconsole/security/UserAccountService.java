@@ -17,6 +17,8 @@ import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.config.HostGrammar;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * User administration and a user's own password change. Every method checks its role here (not
@@ -57,7 +59,7 @@ public class UserAccountService {
             if (users.exists(username)) {
                 throw new InvalidInputException("username", "a user named '" + username + "' already exists");
             }
-            long id = users.insert(username, encoder.encode(password), true);
+            long id = users.insert(username, hash(password), true);
             users.replaceRolesAndGuests(id, roles, guests);
             return users.find(username).orElseThrow();
         });
@@ -105,7 +107,7 @@ public class UserAccountService {
         UserAccount before = existing(username);
         return audit.audited(AuditActions.USER_RESET_PASSWORD, AuditTarget.detail(username), before, () -> {
             validatePassword("password", newPassword, username);
-            users.setPassword(username, encoder.encode(newPassword), true);
+            users.setPassword(username, hash(newPassword), true);
             return users.find(username).orElseThrow();
         });
     }
@@ -114,7 +116,7 @@ public class UserAccountService {
     @PreAuthorize("isAuthenticated()")
     @AuditedAction(AuditActions.USER_CHANGE_PASSWORD)
     @Transactional
-    public void changeOwnPassword(String currentPassword, String newPassword) {
+    public void changeOwnPassword(@Nullable String currentPassword, @Nullable String newPassword) {
         String username = currentUsername();
         audit.audited(AuditActions.USER_CHANGE_PASSWORD, AuditTarget.detail(username), null, () -> {
             var credentials = users.credentials(username)
@@ -122,11 +124,11 @@ public class UserAccountService {
             if (currentPassword == null || !encoder.matches(currentPassword, credentials.passwordHash())) {
                 throw new InvalidInputException("currentPassword", "the current password is not correct");
             }
-            validatePassword("newPassword", newPassword, username);
-            if (newPassword.equals(currentPassword)) {
+            String checked = validatePassword("newPassword", newPassword, username);
+            if (checked.equals(currentPassword)) {
                 throw new InvalidInputException("newPassword", "the new password must differ from the current one");
             }
-            users.setPassword(username, encoder.encode(newPassword), false);
+            users.setPassword(username, hash(checked), false);
             return Map.of("passwordChanged", true);
         });
     }
@@ -143,14 +145,15 @@ public class UserAccountService {
         return existing(currentUsername());
     }
 
-    static void validateUsername(String username) {
+    static void validateUsername(@Nullable String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new InvalidInputException("username",
                     "must be 2 to 32 characters: a lower-case letter, then lower-case letters, digits, '.', '_' or '-'");
         }
     }
 
-    static void validatePassword(String field, String password, String username) {
+    /** The password, when it may be used; else refused naming {@code field}. */
+    static String validatePassword(String field, @Nullable String password, String username) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
             throw new InvalidInputException(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters long");
         }
@@ -160,6 +163,7 @@ public class UserAccountService {
         CommonPasswords.weakness(password, username).ifPresent(why -> {
             throw new InvalidInputException(field, why);
         });
+        return password;
     }
 
     private static void validateRolesAndGuests(Set<Role> roles, Set<String> guests) {
@@ -187,14 +191,20 @@ public class UserAccountService {
         }
     }
 
-    private UserAccount existing(String username) {
+    /** The stored hash of a password that passed {@link #validatePassword}. */
+    private String hash(String password) {
+        return Objects.requireNonNull(encoder.encode(password), "a password encodes to a hash");
+    }
+
+    private UserAccount existing(@Nullable String username) {
         return users.find(username == null ? "" : username)
                 .orElseThrow(() -> new InvalidInputException("username", "no user named '" + username + "'"));
     }
 
+    /** The signed-in user: every caller is {@code @PreAuthorize}d, so somebody is signed in. */
     private static String currentUsername() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? null : auth.getName();
+        return Objects.requireNonNull(SecurityContextHolder.getContext().getAuthentication(),
+                "callers are for signed-in users only").getName();
     }
 
 }

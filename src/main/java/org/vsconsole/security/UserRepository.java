@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Users, their roles and owned guests in H2. */
 @Repository
@@ -45,7 +47,7 @@ class UserRepository {
 
     List<UserAccount> findAll() {
         return jdbc.sql("SELECT username FROM app_user ORDER BY username").query(String.class).list().stream()
-                .map(u -> find(u).orElseThrow())
+                .map(u -> find(Objects.requireNonNull(u, "username is NOT NULL")).orElseThrow())
                 .toList();
     }
 
@@ -147,9 +149,10 @@ class UserRepository {
     }
 
     /** Sets (or with null removes) the second factor; the used-step mark goes with the old secret. */
-    void setTotp(String username, String secretBase32, Long usedStep) {
+    void setTotp(String username, @Nullable String secretBase32, @Nullable Long usedStep) {
+        // one by one: param(value) takes a null (SQL NULL), params(values...) is not declared to
         jdbc.sql("UPDATE app_user SET totp_secret = ?, totp_last_step = ?, totp_enrolled_at = ? WHERE username = ?")
-                .params(secretBase32, usedStep, secretBase32 == null ? null : now(), username).update();
+                .param(secretBase32).param(usedStep).param(secretBase32 == null ? null : now()).param(username).update();
     }
 
     /**

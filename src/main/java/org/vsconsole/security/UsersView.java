@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.vsconsole.base.Feedback;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.MainLayout;
+import org.jspecify.annotations.Nullable;
 
 /** User administration for admins: create, disable, roles and owned guests, password and second-factor reset. */
 @Route(value = "users", layout = MainLayout.class)
@@ -111,7 +112,7 @@ public class UsersView extends VerticalLayout {
                 () -> run(() -> accounts.setEnabled(user.username(), false), "Disabled " + user.username()));
     }
 
-    private void openEditor(UserAccount existing) {
+    private void openEditor(@Nullable UserAccount existing) {
         Dialog dialog = new Dialog(existing == null ? "New user" : "Roles of " + existing.username());
         TextField username = new TextField("User name");
         username.setId("user-name");

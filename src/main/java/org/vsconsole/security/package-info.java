@@ -4,4 +4,7 @@
  * security filter chains (Vaadin views and the stateless REST API); and the auditing of every
  * sign-in, sign-out, account change and denied call.
  */
+@NullMarked
 package org.vsconsole.security;
+
+import org.jspecify.annotations.NullMarked;

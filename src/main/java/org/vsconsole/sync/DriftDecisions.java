@@ -22,6 +22,7 @@ import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An admin's decisions on a guest the sync found changed or made outside the console: accept the
@@ -53,7 +54,7 @@ public class DriftDecisions {
     /** Takes the tree as it is now as the new accepted baseline. */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
     @AuditedAction(AuditActions.GUEST_DRIFT_ACCEPT)
-    public GuestSyncStatus accept(String guest, String seenDigest) {
+    public GuestSyncStatus accept(String guest, @Nullable String seenDigest) {
         HostGrammar.guestName(guest);
         DriftReport before = sync.drift(guest);
         return decide(AuditActions.GUEST_DRIFT_ACCEPT, guest, DriftReports.summary(before), config -> {
@@ -85,7 +86,7 @@ public class DriftDecisions {
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
     @AuditedAction(AuditActions.GUEST_DRIFT_RESTORE)
-    public GuestSyncStatus restore(String guest, String seenDigest) {
+    public GuestSyncStatus restore(String guest, @Nullable String seenDigest) {
         HostGrammar.guestName(guest);
         DriftReport before = sync.drift(guest);
         return decide(AuditActions.GUEST_DRIFT_RESTORE, guest, DriftReports.summary(before), config -> {
@@ -138,7 +139,7 @@ public class DriftDecisions {
         }
     }
 
-    private static void requireSeen(String guest, String seenDigest, GuestConfig config) {
+    private static void requireSeen(String guest, @Nullable String seenDigest, GuestConfig config) {
         if (seenDigest != null && !seenDigest.equals(config.digest())) {
             throw new ConfigConflictException(guest, seenDigest, config.digest(), List.of());
         }

@@ -1,6 +1,7 @@
 package org.vsconsole.sync;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A guest's drift as shown to an admin: each changed file and a unified-style diff of the small
@@ -15,6 +16,7 @@ public record DriftReport(String guest, String currentDigest, List<FileChange> c
     }
 
     /** One path that differs; {@code kind} is added, removed or changed. */
-    public record FileChange(String path, String kind, String acceptedFingerprint, String currentFingerprint) {
+    public record FileChange(String path, String kind, @Nullable String acceptedFingerprint,
+            @Nullable String currentFingerprint) {
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.vsconsole.host.config.ConfigManifest;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the sync keeps and shows of a guest's config files: the content captured with an accepted
@@ -56,7 +57,7 @@ class DriftReports {
     }
 
     /** Bytes of a small regular file whose content still matches {@code fingerprint}, else null. */
-    byte[] currentContent(String guest, String path, String fingerprint) {
+    byte @Nullable [] currentContent(String guest, String path, String fingerprint) {
         long size = fileSize(fingerprint);
         if (size < 0 || size > MAX_STORED_BYTES) {
             return null;
@@ -109,12 +110,12 @@ class DriftReports {
     }
 
     /** What an audit row shows of a file: its text when small and text, else its fingerprint. */
-    static Object shown(String fingerprint, byte[] content) {
+    static Object shown(String fingerprint, byte @Nullable [] content) {
         String t = text(content);
         return t != null ? t : fingerprint;
     }
 
-    private static String text(byte[] content) {
+    private static @Nullable String text(byte @Nullable [] content) {
         if (content == null) {
             return null;
         }
@@ -127,7 +128,7 @@ class DriftReports {
         }
     }
 
-    private static String describe(String fingerprint) {
+    private static String describe(@Nullable String fingerprint) {
         if (fingerprint == null) {
             return "absent";
         }

@@ -2,6 +2,7 @@ package org.vsconsole.sync;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the registry knows about one guest directory.
@@ -11,8 +12,8 @@ import java.util.List;
  * @param drift          the tree differs from the accepted one and nobody accepted or restored it yet
  * @param changedFiles   paths (relative to the guest dir) that differ from the accepted tree
  */
-public record GuestSyncStatus(String name, SyncState state, String acceptedDigest, String currentDigest,
-        boolean drift, List<String> changedFiles, Instant driftSince, Instant firstSeen, Instant lastSeen) {
+public record GuestSyncStatus(String name, SyncState state, @Nullable String acceptedDigest, @Nullable String currentDigest,
+        boolean drift, List<String> changedFiles, @Nullable Instant driftSince, Instant firstSeen, Instant lastSeen) {
 
     public GuestSyncStatus {
         changedFiles = changedFiles == null ? List.of() : List.copyOf(changedFiles);

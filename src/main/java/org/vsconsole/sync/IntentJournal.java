@@ -16,6 +16,7 @@ import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.PlannedFile;
 import tools.jackson.databind.ObjectMapper;
 import org.vsconsole.host.config.HostGrammar;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The intent journal: {@link org.vsconsole.audit.AuditService#audited} calls it before and after
@@ -28,7 +29,7 @@ class IntentJournal implements IntentRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(IntentJournal.class);
 
-    record Handle(long id, String guest, String action) {
+    record Handle(long id, @Nullable String guest, String action) {
     }
 
     private final SyncRepository repository;
@@ -88,15 +89,16 @@ class IntentJournal implements IntentRecorder {
     }
 
     @Override
-    public Object started(String correlationId, Actor actor, String action, AuditTarget target, Object before) {
+    public Object started(String correlationId, Actor actor, String action, AuditTarget target, @Nullable Object before) {
         String guest = target == null ? null : target.guest();
-        boolean guestName = HostGrammar.isGuestName(guest);
+        // the guest the action is on, when the target names one
+        String guestName = HostGrammar.isGuestName(guest) ? guest : null;
         String digest = null;
-        if (guestName && reader.isGuest(guest)) {
+        if (guestName != null && reader.isGuest(guestName)) {
             try {
-                digest = reader.readGuest(guest).digest();
+                digest = reader.readGuest(guestName).digest();
             } catch (RuntimeException e) {
-                log.debug("No digest for '{}' before {}: {}", guest, action, e.getMessage());
+                log.debug("No digest for '{}' before {}: {}", guestName, action, e.getMessage());
             }
         }
         String beforeJson = null;
@@ -112,8 +114,8 @@ class IntentJournal implements IntentRecorder {
         }
         long id = repository.insertIntent(correlationId, actor.name(), action, guest, target == null ? null : target.xid(),
                 digest, beforeJson);
-        if (guestName) {
-            sync.beginAction(guest);
+        if (guestName != null) {
+            sync.beginAction(guestName);
         }
         if (!testPause.isZero() && !testPause.isNegative()) {
             log.warn("Test pause after intent {} ({} on {}): {}", id, action, guest, testPause);
@@ -123,13 +125,13 @@ class IntentJournal implements IntentRecorder {
                 Thread.currentThread().interrupt();
             }
         }
-        Handle handle = new Handle(id, guestName ? guest : null, action);
+        Handle handle = new Handle(id, guestName, action);
         open.get().addLast(handle);
         return handle;
     }
 
     @Override
-    public void finished(Object handle, Outcome outcome, String message) {
+    public void finished(@Nullable Object handle, Outcome outcome, @Nullable String message) {
         if (!(handle instanceof Handle h)) {
             return;
         }

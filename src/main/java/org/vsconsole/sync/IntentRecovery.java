@@ -25,6 +25,7 @@ import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.PlannedFile;
 import org.vsconsole.host.config.HostGrammar;
+import org.jspecify.annotations.Nullable;
 
 /**
  * At start-up, before the registry is reconciled: every intent without an outcome is an action
@@ -41,7 +42,7 @@ class IntentRecovery implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(IntentRecovery.class);
 
     /** What was found for one interrupted intent. */
-    record Finding(String result, String guestState, String digest, String detail) {
+    record Finding(String result, String guestState, @Nullable String digest, @Nullable String detail) {
     }
 
     private final SyncRepository repository;
@@ -160,7 +161,7 @@ class IntentRecovery implements ApplicationRunner {
 
     Finding inspect(SyncRepository.Intent intent) {
         String guest = intent.guest();
-        if (!HostGrammar.isGuestName(guest)) {
+        if (guest == null || !HostGrammar.isGuestName(guest)) {
             return new Finding("unknown", "not a guest action", null, "nothing to check on the host");
         }
         boolean exists = reader.isGuest(guest);
@@ -183,12 +184,12 @@ class IntentRecovery implements ApplicationRunner {
             case AuditActions.GUEST_RESTART -> Boolean.TRUE.equals(running)
                     ? new Finding("applied", state, digest, "it runs; whether it was stopped first cannot be told")
                     : new Finding("partly applied", state, digest, "stopped but not started again");
-            case AuditActions.GUEST_CREATE -> !exists
+            case AuditActions.GUEST_CREATE -> config == null
                     ? new Finding("not applied", state, null, null)
                     : rootExists
                             ? new Finding("applied", state, digest, null)
                             : new Finding("partly applied", state, digest, "config directory exists, root tree missing");
-            case AuditActions.GUEST_DELETE -> !exists
+            case AuditActions.GUEST_DELETE -> config == null
                     ? new Finding("applied", state, null, null)
                     : !repository.intentFiles(intent.id()).isEmpty()
                             ? deletes.complete(guest, config, running, rootExists, state)
@@ -197,7 +198,7 @@ class IntentRecovery implements ApplicationRunner {
                                     : new Finding("partly applied", state, digest,
                                             "root tree removed, config directory still there");
             default -> {
-                if (!exists) {
+                if (config == null) {
                     yield new Finding("unknown", state, null, "guest directory is gone");
                 }
                 List<PlannedFile> files = repository.intentFiles(intent.id());
@@ -207,11 +208,11 @@ class IntentRecovery implements ApplicationRunner {
                 if (intent.beforeDigest() == null) {
                     yield new Finding("unknown", state, digest, "no digest was recorded before the action");
                 }
-                if (intent.beforeDigest().equals(digest)) {
+                if (intent.beforeDigest().equals(config.digest())) {
                     yield new Finding("not applied", state, digest, "config unchanged");
                 }
                 // The console's own write went through: take it as the baseline, not as drift.
-                sync.expect(guest, digest);
+                sync.expect(guest, config.digest());
                 yield new Finding("applied", state, digest, "config changed since the intent; taken as the console's write");
             }
         };

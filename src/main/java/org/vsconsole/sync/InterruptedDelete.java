@@ -10,6 +10,7 @@ import org.vsconsole.host.RootOwnership;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.GuestConfigWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finishes a delete the console died in after it had passed its checks and begun removing (a
@@ -35,7 +36,7 @@ final class InterruptedDelete {
         this.writer = writer;
     }
 
-    IntentRecovery.Finding complete(String guest, GuestConfig config, Boolean running, boolean rootExists, String state) {
+    IntentRecovery.Finding complete(String guest, GuestConfig config, @Nullable Boolean running, boolean rootExists, String state) {
         String root = String.valueOf(GuestSpecs.rootOf(config, host.guestsRoot()));
         String left = "left: config directory " + host.configRoot().resolve(guest) + (rootExists ? ", root tree " + root : "");
         if (config.context() == null) {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When the registry reconciles: a guest shortly after the last event about it (debounced, so a
@@ -32,8 +33,8 @@ final class ReconcileSchedule {
     private final Runnable reconcileAll;
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private final AtomicLong eventsSeen = new AtomicLong();
-    private volatile ScheduledExecutorService executor;
-    private volatile TreeWatcher watcher;
+    private volatile @Nullable ScheduledExecutorService executor;
+    private volatile @Nullable TreeWatcher watcher;
 
     ReconcileSchedule(Path configRoot, boolean watch, Duration interval, Duration debounce, Consumer<String> reconcileGuest,
             Runnable reconcileAll) {
@@ -47,10 +48,13 @@ final class ReconcileSchedule {
 
     /** Starts the watcher (when enabled) and the periodic full reconcile. */
     void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sync").daemon().factory());
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("sync").daemon().factory());
+        this.executor = executor;
         if (watch) {
             try {
-                watcher = new TreeWatcher(configRoot, this::onEvent, this::all);
+                TreeWatcher watcher = new TreeWatcher(configRoot, this::onEvent, this::all);
+                this.watcher = watcher;
                 watcher.start();
             } catch (IOException e) {
                 log.warn("Cannot watch {}; changes are found by the periodic reconcile only: {}", configRoot, e.getMessage());

@@ -16,18 +16,21 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The guest registry, its accepted file baselines and the intent journal in H2. */
 @Repository
 class SyncRepository {
 
     /** A file of the accepted baseline; {@code content} is null when not kept (large, not a file). */
-    record FileRow(String path, String fingerprint, byte[] content) {
+    record FileRow(String path, String fingerprint, byte @Nullable [] content) {
     }
 
     /** An intent row. */
-    record Intent(long id, String correlationId, String actor, String action, String guest, Integer xid,
-            String beforeDigest, String beforeJson, Instant startedAt, Instant finishedAt, String outcome) {
+    record Intent(long id, String correlationId, String actor, String action, @Nullable String guest, @Nullable Integer xid,
+            @Nullable String beforeDigest, @Nullable String beforeJson, Instant startedAt, @Nullable Instant finishedAt,
+            @Nullable String outcome) {
     }
 
     private final JdbcClient jdbc;
@@ -38,6 +41,8 @@ class SyncRepository {
         this.ownTransaction = new TransactionTemplate(tx);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
+
+    // Values that may be SQL NULL go in one by one: param(value) takes a null, params(values...) is not declared to.
 
     // ---- registry ---------------------------------------------------------------------------
 
@@ -54,26 +59,27 @@ class SyncRepository {
     }
 
     /** Writes the row and, when {@code files} is not null, replaces the baseline, in one transaction. */
-    void save(GuestSyncStatus s, List<FileRow> files) {
+    void save(GuestSyncStatus s, @Nullable List<FileRow> files) {
         ownTransaction.executeWithoutResult(tx -> {
             jdbc.sql("""
                     MERGE INTO sync_guest (name, state, accepted_digest, current_digest, drift, changed_files,
                         drift_since, first_seen, last_seen) KEY (name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(s.name(), s.state().dbValue(), s.acceptedDigest(), s.currentDigest(), s.drift(),
-                            joinFiles(s.changedFiles()), time(s.driftSince()), time(s.firstSeen()), time(s.lastSeen()))
+                    .param(s.name()).param(s.state().dbValue()).param(s.acceptedDigest()).param(s.currentDigest())
+                    .param(s.drift()).param(joinFiles(s.changedFiles())).param(time(s.driftSince()))
+                    .param(time(s.firstSeen())).param(time(s.lastSeen()))
                     .update();
             if (files != null) {
                 jdbc.sql("DELETE FROM sync_guest_file WHERE guest = ?").param(s.name()).update();
                 for (FileRow f : files) {
                     jdbc.sql("INSERT INTO sync_guest_file (guest, path, fingerprint, content) VALUES (?, ?, ?, ?)")
-                            .params(s.name(), f.path(), f.fingerprint(), f.content()).update();
+                            .param(s.name()).param(f.path()).param(f.fingerprint()).param(f.content()).update();
                 }
             }
         });
     }
 
     void touch(String name, Instant seen) {
-        jdbc.sql("UPDATE sync_guest SET last_seen = ? WHERE name = ?").params(time(seen), name).update();
+        jdbc.sql("UPDATE sync_guest SET last_seen = ? WHERE name = ?").param(time(seen)).param(name).update();
     }
 
     Map<String, FileRow> files(String guest) {
@@ -87,24 +93,25 @@ class SyncRepository {
     // ---- intents ----------------------------------------------------------------------------
 
     /** Inserts and commits at once, whatever transaction the caller is in. */
-    long insertIntent(String correlationId, String actor, String action, String guest, Integer xid,
-            String beforeDigest, String beforeJson) {
+    long insertIntent(String correlationId, String actor, String action, @Nullable String guest, @Nullable Integer xid,
+            @Nullable String beforeDigest, @Nullable String beforeJson) {
         Long id = ownTransaction.execute(tx -> {
             var keys = new GeneratedKeyHolder();
             jdbc.sql("""
                     INSERT INTO intent (correlation_id, actor, action, target_guest, target_xid, before_digest,
                         before_json, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(correlationId, actor, action, guest, xid, beforeDigest, beforeJson, time(Instant.now()))
+                    .param(correlationId).param(actor).param(action).param(guest).param(xid).param(beforeDigest)
+                    .param(beforeJson).param(time(Instant.now()))
                     .update(keys, "id");
-            return keys.getKey().longValue();
+            return Objects.requireNonNull(keys.getKey(), "the insert generates the id").longValue();
         });
-        return id;
+        return Objects.requireNonNull(id, "the transaction's callback returns the id");
     }
 
     void finishIntent(long id, String outcome) {
         ownTransaction.executeWithoutResult(tx -> jdbc.sql(
                 "UPDATE intent SET finished_at = ?, outcome = ? WHERE id = ? AND finished_at IS NULL")
-                .params(time(Instant.now()), clip(outcome, 40), id).update());
+                .param(time(Instant.now())).param(clip(outcome, 40)).param(id).update());
     }
 
     /**
@@ -119,7 +126,8 @@ class SyncRepository {
                 jdbc.sql("""
                         INSERT INTO intent_file (intent_id, seq, path, before_print, after_print, before_content)
                         VALUES (?, ?, ?, ?, ?, ?)""")
-                        .params(intentId, seq++, f.path(), f.before(), f.after(), f.beforeContent()).update();
+                        .param(intentId).param(seq++).param(f.path()).param(f.before()).param(f.after())
+                        .param(f.beforeContent()).update();
             }
         });
     }
@@ -148,7 +156,7 @@ class SyncRepository {
         return new GuestSyncStatus(rs.getString("name"), SyncState.fromDb(rs.getString("state")),
                 rs.getString("accepted_digest"), rs.getString("current_digest"), rs.getBoolean("drift"),
                 changed == null || changed.isEmpty() ? List.of() : Arrays.asList(changed.split("\n")),
-                instant(rs, "drift_since"), instant(rs, "first_seen"), instant(rs, "last_seen"));
+                instant(rs, "drift_since"), required(instant(rs, "first_seen")), required(instant(rs, "last_seen")));
     }
 
     private static Intent intent(ResultSet rs, int n) throws SQLException {
@@ -156,11 +164,11 @@ class SyncRepository {
         Integer xid = rs.wasNull() ? null : xidValue;
         return new Intent(rs.getLong("id"), rs.getString("correlation_id"), rs.getString("actor"),
                 rs.getString("action"), rs.getString("target_guest"), xid,
-                rs.getString("before_digest"), rs.getString("before_json"), instant(rs, "started_at"),
+                rs.getString("before_digest"), rs.getString("before_json"), required(instant(rs, "started_at")),
                 instant(rs, "finished_at"), rs.getString("outcome"));
     }
 
-    private static String joinFiles(List<String> files) {
+    private static @Nullable String joinFiles(List<String> files) {
         if (files.isEmpty()) {
             return null;
         }
@@ -178,12 +186,17 @@ class SyncRepository {
         return sb.toString();
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    /** A column declared NOT NULL. */
+    private static Instant required(@Nullable Instant value) {
+        return Objects.requireNonNull(value, "the column is NOT NULL");
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    private static OffsetDateTime time(Instant i) {
+    private static @Nullable OffsetDateTime time(@Nullable Instant i) {
         return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 

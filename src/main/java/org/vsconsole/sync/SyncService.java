@@ -32,6 +32,7 @@ import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.security.GuestOwnership;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reconciles the guest registry with the config tree. Events from the recursive watcher are
@@ -409,7 +410,7 @@ public class SyncService {
     }
 
     /** Takes {@code config} as the guest's accepted state; call holding {@link #lockRegistry}. */
-    GuestSyncStatus saveBaseline(GuestConfig config, SyncState state, GuestSyncStatus previous, Instant now) {
+    GuestSyncStatus saveBaseline(GuestConfig config, SyncState state, @Nullable GuestSyncStatus previous, Instant now) {
         List<SyncRepository.FileRow> files = reports.capture(config);
         GuestSyncStatus saved = new GuestSyncStatus(config.name(), state, config.digest(), config.digest(), false,
                 List.of(), null, previous == null || previous.state() == SyncState.REMOVED ? now : previous.firstSeen(), now);

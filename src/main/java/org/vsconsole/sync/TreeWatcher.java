@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Watches the whole config root recursively and names the guest each event belongs to (the first
@@ -22,8 +23,8 @@ final class TreeWatcher implements AutoCloseable {
     private final Path root;
     private final Consumer<String> onGuest;
     private final Runnable onOverflow;
-    private DirectoryWatcher watcher;
-    private ExecutorService thread;
+    private @Nullable DirectoryWatcher watcher;
+    private @Nullable ExecutorService thread;
 
     TreeWatcher(Path root, Consumer<String> onGuest, Runnable onOverflow) {
         this.root = root.toAbsolutePath().normalize();
@@ -32,13 +33,15 @@ final class TreeWatcher implements AutoCloseable {
     }
 
     void start() throws IOException {
-        watcher = DirectoryWatcher.builder()
+        DirectoryWatcher watcher = DirectoryWatcher.builder()
                 .path(root)
                 .fileHashing(false)
                 .logger(LoggerFactory.getLogger(TreeWatcher.class.getName() + ".library"))
                 .listener(this::onEvent)
                 .build();
-        thread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sync-watcher").daemon().factory());
+        ExecutorService thread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sync-watcher").daemon().factory());
+        this.watcher = watcher;
+        this.thread = thread;
         watcher.watchAsync(thread).exceptionally(e -> {
             if (!watcher.isClosed()) {
                 log.warn("The config tree watcher stopped: {}; changes are found by the periodic reconcile", e.getMessage());
@@ -59,7 +62,7 @@ final class TreeWatcher implements AutoCloseable {
     }
 
     /** The guest directory name an event path lies in, or null for the root, dot-entries and paths outside. */
-    static String guestOf(Path root, Path path) {
+    static @Nullable String guestOf(Path root, Path path) {
         Path p = path.toAbsolutePath().normalize();
         if (!p.startsWith(root) || p.equals(root)) {
             return null;

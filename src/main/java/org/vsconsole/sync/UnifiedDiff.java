@@ -2,6 +2,7 @@ package org.vsconsole.sync;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A small line diff (LCS) printed in unified style, for the little text files of a config tree. */
 final class UnifiedDiff {
@@ -13,7 +14,7 @@ final class UnifiedDiff {
     }
 
     /** The diff of one file; {@code oldText} or {@code newText} null means absent. */
-    static String diff(String path, String oldText, String newText) {
+    static String diff(String path, @Nullable String oldText, @Nullable String newText) {
         List<String> a = lines(oldText);
         List<String> b = lines(newText);
         StringBuilder out = new StringBuilder();
@@ -94,7 +95,7 @@ final class UnifiedDiff {
         return out.toString();
     }
 
-    private static List<String> lines(String text) {
+    private static List<String> lines(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }

@@ -9,4 +9,7 @@
  * action the console died in. Losing the database loses no guest: the registry is rebuilt from
  * the tree.
  */
+@NullMarked
 package org.vsconsole.sync;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package org.vsconsole.terminal;
 import org.springframework.stereotype.Component;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.security.Role;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who may have a terminal in a guest: ADMIN and OPERATOR in every guest, an OWNER in their own.
@@ -25,6 +26,7 @@ class TerminalAccess {
         return !user.hasRole(Role.AUDITOR) && user.mayOperate(guest);
     }
 
+    @Nullable
     String username() {
         return user.username();
     }

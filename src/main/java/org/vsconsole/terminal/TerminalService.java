@@ -108,7 +108,8 @@ public class TerminalService {
                 session.close();
                 throw new UncheckedIOException("cannot create the recording " + file + ": " + e.getMessage(), e);
             }
-            Actor actor = Actor.of(SecurityContextHolder.getContext().getAuthentication());
+            Actor actor = Actor.of(java.util.Objects.requireNonNull(SecurityContextHolder.getContext().getAuthentication(),
+                    "only a signed-in user may open a terminal"));
             LiveTerminal terminal = new LiveTerminal(id, name, xid, actor, opened, session, writer, settings.recordInput());
             recordings.opened(id, name, xid, actor.name(), opened, file.getFileName().toString(), settings.recordInput());
             live.put(id, terminal);

@@ -75,7 +75,7 @@ class ReadOnlyWhenDiskFullTest extends ConsoleViewTest {
 
         assertThat(maxSeq()).as("nothing written to the database while full").isEqualTo(seqBefore);
         assertThat(storage.heldCount()).isGreaterThanOrEqualTo(2);
-        assertThat(Files.readString(storage.spillFile())).contains("storage.read-only").contains("token.create");
+        assertThat(Files.readString(storage.held().spillFile())).contains("storage.read-only").contains("token.create");
 
         storage.minFreeBytes(1);
         assertThat(storage.check()).as("writable again, without a restart").isTrue();
@@ -85,7 +85,7 @@ class ReadOnlyWhenDiskFullTest extends ConsoleViewTest {
                 .containsSubsequence("storage.read-only", "token.create", "storage.recovered");
         assertThat(jdbc.sql("SELECT message FROM audit_event WHERE seq > ? AND action = 'token.create' AND outcome = 'denied'")
                 .param(seqBefore).query(String.class).single()).contains("held while the disk was full").contains("read-only");
-        assertThat(storage.spillFile()).doesNotExist();
+        assertThat(storage.held().spillFile()).doesNotExist();
         assertThat(audit().verify().ok()).as("the chain holds across the held rows").isTrue();
 
         mvc.perform(post("/api/v1/me/tokens").with(httpBasic("admin", ConsoleSpringTest.ADMIN_PASSWORD))

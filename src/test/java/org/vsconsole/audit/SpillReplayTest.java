@@ -49,7 +49,7 @@ class SpillReplayTest {
         audit.record(Actor.SYSTEM, AuditEntry.ok("test.spill-two", AuditTarget.detail(marker), null, null, 0), "c-2");
         // the file as it was when the crash came: rows written, file not yet deleted
         Path copy = Files.createTempFile("spill-copy", ".jsonl");
-        Files.copy(storage.spillFile(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(storage.held().spillFile(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.readString(copy)).contains("test.spill-one").contains("\"id\":");
 
         storage.minFreeBytes(1);
@@ -57,9 +57,9 @@ class SpillReplayTest {
         assertThat(rows(marker)).isEqualTo(2);
 
         // the next start reads the spill file again and replays it
-        var replayed = new StorageGuard(copy.getParent(), copy, 1, json).take();
+        var replayed = new HeldEvents(copy, json).take();
         assertThat(replayed.events()).hasSizeGreaterThanOrEqualTo(2);
-        storage.putBack(replayed.events(), 0);
+        storage.held().putBack(replayed.events(), 0);
         assertThat(storage.check()).isTrue();
 
         assertThat(rows(marker)).as("each held event once").isEqualTo(2);

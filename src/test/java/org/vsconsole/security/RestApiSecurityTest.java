@@ -78,7 +78,7 @@ class RestApiSecurityTest {
         mvc.perform(get("/api/v1/audit/verify").with(httpBasic(operator, PASSWORD)))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.error").value("forbidden"));
-        assertThat(TestAccounts.auditCount(jdbc, "AuditService.count", operator, "denied", null)).isEqualTo(1);
+        assertThat(TestAccounts.auditCount(jdbc, "AuditSearch.count", operator, "denied", null)).isEqualTo(1);
     }
 
     @Test

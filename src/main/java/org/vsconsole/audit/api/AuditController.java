@@ -22,6 +22,8 @@ import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.ChainVerification;
 import org.vsconsole.audit.Outcome;
 import org.vsconsole.base.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.vsconsole.audit.AuditSearch;
 
 /** The audit log over REST, with the Audit view's filters, and chain verification. */
 @RestController
@@ -34,32 +36,34 @@ class AuditController {
     }
 
     private final AuditService audit;
+    private final AuditSearch search;
 
-    AuditController(AuditService audit) {
+    AuditController(AuditService audit, AuditSearch search) {
         this.audit = audit;
+        this.search = search;
     }
 
     @GetMapping
     @Operation(operationId = "searchAudit", summary = "Search the audit log", description = "Events newest first, filtered like the Audit view; paged with offset and limit, the"
             + " total both in the body and in X-Total-Count. ADMIN and AUDITOR.")
     @ApiResponse(responseCode = "200", description = "A page of events", headers = @Header(name = Paging.TOTAL_HEADER, description = "All matching events", schema = @Schema(type = "integer")))
-    ResponseEntity<Page> find(@RequestParam(required = false) String actor,
-            @RequestParam(required = false) String action,
-            @RequestParam(required = false) String target,
-            @Parameter(description = "ok, denied or failed") @RequestParam(required = false) String outcome,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+    ResponseEntity<Page> find(@RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable String target,
+            @Parameter(description = "ok, denied or failed") @RequestParam(required = false) @Nullable String outcome,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
             @RequestParam(defaultValue = "0") int offset,
             @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100") int limit) {
         new Paging(offset, limit);
         AuditQuery q = new AuditQuery(actor, action, target, outcome(outcome), from, to);
-        long total = audit.count(q);
+        long total = search.count(q);
         return ResponseEntity.ok().header(Paging.TOTAL_HEADER, Long.toString(total))
-                .body(new Page(total, offset, limit, audit.find(q, offset, limit)));
+                .body(new Page(total, offset, limit, search.find(q, offset, limit)));
     }
 
     @Schema(example = "{\"reason\":\"anchor file restored from backup after review\"}")
-    record Reanchor(String reason) {
+    record Reanchor(@Nullable String reason) {
     }
 
     record Reanchored(boolean reanchored, long seq, String hash) {
@@ -67,14 +71,14 @@ class AuditController {
 
     @Schema(description = "ok, with firstBrokenSeq and reason when the chain is broken")
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record Verification(boolean ok, long rows, Long firstBrokenSeq, String reason) {
+    record Verification(boolean ok, long rows, @Nullable Long firstBrokenSeq, @Nullable String reason) {
     }
 
     /** ADMIN, after reviewing a mismatch between the log and its anchor; answers the new head. */
     @org.springframework.web.bind.annotation.PostMapping("/reanchor")
     @Operation(operationId = "reanchorAudit", summary = "Re-anchor the audit chain", description = "After an ADMIN reviewed a mismatch between the log and its anchor: records the reason and"
             + " makes the current head the anchor; answers the new head.")
-    Reanchored reanchor(@org.springframework.web.bind.annotation.RequestBody(required = false) Reanchor body) {
+    Reanchored reanchor(@org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable Reanchor body) {
         AuditEvent row = audit.reanchor(body == null ? null : body.reason());
         return new Reanchored(true, row.seq(), row.hash());
     }
@@ -90,7 +94,7 @@ class AuditController {
         return new Verification(false, result.rows(), result.firstBrokenSeq(), result.reason());
     }
 
-    private static Outcome outcome(String value) {
+    private static @Nullable Outcome outcome(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

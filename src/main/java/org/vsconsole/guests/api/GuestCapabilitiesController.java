@@ -23,6 +23,7 @@ import org.vsconsole.guests.GuestCapabilities;
 import org.vsconsole.guests.GuestPersonality;
 import org.vsconsole.guests.GuestService;
 import org.vsconsole.guests.GuestSettingsService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A guest's capabilities ({@code bcapabilities}, {@code ccapabilities}) and personality over REST
@@ -37,15 +38,15 @@ class GuestCapabilitiesController {
 
     @Schema(example = "{\"system\":[\"CHOWN\",\"KILL\",\"NET_RAW\"],\"context\":[\"set_utsname\",\"raw_icmp\"],\"digest\":\"9f2c…\"}")
     record CapabilitiesRequest(
-            @Schema(description = "every system capability the guest is to have (CAP_ names, without prefix); absent: unchanged") List<String> system,
-            @Schema(description = "every context capability the guest is to have; absent: unchanged") List<String> context,
-            @Schema(description = GuestSettingsController.DIGEST_DOC) String digest) {
+            @Schema(description = "every system capability the guest is to have (CAP_ names, without prefix); absent: unchanged") @Nullable List<String> system,
+            @Schema(description = "every context capability the guest is to have; absent: unchanged") @Nullable List<String> context,
+            @Schema(description = GuestSettingsController.DIGEST_DOC) @Nullable String digest) {
     }
 
     @Schema(example = "{\"type\":\"LINUX32\",\"flags\":[\"ADDR_LIMIT_3GB\"],\"digest\":\"9f2c…\"}")
-    record PersonalityRequest(@Schema(description = "personality type; empty: no personality file") String type,
-            @Schema(description = "personality flags; need a type") List<String> flags,
-            @Schema(description = GuestSettingsController.DIGEST_DOC) String digest) {
+    record PersonalityRequest(@Schema(description = "personality type; empty: no personality file") @Nullable String type,
+            @Schema(description = "personality flags; need a type") @Nullable List<String> flags,
+            @Schema(description = GuestSettingsController.DIGEST_DOC) @Nullable String digest) {
     }
 
     private final GuestSettingsService settings;
@@ -73,7 +74,7 @@ class GuestCapabilitiesController {
     @ApiErrors({409, 412})
     ResponseEntity<GuestSettingsController.Saved> setCapabilities(@PathVariable String name,
             @RequestBody CapabilitiesRequest body,
-            @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+            @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         CapabilitiesRequest r = required(body, "system and/or context, and digest");
         return GuestSettingsController.answer(settings.setCapabilities(name, r.system(), r.context(),
                 expected(name, ifMatch, r.digest())));
@@ -94,13 +95,13 @@ class GuestCapabilitiesController {
     @ApiErrors({409, 412})
     ResponseEntity<GuestSettingsController.Saved> setPersonality(@PathVariable String name,
             @RequestBody PersonalityRequest body,
-            @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+            @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         PersonalityRequest r = required(body, "type, flags and digest");
         return GuestSettingsController.answer(settings.setPersonality(name, r.type(), r.flags(),
                 expected(name, ifMatch, r.digest())));
     }
 
-    private String expected(String name, String ifMatch, String bodyDigest) {
+    private @Nullable String expected(String name, @Nullable String ifMatch, @Nullable String bodyDigest) {
         return IfMatch.expected(ifMatch, () -> guests.config(name).digest(), bodyDigest);
     }
 

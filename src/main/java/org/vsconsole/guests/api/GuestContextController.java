@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.vsconsole.apidocs.ApiTags;
 import org.vsconsole.guests.GuestContextService;
 import org.vsconsole.host.ContextDetails;
+import org.jspecify.annotations.Nullable;
 
 /** The details of a guest's running context over REST (GuestContextService); changing the id is {@code PUT …/context}. */
 @RestController
@@ -19,8 +20,8 @@ class GuestContextController {
 
     @Schema(description = "A guest's context: whether it runs, and the kernel's details of it when it does.")
     record ContextAnswer(String guest, boolean running, @Schema(description = "linux, vserver or read-only") String driver,
-            @Schema(description = "the configured static context; null when the guest has none (dynamic or unusable)") Integer staticContext,
-            @Schema(description = "null when the guest is not running; null figures inside are not available on this driver") ContextDetails details) {
+            @Schema(description = "the configured static context; null when the guest has none (dynamic or unusable)") @Nullable Integer staticContext,
+            @Schema(description = "null when the guest is not running; null figures inside are not available on this driver") @Nullable ContextDetails details) {
     }
 
     private final GuestContextService context;

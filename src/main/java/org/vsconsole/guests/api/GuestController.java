@@ -23,6 +23,7 @@ import org.vsconsole.base.Paging;
 import org.vsconsole.guests.GuestService;
 import org.vsconsole.guests.GuestSummary;
 import org.vsconsole.host.config.GuestConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Guests over REST, with the same authorisation and audit as the UI (both go through GuestService).
@@ -40,10 +41,10 @@ class GuestController {
     @Schema(description = "A guest as the list shows it.", example = """
             {"name":"web1","xid":1001,"ips":["10.238.0.2"],"startsAtBoot":false,"running":true,"state":"running",\
             "processes":4,"rssBytes":8388608,"uptimeMs":61000}""")
-    record GuestRow(String name, Integer xid, List<String> ips, boolean startsAtBoot, boolean running,
+    record GuestRow(String name, @Nullable Integer xid, List<String> ips, boolean startsAtBoot, boolean running,
             @Schema(allowableValues = {
                     "running", "stopped", "disabled", "broken", "context-conflict"}) String state,
-            int processes, long rssBytes, long uptimeMs, String conflict) {
+            int processes, long rssBytes, long uptimeMs, @Nullable String conflict) {
     }
 
     record Deleted(String deleted) {
@@ -86,7 +87,7 @@ class GuestController {
     @Operation(operationId = "startGuest", summary = "Start a guest", description = "Starts the guest's context and answers its row once it runs. 409 when it runs already.")
     @ApiErrors({409, 412})
     GuestRow start(@PathVariable String name,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         precondition(name, ifMatch);
         return row(guests.start(name));
     }
@@ -95,7 +96,7 @@ class GuestController {
     @Operation(operationId = "stopGuest", summary = "Stop a guest", description = "Stops the guest's context and answers its row once it stopped. 409 when it is not running.")
     @ApiErrors({409, 412})
     GuestRow stop(@PathVariable String name,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         precondition(name, ifMatch);
         return row(guests.stop(name));
     }
@@ -104,7 +105,7 @@ class GuestController {
     @Operation(operationId = "restartGuest", summary = "Restart a guest", description = "Stops the guest if it runs, then starts it; answers its row.")
     @ApiErrors({409, 412})
     GuestRow restart(@PathVariable String name,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         precondition(name, ifMatch);
         return row(guests.restart(name));
     }
@@ -115,15 +116,15 @@ class GuestController {
             + " is shared.")
     @ApiErrors({409, 412})
     Deleted delete(@PathVariable String name,
-            @Parameter(description = "The guest's name again, as a confirmation") @RequestParam(required = false) String confirm,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+            @Parameter(description = "The guest's name again, as a confirmation") @RequestParam(required = false) @Nullable String confirm,
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         precondition(name, ifMatch);
         guests.delete(name, confirm == null ? name : confirm);
         return new Deleted(name);
     }
 
     /** Only with a header: without one, the call behaves as it always did. */
-    private void precondition(String name, String ifMatch) {
+    private void precondition(String name, @Nullable String ifMatch) {
         if (ifMatch != null) {
             IfMatch.check(ifMatch, guests.config(name).digest());
         }

@@ -16,6 +16,7 @@ import org.vsconsole.base.ApiErrors;
 import org.vsconsole.guests.GuestProcessService;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
+import org.jspecify.annotations.Nullable;
 
 /** What runs inside a guest over REST: its processes, signals to them and commands (GuestProcessService). */
 @RestController
@@ -24,14 +25,15 @@ import org.vsconsole.host.GuestProcess;
 class GuestProcessController {
 
     @Schema(example = "{\"command\":[\"uname\",\"-a\"]}")
-    record ExecRequest(@Schema(description = "argv: no shell is involved") List<String> command) {
+    record ExecRequest(@Schema(description = "argv: no shell is involved") @Nullable List<String> command) {
     }
 
     record ExecResponse(int exitCode, boolean timedOut, List<String> output) {
     }
 
     @Schema(example = "{\"signal\":\"TERM\"}")
-    record SignalRequest(@Schema(description = "HUP, INT, QUIT, KILL, USR1, USR2, TERM, CONT or STOP (SIG prefix allowed)") String signal) {
+    record SignalRequest(
+            @Schema(description = "HUP, INT, QUIT, KILL, USR1, USR2, TERM, CONT or STOP (SIG prefix allowed)") @Nullable String signal) {
     }
 
     record SignalSent(int pid, String signal) {

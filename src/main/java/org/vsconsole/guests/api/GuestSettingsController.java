@@ -21,6 +21,7 @@ import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.guests.GuestService;
 import org.vsconsole.guests.GuestSettingsService;
 import org.vsconsole.host.config.GuestConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Editing an existing guest's host name, context and addresses over REST (GuestSettingsService):
@@ -34,17 +35,18 @@ class GuestSettingsController {
     static final String DIGEST_DOC = "The guest's digest (ETag) as read; required here or as If-Match.";
 
     @Schema(example = "{\"hostname\":\"web1\",\"domain\":\"example.org\",\"digest\":\"9f2c…\"}")
-    record HostNameRequest(String hostname, @Schema(description = "empty: none") String domain,
-            @Schema(description = DIGEST_DOC) String digest) {
+    record HostNameRequest(@Nullable String hostname, @Schema(description = "empty: none") @Nullable String domain,
+            @Schema(description = DIGEST_DOC) @Nullable String digest) {
     }
 
     @Schema(example = "{\"context\":\"40123\",\"digest\":\"9f2c…\"}")
-    record ContextRequest(String context, @Schema(description = DIGEST_DOC) String digest) {
+    record ContextRequest(@Nullable String context, @Schema(description = DIGEST_DOC) @Nullable String digest) {
     }
 
     @Schema(example = "{\"ip\":\"10.88.0.20\",\"prefix\":\"24\",\"dev\":\"eth0\",\"digest\":\"9f2c…\"}")
-    record AddressRequest(String ip, String prefix, @Schema(description = "host device for util-vserver; empty: none") String dev,
-            @Schema(description = DIGEST_DOC) String digest) {
+    record AddressRequest(@Nullable String ip, @Nullable String prefix,
+            @Schema(description = "host device for util-vserver; empty: none") @Nullable String dev,
+            @Schema(description = DIGEST_DOC) @Nullable String digest) {
     }
 
     @Schema(description = "The configuration as written and when the guest sees it.")
@@ -64,7 +66,7 @@ class GuestSettingsController {
             + " guest's next start. ADMIN and OPERATOR; audited.")
     @ApiErrors({409, 412})
     ResponseEntity<Saved> hostName(@PathVariable String name, @RequestBody HostNameRequest body,
-            @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+            @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         HostNameRequest r = required(body, "hostname and digest");
         return answer(settings.setHostName(name, r.hostname(), r.domain(), expected(name, ifMatch, r.digest())));
     }
@@ -74,7 +76,7 @@ class GuestSettingsController {
             + " ADMIN and OPERATOR; audited.")
     @ApiErrors({409, 412})
     ResponseEntity<Saved> context(@PathVariable String name, @RequestBody ContextRequest body,
-            @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+            @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         ContextRequest r = required(body, "context and digest");
         return answer(settings.setContext(name, r.context(), expected(name, ifMatch, r.digest())));
     }
@@ -84,7 +86,7 @@ class GuestSettingsController {
             + " another guest uses the address. Takes effect at the next start. ADMIN and OPERATOR; audited.")
     @ApiErrors({409, 412})
     ResponseEntity<Saved> setAddress(@PathVariable String name, @PathVariable String id, @RequestBody AddressRequest body,
-            @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+            @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         AddressRequest r = required(body, "ip, prefix and digest");
         return answer(settings.setInterface(name, id, r.ip(), r.prefix(), r.dev(), expected(name, ifMatch, r.digest())));
     }
@@ -93,7 +95,7 @@ class GuestSettingsController {
     @Operation(operationId = "addGuestAddress", summary = "Give a guest a further address", description = "Adds the next free interfaces/<n>/. Takes effect at the next start. ADMIN and OPERATOR; audited.")
     @ApiErrors({409, 412})
     ResponseEntity<Saved> addAddress(@PathVariable String name, @RequestBody AddressRequest body,
-            @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+            @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         AddressRequest r = required(body, "ip, prefix and digest");
         return answer(settings.addInterface(name, r.ip(), r.prefix(), r.dev(), expected(name, ifMatch, r.digest())));
     }
@@ -102,12 +104,12 @@ class GuestSettingsController {
     @Operation(operationId = "removeGuestAddress", summary = "Remove one of a guest's addresses", description = "Deletes interfaces/{id}/. Takes effect at the next start. ADMIN and OPERATOR; audited.")
     @ApiErrors({409, 412})
     ResponseEntity<Saved> removeAddress(@PathVariable String name, @PathVariable String id,
-            @Parameter(description = DIGEST_DOC) @RequestParam(required = false) String digest,
-            @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+            @Parameter(description = DIGEST_DOC) @RequestParam(required = false) @Nullable String digest,
+            @Parameter(description = GuestController.IF_MATCH_DOC) @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         return answer(settings.removeInterface(name, id, expected(name, ifMatch, digest)));
     }
 
-    private String expected(String name, String ifMatch, String bodyDigest) {
+    private @Nullable String expected(String name, @Nullable String ifMatch, @Nullable String bodyDigest) {
         return IfMatch.expected(ifMatch, () -> guests.config(name).digest(), bodyDigest);
     }
 

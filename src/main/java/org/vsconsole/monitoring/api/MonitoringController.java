@@ -28,6 +28,8 @@ import org.vsconsole.monitoring.MetricPoint;
 import org.vsconsole.monitoring.MetricsHistory;
 import org.vsconsole.monitoring.Sampler;
 import org.vsconsole.security.CurrentUser;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Live figures and history over REST, scoped like the dashboard. */
 @RestController
@@ -47,14 +49,14 @@ class MonitoringController {
 
     /** One running context as {@code vserver-stat} shows it, plus CPU % since the previous tick and limit hits. */
     record StatRow(int xid,
-            @Schema(description = "the guest's name; \"root server\" for the host; null for a context no guest names") String name,
+            @Schema(description = "the guest's name; \"root server\" for the host; null for a context no guest names") @Nullable String name,
             @Schema(description = "guest, host (context 0: the host's processes outside every context, not a guest) or"
                     + " context (running, but no guest names it)", allowableValues = {
                             "guest", "host", "context"}) String kind,
             @Schema(description = "on a dynamic context (49152+): the kernel picked the id at start; give the guest a"
                     + " static one with PUT /guests/{name}/context") boolean dynamicContext,
             int processes, long vszBytes, long rssBytes, long userMs, long sysMs, long uptimeMs,
-            Double cpuPercent, long limitHits, List<String> limitHitsRising) {
+            @Nullable Double cpuPercent, long limitHits, List<String> limitHitsRising) {
     }
 
     record Stat(String takenAt, long tick, List<StatRow> rows) {
@@ -82,7 +84,7 @@ class MonitoringController {
     }
 
     private static StatRow row(GuestLive g, GuestDelta d) {
-        ContextFigures f = g.figures();
+        ContextFigures f = Objects.requireNonNull(g.figures(), "only guests with figures are listed");
         return new StatRow(g.xid(), g.name(), "guest", g.xid() >= DashboardRow.FIRST_DYNAMIC_XID, f.processes(), f.vszBytes(),
                 f.rssBytes(), f.userMs(), f.sysMs(), f.uptimeMs(),
                 Double.isNaN(d.cpuPercent()) ? null : Math.round(d.cpuPercent() * 10) / 10.0, d.totalHits(), d.risingLimits());

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vsconsole.security.UserAccount;
 import org.vsconsole.security.UserAccountService;
+import org.jspecify.annotations.Nullable;
 
 /** Who the caller is, and the change of their own password. */
 @RestController
@@ -19,7 +20,7 @@ import org.vsconsole.security.UserAccountService;
 class MeController {
 
     @Schema(example = "{\"currentPassword\":\"the-initial-one\",\"newPassword\":\"a-long-new-passphrase\"}")
-    record PasswordChange(String currentPassword, String newPassword) {
+    record PasswordChange(@Nullable String currentPassword, @Nullable String newPassword) {
     }
 
     record PasswordChanged(boolean passwordChanged) {

@@ -19,6 +19,7 @@ import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.security.ApiToken;
 import org.vsconsole.security.ApiTokenService;
 import org.vsconsole.security.NewApiToken;
+import org.jspecify.annotations.Nullable;
 
 /** The caller's own API tokens: make one (the secret is in this answer only), list, revoke. */
 @RestController
@@ -27,7 +28,7 @@ import org.vsconsole.security.NewApiToken;
 class TokenController {
 
     @Schema(example = "{\"name\":\"backup script\",\"expiresInDays\":90,\"readOnly\":true}")
-    record NewToken(String name, Integer expiresInDays, Boolean readOnly) {
+    record NewToken(@Nullable String name, @Nullable Integer expiresInDays, @Nullable Boolean readOnly) {
     }
 
     record Revoked(long id, boolean revoked) {
@@ -45,7 +46,7 @@ class TokenController {
             + " only: a token cannot make tokens (400, field token).")
     @io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "basicAuth")
     @ApiResponse(responseCode = "201", description = "The token with its secret")
-    ResponseEntity<NewApiToken> create(@RequestBody(required = false) NewToken body) {
+    ResponseEntity<NewApiToken> create(@RequestBody(required = false) @Nullable NewToken body) {
         if (body == null) {
             throw new InvalidInputException("body", "a JSON body with name, expiresInDays and readOnly is required");
         }

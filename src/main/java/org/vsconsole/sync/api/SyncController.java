@@ -17,6 +17,7 @@ import org.vsconsole.security.CurrentUser;
 import org.vsconsole.sync.GuestSyncStatus;
 import org.vsconsole.sync.DriftDecisions;
 import org.vsconsole.sync.SyncService;
+import org.jspecify.annotations.Nullable;
 
 /** A guest's sync state; accept or restore a change made outside the console; adopt a hand-made guest. */
 @RestController
@@ -55,7 +56,7 @@ class SyncController {
     @Operation(operationId = "acceptDrift", summary = "Accept a change made outside the console", description = "Takes the guest's tree as it is now as the truth. `digest` is the tree's digest as"
             + " read; a stale one answers 409. ADMIN and OPERATOR.")
     @ApiErrors({409})
-    GuestSyncStatus accept(@PathVariable String name, @RequestParam(required = false) String digest) {
+    GuestSyncStatus accept(@PathVariable String name, @RequestParam(required = false) @Nullable String digest) {
         return decisions.accept(name, digest);
     }
 
@@ -63,7 +64,7 @@ class SyncController {
     @Operation(operationId = "restoreDrift", summary = "Undo a change made outside the console", description = "Writes back the tree the console last knew. `digest` as read; a stale one answers 409."
             + " ADMIN and OPERATOR.")
     @ApiErrors({409})
-    GuestSyncStatus restore(@PathVariable String name, @RequestParam(required = false) String digest) {
+    GuestSyncStatus restore(@PathVariable String name, @RequestParam(required = false) @Nullable String digest) {
         return decisions.restore(name, digest);
     }
 
