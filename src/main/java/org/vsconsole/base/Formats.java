@@ -70,4 +70,10 @@ public final class Formats {
         }
         return text.length() > 40 ? b + "…" : b.toString();
     }
+
+    /** What a caught exception says about itself, for a person: its message, or its kind when it has none. */
+    public static String reason(Throwable e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
 }

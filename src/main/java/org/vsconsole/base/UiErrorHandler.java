@@ -34,7 +34,7 @@ class UiErrorHandler implements VaadinServiceInitListener {
             message = "Access denied: you do not have the role or guest this needs.";
         } else {
             log.error("Unexpected error in the UI", event.getThrowable());
-            message = "Something went wrong: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+            message = "Something went wrong: " + Formats.reason(cause);
         }
         UI ui = UI.getCurrent();
         if (ui != null) {

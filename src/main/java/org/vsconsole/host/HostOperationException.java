@@ -23,12 +23,6 @@ public class HostOperationException extends RuntimeException {
         this.guest = guest;
     }
 
-    /** What a caught exception says about itself: its message, or its kind when it has none. */
-    public static String reason(Throwable e) {
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
-    }
-
     public String operation() {
         return operation;
     }

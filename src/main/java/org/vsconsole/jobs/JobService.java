@@ -1,5 +1,6 @@
 package org.vsconsole.jobs;
 
+import org.vsconsole.base.Formats;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +194,7 @@ public class JobService {
             end = context.cancelled() ? JobState.CANCELLED : JobState.SUCCEEDED;
         } catch (Exception e) {
             end = context.cancelled() ? JobState.CANCELLED : JobState.FAILED;
-            message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            message = Formats.reason(e);
             log.info("Job {} ended {}: {}", id, end, message);
         } finally {
             cancelRequested.remove(id);

@@ -1,5 +1,6 @@
 package org.vsconsole.updates;
 
+import org.vsconsole.base.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +181,7 @@ public class UpdateService {
             GuestSpec spec = GuestSpecs.from(config, host.guestsRoot());
             return updater.run(spec, plan, line -> job.log("[" + guest + "] " + line));
         } catch (RuntimeException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String why = Formats.reason(e);
             if (plan.dryRun() && plan.action() == UpdateAction.DIST_UPGRADE) {
                 pending.recordProblem(guest, why);
             }

@@ -1,5 +1,6 @@
 package org.vsconsole.host.linux;
 
+import org.vsconsole.base.Formats;
 import com.sun.jna.LastErrorException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -170,7 +171,7 @@ public final class LinuxDriver implements HostDriver {
         } catch (IOException | RuntimeException e) {
             HostOperationException failure = e instanceof HostOperationException hoe
                     ? hoe
-                    : fail("start", guest, HostOperationException.reason(e));
+                    : fail("start", guest, Formats.reason(e));
             try {
                 if (!tree.pids(guest.xid()).isEmpty()) {
                     lxc.kill(guest.name(), container);
@@ -429,7 +430,7 @@ public final class LinuxDriver implements HostDriver {
                 remover.remove(lxc.lxcPath().resolve(container(guest)));
             }
         } catch (IOException e) {
-            throw fail("delete", guest, HostOperationException.reason(e));
+            throw fail("delete", guest, Formats.reason(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.vsconsole.host.linux;
 
+import org.vsconsole.base.Formats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,7 +125,7 @@ final class LxcTools {
             return PtyProcess.start(withRlimits(rlimits, argv), Map.of("PATH", LinuxCommands.GUEST_ENV.get("PATH"), "TERM", TERMINAL_TYPE),
                     size);
         } catch (IOException e) {
-            throw new HostOperationException("terminal", guest, HostOperationException.reason(e), e);
+            throw new HostOperationException("terminal", guest, Formats.reason(e), e);
         }
     }
 

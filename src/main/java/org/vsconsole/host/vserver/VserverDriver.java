@@ -1,5 +1,6 @@
 package org.vsconsole.host.vserver;
 
+import org.vsconsole.base.Formats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,7 +178,7 @@ public final class VserverDriver implements HostDriver {
         try {
             return PtyProcess.start(commands.enter(guest), environment, size);
         } catch (IOException e) {
-            throw new HostOperationException("terminal", guest.name(), HostOperationException.reason(e), e);
+            throw new HostOperationException("terminal", guest.name(), Formats.reason(e), e);
         }
     }
 
@@ -247,7 +248,7 @@ public final class VserverDriver implements HostDriver {
         try {
             rootRemover.remove(guest.rootDir());
         } catch (IOException e) {
-            throw new HostOperationException(op, guest.name(), HostOperationException.reason(e), e);
+            throw new HostOperationException(op, guest.name(), Formats.reason(e), e);
         }
     }
 
