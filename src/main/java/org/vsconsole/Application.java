@@ -26,6 +26,10 @@ public class Application implements AppShellConfigurator {
             // vserver-stat for given roots: a plain command, no web server, no database.
             System.exit(StatCommand.run(args, System.out, System.err, org.vsconsole.host.linux.LinuxStat::compute));
         }
+        if (args.length > 0 && args[0].equals("agent")) {
+            // the host agent: the driver behind a socket or stdin/stdout, no web server, no database
+            System.exit(org.vsconsole.host.agent.AgentCommand.run(args));
+        }
         SpringApplication.run(Application.class, args);
     }
 

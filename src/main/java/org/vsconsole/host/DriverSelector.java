@@ -20,7 +20,7 @@ import org.vsconsole.host.vserver.VserverDriver;
  * root with writable cgroups, and read-only (with the reason) everywhere else.
  */
 @Component
-class DriverSelector {
+public class DriverSelector {
 
     private final ConsoleProperties console;
     private final String cgroupParent;
@@ -29,7 +29,7 @@ class DriverSelector {
     private final boolean nat;
     private final LinuxDriverSettings.BuildCache cache;
 
-    DriverSelector(ConsoleProperties console, LinuxProperties linux, ProvisioningProperties provisioning) {
+    public DriverSelector(ConsoleProperties console, LinuxProperties linux, ProvisioningProperties provisioning) {
         this.cache = new LinuxDriverSettings.BuildCache(linux.cacheDir().isBlank()
                 ? console.dataDir().resolve("cache")
                 : Path.of(linux.cacheDir()), linux.packageCachePort(), linux.baseTreeMaxAge());
@@ -40,7 +40,7 @@ class DriverSelector {
         this.nat = linux.nat();
     }
 
-    HostDriver select(HostProperties host) {
+    public HostDriver select(HostProperties host) {
         String choice = host.driver() == null ? "auto" : host.driver().trim().toLowerCase(Locale.ROOT);
         return switch (choice) {
             case "read-only" -> new ReadOnlyDriver("the console is configured read-only (vsconsole.host.driver=read-only)");

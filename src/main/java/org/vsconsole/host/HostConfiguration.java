@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.vsconsole.host.agent.AgentHostDriver;
+import org.vsconsole.host.agent.AgentProperties;
 import org.vsconsole.host.config.ConfigWriteListener;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
@@ -61,9 +63,11 @@ class HostConfiguration {
     }
 
     @Bean
-    HostDriver hostDriver(HostProperties host, DriverSelector selector) {
-        HostDriver driver = selector.select(host);
-        log.info("Host driver: {}{}", driver.name(), driver.readOnlyReason().map(r -> " (" + r + ")").orElse(""));
+    HostDriver hostDriver(HostProperties host, DriverSelector selector, AgentProperties agent) {
+        Path socket = agent.socket();
+        HostDriver driver = socket != null ? AgentHostDriver.overSocket(socket) : selector.select(host);
+        log.info("Host driver: {}{}{}", driver.name(), socket != null ? " through the host agent at " + socket : "",
+                driver.readOnlyReason().map(r -> " (" + r + ")").orElse(""));
         return driver;
     }
 

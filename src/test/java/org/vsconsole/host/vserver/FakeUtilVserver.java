@@ -102,7 +102,7 @@ public final class FakeUtilVserver {
         return control(key, "stderr", stderr).control(key, "exit", Integer.toString(exitCode));
     }
 
-    FakeUtilVserver markRunning(String guest) {
+    public FakeUtilVserver markRunning(String guest) {
         try {
             Files.createDirectories(home.resolve("state"));
             Files.writeString(home.resolve("state").resolve(guest), "");

@@ -1,0 +1,221 @@
+package org.vsconsole.host.agent;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.vsconsole.host.BuildProgress;
+import org.vsconsole.host.BuildRequest;
+import org.vsconsole.host.ContextDetails;
+import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.DiskQuotaState;
+import org.vsconsole.host.ExecResult;
+import org.vsconsole.host.GuestProcess;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostOperationException;
+import org.vsconsole.host.LimitValues;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The host port served by a host agent: each call goes over the agent's protocol and comes back
+ * as the agent's driver answered it. Guests are sent by name only; the agent reads the rest from
+ * its own config tree. A connection that broke is made again at the next call.
+ */
+public final class AgentHostDriver implements HostDriver {
+
+    /** Opens a connection to the agent; called again after one broke. */
+    interface Connector {
+
+        AgentClient connect() throws IOException;
+    }
+
+    private final Connector connector;
+    private final AgentHello hello;
+    private @Nullable AgentClient client;
+
+    AgentHostDriver(Connector connector) {
+        this.connector = connector;
+        this.hello = AgentJson.MAPPER.treeToValue(call("hello", fields(), null, null), AgentHello.class);
+        if (hello.protocol() != AgentRequest.VERSION) {
+            throw new HostOperationException("hello", null, "the host agent speaks protocol " + hello.protocol()
+                    + "; this console speaks " + AgentRequest.VERSION);
+        }
+    }
+
+    /** The driver of the agent listening on {@code socket}; fails with the reason when it cannot be reached. */
+    public static AgentHostDriver overSocket(java.nio.file.Path socket) {
+        return new AgentHostDriver(() -> AgentClient.overSocket(socket));
+    }
+
+    @Override
+    public String name() {
+        return hello.driver();
+    }
+
+    @Override
+    public Optional<String> readOnlyReason() {
+        return Optional.ofNullable(hello.readOnlyReason());
+    }
+
+    @Override
+    public boolean buildMakesConfigDirectory() {
+        return hello.buildMakesConfigDirectory();
+    }
+
+    @Override
+    public void start(GuestSpec guest) {
+        call("start", guest(guest), null, null);
+    }
+
+    @Override
+    public void stop(GuestSpec guest, Duration timeout) {
+        call("stop", guest(guest).put("timeoutMs", Math.max(1, timeout.toMillis())), null, null);
+    }
+
+    @Override
+    public void restart(GuestSpec guest, Duration timeout) {
+        call("restart", guest(guest).put("timeoutMs", Math.max(1, timeout.toMillis())), null, null);
+    }
+
+    @Override
+    public boolean isRunning(GuestSpec guest) {
+        return call("isRunning", guest(guest), null, null).booleanValue();
+    }
+
+    @Override
+    public Map<Integer, ContextFigures> figures(List<GuestSpec> guests) {
+        return byXid(call("figures", guests(guests), null, null));
+    }
+
+    @Override
+    public Map<Integer, ContextFigures> otherContexts(List<GuestSpec> guests) {
+        return byXid(call("otherContexts", guests(guests), null, null));
+    }
+
+    @Override
+    public Optional<ContextDetails> contextDetails(GuestSpec guest) {
+        JsonNode result = call("contextDetails", guest(guest), null, null);
+        return result.isNull() ? Optional.empty() : Optional.of(AgentJson.MAPPER.treeToValue(result, ContextDetails.class));
+    }
+
+    @Override
+    public OptionalInt dynamicContext(java.nio.file.Path configDir) {
+        JsonNode result = call("dynamicContext", fields().put("guest", configDir.getFileName().toString()), null, null);
+        return result.isNull() ? OptionalInt.empty() : OptionalInt.of(result.intValue());
+    }
+
+    @Override
+    public ExecResult exec(GuestSpec guest, List<String> argv, Consumer<String> output, Duration timeout) {
+        ObjectNode fields = guest(guest).put("timeoutMs", Math.max(1, timeout.toMillis()));
+        fields.set("argv", AgentJson.MAPPER.valueToTree(argv));
+        JsonNode result = call("exec", fields, e -> output.accept(e.path("line").asString("")), null);
+        return AgentJson.MAPPER.treeToValue(result, ExecResult.class);
+    }
+
+    @Override
+    public List<GuestProcess> processes(GuestSpec guest) {
+        return AgentJson.MAPPER.convertValue(call("processes", guest(guest), null, null), new TypeReference<List<GuestProcess>>() {
+        });
+    }
+
+    @Override
+    public void kill(GuestSpec guest, int pid, int signal) {
+        call("kill", guest(guest).put("pid", pid).put("signal", signal), null, null);
+    }
+
+    @Override
+    public void setLimitLive(GuestSpec guest, String limitName, LimitValues values) {
+        call("setLimitLive", guest(guest).put("limit", limitName).put("soft", values.soft()).put("hard", values.hard()), null, null);
+    }
+
+    @Override
+    public LimitValues liveAtStart(String limitName, @Nullable LimitValues saved) {
+        ObjectNode fields = fields().put("limit", limitName);
+        if (saved != null) {
+            fields.put("soft", saved.soft()).put("hard", saved.hard());
+        }
+        return AgentJson.MAPPER.treeToValue(call("liveAtStart", fields, null, null), LimitValues.class);
+    }
+
+    @Override
+    public void remountTmp(GuestSpec guest, String size) {
+        call("remountTmp", guest(guest).put("size", size), null, null);
+    }
+
+    @Override
+    public void buildRoot(GuestSpec guest, BuildRequest request, BuildProgress progress) {
+        ObjectNode fields = guest(guest);
+        fields.set("request", AgentJson.MAPPER.valueToTree(request));
+        call("buildRoot", fields, e -> {
+            if (e.has("percent")) {
+                progress.percent(e.path("percent").intValue());
+            } else {
+                progress.accept(e.path("line").asString(""));
+            }
+        }, progress::cancelled);
+    }
+
+    @Override
+    public void deleteRoot(GuestSpec guest) {
+        call("deleteRoot", guest(guest), null, null);
+    }
+
+    @Override
+    public DiskQuotaState diskQuota(GuestSpec guest) {
+        return AgentJson.MAPPER.treeToValue(call("diskQuota", guest(guest), null, null), DiskQuotaState.class);
+    }
+
+    @Override
+    public DiskQuotaState applyDiskQuota(GuestSpec guest) {
+        return AgentJson.MAPPER.treeToValue(call("applyDiskQuota", guest(guest), null, null), DiskQuotaState.class);
+    }
+
+    private JsonNode call(String op, ObjectNode fields, @Nullable Consumer<JsonNode> events,
+            java.util.function.@Nullable BooleanSupplier cancelled) {
+        return client(op).call(op, fields, events, cancelled);
+    }
+
+    private synchronized AgentClient client(String op) {
+        AgentClient current = client;
+        if (current != null && current.isOpen()) {
+            return current;
+        }
+        try {
+            AgentClient fresh = connector.connect();
+            client = fresh;
+            return fresh;
+        } catch (IOException e) {
+            throw new HostOperationException(op, null, e.getMessage() == null ? "cannot reach the host agent" : e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode fields() {
+        return AgentJson.MAPPER.createObjectNode();
+    }
+
+    private static ObjectNode guest(GuestSpec guest) {
+        return fields().put("guest", guest.name());
+    }
+
+    private static ObjectNode guests(List<GuestSpec> guests) {
+        ObjectNode fields = fields();
+        fields.set("guests", AgentJson.MAPPER.valueToTree(guests.stream().map(GuestSpec::name).toList()));
+        return fields;
+    }
+
+    private static Map<Integer, ContextFigures> byXid(JsonNode list) {
+        List<ContextFigures> figures = AgentJson.MAPPER.convertValue(list, new TypeReference<List<ContextFigures>>() {
+        });
+        Map<Integer, ContextFigures> out = new LinkedHashMap<>();
+        figures.forEach(f -> out.put(f.xid(), f));
+        return out;
+    }
+}

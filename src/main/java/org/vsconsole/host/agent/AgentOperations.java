@@ -1,0 +1,178 @@
+package org.vsconsole.host.agent;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.BuildProgress;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.LimitValues;
+import org.vsconsole.host.config.HostGrammar;
+import org.vsconsole.host.config.KnownLimit;
+
+/**
+ * The allow-list: every operation the agent serves, each with the fields it takes and their
+ * checks. There is no operation that runs a command on the host; {@code exec} runs inside a
+ * guest, which is the tenant's own and as hostile as the tenant.
+ */
+final class AgentOperations {
+
+    static final int PROTOCOL = AgentRequest.VERSION;
+    private static final Pattern ARG = Pattern.compile("[^\\x00]*");
+    private static final Pattern LIMIT = Pattern.compile("[a-z]{1,16}");
+    private static final Pattern TMP_SIZE = Pattern.compile("[1-9][0-9]{0,15}[kKmMgG%]?");
+    private static final int MAX_PID = 4_194_304;
+
+    interface Operation {
+
+        @Nullable
+        Object run(AgentRequest request, AgentCall call);
+    }
+
+    private final HostDriver driver;
+    private final AgentGuests guests;
+    private final AgentBuildCheck builds;
+    private final Map<String, Operation> operations = new LinkedHashMap<>();
+
+    AgentOperations(HostDriver driver, AgentGuests guests) {
+        this.driver = driver;
+        this.guests = guests;
+        this.builds = new AgentBuildCheck(guests);
+        add("hello", Set.of(), (r, c) -> new AgentHello(PROTOCOL, driver.name(), driver.readOnlyReason().orElse(null),
+                driver.buildMakesConfigDirectory(), ProcessHandle.current().pid()));
+        add("start", Set.of("guest"), (r, c) -> {
+            driver.start(guest(r));
+            return null;
+        });
+        add("stop", Set.of("guest", "timeoutMs"), (r, c) -> {
+            driver.stop(guest(r), r.millis("timeoutMs"));
+            return null;
+        });
+        add("restart", Set.of("guest", "timeoutMs"), (r, c) -> {
+            driver.restart(guest(r), r.millis("timeoutMs"));
+            return null;
+        });
+        add("isRunning", Set.of("guest"), (r, c) -> driver.isRunning(guest(r)));
+        add("figures", Set.of("guests"), (r, c) -> List.copyOf(driver.figures(guests.specs(r, "guests")).values()));
+        add("otherContexts", Set.of("guests"), (r, c) -> List.copyOf(driver.otherContexts(guests.specs(r, "guests")).values()));
+        add("contextDetails", Set.of("guest"), (r, c) -> driver.contextDetails(guest(r)).orElse(null));
+        add("dynamicContext", Set.of("guest"), (r, c) -> {
+            var dynamic = driver.dynamicContext(guest(r).configDir());
+            return dynamic.isPresent() ? dynamic.getAsInt() : null;
+        });
+        add("exec", Set.of("guest", "argv", "timeoutMs"), (r, c) -> {
+            GuestSpec guest = guest(r);
+            List<String> argv = r.texts("argv", ARG, "at most 4096 characters, no NUL", 256, 4096);
+            if (argv.isEmpty()) {
+                throw new InvalidInputException("argv", "must name the program to run");
+            }
+            return driver.exec(guest, argv, c::line, r.millis("timeoutMs"));
+        });
+        add("processes", Set.of("guest"), (r, c) -> driver.processes(guest(r)));
+        add("kill", Set.of("guest", "pid", "signal"), (r, c) -> {
+            driver.kill(guest(r), (int) r.integer("pid", 1, MAX_PID), (int) r.integer("signal", 1, 64));
+            return null;
+        });
+        add("setLimitLive", Set.of("guest", "limit", "soft", "hard"), (r, c) -> {
+            GuestSpec guest = guest(r);
+            KnownLimit limit = limit(r);
+            driver.setLimitLive(guest, limit.fileName(), values(r, limit));
+            return null;
+        });
+        add("liveAtStart", Set.of("limit", "soft", "hard"), (r, c) -> {
+            KnownLimit limit = limit(r);
+            return driver.liveAtStart(limit.fileName(), r.has("soft") || r.has("hard") ? values(r, limit) : null);
+        });
+        add("remountTmp", Set.of("guest", "size"), (r, c) -> {
+            GuestSpec guest = guest(r);
+            driver.remountTmp(guest, r.text("size", TMP_SIZE, "a tmpfs size such as 64m", 17));
+            return null;
+        });
+        add("buildRoot", Set.of("guest", "request"), (r, c) -> {
+            if (driver.buildMakesConfigDirectory()) {
+                throw new InvalidInputException("op", "the " + driver.name() + " driver builds a guest before its config"
+                        + " exists, which the agent cannot check yet");
+            }
+            GuestSpec guest = guest(r);
+            driver.buildRoot(guest, builds.request(r.object("request"), guest.name()), new BuildProgress() {
+
+                @Override
+                public void accept(String line) {
+                    c.line(line);
+                }
+
+                @Override
+                public void percent(int percent) {
+                    c.percent(percent);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return c.cancelled();
+                }
+            });
+            return null;
+        });
+        add("deleteRoot", Set.of("guest"), (r, c) -> {
+            driver.deleteRoot(guest(r));
+            return null;
+        });
+        add("diskQuota", Set.of("guest"), (r, c) -> driver.diskQuota(guest(r)));
+        add("applyDiskQuota", Set.of("guest"), (r, c) -> driver.applyDiskQuota(guest(r)));
+    }
+
+    /** Runs the request's operation; refuses one not on the list, or a field it does not take. */
+    @Nullable
+    Object run(AgentRequest request, AgentCall call) {
+        Operation operation = operations.get(request.op());
+        if (operation == null) {
+            throw new InvalidInputException("op", "'" + request.op() + "' is not an operation of this agent");
+        }
+        return operation.run(request, call);
+    }
+
+    Set<String> names() {
+        return operations.keySet();
+    }
+
+    String driverName() {
+        return driver.name();
+    }
+
+    private void add(String name, Set<String> fields, Operation operation) {
+        operations.put(name, (r, c) -> {
+            r.allowOnly(fields);
+            return operation.run(r, c);
+        });
+    }
+
+    private GuestSpec guest(AgentRequest r) {
+        return guests.spec(r, "guest");
+    }
+
+    private static KnownLimit limit(AgentRequest r) {
+        String name = r.text("limit", LIMIT, "a limit name such as nproc or rss", 16);
+        try {
+            return HostGrammar.limitName(name);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("limit", e.rule());
+        }
+    }
+
+    private static LimitValues values(AgentRequest r, KnownLimit limit) {
+        long soft = r.integer("soft", LimitValues.UNLIMITED, Long.MAX_VALUE);
+        long hard = r.integer("hard", LimitValues.UNLIMITED, Long.MAX_VALUE);
+        try {
+            HostGrammar.limitValue(limit, soft);
+            HostGrammar.limitValue(limit, hard);
+            HostGrammar.softNotAboveHard(limit, soft, hard);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("soft", e.rule());
+        }
+        return new LimitValues(soft, hard);
+    }
+}

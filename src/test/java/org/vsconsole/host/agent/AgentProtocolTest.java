@@ -1,0 +1,164 @@
+package org.vsconsole.host.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.BuildRequest;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.HostOperationException;
+import org.vsconsole.host.LimitValues;
+
+/** The host port as the web tier sees it through an agent on a Unix domain socket. */
+class AgentProtocolTest {
+
+    @TempDir
+    Path temp;
+
+    FakeVserverAgentBed bed;
+    AgentHostDriver driver;
+
+    @BeforeEach
+    void setUp() {
+        bed = new FakeVserverAgentBed(temp);
+        driver = bed.client();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        bed.close();
+    }
+
+    static GuestSpec spec(String name, int xid, Path root) {
+        return new GuestSpec(name, xid, Path.of("/etc/vservers").resolve(name), root, name, null, null, List.of(), Map.of());
+    }
+
+    @Test
+    void theAgentSaysWhichDriverItServes() {
+        assertThat(driver.name()).isEqualTo("vserver");
+        assertThat(driver.buildMakesConfigDirectory()).isTrue();
+        assertThat(bed.fake.calls()).isEmpty();
+    }
+
+    @Test
+    void startAndStopReachTheAgentsDriverByName() {
+        GuestSpec web1 = spec("web1", 40001, bed.guestsRoot.resolve("web1"));
+
+        driver.start(web1);
+        assertThat(driver.isRunning(web1)).isTrue();
+        driver.stop(web1, Duration.ofSeconds(5));
+
+        assertThat(bed.fake.calls()).containsExactly(
+                List.of("vserver", "--", "web1", "start"), List.of("vserver", "--", "web1", "status"),
+                List.of("vserver", "--", "web1", "status"),
+                List.of("vserver", "--", "web1", "stop"), List.of("vserver", "--", "web1", "status"));
+        assertThat(driver.isRunning(web1)).isFalse();
+    }
+
+    @Test
+    void aWebTierThatLiesAboutAGuestsRootCannotMoveTheAgent() throws Exception {
+        Path victim = Files.createDirectories(temp.resolve("victim/etc"));
+        Files.writeString(victim.resolve("shadow"), "root:x:0:");
+        Files.writeString(bed.guestsRoot.resolve("web1/file"), "guest data");
+
+        driver.deleteRoot(spec("web1", 2, victim));
+
+        assertThat(victim.resolve("shadow")).hasContent("root:x:0:");
+        assertThat(bed.guestsRoot.resolve("web1")).doesNotExist();
+    }
+
+    @Test
+    void aGuestTheHostDoesNotHaveIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> driver.start(spec("ghost", 40002, bed.guestsRoot.resolve("ghost"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("guest: no guest 'ghost' on this host");
+        assertThatThrownBy(() -> driver.start(spec("../web1", 40002, bed.guestsRoot)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("guest: a guest name");
+        assertThat(bed.fake.calls()).isEmpty();
+    }
+
+    @Test
+    void execStreamsTheGuestsOutputLineByLine() {
+        GuestSpec web1 = spec("web1", 40001, bed.guestsRoot.resolve("web1"));
+        bed.fake.markRunning("web1");
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+        var result = driver.exec(web1, List.of("printf", "one\\ntwo\\n"), lines::add, Duration.ofSeconds(10));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(lines).containsExactly("one", "two");
+    }
+
+    @Test
+    void aLiveLimitIsCheckedByTheAgentAndApplied() {
+        GuestSpec web1 = spec("web1", 40001, bed.guestsRoot.resolve("web1"));
+        bed.fake.markRunning("web1");
+
+        driver.setLimitLive(web1, "nproc", new LimitValues(100, 200));
+        assertThatThrownBy(() -> driver.setLimitLive(web1, "nproc", new LimitValues(300, 200)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("exceeds hard limit");
+        assertThatThrownBy(() -> driver.setLimitLive(web1, "coredump", LimitValues.both(1)))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("limit:");
+
+        assertThat(bed.fake.calls()).filteredOn(c -> c.getFirst().equals("vlimit")).hasSize(1);
+    }
+
+    @Test
+    void aDriverFailureComesBackWithTheDriversReason() {
+        bed.fake.failWith("vserver.start", 1, "web1: cannot mount /proc");
+
+        assertThatThrownBy(() -> driver.start(spec("web1", 40001, bed.guestsRoot.resolve("web1"))))
+                .isInstanceOf(HostOperationException.class)
+                .hasMessageContaining("cannot mount /proc");
+    }
+
+    @Test
+    void aBuildThatNeedsNoConfigFirstIsNotCarriedYetAndSaysWhy() {
+        assertThatThrownBy(() -> driver.buildRoot(spec("web1", 40001, bed.guestsRoot.resolve("web1")), BuildRequest.skeleton(),
+                line -> {
+                }))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("builds a guest before its config exists");
+        assertThat(bed.fake.calls()).isEmpty();
+    }
+
+    @Test
+    void callsRunSideBySideOnOneConnection() throws Exception {
+        GuestSpec web1 = spec("web1", 40001, bed.guestsRoot.resolve("web1"));
+        bed.fake.markRunning("web1");
+        Thread slow = Thread.ofVirtual().start(() -> driver.exec(web1, List.of("sleep", "2"), l -> {
+        }, Duration.ofSeconds(10)));
+        Thread.sleep(200);
+
+        long started = System.nanoTime();
+        assertThat(driver.isRunning(web1)).isTrue();
+        long took = System.nanoTime() - started;
+        slow.join();
+
+        assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anAgentThatWentAwayIsReachedAgainAtTheNextCall() throws Exception {
+        GuestSpec web1 = spec("web1", 40001, bed.guestsRoot.resolve("web1"));
+        assertThat(driver.isRunning(web1)).isFalse();
+
+        bed.restart();
+
+        assertThatThrownBy(() -> driver.isRunning(web1)).isInstanceOf(HostOperationException.class)
+                .hasMessageContaining("host agent");
+        assertThat(driver.isRunning(web1)).isFalse();
+    }
+}
