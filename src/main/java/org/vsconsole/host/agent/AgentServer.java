@@ -48,15 +48,22 @@ final class AgentServer implements AutoCloseable {
     static AgentServer listen(Path socket, @Nullable String group, Set<String> allowedUsers, AgentOperations operations)
             throws IOException {
         Path dir = java.util.Objects.requireNonNull(socket.toAbsolutePath().getParent(), "a socket path names a file in a folder");
+        GroupPrincipal principal = group == null
+                ? null
+                : socket.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+            // made here, so no one else's: the web user's group passes through to the socket, others not
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));
+            if (principal != null) {
+                Files.getFileAttributeView(dir, PosixFileAttributeView.class).setGroup(principal);
+            }
         }
         Files.deleteIfExists(socket);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
-        if (group != null) {
-            GroupPrincipal principal = socket.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
+        if (principal != null) {
             Files.getFileAttributeView(socket, PosixFileAttributeView.class).setGroup(principal);
         }
         return new AgentServer(server, socket, allowedUsers, operations);

@@ -18,7 +18,7 @@ import org.vsconsole.host.LimitValues;
  * A throw-away guests root, run-state directory and driver for one test. Closing it stops every
  * guest it made and deletes every tree, so a failed test leaves no process, cgroup or veth.
  */
-final class GuestSandbox implements AutoCloseable {
+public final class GuestSandbox implements AutoCloseable {
 
     static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
     /** Its own cgroup parent, bridge and pool: a test never meets a live console's guests. */
@@ -90,6 +90,16 @@ final class GuestSandbox implements AutoCloseable {
         return out.toString();
     }
 
+    /** The bridge and firewall tables a driver made: the console keeps them, a test does not. */
+    public static void removeNetwork(String bridge, boolean nat) {
+        if (Files.exists(Path.of("/sys/class/net", bridge))) {
+            LinuxCommands.run("test", null, List.of("ip", "link", "del", bridge), Duration.ofSeconds(5));
+            String table = BridgeFirewall.tableName(bridge);
+            LinuxCommands.run("test", null, List.of("nft", "delete table bridge " + table + "; delete table inet " + table
+                    + (nat ? "; delete table ip " + table + "_nat" : "")), Duration.ofSeconds(5));
+        }
+    }
+
     @Override
     public void close() throws IOException {
         List<Throwable> failures = new ArrayList<>();
@@ -110,15 +120,10 @@ final class GuestSandbox implements AutoCloseable {
                 failures.add(e);
             }
         }
-        if (Files.exists(Path.of("/sys/class/net", settings.bridge()))) {
-            try { // the console keeps its bridge and rules; a test does not
-                LinuxCommands.run("test", null, List.of("ip", "link", "del", settings.bridge()), Duration.ofSeconds(5));
-                String table = BridgeFirewall.tableName(settings.bridge());
-                LinuxCommands.run("test", null, List.of("nft", "delete table bridge " + table + "; delete table inet " + table
-                        + (settings.nat() ? "; delete table ip " + table + "_nat" : "")), Duration.ofSeconds(5));
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
+        try {
+            removeNetwork(settings.bridge(), settings.nat());
+        } catch (RuntimeException e) {
+            failures.add(e);
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
