@@ -55,6 +55,11 @@ public final class AgentHostDriver implements HostDriver {
         return new AgentHostDriver(() -> AgentClient.overSocket(socket));
     }
 
+    /** Asks the agent who it is again: proof that it answers, at the cost of one round trip. */
+    AgentHello ping() {
+        return AgentJson.MAPPER.treeToValue(call("hello", fields(), null, null), AgentHello.class);
+    }
+
     @Override
     public String name() {
         return hello.driver();

@@ -23,11 +23,17 @@ final class FakeVserverAgentBed implements AutoCloseable {
     final Path guestsRoot;
     final Path socket;
     final FakeUtilVserver fake;
+    final Path proc;
     final HostDriver driver;
     private final AgentOperations operations;
     private AgentServer server;
 
     FakeVserverAgentBed(Path temp) {
+        this(temp, false);
+    }
+
+    /** With {@code overProc}, the driver reads running contexts from {@code fake/proc} (copy or generate one there). */
+    FakeVserverAgentBed(Path temp, boolean overProc) {
         try {
             configRoot = Files.createDirectories(temp.resolve("etc/vservers"));
             guestsRoot = Files.createDirectories(temp.resolve("var/lib/vservers"));
@@ -37,13 +43,19 @@ final class FakeVserverAgentBed implements AutoCloseable {
             Files.createSymbolicLink(web1.resolve("vdir"), guestsRoot.resolve("web1"));
             fake = new FakeUtilVserver(Files.createDirectories(temp.resolve("fake")));
             Files.writeString(temp.resolve("fake/mountinfo"), "");
-            driver = fake.driver(CommandTimeouts.all(Duration.ofSeconds(20)));
+            proc = temp.resolve("fake/proc");
+            CommandTimeouts timeouts = CommandTimeouts.all(Duration.ofSeconds(20));
+            driver = overProc ? fake.driverOverProc(timeouts) : fake.driver(timeouts);
             socket = temp.resolve("run/agent.sock");
-            operations = new AgentOperations(driver, new AgentGuests(GuestConfigReader.cached(configRoot), guestsRoot, driver));
+            operations = operations();
             server = listen();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    AgentOperations operations() {
+        return new AgentOperations(driver, new AgentGuests(GuestConfigReader.cached(configRoot), guestsRoot, driver));
     }
 
     /** Serves again on the same socket, as an agent restarted by its service manager does. */

@@ -1,0 +1,95 @@
+package org.vsconsole.host.agent;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vsconsole.e2e.RunningConsole;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.GuestSpecs;
+import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.config.GuestConfigReader;
+import org.vsconsole.host.proc.ThousandContexts;
+
+/**
+ * Not a pass/fail test: what the agent costs per call. The same calls in-process (the console
+ * before the agent), over the Unix domain socket, and over stdin/stdout of an agent process (the
+ * path SSH takes, without the network): an empty round trip, and the dashboard's figures of 100
+ * running contexts. Needs the packaged jar for the stdio figures. Runs only in the bench profile.
+ */
+@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "vsconsole.bench", matches = "true")
+class AgentBench {
+
+    private static final int GUESTS = 100;
+    private static final int WARMUP = 300;
+    private static final int CALLS = 2000;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void perCallCost() throws Exception {
+        try (FakeVserverAgentBed bed = new FakeVserverAgentBed(temp, true)) {
+            ThousandContexts.generate(bed.proc, bed.configRoot, GUESTS);
+            GuestConfigReader reader = GuestConfigReader.cached(bed.configRoot);
+            List<GuestSpec> specs = reader.listGuestNames().stream().filter(n -> n.startsWith("guest"))
+                    .map(n -> GuestSpecs.from(reader.readGuest(n), bed.guestsRoot)).toList();
+            AgentOperations local = bed.operations();
+            AgentHostDriver socket = bed.client();
+            Process child = stdioAgent(bed);
+            try {
+                AgentHostDriver stdio = new AgentHostDriver(() -> AgentClient.over(child.getInputStream(), child.getOutputStream(),
+                        child::destroy, "stdio"));
+                AgentRequest hello = AgentRequest.parse("{\"v\":1,\"id\":1,\"op\":\"hello\"}".getBytes(StandardCharsets.UTF_8));
+                System.out.printf("AgentBench: %d calls after %d warm-up, one caller; %d running contexts%n", CALLS, WARMUP, GUESTS);
+                System.out.printf("                                     p50 us     p99 us%n");
+                report("hello in-process (dispatch only)", () -> local.run(hello, null));
+                report("hello over the socket", socket::ping);
+                report("hello over stdio (agent process)", stdio::ping);
+                report("figures in-process (driver only)", () -> figures(bed.driver, specs));
+                report("figures over the socket", () -> figures(socket, specs));
+                report("figures over stdio (agent process)", () -> figures(stdio, specs));
+                System.out.printf("  figures payload: %d contexts per reply%n", socket.figures(specs).size());
+            } finally {
+                child.getOutputStream().close();
+                child.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static int figures(HostDriver driver, List<GuestSpec> specs) {
+        int n = driver.figures(specs).size();
+        if (n != GUESTS) {
+            throw new IllegalStateException("expected " + GUESTS + " contexts, got " + n);
+        }
+        return n;
+    }
+
+    private Process stdioAgent(FakeVserverAgentBed bed) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-jar", RunningConsole.findJar().toString(), "agent", "--stdio",
+                "--vsconsole.data-dir=" + temp.resolve("data"), "--vsconsole.host.driver=vserver",
+                "--vsconsole.host.config-root=" + bed.configRoot, "--vsconsole.host.guests-root=" + bed.guestsRoot,
+                "--vsconsole.host.proc-root=" + bed.proc, "--vsconsole.host.util-vserver-bin=" + temp.resolve("fake/bin")));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static void report(String what, Supplier<?> call) {
+        for (int i = 0; i < WARMUP; i++) {
+            call.get();
+        }
+        long[] nanos = new long[CALLS];
+        for (int i = 0; i < CALLS; i++) {
+            long t = System.nanoTime();
+            call.get();
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("  %-34s %9.1f  %9.1f%n", what, nanos[CALLS / 2] / 1000.0, nanos[CALLS * 99 / 100] / 1000.0);
+    }
+}
