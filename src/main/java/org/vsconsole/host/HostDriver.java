@@ -131,6 +131,16 @@ public interface HostDriver {
     void deleteRoot(GuestSpec guest);
 
     /**
+     * What the guest's root tree holds, by a walk bounded by {@code bound} that stays on its file
+     * system and counts hard-linked files once. Needs to read every folder of the tree, which
+     * belongs to the guest's users: the driver's process does it, not the web tier. {@code note}
+     * is what the result says of a complete walk.
+     */
+    default DiskUsage diskUsage(GuestSpec guest, Duration bound, String note) {
+        return DiskUsageMeter.measure(guest.rootDir(), bound, note);
+    }
+
+    /**
      * Whether the guest's disk limit ({@link GuestSpec#diskLimit()}) is enforced right now, with
      * the usage the kernel counts. Only reads; never throws for a host that cannot enforce.
      */

@@ -12,9 +12,9 @@ import org.vsconsole.base.GuestLocks;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.DiskQuotaState;
 import org.vsconsole.host.DiskUsage;
-import org.vsconsole.host.DiskUsageMeter;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.GuestSpecs;
+import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.config.ConfigChange;
 import org.vsconsole.host.config.GuestConfig;
@@ -35,9 +35,11 @@ public class DiskLimitService {
     private final GuestLocks locks;
     private final HostProperties host;
     private final Duration diskUsageBound;
+    private final HostDriver driver;
 
     DiskLimitService(LimitService limits, DiskQuotas quotas, AuditService audit, GuestLocks locks, HostProperties host,
-            LimitsProperties settings) {
+            LimitsProperties settings, HostDriver driver) {
+        this.driver = driver;
         this.limits = limits;
         this.quotas = quotas;
         this.audit = audit;
@@ -109,7 +111,7 @@ public class DiskLimitService {
                 ? "measured by walking the guest root; the kernel's own count, shown with the disk limit, is what the"
                         + " limit holds and may differ (symlinks made before the limit, mounts inside)"
                 : "measured by walking the guest root; the disk limit is " + quota.summary();
-        return DiskUsageMeter.measure(spec.rootDir(), diskUsageBound, note);
+        return driver.diskUsage(spec, diskUsageBound, note);
     }
 
     /** Strict ASCII decimal for disk-limit fields. */

@@ -73,22 +73,15 @@ final class AgentClient implements Closeable {
      * events}; when {@code cancelled} turns true the agent is asked to stop the call.
      */
     JsonNode call(String op, ObjectNode fields, @Nullable Consumer<JsonNode> events, @Nullable BooleanSupplier cancelled) {
-        long id = ids.incrementAndGet();
-        ObjectNode request = AgentJson.MAPPER.createObjectNode().put("v", AgentRequest.VERSION).put("id", id).put("op", op);
-        request.setAll(fields);
-        Pending call = new Pending(new CompletableFuture<>(), events == null ? e -> {
-        } : events);
-        pending.put(id, call);
+        Started call = start(op, fields, events);
         try {
-            send(request, op);
             boolean cancelSent = false;
             while (true) {
                 try {
                     return result(op, call.reply().get(200, TimeUnit.MILLISECONDS));
                 } catch (TimeoutException e) {
                     if (!cancelSent && cancelled != null && cancelled.getAsBoolean()) {
-                        send(AgentJson.MAPPER.createObjectNode().put("v", AgentRequest.VERSION).put("id", ids.incrementAndGet())
-                                .put("op", "cancel").put("target", id), op);
+                        cancel(call.id(), op);
                         cancelSent = true;
                     }
                 }
@@ -99,11 +92,39 @@ final class AgentClient implements Closeable {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new HostOperationException(op, null, String.valueOf(e.getCause()));
         } finally {
-            pending.remove(id);
+            pending.remove(call.id());
         }
     }
 
-    private static JsonNode result(String op, JsonNode reply) {
+    /** A call sent and not yet answered: its id, and its reply to come (already checked: a refusal or failure completes it exceptionally). */
+    record Started(long id, CompletableFuture<JsonNode> reply) {
+    }
+
+    /** Sends {@code op} without waiting; the caller owns the call until its reply completes. */
+    Started start(String op, ObjectNode fields, @Nullable Consumer<JsonNode> events) {
+        long id = ids.incrementAndGet();
+        ObjectNode request = AgentJson.MAPPER.createObjectNode().put("v", AgentRequest.VERSION).put("id", id).put("op", op);
+        request.setAll(fields);
+        Pending call = new Pending(new CompletableFuture<>(), events == null ? e -> {
+        } : events);
+        pending.put(id, call);
+        try {
+            send(request, op);
+        } catch (RuntimeException e) {
+            pending.remove(id);
+            throw e;
+        }
+        CompletableFuture<JsonNode> reply = call.reply().whenComplete((r, e) -> pending.remove(id));
+        return new Started(id, reply);
+    }
+
+    /** Asks the agent to stop call {@code id}. */
+    void cancel(long id, String op) {
+        send(AgentJson.MAPPER.createObjectNode().put("v", AgentRequest.VERSION).put("id", ids.incrementAndGet())
+                .put("op", "cancel").put("target", id), op);
+    }
+
+    static JsonNode result(String op, JsonNode reply) {
         if (reply.path("ok").booleanValue(false)) {
             return reply.path("result");
         }

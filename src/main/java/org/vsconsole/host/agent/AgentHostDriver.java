@@ -14,12 +14,15 @@ import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.ContextDetails;
 import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.DiskQuotaState;
+import org.vsconsole.host.DiskUsage;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.LimitValues;
+import org.vsconsole.host.TerminalSession;
+import org.vsconsole.host.TerminalSize;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -123,6 +126,17 @@ public final class AgentHostDriver implements HostDriver {
         fields.set("argv", AgentJson.MAPPER.valueToTree(argv));
         JsonNode result = call("exec", fields, e -> output.accept(e.path("line").asString("")), null);
         return AgentJson.MAPPER.treeToValue(result, ExecResult.class);
+    }
+
+    @Override
+    public TerminalSession openTerminal(GuestSpec guest, TerminalSize size) {
+        return AgentTerminalSession.open(client("terminal"), guest.name(), size);
+    }
+
+    @Override
+    public DiskUsage diskUsage(GuestSpec guest, Duration bound, String note) {
+        return AgentJson.MAPPER.treeToValue(call("diskUsage", guest(guest).put("boundMs", Math.max(1, bound.toMillis()))
+                .put("note", note), null, null), DiskUsage.class);
     }
 
     @Override

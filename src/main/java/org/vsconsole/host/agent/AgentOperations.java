@@ -11,6 +11,8 @@ import org.vsconsole.host.BuildProgress;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.LimitValues;
+import org.vsconsole.host.TerminalSession;
+import org.vsconsole.host.TerminalSize;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.KnownLimit;
 
@@ -26,6 +28,7 @@ final class AgentOperations {
     private static final Pattern LIMIT = Pattern.compile("[a-z]{1,16}");
     private static final Pattern TMP_SIZE = Pattern.compile("[1-9][0-9]{0,15}[kKmMgG%]?");
     private static final int MAX_PID = 4_194_304;
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
 
     interface Operation {
 
@@ -117,6 +120,43 @@ final class AgentOperations {
             });
             return null;
         });
+        add("terminalOpen", Set.of("guest", "cols", "rows"), (r, c) -> {
+            GuestSpec guest = guest(r);
+            TerminalSize size = size(r);
+            try (TerminalSession terminal = driver.openTerminal(guest, size)) {
+                c.terminals().put(r.id(), terminal);
+                c.opened();
+                byte[] buffer = new byte[8192];
+                int n;
+                while (!c.cancelled() && (n = terminal.read(buffer)) >= 0) {
+                    if (n > 0) {
+                        c.data(java.util.Arrays.copyOf(buffer, n));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new org.vsconsole.host.HostOperationException("terminal", guest.name(), org.vsconsole.base.Formats.reason(e), e);
+            } finally {
+                c.terminals().remove(r.id());
+            }
+            return null;
+        });
+        add("terminalInput", Set.of("target", "data"), (r, c) -> {
+            byte[] bytes = java.util.Base64.getDecoder().decode(r.text("data", BASE64, "base64 of at most 48 KiB", 65_536));
+            try {
+                terminal(r, c).write(bytes);
+            } catch (java.io.IOException e) {
+                throw new org.vsconsole.host.HostOperationException("terminal", null, org.vsconsole.base.Formats.reason(e), e);
+            }
+            return null;
+        });
+        add("terminalResize", Set.of("target", "cols", "rows"), (r, c) -> {
+            terminal(r, c).resize(size(r));
+            return null;
+        });
+        add("diskUsage", Set.of("guest", "boundMs", "note"), (r, c) -> {
+            String note = r.optionalLine("note", 500);
+            return driver.diskUsage(guest(r), r.millis("boundMs"), note == null ? "measured by walking the guest root" : note);
+        });
         add("deleteRoot", Set.of("guest"), (r, c) -> {
             driver.deleteRoot(guest(r));
             return null;
@@ -152,6 +192,18 @@ final class AgentOperations {
 
     private GuestSpec guest(AgentRequest r) {
         return guests.spec(r, "guest");
+    }
+
+    private static TerminalSize size(AgentRequest r) {
+        return new TerminalSize((int) r.integer("cols", 2, TerminalSize.MAX_COLS), (int) r.integer("rows", 1, TerminalSize.MAX_ROWS));
+    }
+
+    private static TerminalSession terminal(AgentRequest r, AgentCall c) {
+        TerminalSession terminal = c.terminals().get(r.integer("target", 1, AgentRequest.MAX_ID));
+        if (terminal == null) {
+            throw new InvalidInputException("target", "no terminal with this id is open on this connection");
+        }
+        return terminal;
     }
 
     private static KnownLimit limit(AgentRequest r) {

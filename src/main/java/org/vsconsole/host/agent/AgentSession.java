@@ -12,11 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.vsconsole.base.Formats;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.HostOperationException;
+import org.vsconsole.host.TerminalSession;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One connection to the agent. Requests run concurrently (a guest's start must not hold up the
- * dashboard's figures), each on its own virtual thread; replies carry the request's id. A frame
+ * dashboard's figures), each on a thread of its own; replies carry the request's id. A frame
  * the agent cannot read is refused and changes nothing; a frame that breaks the framing ends the
  * connection, since nothing after it can be trusted to start where it seems to.
  */
@@ -31,6 +32,7 @@ final class AgentSession implements Runnable {
     private final AgentOperations operations;
     private final String peer;
     private final Map<Long, AtomicBoolean> running = new ConcurrentHashMap<>();
+    private final Map<Long, TerminalSession> terminals = new ConcurrentHashMap<>();
 
     AgentSession(InputStream in, OutputStream out, AgentOperations operations, String peer) {
         this.in = in;
@@ -53,6 +55,7 @@ final class AgentSession implements Runnable {
             log.debug("Agent: connection from {} ended: {}", peer, e.getMessage());
         } finally {
             running.values().forEach(cancelled -> cancelled.set(true));
+            terminals.values().forEach(TerminalSession::close);
         }
     }
 
@@ -77,7 +80,8 @@ final class AgentSession implements Runnable {
             refuse(request.id(), request.op(), new InvalidInputException("id", "a call with this id is still running"));
             return;
         }
-        Thread.ofVirtual().name("agent-" + request.op() + "-" + request.id()).start(() -> {
+        // platform threads: a terminal's read and other native calls would pin a virtual thread's carrier
+        Thread.ofPlatform().daemon().name("agent-" + request.op() + "-" + request.id()).start(() -> {
             try {
                 send(serve(request, cancelled));
             } finally {
@@ -101,8 +105,23 @@ final class AgentSession implements Runnable {
                 }
 
                 @Override
+                public void opened() {
+                    send(event(request.id()).put("opened", true));
+                }
+
+                @Override
+                public void data(byte[] bytes) {
+                    send(event(request.id()).put("data", java.util.Base64.getEncoder().encodeToString(bytes)));
+                }
+
+                @Override
                 public boolean cancelled() {
                     return cancelled.get();
+                }
+
+                @Override
+                public Map<Long, TerminalSession> terminals() {
+                    return terminals;
                 }
             });
             ObjectNode reply = AgentJson.MAPPER.createObjectNode().put("id", request.id()).put("ok", true);
@@ -122,9 +141,15 @@ final class AgentSession implements Runnable {
     private void cancel(AgentRequest request) {
         try {
             request.allowOnly(java.util.Set.of("target"));
-            AtomicBoolean target = running.get(request.integer("target", 1, AgentRequest.MAX_ID));
+            long id = request.integer("target", 1, AgentRequest.MAX_ID);
+            AtomicBoolean target = running.get(id);
             if (target != null) {
                 target.set(true);
+            }
+            TerminalSession terminal = terminals.get(id);
+            if (terminal != null) {
+                // its reader blocks until the program shows something: ending the program ends the call
+                terminal.close();
             }
             ObjectNode reply = AgentJson.MAPPER.createObjectNode().put("id", request.id()).put("ok", true);
             reply.set("result", AgentJson.MAPPER.valueToTree(target != null));

@@ -16,10 +16,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.vsconsole.e2e.RunningConsole;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.LimitValues;
+import org.vsconsole.host.TerminalSession;
+import org.vsconsole.host.TerminalSize;
 import org.vsconsole.host.linux.GuestSandbox;
 
 /**
@@ -28,6 +31,7 @@ import org.vsconsole.host.linux.GuestSandbox;
  * entered and stopped through the socket; the socket closed to other users by its mode and by
  * {@code SO_PEERCRED}; and the same agent on stdin/stdout, as SSH will run it.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LinuxAgentIT {
 
     private static final int XID = 4251;
@@ -110,6 +114,14 @@ class LinuxAgentIT {
         StringBuilder out = new StringBuilder();
         driver.exec(guest, List.of("cat", "/proc/sys/kernel/hostname"), l -> out.append(l), Duration.ofSeconds(20));
         assertThat(out.toString()).isEqualTo("agentit-node");
+        try (TerminalSession terminal = driver.openTerminal(guest, new TerminalSize(80, 24))) {
+            // lxc-attach flushes what was typed before it set the terminal up: type at the prompt
+            String shown = readUntil(terminal, "# ");
+            terminal.write("echo shell-in-$(cat /proc/sys/kernel/hostname)\nexit\n".getBytes(StandardCharsets.UTF_8));
+            shown += readUntil(terminal, null);
+            assertThat(shown).contains("shell-in-agentit-node");
+            assertThat(terminal.isAlive()).isFalse();
+        }
         driver.setLimitLive(guest, "nofile", new LimitValues(40, 50));
         int init = driver.processes(guest).stream().filter(p -> p.guestPid() == 1).findFirst().orElseThrow().pid();
         assertThat(Files.readAllLines(Path.of("/proc/" + init + "/limits")))
@@ -139,11 +151,28 @@ class LinuxAgentIT {
             AgentHostDriver driver = new AgentHostDriver(() -> AgentClient.over(stdio.getInputStream(), stdio.getOutputStream(),
                     stdio::destroy, "stdio"));
             assertThat(driver.name()).isEqualTo("linux");
-            assertThat(driver.isRunning(spec())).isFalse();
+            assertThat(driver.dynamicContext(spec().configDir())).as("a guest with a static context").isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.isRunning(new GuestSpec("ghost", XID, dir, dir, "ghost",
+                    null, null, List.of(), Map.of()))).hasMessage("guest: no guest 'ghost' on this host");
         } finally {
             stdio.getOutputStream().close();
             assertThat(stdio.waitFor(20, TimeUnit.SECONDS)).as("the agent ends with its stdin").isTrue();
         }
+    }
+
+    /** What the terminal shows until {@code until} appears, or until it ends when null; at most 30 s. */
+    private static String readUntil(TerminalSession terminal, String until) throws IOException {
+        StringBuilder shown = new StringBuilder();
+        byte[] buffer = new byte[4096];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && (until == null || !shown.toString().contains(until))) {
+            int n = terminal.read(buffer);
+            if (n < 0) {
+                break;
+            }
+            shown.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        }
+        return shown.toString();
     }
 
     /** Connects as user nobody (with the socket's group when asked) and says how the agent answered hello. */
