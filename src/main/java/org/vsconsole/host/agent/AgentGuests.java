@@ -9,6 +9,7 @@ import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigReader;
 import org.vsconsole.host.config.HostGrammar;
@@ -30,7 +31,7 @@ final class AgentGuests {
 
     AgentGuests(GuestConfigReader reader, Path guestsRoot, HostDriver driver) {
         this.reader = reader;
-        this.guestsRoot = guestsRoot;
+        this.guestsRoot = guestsRoot.toAbsolutePath().normalize();
         this.driver = driver;
     }
 
@@ -58,9 +59,35 @@ final class AgentGuests {
         return HostGrammar.isGuestName(name) && reader.isGuest(name);
     }
 
-    /** A guest without a static context is addressed by the dynamic one it runs on, if it runs. */
+    /**
+     * Refuses a root another guest's config also names (the same folder, or one inside the other):
+     * building or deleting it would touch that guest's files.
+     */
+    void requireOwnRoot(GuestSpec guest) {
+        for (GuestConfig other : reader.readAllGuests()) {
+            if (other.name().equals(guest.name())) {
+                continue;
+            }
+            Path theirs = GuestSpecs.rootOf(other, guestsRoot);
+            if (theirs.startsWith(guest.rootDir()) || guest.rootDir().startsWith(theirs)) {
+                throw new HostOperationException("guest", guest.name(), "the root " + guest.rootDir() + " is also guest '"
+                        + other.name() + "''s (" + theirs + "); the agent touches no folder two guests share");
+            }
+        }
+    }
+
+    /**
+     * A guest without a static context is addressed by the dynamic one it runs on, if it runs. Its
+     * root must lie inside the guests' root: the config tree may be written by the web tier, and
+     * a {@code vdir} link aimed elsewhere must not make the agent build, run or delete there.
+     */
     private GuestSpec spec(GuestConfig config) {
         GuestSpec s = GuestSpecs.from(config, guestsRoot);
+        Path root = s.rootDir().normalize();
+        if (!root.startsWith(guestsRoot) || root.equals(guestsRoot)) {
+            throw new HostOperationException("guest", config.name(), "its root " + root + " is outside " + guestsRoot
+                    + ", where this host keeps guest roots; the agent runs no guest from elsewhere");
+        }
         if (config.context() != null) {
             return s;
         }

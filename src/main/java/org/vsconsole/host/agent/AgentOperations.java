@@ -101,6 +101,7 @@ final class AgentOperations {
                         + " exists, which the agent cannot check yet");
             }
             GuestSpec guest = guest(r);
+            guests.requireOwnRoot(guest);
             driver.buildRoot(guest, builds.request(r.object("request"), guest.name()), new BuildProgress() {
 
                 @Override
@@ -158,7 +159,9 @@ final class AgentOperations {
             return driver.diskUsage(guest(r), r.millis("boundMs"), note == null ? "measured by walking the guest root" : note);
         });
         add("deleteRoot", Set.of("guest"), (r, c) -> {
-            driver.deleteRoot(guest(r));
+            GuestSpec guest = guest(r);
+            guests.requireOwnRoot(guest);
+            driver.deleteRoot(guest);
             return null;
         });
         add("diskQuota", Set.of("guest"), (r, c) -> driver.diskQuota(guest(r)));

@@ -147,7 +147,7 @@ class AgentFuzzTest {
         bed.fake.markRunning("web1");
         try (Raw agent = new Raw(bed.socket)) {
             for (int id = 1; id <= AgentSession.MAX_IN_FLIGHT + 8; id++) {
-                agent.send(("{\"v\":1,\"id\":" + id + ",\"op\":\"exec\",\"guest\":\"web1\",\"argv\":[\"sleep\",\"1\"],\"timeoutMs\":5000}")
+                agent.send(("{\"v\":1,\"id\":" + id + ",\"op\":\"exec\",\"guest\":\"web1\",\"argv\":[\"sleep\",\"5\"],\"timeoutMs\":20000}")
                         .getBytes(StandardCharsets.UTF_8));
             }
             int refused = 0;

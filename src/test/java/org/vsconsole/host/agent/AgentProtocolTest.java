@@ -83,6 +83,22 @@ class AgentProtocolTest {
     }
 
     @Test
+    void aRootOutsideTheGuestsRootOrSharedWithAnotherGuestIsNotTouched() throws Exception {
+        Path etc = Files.createDirectories(temp.resolve("host-etc"));
+        bed.guest("web2", 40002, etc);
+        bed.guest("web3", 40003, bed.guestsRoot.resolve("web1"));
+
+        assertThatThrownBy(() -> driver.start(spec("web2", 40002, bed.guestsRoot.resolve("web2"))))
+                .isInstanceOf(HostOperationException.class).hasMessageContaining("is outside " + bed.guestsRoot);
+        assertThatThrownBy(() -> driver.deleteRoot(spec("web3", 40003, bed.guestsRoot.resolve("web3"))))
+                .isInstanceOf(HostOperationException.class).hasMessageContaining("is also guest 'web1''s");
+
+        assertThat(bed.fake.calls()).isEmpty();
+        assertThat(etc).exists();
+        assertThat(bed.guestsRoot.resolve("web1")).exists();
+    }
+
+    @Test
     void aGuestTheHostDoesNotHaveIsRefusedNamingTheField() {
         assertThatThrownBy(() -> driver.start(spec("ghost", 40002, bed.guestsRoot.resolve("ghost"))))
                 .isInstanceOf(InvalidInputException.class)

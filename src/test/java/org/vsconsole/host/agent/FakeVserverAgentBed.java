@@ -54,6 +54,13 @@ final class FakeVserverAgentBed implements AutoCloseable {
         }
     }
 
+    /** Adds guest {@code name} on {@code xid} whose {@code vdir} names {@code root}. */
+    void guest(String name, int xid, Path root) throws IOException {
+        Path dir = Files.createDirectories(configRoot.resolve(name));
+        Files.writeString(dir.resolve("context"), xid + "\n");
+        Files.createSymbolicLink(dir.resolve("vdir"), root);
+    }
+
     AgentOperations operations() {
         return new AgentOperations(driver, new AgentGuests(GuestConfigReader.cached(configRoot), guestsRoot, driver));
     }
