@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup-host.sh
 source scripts/start-cache.sh
+source scripts/split-run.sh
 
 # Maven's own output, cut to one line per build step with the time since the start; the whole
 # log stays in target/build.log and its end is shown if the build fails.
@@ -54,8 +55,19 @@ if [ -z "$jar" ] || [ -n "$(find src db frontend pom.xml -newer "$jar" -print -q
     build
     jar=$(ls target/vserver-console-*.jar | grep -v original | head -n 1)
 fi
+jvm=(--enable-native-access=ALL-UNNAMED)
 if [ "${VSCONSOLE_AOT:-on}" != off ] && aot_prepare "$jar" target/aot; then
-    exec "$JAVA_HOME/bin/java" -XX:AOTCache="$(aot_cache_file target/aot)" --enable-native-access=ALL-UNNAMED \
-        -jar "$(aot_jar "$jar" target/aot)" "$@"
+    jvm=(-XX:AOTCache="$(aot_cache_file target/aot)" --enable-native-access=ALL-UNNAMED)
+    jar=$(aot_jar "$jar" target/aot)
 fi
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$jar" "$@"
+# As root, the web tier drops root and a host agent keeps it (scripts/split-run.sh);
+# VSCONSOLE_SPLIT=off runs one root process as before.
+if [ "$(id -u)" -eq 0 ] && [ "${VSCONSOLE_SPLIT:-on}" != off ]; then
+    status=0
+    run_split "$jar" "${jvm[@]}" -- "$@" || status=$?
+    if [ "$status" -ne 1 ]; then
+        exit "$status"
+    fi
+    echo "Running as one root process instead (clone into a folder other users can enter; VSCONSOLE_SPLIT=off skips this check)." >&2
+fi
+exec "$JAVA_HOME/bin/java" "${jvm[@]}" -jar "$jar" "$@"

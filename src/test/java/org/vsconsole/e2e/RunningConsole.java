@@ -159,6 +159,16 @@ public final class RunningConsole implements AutoCloseable {
     @Override
     public void close() {
         stopConsole();
+        cleanUpHost(dataDir, command.stream().filter(a -> a.startsWith("--vsconsole.linux.bridge=")).findFirst()
+                .map(a -> a.substring(a.indexOf('=') + 1)).orElse(null));
+        ContextBlocks.release(contextBlock);
+    }
+
+    /**
+     * Stops what a console on {@code dataDir} left running on the host, as guests and their package
+     * cache outlive it: the containers, the cache, and the test's bridge with its firewall tables.
+     */
+    public static void cleanUpHost(Path dataDir, @org.jspecify.annotations.Nullable String bridge) {
         Path lxcPath = dataDir.resolve("run/lxc");
         if (Files.isDirectory(lxcPath)) {
             try (Stream<Path> containers = Files.list(lxcPath)) {
@@ -168,18 +178,16 @@ public final class RunningConsole implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        stopPackageCache();
-        command.stream().filter(a -> a.startsWith("--vsconsole.linux.bridge=")).findFirst().ifPresent(a -> {
-            String bridge = a.substring(a.indexOf('=') + 1);
+        stopPackageCache(dataDir);
+        if (bridge != null) {
             quietly("ip", "link", "del", bridge);
             String table = "vsc_" + bridge.replace('-', '_');
             quietly("nft", "delete table bridge " + table + "; delete table inet " + table);
-        });
-        ContextBlocks.release(contextBlock);
+        }
     }
 
     /** The guests' package cache outlives the console as the guests do; a test's goes with the test. */
-    private void stopPackageCache() {
+    private static void stopPackageCache(Path dataDir) {
         Path pidFile = dataDir.resolve("run/apt-cache/state/pid");
         try {
             if (Files.exists(pidFile)) {

@@ -138,9 +138,10 @@ class LinuxAgentIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-rw----");
         assertThat(Files.getAttribute(socket, "posix:group").toString()).isEqualTo("daemon");
 
-        assertThat(asNobody(false)).as("nobody outside the socket's group").isEqualTo("refused: Permission denied");
+        assertThat(AgentSocketProbe.asNobody(socket, false)).as("nobody outside the socket's group")
+                .isEqualTo("refused: Permission denied");
         // the mode lets it connect; the agent reads who it is, answers nothing and hangs up
-        assertThat(asNobody(true)).as("nobody in the socket's group, but not an allowed user")
+        assertThat(AgentSocketProbe.asNobody(socket, true)).as("nobody in the socket's group, but not an allowed user")
                 .matches("connected; (closed|refused: Connection reset|refused: Broken pipe)");
     }
 
@@ -175,30 +176,4 @@ class LinuxAgentIT {
         return shown.toString();
     }
 
-    /** Connects as user nobody (with the socket's group when asked) and says how the agent answered hello. */
-    private static String asNobody(boolean inSocketGroup) throws Exception {
-        Path program = dir.resolve("Hello.java");
-        Files.writeString(program, """
-                import java.io.*; import java.net.*; import java.nio.channels.*;
-                public class Hello { public static void main(String[] a) throws Exception {
-                  try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-                    c.connect(UnixDomainSocketAddress.of(a[0]));
-                    System.out.print("connected; ");
-                    byte[] body = "{\\"v\\":1,\\"id\\":1,\\"op\\":\\"hello\\"}".getBytes();
-                    OutputStream out = Channels.newOutputStream(c); InputStream in = Channels.newInputStream(c);
-                    out.write(new byte[]{0, 0, 0, (byte) body.length}); out.write(body); out.flush();
-                    System.out.print(in.read() < 0 ? "closed" : "answered");
-                  } catch (IOException e) { System.out.print("refused: " + e.getMessage()); }
-                } }
-                """);
-        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rw-r--r--"));
-        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534"));
-        command.addAll(inSocketGroup ? List.of("--groups=1") : List.of("--clear-groups"));
-        command.addAll(List.of("--", Path.of(System.getProperty("java.home"), "bin", "java").toString(), program.toString(),
-                socket.toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        p.waitFor(60, TimeUnit.SECONDS);
-        return out;
-    }
 }
