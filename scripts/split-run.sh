@@ -5,13 +5,14 @@
 #
 # Data directory layout (root-owned, 0711):
 #   web/             the web tier's own files (database, recordings, keys): web user, 0700
-#   host/etc/vservers  the config tree: written by the web tier, checked by the agent at every use
-#   host/var/lib/vservers, run/, cache/   the agent's: root
+#   host/etc/vservers  the config tree (or VSCONSOLE_HOST_CONFIG_ROOT): written by the web tier,
+#                      checked by the agent at every use
+#   host/var/lib/vservers (or VSCONSOLE_HOST_GUESTS_ROOT), run/, cache/   the agent's: root
 #   agent/agent.sock  the socket: root:<web group>, 0660, in a 0750 folder
 #
 # run_split JAR JVM_OPTION... -- CONSOLE_ARGUMENT...
-# Returns 1 without starting anything when the web user cannot read the jar (a clone under /root);
-# the caller then says so and runs one root process as before.
+# Returns 1 without starting anything when the web user cannot read the jar (a clone under /root)
+# or on a Linux-VServer kernel; the caller then runs one root process as before.
 run_split() {
     local jar=$1
     shift
@@ -23,17 +24,29 @@ run_split() {
     [ $# -gt 0 ] && shift
     local web_user=${VSCONSOLE_WEB_USER:-vsconsole}
     local data=${VSCONSOLE_DATA_DIR:-data}
+    local config=${VSCONSOLE_HOST_CONFIG_ROOT:-} guests=${VSCONSOLE_HOST_GUESTS_ROOT:-}
     local shared=() web_only=()
     local arg
     for arg in "$@"; do
         case "$arg" in
             --vsconsole.data-dir=*) data=${arg#--vsconsole.data-dir=} ;;
+            --vsconsole.host.config-root=*) config=${arg#--vsconsole.host.config-root=} ;;
+            --vsconsole.host.guests-root=*) guests=${arg#--vsconsole.host.guests-root=} ;;
             --vsconsole.*=*) shared+=("$arg") ;;
             *) web_only+=("$arg") ;;
         esac
     done
     data=$(realpath -m -- "$data")
+    config=$(realpath -m -- "${config:-$data/host/etc/vservers}")
+    guests=$(realpath -m -- "${guests:-$data/host/var/lib/vservers}")
+    shared+=(--vsconsole.host.config-root="$config" --vsconsole.host.guests-root="$guests")
 
+    if [ -e /proc/virtual/info ]; then
+        # util-vserver runs scripts from the config tree as root: a tree the web tier may write is root
+        echo "On a Linux-VServer kernel the config tree holds scripts util-vserver runs as root, and config" \
+            "writes do not go through the host agent yet." >&2
+        return 1
+    fi
     if ! id -u "$web_user" >/dev/null 2>&1; then
         echo "Creating the system user '$web_user' for the web tier ..."
         useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$web_user"
@@ -45,18 +58,22 @@ run_split() {
         return 1
     fi
 
-    mkdir -p "$data/web" "$data/host/etc/vservers" "$data/host/var/lib/vservers" "$data/agent"
-    chown root:root "$data" "$data/host" "$data/host/etc" "$data/host/var" "$data/host/var/lib"
+    mkdir -p "$data/web" "$data/agent" "$config" "$guests"
+    chown root:root "$data"
     chmod 0711 "$data"
-    chmod 0755 "$data/host" "$data/host/etc" "$data/host/var" "$data/host/var/lib"
+    if [ -d "$data/host" ]; then
+        chown root:root "$data/host" "$data/host/etc" "$data/host/var" "$data/host/var/lib" 2>/dev/null || true
+    fi
     # a data directory the single root process used: its own files move under web/
     local item
-    for item in db recordings audit-held.jsonl audit-anchor initial-admin-password.txt keys; do
+    mkdir -p "$data/web/run"
+    for item in db recordings audit-spill.jsonl audit-anchor initial-admin-password run/boot-id; do
         if [ -e "$data/$item" ] && [ ! -e "$data/web/$item" ]; then
             mv -- "$data/$item" "$data/web/$item"
         fi
     done
-    chown -R "$web_user:$web_user" "$data/web" "$data/host/etc/vservers"
+    # the config tree is written by the web tier; the agent checks what it reads there at every use
+    chown -R "$web_user:$web_user" "$data/web" "$config"
     chmod 0700 "$data/web"
     chown "root:$web_user" "$data/agent"
     chmod 0750 "$data/agent"
@@ -83,7 +100,6 @@ run_split() {
     done
     echo "Host agent (pid $agent_pid, root) on $socket; the web tier runs as '$web_user'."
     "${as_web[@]}" -- "$JAVA_HOME/bin/java" "${jvm[@]}" -jar "$jar" --vsconsole.data-dir="$data/web" \
-        --vsconsole.host.config-root="$data/host/etc/vservers" --vsconsole.host.guests-root="$data/host/var/lib/vservers" \
         --vsconsole.agent.socket="$socket" "${shared[@]}" "${web_only[@]}" &
     local web_pid=$!
     # Either process ending (or a signal to this script) ends the other: the guests run on
