@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup-host.sh
 # qemu runs the disk-quota check under Debian's stock kernel: this kernel has no quota formats
-ensure_packages chromium chromium-driver libcap2-bin qemu-system-x86 xfsprogs
+ensure_packages chromium chromium-driver libcap2-bin qemu-system-x86 xfsprogs openssh-server
 export SE_OFFLINE=true
 
 # At the end, pass or fail: tests, failures and seconds per layer (from the test reports' own

@@ -53,6 +53,11 @@ public final class AgentHostDriver implements HostDriver {
         }
     }
 
+    /** The driver of another host's agent, reached over SSH; fails with the reason when it cannot be reached. */
+    public static AgentHostDriver overSsh(SshAgentConnector connector) {
+        return new AgentHostDriver(connector);
+    }
+
     /** The driver of the agent listening on {@code socket}; fails with the reason when it cannot be reached. */
     public static AgentHostDriver overSocket(java.nio.file.Path socket) {
         return new AgentHostDriver(() -> AgentClient.overSocket(socket));
