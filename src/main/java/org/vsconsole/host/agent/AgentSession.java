@@ -24,6 +24,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class AgentSession implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(AgentSession.class);
+    /**
+     * Platform threads, kept for reuse: a terminal's read and other native calls would pin a virtual
+     * thread's carrier, and a new thread per call costs more than the call.
+     */
+    private static final java.util.concurrent.ExecutorService CALLS = java.util.concurrent.Executors
+            .newCachedThreadPool(Thread.ofPlatform().daemon().name("agent-call-", 0).factory());
     /** Calls one web tier may have running at once; more are refused, not queued without end. */
     static final int MAX_IN_FLIGHT = 64;
 
@@ -80,8 +86,8 @@ final class AgentSession implements Runnable {
             refuse(request.id(), request.op(), new InvalidInputException("id", "a call with this id is still running"));
             return;
         }
-        // platform threads: a terminal's read and other native calls would pin a virtual thread's carrier
-        Thread.ofPlatform().daemon().name("agent-" + request.op() + "-" + request.id()).start(() -> {
+        CALLS.execute(() -> {
+            Thread.currentThread().setName("agent-" + request.op() + "-" + request.id());
             try {
                 send(serve(request, cancelled));
             } finally {

@@ -10,6 +10,7 @@ import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.digest.BuiltinDigests;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,8 @@ public final class SshAgentConnector implements AgentHostDriver.Connector, AutoC
         this.timeout = timeout;
         this.client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier((session, address, key) -> pinnedFingerprint.equals(fingerprint(key)));
+        // calls are small request/reply pairs: Nagle's wait for more would add a delayed ACK to each
+        CoreModuleProperties.TCP_NODELAY.set(client, true);
         client.start();
     }
 

@@ -18,9 +18,10 @@ import org.vsconsole.host.proc.ThousandContexts;
 
 /**
  * Not a pass/fail test: what the agent costs per call. The same calls in-process (the console
- * before the agent), over the Unix domain socket, and over stdin/stdout of an agent process (the
- * path SSH takes, without the network): an empty round trip, and the dashboard's figures of 100
- * running contexts. Needs the packaged jar for the stdio figures. Runs only in the bench profile.
+ * before the agent), over the Unix domain socket, over stdin/stdout of an agent process, and over
+ * SSH: an empty round trip, and the dashboard's figures of 100
+ * running contexts. Over SSH too, through a real sshd on a loopback port (root, openssh-server).
+ * Needs the packaged jar. Runs only in the bench profile.
  */
 @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "vsconsole.bench", matches = "true")
 class AgentBench {
@@ -42,7 +43,10 @@ class AgentBench {
             AgentOperations local = bed.operations();
             AgentHostDriver socket = bed.client();
             Process child = stdioAgent(bed);
-            try {
+            Path sshDir = java.nio.file.Files.createDirectories(temp.resolve("ssh"));
+            try (LoopbackSshHost host = new LoopbackSshHost(sshDir, agentArguments(bed));
+                    SshAgentConnector connector = host.connector(host.hostKeyFingerprint)) {
+                AgentHostDriver ssh = AgentHostDriver.overSsh(connector);
                 AgentHostDriver stdio = new AgentHostDriver(() -> AgentClient.over(child.getInputStream(), child.getOutputStream(),
                         child::destroy, "stdio"));
                 AgentRequest hello = AgentRequest.parse("{\"v\":1,\"id\":1,\"op\":\"hello\"}".getBytes(StandardCharsets.UTF_8));
@@ -51,9 +55,11 @@ class AgentBench {
                 report("hello in-process (dispatch only)", () -> local.run(hello, null));
                 report("hello over the socket", socket::ping);
                 report("hello over stdio (agent process)", stdio::ping);
+                report("hello over SSH (loopback sshd)", ssh::ping);
                 report("figures in-process (driver only)", () -> figures(bed.driver, specs));
                 report("figures over the socket", () -> figures(socket, specs));
                 report("figures over stdio (agent process)", () -> figures(stdio, specs));
+                report("figures over SSH (loopback sshd)", () -> figures(ssh, specs));
                 System.out.printf("  figures payload: %d contexts per reply%n", socket.figures(specs).size());
             } finally {
                 child.getOutputStream().close();
@@ -72,11 +78,16 @@ class AgentBench {
 
     private Process stdioAgent(FakeVserverAgentBed bed) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-jar", RunningConsole.findJar().toString(), "agent", "--stdio",
-                "--vsconsole.data-dir=" + temp.resolve("data"), "--vsconsole.host.driver=vserver",
-                "--vsconsole.host.config-root=" + bed.configRoot, "--vsconsole.host.guests-root=" + bed.guestsRoot,
-                "--vsconsole.host.proc-root=" + bed.proc, "--vsconsole.host.util-vserver-bin=" + temp.resolve("fake/bin")));
+                "--enable-native-access=ALL-UNNAMED", "-jar", RunningConsole.findJar().toString(), "agent", "--stdio"));
+        command.addAll(agentArguments(bed));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** The bed's trees and fake tools, for an agent process of its own. */
+    private List<String> agentArguments(FakeVserverAgentBed bed) {
+        return List.of("--vsconsole.data-dir=" + temp.resolve("data"), "--vsconsole.host.driver=vserver",
+                "--vsconsole.host.config-root=" + bed.configRoot, "--vsconsole.host.guests-root=" + bed.guestsRoot,
+                "--vsconsole.host.proc-root=" + bed.proc, "--vsconsole.host.util-vserver-bin=" + temp.resolve("fake/bin"));
     }
 
     private static void report(String what, Supplier<?> call) {
