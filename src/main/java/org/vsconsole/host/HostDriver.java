@@ -27,6 +27,12 @@ public interface HostDriver {
 
     void start(GuestSpec guest);
 
+    /** What this host is and what it cannot do, for the host page. */
+    default HostFacts facts() {
+        return HostFactsReader.read(java.nio.file.Path.of("/proc"), java.nio.file.Path.of("/sys/fs/cgroup"), name(), null,
+                readOnlyReason().map(List::of).orElse(List.of()));
+    }
+
     /** Runs the guest's shutdown, then SIGTERM and SIGKILL to what is left after {@code timeout}. */
     void stop(GuestSpec guest, Duration timeout);
 

@@ -12,7 +12,7 @@ import org.openqa.selenium.By;
 
 /**
  * The Context tab and the dashboard's host row in headless Chromium, at 1440 and 390 px, with
- * screenshots: the jar on the vserver driver over the reference's vs2.2 {@code /proc/virtual} tree
+ * screenshots, and the host's facts on the settings page: the jar on the vserver driver over the reference's vs2.2 {@code /proc/virtual} tree
  * (contexts 40001..40004, plus a dynamic 49153 that guest {@code dyn} runs on and two host
  * processes as xid 0), util-vserver's tools the recording fakes. No guest is started.
  */
@@ -30,6 +30,8 @@ class ContextScreensIT {
         copy(proc.resolve("virtual/40004"), proc.resolve("virtual/49153"));
         Files.createDirectories(config.resolve("dyn"));
         Files.writeString(config.resolve("dyn/run"), "49153\n");
+        Files.createDirectories(proc.resolve("sys/kernel"));
+        Files.writeString(proc.resolve("sys/kernel/osrelease"), "4.9.337-vs2.3.9.8\n");
         hostProcess(proc, 1, "init", 100);
         hostProcess(proc, 2, "sshd", 12_000);
         Path fakeBin = Path.of("src/test/resources/fake-util-vserver").toAbsolutePath();
@@ -69,6 +71,14 @@ class ContextScreensIT {
             browser.viewport(390, 844);
             browser.waitForVaadin();
             browser.screenshot("dashboard-row0-390");
+
+            browser.viewport(1440, 900);
+            browser.open(console.url("settings"));
+            browser.await(By.id("settings-host-facts"));
+            assertThat(text(browser, "settings-host-facts")).contains("4.9.337-vs2.3.9.8")
+                    .contains("Linux-VServer VCI 0002:0203").containsPattern("Cgroups\\s+v[12]: ").doesNotContain("lacks CAP_CONTEXT");
+            report.add("settings with host facts", axe.scan(browser));
+            browser.screenshot("settings-host-facts");
             assertThat(report.blocking()).isEmpty();
         } finally {
             try (var tree = Files.walk(host)) {

@@ -19,6 +19,7 @@ import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostFacts;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.TerminalSession;
@@ -81,6 +82,11 @@ public final class AgentHostDriver implements HostDriver {
     @Override
     public boolean buildMakesConfigDirectory() {
         return hello.buildMakesConfigDirectory();
+    }
+
+    @Override
+    public HostFacts facts() {
+        return AgentJson.MAPPER.treeToValue(call("facts", fields(), null, null), HostFacts.class);
     }
 
     @Override

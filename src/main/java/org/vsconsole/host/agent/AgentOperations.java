@@ -47,6 +47,7 @@ final class AgentOperations {
         this.builds = new AgentBuildCheck(guests);
         add("hello", Set.of(), (r, c) -> new AgentHello(PROTOCOL, driver.name(), driver.readOnlyReason().orElse(null),
                 driver.buildMakesConfigDirectory(), ProcessHandle.current().pid()));
+        add("facts", Set.of(), (r, c) -> driver.facts());
         add("start", Set.of("guest"), (r, c) -> {
             driver.start(guest(r));
             return null;

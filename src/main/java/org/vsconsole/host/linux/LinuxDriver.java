@@ -32,6 +32,7 @@ import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostFacts;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.TerminalSession;
@@ -66,6 +67,7 @@ public final class LinuxDriver implements HostDriver {
     private static final int SIGRTMIN_PLUS_3 = 37;
 
     private final Path guestsRoot;
+    private final Path cgroupRoot;
     private final Path runDir;
     private final LinuxDriverSettings settings;
     private final Optional<CgroupTree> cgroups;
@@ -84,6 +86,7 @@ public final class LinuxDriver implements HostDriver {
 
     public LinuxDriver(Path cgroupRoot, Path guestsRoot, Path runDir, LinuxDriverSettings settings) {
         this.guestsRoot = guestsRoot.toAbsolutePath().normalize();
+        this.cgroupRoot = cgroupRoot;
         this.runDir = runDir.toAbsolutePath().normalize();
         this.settings = settings;
         this.cgroups = CgroupTree.detect(cgroupRoot, settings.cgroupParent());
@@ -108,6 +111,11 @@ public final class LinuxDriver implements HostDriver {
     @Override
     public String name() {
         return "linux";
+    }
+
+    @Override
+    public HostFacts facts() {
+        return LinuxFacts.read(cgroupRoot, readOnlyReason(), tmpfsHelper.isPresent() ? Optional.empty() : Optional.of(tmpfsHelperProblem));
     }
 
     @Override

@@ -21,6 +21,8 @@ import org.vsconsole.host.DiskQuotaState;
 import org.vsconsole.host.ExecResult;
 import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.HostFacts;
+import org.vsconsole.host.HostFactsReader;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
 import org.vsconsole.host.process.CommandResult;
@@ -51,6 +53,7 @@ public final class VserverDriver implements HostDriver {
     private final TreeRemover rootRemover;
     /** What {@code /proc/virtual} shows besides the guests' figures; reads nothing without a proc tree. */
     private final ProcContexts contexts;
+    private final Path procRoot;
 
     public VserverDriver(UtilVserverCommands commands, ProcessRunner runner, CommandTimeouts timeouts,
             VserverKernelProbe kernel, ContextFiguresSource figuresSource, TreeRemover rootRemover) {
@@ -60,6 +63,7 @@ public final class VserverDriver implements HostDriver {
     public VserverDriver(UtilVserverCommands commands, ProcessRunner runner, CommandTimeouts timeouts,
             VserverKernelProbe kernel, ContextFiguresSource figuresSource, TreeRemover rootRemover, @Nullable Path procRoot) {
         this.contexts = new ProcContexts(procRoot, figuresSource);
+        this.procRoot = procRoot == null ? Path.of("/proc") : procRoot;
         this.commands = commands;
         this.tools = new ToolCalls(runner);
         this.timeouts = timeouts;
@@ -86,6 +90,20 @@ public final class VserverDriver implements HostDriver {
             return Optional.of("util-vserver is not installed: " + vserver + " is missing or not executable");
         }
         return kernel.readOnlyReason();
+    }
+
+    /** The kernel's interface version as {@code /proc/virtual/info} gives it ({@code VCIVersion: 0002:0308}). */
+    @Override
+    public HostFacts facts() {
+        String vci = null;
+        try {
+            vci = Files.readAllLines(procRoot.resolve("virtual/info")).stream().filter(l -> l.startsWith("VCIVersion:"))
+                    .map(l -> l.substring("VCIVersion:".length()).strip()).findFirst().orElse(null);
+        } catch (java.io.IOException e) {
+            // no Linux-VServer kernel: the read-only reason says so
+        }
+        return HostFactsReader.read(procRoot, Path.of("/sys/fs/cgroup"), name(), vci == null ? null : "Linux-VServer VCI " + vci,
+                readOnlyReason().map(List::of).orElse(List.of()));
     }
 
     @Override

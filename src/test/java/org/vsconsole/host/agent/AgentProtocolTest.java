@@ -56,6 +56,23 @@ class AgentProtocolTest {
     }
 
     @Test
+    void theHostsFactsComeFromTheAgentsHost() throws Exception {
+        try (FakeVserverAgentBed overProc = new FakeVserverAgentBed(temp.resolve("proc-bed"), true)) {
+            Files.createDirectories(overProc.proc.resolve("virtual"));
+            Files.writeString(overProc.proc.resolve("virtual/info"), "VCIVersion:\t0002:0308\nVCISyscall:\t236\n");
+            Files.createDirectories(overProc.proc.resolve("sys/kernel"));
+            Files.writeString(overProc.proc.resolve("sys/kernel/osrelease"), "4.9.337-vs2.3.9.8\n");
+
+            var facts = overProc.client().facts();
+
+            assertThat(facts).isEqualTo(overProc.driver.facts());
+            assertThat(facts.kernel()).isEqualTo("4.9.337-vs2.3.9.8");
+            assertThat(facts.engine()).isEqualTo("Linux-VServer VCI 0002:0308");
+            assertThat(facts.driver()).isEqualTo("vserver");
+        }
+    }
+
+    @Test
     void startAndStopReachTheAgentsDriverByName() {
         GuestSpec web1 = spec("web1", 40001, bed.guestsRoot.resolve("web1"));
 

@@ -24,6 +24,7 @@ import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
 import org.vsconsole.host.linux.GuestSandbox;
+import org.vsconsole.host.linux.LinuxFacts;
 
 /**
  * The production jar's {@code agent} as root on this stock kernel, with its own config root, guest
@@ -103,6 +104,11 @@ class LinuxAgentIT {
         AgentHostDriver driver = AgentHostDriver.overSocket(socket);
         assertThat(driver.name()).isEqualTo("linux");
         assertThat(driver.readOnlyReason()).isEmpty();
+        var facts = driver.facts();
+        assertThat(facts.engine()).startsWith("LXC ");
+        assertThat(facts.cgroups()).matches("v[12]: .*pids.*");
+        assertThat(facts.kernel()).isEqualTo(Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip());
+        assertThat(facts.missing()).contains(LinuxFacts.STOCK_KERNEL);
         GuestSpec guest = spec();
         List<String> build = new ArrayList<>();
 
