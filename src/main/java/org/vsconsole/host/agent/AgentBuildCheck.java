@@ -45,13 +45,13 @@ final class AgentBuildCheck {
             case CLONE -> {
                 source = r.text("source", AgentGuests.NAME, AgentGuests.NAME_RULE, 63);
                 if (source.equals(guest) || !guests.exists(source)) {
-                    throw new InvalidInputException("source", "must be another guest on this host");
+                    throw new InvalidInputException("request.source", "must be another guest on this host");
                 }
             }
             case DEBOOTSTRAP -> {
                 dist = r.text("dist", SUITE, "a Debian suite name", 32);
                 if (DebianSuites.family(dist).isEmpty()) {
-                    throw new InvalidInputException("dist", "'" + dist + "' is not a Debian suite this console knows");
+                    throw new InvalidInputException("request.dist", "'" + dist + "' is not a Debian suite this console knows");
                 }
                 mirror = r.optionalText("mirror", HostAptSources.HTTP_MIRROR, "an http or https mirror address", 255);
             }
@@ -66,11 +66,11 @@ final class AgentBuildCheck {
         s.allowOnly(java.util.Set.of("rootPasswordHash", "sshKeys", "packages", "postInstall"));
         var packages = s.texts("packages", PACKAGE, "a Debian package name", 100, 100);
         if (!packages.isEmpty() && method != BuildRequest.Method.DEBOOTSTRAP) {
-            throw new InvalidInputException("packages", "are installed by Debian builds only");
+            throw new InvalidInputException("request.setup.packages", "are installed by Debian builds only");
         }
         String command = s.optionalText("postInstall", ANY, "at most " + MAX_COMMAND + " characters", MAX_COMMAND);
         if (command != null && command.codePoints().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)) {
-            throw new InvalidInputException("postInstall", "must not hold control characters but newline and tab");
+            throw new InvalidInputException("request.setup.postInstall", "must not hold control characters but newline and tab");
         }
         return new BuildRequest.GuestSetup(s.optionalText("rootPasswordHash", CRYPT, "a crypt(3) hash", 256),
                 s.texts("sshKeys", SSH_KEY, "one OpenSSH public key line", 20, 8500), packages, command);

@@ -30,11 +30,14 @@ final class AgentRequest {
     private final long id;
     private final String op;
     private final ObjectNode body;
+    /** {@code request.} for an object nested in a request's field: refusals name the whole path. */
+    private final String prefix;
 
-    private AgentRequest(long id, String op, ObjectNode body) {
+    private AgentRequest(long id, String op, ObjectNode body, String prefix) {
         this.id = id;
         this.op = op;
         this.body = body;
+        this.prefix = prefix;
     }
 
     /** Reads the envelope; the id is 0 when the frame has none the reply could name. */
@@ -48,15 +51,15 @@ final class AgentRequest {
         if (!(node instanceof ObjectNode object)) {
             throw new InvalidInputException("frame", "must be one JSON object");
         }
-        AgentRequest envelope = new AgentRequest(0, "", object);
+        AgentRequest envelope = new AgentRequest(0, "", object, "");
         long id = envelope.integer("id", 1, MAX_ID);
-        AgentRequest request = new AgentRequest(id, "", object);
+        AgentRequest request = new AgentRequest(id, "", object, "");
         long version = request.integer("v", 0, Integer.MAX_VALUE);
         if (version != VERSION) {
             throw new InvalidInputException("v", "this agent speaks protocol " + VERSION + ", not " + version);
         }
         String op = request.text("op", OP, "an operation name of 1-32 ASCII letters", 32);
-        return new AgentRequest(id, op, object);
+        return new AgentRequest(id, op, object, "");
     }
 
     /** The id of a frame whose request was refused, if it had a usable one. */
@@ -82,8 +85,8 @@ final class AgentRequest {
         Iterator<Map.Entry<String, JsonNode>> it = body.properties().iterator();
         while (it.hasNext()) {
             String name = it.next().getKey();
-            if (!ENVELOPE.contains(name) && !fields.contains(name)) {
-                throw new InvalidInputException(name, "is not a field of '" + op + "'"
+            if (!(prefix.isEmpty() && ENVELOPE.contains(name)) && !fields.contains(name)) {
+                throw new InvalidInputException(prefix + name, "is not a field of '" + op + "'"
                         + (fields.isEmpty() ? ", which takes none" : "; it takes " + String.join(", ", fields.stream().sorted().toList())));
             }
         }
@@ -97,7 +100,7 @@ final class AgentRequest {
     String text(String field, Pattern rule, String ruleText, int maxLength) {
         String value = optionalText(field, rule, ruleText, maxLength);
         if (value == null) {
-            throw new InvalidInputException(field, "is required: " + ruleText);
+            throw new InvalidInputException(prefix + field, "is required: " + ruleText);
         }
         return value;
     }
@@ -109,11 +112,11 @@ final class AgentRequest {
             return null;
         }
         if (!n.isString()) {
-            throw new InvalidInputException(field, "must be a string: " + ruleText);
+            throw new InvalidInputException(prefix + field, "must be a string: " + ruleText);
         }
         String value = n.stringValue();
         if (value.length() > maxLength || !rule.matcher(value).matches()) {
-            throw new InvalidInputException(field, ruleText);
+            throw new InvalidInputException(prefix + field, ruleText);
         }
         return value;
     }
@@ -127,7 +130,7 @@ final class AgentRequest {
     long integer(String field, long min, long max) {
         JsonNode n = body.get(field);
         if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < min || n.longValue() > max) {
-            throw new InvalidInputException(field, "must be a whole number in " + min + ".." + max);
+            throw new InvalidInputException(prefix + field, "must be a whole number in " + min + ".." + max);
         }
         return n.longValue();
     }
@@ -143,12 +146,12 @@ final class AgentRequest {
             return List.of();
         }
         if (!n.isArray() || n.size() > maxItems) {
-            throw new InvalidInputException(field, "must be a list of at most " + maxItems + " strings");
+            throw new InvalidInputException(prefix + field, "must be a list of at most " + maxItems + " strings");
         }
         List<String> out = new ArrayList<>(n.size());
         for (JsonNode item : n) {
             if (!item.isString() || item.stringValue().length() > maxLength || !rule.matcher(item.stringValue()).matches()) {
-                throw new InvalidInputException(field, "each item: " + ruleText);
+                throw new InvalidInputException(prefix + field, "each item: " + ruleText);
             }
             out.add(item.stringValue());
         }
@@ -167,8 +170,8 @@ final class AgentRequest {
             return null;
         }
         if (!(n instanceof ObjectNode o)) {
-            throw new InvalidInputException(field, "must be an object");
+            throw new InvalidInputException(prefix + field, "must be an object");
         }
-        return new AgentRequest(id, op, o);
+        return new AgentRequest(id, op, o, prefix + field + ".");
     }
 }
