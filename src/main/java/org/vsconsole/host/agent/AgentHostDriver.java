@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The host port served by a host agent: each call goes over the agent's protocol and comes back
  * as the agent's driver answered it. Guests are sent by name only; the agent reads the rest from
- * its own config tree. A connection that broke is made again at the next call.
+ * its own config tree. A connection that broke is made again at the next call; an agent that
+ * cannot be reached is tried again with back-off ({@link ReconnectBackoff}).
  */
 public final class AgentHostDriver implements HostDriver {
 
@@ -44,9 +45,15 @@ public final class AgentHostDriver implements HostDriver {
     private final Connector connector;
     private final AgentHello hello;
     private @Nullable AgentClient client;
+    private final ReconnectBackoff backoff;
 
     AgentHostDriver(Connector connector) {
+        this(connector, System::nanoTime);
+    }
+
+    AgentHostDriver(Connector connector, java.util.function.LongSupplier nanoClock) {
         this.connector = connector;
+        this.backoff = new ReconnectBackoff(nanoClock);
         this.hello = AgentJson.MAPPER.treeToValue(call("hello", fields(), null, null), AgentHello.class);
         if (hello.protocol() != AgentRequest.VERSION) {
             throw new HostOperationException("hello", null, "the host agent speaks protocol " + hello.protocol()
@@ -218,12 +225,19 @@ public final class AgentHostDriver implements HostDriver {
         if (current != null && current.isOpen()) {
             return current;
         }
+        String refusal = backoff.refusal();
+        if (refusal != null) {
+            throw new HostOperationException(op, null, refusal);
+        }
         try {
             AgentClient fresh = connector.connect();
             client = fresh;
+            backoff.succeeded();
             return fresh;
         } catch (IOException e) {
-            throw new HostOperationException(op, null, e.getMessage() == null ? "cannot reach the host agent" : e.getMessage(), e);
+            String why = e.getMessage() == null ? "cannot reach the host agent" : e.getMessage();
+            backoff.failed(why);
+            throw new HostOperationException(op, null, why, e);
         }
     }
 
