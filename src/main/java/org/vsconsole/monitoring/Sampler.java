@@ -229,11 +229,24 @@ public class Sampler implements SmartLifecycle {
         specsReadAt = treeChanges.get() == changesBefore ? Instant.now() : Instant.EPOCH;
     }
 
+    private volatile @Nullable String lastFailure;
+
     private void sampleSafely() {
         try {
             sample();
+            if (lastFailure != null) {
+                log.info("Sampling works again after: {}", lastFailure);
+                lastFailure = null;
+            }
         } catch (RuntimeException e) {
-            log.warn("Sampling failed: {}", e.getMessage());
+            // a host agent that is down fails every tick: say so when it starts, not each second
+            String failure = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().replaceAll(" \\(tried again in [0-9]+ s\\)$", "");
+            if (!failure.equals(lastFailure)) {
+                log.warn("Sampling failed: {}", failure);
+                lastFailure = failure;
+            }
         }
     }
 
