@@ -65,7 +65,7 @@ class HostConfiguration {
     @Bean
     HostDriver hostDriver(HostProperties host, DriverSelector selector, AgentProperties agent) {
         Path socket = agent.socket();
-        HostDriver driver = socket != null ? AgentHostDriver.overSocket(socket) : selector.select(host);
+        HostDriver driver = socket != null ? AgentHostDriver.overSocket(socket, java.time.Duration.ofSeconds(60)) : selector.select(host);
         log.info("Host driver: {}{}{}", driver.name(), socket != null ? " through the host agent at " + socket : "",
                 driver.readOnlyReason().map(r -> " (" + r + ")").orElse(""));
         return driver;

@@ -71,6 +71,29 @@ public final class AgentHostDriver implements HostDriver {
         return new AgentHostDriver(() -> AgentClient.overSocket(socket));
     }
 
+    /**
+     * As {@link #overSocket}, waiting up to {@code patience} for the agent to open its socket: a
+     * service manager may start the web tier while the agent is still starting.
+     */
+    public static AgentHostDriver overSocket(java.nio.file.Path socket, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                return overSocket(socket);
+            } catch (HostOperationException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Asks the agent who it is again: proof that it answers, at the cost of one round trip. */
     AgentHello ping() {
         return AgentJson.MAPPER.treeToValue(call("hello", fields(), null, null), AgentHello.class);

@@ -225,6 +225,25 @@ class AgentProtocolTest {
     }
 
     @Test
+    void aWebTierStartedBeforeItsAgentWaitsForTheSocket() throws Exception {
+        bed.close();
+        Thread late = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(700);
+                bed.restart();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(AgentHostDriver.overSocket(bed.socket, Duration.ofSeconds(20)).name()).isEqualTo("vserver");
+        late.join();
+        bed.close();
+        assertThatThrownBy(() -> AgentHostDriver.overSocket(bed.socket, Duration.ofMillis(300)))
+                .isInstanceOf(HostOperationException.class).hasMessageContaining("cannot reach the host agent at " + bed.socket);
+    }
+
+    @Test
     void anAgentThatWentAwayIsReachedAgainAtTheNextCall() throws Exception {
         GuestSpec web1 = spec("web1", 40001, bed.guestsRoot.resolve("web1"));
         assertThat(driver.isRunning(web1)).isFalse();
