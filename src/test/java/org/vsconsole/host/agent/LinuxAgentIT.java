@@ -23,7 +23,6 @@ import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
-import org.vsconsole.host.linux.GuestSandbox;
 import org.vsconsole.host.linux.LinuxFacts;
 
 /**
@@ -81,7 +80,8 @@ class LinuxAgentIT {
         } finally {
             agent.destroy();
             agent.waitFor(20, TimeUnit.SECONDS);
-            GuestSandbox.removeNetwork("vsbragent", false);
+            // the guests' package cache outlives the agent as guests do; a test's goes with the test
+            RunningConsole.cleanUpHost(dir.resolve("data"), "vsbragent");
             new ProcessBuilder("rm", "-rf", "--one-file-system", "--", dir.toString()).inheritIO().start().waitFor();
         }
     }
