@@ -72,7 +72,6 @@ public class GuestContextService {
         if (dynamic.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new GuestSpec(s.name(), dynamic.getAsInt(), s.configDir(), s.rootDir(), s.nodename(),
-                s.domainname(), s.tmpSize(), s.interfaces(), s.rlimits(), s.personality(), s.diskLimit()));
+        return Optional.of(s.withXid(dynamic.getAsInt()));
     }
 }

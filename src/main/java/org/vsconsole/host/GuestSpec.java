@@ -56,6 +56,12 @@ public record GuestSpec(
         this(name, xid, configDir, rootDir, nodename, domainname, tmpSize, interfaces, rlimits, null, null);
     }
 
+    /** The same guest on another context: the dynamic one a guest without a static context runs on. */
+    public GuestSpec withXid(int otherXid) {
+        return new GuestSpec(name, otherXid, configDir, rootDir, nodename, domainname, tmpSize, interfaces, rlimits, personality,
+                diskLimit, removedCapabilities);
+    }
+
     /** Space in KiB and inodes a guest's tree may use ({@code dlimits/<n>/space_total}, {@code inodes_total}). */
     public record DiskQuota(long spaceKiB, long inodes) {
     }

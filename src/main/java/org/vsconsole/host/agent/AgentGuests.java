@@ -95,7 +95,6 @@ final class AgentGuests {
         if (dynamic.isEmpty()) {
             return s;
         }
-        return new GuestSpec(s.name(), dynamic.getAsInt(), s.configDir(), s.rootDir(), s.nodename(), s.domainname(),
-                s.tmpSize(), s.interfaces(), s.rlimits(), s.personality(), s.diskLimit(), s.removedCapabilities());
+        return s.withXid(dynamic.getAsInt());
     }
 }

@@ -54,7 +54,7 @@ public final class AgentHostDriver implements HostDriver {
     AgentHostDriver(Connector connector, java.util.function.LongSupplier nanoClock) {
         this.connector = connector;
         this.backoff = new ReconnectBackoff(nanoClock);
-        this.hello = AgentJson.MAPPER.treeToValue(call("hello", fields(), null, null), AgentHello.class);
+        this.hello = ping();
         if (hello.protocol() != AgentRequest.VERSION) {
             throw new HostOperationException("hello", null, "the host agent speaks protocol " + hello.protocol()
                     + "; this console speaks " + AgentRequest.VERSION);

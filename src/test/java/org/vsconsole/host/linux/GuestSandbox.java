@@ -18,7 +18,7 @@ import org.vsconsole.host.LimitValues;
  * A throw-away guests root, run-state directory and driver for one test. Closing it stops every
  * guest it made and deletes every tree, so a failed test leaves no process, cgroup or veth.
  */
-public final class GuestSandbox implements AutoCloseable {
+final class GuestSandbox implements AutoCloseable {
 
     static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
     /** Its own cgroup parent, bridge and pool: a test never meets a live console's guests. */
@@ -91,7 +91,7 @@ public final class GuestSandbox implements AutoCloseable {
     }
 
     /** The bridge and firewall tables a driver made: the console keeps them, a test does not. */
-    public static void removeNetwork(String bridge, boolean nat) {
+    private static void removeNetwork(String bridge, boolean nat) {
         if (Files.exists(Path.of("/sys/class/net", bridge))) {
             LinuxCommands.run("test", null, List.of("ip", "link", "del", bridge), Duration.ofSeconds(5));
             String table = BridgeFirewall.tableName(bridge);
