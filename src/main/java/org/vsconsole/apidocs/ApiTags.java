@@ -14,6 +14,7 @@ public final class ApiTags {
     public static final String TERMINAL = "Terminal sessions";
     public static final String ACCOUNT = "Account";
     public static final String TOKENS = "API tokens";
+    public static final String HOSTS = "Hosts";
 
     private ApiTags() {
     }

@@ -37,6 +37,7 @@ class OpenApiConfig {
             tag(ApiTags.UPDATES, "Package updates in guests, as jobs."),
             tag(ApiTags.JOBS, "Long-running work (creation, updates): state, log, cancel."),
             tag(ApiTags.AUDIT, "The hash-chained audit log: search, verify, re-anchor."),
+            tag(ApiTags.HOSTS, "This host and the hosts the console reaches over SSH: their state, facts and guests."),
             tag(ApiTags.TERMINAL, "Recorded terminal sessions, for auditors."),
             tag(ApiTags.ACCOUNT, "The signed-in user: who they are, their password."),
             tag(ApiTags.TOKENS, "The caller's API tokens for scripts (Bearer)."));

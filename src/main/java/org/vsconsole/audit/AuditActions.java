@@ -12,6 +12,10 @@ public final class AuditActions {
     public static final String ALERT_FIRED = "alert.fired";
     public static final String ALERT_SETTINGS = "alert.settings";
 
+    // Hosts the console manages besides its own
+    public static final String HOST_ADD = "host.add";
+    public static final String HOST_REMOVE = "host.remove";
+
     // Requests refused before any service saw them
     public static final String API_REFUSED = "api.refused";
 

@@ -66,6 +66,7 @@ class RoleActionMatrixTest extends GuestsTestBase {
     static final Set<Who> OPERATE_GUEST = EnumSet.of(ADMIN, OPERATOR, OWNER);
     static final Set<Who> STAFF = EnumSet.of(ADMIN, OPERATOR);
     static final Set<Who> READ_AUDIT = EnumSet.of(ADMIN, AUDITOR);
+    static final Set<Who> SEE_HOSTS = EnumSet.of(ADMIN, OPERATOR, AUDITOR);
 
     /** One endpoint, the call made, who may make it, and how a refusal looks there. */
     record Row(HttpMethod method, String pattern, String path, String body, Set<Who> allowed, int deniedStatus) {
@@ -161,6 +162,19 @@ class RoleActionMatrixTest extends GuestsTestBase {
                     "{\"guests\":[\"" + GUEST + "\"],\"action\":\"not-an-action\"}", OPERATE_GUEST),
             new Row(HttpMethod.POST, "/api/v1/updates/{jobId}/retry", "/api/v1/updates/{job}/retry", null, STAFF),
             new Row(HttpMethod.GET, "/api/v1/updates/pending", "/api/v1/updates/pending", null, SIGNED_IN),
+            new Row(HttpMethod.GET, "/api/v1/hosts", "/api/v1/hosts", null, SEE_HOSTS),
+            new Row(HttpMethod.GET, "/api/v1/hosts/{host}", "/api/v1/hosts/local", null, SEE_HOSTS),
+            new Row(HttpMethod.GET, "/api/v1/hosts/{host}/guests", "/api/v1/hosts/local/guests", null, SEE_HOSTS),
+            // no such host: allowed callers get 400, after the role was checked
+            new Row(HttpMethod.POST, "/api/v1/hosts/{host}/guests/{name}/start", "/api/v1/hosts/no-such-host/guests/"
+                    + GUEST + "/start", null, STAFF),
+            new Row(HttpMethod.POST, "/api/v1/hosts/{host}/guests/{name}/stop", "/api/v1/hosts/no-such-host/guests/"
+                    + GUEST + "/stop", null, STAFF),
+            new Row(HttpMethod.POST, "/api/v1/hosts", "/api/v1/hosts", "{\"name\":\"not a name!\"}", EnumSet.of(ADMIN)),
+            new Row(HttpMethod.POST, "/api/v1/hosts/probe", "/api/v1/hosts/probe", "{\"address\":\"not an address!\"}",
+                    EnumSet.of(ADMIN)),
+            new Row(HttpMethod.GET, "/api/v1/hosts/console-key", "/api/v1/hosts/console-key", null, EnumSet.of(ADMIN)),
+            new Row(HttpMethod.DELETE, "/api/v1/hosts/{host}", "/api/v1/hosts/no-such-host?confirm=x", null, EnumSet.of(ADMIN)),
             new Row(HttpMethod.GET, "/api/v1/terminal-sessions", "/api/v1/terminal-sessions", null, READ_AUDIT),
             new Row(HttpMethod.GET, "/api/v1/terminal-sessions/{id}/cast", "/api/v1/terminal-sessions/no-such-session/cast",
                     null, READ_AUDIT));

@@ -91,7 +91,8 @@ public final class AgentCommand {
         java.nio.file.Files.createDirectories(host.configRoot());
         java.nio.file.Files.createDirectories(host.guestsRoot());
         GuestConfigReader reader = GuestConfigReader.cached(host.configRoot());
-        return new AgentOperations(driver, new AgentGuests(reader, host.guestsRoot(), driver));
+        return new AgentOperations(driver, new AgentGuests(reader, host.guestsRoot(), driver),
+                new org.vsconsole.host.proc.HostProcReader(host.procRoot()));
     }
 
     record Options(boolean stdio, @Nullable String socket, @Nullable String group, Set<String> allowedUsers, String[] properties) {

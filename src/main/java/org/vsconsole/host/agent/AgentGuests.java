@@ -55,6 +55,23 @@ final class AgentGuests {
         return out;
     }
 
+    /** Every guest of this host's config tree, whether it runs, and why the agent would refuse it. */
+    List<HostGuest> list() {
+        List<HostGuest> out = new ArrayList<>();
+        for (GuestConfig config : reader.readAllGuests()) {
+            try {
+                GuestSpec s = spec(config);
+                // context 0 is the host's: a guest without a static context that does not run has none
+                boolean hasContext = s.xid() != 0;
+                boolean running = hasContext && driver.isRunning(s);
+                out.add(new HostGuest(config.name(), hasContext ? s.xid() : null, running, null));
+            } catch (HostOperationException e) {
+                out.add(new HostGuest(config.name(), config.context(), false, e.getMessage()));
+            }
+        }
+        return out;
+    }
+
     boolean exists(String name) {
         return HostGrammar.isGuestName(name) && reader.isGuest(name);
     }

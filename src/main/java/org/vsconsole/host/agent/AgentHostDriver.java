@@ -20,6 +20,7 @@ import org.vsconsole.host.GuestProcess;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostFacts;
+import org.vsconsole.host.HostLoad;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.TerminalSession;
@@ -119,14 +120,35 @@ public final class AgentHostDriver implements HostDriver {
         return AgentJson.MAPPER.treeToValue(call("facts", fields(), null, null), HostFacts.class);
     }
 
+    /** The agent's host's load and memory. */
+    public HostLoad load() {
+        return AgentJson.MAPPER.treeToValue(call("load", fields(), null, null), HostLoad.class);
+    }
+
+    /** Every guest of the agent's config tree, and whether it runs. */
+    public List<HostGuest> guests() {
+        return AgentJson.MAPPER.convertValue(call("guests", fields(), null, null), new TypeReference<List<HostGuest>>() {
+        });
+    }
+
     @Override
     public void start(GuestSpec guest) {
-        call("start", guest(guest), null, null);
+        start(guest.name());
+    }
+
+    /** Starts the agent's guest {@code name}: the agent reads everything else from its own config. */
+    public void start(String name) {
+        call("start", fields().put("guest", name), null, null);
     }
 
     @Override
     public void stop(GuestSpec guest, Duration timeout) {
-        call("stop", guest(guest).put("timeoutMs", Math.max(1, timeout.toMillis())), null, null);
+        stop(guest.name(), timeout);
+    }
+
+    /** Stops the agent's guest {@code name}, killing what is left after {@code timeout}. */
+    public void stop(String name, Duration timeout) {
+        call("stop", fields().put("guest", name).put("timeoutMs", Math.max(1, timeout.toMillis())), null, null);
     }
 
     @Override

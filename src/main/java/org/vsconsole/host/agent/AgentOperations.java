@@ -10,11 +10,13 @@ import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.BuildProgress;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostLoad;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.KnownLimit;
+import org.vsconsole.host.proc.HostProcReader;
 
 /**
  * The allow-list: every operation the agent serves, each with the fields it takes and their
@@ -41,13 +43,15 @@ final class AgentOperations {
     private final AgentBuildCheck builds;
     private final Map<String, Operation> operations = new LinkedHashMap<>();
 
-    AgentOperations(HostDriver driver, AgentGuests guests) {
+    AgentOperations(HostDriver driver, AgentGuests guests, HostProcReader proc) {
         this.driver = driver;
         this.guests = guests;
         this.builds = new AgentBuildCheck(guests);
         add("hello", Set.of(), (r, c) -> new AgentHello(PROTOCOL, driver.name(), driver.readOnlyReason().orElse(null),
                 driver.buildMakesConfigDirectory(), ProcessHandle.current().pid()));
         add("facts", Set.of(), (r, c) -> driver.facts());
+        add("load", Set.of(), (r, c) -> HostLoad.read(proc));
+        add("guests", Set.of(), (r, c) -> guests.list());
         add("start", Set.of("guest"), (r, c) -> {
             driver.start(guest(r));
             return null;

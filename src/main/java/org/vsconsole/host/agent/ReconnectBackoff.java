@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * instead the first failure is remembered with its reason and answered at once until the next try
  * is due, the wait doubling from 1 s to at most 60 s. One success forgets it all.
  */
-final class ReconnectBackoff {
+public final class ReconnectBackoff {
 
     static final Duration FIRST = Duration.ofSeconds(1);
     static final Duration MOST = Duration.ofSeconds(60);
@@ -20,12 +20,12 @@ final class ReconnectBackoff {
     private long nextTryNanos;
     private Duration wait = FIRST;
 
-    ReconnectBackoff(LongSupplier nanoClock) {
+    public ReconnectBackoff(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
     }
 
     /** Why the agent cannot be reached, with when it is tried again; null when a try is due. */
-    synchronized @Nullable String refusal() {
+    public synchronized @Nullable String refusal() {
         if (reason == null) {
             return null;
         }
@@ -36,13 +36,13 @@ final class ReconnectBackoff {
         return "unreachable: " + reason + " (tried again in " + Math.max(1, Duration.ofNanos(left).toSeconds()) + " s)";
     }
 
-    synchronized void failed(String why) {
+    public synchronized void failed(String why) {
         reason = why;
         nextTryNanos = nanoClock.getAsLong() + wait.toNanos();
         wait = wait.multipliedBy(2).compareTo(MOST) > 0 ? MOST : wait.multipliedBy(2);
     }
 
-    synchronized void succeeded() {
+    public synchronized void succeeded() {
         reason = null;
         wait = FIRST;
     }

@@ -79,7 +79,7 @@ public final class SshAgentConnector implements AgentHostDriver.Connector, AutoC
             session = client.connect(target.user(), target.address(), target.port()).verify(timeout).getClientSession();
         } catch (IOException | RuntimeException e) {
             throw new IOException("cannot reach the host agent over SSH at " + target.address() + ":" + target.port() + ": "
-                    + org.vsconsole.base.Formats.reason(e), e);
+                    + rootReason(e), e);
         }
         try {
             session.addPublicKeyIdentity(identity.keyPair());
@@ -96,6 +96,18 @@ public final class SshAgentConnector implements AgentHostDriver.Connector, AutoC
             throw new IOException("cannot reach the host agent over SSH at " + where(session.getRemoteAddress()) + ": "
                     + org.vsconsole.base.Formats.reason(e), e);
         }
+    }
+
+    /**
+     * The innermost cause's words: MINA wraps "Connection refused" in a future's description that
+     * tells an admin nothing.
+     */
+    private static String rootReason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return org.vsconsole.base.Formats.reason(root);
     }
 
     private String where(@Nullable SocketAddress address) {

@@ -88,6 +88,21 @@ class AgentProtocolTest {
     }
 
     @Test
+    void theAgentListsItsHostsGuestsWithTheirStateAndWhyItWouldRefuseOne() throws Exception {
+        bed.guest("web2", 40002, Files.createDirectories(temp.resolve("elsewhere")));
+        driver.start(spec("web1", 40001, bed.guestsRoot.resolve("web1")));
+
+        List<HostGuest> guests = driver.guests();
+
+        assertThat(guests).extracting(HostGuest::name, HostGuest::context, HostGuest::running)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web1", 40001, true),
+                        org.assertj.core.groups.Tuple.tuple("web2", 40002, false));
+        assertThat(guests.get(0).problem()).isNull();
+        assertThat(guests.get(1).problem()).contains("is outside " + bed.guestsRoot);
+        assertThat(driver.load().cores()).isPositive();
+    }
+
+    @Test
     void aWebTierThatLiesAboutAGuestsRootCannotMoveTheAgent() throws Exception {
         Path victim = Files.createDirectories(temp.resolve("victim/etc"));
         Files.writeString(victim.resolve("shadow"), "root:x:0:");

@@ -62,7 +62,8 @@ final class FakeVserverAgentBed implements AutoCloseable {
     }
 
     AgentOperations operations() {
-        return new AgentOperations(driver, new AgentGuests(GuestConfigReader.cached(configRoot), guestsRoot, driver));
+        return new AgentOperations(driver, new AgentGuests(GuestConfigReader.cached(configRoot), guestsRoot, driver),
+                new org.vsconsole.host.proc.HostProcReader(proc));
     }
 
     /** Serves again on the same socket, as an agent restarted by its service manager does. */

@@ -18,21 +18,26 @@ import org.vsconsole.e2e.RunningConsole;
  * mode with {@code agentArguments} (its own trees, cgroup parent, bridge). Started and stopped at
  * will, as an unreachable host is.
  */
-final class LoopbackSshHost implements AutoCloseable {
+public final class LoopbackSshHost implements AutoCloseable {
 
     final Path dir;
-    final int port;
-    final String hostKeyFingerprint;
+    public final int port;
+    public final String hostKeyFingerprint;
     final SshIdentity identity;
     final SshAgentConnector.Target target;
     private Process sshd;
 
     LoopbackSshHost(Path dir, List<String> agentArguments) throws Exception {
+        this(dir, agentArguments, dir.resolve("console/id_ecdsa"));
+    }
+
+    /** As the console whose key pair is (or will be made) at {@code consoleKey} would be let in. */
+    public LoopbackSshHost(Path dir, List<String> agentArguments, Path consoleKey) throws Exception {
         assertThat(Path.of("/usr/sbin/sshd")).as("OpenSSH's server (scripts/test.sh installs openssh-server)").exists();
         this.dir = dir;
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host_key").toString());
         hostKeyFingerprint = run("ssh-keygen", "-lf", dir.resolve("host_key.pub").toString()).split(" ")[1];
-        identity = SshIdentity.loadOrCreate(dir.resolve("console/id_ecdsa"));
+        identity = SshIdentity.loadOrCreate(consoleKey);
         List<String> agent = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-jar", RunningConsole.findJar().toAbsolutePath().toString(), "agent", "--stdio"));
         agent.addAll(agentArguments);
@@ -49,11 +54,11 @@ final class LoopbackSshHost implements AutoCloseable {
         start();
     }
 
-    SshAgentConnector connector(String pinnedFingerprint) {
+    public SshAgentConnector connector(String pinnedFingerprint) {
         return new SshAgentConnector(target, pinnedFingerprint, identity, Duration.ofSeconds(20));
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/loopback-sshd.log").toFile()))
@@ -71,18 +76,18 @@ final class LoopbackSshHost implements AutoCloseable {
     }
 
     /** Stops the listening sshd; sessions already open go on, as OpenSSH's do. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (sshd != null && sshd.isAlive()) {
             sshd.destroy();
             sshd.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
-    boolean running() {
+    public boolean running() {
         return sshd != null && sshd.isAlive();
     }
 
-    static String run(String... argv) throws Exception {
+    public static String run(String... argv) throws Exception {
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(30, TimeUnit.SECONDS);

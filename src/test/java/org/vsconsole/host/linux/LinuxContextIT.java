@@ -1,6 +1,7 @@
 package org.vsconsole.host.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -46,6 +47,8 @@ class LinuxContextIT {
         GuestSpec guest = sandbox.skeleton("ctxit", XID, Map.of());
         driver.start(guest);
 
+        // The skeleton's init forks its sleep a moment after start returns.
+        await().atMost(Duration.ofSeconds(10)).until(() -> driver.contextDetails(guest).orElseThrow().cvirt().threads() >= 2);
         ContextDetails details = driver.contextDetails(guest).orElseThrow();
         assertThat(details.source()).isEqualTo("cgroup vsc-ctx/" + XID + " (v1)");
         assertThat(details.cvirt().threads()).as("init and its sleep").isGreaterThanOrEqualTo(2);

@@ -1,0 +1,12 @@
+package org.vsconsole.host.agent;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A guest as another host's agent lists it from its own config tree.
+ *
+ * @param context its static context, or the dynamic one it runs on; null when it has neither
+ * @param problem why the agent would not run it (a root outside the host's guest root), or null
+ */
+public record HostGuest(String name, @Nullable Integer context, boolean running, @Nullable String problem) {
+}

@@ -1,0 +1,209 @@
+package org.vsconsole.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.vsconsole.host.BuildRequest;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.agent.AgentHostDriver;
+import org.vsconsole.host.agent.LoopbackSshHost;
+import org.vsconsole.host.agent.SshAgentConnector;
+
+/**
+ * A second host in the browser: a host agent with its own trees, cgroup parent and bridge behind
+ * a real OpenSSH server on a loopback port. The admin installs the console's key as the dialog
+ * shows it, fetches and confirms the host key, adds the host; the Hosts view shows it reachable
+ * with its driver and guest; its guest is started and stopped from the host's page; with sshd
+ * gone the row says unreachable and why, and it recovers by itself when sshd is back. All of it
+ * is in the audit log.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class HostsJourneyIT {
+
+    private static final String PASSWORD = "hosts-admin-password-12";
+    private static final String BRIDGE = "vsbrhosts";
+    private static final int XID = 4281;
+    private static final AdminApi API = new AdminApi(() -> HostsJourneyIT.console, PASSWORD);
+
+    private static RunningConsole console;
+    private static Browser browser;
+    private static Path dir;
+    private static Path hostData;
+    private static LoopbackSshHost host;
+
+    @RegisterExtension
+    static final TestWatcher DUMP_ON_FAILURE = new TestWatcher() {
+
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot("failure-hosts-" + context.getDisplayName().replaceAll("\\W+", "_"));
+            }
+            if (console != null) {
+                console.dumpLog();
+            }
+        }
+    };
+
+    @BeforeAll
+    static void start() throws Exception {
+        console = RunningConsole.start("--vsconsole.admin-password=" + PASSWORD, "--vsconsole.fleet.poll=1s");
+        dir = Files.createTempDirectory("vsc-hosts-it");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        hostData = dir.resolve("host2");
+        Path guest = Files.createDirectories(hostData.resolve("host/etc/vservers/remote1"));
+        Files.writeString(guest.resolve("context"), XID + "\n");
+        Files.createSymbolicLink(guest.resolve("vdir"), hostData.resolve("host/var/lib/vservers/remote1"));
+        // the console makes its key pair at first use; the second host lets that key run its agent only
+        host = new LoopbackSshHost(dir, List.of("--vsconsole.data-dir=" + hostData, "--vsconsole.host.driver=linux",
+                "--vsconsole.linux.cgroup-parent=vsc-hosts", "--vsconsole.linux.bridge=" + BRIDGE,
+                "--vsconsole.provisioning.address-pool=10.245.0.0/24"), console.dataDir().resolve("ssh/id_ecdsa"));
+        try (SshAgentConnector connector = host.connector(host.hostKeyFingerprint)) {
+            AgentHostDriver.overSsh(connector).buildRoot(spec(), BuildRequest.skeleton(), line -> {
+            });
+        }
+        browser = new Browser();
+        browser.viewport(1440, 900);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+            if (console != null) {
+                console.close();
+            }
+        } finally {
+            if (host != null) {
+                if (!host.running()) {
+                    host.start();
+                }
+                try (SshAgentConnector connector = host.connector(host.hostKeyFingerprint)) {
+                    AgentHostDriver driver = AgentHostDriver.overSsh(connector);
+                    if (driver.isRunning(spec())) {
+                        driver.stop(spec(), Duration.ofSeconds(5));
+                    }
+                    driver.deleteRoot(spec());
+                } finally {
+                    host.close();
+                }
+            }
+            if (hostData != null) {
+                RunningConsole.cleanUpHost(hostData, BRIDGE);
+                new ProcessBuilder("rm", "-rf", "--one-file-system", "--", dir.toString()).inheritIO().start().waitFor();
+            }
+        }
+    }
+
+    @Test
+    void anAdminAddsAHostRunsItsGuestAndSeesItGoAndComeBack() throws Exception {
+        browser.signIn(console, "admin", PASSWORD);
+        browser.open(console.url("hosts"));
+        browser.await(By.id("hosts-grid"));
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("hosts-grid", "local").size() > 1);
+        assertThat(browser.gridRow("hosts-grid", "local")).as("this host, first").contains("reachable");
+
+        browser.click("hosts-add");
+        String keyLine = (String) browser.js("return document.getElementById('host-console-key').value");
+        assertThat(keyLine).as("the line to install: a forced command, then the console's own key")
+                .startsWith("command=\"").contains(",restrict ecdsa-sha2-nistp256 ");
+        assertThat(keyLine.substring(keyLine.indexOf("ecdsa-sha2-nistp256"))).isEqualTo(
+                Files.readString(dir.resolve("authorized_keys")).strip().replaceFirst("^.*restrict ", ""));
+
+        browser.type("host-name", "Second Host!");
+        browser.type("host-address", "127.0.0.1");
+        browser.type("host-port", Integer.toString(host.port));
+        browser.click("host-fetch-key");
+        browser.waitUntil(Duration.ofSeconds(30), () -> host.hostKeyFingerprint.equals(
+                browser.js("return document.getElementById('host-fingerprint').value")));
+        assertThat(browser.js("return document.getElementById('host-add-confirm').hasAttribute('disabled')"))
+                .as("nothing is added before the admin says the key was compared").isEqualTo(true);
+        browser.click("host-fingerprint-compared");
+        browser.click("host-add-confirm");
+        browser.waitUntil(Duration.ofSeconds(10), () -> Boolean.TRUE.equals(
+                browser.js("return document.getElementById('host-name').hasAttribute('invalid')")));
+        assertThat(browser.js("return document.getElementById('host-name').errorMessage")).asString()
+                .contains("lower-case letters");
+        assertThat(API.call("GET", "api/v1/hosts", null).body()).as("a refused name adds nothing")
+                .doesNotContain("127.0.0.1");
+
+        browser.type("host-name", "second");
+        browser.click("host-add-confirm");
+        browser.waitUntil(Duration.ofSeconds(30), () -> state("second").equals("reachable"));
+        List<String> row = browser.gridRow("hosts-grid", "second");
+        assertThat(row).contains("linux", "1 (0 running)");
+        assertThat(String.join(" ", row)).contains("LXC");
+        browser.screenshot("hosts-view");
+
+        browser.open(console.url("hosts/second"));
+        browser.await(By.id("host-guests"));
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("host-guests", "remote1").contains("stopped"));
+        assertThat(browser.gridRow("host-guests", "remote1")).contains(Integer.toString(XID));
+        browser.click("host-guest-start-remote1");
+        browser.waitUntil(Duration.ofSeconds(60), () -> browser.gridRow("host-guests", "remote1").contains("running"));
+        assertThat(Path.of("/sys/fs/cgroup/pids/vsc-hosts/" + XID)).as("it runs on the second host, in its cgroup parent")
+                .exists();
+        browser.screenshot("host-detail");
+
+        host.stop();
+        // OpenSSH keeps an open session's agent running; end it as a network outage would
+        LoopbackSshHost.run("pkill", "-f", "--", "agent --stdio --vsconsole.data-dir=" + hostData);
+        browser.open(console.url("hosts"));
+        browser.await(By.id("hosts-grid"));
+        // first "the host agent closed the connection", then, once the console tried again, why it cannot
+        browser.waitUntil(Duration.ofSeconds(30), () -> state("second").startsWith("unreachable cannot reach the host agent"
+                + " over SSH at 127.0.0.1:" + host.port + ": Connection refused"));
+        assertThat(browser.gridRow("hosts-grid", "second")).as("its guests as last seen").contains("1 (1 running)");
+        browser.screenshot("hosts-view-unreachable");
+
+        host.start();
+        browser.waitUntil(Duration.ofSeconds(90), () -> state("second").equals("reachable"));
+        assertThat(browser.gridRow("hosts-grid", "second")).as("the guest ran on meanwhile").contains("1 (1 running)");
+
+        browser.open(console.url("hosts/second"));
+        browser.await(By.id("host-guests"));
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("host-guests", "remote1").contains("running"));
+        browser.click("host-guest-stop-remote1");
+        browser.click("host-guest-stop-confirm");
+        browser.waitUntil(Duration.ofSeconds(60), () -> browser.gridRow("host-guests", "remote1").contains("stopped"));
+
+        HttpResponse<String> added = API.call("GET", "api/v1/audit?action=host.add", null);
+        assertThat(added.body()).contains("\"outcome\":\"ok\"").contains("second").contains(host.hostKeyFingerprint)
+                .contains("\"outcome\":\"failed\"");
+        assertThat(API.call("GET", "api/v1/audit?action=guest.start", null).body())
+                .contains("guest remote1 on host second").contains("\"outcome\":\"ok\"");
+        assertThat(API.call("GET", "api/v1/audit?action=guest.stop", null).body())
+                .contains("guest remote1 on host second");
+        assertThat(API.call("GET", "api/v1/hosts/second/guests", null).body())
+                .contains("\"name\":\"remote1\"").contains("\"running\":false");
+        assertThat(API.call("GET", "api/v1/audit/verify", null).body()).contains("\"ok\":true");
+    }
+
+    /** The State cell of a host's row: the badge, and why when it cannot be reached. */
+    private static String state(String host) {
+        List<String> row = browser.gridRow("hosts-grid", host);
+        return row.size() > 1 ? row.get(1) : "";
+    }
+
+    private static GuestSpec spec() {
+        return new GuestSpec("remote1", XID, hostData.resolve("host/etc/vservers/remote1"),
+                hostData.resolve("host/var/lib/vservers/remote1"), "remote1", null, "16m", List.of(), Map.of());
+    }
+}
