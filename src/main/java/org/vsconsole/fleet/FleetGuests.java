@@ -11,7 +11,12 @@ import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.base.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.vsconsole.host.BuildRequest;
+import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.agent.AgentHostDriver;
+import org.vsconsole.jobs.Job;
+import org.vsconsole.jobs.JobService;
 import org.vsconsole.host.agent.HostGuest;
 
 /**
@@ -27,10 +32,12 @@ public class FleetGuests {
 
     private final Fleet fleet;
     private final AuditService audit;
+    private final JobService jobs;
 
-    FleetGuests(Fleet fleet, AuditService audit) {
+    FleetGuests(Fleet fleet, AuditService audit, JobService jobs) {
         this.fleet = fleet;
         this.audit = audit;
+        this.jobs = jobs;
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','AUDITOR')")
@@ -61,6 +68,106 @@ public class FleetGuests {
     }
 
     /**
+     * Creates a guest on a managed host: its config is written there at once (the agent checks
+     * name, context and node name against that host's tree), its root is built as a job.
+     * Contexts are unique per host, so the context is checked there, not here.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @AuditedAction(AuditActions.GUEST_CREATE)
+    public Job create(String host, @Nullable String guest, @Nullable Integer context) {
+        Job[] job = new Job[1];
+        Map<String, Object> before = new java.util.LinkedHashMap<>();
+        before.put("context", context);
+        audit.audited(AuditActions.GUEST_CREATE, AuditTarget.detail("guest " + shown(String.valueOf(guest)) + " on host "
+                + shown(host)), before, () -> {
+                    String name = guestName(guest);
+                    if (context == null) {
+                        throw new InvalidInputException("context", "a static context is needed on another host");
+                    }
+                    AgentHostDriver agent = managedAgent(host);
+                    HostGuest created = agent.createGuest(name, context, null);
+                    fleet.lookAgain(host);
+                    job[0] = jobs.submit("guest.create", "Create guest " + name + " on host " + host, name, work -> {
+                        work.log("Building the root of " + name + " on " + host + " (skeleton)");
+                        agent.buildRoot(name, BuildRequest.skeleton(), new JobProgress(work));
+                        fleet.lookAgain(host);
+                        work.log(name + " is ready on " + host);
+                    });
+                    return Map.of("context", created.context() == null ? "none" : created.context(), "job", job[0].id());
+                });
+        return job[0];
+    }
+
+    /** Saves a limit of a managed host's guest there and applies it live when it runs; true when applied live. */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @AuditedAction(AuditActions.LIMITS_SET)
+    public boolean setLimit(String host, String guest, String limit, long soft, long hard) {
+        boolean[] live = new boolean[1];
+        Map<String, Object> before = new java.util.LinkedHashMap<>();
+        before.put("limit", shown(limit));
+        before.put("soft", soft);
+        before.put("hard", hard);
+        audit.audited(AuditActions.LIMITS_SET, AuditTarget.detail("guest " + shown(guest) + " on host " + shown(host)), before,
+                () -> {
+                    remoteGuest(host, guest);
+                    live[0] = managedAgent(host).setLimit(guest, limit, new LimitValues(soft, hard));
+                    return Map.of("limit", limit, "soft", soft, "hard", hard, "appliedLive", live[0]);
+                });
+        return live[0];
+    }
+
+    /** Removes a stopped guest of a managed host, root and config; {@code confirm} repeats its name. */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @AuditedAction(AuditActions.GUEST_DELETE)
+    public void delete(String host, String guest, @Nullable String confirm) {
+        audit.audited(AuditActions.GUEST_DELETE, AuditTarget.detail("guest " + shown(guest) + " on host " + shown(host)),
+                Map.of("confirm", String.valueOf(confirm == null ? null : shown(confirm))), () -> {
+                    remoteGuest(host, guest);
+                    if (!guest.equals(confirm)) {
+                        throw new InvalidInputException("confirm", "type the guest's name, '" + guest + "', to delete it");
+                    }
+                    managedAgent(host).deleteGuest(guest);
+                    fleet.lookAgain(host);
+                    return Map.of("deleted", guest);
+                });
+    }
+
+    private AgentHostDriver managedAgent(String host) {
+        if (host.equals(HostFields.LOCAL)) {
+            throw new InvalidInputException("host", "this host's guests are created, limited and deleted on their own pages");
+        }
+        host(host);
+        return fleet.agent(host);
+    }
+
+    private static String guestName(@Nullable String guest) {
+        if (guest == null || !GUEST.matcher(guest).matches()) {
+            throw new InvalidInputException("name", "a guest name: 1-63 lower-case letters, digits, '.', '_' or '-',"
+                    + " starting with a letter or digit");
+        }
+        return guest;
+    }
+
+    /** A job's log and progress bar, fed by a build on another host. */
+    private record JobProgress(org.vsconsole.jobs.JobContext job) implements org.vsconsole.host.BuildProgress {
+
+        @Override
+        public void accept(String line) {
+            job.log(line);
+        }
+
+        @Override
+        public void percent(int percent) {
+            job.progress(percent);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return job.cancelled();
+        }
+    }
+
+    /**
      * The audit row names the guest in its detail, not as a guest of this console: this host's
      * crash recovery reads guest targets and must not mistake a guest elsewhere for one of its own.
      */
@@ -69,7 +176,7 @@ public class FleetGuests {
         audit.audited(action, AuditTarget.detail("guest " + shown(guest) + " on host " + shown(host)),
                 Map.of("running", running(host, guest)), () -> {
                     remoteGuest(host, guest);
-                    work.accept(fleet.agent(host));
+                    work.accept(managedAgent(host));
                     fleet.lookAgain(host);
                     result[0] = remoteGuest(host, guest);
                     return Map.of("running", result[0].running());
@@ -80,12 +187,10 @@ public class FleetGuests {
     /** A guest the managed host {@code host} listed at the last look. */
     private HostGuest remoteGuest(String host, String guest) {
         if (host.equals(HostFields.LOCAL)) {
-            throw new InvalidInputException("host", "this host's guests are started and stopped on their own pages");
+            throw new InvalidInputException("host", "this host's guests are managed on their own pages");
         }
         HostStatus status = host(host);
-        if (!GUEST.matcher(guest).matches()) {
-            throw new InvalidInputException("guest", "a guest name: 1-63 lower-case letters, digits, '.', '_' or '-'");
-        }
+        guestName(guest);
         return status.guests().stream().filter(g -> g.name().equals(guest)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("guest", "no guest '" + guest + "' on host " + host));
     }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -29,6 +30,7 @@ import org.vsconsole.base.MainLayout;
 import org.vsconsole.host.HostFacts;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.agent.HostGuest;
+import org.vsconsole.jobs.JobService;
 import org.vsconsole.monitoring.Sampler;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.security.Role;
@@ -42,6 +44,7 @@ import org.vsconsole.security.Role;
 public class HostDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final FleetGuests fleet;
+    private final JobService jobs;
     private final HostRegistry registry;
     private final Sampler sampler;
     private final boolean staff;
@@ -54,8 +57,9 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
     private List<HostGuest> shownGuests = List.of();
     private boolean local;
 
-    public HostDetailView(FleetGuests fleet, HostRegistry registry, Sampler sampler, CurrentUser user) {
+    public HostDetailView(FleetGuests fleet, HostRegistry registry, Sampler sampler, JobService jobs, CurrentUser user) {
         this.fleet = fleet;
+        this.jobs = jobs;
         this.registry = registry;
         this.sampler = sampler;
         this.staff = user.hasRole(Role.ADMIN) || user.hasRole(Role.OPERATOR);
@@ -100,10 +104,18 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
             guests.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         }
         guests.setAllRowsVisible(true);
-        add(new Anchor("hosts", "← All hosts"), header, state, facts, new H3("Guests"), guests);
+        HorizontalLayout guestsHeader = new HorizontalLayout(new H3("Guests"));
+        guestsHeader.setWidthFull();
+        guestsHeader.setAlignItems(Alignment.BASELINE);
+        if (staff && !local) {
+            Button create = new Button("New guest", e -> RemoteGuestDialogs.create(fleet, jobs, host, this::refresh));
+            create.setId("remote-guest-new");
+            guestsHeader.add(create);
+            guestsHeader.expand(guestsHeader.getComponentAt(0));
+        }
+        add(new Anchor("hosts", "← All hosts"), header, state, facts, guestsHeader, guests);
         show(status);
-        LiveUpdates.follow(this, sampler::subscribe, snapshot -> fleet.hosts().stream()
-                .filter(s -> s.name().equals(host)).findFirst().ifPresent(this::show));
+        LiveUpdates.follow(this, sampler::subscribe, snapshot -> refresh());
     }
 
     private void show(HostStatus status) {
@@ -166,7 +178,14 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
         });
         stop.setId("host-guest-stop-" + g.name());
         stop.setEnabled(g.running());
-        return new HorizontalLayout(start, stop);
+        Button limit = new Button("Limit", e -> RemoteGuestDialogs.limit(fleet, host, g, this::refresh));
+        limit.setId("host-guest-limit-" + g.name());
+        limit.setEnabled(g.problem() == null);
+        Button delete = new Button("Delete", e -> RemoteGuestDialogs.delete(fleet, host, g, this::refresh));
+        delete.setId("host-guest-delete-" + g.name());
+        delete.setEnabled(!g.running());
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        return new HorizontalLayout(start, stop, limit, delete);
     }
 
     private void act(Runnable action, String done) {
@@ -176,6 +195,10 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
         } catch (InvalidInputException | HostOperationException e) {
             Feedback.error(e.getMessage());
         }
+        refresh();
+    }
+
+    private void refresh() {
         fleet.hosts().stream().filter(s -> s.name().equals(host)).findFirst().ifPresent(this::show);
     }
 

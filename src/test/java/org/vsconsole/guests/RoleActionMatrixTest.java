@@ -170,6 +170,12 @@ class RoleActionMatrixTest extends GuestsTestBase {
                     + GUEST + "/start", null, STAFF),
             new Row(HttpMethod.POST, "/api/v1/hosts/{host}/guests/{name}/stop", "/api/v1/hosts/no-such-host/guests/"
                     + GUEST + "/stop", null, STAFF),
+            new Row(HttpMethod.POST, "/api/v1/hosts/{host}/guests", "/api/v1/hosts/no-such-host/guests",
+                    "{\"name\":\"not a name!\"}", STAFF),
+            new Row(HttpMethod.PUT, "/api/v1/hosts/{host}/guests/{name}/limits/{limit}", "/api/v1/hosts/no-such-host/guests/"
+                    + GUEST + "/limits/nproc", "{\"soft\":1,\"hard\":2}", STAFF),
+            new Row(HttpMethod.DELETE, "/api/v1/hosts/{host}/guests/{name}", "/api/v1/hosts/no-such-host/guests/" + GUEST
+                    + "?confirm=x", null, STAFF),
             new Row(HttpMethod.POST, "/api/v1/hosts", "/api/v1/hosts", "{\"name\":\"not a name!\"}", EnumSet.of(ADMIN)),
             new Row(HttpMethod.POST, "/api/v1/hosts/probe", "/api/v1/hosts/probe", "{\"address\":\"not an address!\"}",
                     EnumSet.of(ADMIN)),

@@ -14,17 +14,20 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vsconsole.apidocs.ApiTags;
+import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.fleet.FleetGuests;
 import org.vsconsole.fleet.HostRegistry;
 import org.vsconsole.fleet.HostStatus;
 import org.vsconsole.fleet.ManagedHost;
 import org.vsconsole.host.HostFacts;
 import org.vsconsole.host.agent.HostGuest;
+import org.vsconsole.jobs.Job;
 
 /**
  * Hosts over REST. {@code local} is the console's own host, whose guests keep their resources
@@ -62,6 +65,22 @@ class HostController {
     }
 
     record Removed(String removed) {
+    }
+
+    @Schema(example = """
+            {"name":"web2","context":1002}""")
+    record NewGuestOnHost(@Nullable String name, @Nullable Integer context) {
+    }
+
+    @Schema(description = "A limit's soft and hard value; -1 is unlimited.", example = """
+            {"soft":100,"hard":120}""")
+    record LimitBody(@Nullable Long soft, @Nullable Long hard) {
+    }
+
+    record Deleted(String deleted) {
+    }
+
+    record LimitSaved(String limit, long soft, long hard, boolean appliedLive) {
     }
 
     private final FleetGuests fleet;
@@ -104,6 +123,38 @@ class HostController {
             + " through the host's agent (killed after 30 s); for this host's guests use /api/v1/guests/{name}/stop.")
     HostGuest stop(@PathVariable String host, @PathVariable String name) {
         return fleet.stop(host, name);
+    }
+
+    @PostMapping("/{host}/guests")
+    @Operation(operationId = "createHostGuest", summary = "Create a guest on a managed host", description = "Writes the"
+            + " guest's config there at once (name and context checked against that host's tree; contexts are unique per"
+            + " host) and builds its root (skeleton) as a job; answers 202 with the job.")
+    @ApiResponse(responseCode = "202", description = "The build job")
+    ResponseEntity<Job> create(@PathVariable String host, @RequestBody NewGuestOnHost guest) {
+        Job job = fleet.create(host, guest.name(), guest.context());
+        return ResponseEntity.accepted().header("Location", "/api/v1/jobs/" + job.id()).body(job);
+    }
+
+    @PutMapping("/{host}/guests/{name}/limits/{limit}")
+    @Operation(operationId = "setHostGuestLimit", summary = "Set a limit of a managed host's guest", description = "Saves"
+            + " the limit (nproc, nofile, rss, as, memlock, locks, …) in the guest's config there and applies it to the running"
+            + " guest too.")
+    LimitSaved setLimit(@PathVariable String host, @PathVariable String name, @PathVariable String limit,
+            @RequestBody LimitBody body) {
+        if (body.soft() == null || body.hard() == null) {
+            throw new InvalidInputException(body.soft() == null ? "soft" : "hard", "is required: a whole number, -1 for unlimited");
+        }
+        boolean live = fleet.setLimit(host, name, limit, body.soft(), body.hard());
+        return new LimitSaved(limit, body.soft(), body.hard(), live);
+    }
+
+    @DeleteMapping("/{host}/guests/{name}")
+    @Operation(operationId = "deleteHostGuest", summary = "Delete a managed host's guest", description = "Removes a stopped"
+            + " guest's root and config on that host. confirm must repeat the guest's name.")
+    Deleted delete(@PathVariable String host, @PathVariable String name,
+            @Parameter(description = "The guest's name again") @RequestParam(required = false) @Nullable String confirm) {
+        fleet.delete(host, name, confirm);
+        return new Deleted(name);
     }
 
     @PostMapping("/probe")

@@ -92,7 +92,8 @@ public final class AgentCommand {
         java.nio.file.Files.createDirectories(host.guestsRoot());
         GuestConfigReader reader = GuestConfigReader.cached(host.configRoot());
         return new AgentOperations(driver, new AgentGuests(reader, host.guestsRoot(), driver),
-                new org.vsconsole.host.proc.HostProcReader(host.procRoot()));
+                new org.vsconsole.host.proc.HostProcReader(host.procRoot()),
+                new org.vsconsole.host.config.GuestConfigWriter(host.configRoot(), host.guestsRoot(), reader));
     }
 
     record Options(boolean stdio, @Nullable String socket, @Nullable String group, Set<String> allowedUsers, String[] properties) {

@@ -131,6 +131,26 @@ public final class AgentHostDriver implements HostDriver {
         });
     }
 
+    /** Writes a new guest's config on the agent's host; its root is built with {@link #buildRoot(String, BuildRequest, BuildProgress)}. */
+    public HostGuest createGuest(String name, int context, @Nullable String nodename) {
+        ObjectNode fields = fields().put("guest", name).put("context", context);
+        if (nodename != null) {
+            fields.put("nodename", nodename);
+        }
+        return AgentJson.MAPPER.treeToValue(call("createGuest", fields, null, null), HostGuest.class);
+    }
+
+    /** Saves a limit in the guest's config there and applies it live when it runs; true when it was applied live. */
+    public boolean setLimit(String name, String limit, LimitValues values) {
+        return call("setLimit", fields().put("guest", name).put("limit", limit).put("soft", values.soft())
+                .put("hard", values.hard()), null, null).booleanValue(false);
+    }
+
+    /** Removes a stopped guest there: its root, then its config. */
+    public void deleteGuest(String name) {
+        call("deleteGuest", fields().put("guest", name), null, null);
+    }
+
     @Override
     public void start(GuestSpec guest) {
         start(guest.name());
@@ -234,7 +254,12 @@ public final class AgentHostDriver implements HostDriver {
 
     @Override
     public void buildRoot(GuestSpec guest, BuildRequest request, BuildProgress progress) {
-        ObjectNode fields = guest(guest);
+        buildRoot(guest.name(), request, progress);
+    }
+
+    /** Builds the root of the agent's guest {@code name}, whose config is written already. */
+    public void buildRoot(String name, BuildRequest request, BuildProgress progress) {
+        ObjectNode fields = fields().put("guest", name);
         fields.set("request", AgentJson.MAPPER.valueToTree(request));
         call("buildRoot", fields, e -> {
             if (e.has("percent")) {

@@ -14,6 +14,7 @@ import org.vsconsole.host.HostLoad;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
+import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.KnownLimit;
 import org.vsconsole.host.proc.HostProcReader;
@@ -30,6 +31,7 @@ final class AgentOperations {
     private static final Pattern LIMIT = Pattern.compile("[a-z]{1,16}");
     private static final Pattern TMP_SIZE = Pattern.compile("[1-9][0-9]{0,15}[kKmMgG%]?");
     private static final int MAX_PID = 4_194_304;
+    private static final Pattern NODENAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
 
     interface Operation {
@@ -43,15 +45,29 @@ final class AgentOperations {
     private final AgentBuildCheck builds;
     private final Map<String, Operation> operations = new LinkedHashMap<>();
 
-    AgentOperations(HostDriver driver, AgentGuests guests, HostProcReader proc) {
+    AgentOperations(HostDriver driver, AgentGuests guests, HostProcReader proc, GuestConfigWriter writer) {
         this.driver = driver;
         this.guests = guests;
+        AgentConfigOperations config = new AgentConfigOperations(writer, driver, guests);
         this.builds = new AgentBuildCheck(guests);
         add("hello", Set.of(), (r, c) -> new AgentHello(PROTOCOL, driver.name(), driver.readOnlyReason().orElse(null),
                 driver.buildMakesConfigDirectory(), ProcessHandle.current().pid()));
         add("facts", Set.of(), (r, c) -> driver.facts());
         add("load", Set.of(), (r, c) -> HostLoad.read(proc));
         add("guests", Set.of(), (r, c) -> guests.list());
+        // the writer checks name, context and node name against the host's grammar and tree
+        add("createGuest", Set.of("guest", "context", "nodename"), (r, c) -> config.create(
+                r.text("guest", AgentGuests.NAME, AgentGuests.NAME_RULE, 63), (int) r.integer("context", 1, 65535),
+                r.optionalText("nodename", NODENAME, "a host name: letters, digits, '-' and '.'", 253)));
+        add("setLimit", Set.of("guest", "limit", "soft", "hard"), (r, c) -> {
+            GuestSpec guest = guest(r);
+            KnownLimit limit = limit(r);
+            return config.setLimit(guest, limit.fileName(), values(r, limit));
+        });
+        add("deleteGuest", Set.of("guest"), (r, c) -> {
+            config.delete(guest(r));
+            return null;
+        });
         add("start", Set.of("guest"), (r, c) -> {
             driver.start(guest(r));
             return null;

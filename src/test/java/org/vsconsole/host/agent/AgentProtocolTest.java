@@ -103,6 +103,32 @@ class AgentProtocolTest {
     }
 
     @Test
+    void aGuestsConfigIsWrittenLimitedAndRemovedByTheAgentUnderTheHostsOwnRules() throws Exception {
+        HostGuest created = driver.createGuest("web9", 40009, "web9.example");
+
+        assertThat(created).isEqualTo(new HostGuest("web9", 40009, false, null));
+        assertThat(Files.readString(bed.configRoot.resolve("web9/context")).strip()).isEqualTo("40009");
+        assertThat(Files.readSymbolicLink(bed.configRoot.resolve("web9/vdir"))).isEqualTo(bed.guestsRoot.resolve("web9"));
+        assertThatThrownBy(() -> driver.createGuest("web8", 40001, null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("context 40001 is already used by guest 'web1'");
+        assertThatThrownBy(() -> driver.createGuest("../etc", 40008, null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("guest");
+        assertThat(bed.configRoot.resolve("web8")).doesNotExist();
+
+        assertThat(driver.setLimit("web9", "nofile", new LimitValues(30, 40))).as("not running: saved only").isFalse();
+        assertThat(Files.readString(bed.configRoot.resolve("web9/rlimits/nofile.hard")).strip()).isEqualTo("40");
+        assertThatThrownBy(() -> driver.setLimit("web9", "nofile", new LimitValues(50, 40)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(Files.readString(bed.configRoot.resolve("web9/rlimits/nofile.soft")).strip()).isEqualTo("30");
+
+        Files.createDirectories(bed.guestsRoot.resolve("web9/etc"));
+        driver.deleteGuest("web9");
+        assertThat(bed.configRoot.resolve("web9")).doesNotExist();
+        assertThat(bed.guestsRoot.resolve("web9")).doesNotExist();
+        assertThat(bed.configRoot.resolve("web1")).as("the other guest").exists();
+    }
+
+    @Test
     void aWebTierThatLiesAboutAGuestsRootCannotMoveTheAgent() throws Exception {
         Path victim = Files.createDirectories(temp.resolve("victim/etc"));
         Files.writeString(victim.resolve("shadow"), "root:x:0:");

@@ -62,8 +62,10 @@ final class FakeVserverAgentBed implements AutoCloseable {
     }
 
     AgentOperations operations() {
-        return new AgentOperations(driver, new AgentGuests(GuestConfigReader.cached(configRoot), guestsRoot, driver),
-                new org.vsconsole.host.proc.HostProcReader(proc));
+        GuestConfigReader reader = GuestConfigReader.cached(configRoot);
+        return new AgentOperations(driver, new AgentGuests(reader, guestsRoot, driver),
+                new org.vsconsole.host.proc.HostProcReader(proc),
+                new org.vsconsole.host.config.GuestConfigWriter(configRoot, guestsRoot, reader));
     }
 
     /** Serves again on the same socket, as an agent restarted by its service manager does. */
