@@ -61,13 +61,13 @@ final class AddHostDialog extends Dialog {
                 "fingerprint", fingerprint);
 
         Button fetch = new Button("Fetch host key", e -> {
-            clearErrors(byField);
+            FieldErrors.clear(byField);
             try {
                 fingerprint.setValue(registry.probe(address.getValue(), port.getValue()));
                 compared.setValue(false);
                 compared.setEnabled(true);
             } catch (InvalidInputException ex) {
-                showError(byField, ex.field(), ex.rule());
+                FieldErrors.show(byField, ex);
             }
         });
         fetch.setId("host-fetch-key");
@@ -79,7 +79,7 @@ final class AddHostDialog extends Dialog {
         add.setEnabled(false);
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.addClickListener(e -> {
-            clearErrors(byField);
+            FieldErrors.clear(byField);
             try {
                 ManagedHost host = registry.add(name.getValue(), address.getValue(), port.getValue(), user.getValue(),
                         fingerprint.getValue());
@@ -87,7 +87,7 @@ final class AddHostDialog extends Dialog {
                 Feedback.success("Host " + host.name() + " added; its state shows within a few seconds");
                 added.run();
             } catch (InvalidInputException ex) {
-                showError(byField, ex.field(), ex.rule());
+                FieldErrors.show(byField, ex);
             }
         });
 
@@ -105,20 +105,5 @@ final class AddHostDialog extends Dialog {
         fingerprint.clear();
         compared.setValue(false);
         compared.setEnabled(false);
-    }
-
-    private static void clearErrors(Map<String, HasValidation> fields) {
-        fields.values().forEach(f -> f.setInvalid(false));
-    }
-
-    /** A refusal shows at its field; one without a field of this form (the audit, the host) as a notification. */
-    private static void showError(Map<String, HasValidation> fields, String field, String rule) {
-        HasValidation target = fields.get(field);
-        if (target == null) {
-            Feedback.error(field + ": " + rule);
-            return;
-        }
-        target.setErrorMessage(rule);
-        target.setInvalid(true);
     }
 }

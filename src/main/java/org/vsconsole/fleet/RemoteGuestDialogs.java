@@ -43,7 +43,7 @@ final class RemoteGuestDialogs {
         dialog.add(body);
         Map<String, HasValidation> byField = Map.of("name", name, "guest", name, "guest name", name, "context", context);
         Button create = new Button("Create", e -> {
-            byField.values().forEach(f -> f.setInvalid(false));
+            FieldErrors.clear(byField);
             try {
                 Job job = fleet.create(host, name.getValue(), context.getValue());
                 changed.run();
@@ -51,7 +51,7 @@ final class RemoteGuestDialogs {
                 body.add(new JobProgressPanel(jobs, job.id(), done -> changed.run()));
                 e.getSource().setVisible(false);
             } catch (InvalidInputException ex) {
-                show(byField, ex);
+                FieldErrors.show(byField, ex);
             } catch (HostOperationException ex) {
                 Feedback.error(ex.getMessage());
             }
@@ -83,7 +83,7 @@ final class RemoteGuestDialogs {
         body.setPadding(false);
         dialog.add(body);
         Button save = new Button("Save", e -> {
-            byField.values().forEach(f -> f.setInvalid(false));
+            FieldErrors.clear(byField);
             try {
                 long s = value("soft", soft.getValue());
                 long h = value("hard", hard.getValue());
@@ -92,7 +92,7 @@ final class RemoteGuestDialogs {
                 Feedback.success(limit.getValue() + " of " + guest.name() + " saved" + (live ? " and applied live" : ""));
                 changed.run();
             } catch (InvalidInputException ex) {
-                show(byField, ex);
+                FieldErrors.show(byField, ex);
             } catch (HostOperationException ex) {
                 Feedback.error(ex.getMessage());
             }
@@ -139,16 +139,5 @@ final class RemoteGuestDialogs {
         } catch (NumberFormatException e) {
             throw new InvalidInputException(field, "a whole number, or inf");
         }
-    }
-
-    /** A refusal at its field; one naming no field of the dialog as a notification. */
-    private static void show(Map<String, HasValidation> fields, InvalidInputException e) {
-        HasValidation target = fields.get(e.field());
-        if (target == null) {
-            Feedback.error(e.getMessage());
-            return;
-        }
-        target.setErrorMessage(e.rule());
-        target.setInvalid(true);
     }
 }

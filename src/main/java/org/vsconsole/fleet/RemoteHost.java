@@ -68,8 +68,9 @@ final class RemoteHost implements AutoCloseable {
                 log.info("Host {}: reachable again", host.name());
             }
             status = new HostStatus(host.name(), false, where(host), null, agent.name(), facts, load, guests, clock.instant());
-        } catch (HostOperationException e) {
-            String why = e.getMessage() == null ? "unreachable" : e.getMessage();
+        } catch (RuntimeException e) {
+            // whatever went wrong, the row says so and the next look tries again
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             String problem = why.startsWith("unreachable") ? why : "unreachable: " + why;
             if (status.reachable()) {
                 log.warn("Host {}: {}", host.name(), problem);

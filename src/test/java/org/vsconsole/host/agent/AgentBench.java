@@ -61,6 +61,23 @@ class AgentBench {
                 report("figures over stdio (agent process)", () -> figures(stdio, specs));
                 report("figures over SSH (loopback sshd)", () -> figures(ssh, specs));
                 System.out.printf("  figures payload: %d contexts per reply%n", socket.figures(specs).size());
+                // the console's 1 s tick with a second host: this host in-process and the other over
+                // SSH side by side, as the sampler and the fleet's look run; then the look itself
+                try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                    report("tick of 2 hosts x 100 ctx (local || SSH)", () -> {
+                        var remote = pool.submit(() -> figures(ssh, specs));
+                        figures(bed.driver, specs);
+                        try {
+                            return remote.get();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                }
+                report("fleet look over SSH (load, 100 guests)", () -> {
+                    ssh.load();
+                    return ssh.guests().size();
+                });
             } finally {
                 child.getOutputStream().close();
                 child.waitFor(10, TimeUnit.SECONDS);
