@@ -74,7 +74,7 @@ class HostController {
 
     @Schema(description = "A limit's soft and hard value; -1 is unlimited.", example = """
             {"soft":100,"hard":120}""")
-    record LimitBody(@Nullable Long soft, @Nullable Long hard) {
+    record HostGuestLimit(@Nullable Long soft, @Nullable Long hard) {
     }
 
     record Deleted(String deleted) {
@@ -140,7 +140,7 @@ class HostController {
             + " the limit (nproc, nofile, rss, as, memlock, locks, …) in the guest's config there and applies it to the running"
             + " guest too.")
     LimitSaved setLimit(@PathVariable String host, @PathVariable String name, @PathVariable String limit,
-            @RequestBody LimitBody body) {
+            @RequestBody HostGuestLimit body) {
         if (body.soft() == null || body.hard() == null) {
             throw new InvalidInputException(body.soft() == null ? "soft" : "hard", "is required: a whole number, -1 for unlimited");
         }

@@ -55,20 +55,27 @@ final class AgentGuests {
         return out;
     }
 
-    /** Every guest of this host's config tree, whether it runs, and why the agent would refuse it. */
+    /**
+     * Every guest of this host's config tree, whether it runs, and why the agent would refuse it.
+     * Which run comes from one {@code figures} read for all of them: asking each guest in turn
+     * would run {@code vserver NAME status} once per guest on every look.
+     */
     List<HostGuest> list() {
-        List<HostGuest> out = new ArrayList<>();
+        List<GuestSpec> specs = new ArrayList<>();
+        List<HostGuest> refused = new ArrayList<>();
         for (GuestConfig config : reader.readAllGuests()) {
             try {
-                GuestSpec s = spec(config);
-                // context 0 is the host's: a guest without a static context that does not run has none
-                boolean hasContext = s.xid() != 0;
-                boolean running = hasContext && driver.isRunning(s);
-                out.add(new HostGuest(config.name(), hasContext ? s.xid() : null, running, null));
+                specs.add(spec(config));
             } catch (HostOperationException e) {
-                out.add(new HostGuest(config.name(), config.context(), false, e.getMessage()));
+                refused.add(new HostGuest(config.name(), config.context(), false, e.getMessage()));
             }
         }
+        // context 0 is the host's: a guest without a static context that does not run has none
+        var running = driver.figures(specs.stream().filter(s -> s.xid() != 0).toList()).keySet();
+        List<HostGuest> out = new ArrayList<>(refused);
+        specs.forEach(s -> out.add(new HostGuest(s.name(), s.xid() == 0 ? null : s.xid(), s.xid() != 0 && running.contains(s.xid()),
+                null)));
+        out.sort(java.util.Comparator.comparing(HostGuest::name));
         return out;
     }
 

@@ -89,17 +89,22 @@ class AgentProtocolTest {
 
     @Test
     void theAgentListsItsHostsGuestsWithTheirStateAndWhyItWouldRefuseOne() throws Exception {
-        bed.guest("web2", 40002, Files.createDirectories(temp.resolve("elsewhere")));
-        driver.start(spec("web1", 40001, bed.guestsRoot.resolve("web1")));
+        try (FakeVserverAgentBed overProc = new FakeVserverAgentBed(temp.resolve("proc-bed"), true)) {
+            // guest0 runs on context 40000, as /proc/virtual says; web1 (40001) does not
+            org.vsconsole.host.proc.ThousandContexts.generate(overProc.proc, overProc.configRoot, 1);
+            overProc.guest("web2", 40002, Files.createDirectories(temp.resolve("elsewhere")));
 
-        List<HostGuest> guests = driver.guests();
+            List<HostGuest> guests = overProc.client().guests();
 
-        assertThat(guests).extracting(HostGuest::name, HostGuest::context, HostGuest::running)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("web1", 40001, true),
-                        org.assertj.core.groups.Tuple.tuple("web2", 40002, false));
-        assertThat(guests.get(0).problem()).isNull();
-        assertThat(guests.get(1).problem()).contains("is outside " + bed.guestsRoot);
-        assertThat(driver.load().cores()).isPositive();
+            assertThat(guests).extracting(HostGuest::name, HostGuest::context, HostGuest::running).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("guest0", 40000, true),
+                    org.assertj.core.groups.Tuple.tuple("web1", 40001, false),
+                    org.assertj.core.groups.Tuple.tuple("web2", 40002, false));
+            assertThat(guests.get(0).problem()).isNull();
+            assertThat(guests.get(2).problem()).contains("is outside " + overProc.guestsRoot);
+            assertThat(overProc.fake.calls()).as("one read of /proc/virtual, no command per guest").isEmpty();
+            assertThat(overProc.client().load().cores()).isPositive();
+        }
     }
 
     @Test
