@@ -12,6 +12,7 @@ import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.base.InvalidInputException;
 import org.jspecify.annotations.Nullable;
+import org.vsconsole.host.BuildProgress;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.agent.AgentHostDriver;
@@ -89,7 +90,7 @@ public class FleetGuests {
                     fleet.lookAgain(host);
                     job[0] = jobs.submit("guest.create", "Create guest " + name + " on host " + host, name, work -> {
                         work.log("Building the root of " + name + " on " + host + " (skeleton)");
-                        agent.buildRoot(name, BuildRequest.skeleton(), new JobProgress(work));
+                        agent.buildRoot(name, BuildRequest.skeleton(), BuildProgress.of(work::log, work::progress, work::cancelled));
                         fleet.lookAgain(host);
                         work.log(name + " is ready on " + host);
                     });
@@ -146,25 +147,6 @@ public class FleetGuests {
                     + " starting with a letter or digit");
         }
         return guest;
-    }
-
-    /** A job's log and progress bar, fed by a build on another host. */
-    private record JobProgress(org.vsconsole.jobs.JobContext job) implements org.vsconsole.host.BuildProgress {
-
-        @Override
-        public void accept(String line) {
-            job.log(line);
-        }
-
-        @Override
-        public void percent(int percent) {
-            job.progress(percent);
-        }
-
-        @Override
-        public boolean cancelled() {
-            return job.cancelled();
-        }
     }
 
     /**

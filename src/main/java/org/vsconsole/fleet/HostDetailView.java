@@ -28,6 +28,7 @@ import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.base.MainLayout;
 import org.vsconsole.host.HostFacts;
+import org.vsconsole.host.HostSettingsView;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.agent.HostGuest;
 import org.vsconsole.jobs.JobService;
@@ -94,7 +95,6 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
         }
         state.setId("host-state");
         facts.setId("host-facts");
-        facts.addClassName("facts");
         guests.setId("host-guests");
         guests.removeAllColumns();
         guests.addComponentColumn(this::nameCell).setHeader("Guest").setAutoWidth(true);
@@ -128,15 +128,14 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
                         ? ""
                         : ". Guests as last seen at " + line.lastContact() + ".")));
             } else {
-                state.add(new Span("Reachable at " + status.address() + ". Load " + line.load() + ", memory used "
-                        + line.memory() + ", last contact " + line.lastContact() + "."));
+                state.add(new Span(
+                        "Reachable at " + status.address() + ", driver " + line.driver() + ". Load " + line.load() + ", memory used "
+                                + line.memory() + ", last contact " + line.lastContact() + "."));
             }
             facts.removeAll();
             HostFacts f = status.facts();
             if (f != null) {
-                facts.add(fact("Driver", line.driver()), fact("Kernel", f.kernel() + " (" + f.architecture() + ")"),
-                        fact("Engine", line.engine()), fact("Cgroups", f.cgroups()));
-                f.missing().forEach(m -> facts.add(fact("Not on this host", m)));
+                facts.add(HostSettingsView.hostFacts(f, null));
             }
         }
         if (!status.guests().equals(shownGuests)) {
@@ -226,11 +225,4 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
         dialog.open();
     }
 
-    private static Div fact(String name, String text) {
-        Span value = new Span(text);
-        value.addClassName("mono");
-        Div line = new Div(new Span(name), value);
-        line.addClassName("fact");
-        return line;
-    }
 }

@@ -15,4 +15,26 @@ public interface BuildProgress extends Consumer<String> {
     default boolean cancelled() {
         return false;
     }
+
+    /** A progress made of its three parts: where lines go, where percentages go, and who says cancel. */
+    static BuildProgress of(Consumer<String> lines, java.util.function.IntConsumer percents,
+            java.util.function.BooleanSupplier cancel) {
+        return new BuildProgress() {
+
+            @Override
+            public void accept(String line) {
+                lines.accept(line);
+            }
+
+            @Override
+            public void percent(int percent) {
+                percents.accept(percent);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return cancel.getAsBoolean();
+            }
+        };
+    }
 }

@@ -57,7 +57,7 @@ public class HostSettingsView extends VerticalLayout {
     }
 
     /** What {@code vserver-info} would say: kernel, engine, cgroups, and what guests here cannot have. */
-    private static Div hostFacts(HostFacts facts, @Nullable String shownAbove) {
+    public static Div hostFacts(HostFacts facts, @Nullable String shownAbove) {
         Div list = new Div();
         list.addClassName("facts");
         list.setId("settings-host-facts");

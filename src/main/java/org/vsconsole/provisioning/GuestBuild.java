@@ -185,23 +185,8 @@ final class GuestBuild implements JobWork {
 
     /** The driver's 0..100 of the build, shown as {@code from..to} of the whole job. */
     private static BuildProgress buildProgress(JobContext job, int from, int to) {
-        return new BuildProgress() {
-
-            @Override
-            public void accept(String line) {
-                job.log(line);
-            }
-
-            @Override
-            public void percent(int percent) {
-                job.progress(from + (to - from) * Math.max(0, Math.min(100, percent)) / 100);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return job.cancelled();
-            }
-        };
+        return BuildProgress.of(job::log, percent -> job.progress(from + (to - from) * Math.max(0, Math.min(100, percent)) / 100),
+                job::cancelled);
     }
 
     private static void step(JobContext job, int percent, String line) {

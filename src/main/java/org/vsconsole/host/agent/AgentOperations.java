@@ -123,23 +123,7 @@ final class AgentOperations {
             }
             GuestSpec guest = guest(r);
             guests.requireOwnRoot(guest);
-            driver.buildRoot(guest, builds.request(r.object("request"), guest.name()), new BuildProgress() {
-
-                @Override
-                public void accept(String line) {
-                    c.line(line);
-                }
-
-                @Override
-                public void percent(int percent) {
-                    c.percent(percent);
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return c.cancelled();
-                }
-            });
+            driver.buildRoot(guest, builds.request(r.object("request"), guest.name()), BuildProgress.of(c::line, c::percent, c::cancelled));
             return null;
         });
         add("terminalOpen", Set.of("guest", "cols", "rows"), (r, c) -> {
