@@ -44,7 +44,7 @@ class ArchitectureTest {
 
     static final List<String> FEATURES = List.of(
             "guests", "provisioning", "monitoring", "limits", "sync", "jobs", "audit", "security", "host", "terminal", "base",
-            "updates", "apidocs");
+            "updates", "apidocs", "fleet");
 
     private static JavaClasses console;
     private static JavaClasses fixture;

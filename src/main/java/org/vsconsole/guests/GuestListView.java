@@ -30,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.vsconsole.fleet.FleetGuests;
+import org.vsconsole.fleet.OtherHostsGuests;
 import org.vsconsole.base.Feedback;
 import org.vsconsole.base.Formats;
 import org.vsconsole.base.LiveUpdates;
@@ -72,7 +74,8 @@ public class GuestListView extends VerticalLayout {
     };
     private final boolean mayOperate;
 
-    public GuestListView(GuestService guests, Sampler sampler, CurrentUser currentUser, UpdateService updates) {
+    public GuestListView(GuestService guests, Sampler sampler, CurrentUser currentUser, UpdateService updates,
+            FleetGuests fleet) {
         this.guests = guests;
         this.updates = updates;
         this.sampler = sampler;
@@ -158,6 +161,11 @@ public class GuestListView extends VerticalLayout {
         grid.setEmptyStateText("No guests yet. Create one with “New guest”, or add one under the config root.");
         add(header, toolbar, grid);
         expand(grid);
+        if (currentUser.hasRole(Role.ADMIN) || currentUser.hasRole(Role.OPERATOR) || currentUser.hasRole(Role.AUDITOR)) {
+            OtherHostsGuests others = new OtherHostsGuests(fleet, sampler);
+            search.addValueChangeListener(e -> others.search(e.getValue()));
+            add(others);
+        }
     }
 
     @Override

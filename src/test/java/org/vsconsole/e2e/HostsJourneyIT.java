@@ -174,6 +174,17 @@ class HostsJourneyIT {
         assertThat(hostData.resolve("host/etc/vservers/remote2")).doesNotExist();
         browser.click("remote-guest-close");
 
+        // the guest list shows the other host's guests beside this host's, with their host
+        browser.open(console.url("guests"));
+        browser.await(By.id("other-hosts-grid"));
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("other-hosts-grid", "remote1").contains("second"));
+        assertThat(browser.gridRow("other-hosts-grid", "remote1")).containsExactly("second", "remote1", Integer.toString(XID),
+                "stopped");
+        browser.screenshot("guest-list-other-hosts");
+        browser.open(console.url("hosts/second"));
+        browser.await(By.id("host-guests"));
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("host-guests", "remote1").contains("stopped"));
+
         browser.click("host-guest-start-remote1");
         browser.waitUntil(Duration.ofSeconds(60), () -> browser.gridRow("host-guests", "remote1").contains("running"));
         assertThat(Path.of("/sys/fs/cgroup/pids/vsc-hosts/" + XID)).as("it runs on the second host, in its cgroup parent")
