@@ -203,7 +203,7 @@ class HostsJourneyIT {
 
         host.stop();
         // OpenSSH keeps an open session's agent running; end it as a network outage would
-        LoopbackSshHost.run("pkill", "-f", "--", "agent --stdio --vsconsole.data-dir=" + hostData);
+        LoopbackSshHost.killAgents(hostData);
         browser.open(console.url("hosts"));
         browser.await(By.id("hosts-grid"));
         // first "the host agent closed the connection", then, once the console tried again, why it cannot

@@ -87,6 +87,20 @@ public final class LoopbackSshHost implements AutoCloseable {
         return sshd != null && sshd.isAlive();
     }
 
+    /**
+     * Ends the agents this host's sshd runs for {@code hostData}, as a network outage would: killed
+     * outright, and gone before this returns, so no answer of theirs can still be on its way.
+     */
+    public static void killAgents(Path hostData) throws Exception {
+        String pattern = "agent --stdio --vsconsole.data-dir=" + hostData;
+        run("pkill", "-KILL", "-f", "--", pattern);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!run("pgrep", "-f", "--", pattern).isEmpty()) {
+            assertThat(System.nanoTime()).as("the agents end within 10 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
     public static String run(String... argv) throws Exception {
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

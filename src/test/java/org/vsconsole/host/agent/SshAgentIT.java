@@ -108,7 +108,7 @@ class SshAgentIT {
 
             host.stop();
             // OpenSSH leaves a session's agent running until its channel closes: end ours as a network would
-            LoopbackSshHost.run("pkill", "-f", "--", "agent --stdio --vsconsole.data-dir=" + hostData);
+            LoopbackSshHost.killAgents(hostData);
             assertThatThrownBy(() -> driver.isRunning(guest)).isInstanceOf(HostOperationException.class)
                     .hasMessageContaining("host agent");
             assertThatThrownBy(() -> driver.isRunning(guest)).isInstanceOf(HostOperationException.class)
