@@ -3,7 +3,7 @@ package org.vsconsole.fleet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.vsconsole.audit.AuditActions;
@@ -16,6 +16,7 @@ import org.vsconsole.host.BuildProgress;
 import org.vsconsole.host.BuildRequest;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.agent.AgentHostDriver;
+import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.jobs.Job;
 import org.vsconsole.jobs.JobService;
 import org.vsconsole.host.agent.HostGuest;
@@ -28,7 +29,6 @@ import org.vsconsole.host.agent.HostGuest;
 @Service
 public class FleetGuests {
 
-    private static final Pattern GUEST = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Fleet fleet;
@@ -79,23 +79,22 @@ public class FleetGuests {
         Job[] job = new Job[1];
         Map<String, Object> before = new java.util.LinkedHashMap<>();
         before.put("context", context);
-        audit.audited(AuditActions.GUEST_CREATE, AuditTarget.detail("guest " + shown(String.valueOf(guest)) + " on host "
-                + shown(host)), before, () -> {
-                    String name = guestName(guest);
-                    if (context == null) {
-                        throw new InvalidInputException("context", "a static context is needed on another host");
-                    }
-                    AgentHostDriver agent = managedAgent(host);
-                    HostGuest created = agent.createGuest(name, context, null);
-                    fleet.lookAgain(host);
-                    job[0] = jobs.submit("guest.create", "Create guest " + name + " on host " + host, name, work -> {
-                        work.log("Building the root of " + name + " on " + host + " (skeleton)");
-                        agent.buildRoot(name, BuildRequest.skeleton(), BuildProgress.of(work::log, work::progress, work::cancelled));
-                        fleet.lookAgain(host);
-                        work.log(name + " is ready on " + host);
-                    });
-                    return Map.of("context", created.context() == null ? "none" : created.context(), "job", job[0].id());
-                });
+        audit.audited(AuditActions.GUEST_CREATE, target(host, guest), before, () -> {
+            String name = HostGrammar.guestName(guest);
+            if (context == null) {
+                throw new InvalidInputException("context", "a static context is needed on another host");
+            }
+            AgentHostDriver agent = managedAgent(host);
+            HostGuest created = agent.createGuest(name, context, null);
+            fleet.lookAgain(host);
+            job[0] = jobs.submit("guest.create", "Create guest " + name + " on host " + host, name, work -> {
+                work.log("Building the root of " + name + " on " + host + " (skeleton)");
+                agent.buildRoot(name, BuildRequest.skeleton(), BuildProgress.of(work::log, work::progress, work::cancelled));
+                fleet.lookAgain(host);
+                work.log(name + " is ready on " + host);
+            });
+            return Map.of("context", created.context() == null ? "none" : created.context(), "job", job[0].id());
+        });
         return job[0];
     }
 
@@ -108,7 +107,7 @@ public class FleetGuests {
         before.put("limit", shown(limit));
         before.put("soft", soft);
         before.put("hard", hard);
-        audit.audited(AuditActions.LIMITS_SET, AuditTarget.detail("guest " + shown(guest) + " on host " + shown(host)), before,
+        audit.audited(AuditActions.LIMITS_SET, target(host, guest), before,
                 () -> {
                     remoteGuest(host, guest);
                     live[0] = managedAgent(host).setLimit(guest, limit, new LimitValues(soft, hard));
@@ -121,7 +120,7 @@ public class FleetGuests {
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
     @AuditedAction(AuditActions.GUEST_DELETE)
     public void delete(String host, String guest, @Nullable String confirm) {
-        audit.audited(AuditActions.GUEST_DELETE, AuditTarget.detail("guest " + shown(guest) + " on host " + shown(host)),
+        audit.audited(AuditActions.GUEST_DELETE, target(host, guest),
                 Map.of("confirm", String.valueOf(confirm == null ? null : shown(confirm))), () -> {
                     remoteGuest(host, guest);
                     if (!guest.equals(confirm)) {
@@ -141,21 +140,9 @@ public class FleetGuests {
         return fleet.agent(host);
     }
 
-    private static String guestName(@Nullable String guest) {
-        if (guest == null || !GUEST.matcher(guest).matches()) {
-            throw new InvalidInputException("name", "a guest name: 1-63 lower-case letters, digits, '.', '_' or '-',"
-                    + " starting with a letter or digit");
-        }
-        return guest;
-    }
-
-    /**
-     * The audit row names the guest in its detail, not as a guest of this console: this host's
-     * crash recovery reads guest targets and must not mistake a guest elsewhere for one of its own.
-     */
     private HostGuest act(String action, String host, String guest, java.util.function.Consumer<AgentHostDriver> work) {
         HostGuest[] result = new HostGuest[1];
-        audit.audited(action, AuditTarget.detail("guest " + shown(guest) + " on host " + shown(host)),
+        audit.audited(action, target(host, guest),
                 Map.of("running", running(host, guest)), () -> {
                     remoteGuest(host, guest);
                     work.accept(managedAgent(host));
@@ -171,15 +158,26 @@ public class FleetGuests {
         if (host.equals(HostFields.LOCAL)) {
             throw new InvalidInputException("host", "this host's guests are managed on their own pages");
         }
-        HostStatus status = host(host);
-        guestName(guest);
-        return status.guests().stream().filter(g -> g.name().equals(guest)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("guest", "no guest '" + guest + "' on host " + host));
+        host(host);
+        HostGrammar.guestName(guest);
+        return listed(host, guest).orElseThrow(() -> new InvalidInputException("guest", "no guest '" + guest + "' on host "
+                + host));
+    }
+
+    private Optional<HostGuest> listed(String host, String guest) {
+        return fleet.status(host).flatMap(s -> s.guests().stream().filter(g -> g.name().equals(guest)).findFirst());
     }
 
     private String running(String host, String guest) {
-        return fleet.status(host).flatMap(s -> s.guests().stream().filter(g -> g.name().equals(guest)).findFirst())
-                .map(g -> String.valueOf(g.running())).orElse("unknown");
+        return listed(host, guest).map(g -> String.valueOf(g.running())).orElse("unknown");
+    }
+
+    /**
+     * The audit row names the guest in its detail, not as a guest of this console: this host's
+     * crash recovery reads guest targets and must not mistake a guest elsewhere for one of its own.
+     */
+    private static AuditTarget target(String host, @Nullable String guest) {
+        return AuditTarget.detail("guest " + shown(String.valueOf(guest)) + " on host " + shown(host));
     }
 
     private static String shown(String value) {

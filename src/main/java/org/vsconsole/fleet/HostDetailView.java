@@ -149,12 +149,7 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private static Component runningCell(HostGuest g) {
-        Span badge = new Span(g.problem() != null ? "broken" : g.running() ? "running" : "stopped");
-        badge.getElement().getThemeList().add(g.problem() != null ? "badge error" : g.running() ? "badge success" : "badge contrast");
-        if (g.problem() != null) {
-            badge.getElement().setAttribute("title", g.problem());
-        }
-        return badge;
+        return RemoteGuestBadges.badge(RemoteGuestBadges.label(g, true), g.problem());
     }
 
     private Component actions(HostGuest g) {

@@ -8,12 +8,17 @@ import org.vsconsole.host.HostLoad;
 /**
  * One row of the Hosts view as text, so the view redraws only when what it shows changed.
  *
+ * @param state   {@link HostStatus#state()}
  * @param problem empty when reachable
  */
-record HostLine(String name, boolean reachable, String problem, String driver, String kernel, String engine, String guests,
+record HostLine(String name, String state, String problem, String driver, String kernel, String engine, String guests,
         String load, String memory, String lastContact) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    boolean reachable() {
+        return problem.isEmpty();
+    }
 
     static HostLine of(HostStatus s) {
         HostLoad load = s.load();
@@ -21,7 +26,7 @@ record HostLine(String name, boolean reachable, String problem, String driver, S
                 ? "–"
                 : Formats.bytes(load.memTotalBytes() - load.memAvailableBytes()) + " / " + Formats.bytes(load.memTotalBytes());
         String contact = s.local() ? "live" : s.lastContact() == null ? "never" : TIME.format(s.lastContact());
-        return new HostLine(s.name(), s.reachable(), s.problem() == null ? "" : s.problem(), s.driver() == null ? "–" : s.driver(),
+        return new HostLine(s.name(), s.state(), s.problem() == null ? "" : s.problem(), s.driver() == null ? "–" : s.driver(),
                 s.facts() == null ? "–" : s.facts().kernel(),
                 s.facts() == null || s.facts().engine() == null ? "–" : s.facts().engine(),
                 s.guests().size() + " (" + s.running() + " running)",

@@ -48,7 +48,7 @@ public class HostRegistry {
     public String probe(@Nullable String address, @Nullable Integer port) {
         String a = HostFields.address(address);
         int p = HostFields.port(port);
-        return fingerprintAt(a, p, "user");
+        return fingerprintAt(a, p, "address");
     }
 
     @PreAuthorize("hasRole('ADMIN')")

@@ -27,6 +27,11 @@ public record HostStatus(String name, boolean local, String address, @Nullable S
         return problem == null;
     }
 
+    /** {@code reachable}, {@code read-only} (this host, when its driver cannot run guests) or {@code unreachable}. */
+    public String state() {
+        return problem == null ? "reachable" : problem.startsWith("read-only") ? "read-only" : "unreachable";
+    }
+
     public long running() {
         return guests.stream().filter(HostGuest::running).count();
     }

@@ -83,11 +83,7 @@ public class HostsView extends VerticalLayout {
     }
 
     private static Span stateCell(HostLine line) {
-        Span badge = new Span(line.reachable()
-                ? "reachable"
-                : line.problem().startsWith("read-only")
-                        ? "read-only"
-                        : "unreachable");
+        Span badge = new Span(line.state());
         badge.getElement().getThemeList().add(line.reachable() ? "badge success" : "badge error");
         Span cell = new Span(badge);
         if (!line.reachable()) {

@@ -73,7 +73,7 @@ public class OtherHostsGuests extends VerticalLayout {
             }
             hosts.add(status.name());
             status.guests().forEach(g -> rows.add(new Row(status.name(), g.name(), g.context() == null ? "—" : g.context().toString(),
-                    !status.reachable() ? "unknown" : g.problem() != null ? "broken" : g.running() ? "running" : "stopped")));
+                    RemoteGuestBadges.label(g, status.reachable()))));
         }
         setVisible(!hosts.isEmpty());
         List<String> choices = new ArrayList<>(List.of(ALL));
@@ -96,15 +96,8 @@ public class OtherHostsGuests extends VerticalLayout {
     }
 
     private static Span stateCell(Row row) {
-        Span badge = new Span(row.state());
-        badge.getElement().getThemeList().add(switch (row.state()) {
-            case "running" -> "badge success";
-            case "stopped" -> "badge contrast";
-            default -> "badge error";
-        });
-        if (row.state().equals("unknown")) {
-            badge.getElement().setAttribute("title", "its host cannot be reached; this is the last known list");
-        }
-        return badge;
+        return RemoteGuestBadges.badge(row.state(), row.state().equals("unknown")
+                ? "its host cannot be reached; this is the last known list"
+                : null);
     }
 }

@@ -191,12 +191,7 @@ class HostController {
     }
 
     private static HostRow row(HostStatus s) {
-        String state = s.reachable()
-                ? "reachable"
-                : s.problem() != null && s.problem().startsWith("read-only")
-                        ? "read-only"
-                        : "unreachable";
-        return new HostRow(s.name(), s.local(), s.address(), state, s.problem(), s.driver(), s.facts(), s.guests().size(),
+        return new HostRow(s.name(), s.local(), s.address(), s.state(), s.problem(), s.driver(), s.facts(), s.guests().size(),
                 s.running(), s.load().load1() < 0 ? null : s.load().load1(), s.load().memTotalBytes(),
                 s.load().memAvailableBytes(), s.lastContact());
     }

@@ -133,7 +133,7 @@ public final class AgentHostDriver implements HostDriver {
 
     /** Writes a new guest's config on the agent's host; its root is built with {@link #buildRoot(String, BuildRequest, BuildProgress)}. */
     public HostGuest createGuest(String name, int context, @Nullable String nodename) {
-        ObjectNode fields = fields().put("guest", name).put("context", context);
+        ObjectNode fields = guest(name).put("context", context);
         if (nodename != null) {
             fields.put("nodename", nodename);
         }
@@ -142,13 +142,13 @@ public final class AgentHostDriver implements HostDriver {
 
     /** Saves a limit in the guest's config there and applies it live when it runs; true when it was applied live. */
     public boolean setLimit(String name, String limit, LimitValues values) {
-        return call("setLimit", fields().put("guest", name).put("limit", limit).put("soft", values.soft())
+        return call("setLimit", guest(name).put("limit", limit).put("soft", values.soft())
                 .put("hard", values.hard()), null, null).booleanValue(false);
     }
 
     /** Removes a stopped guest there: its root, then its config. */
     public void deleteGuest(String name) {
-        call("deleteGuest", fields().put("guest", name), null, null);
+        call("deleteGuest", guest(name), null, null);
     }
 
     @Override
@@ -158,7 +158,7 @@ public final class AgentHostDriver implements HostDriver {
 
     /** Starts the agent's guest {@code name}: the agent reads everything else from its own config. */
     public void start(String name) {
-        call("start", fields().put("guest", name), null, null);
+        call("start", guest(name), null, null);
     }
 
     @Override
@@ -168,7 +168,7 @@ public final class AgentHostDriver implements HostDriver {
 
     /** Stops the agent's guest {@code name}, killing what is left after {@code timeout}. */
     public void stop(String name, Duration timeout) {
-        call("stop", fields().put("guest", name).put("timeoutMs", Math.max(1, timeout.toMillis())), null, null);
+        call("stop", guest(name).put("timeoutMs", Math.max(1, timeout.toMillis())), null, null);
     }
 
     @Override
@@ -199,7 +199,7 @@ public final class AgentHostDriver implements HostDriver {
 
     @Override
     public OptionalInt dynamicContext(java.nio.file.Path configDir) {
-        JsonNode result = call("dynamicContext", fields().put("guest", configDir.getFileName().toString()), null, null);
+        JsonNode result = call("dynamicContext", guest(configDir.getFileName().toString()), null, null);
         return result.isNull() ? OptionalInt.empty() : OptionalInt.of(result.intValue());
     }
 
@@ -259,7 +259,7 @@ public final class AgentHostDriver implements HostDriver {
 
     /** Builds the root of the agent's guest {@code name}, whose config is written already. */
     public void buildRoot(String name, BuildRequest request, BuildProgress progress) {
-        ObjectNode fields = fields().put("guest", name);
+        ObjectNode fields = guest(name);
         fields.set("request", AgentJson.MAPPER.valueToTree(request));
         call("buildRoot", fields, e -> {
             if (e.has("percent")) {
@@ -316,7 +316,11 @@ public final class AgentHostDriver implements HostDriver {
     }
 
     private static ObjectNode guest(GuestSpec guest) {
-        return fields().put("guest", guest.name());
+        return guest(guest.name());
+    }
+
+    private static ObjectNode guest(String name) {
+        return fields().put("guest", name);
     }
 
     private static ObjectNode guests(List<GuestSpec> guests) {
