@@ -26,6 +26,7 @@ import org.vsconsole.monitoring.GuestLive;
 import org.vsconsole.monitoring.HostFigures;
 import org.vsconsole.monitoring.HostSnapshot;
 import org.vsconsole.monitoring.Sampler;
+import org.vsconsole.security.GuestOwnership;
 
 /**
  * Every host the console runs: its own (from the sampler it already has) and each managed host,
@@ -39,6 +40,7 @@ public class Fleet implements SmartLifecycle {
     private final FleetProperties properties;
     private final HostDriver localDriver;
     private final Sampler sampler;
+    private final GuestOwnership ownership;
     private final Clock clock;
     private final java.nio.file.Path identityFile;
     private final Map<String, RemoteHost> remotes = new ConcurrentSkipListMap<>();
@@ -48,8 +50,9 @@ public class Fleet implements SmartLifecycle {
     private @Nullable ExecutorService lookers;
 
     Fleet(ManagedHostRepository repository, FleetProperties properties, ConsoleProperties console, HostDriver localDriver,
-            Sampler sampler) {
+            Sampler sampler, GuestOwnership ownership) {
         this.repository = repository;
+        this.ownership = ownership;
         this.properties = properties;
         this.localDriver = localDriver;
         this.sampler = sampler;
@@ -109,7 +112,9 @@ public class Fleet implements SmartLifecycle {
     }
 
     void connect(ManagedHost host) {
-        RemoteHost remote = new RemoteHost(host, identity(), properties.timeout(), clock);
+        // a guest gone from its host (deleted there, by the console or by hand) takes its owners with it
+        RemoteHost remote = new RemoteHost(host, identity(), properties.timeout(), clock,
+                guests -> ownership.hostListed(host.name(), guests));
         RemoteHost before = remotes.put(host.name(), remote);
         if (before != null) {
             before.close();
@@ -120,11 +125,13 @@ public class Fleet implements SmartLifecycle {
         }
     }
 
+    /** The host is no longer managed: a host added later under its name may be another machine, so its owners go. */
     void disconnect(String name) {
         RemoteHost remote = remotes.remove(name);
         if (remote != null) {
             remote.close();
         }
+        ownership.hostRemoved(name);
     }
 
     private HostStatus local() {

@@ -20,6 +20,8 @@ import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.jobs.Job;
 import org.vsconsole.jobs.JobService;
 import org.vsconsole.host.agent.HostGuest;
+import org.vsconsole.security.CurrentUser;
+import org.vsconsole.security.GuestOwnership;
 
 /**
  * What staff see and do across hosts: each host's state and guests, and starting and stopping a
@@ -34,11 +36,15 @@ public class FleetGuests {
     private final Fleet fleet;
     private final AuditService audit;
     private final JobService jobs;
+    private final CurrentUser currentUser;
+    private final GuestOwnership ownership;
 
-    FleetGuests(Fleet fleet, AuditService audit, JobService jobs) {
+    FleetGuests(Fleet fleet, AuditService audit, JobService jobs, CurrentUser currentUser, GuestOwnership ownership) {
         this.fleet = fleet;
         this.audit = audit;
         this.jobs = jobs;
+        this.currentUser = currentUser;
+        this.ownership = ownership;
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','AUDITOR')")
@@ -51,18 +57,47 @@ public class FleetGuests {
         return fleet.status(name).orElseThrow(() -> new InvalidInputException("host", "no host '" + name + "'"));
     }
 
+    /**
+     * The managed hosts with the guests the caller may see: all of them for staff; for an owner,
+     * the hosts where they own a guest, with those guests only.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<HostStatus> otherHosts() {
+        return fleet.statuses().stream().filter(s -> !s.local()).map(this::visiblePart)
+                .filter(s -> currentUser.seesAllGuests() || !s.guests().isEmpty()).toList();
+    }
+
+    /**
+     * The guests of one host the caller may see. For an owner a host they own nothing on answers
+     * an empty list, whether or not it exists, so the answer does not tell which hosts there are.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<HostGuest> guests(String host) {
+        if (currentUser.seesAllGuests()) {
+            return host(host).guests();
+        }
+        return fleet.status(host).map(s -> visiblePart(s).guests()).orElse(List.of());
+    }
+
+    private HostStatus visiblePart(HostStatus status) {
+        if (currentUser.seesAllGuests()) {
+            return status;
+        }
+        return status.withGuests(status.guests().stream().filter(g -> currentUser.maySeeOn(status.name(), g.name())).toList());
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     public String authorizedKeysLine() {
         return fleet.authorizedKeysLine();
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @PreAuthorize("@currentUser.mayOperateOn(#host, #guest)")
     @AuditedAction(AuditActions.GUEST_START)
     public HostGuest start(String host, String guest) {
         return act(AuditActions.GUEST_START, host, guest, agent -> agent.start(guest));
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @PreAuthorize("@currentUser.mayOperateOn(#host, #guest)")
     @AuditedAction(AuditActions.GUEST_STOP)
     public HostGuest stop(String host, String guest) {
         return act(AuditActions.GUEST_STOP, host, guest, agent -> agent.stop(guest, STOP_TIMEOUT));
@@ -127,6 +162,7 @@ public class FleetGuests {
                         throw new InvalidInputException("confirm", "type the guest's name, '" + guest + "', to delete it");
                     }
                     managedAgent(host).deleteGuest(guest);
+                    ownership.guestRemoved(HostGrammar.guestOnHost(host, guest));
                     fleet.lookAgain(host);
                     return Map.of("deleted", guest);
                 });

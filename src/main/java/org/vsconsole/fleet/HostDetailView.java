@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -29,7 +28,6 @@ import org.vsconsole.base.LiveUpdates;
 import org.vsconsole.base.MainLayout;
 import org.vsconsole.host.HostFacts;
 import org.vsconsole.host.HostSettingsView;
-import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.agent.HostGuest;
 import org.vsconsole.jobs.JobService;
 import org.vsconsole.monitoring.Sampler;
@@ -153,25 +151,8 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Component actions(HostGuest g) {
-        Button start = new Button("Start", e -> act(() -> fleet.start(host, g.name()), g.name() + " started"));
-        start.setId("host-guest-start-" + g.name());
-        start.setEnabled(!g.running() && g.problem() == null);
-        Button stop = new Button("Stop", e -> {
-            ConfirmDialog confirm = new ConfirmDialog();
-            confirm.setHeader("Stop " + g.name() + " on " + host + "?");
-            confirm.setText("Its processes are ended; those still running after 30 s are killed.");
-            confirm.setCancelable(true);
-            Button yes = new Button("Stop", c -> {
-                confirm.close();
-                act(() -> fleet.stop(host, g.name()), g.name() + " stopped");
-            });
-            yes.setId("host-guest-stop-confirm");
-            yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-            confirm.setConfirmButton(yes);
-            confirm.open();
-        });
-        stop.setId("host-guest-stop-" + g.name());
-        stop.setEnabled(g.running());
+        Button start = RemoteGuestPower.start(fleet, host, g, "host-guest", g.name(), this::refresh);
+        Button stop = RemoteGuestPower.stop(fleet, host, g, "host-guest", g.name(), this::refresh);
         Button limit = new Button("Limit", e -> RemoteGuestDialogs.limit(fleet, host, g, this::refresh));
         limit.setId("host-guest-limit-" + g.name());
         limit.setEnabled(g.problem() == null);
@@ -180,16 +161,6 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
         delete.setEnabled(!g.running());
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         return new HorizontalLayout(start, stop, limit, delete);
-    }
-
-    private void act(Runnable action, String done) {
-        try {
-            action.run();
-            Feedback.success(done);
-        } catch (InvalidInputException | HostOperationException e) {
-            Feedback.error(e.getMessage());
-        }
-        refresh();
     }
 
     private void refresh() {

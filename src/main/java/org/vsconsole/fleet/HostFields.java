@@ -3,6 +3,7 @@ package org.vsconsole.fleet;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.config.HostGrammar;
 
 /**
  * The allow-list for what an admin types when adding a host. The address reaches the SSH client
@@ -11,8 +12,8 @@ import org.vsconsole.base.InvalidInputException;
  */
 final class HostFields {
 
-    static final String LOCAL = "local";
-    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}[a-z0-9]|[a-z]");
+    static final String LOCAL = HostGrammar.LOCAL_HOST;
+    static final Pattern NAME = HostGrammar.MANAGED_HOST_NAME;
     private static final Pattern DNS_NAME = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"

@@ -32,6 +32,11 @@ public record HostStatus(String name, boolean local, String address, @Nullable S
         return problem == null ? "reachable" : problem.startsWith("read-only") ? "read-only" : "unreachable";
     }
 
+    /** The same host with only {@code visible} of its guests. */
+    public HostStatus withGuests(List<HostGuest> visible) {
+        return new HostStatus(name, local, address, problem, driver, facts, load, visible, lastContact);
+    }
+
     public long running() {
         return guests.stream().filter(HostGuest::running).count();
     }

@@ -1,5 +1,7 @@
 package org.vsconsole.fleet;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -13,29 +15,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.vsconsole.base.LiveUpdates;
+import org.vsconsole.host.agent.HostGuest;
 import org.vsconsole.monitoring.Sampler;
+import org.vsconsole.security.CurrentUser;
 
 /**
- * The guest list's part for the managed hosts: every guest of every other host with its host,
- * context and state as the last look found it, filtered by host and by the list's search. Shown
- * only when there is another host; a guest opens through its host's page.
+ * The guest list's part for the managed hosts: every guest of every other host the user may see
+ * (an owner: the ones they own) with its host, context and state as the last look found it,
+ * filtered by host and by the list's search, with Start and Stop for those the user may operate.
+ * Shown only when there is such a guest or, for staff, another host.
  */
 public class OtherHostsGuests extends VerticalLayout {
 
     private static final String ALL = "All other hosts";
 
     /** One guest of another host; {@code state} says "unknown" while its host cannot be reached. */
-    record Row(String host, String guest, String context, String state) {
+    record Row(String host, HostGuest guest, String context, String state) {
     }
 
     private final FleetGuests fleet;
+    private final CurrentUser currentUser;
     private final Grid<Row> grid = new Grid<>();
     private final Select<String> hostFilter = new Select<>();
     private List<Row> all = List.of();
     private String search = "";
 
-    public OtherHostsGuests(FleetGuests fleet, Sampler sampler) {
+    public OtherHostsGuests(FleetGuests fleet, CurrentUser currentUser, Sampler sampler) {
         this.fleet = fleet;
+        this.currentUser = currentUser;
         setPadding(false);
         setId("other-hosts-guests");
         hostFilter.setId("other-hosts-filter");
@@ -48,9 +55,10 @@ public class OtherHostsGuests extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addComponentColumn(r -> new Anchor("hosts/" + r.host(), r.host())).setHeader("Host").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(Row::guest).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(r -> r.guest().name()).setHeader("Name").setAutoWidth(true);
         grid.addColumn(Row::context).setHeader("XID").setAutoWidth(true);
         grid.addComponentColumn(OtherHostsGuests::stateCell).setHeader("State").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No guests on the other hosts match.");
         add(header, grid);
@@ -67,12 +75,9 @@ public class OtherHostsGuests extends VerticalLayout {
     private void refresh() {
         List<Row> rows = new ArrayList<>();
         List<String> hosts = new ArrayList<>();
-        for (HostStatus status : fleet.hosts()) {
-            if (status.local()) {
-                continue;
-            }
+        for (HostStatus status : fleet.otherHosts()) {
             hosts.add(status.name());
-            status.guests().forEach(g -> rows.add(new Row(status.name(), g.name(), g.context() == null ? "—" : g.context().toString(),
+            status.guests().forEach(g -> rows.add(new Row(status.name(), g, g.context() == null ? "—" : g.context().toString(),
                     RemoteGuestBadges.label(g, status.reachable()))));
         }
         setVisible(!hosts.isEmpty());
@@ -92,7 +97,22 @@ public class OtherHostsGuests extends VerticalLayout {
     private void show() {
         String host = hostFilter.getValue();
         grid.setItems(all.stream().filter(r -> host == null || host.equals(ALL) || r.host().equals(host))
-                .filter(r -> search.isEmpty() || r.guest().contains(search) || r.host().contains(search)).toList());
+                .filter(r -> search.isEmpty() || r.guest().name().contains(search) || r.host().contains(search)).toList());
+    }
+
+    private Component actions(Row row) {
+        if (!currentUser.mayOperateOn(row.host(), row.guest().name())) {
+            return new Span();
+        }
+        String suffix = row.host() + "-" + row.guest().name();
+        boolean known = !row.state().equals("unknown");
+        Button start = RemoteGuestPower.start(fleet, row.host(), row.guest(), "other-guest", suffix, this::refresh);
+        Button stop = RemoteGuestPower.stop(fleet, row.host(), row.guest(), "other-guest", suffix, this::refresh);
+        start.setEnabled(start.isEnabled() && known);
+        stop.setEnabled(stop.isEnabled() && known);
+        HorizontalLayout buttons = new HorizontalLayout(start, stop);
+        buttons.setSpacing(true);
+        return buttons;
     }
 
     private static Span stateCell(Row row) {

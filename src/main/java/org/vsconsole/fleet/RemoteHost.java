@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,11 +36,15 @@ final class RemoteHost implements AutoCloseable {
     private final Clock clock;
     private @Nullable AgentHostDriver driver;
     private volatile HostStatus status;
+    private final Consumer<Set<String>> listed;
     private @Nullable HostFacts facts;
+    private @Nullable Set<String> lastListed;
 
-    RemoteHost(ManagedHost host, SshIdentity identity, Duration timeout, Clock clock) {
+    /** {@code listed} hears the host's guest names whenever a look finds them changed (and at the first look). */
+    RemoteHost(ManagedHost host, SshIdentity identity, Duration timeout, Clock clock, Consumer<Set<String>> listed) {
         this.host = host;
         this.clock = clock;
+        this.listed = listed;
         this.connector = new SshAgentConnector(new SshAgentConnector.Target(host.address(), host.port(), host.user()),
                 host.fingerprint(), identity, timeout);
         this.status = new HostStatus(host.name(), false, where(host), "not contacted yet", null, null, HostLoad.UNKNOWN,
@@ -68,6 +75,7 @@ final class RemoteHost implements AutoCloseable {
                 log.info("Host {}: reachable again", host.name());
             }
             status = new HostStatus(host.name(), false, where(host), null, agent.name(), facts, load, guests, clock.instant());
+            tellListed(guests);
         } catch (RuntimeException e) {
             // whatever went wrong, the row says so and the next look tries again
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -80,6 +88,20 @@ final class RemoteHost implements AutoCloseable {
                     last.guests(), last.lastContact());
         } finally {
             looking.set(false);
+        }
+    }
+
+    private void tellListed(List<HostGuest> guests) {
+        Set<String> names = guests.stream().map(HostGuest::name).collect(Collectors.toUnmodifiableSet());
+        if (names.equals(lastListed)) {
+            return;
+        }
+        try {
+            listed.accept(names);
+            lastListed = names;
+        } catch (RuntimeException e) {
+            // the host is fine; what it listed is heard again at the next look
+            log.warn("Host {}: its guest list could not be noted: {}", host.name(), e.getMessage());
         }
     }
 

@@ -161,11 +161,9 @@ public class GuestListView extends VerticalLayout {
         grid.setEmptyStateText("No guests yet. Create one with “New guest”, or add one under the config root.");
         add(header, toolbar, grid);
         expand(grid);
-        if (currentUser.hasRole(Role.ADMIN) || currentUser.hasRole(Role.OPERATOR) || currentUser.hasRole(Role.AUDITOR)) {
-            OtherHostsGuests others = new OtherHostsGuests(fleet, sampler);
-            search.addValueChangeListener(e -> others.search(e.getValue()));
-            add(others);
-        }
+        OtherHostsGuests others = new OtherHostsGuests(fleet, currentUser, sampler);
+        search.addValueChangeListener(e -> others.search(e.getValue()));
+        add(others);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.vsconsole.security;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vsconsole.host.config.HostGrammar;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +56,20 @@ public class CurrentUser {
             return false;
         }
         return hasRole(Role.ADMIN) || hasRole(Role.OPERATOR) || (hasRole(Role.OWNER) && ownedGuests().contains(guest));
+    }
+
+    /** {@link #maySee} for a guest of host {@code host} ({@code local} for this one). */
+    public boolean maySeeOn(String host, String guest) {
+        return maySee(onHost(host, guest));
+    }
+
+    /** {@link #mayOperate} for a guest of host {@code host} ({@code local} for this one). */
+    public boolean mayOperateOn(String host, String guest) {
+        return mayOperate(onHost(host, guest));
+    }
+
+    private static String onHost(String host, String guest) {
+        return host.equals(HostGrammar.LOCAL_HOST) ? guest : HostGrammar.guestOnHost(host, guest);
     }
 
     /** Owner user names by guest, for showing who owns what. */

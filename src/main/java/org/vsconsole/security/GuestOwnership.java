@@ -26,4 +26,21 @@ public class GuestOwnership {
             log.info("Guest '{}' is gone: its owners do not carry over to a new guest of that name", name);
         }
     }
+
+    /**
+     * Managed host {@code host} now has exactly {@code guests}: a guest it no longer lists was
+     * deleted there, by the console or by hand, and its owners go with it.
+     */
+    public void hostListed(String host, java.util.Set<String> guests) {
+        for (String ref : users.identitiesOnHost(host)) {
+            if (!guests.contains(ref.substring(host.length() + 1))) {
+                guestRemoved(ref);
+            }
+        }
+    }
+
+    /** Host {@code host} is no longer managed: a host added later under that name may be another machine. */
+    public void hostRemoved(String host) {
+        hostListed(host, java.util.Set.of());
+    }
 }

@@ -172,9 +172,10 @@ public class UserAccountService {
         }
         Collection<String> owned = guests == null ? Set.of() : guests;
         for (String guest : owned) {
-            if (!HostGrammar.isGuestName(guest)) {
+            if (!HostGrammar.isOwnedGuestRef(guest)) {
                 throw new InvalidInputException("guests", "'" + guest + "' is not a valid guest name"
-                        + " (lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 63)");
+                        + " (lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 63;"
+                        + " a guest on another host as host/name)");
             }
         }
         if (!owned.isEmpty() && !roles.contains(Role.OWNER)) {

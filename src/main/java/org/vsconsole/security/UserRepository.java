@@ -132,6 +132,12 @@ class UserRepository {
                 });
     }
 
+    /** The current names of guests of managed host {@code host} that have an identity, as {@code host/guest}. */
+    List<String> identitiesOnHost(String host) {
+        return jdbc.sql("SELECT name FROM guest_identity WHERE name LIKE ? AND retired_at IS NULL")
+                .param(host + "/%").query((rs, n) -> rs.getString(1)).list();
+    }
+
     /** The guest under {@code name} is gone: its identity (and so its owners) stays with it. */
     synchronized int retireIdentity(String name) {
         return jdbc.sql("UPDATE guest_identity SET retired_at = ? WHERE name = ? AND retired_at IS NULL")

@@ -126,7 +126,7 @@ public class UsersView extends VerticalLayout {
         roles.setItemLabelGenerator(Role::description);
         TextField guests = new TextField("Owned guests");
         guests.setId("user-guests");
-        guests.setHelperText("For owners: guest names separated by commas");
+        guests.setHelperText("For owners: guest names separated by commas; a guest on another host as host/name");
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         if (existing == null) {

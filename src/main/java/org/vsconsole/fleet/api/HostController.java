@@ -106,9 +106,9 @@ class HostController {
 
     @GetMapping("/{host}/guests")
     @Operation(operationId = "listHostGuests", summary = "List a host's guests", description = "The guests of one host"
-            + " with their context and whether they run, as last seen.")
+            + " with their context and whether they run, as last seen. An owner sees only the guests they own there.")
     List<HostGuest> guests(@PathVariable String host) {
-        return fleet.host(host).guests();
+        return fleet.guests(host);
     }
 
     @PostMapping("/{host}/guests/{name}/start")

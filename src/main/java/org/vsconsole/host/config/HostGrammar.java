@@ -41,6 +41,10 @@ public final class HostGrammar {
     /** What util-vserver takes for a guest made by hand: also upper case and one more character. */
     private static final Pattern HOST_GUEST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Set<String> RESERVED_NAMES = Set.of(".", "..", ".defaults", "lost+found");
+    /** A managed host's name as the console knows it: it reaches URLs, the audit log and owner lists. */
+    public static final Pattern MANAGED_HOST_NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}[a-z0-9]|[a-z]");
+    /** The console's own host; never a managed host's name. */
+    public static final String LOCAL_HOST = "local";
 
     private HostGrammar() {
     }
@@ -48,6 +52,27 @@ public final class HostGrammar {
     /** Whether {@link #guestName} accepts {@code name}, for names found on disk rather than typed. */
     public static boolean isGuestName(@Nullable String name) {
         return name != null && !RESERVED_NAMES.contains(name) && GUEST_NAME.matcher(name).matches();
+    }
+
+    /**
+     * Whether {@code ref} names a guest this console can own: a guest of this host by name, or a
+     * guest of a managed host as {@code host/name}.
+     */
+    public static boolean isOwnedGuestRef(@Nullable String ref) {
+        if (ref == null) {
+            return false;
+        }
+        int slash = ref.indexOf('/');
+        if (slash < 0) {
+            return isGuestName(ref);
+        }
+        String host = ref.substring(0, slash);
+        return !host.equals(LOCAL_HOST) && MANAGED_HOST_NAME.matcher(host).matches() && isGuestName(ref.substring(slash + 1));
+    }
+
+    /** How an owner list names guest {@code guest} of managed host {@code host}. */
+    public static String guestOnHost(String host, String guest) {
+        return host + "/" + guest;
     }
 
     /**
