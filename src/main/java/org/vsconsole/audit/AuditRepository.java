@@ -105,6 +105,9 @@ class AuditRepository {
             params.put("target", like(q.target()));
             params.put("targetExact", q.target().trim());
         }
+        if (q.host() != null && !q.host().isBlank()) {
+            clauses.add(AuditHosts.condition(q.host().trim(), params));
+        }
         if (q.outcome() != null) {
             clauses.add("outcome = :outcome");
             params.put("outcome", q.outcome().dbValue());

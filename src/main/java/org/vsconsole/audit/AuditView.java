@@ -48,6 +48,7 @@ public class AuditView extends VerticalLayout {
     private final TextField actor = filterField("Actor", "audit-filter-actor");
     private final TextField action = filterField("Action", "audit-filter-action");
     private final TextField target = filterField("Target", "audit-filter-target");
+    private final TextField host = filterField("Host", "audit-filter-host");
     private final Select<Outcome> outcome = new Select<>();
     private final DateTimePicker from = new DateTimePicker("From (UTC)");
     private final DateTimePicker to = new DateTimePicker("To (UTC)");
@@ -84,7 +85,8 @@ public class AuditView extends VerticalLayout {
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(verifyResult);
-        HorizontalLayout filters = new HorizontalLayout(actor, action, target, outcome, from, to);
+        host.setHelperText("local, or a managed host's name");
+        HorizontalLayout filters = new HorizontalLayout(actor, action, target, host, outcome, from, to);
         filters.setWidthFull();
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
@@ -96,6 +98,7 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(e -> TIME.format(e.time())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEvent::actor).setHeader("Actor").setAutoWidth(true);
         grid.addColumn(AuditEvent::action).setHeader("Action").setAutoWidth(true);
+        grid.addColumn(AuditHosts::of).setHeader("Host").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditView::targetText).setHeader("Target").setAutoWidth(true);
         grid.addComponentColumn(AuditView::outcomeBadge).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.message() == null ? "" : e.message()).setHeader("Message").setFlexGrow(1);
@@ -120,11 +123,22 @@ public class AuditView extends VerticalLayout {
 
     AuditQuery query() {
         return new AuditQuery(actor.getValue(), action.getValue(), target.getValue(), outcome.getValue(),
-                instant(from.getValue()), instant(to.getValue()));
+                instant(from.getValue()), instant(to.getValue()), host.getValue());
     }
 
     private void refresh() {
         AuditQuery q = query();
+        host.setInvalid(false);
+        if (q.host() != null && !q.host().isBlank()) {
+            try {
+                AuditHosts.check(q.host().trim());
+            } catch (org.vsconsole.base.InvalidInputException e) {
+                host.setErrorMessage(e.rule());
+                host.setInvalid(true);
+                grid.setItems(java.util.List.of());
+                return;
+            }
+        }
         grid.setItems(page -> search.find(q, page.getOffset(), page.getLimit()).stream(),
                 page -> (int) Math.min(Integer.MAX_VALUE, search.count(q)));
     }

@@ -139,7 +139,7 @@ public class Fleet implements SmartLifecycle {
         HostFigures figures = snapshot.host();
         List<HostGuest> guests = snapshot.guests().values().stream()
                 .map((GuestLive g) -> new HostGuest(g.name(), g.xid() == 0 ? null : g.xid(), g.running(),
-                        g.conflict() == null ? null : g.conflict().reason()))
+                        g.conflict() == null ? null : g.conflict().reason(), g.figures()))
                 .sorted(java.util.Comparator.comparing(HostGuest::name)).toList();
         HostLoad load = new HostLoad(figures.load1(), figures.memTotalBytes(), figures.memAvailableBytes(), figures.cores());
         String problem = localDriver.readOnlyReason().map(r -> "read-only: " + r).orElse(null);

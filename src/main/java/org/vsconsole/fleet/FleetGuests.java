@@ -208,12 +208,8 @@ public class FleetGuests {
         return listed(host, guest).map(g -> String.valueOf(g.running())).orElse("unknown");
     }
 
-    /**
-     * The audit row names the guest in its detail, not as a guest of this console: this host's
-     * crash recovery reads guest targets and must not mistake a guest elsewhere for one of its own.
-     */
     private static AuditTarget target(String host, @Nullable String guest) {
-        return AuditTarget.detail("guest " + shown(String.valueOf(guest)) + " on host " + shown(host));
+        return AuditTarget.guestOnHost(host, guest);
     }
 
     private static String shown(String value) {

@@ -98,6 +98,9 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
         guests.addComponentColumn(this::nameCell).setHeader("Guest").setAutoWidth(true);
         guests.addColumn(g -> g.context() == null ? "–" : Integer.toString(g.context())).setHeader("Context").setAutoWidth(true);
         guests.addComponentColumn(HostDetailView::runningCell).setHeader("State").setAutoWidth(true);
+        guests.addColumn(GuestFiguresText::processes).setHeader("Processes").setAutoWidth(true);
+        guests.addColumn(GuestFiguresText::rss).setHeader("RSS").setAutoWidth(true);
+        guests.addColumn(GuestFiguresText::uptime).setHeader("Uptime").setAutoWidth(true);
         if (staff && !local) {
             guests.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         }

@@ -67,7 +67,7 @@ public class HostRegistry {
         before.put("user", shortened(user));
         before.put("fingerprint", shortened(fingerprint));
         ManagedHost[] added = new ManagedHost[1];
-        audit.audited(AuditActions.HOST_ADD, AuditTarget.detail("host " + shortened(name)), before, () -> {
+        audit.audited(AuditActions.HOST_ADD, AuditTarget.host(name), before, () -> {
             String n = HostFields.name(name);
             String a = HostFields.address(address);
             int p = HostFields.port(port);
@@ -107,7 +107,7 @@ public class HostRegistry {
     @PreAuthorize("hasRole('ADMIN')")
     @AuditedAction(AuditActions.HOST_REMOVE)
     public void remove(String name, @Nullable String confirm) {
-        audit.audited(AuditActions.HOST_REMOVE, AuditTarget.detail("host " + shortened(name)), Map.of("confirm",
+        audit.audited(AuditActions.HOST_REMOVE, AuditTarget.host(name), Map.of("confirm",
                 String.valueOf(shortened(confirm))), () -> {
                     String n = HostFields.name(name);
                     ManagedHost host = repository.find(n)

@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * with CPU %, limit hits and five-minute sparklines, and like {@code vserver-stat} the host itself
  * (context 0) and contexts no guest names, marked as such. Rows are updated in place from the sampler's
  * pushes, and only changed rows are refreshed, so the user's sort, filter and scroll stay put.
- * An OWNER sees only their guests.
+ * An OWNER sees only their guests. Other features add their sections below (the other hosts).
  */
 @Route(value = "dashboard", layout = MainLayout.class)
 @PageTitle("Dashboard · VServer Console")
@@ -64,7 +64,8 @@ public class DashboardView extends VerticalLayout {
     private @Nullable Set<String> visibleOwned;
     private long visibleTick = -1;
 
-    public DashboardView(Sampler sampler, CurrentUser currentUser) {
+    public DashboardView(Sampler sampler, CurrentUser currentUser,
+            org.springframework.beans.factory.ObjectProvider<DashboardSection> sections) {
         this.sampler = sampler;
         this.staff = currentUser.hasRole(Role.ADMIN) || currentUser.hasRole(Role.OPERATOR);
         LiveUpdates.follow(this, sampler::subscribe, this::apply);
@@ -124,6 +125,7 @@ public class DashboardView extends VerticalLayout {
         grid.setEmptyStateText("No guests to show.");
         add(title, summary, new HorizontalLayout(filter), grid);
         expand(grid);
+        sections.orderedStream().forEach(section -> section.create().ifPresent(this::add));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.ContextFigures;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
@@ -56,9 +57,10 @@ final class AgentGuests {
     }
 
     /**
-     * Every guest of this host's config tree, whether it runs, and why the agent would refuse it.
-     * Which run comes from one {@code figures} read for all of them: asking each guest in turn
-     * would run {@code vserver NAME status} once per guest on every look.
+     * Every guest of this host's config tree, whether it runs (with its {@code vserver-stat}
+     * figures), and why the agent would refuse it. Which run comes from one {@code figures} read
+     * for all of them: asking each guest in turn would run {@code vserver NAME status} once per
+     * guest on every look. The limit rows are left out: a look every few seconds does not need them.
      */
     List<HostGuest> list() {
         List<GuestSpec> specs = new ArrayList<>();
@@ -71,10 +73,15 @@ final class AgentGuests {
             }
         }
         // context 0 is the host's: a guest without a static context that does not run has none
-        var running = driver.figures(specs.stream().filter(s -> s.xid() != 0).toList()).keySet();
+        var running = driver.figures(specs.stream().filter(s -> s.xid() != 0).toList());
         List<HostGuest> out = new ArrayList<>(refused);
-        specs.forEach(s -> out.add(new HostGuest(s.name(), s.xid() == 0 ? null : s.xid(), s.xid() != 0 && running.contains(s.xid()),
-                null)));
+        for (GuestSpec s : specs) {
+            ContextFigures f = s.xid() == 0 ? null : running.get(s.xid());
+            out.add(new HostGuest(s.name(), s.xid() == 0 ? null : s.xid(), f != null, null, f == null
+                    ? null
+                    : new ContextFigures(f.xid(), f.processes(), f.threads(), f.vszBytes(), f.rssBytes(), f.userMs(), f.sysMs(),
+                            f.uptimeMs(), java.util.Map.of())));
+        }
         out.sort(java.util.Comparator.comparing(HostGuest::name));
         return out;
     }

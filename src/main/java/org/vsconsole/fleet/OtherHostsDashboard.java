@@ -1,0 +1,123 @@
+package org.vsconsole.fleet;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.vsconsole.base.LiveUpdates;
+import org.vsconsole.host.ContextFigures;
+import org.vsconsole.host.agent.HostGuest;
+import org.vsconsole.monitoring.Sampler;
+
+/**
+ * The dashboard's part for the managed hosts: a line per host (state, load, memory, guests
+ * running) and the {@code vserver-stat} figures of their guests as the last look (every few
+ * seconds) found them, filtered by host. An owner sees the hosts and guests they own only.
+ */
+class OtherHostsDashboard extends VerticalLayout {
+
+    private static final String ALL = "All other hosts";
+
+    /** One guest of another host, with the host's reachability for its state. */
+    record Row(String host, boolean reachable, HostGuest guest) {
+    }
+
+    private final FleetGuests fleet;
+    private final Div hostLines = new Div();
+    private final Select<String> hostFilter = new Select<>();
+    private final Grid<Row> grid = new Grid<>();
+    private List<String> shownLines = List.of();
+    private List<Row> all = List.of();
+
+    OtherHostsDashboard(FleetGuests fleet, Sampler sampler) {
+        this.fleet = fleet;
+        setPadding(false);
+        setId("dashboard-other-hosts");
+        hostFilter.setId("dashboard-host-filter");
+        hostFilter.setAriaLabel("Host");
+        hostFilter.addValueChangeListener(e -> show());
+        HorizontalLayout header = new HorizontalLayout(new H3("Other hosts"), hostFilter);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        hostLines.setId("dashboard-host-lines");
+        hostLines.addClassName("dashboard-summary");
+        grid.setId("dashboard-other-hosts-grid");
+        grid.setAriaLabel("Guests on other hosts");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addComponentColumn(r -> new Anchor("hosts/" + r.host(), r.host())).setHeader("HOST").setAutoWidth(true)
+                .setFlexGrow(0).setComparator(Row::host);
+        grid.addColumn(r -> r.guest().context() == null ? "—" : r.guest().context().toString()).setHeader("CTX")
+                .setAutoWidth(true).setComparator(r -> r.guest().context() == null ? -1 : r.guest().context());
+        grid.addColumn(r -> r.guest().name()).setHeader("NAME").setAutoWidth(true).setComparator(r -> r.guest().name());
+        figure("PROC", GuestFiguresText::processes, ContextFigures::processes);
+        figure("VSZ", GuestFiguresText::vsz, ContextFigures::vszBytes);
+        figure("RSS", GuestFiguresText::rss, ContextFigures::rssBytes);
+        figure("userTIME", GuestFiguresText::user, ContextFigures::userMs);
+        figure("sysTIME", GuestFiguresText::sys, ContextFigures::sysMs);
+        figure("UPTIME", GuestFiguresText::uptime, ContextFigures::uptimeMs);
+        grid.addComponentColumn(r -> RemoteGuestBadges.badge(RemoteGuestBadges.label(r.guest(), r.reachable()),
+                r.reachable() ? r.guest().problem() : "its host cannot be reached; these are the last known figures"))
+                .setHeader("STATE").setAutoWidth(true);
+        grid.getColumns().forEach(c -> c.setSortable(true));
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText("No guests on the other hosts.");
+        add(header, hostLines, grid);
+        refresh();
+        LiveUpdates.follow(this, sampler::subscribe, snapshot -> refresh());
+    }
+
+    private void figure(String header, java.util.function.Function<HostGuest, String> text,
+            java.util.function.ToLongFunction<ContextFigures> value) {
+        grid.addColumn(r -> text.apply(r.guest())).setHeader(header).setAutoWidth(true)
+                .setComparator(Comparator.comparingLong(r -> GuestFiguresText.value(r.guest(), value)));
+    }
+
+    private void refresh() {
+        List<String> lines = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        List<String> hosts = new ArrayList<>();
+        for (HostStatus status : fleet.otherHosts()) {
+            hosts.add(status.name());
+            lines.add(summary(status));
+            status.guests().forEach(g -> rows.add(new Row(status.name(), status.reachable(), g)));
+        }
+        List<String> choices = new ArrayList<>(List.of(ALL));
+        choices.addAll(hosts);
+        if (!choices.equals(hostFilter.getListDataView().getItems().toList())) {
+            String chosen = hostFilter.getValue();
+            hostFilter.setItems(choices);
+            hostFilter.setValue(chosen != null && choices.contains(chosen) ? chosen : ALL);
+        }
+        if (!lines.equals(shownLines)) {
+            shownLines = lines;
+            hostLines.removeAll();
+            lines.forEach(l -> hostLines.add(new Div(new Span(l))));
+        }
+        if (!rows.equals(all)) {
+            all = rows;
+            show();
+        }
+    }
+
+    private static String summary(HostStatus status) {
+        HostLine line = HostLine.of(status);
+        if (!line.reachable()) {
+            return status.name() + ": " + line.problem() + " (last contact " + line.lastContact() + ")";
+        }
+        return status.name() + ": load " + line.load() + ", memory " + line.memory() + ", running guests " + status.running()
+                + " of " + status.guests().size();
+    }
+
+    private void show() {
+        String host = hostFilter.getValue();
+        grid.setItems(all.stream().filter(r -> host == null || host.equals(ALL) || r.host().equals(host)).toList());
+    }
+}

@@ -1,0 +1,25 @@
+package org.vsconsole.fleet;
+
+import com.vaadin.flow.component.Component;
+import java.util.Optional;
+import org.vsconsole.monitoring.DashboardSection;
+import org.vsconsole.monitoring.Sampler;
+
+/** Adds the other hosts to every dashboard whose user may see one of their guests (staff: any other host). */
+@org.springframework.stereotype.Component
+class OtherHostsDashboardSection implements DashboardSection {
+
+    private final FleetGuests fleet;
+    private final Sampler sampler;
+
+    OtherHostsDashboardSection(FleetGuests fleet, Sampler sampler) {
+        this.fleet = fleet;
+        this.sampler = sampler;
+    }
+
+    @Override
+    public Optional<Component> create() {
+        // otherHosts() already leaves out, for an owner, the hosts where they own nothing
+        return fleet.otherHosts().isEmpty() ? Optional.empty() : Optional.of(new OtherHostsDashboard(fleet, sampler));
+    }
+}
