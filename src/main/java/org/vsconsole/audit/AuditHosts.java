@@ -20,7 +20,7 @@ public final class AuditHosts {
 
     private static final List<String> FLEET_ACTIONS = List.of(AuditActions.HOST_ADD, AuditActions.HOST_REMOVE,
             AuditActions.GUEST_CREATE, AuditActions.GUEST_DELETE, AuditActions.GUEST_START, AuditActions.GUEST_STOP,
-            AuditActions.LIMITS_SET);
+            AuditActions.LIMITS_SET, AuditActions.GUEST_APPEARED_OUTSIDE, AuditActions.GUEST_REMOVED_OUTSIDE);
     private static final Set<String> FLEET = Set.copyOf(FLEET_ACTIONS);
     private static final String ON_HOST = " on host ";
     private static final String HOST = "host ";

@@ -26,7 +26,6 @@ import org.vsconsole.monitoring.GuestLive;
 import org.vsconsole.monitoring.HostFigures;
 import org.vsconsole.monitoring.HostSnapshot;
 import org.vsconsole.monitoring.Sampler;
-import org.vsconsole.security.GuestOwnership;
 
 /**
  * Every host the console runs: its own (from the sampler it already has) and each managed host,
@@ -40,7 +39,7 @@ public class Fleet implements SmartLifecycle {
     private final FleetProperties properties;
     private final HostDriver localDriver;
     private final Sampler sampler;
-    private final GuestOwnership ownership;
+    private final RemoteGuestChanges changes;
     private final Clock clock;
     private final java.nio.file.Path identityFile;
     private final Map<String, RemoteHost> remotes = new ConcurrentSkipListMap<>();
@@ -50,9 +49,9 @@ public class Fleet implements SmartLifecycle {
     private @Nullable ExecutorService lookers;
 
     Fleet(ManagedHostRepository repository, FleetProperties properties, ConsoleProperties console, HostDriver localDriver,
-            Sampler sampler, GuestOwnership ownership) {
+            Sampler sampler, RemoteGuestChanges changes) {
         this.repository = repository;
-        this.ownership = ownership;
+        this.changes = changes;
         this.properties = properties;
         this.localDriver = localDriver;
         this.sampler = sampler;
@@ -112,9 +111,8 @@ public class Fleet implements SmartLifecycle {
     }
 
     void connect(ManagedHost host) {
-        // a guest gone from its host (deleted there, by the console or by hand) takes its owners with it
         RemoteHost remote = new RemoteHost(host, identity(), properties.timeout(), clock,
-                guests -> ownership.hostListed(host.name(), guests));
+                guests -> changes.listed(host.name(), guests));
         RemoteHost before = remotes.put(host.name(), remote);
         if (before != null) {
             before.close();
@@ -131,7 +129,7 @@ public class Fleet implements SmartLifecycle {
         if (remote != null) {
             remote.close();
         }
-        ownership.hostRemoved(name);
+        changes.forget(name);
     }
 
     private HostStatus local() {

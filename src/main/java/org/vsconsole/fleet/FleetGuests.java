@@ -38,8 +38,11 @@ public class FleetGuests {
     private final JobService jobs;
     private final CurrentUser currentUser;
     private final GuestOwnership ownership;
+    private final RemoteGuestChanges changes;
 
-    FleetGuests(Fleet fleet, AuditService audit, JobService jobs, CurrentUser currentUser, GuestOwnership ownership) {
+    FleetGuests(Fleet fleet, AuditService audit, JobService jobs, CurrentUser currentUser, GuestOwnership ownership,
+            RemoteGuestChanges changes) {
+        this.changes = changes;
         this.fleet = fleet;
         this.audit = audit;
         this.jobs = jobs;
@@ -120,7 +123,7 @@ public class FleetGuests {
                 throw new InvalidInputException("context", "a static context is needed on another host");
             }
             AgentHostDriver agent = managedAgent(host);
-            HostGuest created = agent.createGuest(name, context, null);
+            HostGuest created = expecting(host, name, () -> agent.createGuest(name, context, null));
             fleet.lookAgain(host);
             job[0] = jobs.submit("guest.create", "Create guest " + name + " on host " + host, name, work -> {
                 work.log("Building the root of " + name + " on " + host + " (skeleton)");
@@ -161,11 +164,26 @@ public class FleetGuests {
                     if (!guest.equals(confirm)) {
                         throw new InvalidInputException("confirm", "type the guest's name, '" + guest + "', to delete it");
                     }
-                    managedAgent(host).deleteGuest(guest);
+                    AgentHostDriver agent = managedAgent(host);
+                    expecting(host, guest, () -> {
+                        agent.deleteGuest(guest);
+                        return guest;
+                    });
                     ownership.guestRemoved(HostGrammar.guestOnHost(host, guest));
                     fleet.lookAgain(host);
                     return Map.of("deleted", guest);
                 });
+    }
+
+    /** Runs {@code change} to {@code guest}'s existence on {@code host}, so the next look does not report it as done by hand. */
+    private <T> T expecting(String host, String guest, java.util.function.Supplier<T> change) {
+        changes.expect(host, guest);
+        try {
+            return change.get();
+        } catch (RuntimeException e) {
+            changes.unexpect(host, guest);
+            throw e;
+        }
     }
 
     private AgentHostDriver managedAgent(String host) {

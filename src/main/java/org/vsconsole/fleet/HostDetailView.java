@@ -98,9 +98,6 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
         guests.addComponentColumn(this::nameCell).setHeader("Guest").setAutoWidth(true);
         guests.addColumn(g -> g.context() == null ? "–" : Integer.toString(g.context())).setHeader("Context").setAutoWidth(true);
         guests.addComponentColumn(HostDetailView::runningCell).setHeader("State").setAutoWidth(true);
-        guests.addColumn(GuestFiguresText::processes).setHeader("Processes").setAutoWidth(true);
-        guests.addColumn(GuestFiguresText::rss).setHeader("RSS").setAutoWidth(true);
-        guests.addColumn(GuestFiguresText::uptime).setHeader("Uptime").setAutoWidth(true);
         if (staff && !local) {
             guests.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         }
@@ -139,8 +136,10 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
                 facts.add(HostSettingsView.hostFacts(f, null));
             }
         }
-        if (!status.guests().equals(shownGuests)) {
-            shownGuests = status.guests();
+        // their figures are the dashboard's: here a row (and its buttons) is redrawn only when its state changes
+        List<HostGuest> now = status.guests().stream().map(HostGuest::withoutFigures).toList();
+        if (!now.equals(shownGuests)) {
+            shownGuests = now;
             guests.setItems(shownGuests);
         }
     }

@@ -77,7 +77,9 @@ public class OtherHostsGuests extends VerticalLayout {
         List<String> hosts = new ArrayList<>();
         for (HostStatus status : fleet.otherHosts()) {
             hosts.add(status.name());
-            status.guests().forEach(g -> rows.add(new Row(status.name(), g, g.context() == null ? "—" : g.context().toString(),
+            // without figures: a row (and its buttons) is redrawn when its state changes, not at every look
+            status.guests().stream().map(HostGuest::withoutFigures).forEach(g -> rows.add(new Row(status.name(), g,
+                    g.context() == null ? "—" : g.context().toString(),
                     RemoteGuestBadges.label(g, status.reachable()))));
         }
         setVisible(!hosts.isEmpty());

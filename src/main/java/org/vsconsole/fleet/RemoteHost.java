@@ -83,6 +83,8 @@ final class RemoteHost implements AutoCloseable {
             if (status.reachable()) {
                 log.warn("Host {}: {}", host.name(), problem);
             }
+            // read the facts again once it answers: it may have come back with another kernel or engine
+            facts = null;
             HostStatus last = status;
             status = new HostStatus(host.name(), false, where(host), problem, last.driver(), last.facts(), last.load(),
                     last.guests(), last.lastContact());

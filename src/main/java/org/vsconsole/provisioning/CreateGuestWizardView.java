@@ -134,11 +134,12 @@ public class CreateGuestWizardView extends VerticalLayout {
         hostname.setPlaceholder("same as the name");
         domain.setPlaceholder("optional, e.g. example.com");
         ip.setValue(suggest(creation::suggestAddress));
-        ip.setHelperText("A free address of the pool is suggested");
+        ip.setHelperText("A free address of this host's pool is suggested; addresses are unique per host");
         prefix.setValue(Integer.toString(creation.poolPrefix()));
         iface.setValue(creation.defaultInterface());
         context.setValue(suggest(creation::suggestXid));
-        context.setHelperText("Static range " + HostGrammar.MIN_XID + ".." + HostGrammar.MAX_XID + "; a free id is suggested");
+        context.setHelperText("Static range " + HostGrammar.MIN_XID + ".." + HostGrammar.MAX_XID
+                + "; a free id is suggested. Unique on this host: another host may use the same id");
         name.addValueChangeListener(e -> show(name, checks.name(e.getValue())));
         ip.addValueChangeListener(e -> show(ip, checks.address(e.getValue())));
         context.addValueChangeListener(e -> show(context, checks.context(e.getValue())));

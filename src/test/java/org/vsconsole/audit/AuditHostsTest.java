@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,8 @@ import org.vsconsole.base.InvalidInputException;
 @ConsoleSpringTest
 @WithMockUser(username = "admin", roles = "ADMIN")
 class AuditHostsTest {
+
+    private static final String ACTOR = "audit-hosts-" + ProcessHandle.current().pid();
 
     @Autowired
     AuditService audit;
@@ -53,7 +56,7 @@ class AuditHostsTest {
         assertThat(local).extracting(AuditEvent::action).containsExactlyInAnyOrder(AuditActions.GUEST_START,
                 AuditActions.AUTH_SIGN_IN, AuditActions.GUEST_STOP);
         assertThat(local).allSatisfy(e -> assertThat(AuditHosts.of(e)).isEqualTo("local"));
-        assertThat(search.count(new AuditQuery(null, null, null, null, from, null, null)))
+        assertThat(search.count(new AuditQuery(ACTOR, null, null, null, from, null, null)))
                 .as("every row is under exactly one host").isEqualTo(onBeta.size() + onGamma.size() + local.size());
     }
 
@@ -65,10 +68,11 @@ class AuditHostsTest {
     }
 
     private void record(String action, AuditTarget target) {
-        audit.record(AuditEntry.ok(action, target, null, null, 1));
+        audit.record(new Actor(ACTOR, "ADMIN", null), AuditEntry.ok(action, target, null, null, 1), UUID.randomUUID().toString());
     }
 
+    /** This test's rows only: other tests share the log. */
     private List<AuditEvent> rows(Instant from, String host) {
-        return search.find(new AuditQuery(null, null, null, null, from, null, host), 0, 100);
+        return search.find(new AuditQuery(ACTOR, null, null, null, from, null, host), 0, 100);
     }
 }

@@ -129,13 +129,13 @@ class ApiClientJourneyIT {
         assertThat(guests.listGuests(0, 100)).extracting(GuestRow::getName).doesNotContain(GUEST);
 
         AuditApi audit = new AuditApi(script);
-        List<AuditEvent> events = audit.searchAudit(null, null, GUEST, null, null, null, 0, 100).getEvents();
+        List<AuditEvent> events = audit.searchAudit(null, null, GUEST, null, null, null, 0, 100, null).getEvents();
         assertThat(events).filteredOn(e -> e.getOutcome() == AuditEvent.OutcomeEnum.OK).extracting(AuditEvent::getAction)
                 .contains("guest.create", "guest.start", "limits.set", "guest.stop", "guest.delete");
         List<String> steps = List.of("guest.create", "guest.start", "limits.set", "guest.stop", "guest.delete");
         assertThat(events).filteredOn(e -> steps.contains(e.getAction())).extracting(AuditEvent::getActor)
                 .as("the token acts as its owner").containsOnly("admin");
-        List<AuditEvent> refused = audit.searchAudit(null, "api.refused", null, "denied", null, null, 0, 100).getEvents();
+        List<AuditEvent> refused = audit.searchAudit(null, "api.refused", null, "denied", null, null, 0, 100, null).getEvents();
         assertThat(refused).anySatisfy(e -> assertThat(e.getMessage()).startsWith("412 If-Match"));
         assertThat(audit.verifyAudit().getOk()).isTrue();
     }

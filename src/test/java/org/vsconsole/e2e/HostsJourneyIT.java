@@ -27,14 +27,17 @@ import org.vsconsole.host.agent.SshAgentConnector;
  * A second host in the browser: a host agent with its own trees, cgroup parent and bridge behind
  * a real OpenSSH server on a loopback port. The admin installs the console's key as the dialog
  * shows it, fetches and confirms the host key, adds the host; the Hosts view shows it reachable
- * with its driver and guest; its guest is started and stopped from the host's page; with sshd
- * gone the row says unreachable and why, and it recovers by itself when sshd is back. All of it
- * is in the audit log.
+ * with its driver and guest; its guest is started from the host's page and shows on the
+ * dashboard with its figures; with sshd gone the row says unreachable and why, and it recovers by
+ * itself when sshd is back. An owner of that guest stops it from the guest list. All of it is in
+ * the audit log, found under the host's name.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HostsJourneyIT {
 
     private static final String PASSWORD = "hosts-admin-password-12";
+    private static final String OWNER = "remote-owner";
+    private static final String OWNER_PASSWORD = "remote-owner-password-12";
     private static final String BRIDGE = "vsbrhosts";
     private static final int XID = 4281;
     private static final AdminApi API = new AdminApi(() -> HostsJourneyIT.console, PASSWORD);
@@ -178,7 +181,7 @@ class HostsJourneyIT {
         browser.open(console.url("guests"));
         browser.await(By.id("other-hosts-grid"));
         browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("other-hosts-grid", "remote1").contains("second"));
-        assertThat(browser.gridRow("other-hosts-grid", "remote1")).containsExactly("second", "remote1", Integer.toString(XID),
+        assertThat(browser.gridRow("other-hosts-grid", "remote1")).startsWith("second", "remote1", Integer.toString(XID),
                 "stopped");
         browser.screenshot("guest-list-other-hosts");
         browser.open(console.url("hosts/second"));
@@ -201,6 +204,21 @@ class HostsJourneyIT {
                 .as("and applied live").isEqualTo("40");
         browser.screenshot("host-detail");
 
+        // the dashboard shows the other host and its guest's vserver-stat figures
+        browser.open(console.url("dashboard"));
+        browser.await(By.id("dashboard-other-hosts-grid"));
+        browser.waitUntil(Duration.ofSeconds(15), () -> browser.gridRow("dashboard-other-hosts-grid", "remote1").contains("running"));
+        List<String> figures = browser.gridRow("dashboard-other-hosts-grid", "remote1");
+        assertThat(figures.subList(0, 3)).containsExactly("second", Integer.toString(XID), "remote1");
+        assertThat(Integer.parseInt(figures.get(3))).as("PROC: the skeleton's init and its sleep").isGreaterThanOrEqualTo(1);
+        assertThat(figures.get(5)).as("RSS").isNotEqualTo("—");
+        assertThat(browser.driver().findElement(By.id("dashboard-host-lines")).getText()).contains("second: load")
+                .contains("running guests 1 of 1");
+        browser.screenshot("dashboard-other-hosts");
+
+        // an owner of that guest, named host/guest
+        createOwner(OWNER, "second/remote1");
+
         host.stop();
         // OpenSSH keeps an open session's agent running; end it as a network outage would
         LoopbackSshHost.killAgents(hostData);
@@ -216,12 +234,23 @@ class HostsJourneyIT {
         browser.waitUntil(Duration.ofSeconds(90), () -> state("second").equals("reachable"));
         assertThat(browser.gridRow("hosts-grid", "second")).as("the guest ran on meanwhile").contains("1 (1 running)");
 
+        // the owner sees their guest on the other host, and nothing else there, and stops it
+        browser.click("sign-out");
+        firstSignIn(OWNER);
+        browser.open(console.url("guests"));
+        browser.await(By.id("other-hosts-grid"));
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("other-hosts-grid", "remote1").contains("running"));
+        assertThat(browser.gridRows("other-hosts-grid")).hasSize(1);
+        browser.screenshot("guest-list-owner-other-host");
+        browser.click("other-guest-stop-second-remote1");
+        browser.click("other-guest-stop-confirm");
+        browser.waitUntil(Duration.ofSeconds(60), () -> browser.gridRow("other-hosts-grid", "remote1").contains("stopped"));
+        browser.click("sign-out");
+        browser.signIn(console, "admin", PASSWORD);
+
         browser.open(console.url("hosts/second"));
         browser.await(By.id("host-guests"));
-        browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("host-guests", "remote1").contains("running"));
-        browser.click("host-guest-stop-remote1");
-        browser.click("host-guest-stop-confirm");
-        browser.waitUntil(Duration.ofSeconds(60), () -> browser.gridRow("host-guests", "remote1").contains("stopped"));
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("host-guests", "remote1").contains("stopped"));
         browser.click("host-guest-delete-remote1");
         browser.type("remote-delete-name", "remote1");
         browser.click("remote-delete-confirm");
@@ -234,8 +263,10 @@ class HostsJourneyIT {
                 .contains("\"outcome\":\"failed\"");
         assertThat(API.call("GET", "api/v1/audit?action=guest.start", null).body())
                 .contains("guest remote1 on host second").contains("\"outcome\":\"ok\"");
-        assertThat(API.call("GET", "api/v1/audit?action=guest.stop", null).body())
-                .contains("guest remote1 on host second");
+        assertThat(API.call("GET", "api/v1/audit?action=guest.stop&host=second", null).body())
+                .contains("guest remote1 on host second").contains("\"actor\":\"" + OWNER + "\"");
+        assertThat(API.call("GET", "api/v1/audit?action=guest.stop&host=local", null).body())
+                .as("another host's rows are not this host's").doesNotContain("on host second");
         assertThat(API.call("GET", "api/v1/audit?action=limits.set", null).body())
                 .contains("guest remote1 on host second").contains("\\\"appliedLive\\\":true");
         assertThat(API.call("GET", "api/v1/audit?action=guest.create", null).body())
@@ -244,6 +275,50 @@ class HostsJourneyIT {
                 .contains("guest remote1 on host second").contains("\"outcome\":\"ok\"");
         assertThat(API.call("GET", "api/v1/hosts/second/guests", null).body()).isEqualTo("[]");
         assertThat(API.call("GET", "api/v1/audit/verify", null).body()).contains("\"ok\":true");
+
+        browser.open(console.url("audit"));
+        browser.await(By.id("audit-grid"));
+        browser.type("audit-filter-host", "second");
+        browser.waitUntil(Duration.ofSeconds(10), () -> !browser.gridRows("audit-grid").isEmpty()
+                && browser.gridRows("audit-grid").stream().allMatch(r -> r.contains("second")));
+        assertThat(browser.gridRows("audit-grid").stream().map(r -> r.get(3)).distinct())
+                .contains("guest.stop", "guest.delete", "limits.set");
+        browser.screenshot("audit-host-filter");
+
+        // the guest is gone, and so is its owner's claim on it: a new remote1 there would not be theirs
+        browser.open(console.url("users"));
+        browser.await(By.id("users-grid"));
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("users-grid", OWNER).size() > 1);
+        assertThat(String.join(" ", browser.gridRow("users-grid", OWNER))).doesNotContain("second/remote1");
+    }
+
+    /** Creates an owner of {@code guests} in the Users view; the initial password is changed at the first sign-in. */
+    private static void createOwner(String name, String guests) {
+        browser.open(console.url("users"));
+        browser.await(By.id("users-grid"));
+        browser.click("new-user");
+        browser.type("user-name", name);
+        browser.type("user-password", "Initial-" + OWNER_PASSWORD);
+        browser.js("for (const c of document.querySelectorAll('#user-roles vaadin-checkbox')) {"
+                + " if (c.textContent.trim().startsWith('Guest owner')) { c.click(); } }");
+        browser.waitForVaadin();
+        browser.type("user-guests", guests);
+        browser.click("save-user");
+        browser.waitUntil(Duration.ofSeconds(15), () -> String.join(" ", browser.gridRow("users-grid", name)).contains(guests));
+    }
+
+    private static void firstSignIn(String name) {
+        browser.open(console.url("login"));
+        browser.await(By.cssSelector("#login-form input[name='username']")).sendKeys(name);
+        browser.await(By.cssSelector("#login-form input[name='password']")).sendKeys("Initial-" + OWNER_PASSWORD,
+                org.openqa.selenium.Keys.ENTER);
+        browser.await(By.id("current-password"));
+        browser.type("current-password", "Initial-" + OWNER_PASSWORD);
+        browser.type("new-password", OWNER_PASSWORD);
+        browser.type("repeat-password", OWNER_PASSWORD);
+        browser.click("change-password");
+        browser.waitUntil(Duration.ofSeconds(30), () -> browser.driver().findElements(By.id("current-password")).isEmpty());
+        browser.await(By.id("sign-out"));
     }
 
     private static String jobs() {

@@ -50,12 +50,12 @@ class AuditController {
     ResponseEntity<Page> find(@RequestParam(required = false) @Nullable String actor,
             @RequestParam(required = false) @Nullable String action,
             @RequestParam(required = false) @Nullable String target,
-            @Parameter(description = "The host a row is about: local, or a managed host's name") @RequestParam(required = false) @Nullable String host,
             @Parameter(description = "ok, denied or failed") @RequestParam(required = false) @Nullable String outcome,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
             @RequestParam(defaultValue = "0") int offset,
-            @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100") int limit) {
+            @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100") int limit,
+            @Parameter(description = "The host a row is about: local, or a managed host's name") @RequestParam(required = false) @Nullable String host) {
         new Paging(offset, limit);
         AuditQuery q = new AuditQuery(actor, action, target, outcome(outcome), from, to, host);
         long total = search.count(q);
