@@ -140,17 +140,34 @@ public class FleetGuests {
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
     @AuditedAction(AuditActions.LIMITS_SET)
     public boolean setLimit(String host, String guest, String limit, long soft, long hard) {
+        return saveLimits(host, guest, Map.of(limit, new LimitValues(soft, hard)));
+    }
+
+    /**
+     * Saves several limits of a managed host's guest there (a preset), one audit row for all, and
+     * applies them live when it runs; true when applied live. Limits the host refuses stop the rest.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @AuditedAction(AuditActions.LIMITS_SET)
+    public boolean setLimits(String host, String guest, Map<String, LimitValues> limits) {
+        return saveLimits(host, guest, limits);
+    }
+
+    private boolean saveLimits(String host, String guest, Map<String, LimitValues> limits) {
         boolean[] live = new boolean[1];
         Map<String, Object> before = new java.util.LinkedHashMap<>();
-        before.put("limit", shown(limit));
-        before.put("soft", soft);
-        before.put("hard", hard);
-        audit.audited(AuditActions.LIMITS_SET, target(host, guest), before,
-                () -> {
-                    remoteGuest(host, guest);
-                    live[0] = managedAgent(host).setLimit(guest, limit, new LimitValues(soft, hard));
-                    return Map.of("limit", limit, "soft", soft, "hard", hard, "appliedLive", live[0]);
-                });
+        limits.forEach((limit, v) -> before.put(shown(limit), Map.of("soft", v.soft(), "hard", v.hard())));
+        audit.audited(AuditActions.LIMITS_SET, target(host, guest), before, () -> {
+            remoteGuest(host, guest);
+            AgentHostDriver agent = managedAgent(host);
+            Map<String, Object> after = new java.util.LinkedHashMap<>();
+            for (var limit : limits.entrySet()) {
+                live[0] = agent.setLimit(guest, limit.getKey(), limit.getValue());
+                after.put(limit.getKey(), Map.of("soft", limit.getValue().soft(), "hard", limit.getValue().hard()));
+            }
+            after.put("appliedLive", live[0]);
+            return after;
+        });
         return live[0];
     }
 

@@ -131,6 +131,7 @@ public class LimitPresetsView extends VerticalLayout {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Apply " + preset.name());
         TextField guests = new TextField("Guests (separated by spaces or commas)");
+        guests.setHelperText("A guest on another host as host/name");
         guests.setId("preset-guests");
         guests.setWidth("30em");
         Grid<PresetResult> results = new Grid<>(PresetResult.class, false);

@@ -23,6 +23,7 @@ import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.LimitValues;
+import org.vsconsole.fleet.FleetGuests;
 import org.vsconsole.host.config.ConfigChange;
 import org.vsconsole.host.config.ConfigConflictException;
 import org.vsconsole.host.config.GuestConfig;
@@ -61,9 +62,12 @@ public class LimitService {
     private final ContextOccupants occupants;
     private final SyncService sync;
     private final GuestLimitsReader reads;
+    private final FleetGuests fleet;
+
     LimitService(GuestConfigReader configs, GuestConfigWriter writer, HostDriver driver, HostProperties host,
             Sampler sampler, AuditService audit, GuestLocks locks, CurrentUser currentUser,
-            ContextOccupants occupants, SyncService sync, GuestLimitsReader reads) {
+            ContextOccupants occupants, SyncService sync, GuestLimitsReader reads, FleetGuests fleet) {
+        this.fleet = fleet;
         this.reads = reads;
         this.sync = sync;
         this.occupants = occupants;
@@ -131,6 +135,11 @@ public class LimitService {
         List<PresetResult> results = new ArrayList<>();
         for (String guest : guests) {
             try {
+                int slash = guest.indexOf('/');
+                if (slash > 0) {
+                    results.add(applyOnOtherHost(guest.substring(0, slash), guest.substring(slash + 1), values));
+                    continue;
+                }
                 if (!currentUser.maySee(guest)) {
                     throw new AccessDeniedException("not allowed");
                 }
@@ -148,6 +157,16 @@ public class LimitService {
             }
         }
         return results;
+    }
+
+    /** A preset for {@code guest} of managed host {@code host}: saved there by its agent, one audit row there. */
+    private PresetResult applyOnOtherHost(String host, String guest, Map<KnownLimit, LimitValues> values) {
+        Map<String, LimitValues> byName = new java.util.LinkedHashMap<>();
+        values.forEach((limit, v) -> byName.put(limit.fileName(), v));
+        boolean live = fleet.setLimits(host, guest, byName);
+        return new PresetResult(host + "/" + guest, true, live
+                ? "saved on " + host + " and applied to the running guest"
+                : "saved on " + host + "; applies at the next start");
     }
 
     /** Audited change of already validated values. */

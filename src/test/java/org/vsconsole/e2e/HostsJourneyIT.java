@@ -204,6 +204,16 @@ class HostsJourneyIT {
                 .as("and applied live").isEqualTo("40");
         browser.screenshot("host-detail");
 
+        // a limit preset applies to another host's guest as to this host's: saved there, applied live
+        HttpResponse<String> preset = API.call("POST", "api/v1/limit-presets/small/apply",
+                "{\"guests\":[\"second/remote1\",\"second/no-such-guest\"]}");
+        assertThat(preset.statusCode()).isEqualTo(200);
+        assertThat(preset.body()).contains("{\"guest\":\"second/remote1\",\"ok\":true,"
+                + "\"message\":\"saved on second and applied to the running guest\"}")
+                .contains("{\"guest\":\"second/no-such-guest\",\"ok\":false,");
+        assertThat(Files.readString(hostData.resolve("host/etc/vservers/remote1/rlimits/nproc.hard")).strip()).isEqualTo("150");
+        assertThat(Files.readString(Path.of("/sys/fs/cgroup/pids/vsc-hosts/" + XID + "/pids.max")).strip()).isEqualTo("150");
+
         // the dashboard shows the other host and its guest's vserver-stat figures
         browser.open(console.url("dashboard"));
         browser.await(By.id("dashboard-other-hosts-grid"));
