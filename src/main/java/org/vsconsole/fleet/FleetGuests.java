@@ -24,9 +24,11 @@ import org.vsconsole.security.CurrentUser;
 import org.vsconsole.security.GuestOwnership;
 
 /**
- * What staff see and do across hosts: each host's state and guests, and starting and stopping a
- * managed host's guest. The agent there resolves the guest from its own config, so the console
- * sends a name only; the audit row names the host beside the guest.
+ * What users see and do across hosts: each host's state and guests (staff: all; an owner: the
+ * guests they own, named host/guest), starting and stopping a managed host's guest (staff and its
+ * owners), and creating, limiting and deleting one (staff). The agent there resolves the guest
+ * from its own config, so the console sends a name only; the audit row names the host beside the
+ * guest.
  */
 @Service
 public class FleetGuests {

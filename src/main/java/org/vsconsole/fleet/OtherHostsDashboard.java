@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,15 +24,13 @@ import org.vsconsole.monitoring.Sampler;
  */
 class OtherHostsDashboard extends VerticalLayout {
 
-    private static final String ALL = "All other hosts";
-
     /** One guest of another host, with the host's reachability for its state. */
     record Row(String host, boolean reachable, HostGuest guest) {
     }
 
     private final FleetGuests fleet;
     private final Div hostLines = new Div();
-    private final Select<String> hostFilter = new Select<>();
+    private final HostFilter hostFilter = new HostFilter("dashboard-host-filter", this::show);
     private final Grid<Row> grid = new Grid<>();
     private List<String> shownLines = List.of();
     private List<Row> all = List.of();
@@ -42,9 +39,6 @@ class OtherHostsDashboard extends VerticalLayout {
         this.fleet = fleet;
         setPadding(false);
         setId("dashboard-other-hosts");
-        hostFilter.setId("dashboard-host-filter");
-        hostFilter.setAriaLabel("Host");
-        hostFilter.addValueChangeListener(e -> show());
         HorizontalLayout header = new HorizontalLayout(new H3("Other hosts"), hostFilter);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         hostLines.setId("dashboard-host-lines");
@@ -89,13 +83,7 @@ class OtherHostsDashboard extends VerticalLayout {
             lines.add(summary(status));
             status.guests().forEach(g -> rows.add(new Row(status.name(), status.reachable(), g)));
         }
-        List<String> choices = new ArrayList<>(List.of(ALL));
-        choices.addAll(hosts);
-        if (!choices.equals(hostFilter.getListDataView().getItems().toList())) {
-            String chosen = hostFilter.getValue();
-            hostFilter.setItems(choices);
-            hostFilter.setValue(chosen != null && choices.contains(chosen) ? chosen : ALL);
-        }
+        hostFilter.offer(hosts);
         if (!lines.equals(shownLines)) {
             shownLines = lines;
             hostLines.removeAll();
@@ -117,7 +105,6 @@ class OtherHostsDashboard extends VerticalLayout {
     }
 
     private void show() {
-        String host = hostFilter.getValue();
-        grid.setItems(all.stream().filter(r -> host == null || host.equals(ALL) || r.host().equals(host)).toList());
+        grid.setItems(all.stream().filter(r -> hostFilter.shows(r.host())).toList());
     }
 }

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +26,6 @@ import org.vsconsole.security.CurrentUser;
  */
 public class OtherHostsGuests extends VerticalLayout {
 
-    private static final String ALL = "All other hosts";
-
     /** One guest of another host; {@code state} says "unknown" while its host cannot be reached. */
     record Row(String host, HostGuest guest, String context, String state) {
     }
@@ -36,7 +33,7 @@ public class OtherHostsGuests extends VerticalLayout {
     private final FleetGuests fleet;
     private final CurrentUser currentUser;
     private final Grid<Row> grid = new Grid<>();
-    private final Select<String> hostFilter = new Select<>();
+    private final HostFilter hostFilter = new HostFilter("other-hosts-filter", this::show);
     private List<Row> all = List.of();
     private String search = "";
 
@@ -45,9 +42,6 @@ public class OtherHostsGuests extends VerticalLayout {
         this.currentUser = currentUser;
         setPadding(false);
         setId("other-hosts-guests");
-        hostFilter.setId("other-hosts-filter");
-        hostFilter.setAriaLabel("Host");
-        hostFilter.addValueChangeListener(e -> show());
         HorizontalLayout header = new HorizontalLayout(new H3("On other hosts"), hostFilter);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         grid.setId("other-hosts-grid");
@@ -83,13 +77,7 @@ public class OtherHostsGuests extends VerticalLayout {
                     RemoteGuestBadges.label(g, status.reachable()))));
         }
         setVisible(!hosts.isEmpty());
-        List<String> choices = new ArrayList<>(List.of(ALL));
-        choices.addAll(hosts);
-        if (!choices.equals(hostFilter.getListDataView().getItems().toList())) {
-            String chosen = hostFilter.getValue();
-            hostFilter.setItems(choices);
-            hostFilter.setValue(chosen != null && choices.contains(chosen) ? chosen : ALL);
-        }
+        hostFilter.offer(hosts);
         if (!rows.equals(all)) {
             all = rows;
             show();
@@ -97,8 +85,7 @@ public class OtherHostsGuests extends VerticalLayout {
     }
 
     private void show() {
-        String host = hostFilter.getValue();
-        grid.setItems(all.stream().filter(r -> host == null || host.equals(ALL) || r.host().equals(host))
+        grid.setItems(all.stream().filter(r -> hostFilter.shows(r.host()))
                 .filter(r -> search.isEmpty() || r.guest().name().contains(search) || r.host().contains(search)).toList());
     }
 

@@ -227,7 +227,7 @@ class HostsJourneyIT {
         browser.screenshot("dashboard-other-hosts");
 
         // an owner of that guest, named host/guest
-        createOwner(OWNER, "second/remote1");
+        ConsoleUsers.create(browser, console, OWNER, "Initial-" + OWNER_PASSWORD, "Guest owner", "second/remote1");
 
         host.stop();
         // OpenSSH keeps an open session's agent running; end it as a network outage would
@@ -246,7 +246,7 @@ class HostsJourneyIT {
 
         // the owner sees their guest on the other host, and nothing else there, and stops it
         browser.click("sign-out");
-        firstSignIn(OWNER);
+        ConsoleUsers.firstSignIn(browser, console, OWNER, "Initial-" + OWNER_PASSWORD, OWNER_PASSWORD);
         browser.open(console.url("guests"));
         browser.await(By.id("other-hosts-grid"));
         browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("other-hosts-grid", "remote1").contains("running"));
@@ -300,35 +300,6 @@ class HostsJourneyIT {
         browser.await(By.id("users-grid"));
         browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("users-grid", OWNER).size() > 1);
         assertThat(String.join(" ", browser.gridRow("users-grid", OWNER))).doesNotContain("second/remote1");
-    }
-
-    /** Creates an owner of {@code guests} in the Users view; the initial password is changed at the first sign-in. */
-    private static void createOwner(String name, String guests) {
-        browser.open(console.url("users"));
-        browser.await(By.id("users-grid"));
-        browser.click("new-user");
-        browser.type("user-name", name);
-        browser.type("user-password", "Initial-" + OWNER_PASSWORD);
-        browser.js("for (const c of document.querySelectorAll('#user-roles vaadin-checkbox')) {"
-                + " if (c.textContent.trim().startsWith('Guest owner')) { c.click(); } }");
-        browser.waitForVaadin();
-        browser.type("user-guests", guests);
-        browser.click("save-user");
-        browser.waitUntil(Duration.ofSeconds(15), () -> String.join(" ", browser.gridRow("users-grid", name)).contains(guests));
-    }
-
-    private static void firstSignIn(String name) {
-        browser.open(console.url("login"));
-        browser.await(By.cssSelector("#login-form input[name='username']")).sendKeys(name);
-        browser.await(By.cssSelector("#login-form input[name='password']")).sendKeys("Initial-" + OWNER_PASSWORD,
-                org.openqa.selenium.Keys.ENTER);
-        browser.await(By.id("current-password"));
-        browser.type("current-password", "Initial-" + OWNER_PASSWORD);
-        browser.type("new-password", OWNER_PASSWORD);
-        browser.type("repeat-password", OWNER_PASSWORD);
-        browser.click("change-password");
-        browser.waitUntil(Duration.ofSeconds(30), () -> browser.driver().findElements(By.id("current-password")).isEmpty());
-        browser.await(By.id("sign-out"));
     }
 
     private static String jobs() {

@@ -255,29 +255,11 @@ class TerminalJourneyIT {
 
     /** Creates a user in the Users view; the initial password is changed at the first sign-in. */
     private static void createUser(String name, String roleLabelStart) {
-        browser.open(console.url("users"));
-        browser.await(By.id("users-grid"));
-        browser.click("new-user");
-        browser.type("user-name", name);
-        browser.type("user-password", "Initial-" + USER_PASSWORD);
-        browser.js("for (const c of document.querySelectorAll('#user-roles vaadin-checkbox')) {"
-                + " if (c.textContent.trim().startsWith(arguments[0])) { c.click(); } }", roleLabelStart);
-        browser.waitForVaadin();
-        browser.click("save-user");
-        browser.waitUntil(Duration.ofSeconds(15), () -> browser.texts("vaadin-grid-cell-content").contains(name));
+        ConsoleUsers.create(browser, console, name, "Initial-" + USER_PASSWORD, roleLabelStart, "");
     }
 
     private static void firstSignIn(String name) {
-        browser.open(console.url("login"));
-        browser.await(By.cssSelector("#login-form input[name='username']")).sendKeys(name);
-        browser.await(By.cssSelector("#login-form input[name='password']")).sendKeys("Initial-" + USER_PASSWORD, Keys.ENTER);
-        browser.await(By.id("current-password"));
-        browser.type("current-password", "Initial-" + USER_PASSWORD);
-        browser.type("new-password", USER_PASSWORD);
-        browser.type("repeat-password", USER_PASSWORD);
-        browser.click("change-password");
-        browser.waitUntil(Duration.ofSeconds(30), () -> browser.driver().findElements(By.id("current-password")).isEmpty());
-        browser.await(By.id("sign-out"));
+        ConsoleUsers.firstSignIn(browser, console, name, "Initial-" + USER_PASSWORD, USER_PASSWORD);
     }
 
     private static void awaitJob(String accepted) throws Exception {

@@ -61,4 +61,13 @@ class FleetGuestsAccessTest {
         assertThat(fleet.guests("beta")).isEmpty();
         assertThat(fleet.guests("local")).isEmpty();
     }
+
+    /** Action, outcome, guest target and detail of the newest audit row of {@code actor}. */
+    private String[] lastRowOf(String actor) {
+        return jdbc.sql("SELECT action, outcome, target_guest, target_detail FROM audit_event WHERE actor = ? ORDER BY seq DESC"
+                + " LIMIT 1").param(actor).query((rs,
+                        n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4)})
+                .single();
+    }
 }
