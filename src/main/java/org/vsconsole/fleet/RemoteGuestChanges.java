@@ -1,10 +1,12 @@
 package org.vsconsole.fleet;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,14 +16,15 @@ import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
 import org.vsconsole.audit.Outcome;
+import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.security.GuestOwnership;
 
 /**
  * Keeps the console in step with what a managed host lists. A guest that appears or goes between
  * two looks without the console having made or deleted it was made or removed there by hand: it
  * is logged as this host's reconcile logs its own ("external (detected)"), and a guest gone takes
- * its owners with it. The first look after the console starts is the baseline; what changed while
- * the console was not running is not logged.
+ * its owners with it. What each host listed is kept in H2, so what changed there while the
+ * console was not running is noticed at its first look; a host's very first look is the baseline.
  */
 @Component
 class RemoteGuestChanges {
@@ -30,10 +33,12 @@ class RemoteGuestChanges {
 
     private final AuditService audit;
     private final GuestOwnership ownership;
+    private final HostListingRepository listings;
     private final Map<String, Set<String>> lastListed = new HashMap<>();
     private final Map<String, Set<String>> expected = new HashMap<>();
 
-    RemoteGuestChanges(AuditService audit, GuestOwnership ownership) {
+    RemoteGuestChanges(AuditService audit, GuestOwnership ownership, HostListingRepository listings) {
+        this.listings = listings;
         this.audit = audit;
         this.ownership = ownership;
     }
@@ -52,12 +57,20 @@ class RemoteGuestChanges {
     }
 
     /** A look at {@code host} found {@code guests}; called when the list changed, and at the first look. */
-    void listed(String host, Set<String> guests) {
+    void listed(String host, Set<String> listed) {
+        // names reach H2 and the log: a host's agent that lists something no guest can be called is ignored there
+        Set<String> guests = listed.stream().filter(HostGrammar::isHostGuestName).collect(Collectors.toUnmodifiableSet());
         Set<String> before;
         Set<String> expectedHere;
         synchronized (this) {
-            before = lastListed.put(host, Set.copyOf(guests));
+            before = lastListed.containsKey(host) ? lastListed.get(host) : listings.last(host).orElse(null);
             expectedHere = expected.getOrDefault(host, new HashSet<>());
+        }
+        if (!guests.equals(before)) {
+            listings.save(host, guests, Instant.now());
+        }
+        synchronized (this) {
+            lastListed.put(host, guests);
         }
         ownership.hostListed(host, guests);
         if (before == null) {
@@ -81,6 +94,7 @@ class RemoteGuestChanges {
             lastListed.remove(host);
             expected.remove(host);
         }
+        listings.forget(host);
         ownership.hostRemoved(host);
     }
 

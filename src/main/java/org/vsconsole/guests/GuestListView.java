@@ -158,7 +158,9 @@ public class GuestListView extends VerticalLayout {
                 .setComparator(g -> pendingCount(pending.get(g.name()))).setSortable(true).setAutoWidth(true);
         grid.sort(GridSortOrder.asc(grid.getColumnByKey("name")).build());
         LiveUpdates.follow(this, sampler::subscribe, snapshot -> replaceRows(guests.summaries(snapshot)));
-        grid.setEmptyStateText("No guests yet. Create one with “New guest”, or add one under the config root.");
+        grid.setEmptyStateText(currentUser.seesAllGuests()
+                ? "No guests yet. Create one with “New guest”, or add one under the config root."
+                : "None of this host's guests is yours; an admin assigns them under Users.");
         add(header, toolbar, grid);
         expand(grid);
         OtherHostsGuests others = new OtherHostsGuests(fleet, currentUser, sampler);

@@ -31,6 +31,15 @@ class RemoteGuestChangesTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.vsconsole.audit.AuditService audit;
+
+    @Autowired
+    org.vsconsole.security.GuestOwnership ownership;
+
+    @Autowired
+    HostListingRepository listings;
+
     @Test
     void guestsMadeOrRemovedByHandAreLoggedAndTheConsolesOwnAreNot() {
         String host = "rgc" + System.nanoTime() % 100000;
@@ -52,6 +61,23 @@ class RemoteGuestChangesTest {
                 .query(String.class).list()).containsExactly("external (detected)");
         assertThat(accounts.list().stream().filter(u -> u.username().equals(host + "-owner")).findFirst().orElseThrow().guests())
                 .as("the guest removed by hand took its owner with it").isEmpty();
+    }
+
+    @Test
+    void whatChangedWhileTheConsoleWasNotRunningIsNoticedAtItsFirstLook() {
+        String host = "rgc" + System.nanoTime() % 100000;
+        changes.listed(host, Set.of("stays", "goes"));
+
+        // a console started afresh: nothing in memory, only what H2 kept
+        RemoteGuestChanges restarted = new RemoteGuestChanges(audit, ownership, listings);
+        restarted.listed(host, Set.of("stays", "came"));
+
+        assertThat(rows(host)).containsExactlyInAnyOrder("guest.appeared-outside guest came on host " + host,
+                "guest.removed-outside guest goes on host " + host);
+
+        restarted.forget(host);
+        new RemoteGuestChanges(audit, ownership, listings).listed(host, Set.of("other"));
+        assertThat(rows(host)).as("a host added again starts from a baseline").hasSize(2);
     }
 
     private List<String> rows(String host) {
