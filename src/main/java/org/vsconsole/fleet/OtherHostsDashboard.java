@@ -2,7 +2,6 @@ package org.vsconsole.fleet;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -35,7 +34,8 @@ class OtherHostsDashboard extends VerticalLayout {
     private List<String> shownLines = List.of();
     private List<Row> all = List.of();
 
-    OtherHostsDashboard(FleetGuests fleet, Sampler sampler) {
+    /** {@code staff}: the host names link to the host pages, which only staff may open. */
+    OtherHostsDashboard(FleetGuests fleet, Sampler sampler, boolean staff) {
         this.fleet = fleet;
         setPadding(false);
         setId("dashboard-other-hosts");
@@ -46,7 +46,7 @@ class OtherHostsDashboard extends VerticalLayout {
         grid.setId("dashboard-other-hosts-grid");
         grid.setAriaLabel("Guests on other hosts");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(r -> new Anchor("hosts/" + r.host(), r.host())).setHeader("HOST").setAutoWidth(true)
+        grid.addComponentColumn(r -> HostLink.of(r.host(), staff)).setHeader("HOST").setAutoWidth(true)
                 .setFlexGrow(0).setComparator(Row::host);
         grid.addColumn(r -> r.guest().context() == null ? "—" : r.guest().context().toString()).setHeader("CTX")
                 .setAutoWidth(true).setComparator(r -> r.guest().context() == null ? -1 : r.guest().context());

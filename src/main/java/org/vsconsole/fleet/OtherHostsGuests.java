@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -47,7 +46,8 @@ public class OtherHostsGuests extends VerticalLayout {
         grid.setId("other-hosts-grid");
         grid.setAriaLabel("Guests on other hosts");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(r -> new Anchor("hosts/" + r.host(), r.host())).setHeader("Host").setAutoWidth(true)
+        boolean staff = currentUser.seesAllGuests();
+        grid.addComponentColumn(r -> HostLink.of(r.host(), staff)).setHeader("Host").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(r -> r.guest().name()).setHeader("Name").setAutoWidth(true);
         grid.addColumn(Row::context).setHeader("XID").setAutoWidth(true);

@@ -183,6 +183,7 @@ class HostsJourneyIT {
         browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("other-hosts-grid", "remote1").contains("second"));
         assertThat(browser.gridRow("other-hosts-grid", "remote1")).startsWith("second", "remote1", Integer.toString(XID),
                 "stopped");
+        assertThat(browser.driver().findElements(By.cssSelector("#other-hosts-grid a[href='hosts/second']"))).isNotEmpty();
         browser.screenshot("guest-list-other-hosts");
         browser.open(console.url("hosts/second"));
         browser.await(By.id("host-guests"));
@@ -251,6 +252,8 @@ class HostsJourneyIT {
         browser.await(By.id("other-hosts-grid"));
         browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("other-hosts-grid", "remote1").contains("running"));
         assertThat(browser.gridRows("other-hosts-grid")).hasSize(1);
+        assertThat(browser.driver().findElements(By.cssSelector("#other-hosts-grid a")))
+                .as("the host's page is staff's: its name is not a link for an owner").isEmpty();
         browser.screenshot("guest-list-owner-other-host");
         browser.click("other-guest-stop-second-remote1");
         browser.click("other-guest-stop-confirm");
