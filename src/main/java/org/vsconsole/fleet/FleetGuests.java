@@ -58,8 +58,8 @@ public class FleetGuests {
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','AUDITOR')")
-    public HostStatus host(String name) {
-        return fleet.status(name).orElseThrow(() -> new InvalidInputException("host", "no host '" + name + "'"));
+    public HostStatus host(String host) {
+        return fleet.status(host).orElseThrow(() -> new InvalidInputException("host", "no host '" + host + "'"));
     }
 
     /**

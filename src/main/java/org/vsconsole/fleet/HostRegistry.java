@@ -58,17 +58,17 @@ public class HostRegistry {
 
     @PreAuthorize("hasRole('ADMIN')")
     @AuditedAction(AuditActions.HOST_ADD)
-    public ManagedHost add(@Nullable String name, @Nullable String address, @Nullable Integer port, @Nullable String user,
+    public ManagedHost add(@Nullable String host, @Nullable String address, @Nullable Integer port, @Nullable String user,
             @Nullable String fingerprint) {
         Map<String, Object> before = new LinkedHashMap<>();
-        before.put("name", shortened(name));
+        before.put("name", shortened(host));
         before.put("address", shortened(address));
         before.put("port", port);
         before.put("user", shortened(user));
         before.put("fingerprint", shortened(fingerprint));
         ManagedHost[] added = new ManagedHost[1];
-        audit.audited(AuditActions.HOST_ADD, AuditTarget.host(name), before, () -> {
-            String n = HostFields.name(name);
+        audit.audited(AuditActions.HOST_ADD, AuditTarget.host(host), before, () -> {
+            String n = HostFields.name(host);
             String a = HostFields.address(address);
             int p = HostFields.port(port);
             String u = HostFields.user(user);
@@ -88,10 +88,10 @@ public class HostRegistry {
                         + " confirmed; compare it on the host (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) before"
                         + " trusting it");
             }
-            ManagedHost host = new ManagedHost(n, a, p, u, f, actor(), clock.instant().truncatedTo(ChronoUnit.SECONDS));
-            repository.insert(host);
-            added[0] = host;
-            fleet.connect(host);
+            ManagedHost managed = new ManagedHost(n, a, p, u, f, actor(), clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            repository.insert(managed);
+            added[0] = managed;
+            fleet.connect(managed);
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("name", n);
             after.put("address", a);
@@ -106,18 +106,18 @@ public class HostRegistry {
     /** Forgets a host: its guests keep running there; the console no longer reaches it. */
     @PreAuthorize("hasRole('ADMIN')")
     @AuditedAction(AuditActions.HOST_REMOVE)
-    public void remove(String name, @Nullable String confirm) {
-        audit.audited(AuditActions.HOST_REMOVE, AuditTarget.host(name), Map.of("confirm",
+    public void remove(String host, @Nullable String confirm) {
+        audit.audited(AuditActions.HOST_REMOVE, AuditTarget.host(host), Map.of("confirm",
                 String.valueOf(shortened(confirm))), () -> {
-                    String n = HostFields.name(name);
-                    ManagedHost host = repository.find(n)
+                    String n = HostFields.name(host);
+                    ManagedHost managed = repository.find(n)
                             .orElseThrow(() -> new InvalidInputException("host", "no managed host '" + n + "'"));
                     if (!n.equals(confirm)) {
                         throw new InvalidInputException("confirm", "type the host's name, '" + n + "', to remove it");
                     }
                     repository.delete(n);
                     fleet.disconnect(n);
-                    return Map.of("removed", n, "address", host.address() + ":" + host.port());
+                    return Map.of("removed", n, "address", managed.address() + ":" + managed.port());
                 });
     }
 

@@ -5,7 +5,6 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.stereotype.Component;
-import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditEntry;
 import org.vsconsole.audit.AuditService;
 import org.vsconsole.audit.AuditTarget;
@@ -37,21 +36,22 @@ class DeniedCallAuditor {
         String action = named != null
                 ? named.value()
                 : call.getMethod().getDeclaringClass().getSimpleName() + "." + call.getMethod().getName();
-        audit.record(new AuditEntry(action, target(action, call), null, null, Outcome.DENIED,
+        audit.record(new AuditEntry(action, target(call), null, null, Outcome.DENIED,
                 "Access denied: this needs a role or guest you do not have", 0));
     }
 
-    static AuditTarget target(String action, MethodInvocation call) {
+    static AuditTarget target(MethodInvocation call) {
         Parameter[] parameters = call.getMethod().getParameters();
         @Nullable
         Object[] arguments = call.getArguments();
-        if ((action.equals(AuditActions.HOST_ADD) || action.equals(AuditActions.HOST_REMOVE)) && arguments.length > 0) {
-            return AuditTarget.host(arguments[0] instanceof String host ? host : null);
-        }
-        // a call about another host's guest names both, never the guest alone: a guest target means one of this host's
-        if (parameters.length >= 2 && parameters[0].getName().equals("host") && arguments.length >= 2
-                && arguments[0] instanceof String host) {
-            return AuditTarget.guestOnHost(host, arguments[1] instanceof String guest ? guest : null);
+        // a call about another host, or its guest, names the host: a guest target alone means one of this host's
+        int host = index(parameters, "host");
+        if (host >= 0 && host < arguments.length && parameters[host].getType() == String.class) {
+            String hostName = arguments[host] instanceof String h ? h : null;
+            int guest = index(parameters, "guest");
+            return guest < 0 || guest >= arguments.length
+                    ? AuditTarget.host(hostName)
+                    : AuditTarget.guestOnHost(hostName, arguments[guest] instanceof String g ? g : null);
         }
         for (int i = 0; i < parameters.length && i < arguments.length; i++) {
             String name = parameters[i].getName();
@@ -63,5 +63,14 @@ class DeniedCallAuditor {
             }
         }
         return AuditTarget.NONE;
+    }
+
+    private static int index(Parameter[] parameters, String name) {
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i].getName().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -55,7 +55,7 @@ class ReadOnlyTokenGuard {
         public @Nullable Object invoke(MethodInvocation call) throws Throwable {
             if (readOnly(SecurityContextHolder.getContext().getAuthentication())) {
                 String action = call.getMethod().getAnnotation(AuditedAction.class).value();
-                audit.getObject().record(new AuditEntry(action, DeniedCallAuditor.target(action, call), null, null, Outcome.DENIED,
+                audit.getObject().record(new AuditEntry(action, DeniedCallAuditor.target(call), null, null, Outcome.DENIED,
                         REFUSED, 0));
                 throw new AccessDeniedException(REFUSED);
             }
