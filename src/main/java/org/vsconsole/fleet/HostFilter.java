@@ -1,5 +1,8 @@
 package org.vsconsole.fleet;
 
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +18,17 @@ final class HostFilter extends Select<String> {
         addValueChangeListener(e -> changed.run());
     }
 
+    /** A section's heading with this filter beside it. */
+    HorizontalLayout beside(String title) {
+        HorizontalLayout header = new HorizontalLayout(new H3(title), this);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return header;
+    }
+
     /** Offers these hosts; the choice stays unless its host is gone. */
-    void offer(List<String> hosts) {
+    void offer(List<HostStatus> hosts) {
         List<String> choices = new ArrayList<>(List.of(ALL));
-        choices.addAll(hosts);
+        hosts.forEach(h -> choices.add(h.name()));
         if (!choices.equals(getListDataView().getItems().toList())) {
             String chosen = getValue();
             setItems(choices);

@@ -3,12 +3,8 @@ package org.vsconsole.fleet;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.vsconsole.base.LiveUpdates;
@@ -23,32 +19,26 @@ import org.vsconsole.monitoring.Sampler;
  */
 class OtherHostsDashboard extends VerticalLayout {
 
-    /** One guest of another host, with the host's reachability for its state. */
-    record Row(String host, boolean reachable, HostGuest guest) {
-    }
-
     private final FleetGuests fleet;
     private final Div hostLines = new Div();
     private final HostFilter hostFilter = new HostFilter("dashboard-host-filter", this::show);
-    private final Grid<Row> grid = new Grid<>();
+    private final Grid<RemoteGuestRow> grid = new Grid<>();
     private List<String> shownLines = List.of();
-    private List<Row> all = List.of();
+    private List<RemoteGuestRow> all = List.of();
 
     /** {@code staff}: the host names link to the host pages, which only staff may open. */
     OtherHostsDashboard(FleetGuests fleet, Sampler sampler, boolean staff) {
         this.fleet = fleet;
         setPadding(false);
         setId("dashboard-other-hosts");
-        HorizontalLayout header = new HorizontalLayout(new H3("Other hosts"), hostFilter);
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
         hostLines.setId("dashboard-host-lines");
         hostLines.addClassName("dashboard-summary");
         grid.setId("dashboard-other-hosts-grid");
         grid.setAriaLabel("Guests on other hosts");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addComponentColumn(r -> HostLink.of(r.host(), staff)).setHeader("HOST").setAutoWidth(true)
-                .setFlexGrow(0).setComparator(Row::host);
-        grid.addColumn(r -> r.guest().context() == null ? "—" : r.guest().context().toString()).setHeader("CTX")
+                .setFlexGrow(0).setComparator(RemoteGuestRow::host);
+        grid.addColumn(RemoteGuestRow::context).setHeader("CTX")
                 .setAutoWidth(true).setComparator(r -> r.guest().context() == null ? -1 : r.guest().context());
         grid.addColumn(r -> r.guest().name()).setHeader("NAME").setAutoWidth(true).setComparator(r -> r.guest().name());
         figure("PROC", GuestFiguresText::processes, ContextFigures::processes);
@@ -57,13 +47,13 @@ class OtherHostsDashboard extends VerticalLayout {
         figure("userTIME", GuestFiguresText::user, ContextFigures::userMs);
         figure("sysTIME", GuestFiguresText::sys, ContextFigures::sysMs);
         figure("UPTIME", GuestFiguresText::uptime, ContextFigures::uptimeMs);
-        grid.addComponentColumn(r -> RemoteGuestBadges.badge(RemoteGuestBadges.label(r.guest(), r.reachable()),
+        grid.addComponentColumn(r -> RemoteGuestBadges.badge(r.state(),
                 r.reachable() ? r.guest().problem() : "its host cannot be reached; these are the last known figures"))
                 .setHeader("STATE").setAutoWidth(true);
         grid.getColumns().forEach(c -> c.setSortable(true));
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No guests on the other hosts.");
-        add(header, hostLines, grid);
+        add(hostFilter.beside("Other hosts"), hostLines, grid);
         refresh();
         LiveUpdates.follow(this, sampler::subscribe, snapshot -> refresh());
     }
@@ -75,14 +65,9 @@ class OtherHostsDashboard extends VerticalLayout {
     }
 
     private void refresh() {
-        List<String> lines = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
-        List<String> hosts = new ArrayList<>();
-        for (HostStatus status : fleet.otherHosts()) {
-            hosts.add(status.name());
-            lines.add(summary(status));
-            status.guests().forEach(g -> rows.add(new Row(status.name(), status.reachable(), g)));
-        }
+        List<HostStatus> hosts = fleet.otherHosts();
+        List<String> lines = hosts.stream().map(OtherHostsDashboard::summary).toList();
+        List<RemoteGuestRow> rows = RemoteGuestRow.of(hosts, g -> g);
         hostFilter.offer(hosts);
         if (!lines.equals(shownLines)) {
             shownLines = lines;

@@ -4,12 +4,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.vsconsole.base.LiveUpdates;
@@ -25,15 +22,11 @@ import org.vsconsole.security.CurrentUser;
  */
 public class OtherHostsGuests extends VerticalLayout {
 
-    /** One guest of another host; {@code state} says "unknown" while its host cannot be reached. */
-    record Row(String host, HostGuest guest, String context, String state) {
-    }
-
     private final FleetGuests fleet;
     private final CurrentUser currentUser;
-    private final Grid<Row> grid = new Grid<>();
+    private final Grid<RemoteGuestRow> grid = new Grid<>();
     private final HostFilter hostFilter = new HostFilter("other-hosts-filter", this::show);
-    private List<Row> all = List.of();
+    private List<RemoteGuestRow> all = List.of();
     private String search = "";
 
     public OtherHostsGuests(FleetGuests fleet, CurrentUser currentUser, Sampler sampler) {
@@ -41,8 +34,6 @@ public class OtherHostsGuests extends VerticalLayout {
         this.currentUser = currentUser;
         setPadding(false);
         setId("other-hosts-guests");
-        HorizontalLayout header = new HorizontalLayout(new H3("On other hosts"), hostFilter);
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
         grid.setId("other-hosts-grid");
         grid.setAriaLabel("Guests on other hosts");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -50,12 +41,12 @@ public class OtherHostsGuests extends VerticalLayout {
         grid.addComponentColumn(r -> HostLink.of(r.host(), staff)).setHeader("Host").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(r -> r.guest().name()).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(Row::context).setHeader("XID").setAutoWidth(true);
+        grid.addColumn(RemoteGuestRow::context).setHeader("XID").setAutoWidth(true);
         grid.addComponentColumn(OtherHostsGuests::stateCell).setHeader("State").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No guests on the other hosts match.");
-        add(header, grid);
+        add(hostFilter.beside("On other hosts"), grid);
         refresh();
         LiveUpdates.follow(this, sampler::subscribe, snapshot -> refresh());
     }
@@ -67,15 +58,9 @@ public class OtherHostsGuests extends VerticalLayout {
     }
 
     private void refresh() {
-        List<Row> rows = new ArrayList<>();
-        List<String> hosts = new ArrayList<>();
-        for (HostStatus status : fleet.otherHosts()) {
-            hosts.add(status.name());
-            // without figures: a row (and its buttons) is redrawn when its state changes, not at every look
-            status.guests().stream().map(HostGuest::withoutFigures).forEach(g -> rows.add(new Row(status.name(), g,
-                    g.context() == null ? "—" : g.context().toString(),
-                    RemoteGuestBadges.label(g, status.reachable()))));
-        }
+        List<HostStatus> hosts = fleet.otherHosts();
+        // without figures: a row (and its buttons) is redrawn when its state changes, not at every look
+        List<RemoteGuestRow> rows = RemoteGuestRow.of(hosts, HostGuest::withoutFigures);
         setVisible(!hosts.isEmpty());
         hostFilter.offer(hosts);
         if (!rows.equals(all)) {
@@ -89,7 +74,7 @@ public class OtherHostsGuests extends VerticalLayout {
                 .filter(r -> search.isEmpty() || r.guest().name().contains(search) || r.host().contains(search)).toList());
     }
 
-    private Component actions(Row row) {
+    private Component actions(RemoteGuestRow row) {
         if (!currentUser.mayOperateOn(row.host(), row.guest().name())) {
             return new Span();
         }
@@ -104,7 +89,7 @@ public class OtherHostsGuests extends VerticalLayout {
         return buttons;
     }
 
-    private static Span stateCell(Row row) {
+    private static Span stateCell(RemoteGuestRow row) {
         return RemoteGuestBadges.badge(row.state(), row.state().equals("unknown")
                 ? "its host cannot be reached; this is the last known list"
                 : null);

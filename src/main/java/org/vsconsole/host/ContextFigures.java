@@ -23,6 +23,11 @@ public record ContextFigures(
         limits = Map.copyOf(limits);
     }
 
+    /** The same figures without the limit rows, for a reader that shows only the {@code vserver-stat} line. */
+    public ContextFigures withoutLimits() {
+        return new ContextFigures(xid, processes, threads, vszBytes, rssBytes, userMs, sysMs, uptimeMs, Map.of());
+    }
+
     /**
      * One limit row: current use, observed minimum and maximum, soft and hard limit
      * ({@link LimitValues#UNLIMITED} when none) and how often it was hit; in the limit's unit.

@@ -164,7 +164,7 @@ public class LimitService {
         Map<String, LimitValues> byName = new java.util.LinkedHashMap<>();
         values.forEach((limit, v) -> byName.put(limit.fileName(), v));
         boolean live = fleet.setLimits(host, guest, byName);
-        return new PresetResult(host + "/" + guest, true, live
+        return new PresetResult(HostGrammar.guestOnHost(host, guest), true, live
                 ? "saved on " + host + " and applied to the running guest"
                 : "saved on " + host + "; applies at the next start");
     }

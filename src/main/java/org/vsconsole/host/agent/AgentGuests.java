@@ -77,10 +77,7 @@ final class AgentGuests {
         List<HostGuest> out = new ArrayList<>(refused);
         for (GuestSpec s : specs) {
             ContextFigures f = s.xid() == 0 ? null : running.get(s.xid());
-            out.add(new HostGuest(s.name(), s.xid() == 0 ? null : s.xid(), f != null, null, f == null
-                    ? null
-                    : new ContextFigures(f.xid(), f.processes(), f.threads(), f.vszBytes(), f.rssBytes(), f.userMs(), f.sysMs(),
-                            f.uptimeMs(), java.util.Map.of())));
+            out.add(new HostGuest(s.name(), s.xid() == 0 ? null : s.xid(), f != null, null, f == null ? null : f.withoutLimits()));
         }
         out.sort(java.util.Comparator.comparing(HostGuest::name));
         return out;

@@ -13,18 +13,7 @@ class DebootstrapProgressTest {
     void stagesMoveTheBarForwardOnlyAndSuccessIsAHundred() {
         List<Integer> seen = new ArrayList<>();
         List<String> lines = new ArrayList<>();
-        DebootstrapProgress progress = new DebootstrapProgress(new BuildProgress() {
-
-            @Override
-            public void accept(String line) {
-                lines.add(line);
-            }
-
-            @Override
-            public void percent(int percent) {
-                seen.add(percent);
-            }
-        });
+        DebootstrapProgress progress = new DebootstrapProgress(BuildProgress.of(lines::add, seen::add, () -> false));
         List<String> input = new ArrayList<>(List.of("I: Target architecture can be executed", "I: Retrieving InRelease ",
                 "I: Checking Release signature", "I: Retrieving Packages ", "I: Resolving dependencies of required packages..."));
         for (int i = 0; i < 95; i++) {
