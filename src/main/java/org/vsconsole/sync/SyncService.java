@@ -292,10 +292,15 @@ public class SyncService {
         reports.countRead(config.manifest().fingerprints().size());
         String digest = config.digest();
         if (row == null || row.state() == SyncState.REMOVED) {
-            String mark = expected.remove(name);
+            String mark = expected.get(name);
             boolean byConsole = mark != null && (mark.equals(CREATED) || mark.equals(digest));
             SyncState state = byConsole || autoAdopt ? SyncState.MANAGED : SyncState.UNMANAGED;
             saveBaseline(config, state, row, now);
+            // Only now that the registry knows the guest: refuseIfUnmanaged, which does not wait
+            // for this lock, must never find neither the mark nor the registry row.
+            if (mark != null) {
+                expected.remove(name, mark);
+            }
             if (!byConsole) {
                 outside.appeared(config, state);
             }

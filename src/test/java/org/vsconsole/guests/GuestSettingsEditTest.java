@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import java.nio.file.Files;
@@ -110,7 +111,8 @@ class GuestSettingsEditTest extends GuestsTestBase {
         TextField ip = $(TextField.class).id("edit-ip");
         test(ip).setValue("10.71.5.999");
         test($(Button.class).id("edit-save")).click();
-        assertThat(ip.isInvalid()).isTrue();
+        assertThat(ip.isInvalid()).as(() -> "the refusal at the field, not elsewhere: "
+                + $(Notification.class).all().stream().map(n -> test(n).getText()).toList()).isTrue();
         assertThat(ip.getErrorMessage()).isNotBlank();
 
         test(ip).setValue("10.71.5.44");
