@@ -5,8 +5,8 @@
 #
 # Data directory layout (root-owned, 0711):
 #   web/             the web tier's own files (database, recordings, keys): web user, 0700
-#   host/etc/vservers  the config tree (or VSCONSOLE_HOST_CONFIG_ROOT): written by the web tier,
-#                      checked by the agent at every use
+#   host/etc/vservers  the config tree (or VSCONSOLE_HOST_CONFIG_ROOT): root's, 0750 in the web
+#                      user's group; the web tier reads it and the agent makes its changes
 #   host/var/lib/vservers (or VSCONSOLE_HOST_GUESTS_ROOT), run/, cache/   the agent's: root
 #   agent/agent.sock  the socket: root:<web group>, 0660, in a 0750 folder
 #
@@ -42,9 +42,9 @@ run_split() {
     shared+=(--vsconsole.host.config-root="$config" --vsconsole.host.guests-root="$guests")
 
     if [ -e /proc/virtual/info ]; then
-        # util-vserver runs scripts from the config tree as root: a tree the web tier may write is root
-        echo "On a Linux-VServer kernel the config tree holds scripts util-vserver runs as root, and config" \
-            "writes do not go through the host agent yet." >&2
+        # util-vserver's build makes the config directory itself, which the agent cannot check yet
+        echo "On a Linux-VServer kernel util-vserver's builds write the config tree themselves, which the" \
+            "host agent does not check yet." >&2
         return 1
     fi
     if ! id -u "$web_user" >/dev/null 2>&1; then
@@ -72,8 +72,12 @@ run_split() {
             mv -- "$data/$item" "$data/web/$item"
         fi
     done
-    # the config tree is written by the web tier; the agent checks what it reads there at every use
-    chown -R "$web_user:$web_user" "$data/web" "$config"
+    chown -R "$web_user:$web_user" "$data/web"
+    # the config tree is the agent's: the web tier reads it (group) and sends every change to the
+    # agent, which checks it again; nothing in it may be the web user's to write
+    chown -R "root:$web_user" "$config"
+    chmod -R g+rX,g-w "$config"
+    chmod 0750 "$config"
     chmod 0700 "$data/web"
     chown "root:$web_user" "$data/agent"
     chmod 0750 "$data/agent"

@@ -34,8 +34,13 @@ class HostConfiguration {
 
     @Bean
     GuestConfigWriter guestConfigWriter(HostProperties host, GuestConfigReader reader, ApplicationEventPublisher events,
-            ProvisioningProperties provisioning) throws IOException {
+            ProvisioningProperties provisioning, HostDriver driver) throws IOException {
         GuestConfigWriter writer = new GuestConfigWriter(host.configRoot(), host.guestsRoot(), reader);
+        if (driver instanceof AgentHostDriver owner) {
+            // the agent owns the config tree: this process reads it and sends its changes there,
+            // from the first write on (crash recovery at start puts back through the agent too)
+            writer.writeThrough(owner);
+        }
         writer.allowLinkLocalAddresses(provisioning.allowLinkLocal());
         writer.addListener(new ConfigWriteListener() {
 

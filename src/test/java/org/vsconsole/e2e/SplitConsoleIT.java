@@ -123,12 +123,38 @@ class SplitConsoleIT {
         assertThat(get("/api/v1/guests/split1/processes").body()).contains("\"guestPid\":1");
         assertThat(get("/api/v1/guests/split1/disk-usage").body()).contains("\"complete\":true");
 
+        // the config tree is the agent's: the web tier reads it, and its changes are made by the agent
+        Path config = data.resolve("host/etc/vservers");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rwxr-x---");
+        assertThat(Files.getAttribute(config, "posix:group").toString()).isEqualTo("vsconsole");
+        assertThat(Files.getOwner(config.resolve("split1")).getName()).isEqualTo("root");
+        assertThat(asWebUser("touch", config.resolve("split1/by-the-web-user").toString()).exitValue())
+                .as("the web user may not write the tree").isNotZero();
+        String before = field(get("/api/v1/guests/split1").body(), "digest");
+        HttpResponse<String> limited = send("PUT", "/api/v1/guests/split1/limits", "{\"limits\":{\"nproc\":{\"soft\":300,"
+                + "\"hard\":400}},\"live\":true,\"persistent\":true,\"digest\":\"" + before + "\"}", null);
+        assertThat(limited.statusCode()).as(limited.body()).isEqualTo(200);
+        assertThat(Files.readString(config.resolve("split1/rlimits/nproc.soft"))).isEqualTo("300\n");
+        assertThat(Files.getOwner(config.resolve("split1/rlimits/nproc.hard")).getName()).isEqualTo("root");
+        assertThat(get("/api/v1/guests/split1/limits").body()).contains("\"savedSoft\":300");
+        assertThat(get("/api/v1/sync/guests/split1").body()).as("the console's own write is not drift").contains("\"drift\":false");
+
         assertThat(send("POST", "/api/v1/guests/split1/stop", null, null).statusCode()).isIn(200, 202);
         awaitGuest("split1", "\"state\":\"stopped\"");
         String digest = field(get("/api/v1/guests/split1").body(), "digest");
         assertThat(send("DELETE", "/api/v1/guests/split1", null, "\"" + digest + "\"").statusCode()).isEqualTo(200);
         assertThat(data.resolve("host/var/lib/vservers/split1")).doesNotExist();
         assertThat(get("/api/v1/audit").body()).contains("\"action\":\"guest.delete\",\"targetGuest\":\"split1\"");
+    }
+
+    private static Process asWebUser(String... argv) throws Exception {
+        List<String> command = new java.util.ArrayList<>(
+                List.of("setpriv", "--reuid=vsconsole", "--regid=vsconsole", "--init-groups", "--"));
+        command.addAll(List.of(argv));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        p.waitFor(30, TimeUnit.SECONDS);
+        return p;
     }
 
     private static void awaitJob(String id) throws Exception {

@@ -79,7 +79,7 @@ class LinkLocalAddressOptInTest {
                 tmp.resolve("bin"));
         HostConfiguration beans = new HostConfiguration();
         return beans.guestConfigWriter(host, beans.guestConfigReader(host), event -> {
-        }, provisioning);
+        }, provisioning, new org.vsconsole.FakeHostDriver(() -> config));
     }
 
     private static NewGuest guest(String name, int xid, String ip, int prefix) {

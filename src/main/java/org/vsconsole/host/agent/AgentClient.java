@@ -132,6 +132,12 @@ final class AgentClient implements Closeable {
         if ("refused".equals(reply.path("error").asString(""))) {
             throw new InvalidInputException(reply.path("field").asString("request"), message);
         }
+        if ("conflict".equals(reply.path("error").asString(""))) {
+            java.util.List<String> changed = new java.util.ArrayList<>();
+            reply.path("changed").forEach(p -> changed.add(p.asString("")));
+            throw new org.vsconsole.host.config.ConfigConflictException(reply.path("guest").asString(""),
+                    reply.path("expected").asString(""), reply.path("actual").asString(""), changed);
+        }
         throw new HostOperationException(op, null, message);
     }
 

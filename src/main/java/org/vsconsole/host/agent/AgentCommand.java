@@ -91,9 +91,12 @@ public final class AgentCommand {
         java.nio.file.Files.createDirectories(host.configRoot());
         java.nio.file.Files.createDirectories(host.guestsRoot());
         GuestConfigReader reader = GuestConfigReader.cached(host.configRoot());
+        var writer = new org.vsconsole.host.config.GuestConfigWriter(host.configRoot(), host.guestsRoot(), reader);
+        writer.allowLinkLocalAddresses(provisioning.allowLinkLocal());
+        // what a write interrupted by a crash left; the web tier no longer writes here to clean it
+        writer.removeStaleStagingFiles();
         return new AgentOperations(driver, new AgentGuests(reader, host.guestsRoot(), driver),
-                new org.vsconsole.host.proc.HostProcReader(host.procRoot()),
-                new org.vsconsole.host.config.GuestConfigWriter(host.configRoot(), host.guestsRoot(), reader));
+                new org.vsconsole.host.proc.HostProcReader(host.procRoot()), writer);
     }
 
     record Options(boolean stdio, @Nullable String socket, @Nullable String group, Set<String> allowedUsers, String[] properties) {

@@ -15,10 +15,12 @@ import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.NewGuest;
 
 /**
- * The config-tree writes the agent serves for a console on another host: a new guest's config,
- * a limit, and a whole guest's removal. Each goes through the same writer (its grammar, its
- * crash-safe writes, its checks of context and name) the console uses on its own host, so a
- * request is held to the rules of the tree it lands in, whoever sent it.
+ * The config-tree writes the agent serves: for a console on another host (a new guest's config, a
+ * limit, a whole guest's removal) and for the local web tier, which may read the tree but not
+ * write it (every {@link ConfigChange}, create, delete, restore and put-back). Each goes through
+ * the same writer (its grammar, its crash-safe writes, its checks of context, name and digest) the
+ * console uses in one process, so a request is held to the rules of the tree it lands in,
+ * whoever sent it.
  */
 final class AgentConfigOperations {
 
@@ -48,6 +50,51 @@ final class AgentConfigOperations {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A change the local web tier made, which may not write the tree itself: held to the same
+     * digest and rules as if it were made here. Returns the new digest.
+     */
+    String apply(String guest, String digest, ConfigChange change) {
+        return io(() -> writer.apply(guest, digest, change)).digest();
+    }
+
+    /** A new guest's config directory, as the local web tier's wizard asked for it. Returns its digest. */
+    String create(NewGuest spec) {
+        return io(() -> writer.createGuest(spec)).digest();
+    }
+
+    /** The config directory of a guest that does not run, when it still has {@code digest}; its root is removed apart. */
+    void deleteConfig(GuestSpec guest, String digest) {
+        if (driver.isRunning(guest)) {
+            throw new StateConflictException("guest", guest.name() + " is running; stop it first");
+        }
+        io(() -> {
+            writer.deleteGuest(guest.name(), digest);
+            return guest;
+        });
+    }
+
+    /** The guest's tree put back to what an admin accepted; the agent checks each entry's path itself. */
+    String restore(String guest, String digest, Map<String, org.vsconsole.host.config.AcceptedEntry> accepted) {
+        return io(() -> writer.restore(guest, digest, accepted)).digest();
+    }
+
+    void setContextNext(int next) {
+        io(() -> {
+            writer.setContextNext(next);
+            return next;
+        });
+    }
+
+    /** An interrupted change undone, when no file was touched by anyone else since. */
+    boolean putBack(String guest, List<org.vsconsole.host.config.PlannedFile> planned) {
+        try {
+            return writer.putBack(guest, planned) != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Removes a stopped guest: its root, then its config directory. */

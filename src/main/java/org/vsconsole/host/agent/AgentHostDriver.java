@@ -25,6 +25,11 @@ import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
+import org.vsconsole.host.config.AcceptedEntry;
+import org.vsconsole.host.config.ConfigChange;
+import org.vsconsole.host.config.ConfigTreeOwner;
+import org.vsconsole.host.config.NewGuest;
+import org.vsconsole.host.config.PlannedFile;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * its own config tree. A connection that broke is made again at the next call; an agent that
  * cannot be reached is tried again with back-off ({@link ReconnectBackoff}).
  */
-public final class AgentHostDriver implements HostDriver {
+public final class AgentHostDriver implements HostDriver, ConfigTreeOwner {
 
     /** Opens a connection to the agent; called again after one broke. */
     interface Connector {
@@ -149,6 +154,37 @@ public final class AgentHostDriver implements HostDriver {
     /** Removes a stopped guest there: its root, then its config. */
     public void deleteGuest(String name) {
         call("deleteGuest", guest(name), null, null);
+    }
+
+    @Override
+    public void apply(String guest, String expectedDigest, ConfigChange change) {
+        call("configApply", guest(guest).put("digest", expectedDigest).set("change", ConfigWireFormat.change(change)), null, null);
+    }
+
+    @Override
+    public void create(NewGuest spec) {
+        call("configCreate", fields().set("spec", AgentJson.MAPPER.valueToTree(spec)), null, null);
+    }
+
+    @Override
+    public void delete(String guest, String expectedDigest) {
+        call("configDelete", guest(guest).put("digest", expectedDigest), null, null);
+    }
+
+    @Override
+    public void restore(String guest, String expectedDigest, Map<String, AcceptedEntry> accepted) {
+        call("configRestore", guest(guest).put("digest", expectedDigest).set("accepted", AgentJson.MAPPER.valueToTree(accepted)),
+                null, null);
+    }
+
+    @Override
+    public void setContextNext(int next) {
+        call("configContextNext", fields().put("next", next), null, null);
+    }
+
+    @Override
+    public boolean putBack(String guest, List<PlannedFile> planned) {
+        return call("configPutBack", guest(guest).set("planned", AgentJson.MAPPER.valueToTree(planned)), null, null).booleanValue();
     }
 
     @Override

@@ -68,6 +68,21 @@ final class AgentOperations {
             config.delete(guest(r));
             return null;
         });
+        // the local web tier's config writes: the tree is root's, the web tier only reads it
+        add("configApply", Set.of("guest", "digest", "change"), (r, c) -> config.apply(name(r), digest(r),
+                ConfigWireFormat.change(r, "change")));
+        add("configCreate", Set.of("spec"), (r, c) -> config.create(ConfigWireFormat.newGuest(r, "spec")));
+        add("configDelete", Set.of("guest", "digest"), (r, c) -> {
+            config.deleteConfig(guest(r), digest(r));
+            return null;
+        });
+        add("configRestore", Set.of("guest", "digest", "accepted"), (r, c) -> config.restore(name(r), digest(r),
+                ConfigWireFormat.accepted(r, "accepted")));
+        add("configContextNext", Set.of("next"), (r, c) -> {
+            config.setContextNext((int) r.integer("next", 2, org.vsconsole.host.config.HostGrammar.MAX_XID));
+            return null;
+        });
+        add("configPutBack", Set.of("guest", "planned"), (r, c) -> config.putBack(name(r), ConfigWireFormat.planned(r, "planned")));
         add("start", Set.of("guest"), (r, c) -> {
             driver.start(guest(r));
             return null;
@@ -196,6 +211,14 @@ final class AgentOperations {
             r.allowOnly(fields);
             return operation.run(r, c);
         });
+    }
+
+    private static String name(AgentRequest r) {
+        return r.text("guest", AgentGuests.NAME, AgentGuests.NAME_RULE, 63);
+    }
+
+    private static String digest(AgentRequest r) {
+        return r.text("digest", ConfigWireFormat.DIGEST, ConfigWireFormat.DIGEST_RULE, 64);
     }
 
     private GuestSpec guest(AgentRequest r) {

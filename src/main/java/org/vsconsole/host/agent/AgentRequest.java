@@ -162,6 +162,12 @@ final class AgentRequest {
         return texts(field, NO_CONTROLS, "at most " + maxLength + " characters without control characters", maxItems, maxLength);
     }
 
+    /** The field as sent, for a value read whole by a strict reader ({@link ConfigWireFormat}); null when absent. */
+    @Nullable
+    JsonNode raw(String field) {
+        return body.get(field);
+    }
+
     /** A nested object, checked as a request of its own with the field's name as its prefix. */
     @Nullable
     AgentRequest object(String field) {

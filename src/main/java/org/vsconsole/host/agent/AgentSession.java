@@ -138,6 +138,12 @@ final class AgentSession implements Runnable {
             return refusal(request.id(), e.field(), e.rule());
         } catch (HostOperationException e) {
             return failure(request.id(), request.op(), e.getMessage());
+        } catch (org.vsconsole.host.config.ConfigConflictException e) {
+            // the caller shows which files changed, as it would for its own stale write
+            ObjectNode conflict = failure(request.id(), request.op(), e.getMessage()).put("error", "conflict")
+                    .put("guest", e.guest()).put("expected", e.expectedDigest()).put("actual", e.actualDigest());
+            e.changedPaths().forEach(conflict.putArray("changed")::add);
+            return conflict;
         } catch (RuntimeException e) {
             log.error("Agent: '{}' failed", request.op(), e);
             return failure(request.id(), request.op(), Formats.reason(e));

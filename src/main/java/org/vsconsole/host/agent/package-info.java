@@ -6,6 +6,8 @@
  * every request names one allow-listed operation, every argument is checked here again, and
  * guests are named, never described: the agent reads what a guest is from its own config tree,
  * so a web tier that lies about a guest's root or context cannot make the agent act elsewhere.
+ * The config tree is the agent's too: the web tier sends its changes as changes, and the agent
+ * applies them with the console's own writer.
  */
 @NullMarked
 package org.vsconsole.host.agent;

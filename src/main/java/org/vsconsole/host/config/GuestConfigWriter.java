@@ -82,6 +82,17 @@ public final class GuestConfigWriter {
         return allowLinkLocal;
     }
 
+    /** The host agent, when it owns the tree and this process may only read it; null when this process writes. */
+    private volatile @Nullable ConfigTreeOwner owner;
+
+    /**
+     * From now on every write is checked and planned here (so a refusal names its field at once
+     * and the listeners hear the plan) but made by {@code owner}, which checks it again.
+     */
+    public void writeThrough(ConfigTreeOwner owner) {
+        this.owner = owner;
+    }
+
     /** Adds a listener told of every write, create and delete made through this writer. */
     public void addListener(ConfigWriteListener listener) {
         listeners.add(listener);
@@ -121,7 +132,13 @@ public final class GuestConfigWriter {
                     .plan(change);
             List<PlannedFile> planned = PlannedFile.of(scan, ops);
             listeners.forEach(l -> l.filesPlanned(guest, planned));
-            execute(guest, dir, ops, planned);
+            ConfigTreeOwner agent = owner;
+            if (agent == null) {
+                execute(guest, dir, ops, planned);
+            } else {
+                // the agent puts back what it wrote when a later file fails, as execute() does here
+                agent.apply(guest, expectedDigest, change);
+            }
             GuestConfig after = reader.readGuest(guest);
             listeners.forEach(l -> l.written(guest, after));
             return after;
@@ -213,9 +230,16 @@ public final class GuestConfigWriter {
                     return null;
                 }
             }
-            for (PlannedFile f : planned) {
-                if (!java.util.Objects.equals(now.get(f.path()), f.before())) {
-                    restoreOne(dir, f);
+            ConfigTreeOwner agent = owner;
+            if (agent != null) {
+                if (!agent.putBack(guest, planned)) {
+                    return null;
+                }
+            } else {
+                for (PlannedFile f : planned) {
+                    if (!java.util.Objects.equals(now.get(f.path()), f.before())) {
+                        restoreOne(dir, f);
+                    }
                 }
             }
             GuestConfig back = reader.readGuest(guest);
@@ -264,6 +288,10 @@ public final class GuestConfigWriter {
             for (IpLiteral ip : ips) {
                 HostGrammar.requireAddressFree(ip, null, null, all);
             }
+            ConfigTreeOwner agent = owner;
+            if (agent != null) {
+                return createThrough(agent, spec);
+            }
             Path staging = configRoot.resolve(StagingNames.NEW_GUEST + name + "-" + randomHex());
             Files.createDirectory(staging);
             boolean moved = false;
@@ -297,6 +325,19 @@ public final class GuestConfigWriter {
         }
     }
 
+    private GuestConfig createThrough(ConfigTreeOwner agent, NewGuest spec) {
+        String name = spec.name();
+        listeners.forEach(l -> l.buildStarting(name));
+        try {
+            agent.create(spec);
+            GuestConfig created = reader.readGuest(name);
+            listeners.forEach(l -> l.created(name, created));
+            return created;
+        } finally {
+            listeners.forEach(l -> l.buildEnded(name));
+        }
+    }
+
     /**
      * Adds the console's files to the config dir a driver's build has just made, for builds that
      * refuse an existing one ({@code vserver NAME build}). Writes the files {@link #createGuest}
@@ -308,6 +349,7 @@ public final class GuestConfigWriter {
     public GuestConfig completeBuiltGuest(NewGuest spec) throws IOException {
         NewGuestPlan planned = NewGuestPlan.of(spec, allowLinkLocal);
         String name = planned.name();
+        refuseWhenOwnedElsewhere("completing a built guest's config");
         lock.lock();
         try {
             Path dir = existingGuestDir(name);
@@ -345,7 +387,12 @@ public final class GuestConfigWriter {
             Path dir = existingGuestDir(guest);
             ConfigManifest now = GuestTreeScanner.scan(dir).manifest();
             requireDigest(guest, expectedDigest, TreeRestore.manifestOf(accepted), now);
-            TreeRestore.restore(dir, files, now, accepted);
+            ConfigTreeOwner agent = owner;
+            if (agent == null) {
+                TreeRestore.restore(dir, files, now, accepted);
+            } else {
+                agent.restore(guest, expectedDigest, accepted);
+            }
             GuestConfig after = reader.readGuest(guest);
             listeners.forEach(l -> l.written(guest, after));
             return after;
@@ -379,6 +426,12 @@ public final class GuestConfigWriter {
                 // a delete's root tree is gone by now, its config dir not yet: the step crash tests stop at
                 hook.afterFile(guest, ".", 0, 1);
             }
+            ConfigTreeOwner agent = owner;
+            if (agent != null) {
+                agent.delete(guest, expectedDigest);
+                listeners.forEach(l -> l.deleted(guest));
+                return;
+            }
             Path graveyard = configRoot.resolve(StagingNames.DELETED_GUEST + guest + "-" + randomHex());
             Files.move(dir, graveyard, StandardCopyOption.ATOMIC_MOVE);
             AtomicFileWriter.fsyncDirectory(configRoot);
@@ -411,6 +464,11 @@ public final class GuestConfigWriter {
     /** Writes {@code .defaults/context.next} (the next xid {@code vserver … build} assigns). */
     public void setContextNext(int next) throws IOException {
         int xid = HostGrammar.contextId(next);
+        ConfigTreeOwner agent = owner;
+        if (agent != null) {
+            agent.setContextNext(xid);
+            return;
+        }
         lock.lock();
         try {
             files.write(configRoot.resolve(".defaults").resolve("context.next"), text(xid + "\n"));
@@ -426,6 +484,10 @@ public final class GuestConfigWriter {
      * @return the removed paths, relative to the config root
      */
     public List<String> removeStaleStagingFiles() throws IOException {
+        if (owner != null) {
+            // the owner cleans its own tree when it starts
+            return List.of();
+        }
         lock.lock();
         try {
             List<Path> stale = new ArrayList<>();
@@ -469,6 +531,14 @@ public final class GuestConfigWriter {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    /** Refuses what only util-vserver's own builds need: those run unsplit (scripts/split-run.sh says why). */
+    private void refuseWhenOwnedElsewhere(String what) {
+        if (owner != null) {
+            throw new org.vsconsole.base.StateConflictException("host", what + " is not done through the host agent;"
+                    + " a Linux-VServer host runs the console as one process");
+        }
+    }
 
     private Path existingGuestDir(String guest) {
         Path dir = configRoot.resolve(guest);

@@ -96,14 +96,36 @@ class AgentFuzzTest {
                 List.of("size", "{\"v\":1,\"id\":1,\"op\":\"remountTmp\",\"guest\":\"web1\",\"size\":\"1m,exec\"}"),
                 List.of("guests", "{\"v\":1,\"id\":1,\"op\":\"figures\",\"guests\":\"web1\"}"),
                 List.of("guests", "{\"v\":1,\"id\":1,\"op\":\"figures\",\"guests\":[\"../x\"]}"),
-                List.of("target", "{\"v\":1,\"id\":1,\"op\":\"cancel\"}"));
+                List.of("target", "{\"v\":1,\"id\":1,\"op\":\"cancel\"}"),
+                // config writes of a web tier that lies: only the closed list of changes, read strictly
+                List.of("change",
+                        "{\"v\":1,\"id\":1,\"op\":\"configApply\",\"guest\":\"web1\",\"digest\":\"DIGEST\",\"change\":{\"RunCommand\":{\"argv\":[\"sh\"]}}}"),
+                List.of("change",
+                        "{\"v\":1,\"id\":1,\"op\":\"configApply\",\"guest\":\"web1\",\"digest\":\"DIGEST\",\"change\":{\"SetContext\":{\"xid\":40009},\"SetDisabled\":{\"disabled\":true}}}"),
+                List.of("change",
+                        "{\"v\":1,\"id\":1,\"op\":\"configApply\",\"guest\":\"web1\",\"digest\":\"DIGEST\",\"change\":\"SetDisabled\"}"),
+                List.of("change.SetContext",
+                        "{\"v\":1,\"id\":1,\"op\":\"configApply\",\"guest\":\"web1\",\"digest\":\"DIGEST\",\"change\":{\"SetContext\":{\"xid\":40009,\"vdir\":\"/\"}}}"),
+                List.of("change.SetContext",
+                        "{\"v\":1,\"id\":1,\"op\":\"configApply\",\"guest\":\"web1\",\"digest\":\"DIGEST\",\"change\":{\"SetContext\":{}}}"),
+                List.of("change.SetUts",
+                        "{\"v\":1,\"id\":1,\"op\":\"configApply\",\"guest\":\"web1\",\"digest\":\"DIGEST\",\"change\":{\"SetUts\":{\"nodename\":null}}}"),
+                List.of("digest", "{\"v\":1,\"id\":1,\"op\":\"configApply\",\"guest\":\"web1\",\"digest\":\"abc\","
+                        + "\"change\":{\"SetDisabled\":{\"disabled\":true}}}"),
+                List.of("guest", "{\"v\":1,\"id\":1,\"op\":\"configApply\",\"guest\":\"../etc\",\"digest\":\"DIGEST\","
+                        + "\"change\":{\"SetDisabled\":{\"disabled\":true}}}"),
+                List.of("spec", "{\"v\":1,\"id\":1,\"op\":\"configCreate\",\"spec\":{\"name\":\"x\"}}"),
+                List.of("accepted", "{\"v\":1,\"id\":1,\"op\":\"configRestore\",\"guest\":\"web1\",\"digest\":\"DIGEST\","
+                        + "\"accepted\":\"x\"}"),
+                List.of("planned", "{\"v\":1,\"id\":1,\"op\":\"configPutBack\",\"guest\":\"web1\",\"planned\":{}}"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("refused")
     void aBadRequestIsRefusedNamingTheFieldAndChangesNothing(List<String> fieldAndRequest) throws Exception {
         try (Raw agent = new Raw(bed.socket)) {
-            agent.send(fieldAndRequest.get(1).getBytes(StandardCharsets.UTF_8));
+            String digest = new org.vsconsole.host.config.GuestConfigReader(bed.configRoot).readGuest("web1").digest();
+            agent.send(fieldAndRequest.get(1).replace("DIGEST", digest).getBytes(StandardCharsets.UTF_8));
             JsonNode reply = agent.reply();
 
             assertThat(reply.path("ok").booleanValue()).isFalse();
@@ -147,8 +169,10 @@ class AgentFuzzTest {
         bed.fake.markRunning("web1");
         try (Raw agent = new Raw(bed.socket)) {
             for (int id = 1; id <= AgentSession.MAX_IN_FLIGHT + 8; id++) {
-                agent.send(("{\"v\":1,\"id\":" + id + ",\"op\":\"exec\",\"guest\":\"web1\",\"argv\":[\"sleep\",\"5\"],\"timeoutMs\":20000}")
-                        .getBytes(StandardCharsets.UTF_8));
+                // long enough that none ends while a loaded machine is still sending the rest
+                agent.send(
+                        ("{\"v\":1,\"id\":" + id + ",\"op\":\"exec\",\"guest\":\"web1\",\"argv\":[\"sleep\",\"10\"],\"timeoutMs\":60000}")
+                                .getBytes(StandardCharsets.UTF_8));
             }
             int refused = 0;
             for (int i = 0; i < AgentSession.MAX_IN_FLIGHT + 8; i++) {
