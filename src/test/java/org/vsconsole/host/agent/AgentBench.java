@@ -61,6 +61,13 @@ class AgentBench {
                 report("figures over stdio (agent process)", () -> figures(stdio, specs));
                 report("figures over SSH (loopback sshd)", () -> figures(ssh, specs));
                 System.out.printf("  figures payload: %d contexts per reply%n", socket.figures(specs).size());
+                // a limit change as the web tier makes it: written here (one process), or checked
+                // here and made by the agent (the split run); both fsync every file they replace
+                var here = new org.vsconsole.host.config.GuestConfigWriter(bed.configRoot, bed.guestsRoot, reader);
+                var split = new org.vsconsole.host.config.GuestConfigWriter(bed.configRoot, bed.guestsRoot, reader);
+                split.writeThrough(socket);
+                report("limit change written in-process", CALLS / 10, () -> changeLimit(here));
+                report("limit change through the socket", CALLS / 10, () -> changeLimit(split));
                 // the console's 1 s tick with a second host: this host in-process and the other over
                 // SSH side by side, as the sampler and the fleet's look run; then the look itself
                 try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
@@ -82,6 +89,18 @@ class AgentBench {
                 child.getOutputStream().close();
                 child.waitFor(10, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    private static int limitFlip;
+
+    private static String changeLimit(org.vsconsole.host.config.GuestConfigWriter writer) {
+        long soft = 100 + (limitFlip++ % 2);
+        try {
+            return writer.apply(writer.reader().readGuest("web1"), new org.vsconsole.host.config.ConfigChange.SetLimits(
+                    java.util.Map.of("nproc", new org.vsconsole.host.LimitValues(soft, 200)))).digest();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
