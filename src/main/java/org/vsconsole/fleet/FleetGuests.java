@@ -108,6 +108,20 @@ public class FleetGuests {
         return act(AuditActions.GUEST_STOP, host, guest, agent -> agent.stop(guest, STOP_TIMEOUT));
     }
 
+    /** A running guest of a managed host and a login shell in it; the terminal feature decides who may and audits it. */
+    public record RemoteShell(HostGuest guest, org.vsconsole.host.TerminalSession session) {
+    }
+
+    /** Opens a login shell in {@code guest} of managed host {@code host}, which must be running. */
+    @PreAuthorize("@currentUser.mayOperateOn(#host, #guest)")
+    public RemoteShell openTerminal(String host, String guest, org.vsconsole.host.TerminalSize size) {
+        HostGuest listed = remoteGuest(host, guest);
+        if (!listed.running()) {
+            throw new org.vsconsole.base.StateConflictException("guest", guest + " on " + host + " is not running; start it first");
+        }
+        return new RemoteShell(listed, managedAgent(host).openTerminal(guest, size));
+    }
+
     /**
      * Creates a guest on a managed host: its config is written there at once (the agent checks
      * name, context and node name against that host's tree), its root is built as a job.

@@ -55,9 +55,11 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
     private @Nullable HostLine shownLine;
     private List<HostGuest> shownGuests = List.of();
     private boolean local;
+    private final CurrentUser user;
 
     public HostDetailView(FleetGuests fleet, HostRegistry registry, Sampler sampler, JobService jobs, CurrentUser user) {
         this.fleet = fleet;
+        this.user = user;
         this.jobs = jobs;
         this.registry = registry;
         this.sampler = sampler;
@@ -162,7 +164,10 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
         delete.setId("host-guest-delete-" + g.name());
         delete.setEnabled(!g.running());
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        return new HorizontalLayout(start, stop, limit, delete);
+        HorizontalLayout actions = new HorizontalLayout(start, stop, limit, delete,
+                RemoteGuestPower.terminal(user, host, g, "host-guest", g.name()));
+        actions.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        return actions;
     }
 
     private void refresh() {

@@ -84,7 +84,9 @@ public class OtherHostsGuests extends VerticalLayout {
         Button stop = RemoteGuestPower.stop(fleet, row.host(), row.guest(), "other-guest", suffix, this::refresh);
         start.setEnabled(start.isEnabled() && known);
         stop.setEnabled(stop.isEnabled() && known);
-        HorizontalLayout buttons = new HorizontalLayout(start, stop);
+        HorizontalLayout buttons = new HorizontalLayout(start, stop,
+                RemoteGuestPower.terminal(currentUser, row.host(), row.guest(), "other-guest", suffix));
+        buttons.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
         buttons.setSpacing(true);
         return buttons;
     }

@@ -46,6 +46,20 @@ final class RemoteGuestPower {
         return stop;
     }
 
+    /** A link to a terminal in the running guest, for whoever may have one there (id {@code prefix-terminal-suffix}). */
+    static com.vaadin.flow.component.Component terminal(org.vsconsole.security.CurrentUser user, String host, HostGuest guest,
+            String prefix, String suffix) {
+        if (!user.mayHaveTerminal(org.vsconsole.host.config.HostGrammar.guestOnHost(host, guest.name()))) {
+            return new com.vaadin.flow.component.html.Span();
+        }
+        // the terminal feature's route for another host's guest (that feature depends on this one, not back)
+        com.vaadin.flow.component.html.Anchor terminal = new com.vaadin.flow.component.html.Anchor(
+                "hosts/" + host + "/guests/" + guest.name() + "/terminal", "Terminal");
+        terminal.setId(prefix + "-terminal-" + suffix);
+        terminal.setEnabled(guest.running());
+        return terminal;
+    }
+
     private static void act(Runnable action, String done, Runnable changed) {
         try {
             action.run();

@@ -58,6 +58,18 @@ public class CurrentUser {
         return hasRole(Role.ADMIN) || hasRole(Role.OPERATOR) || (hasRole(Role.OWNER) && ownedGuests().contains(guest));
     }
 
+    /**
+     * Whether the user may have a terminal in guest {@code ref} ({@code host/name} for a managed
+     * host's): ADMIN and OPERATOR in every guest, an OWNER in their own. An AUDITOR never, even
+     * one who also owns guests: reviewing sessions and having one are kept apart.
+     */
+    public boolean mayHaveTerminal(String ref) {
+        if (hasRole(Role.ADMIN) || hasRole(Role.OPERATOR)) {
+            return true;
+        }
+        return !hasRole(Role.AUDITOR) && mayOperate(ref);
+    }
+
     /** {@link #maySee} for a guest of host {@code host} ({@code local} for this one). */
     public boolean maySeeOn(String host, String guest) {
         return maySee(onHost(host, guest));

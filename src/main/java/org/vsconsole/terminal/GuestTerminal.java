@@ -57,14 +57,14 @@ public class GuestTerminal extends VerticalLayout implements TerminalListener, X
         HorizontalLayout bar = new HorizontalLayout(open, close, status);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         if (!ownPage) {
-            Anchor page = new Anchor("guests/" + guest + "/terminal", "Open in its own page");
+            Anchor page = new Anchor(TerminalView.path(guest), "Open in its own page");
             page.setTarget("_blank");
             page.setId("terminal-own-page");
             bar.add(page);
         }
         screenBox.setWidthFull();
         screenBox.addClassName(ownPage ? "terminal-page" : "guest-terminal");
-        add(new Span("A login shell as root inside " + guest + ". Ctrl+Shift+C copies, Ctrl+Shift+V pastes."
+        add(new Span("A login shell as root inside " + TerminalTarget.of(guest).shown() + ". Ctrl+Shift+C copies, Ctrl+Shift+V pastes."
                 + " The session is recorded for the auditors."), bar, resumeBar, screenBox);
     }
 

@@ -2,7 +2,6 @@ package org.vsconsole.terminal;
 
 import org.springframework.stereotype.Component;
 import org.vsconsole.security.CurrentUser;
-import org.vsconsole.security.Role;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,10 +19,7 @@ class TerminalAccess {
     }
 
     boolean mayOpen(String guest) {
-        if (user.hasRole(Role.ADMIN) || user.hasRole(Role.OPERATOR)) {
-            return true;
-        }
-        return !user.hasRole(Role.AUDITOR) && user.mayOperate(guest);
+        return user.mayHaveTerminal(guest);
     }
 
     @Nullable

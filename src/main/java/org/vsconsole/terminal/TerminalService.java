@@ -30,7 +30,6 @@ import org.vsconsole.guests.GuestProcessService;
 import org.vsconsole.guests.GuestService;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
-import org.vsconsole.host.config.HostGrammar;
 
 /**
  * Opens, feeds and ends guest terminals, and serves their recordings. Every open is audited
@@ -54,13 +53,15 @@ public class TerminalService {
     private final RecordingRepository recordings;
     private final TerminalProperties settings;
     private final RecordingArchive archive;
+    private final org.vsconsole.fleet.FleetGuests fleet;
     private final Map<String, LiveTerminal> live = new ConcurrentHashMap<>();
     private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("terminal-reaper").daemon().factory());
 
     TerminalService(GuestService guests, GuestProcessService processes, AuditService audit, TerminalAccess access,
             RecordingRepository recordings,
-            TerminalProperties settings, RecordingArchive archive) {
+            TerminalProperties settings, RecordingArchive archive, org.vsconsole.fleet.FleetGuests fleet) {
+        this.fleet = fleet;
         this.guests = guests;
         this.processes = processes;
         this.audit = audit;
@@ -80,7 +81,7 @@ public class TerminalService {
     public AccessDeniedException refuseView(String guest) {
         AccessDeniedException denied = new AccessDeniedException("no terminal in " + guest + " for "
                 + access.username());
-        audit.record(new AuditEntry(AuditActions.TERMINAL_VIEW, AuditTarget.guest(safeName(guest), null), null, null,
+        audit.record(new AuditEntry(AuditActions.TERMINAL_VIEW, TerminalTarget.of(guest).audit(null), null, null,
                 Outcome.DENIED, denied.getMessage(), 0));
         return denied;
     }
@@ -90,20 +91,30 @@ public class TerminalService {
      * Refused (and audited so) for users without terminal rights on the guest.
      */
     public String open(String guest, TerminalSize size) {
-        String name = safeName(guest);
+        TerminalTarget target = TerminalTarget.of(guest);
+        String name = target.ref();
         Map<String, Object> before = Map.of("cols", size.cols(), "rows", size.rows());
-        Map<String, Object> result = audit.audited(AuditActions.TERMINAL_OPEN, AuditTarget.guest(name, null), before, () -> {
+        Map<String, Object> result = audit.audited(AuditActions.TERMINAL_OPEN, target.audit(null), before, () -> {
             if (!access.mayOpen(name)) {
-                throw new AccessDeniedException("no terminal in " + name + " for " + access.username());
+                throw new AccessDeniedException("no terminal in " + target.shown() + " for " + access.username());
             }
-            Integer xid = guests.config(name).context();
+            Integer xid;
+            TerminalSession session;
+            if (target.local()) {
+                xid = guests.config(name).context();
+                session = processes.openTerminal(name, size);
+            } else {
+                // the managed host's agent opens it; its context is that host's, unique there only
+                var shell = fleet.openTerminal(java.util.Objects.requireNonNull(target.host()), target.guest(), size);
+                xid = shell.guest().context();
+                session = shell.session();
+            }
             String id = UUID.randomUUID().toString();
             Instant opened = Instant.now();
             Path file = archive.file(id);
-            TerminalSession session = processes.openTerminal(name, size);
             AsciicastWriter writer;
             try {
-                writer = archive.create(id, size, opened, name + " by " + access.username());
+                writer = archive.create(id, size, opened, target.shown() + " by " + access.username());
             } catch (IOException e) {
                 session.close();
                 throw new UncheckedIOException("cannot create the recording " + file + ": " + e.getMessage(), e);
@@ -189,7 +200,10 @@ public class TerminalService {
             String guest = terminal == null ? null : terminal.guest;
             AccessDeniedException denied = new AccessDeniedException("terminal session " + id + " is not "
                     + user + "'s");
-            audit.record(new AuditEntry(action, new AuditTarget(guest, null, "session " + id), null, null,
+            AuditTarget target = guest == null || TerminalTarget.of(guest).local()
+                    ? new AuditTarget(guest, null, "session " + id)
+                    : TerminalTarget.of(guest).audit(null);
+            audit.record(new AuditEntry(action, target, null, null,
                     Outcome.DENIED, denied.getMessage(), 0));
             throw denied;
         }
@@ -215,7 +229,7 @@ public class TerminalService {
         after.put("bytes", terminal.recordingBytes());
         after.put("seconds", Duration.between(terminal.opened, closed).toSeconds());
         after.put("reason", reason);
-        audit.record(terminal.actor, new AuditEntry(AuditActions.TERMINAL_CLOSE, AuditTarget.guest(terminal.guest, terminal.xid),
+        audit.record(terminal.actor, new AuditEntry(AuditActions.TERMINAL_CLOSE, TerminalTarget.of(terminal.guest).audit(terminal.xid),
                 Map.of("session", terminal.id), after, problem == null ? Outcome.OK : Outcome.FAILED, problem,
                 Duration.between(terminal.opened, closed).toMillis()), UUID.randomUUID().toString());
         terminal.notifyEnded(reason);
@@ -230,13 +244,6 @@ public class TerminalService {
         } catch (RuntimeException e) {
             LOG.warn("terminal reaper: {}", e.getMessage(), e);
         }
-    }
-
-    private static String safeName(String guest) {
-        if (!HostGrammar.isHostGuestName(guest)) {
-            throw new InvalidInputException("guest", "not a guest name");
-        }
-        return guest;
     }
 
     @PreDestroy

@@ -17,6 +17,7 @@ import org.vsconsole.base.MainLayout;
  * router; the refusal reads the same for a guest that does not exist.
  */
 @Route(value = "guests/:name/terminal", layout = MainLayout.class)
+@com.vaadin.flow.router.RouteAlias(value = "hosts/:host/guests/:name/terminal", layout = MainLayout.class)
 @PageTitle("Terminal · VServer Console")
 @PermitAll
 public class TerminalView extends VerticalLayout implements BeforeEnterObserver {
@@ -28,9 +29,18 @@ public class TerminalView extends VerticalLayout implements BeforeEnterObserver 
         setSizeFull();
     }
 
+    /** The page of a terminal in {@code guest}: a name of this host, or {@code host/name} of a managed host's guest. */
+    public static String path(String guest) {
+        int slash = guest.indexOf('/');
+        return slash < 0
+                ? "guests/" + guest + "/terminal"
+                : "hosts/" + guest.substring(0, slash) + "/guests/" + guest.substring(slash + 1) + "/terminal";
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String name = event.getRouteParameters().get("name").orElse("");
+        String guest = event.getRouteParameters().get("name").orElse("");
+        String name = event.getRouteParameters().get("host").map(host -> host + "/" + guest).orElse(guest);
         removeAll();
         boolean allowed;
         try {

@@ -252,9 +252,26 @@ class HostsJourneyIT {
         browser.await(By.id("other-hosts-grid"));
         browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("other-hosts-grid", "remote1").contains("running"));
         assertThat(browser.gridRows("other-hosts-grid")).hasSize(1);
-        assertThat(browser.driver().findElements(By.cssSelector("#other-hosts-grid a")))
+        assertThat(browser.driver().findElements(By.cssSelector("#other-hosts-grid a:not([id*='-terminal-'])")))
                 .as("the host's page is staff's: its name is not a link for an owner").isEmpty();
         browser.screenshot("guest-list-owner-other-host");
+
+        // a terminal in it, opened by that host's agent over SSH, for its owner too
+        browser.click("other-guest-terminal-second-remote1");
+        assertThat(browser.await(By.id("terminal-title")).getText()).isEqualTo("Terminal · second/remote1");
+        browser.click("terminal-open");
+        browser.waitUntil(Duration.ofSeconds(30), () -> browser.driver().findElement(By.id("terminal-status")).getText()
+                .startsWith("Connected"));
+        browser.driver().findElement(By.cssSelector("#terminal-screen textarea")).sendKeys("echo remote-$((6*7)) && hostname",
+                org.openqa.selenium.Keys.ENTER);
+        browser.waitUntil(Duration.ofSeconds(30), () -> terminalScreen().contains("remote-42\nremote1"));
+        browser.screenshot("terminal-other-host");
+        browser.click("terminal-close");
+        browser.waitUntil(Duration.ofSeconds(15), () -> !browser.driver().findElement(By.id("terminal-status")).getText()
+                .startsWith("Connected"));
+        browser.open(console.url("guests"));
+        browser.await(By.id("other-hosts-grid"));
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.gridRow("other-hosts-grid", "remote1").contains("running"));
         browser.click("other-guest-stop-second-remote1");
         browser.click("other-guest-stop-confirm");
         browser.waitUntil(Duration.ofSeconds(60), () -> browser.gridRow("other-hosts-grid", "remote1").contains("stopped"));
@@ -286,6 +303,8 @@ class HostsJourneyIT {
                 .contains("guest remote2 on host second").contains("\"outcome\":\"failed\"");
         assertThat(API.call("GET", "api/v1/audit?action=guest.delete", null).body())
                 .contains("guest remote1 on host second").contains("\"outcome\":\"ok\"");
+        assertThat(API.call("GET", "api/v1/audit?action=terminal.close&host=second", null).body())
+                .contains("guest remote1 on host second").contains("\"actor\":\"" + OWNER + "\"").contains("sha256");
         assertThat(API.call("GET", "api/v1/hosts/second/guests", null).body()).isEqualTo("[]");
         assertThat(API.call("GET", "api/v1/audit/verify", null).body()).contains("\"ok\":true");
 
@@ -322,5 +341,10 @@ class HostsJourneyIT {
     private static GuestSpec spec() {
         return new GuestSpec("remote1", XID, hostData.resolve("host/etc/vservers/remote1"),
                 hostData.resolve("host/var/lib/vservers/remote1"), "remote1", null, "16m", List.of(), Map.of());
+    }
+
+    private static String terminalScreen() {
+        return String.valueOf(browser.js("const t = document.getElementById('terminal-screen'); return t && t.text ? t.text() : ''"))
+                .lines().map(String::strip).collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -75,6 +75,26 @@ class TerminalAccessTest {
 
     @Test
     @WithMockUser(username = "otto-owner", roles = "OWNER")
+    void aTerminalInAnotherHostsGuestIsRefusedToWhoeverDoesNotOwnItAndAuditedAgainstThatHost() {
+        long before = denied("terminal.open", "otto-owner");
+
+        assertThat(terminals.mayOpen("second/web1")).isFalse();
+        assertThatThrownBy(() -> terminals.open("second/web1", new TerminalSize(80, 24)))
+                .isInstanceOf(AccessDeniedException.class);
+
+        assertThat(denied("terminal.open", "otto-owner")).isEqualTo(before + 1);
+        Map<String, Object> row = jdbc.sql("SELECT target_guest, target_detail FROM audit_event WHERE action = 'terminal.open'"
+                + " AND actor = 'otto-owner' ORDER BY seq DESC LIMIT 1").query().singleRow();
+        assertThat(row.get("target_guest")).as("not a guest of this host").isNull();
+        assertThat(row.get("target_detail")).isEqualTo("guest web1 on host second");
+        assertThatThrownBy(() -> terminals.open("second/../etc", new TerminalSize(80, 24)))
+                .isInstanceOf(org.vsconsole.base.InvalidInputException.class);
+        assertThatThrownBy(() -> terminals.open("local/web1", new TerminalSize(80, 24)))
+                .isInstanceOf(org.vsconsole.base.InvalidInputException.class);
+    }
+
+    @Test
+    @WithMockUser(username = "otto-owner", roles = "OWNER")
     void keystrokesToASessionNotOnesOwnAreRefusedAndAudited() {
         long before = denied("terminal.input", "otto-owner");
         String someoneElses = UUID.randomUUID().toString();

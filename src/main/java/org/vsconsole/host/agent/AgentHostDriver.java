@@ -249,7 +249,12 @@ public final class AgentHostDriver implements HostDriver, ConfigTreeOwner {
 
     @Override
     public TerminalSession openTerminal(GuestSpec guest, TerminalSize size) {
-        return AgentTerminalSession.open(client("terminal"), guest.name(), size);
+        return openTerminal(guest.name(), size);
+    }
+
+    /** A login shell in the agent's guest {@code name}: the agent reads everything else from its own config. */
+    public TerminalSession openTerminal(String name, TerminalSize size) {
+        return AgentTerminalSession.open(client("terminal"), name, size);
     }
 
     @Override
