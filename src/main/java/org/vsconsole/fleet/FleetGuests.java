@@ -20,6 +20,11 @@ import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.jobs.Job;
 import org.vsconsole.jobs.JobService;
 import org.vsconsole.host.agent.HostGuest;
+import org.vsconsole.host.agent.HostGuestSettings;
+import org.vsconsole.host.config.ConfigChange;
+import org.vsconsole.host.config.InterfaceEntry;
+import org.vsconsole.host.config.InterfaceSpec;
+import org.vsconsole.host.config.IpLiteral;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.security.GuestOwnership;
 
@@ -185,6 +190,80 @@ public class FleetGuests {
             return after;
         });
         return live[0];
+    }
+
+    /** A managed host's guest's host name and addresses as its agent reads them, with their digest. */
+    @PreAuthorize("@currentUser.maySeeOn(#host, #guest)")
+    public HostGuestSettings settings(String host, String guest) {
+        return settingsOf(host, guest);
+    }
+
+    private HostGuestSettings settingsOf(String host, String guest) {
+        remoteGuest(host, guest);
+        return managedAgent(host).guestSettings(guest);
+    }
+
+    /** Sets a managed host's guest's host name (and domain, or none); from its next start, as on this host. */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @AuditedAction(AuditActions.GUEST_SET_HOSTNAME)
+    public HostGuestSettings setHostName(String host, String guest, @Nullable String hostname, @Nullable String domain,
+            @Nullable String digest) {
+        return edit(AuditActions.GUEST_SET_HOSTNAME, host, guest, digest, before -> {
+            if (hostname == null || hostname.isBlank()) {
+                throw new InvalidInputException("hostname", "a host name is required");
+            }
+            return new ConfigChange.SetUts(hostname.strip(), domain == null || domain.isBlank() ? null : domain.strip());
+        }, s -> {
+            Map<String, Object> uts = new java.util.LinkedHashMap<>();
+            uts.put("hostname", s.nodename());
+            uts.put("domain", s.domainname());
+            return uts;
+        });
+    }
+
+    /** Sets the address and prefix of a managed host's guest's {@code interfaces/<id>/}; its device and label stay. */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @AuditedAction(AuditActions.GUEST_SET_INTERFACE)
+    public HostGuestSettings setAddress(String host, String guest, @Nullable String id, @Nullable String ip, @Nullable String prefix,
+            @Nullable String digest) {
+        return edit(AuditActions.GUEST_SET_INTERFACE, host, guest, digest, before -> {
+            InterfaceEntry entry = before.interfaceById(HostGrammar.interfaceId(id));
+            if (entry == null) {
+                throw new InvalidInputException("interface", "'" + guest + "' on " + host + " has no address entry '" + id + "'");
+            }
+            IpLiteral address = HostGrammar.ipAddress(ip == null ? null : ip.strip());
+            int bits = HostGrammar.prefix(prefix == null ? "" : prefix.strip(), address.isIpv6());
+            return new ConfigChange.SetInterface(entry.id(), new InterfaceSpec(address.toString(), bits, entry.dev(), entry.name(),
+                    entry.nodev() && entry.dev() == null));
+        }, s -> s.interfaces().stream().map(i -> i.id() + ": " + i.ip() + "/" + i.prefix()).toList());
+    }
+
+    /**
+     * One settings change on a managed host, audited with before and after: checked here (a refusal
+     * names its field before anything is sent), then made by that host's agent, which checks it
+     * again against its own tree and refuses it when the guest changed there since {@code digest}.
+     */
+    private HostGuestSettings edit(String action, String host, String guest, @Nullable String digest,
+            java.util.function.Function<HostGuestSettings, ConfigChange> change,
+            java.util.function.Function<HostGuestSettings, Object> shown) {
+        HostGuestSettings seen = null;
+        try {
+            seen = settingsOf(host, guest);
+        } catch (RuntimeException e) {
+            // the audited step below fails the same way, and its row says why
+        }
+        HostGuestSettings[] after = new HostGuestSettings[1];
+        audit.audited(action, target(host, guest), seen == null ? null : shown.apply(seen), () -> {
+            HostGuestSettings before = settingsOf(host, guest);
+            if (digest == null || !digest.matches("[0-9a-f]{64}")) {
+                throw new InvalidInputException("digest", "required: the digest of the settings the edit was made on");
+            }
+            AgentHostDriver agent = managedAgent(host);
+            agent.apply(guest, digest, change.apply(before));
+            after[0] = agent.guestSettings(guest);
+            return Map.of("settings", shown.apply(after[0]), "takesEffect", "at the next start");
+        });
+        return after[0];
     }
 
     /** Removes a stopped guest of a managed host, root and config; {@code confirm} repeats its name. */

@@ -160,11 +160,14 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
         Button limit = new Button("Limit", e -> RemoteGuestDialogs.limit(fleet, host, g, this::refresh));
         limit.setId("host-guest-limit-" + g.name());
         limit.setEnabled(g.problem() == null);
+        Button settings = new Button("Settings", e -> RemoteGuestSettingsDialog.open(fleet, host, g, this::refresh));
+        settings.setId("host-guest-settings-" + g.name());
+        settings.setEnabled(g.problem() == null);
         Button delete = new Button("Delete", e -> RemoteGuestDialogs.delete(fleet, host, g, this::refresh));
         delete.setId("host-guest-delete-" + g.name());
         delete.setEnabled(!g.running());
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        HorizontalLayout actions = new HorizontalLayout(start, stop, limit, delete,
+        HorizontalLayout actions = new HorizontalLayout(start, stop, limit, settings, delete,
                 RemoteGuestPower.terminal(user, host, g, "host-guest", g.name()));
         actions.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
         return actions;

@@ -205,6 +205,30 @@ class HostsJourneyIT {
                 .as("and applied live").isEqualTo("40");
         browser.screenshot("host-detail");
 
+        // its host name, edited there: a refusal at its field, then saved by that host's agent
+        browser.click("host-guest-settings-remote1");
+        browser.await(By.id("remote-settings-hostname"));
+        browser.type("remote-settings-hostname", " ");
+        browser.click("remote-settings-save");
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.driver().findElement(By.id("remote-settings-hostname"))
+                .getAttribute("invalid") != null);
+        browser.type("remote-settings-hostname", "remote1-renamed");
+        browser.type("remote-settings-domain", "example.org");
+        browser.screenshot("host-guest-settings");
+        browser.click("remote-settings-save");
+        browser.waitUntil(Duration.ofSeconds(20), () -> Files.exists(hostData.resolve("host/etc/vservers/remote1/uts/domainname")));
+        assertThat(Files.readString(hostData.resolve("host/etc/vservers/remote1/uts/nodename")).strip()).isEqualTo("remote1-renamed");
+        assertThat(API.call("GET", "api/v1/hosts/second/guests/remote1/settings", null).body())
+                .contains("\"nodename\":\"remote1-renamed\"", "\"domainname\":\"example.org\"");
+        String settings = API.call("GET", "api/v1/hosts/second/guests/remote1/settings", null).body();
+        String digest = settings.replaceAll("(?s).*\"digest\":\"([0-9a-f]{64})\".*", "$1");
+        HttpResponse<String> noEntry = API.call("PUT", "api/v1/hosts/second/guests/remote1/interfaces/0",
+                "{\"ip\":\"10.250.0.9\",\"prefix\":\"24\",\"digest\":\"" + digest + "\"}");
+        assertThat(noEntry.statusCode()).as(noEntry.body()).isEqualTo(400);
+        assertThat(noEntry.body()).contains("\"field\":\"interface\"");
+        assertThat(API.call("GET", "api/v1/audit?action=guest.set-hostname&host=second", null).body())
+                .contains("guest remote1 on host second").contains("\"outcome\":\"ok\"").contains("\"outcome\":\"failed\"");
+
         // a limit preset applies to another host's guest as to this host's: saved there, applied live
         HttpResponse<String> preset = API.call("POST", "api/v1/limit-presets/small/apply",
                 "{\"guests\":[\"second/remote1\",\"second/no-such-guest\"]}");

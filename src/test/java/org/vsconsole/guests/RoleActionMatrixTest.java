@@ -177,6 +177,12 @@ class RoleActionMatrixTest extends GuestsTestBase {
                     + GUEST + "/limits/nproc", "{\"soft\":1,\"hard\":2}", STAFF),
             new Row(HttpMethod.DELETE, "/api/v1/hosts/{host}/guests/{name}", "/api/v1/hosts/no-such-host/guests/" + GUEST
                     + "?confirm=x", null, STAFF),
+            new Row(HttpMethod.GET, "/api/v1/hosts/{host}/guests/{name}/settings", "/api/v1/hosts/no-such-host/guests/" + GUEST
+                    + "/settings", null, SEE_GUEST),
+            new Row(HttpMethod.PUT, "/api/v1/hosts/{host}/guests/{name}/hostname", "/api/v1/hosts/no-such-host/guests/" + GUEST
+                    + "/hostname", "{\"hostname\":\"x\",\"digest\":\"" + STALE + "\"}", STAFF),
+            new Row(HttpMethod.PUT, "/api/v1/hosts/{host}/guests/{name}/interfaces/{id}", "/api/v1/hosts/no-such-host/guests/"
+                    + GUEST + "/interfaces/0", "{\"ip\":\"10.0.0.1\",\"prefix\":\"24\",\"digest\":\"" + STALE + "\"}", STAFF),
             new Row(HttpMethod.POST, "/api/v1/hosts", "/api/v1/hosts", "{\"name\":\"not a name!\"}", EnumSet.of(ADMIN)),
             new Row(HttpMethod.POST, "/api/v1/hosts/probe", "/api/v1/hosts/probe", "{\"address\":\"not an address!\"}",
                     EnumSet.of(ADMIN)),

@@ -27,6 +27,7 @@ import org.vsconsole.fleet.HostStatus;
 import org.vsconsole.fleet.ManagedHost;
 import org.vsconsole.host.HostFacts;
 import org.vsconsole.host.agent.HostGuest;
+import org.vsconsole.host.agent.HostGuestSettings;
 import org.vsconsole.jobs.Job;
 
 /**
@@ -78,6 +79,16 @@ class HostController {
     }
 
     record Deleted(String deleted) {
+    }
+
+    @Schema(description = "The host name and domain (none when blank), and the digest of the settings as read.", example = """
+            {"hostname":"web1","domain":"example.org","digest":"3f1c…"}""")
+    record HostGuestHostName(@Nullable String hostname, @Nullable String domain, @Nullable String digest) {
+    }
+
+    @Schema(description = "An address entry's address and prefix length, and the digest of the settings as read.", example = """
+            {"ip":"10.0.0.7","prefix":"24","digest":"3f1c…"}""")
+    record HostGuestAddress(@Nullable String ip, @Nullable String prefix, @Nullable String digest) {
     }
 
     record LimitSaved(String limit, long soft, long hard, boolean appliedLive) {
@@ -146,6 +157,29 @@ class HostController {
         }
         boolean live = fleet.setLimit(host, name, limit, body.soft(), body.hard());
         return new LimitSaved(limit, body.soft(), body.hard(), live);
+    }
+
+    @GetMapping("/{host}/guests/{name}/settings")
+    @Operation(operationId = "getHostGuestSettings", summary = "Read a managed host's guest's settings", description = "Its"
+            + " context, host name, domain and address entries as that host's agent reads them, with the digest an edit names.")
+    HostGuestSettings settings(@PathVariable String host, @PathVariable String name) {
+        return fleet.settings(host, name);
+    }
+
+    @PutMapping("/{host}/guests/{name}/hostname")
+    @Operation(operationId = "setHostGuestHostName", summary = "Set a managed host's guest's host name", description = "Writes"
+            + " uts/nodename and uts/domainname there (from the guest's next start); refused with 409 when the guest changed"
+            + " there since the digest was read.")
+    HostGuestSettings setHostName(@PathVariable String host, @PathVariable String name, @RequestBody HostGuestHostName body) {
+        return fleet.setHostName(host, name, body.hostname(), body.domain(), body.digest());
+    }
+
+    @PutMapping("/{host}/guests/{name}/interfaces/{id}")
+    @Operation(operationId = "setHostGuestAddress", summary = "Set an address of a managed host's guest", description = "Writes"
+            + " interfaces/{id}/ip and prefix there (from the guest's next start); the address must be free on that host.")
+    HostGuestSettings setAddress(@PathVariable String host, @PathVariable String name, @PathVariable String id,
+            @RequestBody HostGuestAddress body) {
+        return fleet.setAddress(host, name, id, body.ip(), body.prefix(), body.digest());
     }
 
     @DeleteMapping("/{host}/guests/{name}")

@@ -37,6 +37,11 @@ final class AgentGuests {
     }
 
     /** The guest the request's {@code field} names, which must exist on this host. */
+    /** The config of a guest the agent has checked by {@link #spec(AgentRequest, String)}. */
+    org.vsconsole.host.config.GuestConfig config(GuestSpec guest) {
+        return reader.readGuest(guest.name());
+    }
+
     GuestSpec spec(AgentRequest request, String field) {
         String name = request.text(field, NAME, NAME_RULE, 63);
         if (!reader.isGuest(name)) {

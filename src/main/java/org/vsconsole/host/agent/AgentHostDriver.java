@@ -156,6 +156,11 @@ public final class AgentHostDriver implements HostDriver, ConfigTreeOwner {
         call("deleteGuest", guest(name), null, null);
     }
 
+    /** The settings of the agent's guest {@code name} a console edits, with their digest. */
+    public HostGuestSettings guestSettings(String name) {
+        return AgentJson.MAPPER.treeToValue(call("guestSettings", guest(name), null, null), HostGuestSettings.class);
+    }
+
     @Override
     public void apply(String guest, String expectedDigest, ConfigChange change) {
         call("configApply", guest(guest).put("digest", expectedDigest).set("change", ConfigWireFormat.change(change)), null, null);

@@ -113,6 +113,25 @@ class AgentConfigWritesTest {
     }
 
     @Test
+    void aManagedHostsGuestSettingsAreReadWithTheirDigestAndChangedOnlyOnThatDigest() {
+        AgentHostDriver agent = bed.client();
+        HostGuestSettings before = agent.guestSettings("web1");
+        assertThat(before.context()).isEqualTo(40001);
+        assertThat(before.digest()).isEqualTo(web.reader().readGuest("web1").digest());
+
+        agent.apply("web1", before.digest(), new ConfigChange.SetUts("renamed", "example.org"));
+
+        HostGuestSettings after = agent.guestSettings("web1");
+        assertThat(after.nodename()).isEqualTo("renamed");
+        assertThat(after.domainname()).isEqualTo("example.org");
+        assertThatThrownBy(() -> agent.apply("web1", before.digest(), new ConfigChange.SetUts("again", null)))
+                .isInstanceOf(ConfigConflictException.class);
+        assertThatThrownBy(() -> agent.guestSettings("../etc")).isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("guest");
+        assertThat(agent.guestSettings("web1")).isEqualTo(after);
+    }
+
+    @Test
     void aChangeOnAStaleTreeIsRefusedByTheAgentNamingTheChangedFiles() throws Exception {
         String seen = web.reader().readGuest("web1").digest();
         Files.writeString(bed.configRoot.resolve("web1/context"), "40005\n");
