@@ -235,7 +235,25 @@ public class FleetGuests {
             int bits = HostGrammar.prefix(prefix == null ? "" : prefix.strip(), address.isIpv6());
             return new ConfigChange.SetInterface(entry.id(), new InterfaceSpec(address.toString(), bits, entry.dev(), entry.name(),
                     entry.nodev() && entry.dev() == null));
-        }, s -> s.interfaces().stream().map(i -> i.id() + ": " + i.ip() + "/" + i.prefix()).toList());
+        }, FleetGuests::addresses);
+    }
+
+    /** Adds an address entry ({@code interfaces/<n>/}, the lowest free n) to a managed host's guest; the address must be free there. */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @AuditedAction(AuditActions.GUEST_ADD_INTERFACE)
+    public HostGuestSettings addAddress(String host, String guest, @Nullable String ip, @Nullable String prefix, @Nullable String dev,
+            @Nullable String digest) {
+        return edit(AuditActions.GUEST_ADD_INTERFACE, host, guest, digest, before -> {
+            IpLiteral address = HostGrammar.ipAddress(ip == null ? null : ip.strip());
+            int bits = HostGrammar.prefix(prefix == null ? "" : prefix.strip(), address.isIpv6());
+            return new ConfigChange.AddInterface(new InterfaceSpec(address.toString(), bits, dev == null || dev.isBlank()
+                    ? null
+                    : dev.strip(), null, false));
+        }, FleetGuests::addresses);
+    }
+
+    private static List<String> addresses(HostGuestSettings s) {
+        return s.interfaces().stream().map(i -> i.id() + ": " + i.ip() + "/" + i.prefix()).toList();
     }
 
     /**

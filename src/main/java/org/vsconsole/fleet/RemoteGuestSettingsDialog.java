@@ -33,6 +33,9 @@ final class RemoteGuestSettingsDialog {
     private final TextField hostname = field("Host name", "remote-settings-hostname");
     private final TextField domain = field("Domain", "remote-settings-domain");
     private final Map<String, TextField[]> addresses = new LinkedHashMap<>();
+    private final TextField newIp = field("New address", "remote-settings-new-ip");
+    private final TextField newPrefix = field("Prefix length", "remote-settings-new-prefix");
+    private final TextField newDev = field("Host device (util-vserver)", "remote-settings-new-dev");
     private HostGuestSettings shown;
 
     private RemoteGuestSettingsDialog(FleetGuests fleet, String host, HostGuest guest, Runnable changed, HostGuestSettings settings) {
@@ -71,6 +74,9 @@ final class RemoteGuestSettingsDialog {
             addresses.put(entry.id(), new TextField[]{ip, prefix});
             form.add(ip, prefix);
         }
+        newIp.setHelperText("Empty: no further address");
+        newPrefix.setValue("24");
+        form.add(newIp, newPrefix, newDev);
         dialog.add(new Span("Read from " + host + " just now; saved there and used from the guest's next start. Context "
                 + (shown.context() == null ? "none" : shown.context()) + "."), form);
         Button save = new Button("Save", e -> save());
@@ -87,6 +93,7 @@ final class RemoteGuestSettingsDialog {
         byField.put("domain", domain);
         FieldErrors.clear(byField);
         addresses.values().forEach(f -> FieldErrors.clear(Map.of("ip", f[0], "prefix", f[1])));
+        FieldErrors.clear(Map.of("ip", newIp, "prefix", newPrefix, "dev", newDev));
         try {
             if (!hostname.getValue().strip().equals(Objects.requireNonNullElse(shown.nodename(), ""))
                     || !domain.getValue().strip().equals(Objects.requireNonNullElse(shown.domainname(), ""))) {
@@ -100,6 +107,10 @@ final class RemoteGuestSettingsDialog {
                         || !f[1].getValue().strip().equals(entry.prefix() == null ? "" : entry.prefix().toString())) {
                     shown = fleet.setAddress(host, guest, address.getKey(), f[0].getValue(), f[1].getValue(), shown.digest());
                 }
+            }
+            if (!newIp.getValue().isBlank()) {
+                byField = Map.of("ip", newIp, "address", newIp, "prefix", newPrefix, "dev", newDev);
+                shown = fleet.addAddress(host, guest, newIp.getValue(), newPrefix.getValue(), newDev.getValue(), shown.digest());
             }
             dialog.close();
             Feedback.success("Settings of " + guest + " saved on " + host + "; they take effect at its next start");

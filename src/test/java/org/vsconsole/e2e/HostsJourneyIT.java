@@ -226,6 +226,14 @@ class HostsJourneyIT {
                 "{\"ip\":\"10.250.0.9\",\"prefix\":\"24\",\"digest\":\"" + digest + "\"}");
         assertThat(noEntry.statusCode()).as(noEntry.body()).isEqualTo(400);
         assertThat(noEntry.body()).contains("\"field\":\"interface\"");
+        browser.click("host-guest-settings-remote1");
+        browser.type("remote-settings-new-ip", "10.250.0.9");
+        browser.type("remote-settings-new-dev", "eth0");
+        browser.click("remote-settings-save");
+        browser.waitUntil(Duration.ofSeconds(20), () -> Files.exists(hostData.resolve("host/etc/vservers/remote1/interfaces/0/ip")));
+        assertThat(Files.readString(hostData.resolve("host/etc/vservers/remote1/interfaces/0/ip")).strip()).isEqualTo("10.250.0.9");
+        assertThat(API.call("GET", "api/v1/audit?action=guest.add-interface&host=second", null).body())
+                .contains("guest remote1 on host second").contains("10.250.0.9/24");
         assertThat(API.call("GET", "api/v1/audit?action=guest.set-hostname&host=second", null).body())
                 .contains("guest remote1 on host second").contains("\"outcome\":\"ok\"").contains("\"outcome\":\"failed\"");
 

@@ -91,6 +91,12 @@ class HostController {
     record HostGuestAddress(@Nullable String ip, @Nullable String prefix, @Nullable String digest) {
     }
 
+    @Schema(description = "A further address entry: address, prefix length, util-vserver's host device (empty: none), and the"
+            + " digest of the settings as read.", example = """
+                    {"ip":"10.0.0.8","prefix":"24","dev":"eth0","digest":"3f1c…"}""")
+    record NewHostGuestAddress(@Nullable String ip, @Nullable String prefix, @Nullable String dev, @Nullable String digest) {
+    }
+
     record LimitSaved(String limit, long soft, long hard, boolean appliedLive) {
     }
 
@@ -180,6 +186,13 @@ class HostController {
     HostGuestSettings setAddress(@PathVariable String host, @PathVariable String name, @PathVariable String id,
             @RequestBody HostGuestAddress body) {
         return fleet.setAddress(host, name, id, body.ip(), body.prefix(), body.digest());
+    }
+
+    @PostMapping("/{host}/guests/{name}/interfaces")
+    @Operation(operationId = "addHostGuestAddress", summary = "Add an address to a managed host's guest", description = "Writes"
+            + " the lowest free interfaces/{n}/ there (from the guest's next start); the address must be free on that host.")
+    HostGuestSettings addAddress(@PathVariable String host, @PathVariable String name, @RequestBody NewHostGuestAddress body) {
+        return fleet.addAddress(host, name, body.ip(), body.prefix(), body.dev(), body.digest());
     }
 
     @DeleteMapping("/{host}/guests/{name}")
