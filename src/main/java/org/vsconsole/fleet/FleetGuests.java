@@ -24,7 +24,6 @@ import org.vsconsole.host.agent.HostGuestSettings;
 import org.vsconsole.host.config.ConfigChange;
 import org.vsconsole.host.config.InterfaceEntry;
 import org.vsconsole.host.config.InterfaceSpec;
-import org.vsconsole.host.config.IpLiteral;
 import org.vsconsole.security.CurrentUser;
 import org.vsconsole.security.GuestOwnership;
 
@@ -231,10 +230,7 @@ public class FleetGuests {
             if (entry == null) {
                 throw new InvalidInputException("interface", "'" + guest + "' on " + host + " has no address entry '" + id + "'");
             }
-            IpLiteral address = HostGrammar.ipAddress(ip == null ? null : ip.strip());
-            int bits = HostGrammar.prefix(prefix == null ? "" : prefix.strip(), address.isIpv6());
-            return new ConfigChange.SetInterface(entry.id(), new InterfaceSpec(address.toString(), bits, entry.dev(), entry.name(),
-                    entry.nodev() && entry.dev() == null));
+            return new ConfigChange.SetInterface(entry.id(), InterfaceSpec.typed(ip, prefix, entry.dev(), entry.name(), entry.nodev()));
         }, FleetGuests::addresses);
     }
 
@@ -244,11 +240,7 @@ public class FleetGuests {
     public HostGuestSettings addAddress(String host, String guest, @Nullable String ip, @Nullable String prefix, @Nullable String dev,
             @Nullable String digest) {
         return edit(AuditActions.GUEST_ADD_INTERFACE, host, guest, digest, before -> {
-            IpLiteral address = HostGrammar.ipAddress(ip == null ? null : ip.strip());
-            int bits = HostGrammar.prefix(prefix == null ? "" : prefix.strip(), address.isIpv6());
-            return new ConfigChange.AddInterface(new InterfaceSpec(address.toString(), bits, dev == null || dev.isBlank()
-                    ? null
-                    : dev.strip(), null, false));
+            return new ConfigChange.AddInterface(InterfaceSpec.typed(ip, prefix, dev, null, false));
         }, FleetGuests::addresses);
     }
 
@@ -264,15 +256,17 @@ public class FleetGuests {
     private HostGuestSettings edit(String action, String host, String guest, @Nullable String digest,
             java.util.function.Function<HostGuestSettings, ConfigChange> change,
             java.util.function.Function<HostGuestSettings, Object> shown) {
-        HostGuestSettings seen = null;
+        HostGuestSettings read = null;
         try {
-            seen = settingsOf(host, guest);
+            read = settingsOf(host, guest);
         } catch (RuntimeException e) {
-            // the audited step below fails the same way, and its row says why
+            // the audited step below reads again, fails the same way, and its row says why
         }
+        HostGuestSettings seen = read;
         HostGuestSettings[] after = new HostGuestSettings[1];
         audit.audited(action, target(host, guest), seen == null ? null : shown.apply(seen), () -> {
-            HostGuestSettings before = settingsOf(host, guest);
+            // one read is enough: the agent refuses the change when the guest changed since the digest
+            HostGuestSettings before = seen != null ? seen : settingsOf(host, guest);
             if (digest == null || !digest.matches("[0-9a-f]{64}")) {
                 throw new InvalidInputException("digest", "required: the digest of the settings the edit was made on");
             }

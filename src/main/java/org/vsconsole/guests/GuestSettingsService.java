@@ -123,7 +123,7 @@ public class GuestSettingsService {
                     if (entry == null) {
                         throw new InvalidInputException("interface", "'" + name + "' has no address entry '" + id + "'");
                     }
-                    return new ConfigChange.SetInterface(entry.id(), spec(ip, prefix, dev, entry.name(), entry.nodev()));
+                    return new ConfigChange.SetInterface(entry.id(), InterfaceSpec.typed(ip, prefix, dev, entry.name(), entry.nodev()));
                 }, after -> entry == null ? null : SettingsShown.interfaceOf(after, entry.id()));
     }
 
@@ -134,7 +134,7 @@ public class GuestSettingsService {
             @Nullable String digest) {
         GuestConfig before = guests.config(name);
         return edit(AuditActions.GUEST_ADD_INTERFACE, before, digest, SettingsShown.addresses(before),
-                () -> new ConfigChange.AddInterface(spec(ip, prefix, dev, null, false)), SettingsShown::addresses);
+                () -> new ConfigChange.AddInterface(InterfaceSpec.typed(ip, prefix, dev, null, false)), SettingsShown::addresses);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR') and @currentUser.maySee(#name)")
@@ -247,15 +247,6 @@ public class GuestSettingsService {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         names.forEach(n -> out.add(file.name(n)));
         return out;
-    }
-
-    private static InterfaceSpec spec(@Nullable String ip, @Nullable String prefix, @Nullable String dev, @Nullable String label,
-            boolean nodev) {
-        String address = ip == null ? "" : ip.strip();
-        boolean ipv6 = HostGrammar.ipAddress(address).isIpv6();
-        int bits = HostGrammar.prefix(prefix == null ? "" : prefix.strip(), ipv6);
-        String device = blankToNull(dev);
-        return new InterfaceSpec(address, bits, device, label, nodev && device == null);
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

@@ -200,9 +200,8 @@ public class TerminalService {
             String guest = terminal == null ? null : terminal.guest;
             AccessDeniedException denied = new AccessDeniedException("terminal session " + id + " is not "
                     + user + "'s");
-            AuditTarget target = guest == null || TerminalTarget.of(guest).local()
-                    ? new AuditTarget(guest, null, "session " + id)
-                    : TerminalTarget.of(guest).audit(null);
+            TerminalTarget of = guest == null ? null : TerminalTarget.of(guest);
+            AuditTarget target = of == null || of.local() ? new AuditTarget(guest, null, "session " + id) : of.audit(null);
             audit.record(new AuditEntry(action, target, null, null,
                     Outcome.DENIED, denied.getMessage(), 0));
             throw denied;

@@ -12,4 +12,18 @@ import org.jspecify.annotations.Nullable;
  * @param nodev  address only assigned to the context, not added to a device
  */
 public record InterfaceSpec(String ip, int prefix, @Nullable String dev, @Nullable String name, boolean nodev) {
+
+    /**
+     * An address as a user typed it: {@code ip} and {@code prefix} checked by {@link HostGrammar}
+     * (refusals name {@code ip} or {@code prefix}), a blank {@code dev} meaning none; {@code nodev}
+     * holds only without a device.
+     */
+    public static InterfaceSpec typed(@Nullable String ip, @Nullable String prefix, @Nullable String dev, @Nullable String label,
+            boolean nodev) {
+        String address = ip == null ? "" : ip.strip();
+        boolean ipv6 = HostGrammar.ipAddress(address).isIpv6();
+        int bits = HostGrammar.prefix(prefix == null ? "" : prefix.strip(), ipv6);
+        String device = dev == null || dev.isBlank() ? null : dev.strip();
+        return new InterfaceSpec(address, bits, device, label, nodev && device == null);
+    }
 }
