@@ -54,17 +54,49 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Loads {@code url} and waits for Vaadin. A page that has not booted within 30 s is loaded once
+     * more, saying so on the test's output with what it was doing: on the 2-core CI machine, with
+     * two journeys, their consoles and guests and two browsers at once, a first load has been seen
+     * to stall; a page that stalls twice fails with its state in the message.
+     */
     public void open(String url) {
         driver.get(url);
-        waitForVaadin();
+        try {
+            waitForVaadin();
+        } catch (org.openqa.selenium.TimeoutException first) {
+            System.out.println("Vaadin not ready 30 s after opening " + url + ", loading it once more: " + first.getMessage().lines()
+                    .findFirst().orElse(""));
+            driver.get(url);
+            waitForVaadin();
+        }
     }
 
     /** Waits until Vaadin has loaded and no client is in a server round trip. */
     public void waitForVaadin() {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
-                        + " && Object.keys(window.Vaadin.Flow.clients).length > 0"
-                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive()))")));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(this::pageState)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                                + " && Object.keys(window.Vaadin.Flow.clients).length > 0"
+                                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive()))")));
+    }
+
+    /**
+     * What the page was doing when a wait for Vaadin gave up, for the failure's one line in a CI
+     * summary: where it is, whether Flow booted, which clients were still busy, and its first words.
+     */
+    private String pageState() {
+        try {
+            return String.valueOf(((JavascriptExecutor) driver).executeScript(
+                    """
+                            const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                            const busy = clients ? Object.entries(clients).map(([k, c]) => k + (c.isActive() ? ':busy' : ':idle')).join(',') : 'none';
+                            return 'page ' + location.href + ' (' + document.readyState + '), Flow clients ' + busy
+                                + ', text: ' + (document.body ? document.body.innerText.slice(0, 300).replace(/\\s+/g, ' ') : '');
+                            """));
+        } catch (RuntimeException e) {
+            return "page state unreadable: " + e;
+        }
     }
 
     public WebElement await(By by) {
