@@ -137,6 +137,24 @@ public interface HostDriver {
     void deleteRoot(GuestSpec guest);
 
     /**
+     * The stopped guest's root as one archive ({@link TreeArchive}), to move it to another host;
+     * the caller closes it, which ends the archiver if it was not read to the end.
+     */
+    default java.io.InputStream exportTree(GuestSpec guest) {
+        throw new HostOperationException("export", guest.name(), "the " + name() + " driver cannot move guest trees");
+    }
+
+    /**
+     * Unpacks an archive made by {@link #exportTree} as the root of {@code guest}, which must not
+     * exist yet; reports the bytes read so far to {@code progress} and returns them all. A failure
+     * or a cancel removes what was unpacked.
+     */
+    default long importTree(GuestSpec guest, java.io.InputStream archive, java.util.function.BooleanSupplier cancelled,
+            java.util.function.LongConsumer progress) {
+        throw new HostOperationException("import", guest.name(), "the " + name() + " driver cannot move guest trees");
+    }
+
+    /**
      * What the guest's root tree holds, by a walk bounded by {@code bound} that stays on its file
      * system and counts hard-linked files once. Needs to read every folder of the tree, which
      * belongs to the guest's users: the driver's process does it, not the web tier. {@code note}

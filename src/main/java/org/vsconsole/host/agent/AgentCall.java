@@ -20,4 +20,7 @@ interface AgentCall {
 
     /** The terminals open on this connection, by the id of the call that opened each. */
     Map<Long, TerminalSession> terminals();
+
+    /** The guest trees moving through this connection, by the id of the call that opened each. */
+    Map<Long, TreeTransfer> transfers();
 }

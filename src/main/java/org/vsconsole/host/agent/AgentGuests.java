@@ -96,6 +96,16 @@ final class AgentGuests {
      * Refuses a root another guest's config also names (the same folder, or one inside the other):
      * building or deleting it would touch that guest's files.
      */
+    /** Bytes free for guest trees, where a tree moved here would go. */
+    long freeBytes() {
+        try {
+            return java.nio.file.Files.getFileStore(guestsRoot).getUsableSpace();
+        } catch (java.io.IOException e) {
+            throw new org.vsconsole.host.HostOperationException("space", null, "cannot read the free space under " + guestsRoot
+                    + ": " + org.vsconsole.base.Formats.reason(e));
+        }
+    }
+
     void requireOwnRoot(GuestSpec guest) {
         for (GuestConfig other : reader.readAllGuests()) {
             if (other.name().equals(guest.name())) {

@@ -263,6 +263,37 @@ public final class AgentHostDriver implements HostDriver, ConfigTreeOwner {
     }
 
     @Override
+    public java.io.InputStream exportTree(GuestSpec guest) {
+        return exportTree(guest.name());
+    }
+
+    /** The archive of the agent's stopped guest {@code name}, read chunk by chunk as it is consumed. */
+    public java.io.InputStream exportTree(String name) {
+        return AgentTreeStreams.export(client("export"), name);
+    }
+
+    @Override
+    public long importTree(GuestSpec guest, java.io.InputStream archive, java.util.function.BooleanSupplier cancelled,
+            java.util.function.LongConsumer progress) {
+        return importTree(guest.name(), archive, 0, cancelled, progress);
+    }
+
+    /**
+     * Unpacks {@code archive} there as the root of the agent's guest {@code name} (its config made
+     * first); {@code bytes}, the tree's size as measured at the source, is checked against the room
+     * there before anything is sent.
+     */
+    public long importTree(String name, java.io.InputStream archive, long bytes, java.util.function.BooleanSupplier cancelled,
+            java.util.function.LongConsumer progress) {
+        return AgentTreeStreams.importInto(client("import"), name, archive, bytes, cancelled, progress);
+    }
+
+    /** Bytes free for guest trees on the agent's host. */
+    public long freeBytes() {
+        return call("space", fields(), null, null).longValue(0);
+    }
+
+    @Override
     public DiskUsage diskUsage(GuestSpec guest, Duration bound, String note) {
         return AgentJson.MAPPER.treeToValue(call("diskUsage", guest(guest).put("boundMs", Math.max(1, bound.toMillis()))
                 .put("note", note), null, null), DiskUsage.class);

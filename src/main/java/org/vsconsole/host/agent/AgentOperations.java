@@ -10,10 +10,12 @@ import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.BuildProgress;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.HostLoad;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
+import org.vsconsole.host.TreeSpace;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.KnownLimit;
@@ -33,6 +35,8 @@ final class AgentOperations {
     private static final int MAX_PID = 4_194_304;
     private static final Pattern NODENAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
+    /** 1 PiB: a tree claimed larger is a mistake, not a guest. */
+    private static final long MAX_TREE_BYTES = 1L << 50;
 
     interface Operation {
 
@@ -156,7 +160,7 @@ final class AgentOperations {
                     }
                 }
             } catch (java.io.IOException e) {
-                throw new org.vsconsole.host.HostOperationException("terminal", guest.name(), org.vsconsole.base.Formats.reason(e), e);
+                throw new HostOperationException("terminal", guest.name(), org.vsconsole.base.Formats.reason(e), e);
             } finally {
                 c.terminals().remove(r.id());
             }
@@ -167,7 +171,7 @@ final class AgentOperations {
             try {
                 terminal(r, c).write(bytes);
             } catch (java.io.IOException e) {
-                throw new org.vsconsole.host.HostOperationException("terminal", null, org.vsconsole.base.Formats.reason(e), e);
+                throw new HostOperationException("terminal", null, org.vsconsole.base.Formats.reason(e), e);
             }
             return null;
         });
@@ -183,6 +187,67 @@ final class AgentOperations {
             GuestSpec guest = guest(r);
             guests.requireOwnRoot(guest);
             driver.deleteRoot(guest);
+            return null;
+        });
+        add("space", Set.of(), (r, c) -> guests.freeBytes());
+        add("treeExport", Set.of("guest"), (r, c) -> {
+            GuestSpec guest = guest(r);
+            guests.requireOwnRoot(guest);
+            try (TreeTransfer.Export export = new TreeTransfer.Export(driver.exportTree(guest))) {
+                c.transfers().put(r.id(), export);
+                c.opened();
+                if (!export.awaitEnd(c::cancelled)) {
+                    throw new HostOperationException("export", guest.name(), "the copy was stopped");
+                }
+                return export.sent();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HostOperationException("export", guest.name(), "interrupted");
+            } finally {
+                c.transfers().remove(r.id());
+            }
+        });
+        add("treeRead", Set.of("target"), (r, c) -> {
+            try {
+                TreeTransfer.Export.Chunk chunk = transfer(r, c, TreeTransfer.Export.class).read();
+                return Map.of("data", java.util.Base64.getEncoder().encodeToString(chunk.data()), "end", chunk.last());
+            } catch (java.io.IOException e) {
+                throw new HostOperationException("export", null, org.vsconsole.base.Formats.reason(e), e);
+            }
+        });
+        add("treeImport", Set.of("guest", "bytes"), (r, c) -> {
+            GuestSpec guest = guest(r);
+            guests.requireOwnRoot(guest);
+            long bytes = r.integer("bytes", 0, MAX_TREE_BYTES);
+            long free = guests.freeBytes();
+            if (free < TreeSpace.needed(bytes)) {
+                throw new InvalidInputException("bytes", TreeSpace.shortOf(bytes, free));
+            }
+            try (TreeTransfer.Import in = new TreeTransfer.Import()) {
+                c.transfers().put(r.id(), in);
+                c.opened();
+                return driver.importTree(guest, in.input(), c::cancelled, n -> {
+                });
+            } finally {
+                c.transfers().remove(r.id());
+            }
+        });
+        add("treeWrite", Set.of("target", "data"), (r, c) -> {
+            byte[] bytes = java.util.Base64.getDecoder().decode(r.text("data", BASE64, "base64 of at most 512 KiB",
+                    TreeTransfer.CHUNK / 3 * 4 + 4));
+            try {
+                transfer(r, c, TreeTransfer.Import.class).write(bytes);
+            } catch (java.io.IOException e) {
+                throw new HostOperationException("import", null, org.vsconsole.base.Formats.reason(e), e);
+            }
+            return null;
+        });
+        add("treeEnd", Set.of("target"), (r, c) -> {
+            try {
+                transfer(r, c, TreeTransfer.Import.class).end();
+            } catch (java.io.IOException e) {
+                throw new HostOperationException("import", null, org.vsconsole.base.Formats.reason(e), e);
+            }
             return null;
         });
         add("diskQuota", Set.of("guest"), (r, c) -> driver.diskQuota(guest(r)));
@@ -236,6 +301,15 @@ final class AgentOperations {
             throw new InvalidInputException("target", "no terminal with this id is open on this connection");
         }
         return terminal;
+    }
+
+    private static <T extends TreeTransfer> T transfer(AgentRequest r, AgentCall c, Class<T> kind) {
+        TreeTransfer transfer = c.transfers().get(r.integer("target", 1, AgentRequest.MAX_ID));
+        if (!kind.isInstance(transfer)) {
+            throw new InvalidInputException("target", "no " + (kind == TreeTransfer.Export.class ? "export" : "import")
+                    + " with this id is open on this connection");
+        }
+        return kind.cast(transfer);
     }
 
     private static KnownLimit limit(AgentRequest r) {

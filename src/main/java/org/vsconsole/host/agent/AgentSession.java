@@ -39,6 +39,7 @@ final class AgentSession implements Runnable {
     private final String peer;
     private final Map<Long, AtomicBoolean> running = new ConcurrentHashMap<>();
     private final Map<Long, TerminalSession> terminals = new ConcurrentHashMap<>();
+    private final Map<Long, TreeTransfer> transfers = new ConcurrentHashMap<>();
 
     AgentSession(InputStream in, OutputStream out, AgentOperations operations, String peer) {
         this.in = in;
@@ -62,6 +63,7 @@ final class AgentSession implements Runnable {
         } finally {
             running.values().forEach(cancelled -> cancelled.set(true));
             terminals.values().forEach(TerminalSession::close);
+            transfers.values().forEach(TreeTransfer::close);
         }
     }
 
@@ -129,6 +131,11 @@ final class AgentSession implements Runnable {
                 public Map<Long, TerminalSession> terminals() {
                     return terminals;
                 }
+
+                @Override
+                public Map<Long, TreeTransfer> transfers() {
+                    return transfers;
+                }
             });
             ObjectNode reply = AgentJson.MAPPER.createObjectNode().put("id", request.id()).put("ok", true);
             reply.set("result", AgentJson.MAPPER.valueToTree(result));
@@ -162,6 +169,10 @@ final class AgentSession implements Runnable {
             if (terminal != null) {
                 // its reader blocks until the program shows something: ending the program ends the call
                 terminal.close();
+            }
+            TreeTransfer transfer = transfers.get(id);
+            if (transfer != null) {
+                transfer.close(); // an unpacker waiting for the next chunk, or an archiver writing, ends now
             }
             ObjectNode reply = AgentJson.MAPPER.createObjectNode().put("id", request.id()).put("ok", true);
             reply.set("result", AgentJson.MAPPER.valueToTree(target != null));

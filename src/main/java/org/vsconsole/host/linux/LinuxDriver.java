@@ -443,6 +443,34 @@ public final class LinuxDriver implements HostDriver {
     }
 
     @Override
+    public java.io.InputStream exportTree(GuestSpec guest) {
+        checkInsideGuestsRoot("export", guest);
+        if (isRunning(guest)) {
+            throw fail("export", guest, "the guest is running; it is copied stopped");
+        }
+        try {
+            return org.vsconsole.host.TreeArchive.export(guest.rootDir());
+        } catch (IOException e) {
+            throw fail("export", guest, Formats.reason(e));
+        }
+    }
+
+    @Override
+    public long importTree(GuestSpec guest, java.io.InputStream archive, java.util.function.BooleanSupplier cancelled,
+            java.util.function.LongConsumer progress) {
+        checkInsideGuestsRoot("import", guest);
+        Path root = guest.rootDir();
+        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            throw fail("import", guest, root + " already exists on this host");
+        }
+        try {
+            return org.vsconsole.host.TreeArchive.extract(root, archive, cancelled, progress, remover);
+        } catch (IOException e) {
+            throw fail("import", guest, Formats.reason(e));
+        }
+    }
+
+    @Override
     public DiskQuotaState diskQuota(GuestSpec guest) {
         return ProjectQuota.host().state(guest);
     }

@@ -270,6 +270,29 @@ public final class VserverDriver implements HostDriver {
         }
     }
 
+    /** util-vserver leaves a tree root-owned and unshifted; it moves as it is. */
+    @Override
+    public java.io.InputStream exportTree(GuestSpec guest) {
+        if (isRunning(guest)) {
+            throw new HostOperationException("export", guest.name(), guest.name() + " is running; it is copied stopped");
+        }
+        try {
+            return org.vsconsole.host.TreeArchive.export(guest.rootDir());
+        } catch (IOException e) {
+            throw new HostOperationException("export", guest.name(), Formats.reason(e), e);
+        }
+    }
+
+    @Override
+    public long importTree(GuestSpec guest, java.io.InputStream archive, java.util.function.BooleanSupplier cancelled,
+            java.util.function.LongConsumer progress) {
+        try {
+            return org.vsconsole.host.TreeArchive.extract(guest.rootDir(), archive, cancelled, progress, rootRemover);
+        } catch (IOException e) {
+            throw new HostOperationException("import", guest.name(), Formats.reason(e), e);
+        }
+    }
+
     /**
      * util-vserver applies {@code dlimits/} itself when the guest starts ({@code vdlimit} in
      * {@code vserver … start}); the console does not read the kernel's disk limits back here.

@@ -1,0 +1,172 @@
+package org.vsconsole.host.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import org.vsconsole.host.HostOperationException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The web tier's end of a guest tree moving through an agent: an export read chunk by chunk with
+ * {@code treeRead}, an import fed with {@code treeWrite}. Each chunk is one call, so the pace is
+ * the slower side's and a tree of any size holds a few chunks in memory.
+ */
+final class AgentTreeStreams {
+
+    private static final long OPEN_PATIENCE_SECONDS = 60;
+
+    private AgentTreeStreams() {
+    }
+
+    /** The archive of the agent's stopped guest {@code name}; closing it before its end stops the export there. */
+    static InputStream export(AgentClient client, String name) {
+        CompletableFuture<Boolean> opened = new CompletableFuture<>();
+        AgentClient.Started open = client.start("treeExport", AgentJson.MAPPER.createObjectNode().put("guest", name), e -> {
+            if (e.has("opened")) {
+                opened.complete(true);
+            }
+        });
+        awaitOpened(client, open, opened, "export", name);
+        return new InputStream() {
+
+            private byte[] chunk = new byte[0];
+            private int at;
+            private boolean ended;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                while (at >= chunk.length) {
+                    if (ended) {
+                        return -1;
+                    }
+                    JsonNode next;
+                    try {
+                        next = client.call("treeRead", AgentJson.MAPPER.createObjectNode().put("target", open.id()), null, null);
+                    } catch (RuntimeException e) {
+                        throw new IOException(e.getMessage(), e);
+                    }
+                    chunk = Base64.getDecoder().decode(next.path("data").asString(""));
+                    at = 0;
+                    if (next.path("end").booleanValue(false)) {
+                        ended = true;
+                        settle(open, "export", name); // the export call says whether tar ended well
+                    }
+                }
+                int n = Math.min(length, chunk.length - at);
+                System.arraycopy(chunk, at, buffer, offset, n);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+                if (!ended && client.isOpen()) {
+                    try {
+                        client.cancel(open.id(), "export");
+                    } catch (HostOperationException e) {
+                        // the connection ended, and the export with it
+                    }
+                }
+            }
+        };
+    }
+
+    /** Feeds {@code archive} to the agent, which unpacks it as the root of its guest {@code name}; returns the bytes sent. */
+    static long importInto(AgentClient client, String name, InputStream archive, long bytes, BooleanSupplier cancelled,
+            LongConsumer progress) {
+        CompletableFuture<Boolean> opened = new CompletableFuture<>();
+        AgentClient.Started open = client.start("treeImport", AgentJson.MAPPER.createObjectNode().put("guest", name)
+                .put("bytes", bytes), e -> {
+                    if (e.has("opened")) {
+                        opened.complete(true);
+                    }
+                });
+        awaitOpened(client, open, opened, "import", name);
+        long sent = 0;
+        byte[] buffer = new byte[TreeTransfer.CHUNK];
+        try {
+            int filled;
+            while ((filled = fill(archive, buffer)) > 0) {
+                if (cancelled.getAsBoolean()) {
+                    throw new HostOperationException("import", name, "the copy was cancelled");
+                }
+                if (open.reply().isDone()) {
+                    break; // the unpacker stopped early: its reply below says why
+                }
+                client.call("treeWrite", AgentJson.MAPPER.createObjectNode().put("target", open.id())
+                        .put("data", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer, filled))), null, null);
+                sent += filled;
+                progress.accept(sent);
+            }
+            if (!open.reply().isDone()) {
+                client.call("treeEnd", AgentJson.MAPPER.createObjectNode().put("target", open.id()), null, null);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (client.isOpen() && !open.reply().isDone()) {
+                client.cancel(open.id(), "import");
+            }
+            if (open.reply().isDone()) {
+                settle(open, "import", name); // the agent's reason is the better one
+            }
+            throw e instanceof RuntimeException r ? r : new HostOperationException("import", name, org.vsconsole.base.Formats.reason(e), e);
+        }
+        settle(open, "import", name);
+        return sent;
+    }
+
+    private static int fill(InputStream in, byte[] buffer) throws IOException {
+        int filled = 0;
+        int n;
+        while (filled < buffer.length && (n = in.read(buffer, filled, buffer.length - filled)) >= 0) {
+            filled += n;
+        }
+        return filled;
+    }
+
+    /** Waits for the call to say it began; a refusal (not stopped, no room, a bad name) is thrown as the agent put it. */
+    private static void awaitOpened(AgentClient client, AgentClient.Started open, CompletableFuture<Boolean> opened, String op,
+            String name) {
+        try {
+            CompletableFuture.anyOf(opened, open.reply()).get(OPEN_PATIENCE_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            client.cancel(open.id(), op);
+            throw new HostOperationException(op, name, "the host agent did not begin within " + OPEN_PATIENCE_SECONDS + " s");
+        } catch (ExecutionException e) {
+            // the reply failed: settle says how
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            client.cancel(open.id(), op);
+            throw new HostOperationException(op, name, "interrupted");
+        }
+        if (!opened.isDone()) {
+            settle(open, op, name);
+            throw new HostOperationException(op, name, "the host agent ended the " + op + " before it began");
+        }
+    }
+
+    /** The opening call's result: its failure thrown as the agent said it. */
+    private static void settle(AgentClient.Started open, String op, String name) {
+        try {
+            AgentClient.result(op, open.reply().get(10, TimeUnit.MINUTES));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new HostOperationException(op, name, String.valueOf(e.getCause()));
+        } catch (TimeoutException e) {
+            throw new HostOperationException(op, name, "the host agent did not finish the " + op + " within 10 minutes");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostOperationException(op, name, "interrupted");
+        }
+    }
+}
