@@ -41,6 +41,7 @@ public final class AuditActions {
     public static final String GUEST_DRIFT_RESTORE = "guest.drift-restore";
     public static final String GUEST_EXEC = "guest.exec";
     public static final String GUEST_KILL = "guest.kill";
+    public static final String GUEST_MIGRATE = "guest.migrate";
     public static final String GUEST_SIGNAL_ALL = "guest.signal-all";
     public static final String GUEST_REMOVED_OUTSIDE = "guest.removed-outside";
     public static final String GUEST_RESTART = "guest.restart";

@@ -23,7 +23,7 @@ public final class AuditHosts {
             AuditActions.LIMITS_SET, AuditActions.GUEST_APPEARED_OUTSIDE, AuditActions.GUEST_REMOVED_OUTSIDE,
             AuditActions.TERMINAL_OPEN, AuditActions.TERMINAL_CLOSE, AuditActions.TERMINAL_VIEW, AuditActions.TERMINAL_ATTACH,
             AuditActions.TERMINAL_INPUT, AuditActions.TERMINAL_RESIZE, AuditActions.GUEST_SET_HOSTNAME, AuditActions.GUEST_SET_INTERFACE,
-            AuditActions.GUEST_ADD_INTERFACE);
+            AuditActions.GUEST_ADD_INTERFACE, AuditActions.GUEST_MIGRATE);
     private static final Set<String> FLEET = Set.copyOf(FLEET_ACTIONS);
     private static final String ON_HOST = " on host ";
     private static final String HOST = "host ";

@@ -27,6 +27,12 @@ public class GuestOwnership {
         }
     }
 
+    /** The guest {@code from} moved to {@code to} (another host's {@code host/name}): its owners own it there too. */
+    public void moved(String from, String to) {
+        int copied = users.copyOwners(from, to);
+        log.info("Guest '{}' moved to '{}': {} owner(s) follow it", from, to, copied);
+    }
+
     /**
      * Managed host {@code host} now has exactly {@code guests}: a guest it no longer lists was
      * deleted there, by the console or by hand, and its owners go with it.

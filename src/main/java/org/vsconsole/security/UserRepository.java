@@ -132,6 +132,15 @@ class UserRepository {
                 });
     }
 
+    /** Gives the guest now known as {@code to} every owner of the one known as {@code from}; returns how many. */
+    synchronized int copyOwners(String from, String to) {
+        long target = identityOf(to);
+        return jdbc.sql("INSERT INTO app_user_guest_owner (user_id, guest_id) SELECT o.user_id, ? FROM app_user_guest_owner o"
+                + " JOIN guest_identity i ON i.id = o.guest_id WHERE i.name = ? AND i.retired_at IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM app_user_guest_owner t WHERE t.user_id = o.user_id AND t.guest_id = ?)")
+                .params(target, from, target).update();
+    }
+
     /** The current names of guests of managed host {@code host} that have an identity, as {@code host/guest}. */
     List<String> identitiesOnHost(String host) {
         return jdbc.sql("SELECT name FROM guest_identity WHERE name LIKE ? AND retired_at IS NULL")

@@ -19,7 +19,7 @@ class ApiViewTest extends ConsoleViewTest {
     void anOwnerBrowsesAndFiltersEveryOperation() {
         ApiView view = navigate(ApiView.class);
         int all = ApiDescription.load().operationCount();
-        assertThat(all).isEqualTo(68);
+        assertThat(all).isEqualTo(70);
         assertThat($(Span.class).id("api-shown").getText()).isEqualTo(all + " of " + all + " operations");
         Details create = $(Details.class).id("op-createToken");
         assertThat(create.getSummaryText()).isEqualTo("POST /api/v1/me/tokens — Make an API token");

@@ -185,6 +185,10 @@ class RoleActionMatrixTest extends GuestsTestBase {
                     + GUEST + "/interfaces/0", "{\"ip\":\"10.0.0.1\",\"prefix\":\"24\",\"digest\":\"" + STALE + "\"}", STAFF),
             new Row(HttpMethod.POST, "/api/v1/hosts/{host}/guests/{name}/interfaces", "/api/v1/hosts/no-such-host/guests/"
                     + GUEST + "/interfaces", "{\"ip\":\"10.0.0.1\",\"prefix\":\"24\",\"digest\":\"" + STALE + "\"}", STAFF),
+            new Row(HttpMethod.POST, "/api/v1/hosts/{host}/guests/{name}/migrate/preflight", "/api/v1/hosts/local/guests/" + GUEST
+                    + "/migrate/preflight", "{\"targetHost\":\"no-such-host\"}", STAFF),
+            new Row(HttpMethod.POST, "/api/v1/hosts/{host}/guests/{name}/migrate", "/api/v1/hosts/local/guests/" + GUEST
+                    + "/migrate", "{\"targetHost\":\"no-such-host\"}", STAFF),
             new Row(HttpMethod.POST, "/api/v1/hosts", "/api/v1/hosts", "{\"name\":\"not a name!\"}", EnumSet.of(ADMIN)),
             new Row(HttpMethod.POST, "/api/v1/hosts/probe", "/api/v1/hosts/probe", "{\"address\":\"not an address!\"}",
                     EnumSet.of(ADMIN)),

@@ -109,7 +109,7 @@ class AgentTreeTransferTest {
     }
 
     @Test
-    void aChunkForNoOpenTransferIsRefused() {
+    void aBadGuestNameIsRefusedByItsField() {
         AgentHostDriver to = target.client();
         assertThatThrownBy(() -> to.importTree("../etc", InputStream.nullInputStream(), 0, () -> false, n -> {
         })).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("guest"));

@@ -1,0 +1,388 @@
+package org.vsconsole.fleet;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.vsconsole.audit.AuditActions;
+import org.vsconsole.audit.AuditService;
+import org.vsconsole.audit.AuditTarget;
+import org.vsconsole.audit.AuditedAction;
+import org.vsconsole.base.ActionRefusedException;
+import org.vsconsole.base.Formats;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.guests.GuestService;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.GuestSpecs;
+import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostProperties;
+import org.vsconsole.host.TreeSpace;
+import org.vsconsole.host.agent.AgentHostDriver;
+import org.vsconsole.host.agent.HostGuest;
+import org.vsconsole.host.config.ConfigChange;
+import org.vsconsole.host.config.GuestConfig;
+import org.vsconsole.host.config.GuestConfigWriter;
+import org.vsconsole.host.config.HostGrammar;
+import org.vsconsole.host.config.InterfaceSpec;
+import org.vsconsole.jobs.Job;
+import org.vsconsole.jobs.JobContext;
+import org.vsconsole.jobs.JobService;
+import org.vsconsole.security.GuestOwnership;
+
+/**
+ * Moves a guest of this host to a managed host, offline, as the Linux-VServer guide does by hand
+ * but checked and undoable: a preflight reports every problem before anything moves; the
+ * guest's config is made there first (the agent checks name, context and address against that
+ * host), then the guest is stopped, its tree copied through both agents, and it is started
+ * there if it ran here. Any failure after the config was made removes the copy there and starts
+ * the guest here again, naming the step. The guest here is then disabled and loses its boot mark
+ * (so a host reboot does not run it twice) and keeps its files until someone deletes it. Owners
+ * follow it. One audit row per host, both naming the job.
+ */
+@Service
+public class MigrationService {
+
+    private static final Logger log = LoggerFactory.getLogger(MigrationService.class);
+    private static final Duration MEASURE_BOUND = Duration.ofMinutes(2);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    static final String OFFLINE = "offline";
+
+    private final GuestService guests;
+    private final HostDriver driver;
+    private final HostProperties host;
+    private final GuestConfigWriter writer;
+    private final Fleet fleet;
+    private final RemoteGuestChanges changes;
+    private final AuditService audit;
+    private final JobService jobs;
+    private final GuestOwnership ownership;
+
+    MigrationService(GuestService guests, HostDriver driver, HostProperties host, GuestConfigWriter writer, Fleet fleet,
+            RemoteGuestChanges changes, AuditService audit, JobService jobs, GuestOwnership ownership) {
+        this.guests = guests;
+        this.driver = driver;
+        this.host = host;
+        this.writer = writer;
+        this.fleet = fleet;
+        this.changes = changes;
+        this.audit = audit;
+        this.jobs = jobs;
+        this.ownership = ownership;
+    }
+
+    /** Everything that would stop the move, and what would not be carried, before anything moves. */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    public MigrationPlan preflight(String guest, MigrationRequest request) {
+        return plan(guests.config(guest), request);
+    }
+
+    /**
+     * Starts the move as a job once the preflight finds nothing wrong; otherwise refuses with
+     * every problem, the first one's field named, and nothing moved.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    @AuditedAction(AuditActions.GUEST_MIGRATE)
+    public Job migrate(String guest, MigrationRequest request) {
+        Job[] job = new Job[1];
+        GuestConfig config = guests.config(guest);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("host", HostGrammar.LOCAL_HOST);
+        before.put("context", config.context());
+        before.put("targetHost", request.targetHost());
+        audit.audited(AuditActions.GUEST_MIGRATE, AuditTarget.guest(guest, config.context()), before, () -> {
+            MigrationPlan plan = plan(config, request);
+            if (!plan.ready()) {
+                MigrationPlan.Blocker first = plan.problems().getFirst();
+                throw new InvalidInputException(first.field(), String.join("; ", plan.problems().stream()
+                        .map(p -> p.field() + ": " + p.message()).toList()));
+            }
+            job[0] = jobs.submit("guest.migrate", "Move " + guest + " to host " + plan.targetHost(), guest, work -> move(plan, work));
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("job", job[0].id());
+            after.put("targetHost", plan.targetHost());
+            after.put("context", plan.context());
+            after.put("notCarried", plan.notCarried());
+            return after;
+        });
+        return job[0];
+    }
+
+    private MigrationPlan plan(GuestConfig config, MigrationRequest request) {
+        List<MigrationPlan.Blocker> problems = new ArrayList<>();
+        String name = config.name();
+        String target = Objects.requireNonNullElse(request.targetHost(), "").strip();
+        String mode = request.mode() == null || request.mode().isBlank() ? OFFLINE : request.mode().strip();
+        if (!mode.equals(OFFLINE)) {
+            problems.add(new MigrationPlan.Blocker("mode", "'" + shown(mode) + "' is not available; 'offline' stops the guest"
+                    + " for the whole copy (a copy while it runs is not built yet)"));
+        }
+        Integer context = config.context();
+        if (request.context() != null && !request.context().isBlank()) {
+            try {
+                context = HostGrammar.contextId(request.context());
+            } catch (InvalidInputException e) {
+                problems.add(new MigrationPlan.Blocker("context", e.rule()));
+            }
+        }
+        if (context == null) {
+            problems.add(new MigrationPlan.Blocker("context", "the guest has no static context; choose one for the target"));
+        }
+        GuestSpec spec = GuestSpecs.from(config, host.guestsRoot());
+        String ip = spec.interfaces().isEmpty() ? null : spec.interfaces().getFirst().ip();
+        Integer prefix = spec.interfaces().isEmpty() ? null : spec.interfaces().getFirst().prefix();
+        if (request.ip() != null && !request.ip().isBlank()) {
+            try {
+                InterfaceSpec typed = InterfaceSpec.typed(request.ip(), request.prefix() == null || request.prefix().isBlank()
+                        ? String.valueOf(prefix == null ? 24 : prefix)
+                        : request.prefix(), null, null, false);
+                ip = typed.ip();
+                prefix = typed.prefix();
+            } catch (InvalidInputException e) {
+                problems.add(new MigrationPlan.Blocker(e.field(), e.rule()));
+            }
+        }
+        if (guests.unmanaged(name)) {
+            problems.add(new MigrationPlan.Blocker("guest", name + " was made outside the console; adopt it first"));
+        }
+        long treeBytes = driver.diskUsage(spec, MEASURE_BOUND, "measured for the move").spaceKiB() * 1024;
+        long free = -1;
+        AgentHostDriver agent = null;
+        if (target.isEmpty() || target.equals(HostGrammar.LOCAL_HOST)) {
+            problems.add(new MigrationPlan.Blocker("targetHost", "choose a managed host to move the guest to"));
+        } else {
+            HostStatus status = fleet.status(target).orElse(null);
+            if (status == null || status.local()) {
+                problems.add(new MigrationPlan.Blocker("targetHost", "no managed host named '" + shown(target) + "'"));
+            } else if (!status.reachable()) {
+                problems.add(new MigrationPlan.Blocker("targetHost", target + " is " + status.problem()));
+            } else {
+                agent = fleet.agent(target);
+                problems.addAll(targetProblems(agent, status, name, context, treeBytes));
+                free = agent.freeBytes();
+                if (free < TreeSpace.needed(treeBytes)) {
+                    problems.add(new MigrationPlan.Blocker("targetHost", TreeSpace.shortOf(treeBytes, free) + " on " + target));
+                }
+            }
+        }
+        return new MigrationPlan(name, target, context == null ? 0 : context, ip, prefix, problems, notCarried(config), treeBytes, free);
+    }
+
+    private List<MigrationPlan.Blocker> targetProblems(AgentHostDriver agent, HostStatus status, String name, @Nullable Integer context,
+            long treeBytes) {
+        List<MigrationPlan.Blocker> problems = new ArrayList<>();
+        agent.readOnlyReason().ifPresent(why -> problems.add(new MigrationPlan.Blocker("targetHost", status.name()
+                + " cannot run guests: " + why)));
+        String here = driver.facts().architecture();
+        String there = status.facts() == null ? null : status.facts().architecture();
+        if (there != null && !there.equals(here)) {
+            problems.add(new MigrationPlan.Blocker("targetHost", status.name() + " is " + there + ", this host " + here));
+        }
+        for (HostGuest g : agent.guests()) {
+            if (g.name().equals(name)) {
+                problems.add(new MigrationPlan.Blocker("targetHost", status.name() + " already has a guest named " + name));
+            }
+            if (context != null && context.equals(g.context())) {
+                problems.add(new MigrationPlan.Blocker("context", "context " + context + " is taken on " + status.name() + " by "
+                        + g.name() + "; choose another"));
+            }
+        }
+        return problems;
+    }
+
+    /** What util-vserver config the move leaves behind: the console carries limits, addresses, names and the boot mark. */
+    private static List<String> notCarried(GuestConfig config) {
+        List<String> left = new ArrayList<>();
+        if (!config.dlimits().isEmpty()) {
+            left.add("disk limits (dlimits/): set them again on the target");
+        }
+        if (!config.bcapabilities().isEmpty() || !config.ccapabilities().isEmpty()) {
+            left.add("capabilities (bcapabilities, ccapabilities)");
+        }
+        if (config.personality() != null) {
+            left.add("personality");
+        }
+        if (config.fstab().stream().anyMatch(e -> "/tmp".equals(e.mountPoint()))) {
+            left.add("the /tmp size in fstab");
+        }
+        return left;
+    }
+
+    private void move(MigrationPlan plan, JobContext work) {
+        String name = plan.guest();
+        String target = plan.targetHost();
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("from", HostGrammar.LOCAL_HOST);
+        before.put("job", work.jobId());
+        audit.audited(AuditActions.GUEST_MIGRATE, AuditTarget.guestOnHost(target, name), before, () -> {
+            Map<String, Object> after = new MigrationRun(plan, work).run();
+            after.put("job", work.jobId());
+            return after;
+        });
+    }
+
+    /** One move, step by step, with what it takes to undo each step. */
+    private final class MigrationRun {
+
+        private final MigrationPlan plan;
+        private final JobContext work;
+        private final String name;
+        private final AgentHostDriver agent;
+        private boolean configMade;
+        private boolean stoppedHere;
+        private String step = "preflight";
+
+        MigrationRun(MigrationPlan plan, JobContext work) {
+            this.plan = plan;
+            this.work = work;
+            this.name = plan.guest();
+            this.agent = fleet.agent(plan.targetHost());
+        }
+
+        Map<String, Object> run() {
+            try {
+                return steps();
+            } catch (RuntimeException e) {
+                work.log("Failed while " + step + ": " + Formats.reason(e));
+                undo();
+                throw new ActionRefusedException("migration", "the move of " + name + " to " + plan.targetHost() + " failed while "
+                        + step + ": " + Formats.reason(e) + (configMade || stoppedHere ? "; undone: " + undone() : ""));
+            }
+        }
+
+        private String undone() {
+            return "no copy is left on " + plan.targetHost() + (stoppedHere ? ", " + name + " runs here again" : "");
+        }
+
+        private Map<String, Object> steps() {
+            GuestConfig config = guests.config(name);
+            GuestSpec spec = GuestSpecs.from(config, host.guestsRoot());
+            boolean wasRunning = guests.isRunning(name);
+            work.log("Moving " + name + " (" + mib(plan.treeBytes()) + ") to " + plan.targetHost() + " on context " + plan.context()
+                    + (plan.notCarried().isEmpty() ? "" : "; not carried: " + String.join(", ", plan.notCarried())));
+            step = "making its config on " + plan.targetHost();
+            changes.expect(plan.targetHost(), name);
+            configMade = true;
+            agent.createGuest(name, plan.context(), spec.nodename());
+            carryConfig(config, spec);
+            work.progress(5);
+            if (work.cancelled()) {
+                throw new ActionRefusedException("migration", "cancelled before the guest was stopped");
+            }
+            if (wasRunning) {
+                step = "stopping it here";
+                work.log("Stopping " + name + " here; it stays stopped while its files are copied");
+                guests.stop(name);
+                stoppedHere = true;
+            }
+            step = "copying its files";
+            long started = System.nanoTime();
+            long total = Math.max(1, plan.treeBytes());
+            long copied;
+            try (InputStream archive = driver.exportTree(spec)) {
+                copied = agent.importTree(name, archive, plan.treeBytes(), () -> false, n -> work.progress(
+                        (int) Math.min(90, 5 + n * 85 / total)));
+            } catch (java.io.IOException e) {
+                throw new ActionRefusedException("migration", Formats.reason(e));
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            work.log("Copied " + mib(copied) + " of archive in " + String.format(java.util.Locale.ROOT, "%.1f", seconds) + " s");
+            if (wasRunning) {
+                step = "starting it on " + plan.targetHost();
+                agent.start(name);
+                boolean runs = agent.guests().stream().anyMatch(g -> g.name().equals(name) && g.running());
+                if (!runs) {
+                    throw new ActionRefusedException("migration", name + " did not stay running on " + plan.targetHost());
+                }
+                work.log(name + " runs on " + plan.targetHost() + "; it was stopped here for "
+                        + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s");
+            }
+            step = "marking it moved here";
+            try {
+                GuestConfig now = writer.apply(guests.config(name), new ConfigChange.SetBootMark(false));
+                writer.apply(now, new ConfigChange.SetDisabled(true));
+            } catch (java.io.IOException e) {
+                throw new ActionRefusedException("migration", "cannot mark " + name + " moved here: " + Formats.reason(e));
+            }
+            ownership.moved(name, HostGrammar.guestOnHost(plan.targetHost(), name));
+            fleet.lookAgain(plan.targetHost());
+            work.progress(100);
+            work.log(name + " is on " + plan.targetHost() + ". Here it is disabled and keeps its files until you delete it.");
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("host", plan.targetHost());
+            after.put("context", plan.context());
+            after.put("running", wasRunning);
+            after.put("bytes", copied);
+            return after;
+        }
+
+        /** Names, addresses, limits and the boot mark, each as a change the agent checks there. */
+        private void carryConfig(GuestConfig config, GuestSpec spec) {
+            String digest = agent.guestSettings(name).digest();
+            if (spec.domainname() != null) {
+                agent.apply(name, digest, new ConfigChange.SetUts(spec.nodename(), spec.domainname()));
+                digest = agent.guestSettings(name).digest();
+            }
+            List<GuestSpec.Address> addresses = spec.interfaces();
+            for (int i = 0; i < addresses.size(); i++) {
+                GuestSpec.Address a = addresses.get(i);
+                String ip = i == 0 && plan.ip() != null ? plan.ip() : a.ip();
+                int prefix = i == 0 && plan.prefix() != null ? plan.prefix() : a.prefix();
+                agent.apply(name, digest, new ConfigChange.AddInterface(InterfaceSpec.typed(ip, String.valueOf(prefix), a.dev(), null,
+                        false)));
+                digest = agent.guestSettings(name).digest();
+            }
+            if (!spec.rlimits().isEmpty()) {
+                agent.apply(name, digest, new ConfigChange.SetLimits(Map.copyOf(spec.rlimits())));
+                digest = agent.guestSettings(name).digest();
+            }
+            if (config.init().bootMarked()) {
+                agent.apply(name, digest, new ConfigChange.SetBootMark(true));
+            }
+            work.log("Made " + name + "'s config on " + plan.targetHost() + ": " + addresses.size() + " address(es), "
+                    + spec.rlimits().size() + " limit(s)" + (config.init().bootMarked() ? ", starts at boot" : ""));
+        }
+
+        private void undo() {
+            try {
+                if (configMade) {
+                    if (agent.guests().stream().anyMatch(g -> g.name().equals(name) && g.running())) {
+                        agent.stop(name, STOP_TIMEOUT);
+                    }
+                    if (agent.guests().stream().anyMatch(g -> g.name().equals(name))) {
+                        agent.deleteGuest(name);
+                    }
+                    changes.unexpect(plan.targetHost(), name);
+                    work.log("Removed what was made on " + plan.targetHost());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Migration of {}: could not remove the copy on {}", name, plan.targetHost(), e);
+                work.log("Could not remove the copy on " + plan.targetHost() + ": " + Formats.reason(e));
+            }
+            if (stoppedHere) {
+                try {
+                    guests.start(name);
+                    work.log(name + " runs here again");
+                } catch (RuntimeException e) {
+                    work.log("Could not start " + name + " here again: " + Formats.reason(e));
+                }
+            }
+            fleet.lookAgain(plan.targetHost());
+        }
+    }
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+    }
+
+    private static String shown(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+}
