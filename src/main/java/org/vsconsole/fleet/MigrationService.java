@@ -237,6 +237,7 @@ public class MigrationService {
         private final AgentHostDriver agent;
         private boolean configMade;
         private boolean stoppedHere;
+        private @Nullable GuestSpec spec;
         private String step = "preflight";
 
         MigrationRun(MigrationPlan plan, JobContext work) {
@@ -262,9 +263,10 @@ public class MigrationService {
         }
 
         private Map<String, Object> steps() {
-            GuestConfig config = guests.config(name);
-            GuestSpec spec = GuestSpecs.from(config, host.guestsRoot());
-            boolean wasRunning = guests.isRunning(name);
+            // the job's thread reads and acts through the host port itself: the request already checked who may
+            GuestConfig config = writer.reader().readGuest(name);
+            spec = GuestSpecs.from(config, host.guestsRoot());
+            boolean wasRunning = driver.isRunning(spec);
             work.log("Moving " + name + " (" + mib(plan.treeBytes()) + ") to " + plan.targetHost() + " on context " + plan.context()
                     + (plan.notCarried().isEmpty() ? "" : "; not carried: " + String.join(", ", plan.notCarried())));
             step = "making its config on " + plan.targetHost();
@@ -279,7 +281,7 @@ public class MigrationService {
             if (wasRunning) {
                 step = "stopping it here";
                 work.log("Stopping " + name + " here; it stays stopped while its files are copied");
-                guests.stop(name);
+                driver.stop(spec, STOP_TIMEOUT);
                 stoppedHere = true;
             }
             step = "copying its files";
@@ -306,7 +308,7 @@ public class MigrationService {
             }
             step = "marking it moved here";
             try {
-                GuestConfig now = writer.apply(guests.config(name), new ConfigChange.SetBootMark(false));
+                GuestConfig now = writer.apply(writer.reader().readGuest(name), new ConfigChange.SetBootMark(false));
                 writer.apply(now, new ConfigChange.SetDisabled(true));
             } catch (java.io.IOException e) {
                 throw new ActionRefusedException("migration", "cannot mark " + name + " moved here: " + Formats.reason(e));
@@ -368,7 +370,7 @@ public class MigrationService {
             }
             if (stoppedHere) {
                 try {
-                    guests.start(name);
+                    driver.start(Objects.requireNonNull(spec));
                     work.log(name + " runs here again");
                 } catch (RuntimeException e) {
                     work.log("Could not start " + name + " here again: " + Formats.reason(e));

@@ -1,0 +1,188 @@
+package org.vsconsole.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.vsconsole.host.agent.AgentHostDriver;
+import org.vsconsole.host.agent.LoopbackSshHost;
+import org.vsconsole.host.agent.SshAgentConnector;
+
+/**
+ * A guest of this host moved to a second host (an agent behind a real OpenSSH server on
+ * loopback, with its own trees, cgroup parent and bridge), over REST as a script would: a
+ * preflight that finds the context taken there moves nothing and names the field; the move
+ * itself makes the guest run there with the same files, its limit and its owner, and leaves it
+ * here stopped, disabled, without its boot mark and with its files. Both hosts' audit rows name
+ * the job.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class MigrationJourneyIT {
+
+    private static final String PASSWORD = "migration-admin-password-1";
+    private static final String OWNER = "mover";
+    private static final String GUEST = "web1";
+    private static final String BRIDGE = "vsmigb0";
+    private static final AdminApi API = new AdminApi(() -> MigrationJourneyIT.console, PASSWORD);
+
+    private static RunningConsole console;
+    private static Browser browser;
+    private static Path dir;
+    private static Path hostData;
+    private static LoopbackSshHost host;
+
+    @RegisterExtension
+    static final FailureEvidence DUMP_ON_FAILURE = new FailureEvidence("migration-journey-failure", () -> browser, () -> console);
+
+    @BeforeAll
+    static void start() throws Exception {
+        console = RunningConsole.start("--vsconsole.admin-password=" + PASSWORD, "--vsconsole.fleet.poll=1s",
+                "--vsconsole.linux.cgroup-parent=vsc-mig-a", "--vsconsole.linux.bridge=vsmiga0",
+                "--vsconsole.provisioning.address-pool=10.247.1.0/24");
+        dir = Files.createTempDirectory("vsc-migration-it");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        hostData = dir.resolve("host2");
+        host = new LoopbackSshHost(dir, List.of("--vsconsole.data-dir=" + hostData, "--vsconsole.host.driver=linux",
+                "--vsconsole.linux.cgroup-parent=vsc-mig-b", "--vsconsole.linux.bridge=" + BRIDGE,
+                "--vsconsole.provisioning.address-pool=10.247.2.0/24"), console.dataDir().resolve("ssh/id_ecdsa"));
+        browser = new Browser();
+        browser.viewport(1440, 900);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+            if (console != null) {
+                console.close();
+            }
+        } finally {
+            if (host != null) {
+                try (SshAgentConnector connector = host.connector(host.hostKeyFingerprint)) {
+                    AgentHostDriver driver = AgentHostDriver.overSsh(connector);
+                    for (var guest : driver.guests()) {
+                        if (guest.running()) {
+                            driver.stop(guest.name(), Duration.ofSeconds(10));
+                        }
+                    }
+                } finally {
+                    host.close();
+                }
+            }
+            if (hostData != null) {
+                RunningConsole.cleanUpHost(hostData, BRIDGE);
+                new ProcessBuilder("rm", "-rf", "--one-file-system", "--", dir.toString()).inheritIO().start().waitFor();
+            }
+        }
+    }
+
+    @Test
+    void aRunningGuestMovesToTheSecondHostWithItsFilesLimitAndOwner() throws Exception {
+        // the second host, added with its confirmed key
+        HttpResponse<String> added = API.call("POST", "api/v1/hosts", "{\"name\":\"second\",\"address\":\"127.0.0.1\",\"port\":"
+                + host.port + ",\"user\":\"root\",\"fingerprint\":\"" + host.hostKeyFingerprint + "\"}");
+        assertThat(added.statusCode()).as(added.body()).isBetween(200, 201);
+        awaitBody("api/v1/hosts/second", "\"state\":\"reachable\"");
+
+        // web1 here: running, with a file of its own, a limit, an owner and the boot mark
+        API.awaitJob(API.submit("api/v1/guests", "{\"name\":\"" + GUEST + "\",\"context\":\"4301\",\"ip\":\"10.247.1.21\","
+                + "\"prefix\":24,\"build\":{\"method\":\"skeleton\"},\"start\":true}"), Duration.ofMinutes(3), "succeeded");
+        Path root = console.dataDir().resolve("host/var/lib/vservers/" + GUEST);
+        Files.writeString(root.resolve("etc/motd"), "changed before the move\n");
+        String digest = AdminApi.field(API.call("GET", "api/v1/guests/" + GUEST, null).body(), "\"digest\":\"([0-9a-f]+)\"");
+        HttpResponse<String> limit = API.call("PUT", "api/v1/guests/" + GUEST + "/limits", "{\"limits\":{\"nproc\":{\"soft\":300,"
+                + "\"hard\":400}},\"live\":true,\"persistent\":true,\"digest\":\"" + digest + "\"}");
+        assertThat(limit.statusCode()).as(limit.body()).isEqualTo(200);
+        browser.signIn(console, "admin", PASSWORD);
+        browser.open(console.url("guests/" + GUEST));
+        browser.await(By.id("guest-boot-mark")).click();
+        awaitBody("api/v1/guests", "\"startsAtBoot\":true");
+        ConsoleUsers.create(browser, console, OWNER, "Initial-mover-password-1", "Guest owner", GUEST);
+        String motd = sha256(root.resolve("etc/motd"));
+
+        // a guest there already holds context 4302: the preflight says so and nothing moves
+        API.awaitJob(API.submit("api/v1/hosts/second/guests", "{\"name\":\"other\",\"context\":4302}"), Duration.ofMinutes(3),
+                "succeeded");
+        HttpResponse<String> refused = API.call("POST", "api/v1/hosts/local/guests/" + GUEST + "/migrate",
+                "{\"targetHost\":\"second\",\"context\":\"4302\",\"ip\":\"10.247.2.21\",\"mode\":\"offline\"}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"context\"").contains("taken on second by other");
+        assertThat(API.call("GET", "api/v1/hosts/second/guests", null).body()).doesNotContain("\"" + GUEST + "\"");
+        assertThat(API.call("GET", "api/v1/guests/" + GUEST + "/state", null).body()).contains("\"running\":true");
+
+        // the preflight of the real move: nothing in the way, and what is not carried is listed
+        HttpResponse<String> plan = API.call("POST", "api/v1/hosts/local/guests/" + GUEST + "/migrate/preflight",
+                "{\"targetHost\":\"second\",\"ip\":\"10.247.2.21\"}");
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+        assertThat(plan.body()).contains("\"problems\":[]").contains("\"context\":4301");
+
+        // the move: stopped here, copied, started there
+        String job = API.submit("api/v1/hosts/local/guests/" + GUEST + "/migrate", "{\"targetHost\":\"second\",\"ip\":\"10.247.2.21\","
+                + "\"prefix\":\"24\",\"mode\":\"offline\"}");
+        String log = API.awaitJob(job, Duration.ofMinutes(5), "succeeded");
+        assertThat(log).contains("runs on second").contains("it was stopped here for");
+        System.out.println("Migration log: " + log);
+
+        String there = awaitBody("api/v1/hosts/second/guests", "\"name\":\"" + GUEST + "\"");
+        assertThat(there).containsPattern("\"name\":\"" + GUEST + "\",\"context\":4301,\"running\":true");
+        Path moved = hostData.resolve("host/var/lib/vservers/" + GUEST);
+        assertThat(sha256(moved.resolve("etc/motd"))).as("the changed file, byte for byte").isEqualTo(motd);
+        Path config = hostData.resolve("host/etc/vservers/" + GUEST);
+        assertThat(Files.readString(config.resolve("rlimits/nproc.hard")).strip()).isEqualTo("400");
+        assertThat(Files.readString(config.resolve("rlimits/nproc.soft")).strip()).isEqualTo("300");
+        assertThat(Files.readString(config.resolve("interfaces/0/ip")).strip()).isEqualTo("10.247.2.21");
+        assertThat(Files.readString(config.resolve("apps/init/mark")).strip()).isEqualTo("default");
+        assertThat(Files.readString(config.resolve("context")).strip()).isEqualTo("4301");
+
+        // here: stopped, disabled, no boot mark, files kept
+        String here = API.call("GET", "api/v1/guests/" + GUEST, null).body();
+        assertThat(here).contains("\"disabled\":true");
+        assertThat(API.call("GET", "api/v1/guests/" + GUEST + "/state", null).body()).contains("\"running\":false");
+        assertThat(console.dataDir().resolve("host/etc/vservers/" + GUEST + "/apps/init/mark")).doesNotExist();
+        assertThat(root.resolve("etc/motd")).exists();
+
+        // the owner owns it there too
+        browser.open(console.url("users"));
+        browser.await(By.id("users-grid"));
+        browser.waitUntil(Duration.ofSeconds(15), () -> String.join(" ", browser.gridRow("users-grid", OWNER)).contains("second/" + GUEST));
+
+        // one row per host, both naming the job
+        String audit = API.call("GET", "api/v1/audit?action=guest.migrate&limit=20", null).body();
+        assertThat(audit).contains("\"outcome\":\"failed\"");
+        assertThat(audit.split("job\\\\?\":" + job + "\\b", -1).length - 1).as("rows naming job " + job + ": " + audit)
+                .isGreaterThanOrEqualTo(2);
+        assertThat(audit).contains("on host second");
+    }
+
+    private static String awaitBody(String path, String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = API.call("GET", path, null).body();
+            if (body.contains(expected)) {
+                return body;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(body).contains(expected);
+        return body;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
