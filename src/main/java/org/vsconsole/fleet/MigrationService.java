@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.vsconsole.audit.AuditActions;
 import org.vsconsole.audit.AuditService;
@@ -23,6 +25,7 @@ import org.vsconsole.guests.GuestService;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
+import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.TreeSpace;
 import org.vsconsole.host.agent.AgentHostDriver;
@@ -54,6 +57,9 @@ public class MigrationService {
     private static final Duration MEASURE_BOUND = Duration.ofMinutes(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     static final String OFFLINE = "offline";
+    /** How long a failed move keeps asking a target that broke away to remove its copy. */
+    private static final Duration UNDO_PATIENCE = Duration.ofSeconds(90);
+    private static final Duration UNDO_RETRY = Duration.ofSeconds(2);
 
     private final GuestService guests;
     private final HostDriver driver;
@@ -104,7 +110,17 @@ public class MigrationService {
                 throw new InvalidInputException(first.field(), String.join("; ", plan.problems().stream()
                         .map(p -> p.field() + ": " + p.message()).toList()));
             }
-            job[0] = jobs.submit("guest.migrate", "Move " + guest + " to host " + plan.targetHost(), guest, work -> move(plan, work));
+            // the job's audit row and its host calls act for the caller, on the job's own thread
+            SecurityContext caller = SecurityContextHolder.createEmptyContext();
+            caller.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+            job[0] = jobs.submit("guest.migrate", "Move " + guest + " to host " + plan.targetHost(), guest, work -> {
+                SecurityContextHolder.setContext(caller);
+                try {
+                    move(plan, work);
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            });
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("job", job[0].id());
             after.put("targetHost", plan.targetHost());
@@ -197,7 +213,7 @@ public class MigrationService {
         return problems;
     }
 
-    /** What util-vserver config the move leaves behind: the console carries limits, addresses, names and the boot mark. */
+    /** What util-vserver config the move leaves behind: the console carries limits, addresses, names, /tmp size and the boot mark. */
     private static List<String> notCarried(GuestConfig config) {
         List<String> left = new ArrayList<>();
         if (!config.dlimits().isEmpty()) {
@@ -208,9 +224,6 @@ public class MigrationService {
         }
         if (config.personality() != null) {
             left.add("personality");
-        }
-        if (config.fstab().stream().anyMatch(e -> "/tmp".equals(e.mountPoint()))) {
-            left.add("the /tmp size in fstab");
         }
         return left;
     }
@@ -253,8 +266,8 @@ public class MigrationService {
             } catch (RuntimeException e) {
                 work.log("Failed while " + step + ": " + Formats.reason(e));
                 undo();
-                throw new ActionRefusedException("migration", "the move of " + name + " to " + plan.targetHost() + " failed while "
-                        + step + ": " + Formats.reason(e) + (configMade || stoppedHere ? "; undone: " + undone() : ""));
+                throw new HostOperationException("migrate", name, "the move to " + plan.targetHost() + " failed while " + step + ": "
+                        + Formats.reason(e) + (configMade || stoppedHere ? "; undone: " + undone() : ""));
             }
         }
 
@@ -345,6 +358,10 @@ public class MigrationService {
                 agent.apply(name, digest, new ConfigChange.SetLimits(Map.copyOf(spec.rlimits())));
                 digest = agent.guestSettings(name).digest();
             }
+            if (spec.tmpSize() != null) {
+                agent.apply(name, digest, new ConfigChange.SetTmpSize(spec.tmpSize()));
+                digest = agent.guestSettings(name).digest();
+            }
             if (config.init().bootMarked()) {
                 agent.apply(name, digest, new ConfigChange.SetBootMark(true));
             }
@@ -352,21 +369,20 @@ public class MigrationService {
                     + spec.rlimits().size() + " limit(s)" + (config.init().bootMarked() ? ", starts at boot" : ""));
         }
 
+        /**
+         * Puts things back: the copy there stopped, the guest here started again (its downtime
+         * ends first), then the copy there removed. A target that broke away mid-copy is asked
+         * again as the fleet reconnects, for up to {@link #UNDO_PATIENCE}.
+         */
         private void undo() {
-            try {
-                if (configMade) {
+            if (configMade) {
+                try {
                     if (agent.guests().stream().anyMatch(g -> g.name().equals(name) && g.running())) {
                         agent.stop(name, STOP_TIMEOUT);
                     }
-                    if (agent.guests().stream().anyMatch(g -> g.name().equals(name))) {
-                        agent.deleteGuest(name);
-                    }
-                    changes.unexpect(plan.targetHost(), name);
-                    work.log("Removed what was made on " + plan.targetHost());
+                } catch (RuntimeException e) {
+                    work.log("Could not reach " + plan.targetHost() + " to stop the copy there: " + Formats.reason(e));
                 }
-            } catch (RuntimeException e) {
-                log.warn("Migration of {}: could not remove the copy on {}", name, plan.targetHost(), e);
-                work.log("Could not remove the copy on " + plan.targetHost() + ": " + Formats.reason(e));
             }
             if (stoppedHere) {
                 try {
@@ -376,7 +392,40 @@ public class MigrationService {
                     work.log("Could not start " + name + " here again: " + Formats.reason(e));
                 }
             }
+            if (configMade) {
+                removeCopy();
+            }
             fleet.lookAgain(plan.targetHost());
+        }
+
+        private void removeCopy() {
+            long deadline = System.nanoTime() + UNDO_PATIENCE.toNanos();
+            RuntimeException last = null;
+            do {
+                try {
+                    if (agent.guests().stream().anyMatch(g -> g.name().equals(name))) {
+                        agent.deleteGuest(name);
+                    }
+                    changes.unexpect(plan.targetHost(), name);
+                    work.log("Removed what was made on " + plan.targetHost() + "; nothing of " + name + " is left there");
+                    return;
+                } catch (RuntimeException e) {
+                    last = e;
+                    work.log("Cannot remove the copy on " + plan.targetHost() + " yet: " + Formats.reason(e) + "; trying again");
+                    sleep(UNDO_RETRY);
+                }
+            } while (System.nanoTime() < deadline);
+            log.warn("Migration of {}: could not remove the copy on {}", name, plan.targetHost(), last);
+            work.log("Gave up removing the copy on " + plan.targetHost() + " after " + UNDO_PATIENCE.toSeconds() + " s: delete "
+                    + name + " there once it answers");
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

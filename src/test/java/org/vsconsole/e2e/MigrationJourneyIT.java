@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,13 +25,16 @@ import org.vsconsole.host.agent.SshAgentConnector;
 
 /**
  * A guest of this host moved to a second host (an agent behind a real OpenSSH server on
- * loopback, with its own trees, cgroup parent and bridge), over REST as a script would: a
- * preflight that finds the context taken there moves nothing and names the field; the move
- * itself makes the guest run there with the same files, its limit and its owner, and leaves it
- * here stopped, disabled, without its boot mark and with its files. Both hosts' audit rows name
- * the job.
+ * loopback, with its own trees, cgroup parent and bridge). Over REST, a move whose context is
+ * taken there moves nothing and names the field. From the guest page's Move tab, a running guest
+ * with a changed file, 200 MB of data, a limit, the boot mark and an owner is checked and moved:
+ * it runs there with the same bytes, limit, address and owner, and stays here stopped, disabled,
+ * without its boot mark, with its files. Both hosts' audit rows name the job. Then a move whose
+ * target breaks away mid-copy (agents killed, sshd down for 3 s) is undone: the guest runs here
+ * again and nothing of it is left there.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MigrationJourneyIT {
 
     private static final String PASSWORD = "migration-admin-password-1";
@@ -91,6 +97,7 @@ class MigrationJourneyIT {
     }
 
     @Test
+    @Order(1)
     void aRunningGuestMovesToTheSecondHostWithItsFilesLimitAndOwner() throws Exception {
         // the second host, added with its confirmed key
         HttpResponse<String> added = API.call("POST", "api/v1/hosts", "{\"name\":\"second\",\"address\":\"127.0.0.1\",\"port\":"
@@ -103,6 +110,7 @@ class MigrationJourneyIT {
                 + "\"prefix\":24,\"build\":{\"method\":\"skeleton\"},\"start\":true}"), Duration.ofMinutes(3), "succeeded");
         Path root = console.dataDir().resolve("host/var/lib/vservers/" + GUEST);
         Files.writeString(root.resolve("etc/motd"), "changed before the move\n");
+        writeRandom(root, "var/data.bin", 200); // the downtime figure is for a 200 MB tree
         String digest = AdminApi.field(API.call("GET", "api/v1/guests/" + GUEST, null).body(), "\"digest\":\"([0-9a-f]+)\"");
         HttpResponse<String> limit = API.call("PUT", "api/v1/guests/" + GUEST + "/limits", "{\"limits\":{\"nproc\":{\"soft\":300,"
                 + "\"hard\":400}},\"live\":true,\"persistent\":true,\"digest\":\"" + digest + "\"}");
@@ -130,12 +138,31 @@ class MigrationJourneyIT {
         assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
         assertThat(plan.body()).contains("\"problems\":[]").contains("\"context\":4301");
 
-        // the move: stopped here, copied, started there
-        String job = API.submit("api/v1/hosts/local/guests/" + GUEST + "/migrate", "{\"targetHost\":\"second\",\"ip\":\"10.247.2.21\","
-                + "\"prefix\":\"24\",\"mode\":\"offline\"}");
-        String log = API.awaitJob(job, Duration.ofMinutes(5), "succeeded");
+        // the move, from the guest page's Move tab: checked, confirmed, followed to its end
+        browser.open(console.url("guests/" + GUEST + "?tab=move"));
+        browser.await(By.id("move-target"));
+        browser.await(By.cssSelector("#move-target input")).sendKeys("second");
+        browser.await(By.cssSelector("vaadin-combo-box-item")).click();
+        browser.waitForVaadin();
+        browser.type("move-ip", "10.247.2.21");
+        browser.type("move-prefix", "24");
+        browser.click("move-check");
+        browser.waitUntil(Duration.ofSeconds(30), () -> browser.driver().findElement(By.id("move-result")).getText()
+                .contains("Ready to move " + GUEST + " to second on context 4301 at 10.247.2.21/24"));
+        browser.screenshot("guest-move-checked");
+        browser.click("move-start");
+        browser.waitUntil(Duration.ofSeconds(10),
+                () -> !browser.driver().findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).isEmpty());
+        browser.screenshot("guest-move-confirm");
+        browser.js("document.querySelector(\"vaadin-button[slot='confirm-button']\").click()");
+        browser.waitUntil(Duration.ofMinutes(3), () -> browser.driver().findElement(By.id("move-progress")).getText()
+                .contains("Here it is disabled"));
+        browser.screenshot("guest-moved");
+        String job = AdminApi.field(API.call("GET", "api/v1/jobs?limit=5", null).body(), "\"id\":(\\d+),\"kind\":\"guest.migrate\"");
+        String log = API.awaitJob(job, Duration.ofMinutes(1), "succeeded");
         assertThat(log).contains("runs on second").contains("it was stopped here for");
-        System.out.println("Migration log: " + log);
+        System.out.println("Migration of a 200 MB tree, offline: " + AdminApi.field(log, "(Copied [^\"]+)") + "; "
+                + AdminApi.field(log, "(it was stopped here for [0-9.]+ s)"));
 
         String there = awaitBody("api/v1/hosts/second/guests", "\"name\":\"" + GUEST + "\"");
         assertThat(there).containsPattern("\"name\":\"" + GUEST + "\",\"context\":4301,\"running\":true");
@@ -162,10 +189,58 @@ class MigrationJourneyIT {
 
         // one row per host, both naming the job
         String audit = API.call("GET", "api/v1/audit?action=guest.migrate&limit=20", null).body();
-        assertThat(audit).contains("\"outcome\":\"failed\"");
+        assertThat(audit).as("the refused move is in the log too").contains("taken on second by other");
         assertThat(audit.split("job\\\\?\":" + job + "\\b", -1).length - 1).as("rows naming job " + job + ": " + audit)
                 .isGreaterThanOrEqualTo(2);
         assertThat(audit).contains("on host second");
+    }
+
+    @Test
+    @Order(2)
+    void aTargetThatBreaksAwayDuringTheCopyLeavesNoCopyAndTheGuestRunsHereAgain() throws Exception {
+        API.awaitJob(API.submit("api/v1/guests", "{\"name\":\"web3\",\"context\":\"4303\",\"ip\":\"10.247.1.23\","
+                + "\"prefix\":24,\"build\":{\"method\":\"skeleton\"},\"start\":true}"), Duration.ofMinutes(3), "succeeded");
+        writeRandom(console.dataDir().resolve("host/var/lib/vservers/web3"), "var/data.bin", 400);
+        String job = API.submit("api/v1/hosts/local/guests/web3/migrate", "{\"targetHost\":\"second\",\"ip\":\"10.247.2.23\"}");
+
+        // once the copy is under way, the second host's agents die and its sshd stops, as in a network outage
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        int progress = 0;
+        while (progress < 8 && System.nanoTime() < deadline) {
+            progress = Integer.parseInt(AdminApi.field(API.call("GET", "api/v1/jobs/" + job, null).body(), "\"progress\":(\\d+)"));
+            Thread.sleep(20);
+        }
+        assertThat(progress).as("the copy began and had not ended").isBetween(8, 89);
+        host.stop();
+        LoopbackSshHost.killAgents(hostData);
+        Thread.sleep(3_000);
+        host.start(); // back: the move's undo reaches it again and removes what it left
+
+        String log = API.awaitJob(job, Duration.ofMinutes(3), "failed");
+        assertThat(log).contains("Failed while copying its files").contains("web3 runs here again")
+                .contains("nothing of web3 is left there");
+        assertThat(API.call("GET", "api/v1/guests/web3/state", null).body()).contains("\"running\":true");
+        assertThat(hostData.resolve("host/var/lib/vservers/web3")).doesNotExist();
+        assertThat(hostData.resolve("host/etc/vservers/web3")).doesNotExist();
+        awaitBody("api/v1/hosts/second", "\"state\":\"reachable\"");
+        assertThat(API.call("GET", "api/v1/hosts/second/guests", null).body()).doesNotContain("\"web3\"");
+        String audit = API.call("GET", "api/v1/audit?action=guest.migrate&target=web3&limit=20", null).body();
+        assertThat(audit).contains("\"outcome\":\"failed\"").contains("copying its files").doesNotContain("\"actor\":\"system\"");
+    }
+
+    /** {@code mib} MiB of random bytes at {@code relative} in a guest's tree, owned like the tree's top. */
+    private static void writeRandom(Path root, String relative, int mib) throws Exception {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        byte[] block = new byte[1 << 20];
+        java.util.Random random = new java.util.Random(42);
+        try (var out = Files.newOutputStream(file)) {
+            for (int i = 0; i < mib; i++) {
+                random.nextBytes(block);
+                out.write(block);
+            }
+        }
+        LoopbackSshHost.run("chown", "--reference=" + root, "--", file.toString());
     }
 
     private static String awaitBody(String path, String expected) throws Exception {

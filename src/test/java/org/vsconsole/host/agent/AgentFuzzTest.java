@@ -117,7 +117,17 @@ class AgentFuzzTest {
                 List.of("spec", "{\"v\":1,\"id\":1,\"op\":\"configCreate\",\"spec\":{\"name\":\"x\"}}"),
                 List.of("accepted", "{\"v\":1,\"id\":1,\"op\":\"configRestore\",\"guest\":\"web1\",\"digest\":\"DIGEST\","
                         + "\"accepted\":\"x\"}"),
-                List.of("planned", "{\"v\":1,\"id\":1,\"op\":\"configPutBack\",\"guest\":\"web1\",\"planned\":{}}"));
+                List.of("planned", "{\"v\":1,\"id\":1,\"op\":\"configPutBack\",\"guest\":\"web1\",\"planned\":{}}"),
+                // guest trees: only a guest's own root, and chunks only for a transfer this connection opened
+                List.of("guest", "{\"v\":1,\"id\":1,\"op\":\"treeExport\",\"guest\":\"../web1\"}"),
+                List.of("path", "{\"v\":1,\"id\":1,\"op\":\"treeExport\",\"guest\":\"web1\",\"path\":\"/\"}"),
+                List.of("target", "{\"v\":1,\"id\":1,\"op\":\"treeRead\",\"target\":999}"),
+                List.of("guest", "{\"v\":1,\"id\":1,\"op\":\"treeImport\",\"guest\":\"../etc\",\"bytes\":1}"),
+                List.of("bytes", "{\"v\":1,\"id\":1,\"op\":\"treeImport\",\"guest\":\"web1\",\"bytes\":-1}"),
+                List.of("bytes", "{\"v\":1,\"id\":1,\"op\":\"treeImport\",\"guest\":\"web1\",\"bytes\":1e30}"),
+                List.of("target", "{\"v\":1,\"id\":1,\"op\":\"treeWrite\",\"target\":999,\"data\":\"AAAA\"}"),
+                List.of("data", "{\"v\":1,\"id\":1,\"op\":\"treeWrite\",\"target\":1,\"data\":\"not base64!\"}"),
+                List.of("target", "{\"v\":1,\"id\":1,\"op\":\"treeEnd\",\"target\":0}"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
