@@ -34,7 +34,6 @@ final class AgentOperations {
     private static final Pattern TMP_SIZE = Pattern.compile("[1-9][0-9]{0,15}[kKmMgG%]?");
     private static final int MAX_PID = 4_194_304;
     private static final Pattern NODENAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
-    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
     /** 1 PiB: a tree claimed larger is a mistake, not a guest. */
     private static final long MAX_TREE_BYTES = 1L << 50;
 
@@ -167,7 +166,7 @@ final class AgentOperations {
             return null;
         });
         add("terminalInput", Set.of("target", "data"), (r, c) -> {
-            byte[] bytes = java.util.Base64.getDecoder().decode(r.text("data", BASE64, "base64 of at most 48 KiB", 65_536));
+            byte[] bytes = r.base64("data", 48 * 1024);
             try {
                 terminal(r, c).write(bytes);
             } catch (java.io.IOException e) {
@@ -210,7 +209,8 @@ final class AgentOperations {
         add("treeRead", Set.of("target"), (r, c) -> {
             try {
                 TreeTransfer.Export.Chunk chunk = transfer(r, c, TreeTransfer.Export.class).read();
-                return Map.of("data", java.util.Base64.getEncoder().encodeToString(chunk.data()), "end", chunk.last());
+                // a byte[] goes out through the JSON writer's own base64, without a per-character escaping check
+                return Map.of("data", chunk.data(), "end", chunk.last());
             } catch (java.io.IOException e) {
                 throw new HostOperationException("export", null, org.vsconsole.base.Formats.reason(e), e);
             }
@@ -233,8 +233,7 @@ final class AgentOperations {
             }
         });
         add("treeWrite", Set.of("target", "data"), (r, c) -> {
-            byte[] bytes = java.util.Base64.getDecoder().decode(r.text("data", BASE64, "base64 of at most 512 KiB",
-                    TreeTransfer.CHUNK / 3 * 4 + 4));
+            byte[] bytes = r.base64("data", TreeTransfer.CHUNK);
             try {
                 transfer(r, c, TreeTransfer.Import.class).write(bytes);
             } catch (java.io.IOException e) {

@@ -33,54 +33,106 @@ final class AgentTreeStreams {
             }
         });
         awaitOpened(client, open, opened, "export", name);
-        return new InputStream() {
+        return new PrefetchedExport(client, open, name);
+    }
 
-            private byte[] chunk = new byte[0];
-            private int at;
-            private boolean ended;
+    /**
+     * The export's chunks, fetched one call ahead on a thread of its own: while the caller writes
+     * one chunk to the other host, the next is already on its way from this one.
+     */
+    private static final class PrefetchedExport extends InputStream {
 
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
+        private static final Object END = new Object();
 
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                while (at >= chunk.length) {
-                    if (ended) {
-                        return -1;
+        private final AgentClient client;
+        private final AgentClient.Started open;
+        private final java.util.concurrent.BlockingQueue<Object> ahead = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        private byte[] chunk = new byte[0];
+        private int at;
+        private boolean ended;
+
+        PrefetchedExport(AgentClient client, AgentClient.Started open, String name) {
+            this.client = client;
+            this.open = open;
+            Thread.ofVirtual().name("tree-export-" + name).start(() -> {
+                try {
+                    boolean last = false;
+                    while (!last && !closed.get()) {
+                        JsonNode next = client.call("treeRead", AgentJson.MAPPER.createObjectNode().put("target", open.id()), null, null);
+                        last = next.path("end").booleanValue(false);
+                        hand(Base64.getDecoder().decode(next.path("data").asString("")));
                     }
-                    JsonNode next;
-                    try {
-                        next = client.call("treeRead", AgentJson.MAPPER.createObjectNode().put("target", open.id()), null, null);
-                    } catch (RuntimeException e) {
-                        throw new IOException(e.getMessage(), e);
-                    }
-                    chunk = Base64.getDecoder().decode(next.path("data").asString(""));
-                    at = 0;
-                    if (next.path("end").booleanValue(false)) {
-                        ended = true;
+                    if (last) {
                         settle(open, "export", name); // the export call says whether tar ended well
+                        hand(END);
                     }
+                } catch (RuntimeException e) {
+                    hand(new IOException(org.vsconsole.base.Formats.reason(e), e));
                 }
-                int n = Math.min(length, chunk.length - at);
-                System.arraycopy(chunk, at, buffer, offset, n);
-                at += n;
-                return n;
-            }
+            });
+        }
 
-            @Override
-            public void close() {
-                if (!ended && client.isOpen()) {
-                    try {
-                        client.cancel(open.id(), "export");
-                    } catch (HostOperationException e) {
-                        // the connection ended, and the export with it
-                    }
+        private void hand(Object item) {
+            try {
+                while (!closed.get() && !ahead.offer(item, 200, TimeUnit.MILLISECONDS)) {
+                    // the reader is behind: wait, unless it gave up
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            while (at >= chunk.length) {
+                if (ended) {
+                    return -1;
+                }
+                Object next;
+                try {
+                    next = ahead.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+                if (next == END) {
+                    ended = true;
+                    return -1;
+                }
+                if (next instanceof IOException failed) {
+                    ended = true;
+                    throw failed;
+                }
+                chunk = (byte[]) next;
+                at = 0;
+            }
+            int n = Math.min(length, chunk.length - at);
+            System.arraycopy(chunk, at, buffer, offset, n);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            if (closed.getAndSet(true)) {
+                return;
+            }
+            ahead.clear();
+            if (!ended && client.isOpen()) {
+                try {
+                    client.cancel(open.id(), "export");
+                } catch (HostOperationException e) {
+                    // the connection ended, and the export with it
                 }
             }
-        };
+        }
     }
 
     /** Feeds {@code archive} to the agent, which unpacks it as the root of its guest {@code name}; returns the bytes sent. */
@@ -106,7 +158,7 @@ final class AgentTreeStreams {
                     break; // the unpacker stopped early: its reply below says why
                 }
                 client.call("treeWrite", AgentJson.MAPPER.createObjectNode().put("target", open.id())
-                        .put("data", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer, filled))), null, null);
+                        .put("data", java.util.Arrays.copyOf(buffer, filled)), null, null);
                 sent += filled;
                 progress.accept(sent);
             }
