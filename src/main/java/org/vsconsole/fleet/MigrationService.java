@@ -27,6 +27,7 @@ import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.HostProperties;
+import org.vsconsole.host.TreePass;
 import org.vsconsole.host.TreeSpace;
 import org.vsconsole.host.agent.AgentHostDriver;
 import org.vsconsole.host.agent.HostGuest;
@@ -57,6 +58,7 @@ public class MigrationService {
     private static final Duration MEASURE_BOUND = Duration.ofMinutes(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     static final String OFFLINE = "offline";
+    static final String PRECOPY = "precopy";
     /** How long a failed move keeps asking a target that broke away to remove its copy. */
     private static final Duration UNDO_PATIENCE = Duration.ofSeconds(90);
     private static final Duration UNDO_RETRY = Duration.ofSeconds(2);
@@ -135,10 +137,10 @@ public class MigrationService {
         List<MigrationPlan.Blocker> problems = new ArrayList<>();
         String name = config.name();
         String target = Objects.requireNonNullElse(request.targetHost(), "").strip();
-        String mode = request.mode() == null || request.mode().isBlank() ? OFFLINE : request.mode().strip();
-        if (!mode.equals(OFFLINE)) {
-            problems.add(new MigrationPlan.Blocker("mode", "'" + shown(mode) + "' is not available; 'offline' stops the guest"
-                    + " for the whole copy (a copy while it runs is not built yet)"));
+        String mode = request.mode() == null || request.mode().isBlank() ? PRECOPY : request.mode().strip();
+        if (!mode.equals(OFFLINE) && !mode.equals(PRECOPY)) {
+            problems.add(new MigrationPlan.Blocker("mode", "'" + shown(mode) + "' is not a mode: 'precopy' copies the running"
+                    + " guest, then stops it for what changed; 'offline' stops it for the whole copy"));
         }
         Integer context = config.context();
         if (request.context() != null && !request.context().isBlank()) {
@@ -188,7 +190,8 @@ public class MigrationService {
                 }
             }
         }
-        return new MigrationPlan(name, target, context == null ? 0 : context, ip, prefix, problems, notCarried(config), treeBytes, free);
+        return new MigrationPlan(name, target, context == null ? 0 : context, ip, prefix, mode, problems, notCarried(config), treeBytes,
+                free);
     }
 
     private List<MigrationPlan.Blocker> targetProblems(AgentHostDriver agent, HostStatus status, String name, @Nullable Integer context,
@@ -288,27 +291,25 @@ public class MigrationService {
             agent.createGuest(name, plan.context(), spec.nodename());
             carryConfig(config, spec);
             work.progress(5);
+            long copied = 0;
+            boolean precopy = wasRunning && plan.mode().equals(PRECOPY);
+            if (precopy) {
+                step = "copying its files while it runs";
+                work.log("Copying " + name + " while it runs; it is stopped only for what changes meanwhile");
+                copied += copy(spec, TreePass.FIRST, 5, 60);
+            }
             if (work.cancelled()) {
                 throw new ActionRefusedException("migration", "cancelled before the guest was stopped");
             }
+            long stoppedAt = System.nanoTime();
             if (wasRunning) {
                 step = "stopping it here";
-                work.log("Stopping " + name + " here; it stays stopped while its files are copied");
+                work.log("Stopping " + name + " here" + (precopy ? "" : "; it stays stopped while its files are copied"));
                 driver.stop(spec, STOP_TIMEOUT);
                 stoppedHere = true;
             }
-            step = "copying its files";
-            long started = System.nanoTime();
-            long total = Math.max(1, plan.treeBytes());
-            long copied;
-            try (InputStream archive = driver.exportTree(spec)) {
-                copied = agent.importTree(name, archive, plan.treeBytes(), () -> false, n -> work.progress(
-                        (int) Math.min(90, 5 + n * 85 / total)));
-            } catch (java.io.IOException e) {
-                throw new ActionRefusedException("migration", Formats.reason(e));
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            work.log("Copied " + mib(copied) + " of archive in " + String.format(java.util.Locale.ROOT, "%.1f", seconds) + " s");
+            step = precopy ? "copying what changed since" : "copying its files";
+            copied += copy(spec, precopy ? TreePass.FINAL : TreePass.WHOLE, precopy ? 60 : 5, 90);
             if (wasRunning) {
                 step = "starting it on " + plan.targetHost();
                 agent.start(name);
@@ -317,7 +318,7 @@ public class MigrationService {
                     throw new ActionRefusedException("migration", name + " did not stay running on " + plan.targetHost());
                 }
                 work.log(name + " runs on " + plan.targetHost() + "; it was stopped here for "
-                        + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s");
+                        + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - stoppedAt) / 1e9) + " s");
             }
             step = "marking it moved here";
             try {
@@ -336,6 +337,24 @@ public class MigrationService {
             after.put("running", wasRunning);
             after.put("bytes", copied);
             return after;
+        }
+
+        /** One pass of the tree, from this host's driver into the agent there; progress between {@code from} and {@code to} percent. */
+        private long copy(GuestSpec spec, TreePass pass, int from, int to) {
+            long started = System.nanoTime();
+            long total = Math.max(1, plan.treeBytes());
+            long copied;
+            // a first pass may be cancelled; once the guest is stopped the move goes on or is undone
+            java.util.function.BooleanSupplier cancelled = pass == TreePass.FIRST ? work::cancelled : () -> false;
+            try (InputStream archive = driver.exportTree(spec, pass)) {
+                copied = agent.importTree(name, archive, pass == TreePass.FINAL ? 0 : plan.treeBytes(), pass, cancelled,
+                        n -> work.progress((int) Math.min(to, from + n * (to - from) / total)));
+            } catch (java.io.IOException e) {
+                throw new ActionRefusedException("migration", Formats.reason(e));
+            }
+            work.log((pass == TreePass.FINAL ? "Copied what changed: " : "Copied ") + mib(copied) + " of archive in "
+                    + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s");
+            return copied;
         }
 
         /** Names, addresses, limits and the boot mark, each as a change the agent checks there. */
@@ -430,7 +449,9 @@ public class MigrationService {
     }
 
     private static String mib(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+        return bytes < 1 << 20
+                ? String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0)
+                : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 
     private static String shown(String value) {

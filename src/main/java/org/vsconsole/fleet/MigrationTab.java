@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Optional;
 import org.vsconsole.base.Feedback;
@@ -67,6 +68,7 @@ class MigrationTab implements GuestPageTab {
         private final TextField context = new TextField("Context there");
         private final TextField ip = new TextField("Address there");
         private final TextField prefix = new TextField("Prefix");
+        private final RadioButtonGroup<String> mode = new RadioButtonGroup<>("How");
         private final Div result = new Div();
         private final Div progress = new Div();
 
@@ -74,9 +76,9 @@ class MigrationTab implements GuestPageTab {
             this.guest = guest;
             setId("guest-move");
             setPadding(false);
-            add(new Paragraph("Moves " + guest + " to another host: its config is made there first, then it is stopped, its"
-                    + " files are copied and it is started there if it ran here. Here it is then disabled and keeps its files"
-                    + " until you delete it. Anything that fails after the stop is undone and it runs here again."));
+            add(new Paragraph("Moves " + guest + " to another host: its config is made there first, its files are copied"
+                    + " (while it runs, with a pre-copy), it is stopped for the rest, and started there if it ran here. Here it is then disabled and keeps its files"
+                    + " until you delete it. A move that fails is undone: the copy there is removed and it runs here again."));
             target.setId("move-target");
             target.setItems(fleet.otherHosts().stream().filter(HostStatus::reachable).map(HostStatus::name).toList());
             target.setHelperText("Managed hosts that answer now");
@@ -86,6 +88,12 @@ class MigrationTab implements GuestPageTab {
             ip.setHelperText("Empty: its address here");
             prefix.setId("move-prefix");
             prefix.setWidth("6em");
+            mode.setId("move-mode");
+            mode.setItems(MigrationService.PRECOPY, MigrationService.OFFLINE);
+            mode.setItemLabelGenerator(m -> m.equals(MigrationService.PRECOPY)
+                    ? "Copy while it runs, then stop it for what changed (short downtime)"
+                    : "Stop it for the whole copy");
+            mode.setValue(MigrationService.PRECOPY);
             Button check = new Button("Check", e -> check());
             check.setId("move-check");
             Button move = new Button("Move…", e -> confirmMove());
@@ -97,11 +105,11 @@ class MigrationTab implements GuestPageTab {
             result.setId("move-result");
             progress.setId("move-progress");
             progress.setWidthFull();
-            add(fields, new HorizontalLayout(check, move), result, progress);
+            add(fields, mode, new HorizontalLayout(check, move), result, progress);
         }
 
         private MigrationRequest request() {
-            return new MigrationRequest(target.getValue(), context.getValue(), ip.getValue(), prefix.getValue(), MigrationService.OFFLINE);
+            return new MigrationRequest(target.getValue(), context.getValue(), ip.getValue(), prefix.getValue(), mode.getValue());
         }
 
         private void check() {
@@ -116,9 +124,10 @@ class MigrationTab implements GuestPageTab {
         private void show(MigrationPlan plan) {
             result.removeAll();
             if (plan.ready()) {
-                result.add(Feedback.banner("success", "Ready to move " + guest + " to " + plan.targetHost() + " on context "
-                        + plan.context() + (plan.ip() == null ? "" : " at " + plan.ip() + "/" + plan.prefix()) + ": "
-                        + (plan.treeBytes() >> 20) + " MiB to copy, " + (plan.freeBytes() >> 20) + " MiB free there."));
+                result.add(Feedback.banner("success",
+                        "Ready to move " + guest + " to " + plan.targetHost() + " (" + plan.mode() + ") on context "
+                                + plan.context() + (plan.ip() == null ? "" : " at " + plan.ip() + "/" + plan.prefix()) + ": "
+                                + (plan.treeBytes() >> 20) + " MiB to copy, " + (plan.freeBytes() >> 20) + " MiB free there."));
             } else {
                 UnorderedList problems = new UnorderedList();
                 plan.problems().forEach(p -> problems.add(new ListItem(p.field() + ": " + p.message())));
@@ -135,8 +144,11 @@ class MigrationTab implements GuestPageTab {
 
         private void confirmMove() {
             String host = target.getValue() == null ? "" : target.getValue();
-            Feedback.confirmDestructive("Move " + guest + " to " + host + "?", guest + " stops while its files are copied and"
-                    + " starts on " + host + " if it runs now. Here it is disabled afterwards.", "Move", this::move).open();
+            String stops = MigrationService.PRECOPY.equals(mode.getValue())
+                    ? " stops once most of its files are copied, for the rest,"
+                    : " stops while its files are copied";
+            Feedback.confirmDestructive("Move " + guest + " to " + host + "?", guest + stops + " and starts on " + host
+                    + " if it runs now. Here it is disabled afterwards.", "Move", this::move).open();
         }
 
         private void move() {
@@ -167,6 +179,7 @@ class MigrationTab implements GuestPageTab {
                 case "context" -> context;
                 case "ip" -> ip;
                 case "prefix" -> prefix;
+                case "mode" -> mode;
                 default -> null;
             });
         }
@@ -176,6 +189,7 @@ class MigrationTab implements GuestPageTab {
             context.setInvalid(false);
             ip.setInvalid(false);
             prefix.setInvalid(false);
+            mode.setInvalid(false);
         }
     }
 }

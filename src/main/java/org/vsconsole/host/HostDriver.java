@@ -137,19 +137,20 @@ public interface HostDriver {
     void deleteRoot(GuestSpec guest);
 
     /**
-     * The stopped guest's root as one archive ({@link TreeArchive}), to move it to another host;
-     * the caller closes it, which ends the archiver if it was not read to the end.
+     * The guest's root as one archive ({@link TreeArchive}) for {@code pass}, to move it to another
+     * host; all passes but a pre-copy's first need the guest stopped. The caller closes it, which
+     * ends the archiver if it was not read to the end.
      */
-    default java.io.InputStream exportTree(GuestSpec guest) {
+    default java.io.InputStream exportTree(GuestSpec guest, TreePass pass) {
         throw new HostOperationException("export", guest.name(), "the " + name() + " driver cannot move guest trees");
     }
 
     /**
-     * Unpacks an archive made by {@link #exportTree} as the root of {@code guest}, which must not
-     * exist yet; reports the bytes read so far to {@code progress} and returns them all. A failure
-     * or a cancel removes what was unpacked.
+     * Unpacks an archive made by {@link #exportTree} for {@code pass} as the root of {@code guest}:
+     * a whole or first pass where no root is yet, a final pass over its first; reports the bytes
+     * read so far to {@code progress} and returns them all. A failure or a cancel removes the root.
      */
-    default long importTree(GuestSpec guest, java.io.InputStream archive, java.util.function.BooleanSupplier cancelled,
+    default long importTree(GuestSpec guest, java.io.InputStream archive, TreePass pass, java.util.function.BooleanSupplier cancelled,
             java.util.function.LongConsumer progress) {
         throw new HostOperationException("import", guest.name(), "the " + name() + " driver cannot move guest trees");
     }

@@ -38,9 +38,35 @@ public final class TreeArchive {
 
     /** A tar stream of {@code root}; reading it to its end checks tar's exit; closing it early ends tar. */
     public static InputStream export(Path root) throws IOException {
+        return export(root, TreePass.WHOLE);
+    }
+
+    /**
+     * A tar stream of {@code root} for {@code pass}. A pre-copy's passes are GNU tar incremental
+     * dumps over one snapshot file beside the root: the first records what it saw, the final
+     * carries only what changed since, with each directory's listing, so unpacking it also
+     * removes what was deleted meanwhile. The first pass reads a running guest, so a file that
+     * changed while tar read it is not an error there; the final pass fixes it.
+     */
+    public static InputStream export(Path root, TreePass pass) throws IOException {
         requireDirectory(root);
+        Path snapshot = snapshotOf(root);
         List<String> argv = new ArrayList<>(List.of(TAR, "--create", "--file=-", "--format=posix", "--sparse", "--one-file-system"));
         argv.addAll(ATTRIBUTES);
+        switch (pass) {
+            case WHOLE -> {
+            }
+            case FIRST -> {
+                Files.deleteIfExists(snapshot);
+                argv.add("--listed-incremental=" + snapshot);
+            }
+            case FINAL -> {
+                if (!Files.isRegularFile(snapshot, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("no first pass of " + root + " was made (" + snapshot + " is missing)");
+                }
+                argv.add("--listed-incremental=" + snapshot);
+            }
+        }
         argv.addAll(List.of("--directory=" + root, "--", "."));
         Tar tar = Tar.start(argv, ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         return new FilterInputStream(tar.process().getInputStream()) {
@@ -58,7 +84,11 @@ public final class TreeArchive {
                 int n = super.read(buffer, offset, length);
                 if (n < 0 && !checked) {
                     checked = true;
-                    tar.finish("archiving " + root);
+                    // GNU tar exits 1 when a file changed while it read it: only a running guest's first pass may
+                    tar.finish("archiving " + root, pass == TreePass.FIRST ? 1 : 0);
+                    if (pass == TreePass.FINAL) {
+                        Files.deleteIfExists(snapshot);
+                    }
                 }
                 return n;
             }
@@ -79,12 +109,25 @@ public final class TreeArchive {
      */
     public static long extract(Path root, InputStream archive, BooleanSupplier cancelled, LongConsumer progress, TreeRemover remover)
             throws IOException {
-        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+        return extract(root, archive, TreePass.WHOLE, cancelled, progress, remover);
+    }
+
+    /**
+     * Unpacks {@code archive}, made for {@code pass}: a whole or first pass into {@code root},
+     * which must not exist yet; a final pass into the root its first pass made, replacing what
+     * changed and removing what was deleted. A failure or a cancel removes the root, with {@code remover}.
+     */
+    public static long extract(Path root, InputStream archive, TreePass pass, BooleanSupplier cancelled, LongConsumer progress,
+            TreeRemover remover) throws IOException {
+        if (pass == TreePass.FINAL) {
+            requireDirectory(root);
+        } else if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(root + " already exists"); // and is not ours to remove
+        } else {
+            Files.createDirectory(root);
         }
-        Files.createDirectory(root);
         try {
-            return extract(root, archive, cancelled, progress);
+            return extract(root, archive, pass != TreePass.WHOLE, cancelled, progress);
         } catch (IOException | RuntimeException e) {
             try {
                 if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
@@ -97,9 +140,13 @@ public final class TreeArchive {
         }
     }
 
-    private static long extract(Path root, InputStream archive, BooleanSupplier cancelled, LongConsumer progress) throws IOException {
+    private static long extract(Path root, InputStream archive, boolean incremental, BooleanSupplier cancelled, LongConsumer progress)
+            throws IOException {
         List<String> argv = new ArrayList<>(List.of(TAR, "--extract", "--file=-", "--same-owner", "--preserve-permissions"));
         argv.addAll(ATTRIBUTES);
+        if (incremental) {
+            argv.add("--listed-incremental=/dev/null"); // apply each directory's listing: what was deleted goes
+        }
         argv.add("--directory=" + root);
         Tar tar = Tar.start(argv, ProcessBuilder.Redirect.PIPE);
         long copied = 0;
@@ -113,7 +160,7 @@ public final class TreeArchive {
                 try {
                     in.write(buffer, 0, n);
                 } catch (IOException brokenPipe) {
-                    tar.finish("unpacking into " + root); // tar stopped reading: it says why
+                    tar.finish("unpacking into " + root, 0); // tar stopped reading: it says why
                     throw brokenPipe;
                 }
                 copied += n;
@@ -123,8 +170,13 @@ public final class TreeArchive {
             tar.process().destroyForcibly();
             throw e;
         }
-        tar.finish("unpacking into " + root);
+        tar.finish("unpacking into " + root, 0);
         return copied;
+    }
+
+    /** Where a pre-copy's first pass leaves its snapshot: beside the root, root's alone, gone after the final pass. */
+    private static Path snapshotOf(Path root) {
+        return root.resolveSibling("." + root.getFileName() + ".tree-snapshot");
     }
 
     private static void requireDirectory(Path root) throws IOException {
@@ -161,8 +213,8 @@ public final class TreeArchive {
             return new Tar(process, errors, said);
         }
 
-        /** Waits for tar; a failure names what it was doing and what tar said last. */
-        void finish(String what) throws IOException {
+        /** Waits for tar; an exit above {@code worstOk} names what it was doing and what tar said last. */
+        void finish(String what, int worstOk) throws IOException {
             boolean ended;
             try {
                 ended = process.waitFor(60, TimeUnit.SECONDS);
@@ -176,7 +228,7 @@ public final class TreeArchive {
                 process.destroyForcibly();
                 throw new IOException("tar did not end after " + what);
             }
-            if (process.exitValue() != 0) {
+            if (process.exitValue() > worstOk) {
                 String text;
                 synchronized (said) {
                     text = said.toString().strip();

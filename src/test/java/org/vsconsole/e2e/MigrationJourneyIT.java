@@ -27,11 +27,12 @@ import org.vsconsole.host.agent.SshAgentConnector;
  * A guest of this host moved to a second host (an agent behind a real OpenSSH server on
  * loopback, with its own trees, cgroup parent and bridge). Over REST, a move whose context is
  * taken there moves nothing and names the field. From the guest page's Move tab, a running guest
- * with a changed file, 200 MB of data, a limit, the boot mark and an owner is checked and moved:
- * it runs there with the same bytes, limit, address and owner, and stays here stopped, disabled,
- * without its boot mark, with its files. Both hosts' audit rows name the job. Then a move whose
- * target breaks away mid-copy (agents killed, sshd down for 3 s) is undone: the guest runs here
- * again and nothing of it is left there.
+ * with a changed file, 200 MB of data, a limit, the boot mark and an owner is checked and moved
+ * with a pre-copy: it runs there with the same bytes, limit, address and owner, and stays here
+ * stopped, disabled, without its boot mark, with its files. Both hosts' audit rows name the job.
+ * A move whose target breaks away mid-copy (agents killed, sshd down for 3 s) is undone: the
+ * guest runs here again and nothing of it is left there. An offline move over REST gives the
+ * downtime to compare with the pre-copy's.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -148,7 +149,7 @@ class MigrationJourneyIT {
         browser.type("move-prefix", "24");
         browser.click("move-check");
         browser.waitUntil(Duration.ofSeconds(30), () -> browser.driver().findElement(By.id("move-result")).getText()
-                .contains("Ready to move " + GUEST + " to second on context 4301 at 10.247.2.21/24"));
+                .contains("Ready to move " + GUEST + " to second (precopy) on context 4301 at 10.247.2.21/24"));
         browser.screenshot("guest-move-checked");
         browser.click("move-start");
         browser.waitUntil(Duration.ofSeconds(10),
@@ -160,9 +161,9 @@ class MigrationJourneyIT {
         browser.screenshot("guest-moved");
         String job = AdminApi.field(API.call("GET", "api/v1/jobs?limit=5", null).body(), "\"id\":(\\d+),\"kind\":\"guest.migrate\"");
         String log = API.awaitJob(job, Duration.ofMinutes(1), "succeeded");
-        assertThat(log).contains("runs on second").contains("it was stopped here for");
-        System.out.println("Migration of a 200 MB tree, offline: " + AdminApi.field(log, "(Copied [^\"]+)") + "; "
-                + AdminApi.field(log, "(it was stopped here for [0-9.]+ s)"));
+        assertThat(log).contains("Copying web1 while it runs").contains("Copied what changed").contains("runs on second");
+        System.out.println("Migration of a 200 MB tree, pre-copy: " + AdminApi.field(log, "(Copied [0-9.]+ MiB[^\"]+)") + "; "
+                + AdminApi.field(log, "(Copied what changed[^\"]+)") + "; " + AdminApi.field(log, "(it was stopped here for [0-9.]+ s)"));
 
         String there = awaitBody("api/v1/hosts/second/guests", "\"name\":\"" + GUEST + "\"");
         assertThat(there).containsPattern("\"name\":\"" + GUEST + "\",\"context\":4301,\"running\":true");
@@ -201,7 +202,8 @@ class MigrationJourneyIT {
         API.awaitJob(API.submit("api/v1/guests", "{\"name\":\"web3\",\"context\":\"4303\",\"ip\":\"10.247.1.23\","
                 + "\"prefix\":24,\"build\":{\"method\":\"skeleton\"},\"start\":true}"), Duration.ofMinutes(3), "succeeded");
         writeRandom(console.dataDir().resolve("host/var/lib/vservers/web3"), "var/data.bin", 400);
-        String job = API.submit("api/v1/hosts/local/guests/web3/migrate", "{\"targetHost\":\"second\",\"ip\":\"10.247.2.23\"}");
+        String job = API.submit("api/v1/hosts/local/guests/web3/migrate", "{\"targetHost\":\"second\",\"ip\":\"10.247.2.23\","
+                + "\"mode\":\"offline\"}");
 
         // once the copy is under way, the second host's agents die and its sshd stops, as in a network outage
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -226,6 +228,24 @@ class MigrationJourneyIT {
         assertThat(API.call("GET", "api/v1/hosts/second/guests", null).body()).doesNotContain("\"web3\"");
         String audit = API.call("GET", "api/v1/audit?action=guest.migrate&target=web3&limit=20", null).body();
         assertThat(audit).contains("\"outcome\":\"failed\"").contains("copying its files").doesNotContain("\"actor\":\"system\"");
+    }
+
+    @Test
+    @Order(3)
+    void anOfflineMoveOverRestStopsTheGuestForTheWholeCopy() throws Exception {
+        API.awaitJob(API.submit("api/v1/guests", "{\"name\":\"web4\",\"context\":\"4304\",\"ip\":\"10.247.1.24\","
+                + "\"prefix\":24,\"build\":{\"method\":\"skeleton\"},\"start\":true}"), Duration.ofMinutes(3), "succeeded");
+        writeRandom(console.dataDir().resolve("host/var/lib/vservers/web4"), "var/data.bin", 200);
+        String job = API.submit("api/v1/hosts/local/guests/web4/migrate", "{\"targetHost\":\"second\",\"ip\":\"10.247.2.24\","
+                + "\"prefix\":\"24\",\"mode\":\"offline\"}");
+        String log = API.awaitJob(job, Duration.ofMinutes(3), "succeeded");
+        assertThat(log).doesNotContain("while it runs").contains("stays stopped while its files are copied");
+        System.out.println("Migration of a 200 MB tree, offline: " + AdminApi.field(log, "(Copied [0-9.]+ MiB[^\"]+)") + "; "
+                + AdminApi.field(log, "(it was stopped here for [0-9.]+ s)"));
+        assertThat(awaitBody("api/v1/hosts/second/guests", "\"name\":\"web4\"")).containsPattern(
+                "\"name\":\"web4\",\"context\":4304,\"running\":true");
+        assertThat(sha256(hostData.resolve("host/var/lib/vservers/web4/var/data.bin")))
+                .isEqualTo(sha256(console.dataDir().resolve("host/var/lib/vservers/web4/var/data.bin")));
     }
 
     /** {@code mib} MiB of random bytes at {@code relative} in a guest's tree, owned like the tree's top. */

@@ -160,10 +160,11 @@ class HostController {
     @PostMapping("/{host}/guests/{name}/migrate")
     @Operation(operationId = "migrateGuest", summary = "Move this host's guest to a managed host", description = "Runs the"
             + " preflight; when it passes, makes the guest's config on the target (its context and address, or the"
-            + " ones given), stops the guest, copies its tree through both hosts' agents, starts it there if it ran"
-            + " here, then disables it here and clears its boot mark (its files stay until it is deleted). A failure"
-            + " after the stop removes the copy there and starts the guest here again. mode is 'offline'. Answers 202 with"
-            + " the job; a failed preflight is 400 naming the first field, with every problem in the message.")
+            + " ones given), copies its tree through both hosts' agents (mode 'precopy', the default: while it runs, then"
+            + " stopped for what changed; 'offline': stopped for the whole copy), starts it there if it ran here, then"
+            + " disables it here and clears its boot mark (its files stay until it is deleted). A failure after the config"
+            + " was made removes the copy there and starts the guest here again. Answers 202 with the job; a failed"
+            + " preflight is 400 naming the first field, with every problem in the message.")
     @ApiResponse(responseCode = "202", description = "The move job")
     ResponseEntity<Job> migrate(@PathVariable String host, @PathVariable String name, @RequestBody MigrationRequest request) {
         requireLocal(host);

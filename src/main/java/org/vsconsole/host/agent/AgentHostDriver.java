@@ -25,6 +25,7 @@ import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
+import org.vsconsole.host.TreePass;
 import org.vsconsole.host.config.AcceptedEntry;
 import org.vsconsole.host.config.ConfigChange;
 import org.vsconsole.host.config.ConfigTreeOwner;
@@ -263,19 +264,19 @@ public final class AgentHostDriver implements HostDriver, ConfigTreeOwner {
     }
 
     @Override
-    public java.io.InputStream exportTree(GuestSpec guest) {
-        return exportTree(guest.name());
+    public java.io.InputStream exportTree(GuestSpec guest, TreePass pass) {
+        return exportTree(guest.name(), pass);
     }
 
-    /** The archive of the agent's stopped guest {@code name}, read chunk by chunk as it is consumed. */
-    public java.io.InputStream exportTree(String name) {
-        return AgentTreeStreams.export(client("export"), name);
+    /** The archive of the agent's guest {@code name} for {@code pass}, read chunk by chunk as it is consumed. */
+    public java.io.InputStream exportTree(String name, TreePass pass) {
+        return AgentTreeStreams.export(client("export"), name, pass);
     }
 
     @Override
-    public long importTree(GuestSpec guest, java.io.InputStream archive, java.util.function.BooleanSupplier cancelled,
+    public long importTree(GuestSpec guest, java.io.InputStream archive, TreePass pass, java.util.function.BooleanSupplier cancelled,
             java.util.function.LongConsumer progress) {
-        return importTree(guest.name(), archive, 0, cancelled, progress);
+        return importTree(guest.name(), archive, 0, pass, cancelled, progress);
     }
 
     /**
@@ -283,9 +284,9 @@ public final class AgentHostDriver implements HostDriver, ConfigTreeOwner {
      * first); {@code bytes}, the tree's size as measured at the source, is checked against the room
      * there before anything is sent.
      */
-    public long importTree(String name, java.io.InputStream archive, long bytes, java.util.function.BooleanSupplier cancelled,
-            java.util.function.LongConsumer progress) {
-        return AgentTreeStreams.importInto(client("import"), name, archive, bytes, cancelled, progress);
+    public long importTree(String name, java.io.InputStream archive, long bytes, TreePass pass,
+            java.util.function.BooleanSupplier cancelled, java.util.function.LongConsumer progress) {
+        return AgentTreeStreams.importInto(client("import"), name, archive, bytes, pass, cancelled, progress);
     }
 
     /** Bytes free for guest trees on the agent's host. */

@@ -15,6 +15,7 @@ import org.vsconsole.host.HostLoad;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.TerminalSession;
 import org.vsconsole.host.TerminalSize;
+import org.vsconsole.host.TreePass;
 import org.vsconsole.host.TreeSpace;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
@@ -34,6 +35,7 @@ final class AgentOperations {
     private static final Pattern TMP_SIZE = Pattern.compile("[1-9][0-9]{0,15}[kKmMgG%]?");
     private static final int MAX_PID = 4_194_304;
     private static final Pattern NODENAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
+    private static final Pattern PASS = Pattern.compile("whole|first|final");
     /** 1 PiB: a tree claimed larger is a mistake, not a guest. */
     private static final long MAX_TREE_BYTES = 1L << 50;
 
@@ -189,10 +191,10 @@ final class AgentOperations {
             return null;
         });
         add("space", Set.of(), (r, c) -> guests.freeBytes());
-        add("treeExport", Set.of("guest"), (r, c) -> {
+        add("treeExport", Set.of("guest", "pass"), (r, c) -> {
             GuestSpec guest = guest(r);
             guests.requireOwnRoot(guest);
-            try (TreeTransfer.Export export = new TreeTransfer.Export(driver.exportTree(guest))) {
+            try (TreeTransfer.Export export = new TreeTransfer.Export(driver.exportTree(guest, pass(r)))) {
                 c.transfers().put(r.id(), export);
                 c.opened();
                 if (!export.awaitEnd(c::cancelled)) {
@@ -215,9 +217,10 @@ final class AgentOperations {
                 throw new HostOperationException("export", null, org.vsconsole.base.Formats.reason(e), e);
             }
         });
-        add("treeImport", Set.of("guest", "bytes"), (r, c) -> {
+        add("treeImport", Set.of("guest", "bytes", "pass"), (r, c) -> {
             GuestSpec guest = guest(r);
             guests.requireOwnRoot(guest);
+            TreePass pass = pass(r);
             long bytes = r.integer("bytes", 0, MAX_TREE_BYTES);
             long free = guests.freeBytes();
             if (free < TreeSpace.needed(bytes)) {
@@ -226,7 +229,7 @@ final class AgentOperations {
             try (TreeTransfer.Import in = new TreeTransfer.Import()) {
                 c.transfers().put(r.id(), in);
                 c.opened();
-                return driver.importTree(guest, in.input(), c::cancelled, n -> {
+                return driver.importTree(guest, in.input(), pass, c::cancelled, n -> {
                 });
             } finally {
                 c.transfers().remove(r.id());
@@ -300,6 +303,12 @@ final class AgentOperations {
             throw new InvalidInputException("target", "no terminal with this id is open on this connection");
         }
         return terminal;
+    }
+
+    /** Which pass of a tree's move; {@code whole} when not given. */
+    private static TreePass pass(AgentRequest r) {
+        String pass = r.optionalText("pass", PASS, "whole, first or final", 5);
+        return pass == null ? TreePass.WHOLE : TreePass.of(pass);
     }
 
     private static <T extends TreeTransfer> T transfer(AgentRequest r, AgentCall c, Class<T> kind) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.vsconsole.host.HostOperationException;
+import org.vsconsole.host.TreePass;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,13 +26,14 @@ final class AgentTreeStreams {
     }
 
     /** The archive of the agent's stopped guest {@code name}; closing it before its end stops the export there. */
-    static InputStream export(AgentClient client, String name) {
+    static InputStream export(AgentClient client, String name, TreePass pass) {
         CompletableFuture<Boolean> opened = new CompletableFuture<>();
-        AgentClient.Started open = client.start("treeExport", AgentJson.MAPPER.createObjectNode().put("guest", name), e -> {
-            if (e.has("opened")) {
-                opened.complete(true);
-            }
-        });
+        AgentClient.Started open = client.start("treeExport", AgentJson.MAPPER.createObjectNode().put("guest", name)
+                .put("pass", pass.wire()), e -> {
+                    if (e.has("opened")) {
+                        opened.complete(true);
+                    }
+                });
         awaitOpened(client, open, opened, "export", name);
         return new PrefetchedExport(client, open, name);
     }
@@ -136,11 +138,11 @@ final class AgentTreeStreams {
     }
 
     /** Feeds {@code archive} to the agent, which unpacks it as the root of its guest {@code name}; returns the bytes sent. */
-    static long importInto(AgentClient client, String name, InputStream archive, long bytes, BooleanSupplier cancelled,
+    static long importInto(AgentClient client, String name, InputStream archive, long bytes, TreePass pass, BooleanSupplier cancelled,
             LongConsumer progress) {
         CompletableFuture<Boolean> opened = new CompletableFuture<>();
         AgentClient.Started open = client.start("treeImport", AgentJson.MAPPER.createObjectNode().put("guest", name)
-                .put("bytes", bytes), e -> {
+                .put("bytes", bytes).put("pass", pass.wire()), e -> {
                     if (e.has("opened")) {
                         opened.complete(true);
                     }

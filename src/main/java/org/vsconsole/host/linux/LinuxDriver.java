@@ -443,28 +443,27 @@ public final class LinuxDriver implements HostDriver {
     }
 
     @Override
-    public java.io.InputStream exportTree(GuestSpec guest) {
+    public java.io.InputStream exportTree(GuestSpec guest, org.vsconsole.host.TreePass pass) {
         checkInsideGuestsRoot("export", guest);
-        if (isRunning(guest)) {
-            throw fail("export", guest, "the guest is running; it is copied stopped");
+        if (pass.needsStopped() && isRunning(guest)) {
+            throw fail("export", guest, "the guest is running; this pass is copied stopped");
         }
         try {
-            return org.vsconsole.host.TreeArchive.export(guest.rootDir());
+            return org.vsconsole.host.TreeArchive.export(guest.rootDir(), pass);
         } catch (IOException e) {
             throw fail("export", guest, Formats.reason(e));
         }
     }
 
     @Override
-    public long importTree(GuestSpec guest, java.io.InputStream archive, java.util.function.BooleanSupplier cancelled,
-            java.util.function.LongConsumer progress) {
+    public long importTree(GuestSpec guest, java.io.InputStream archive, org.vsconsole.host.TreePass pass,
+            java.util.function.BooleanSupplier cancelled, java.util.function.LongConsumer progress) {
         checkInsideGuestsRoot("import", guest);
-        Path root = guest.rootDir();
-        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            throw fail("import", guest, root + " already exists on this host");
+        if (pass == org.vsconsole.host.TreePass.FINAL && isRunning(guest)) {
+            throw fail("import", guest, "the guest runs here; a final pass is unpacked into a stopped copy");
         }
         try {
-            return org.vsconsole.host.TreeArchive.extract(root, archive, cancelled, progress, remover);
+            return org.vsconsole.host.TreeArchive.extract(guest.rootDir(), archive, pass, cancelled, progress, remover);
         } catch (IOException e) {
             throw fail("import", guest, Formats.reason(e));
         }

@@ -272,22 +272,22 @@ public final class VserverDriver implements HostDriver {
 
     /** util-vserver leaves a tree root-owned and unshifted; it moves as it is. */
     @Override
-    public java.io.InputStream exportTree(GuestSpec guest) {
-        if (isRunning(guest)) {
+    public java.io.InputStream exportTree(GuestSpec guest, org.vsconsole.host.TreePass pass) {
+        if (pass.needsStopped() && isRunning(guest)) {
             throw new HostOperationException("export", guest.name(), guest.name() + " is running; it is copied stopped");
         }
         try {
-            return org.vsconsole.host.TreeArchive.export(guest.rootDir());
+            return org.vsconsole.host.TreeArchive.export(guest.rootDir(), pass);
         } catch (IOException e) {
             throw new HostOperationException("export", guest.name(), Formats.reason(e), e);
         }
     }
 
     @Override
-    public long importTree(GuestSpec guest, java.io.InputStream archive, java.util.function.BooleanSupplier cancelled,
-            java.util.function.LongConsumer progress) {
+    public long importTree(GuestSpec guest, java.io.InputStream archive, org.vsconsole.host.TreePass pass,
+            java.util.function.BooleanSupplier cancelled, java.util.function.LongConsumer progress) {
         try {
-            return org.vsconsole.host.TreeArchive.extract(guest.rootDir(), archive, cancelled, progress, rootRemover);
+            return org.vsconsole.host.TreeArchive.extract(guest.rootDir(), archive, pass, cancelled, progress, rootRemover);
         } catch (IOException e) {
             throw new HostOperationException("import", guest.name(), Formats.reason(e), e);
         }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.TreeArchive;
+import org.vsconsole.host.TreePass;
 import org.vsconsole.host.TreeRemover;
 
 /**
@@ -68,8 +69,8 @@ class AgentTreeTransferTest {
         AgentHostDriver to = target.client();
         long[] progress = {0};
         long sent;
-        try (InputStream archive = from.exportTree("web1")) {
-            sent = to.importTree("web1", archive, 4L << 20, () -> false, n -> progress[0] = n);
+        try (InputStream archive = from.exportTree("web1", TreePass.WHOLE)) {
+            sent = to.importTree("web1", archive, 4L << 20, TreePass.WHOLE, () -> false, n -> progress[0] = n);
         }
 
         assertThat(sent).isGreaterThan(3L * TreeTransfer.CHUNK);
@@ -86,11 +87,44 @@ class AgentTreeTransferTest {
     }
 
     @Test
+    void aPreCopyThenAFinalPassLeavesTheTreeAsItIsAtTheEndWithDeletionsApplied() throws Exception {
+        AgentHostDriver from = source.client();
+        AgentHostDriver to = target.client();
+        Path root = source.guestsRoot.resolve("web1");
+        try (InputStream first = from.exportTree("web1", TreePass.FIRST)) {
+            to.importTree("web1", first, 4L << 20, TreePass.FIRST, () -> false, n -> {
+            });
+        }
+        // while the first pass was on its way, the guest went on: a change, a deletion, a new file, a new directory
+        Files.writeString(root.resolve("etc/hostname"), "web1 after the first pass\n");
+        Files.delete(root.resolve("etc/big"));
+        Files.writeString(root.resolve("etc/new"), "made after the first pass\n");
+        Files.createDirectories(root.resolve("var/cache"));
+        run("chown", "-R", "1048576:1048577", root.resolve("var").toString(), root.resolve("etc/new").toString());
+        long finalBytes;
+        try (InputStream rest = from.exportTree("web1", TreePass.FINAL)) {
+            finalBytes = to.importTree("web1", rest, 0, TreePass.FINAL, () -> false, n -> {
+            });
+        }
+
+        assertThat(finalBytes).as("the final pass carries what changed, not the tree").isLessThan(TreeTransfer.CHUNK);
+        assertThat(listing(target.guestsRoot.resolve("web1"))).isEqualTo(listing(root));
+        assertThat(target.guestsRoot.resolve("web1/etc/big")).doesNotExist();
+        assertThat(source.guestsRoot.resolve(".web1.tree-snapshot")).as("the snapshot goes with the final pass").doesNotExist();
+    }
+
+    @Test
+    void aFinalPassWithoutAFirstIsRefused() {
+        assertThatThrownBy(() -> source.client().exportTree("web1", TreePass.FINAL).read())
+                .hasMessageContaining("no first pass");
+    }
+
+    @Test
     void aTreeWhereOneIsAlreadyIsRefusedAndTheOneThereStays() throws Exception {
         Path there = Files.createDirectories(target.guestsRoot.resolve("web1"));
         Files.writeString(there.resolve("keep"), "theirs");
-        try (InputStream archive = source.client().exportTree("web1")) {
-            assertThatThrownBy(() -> target.client().importTree("web1", archive, 1, () -> false, n -> {
+        try (InputStream archive = source.client().exportTree("web1", TreePass.WHOLE)) {
+            assertThatThrownBy(() -> target.client().importTree("web1", archive, 1, TreePass.WHOLE, () -> false, n -> {
             })).isInstanceOf(HostOperationException.class).hasMessageContaining("already exists");
         }
         assertThat(Files.readString(there.resolve("keep"))).isEqualTo("theirs");
@@ -98,8 +132,8 @@ class AgentTreeTransferTest {
 
     @Test
     void aTreeLargerThanTheRoomThereIsRefusedBeforeAByteIsSent() throws Exception {
-        try (InputStream archive = source.client().exportTree("web1")) {
-            assertThatThrownBy(() -> target.client().importTree("web1", archive, 1L << 49, () -> false, n -> {
+        try (InputStream archive = source.client().exportTree("web1", TreePass.WHOLE)) {
+            assertThatThrownBy(() -> target.client().importTree("web1", archive, 1L << 49, TreePass.WHOLE, () -> false, n -> {
             })).isInstanceOfSatisfying(InvalidInputException.class, e -> {
                 assertThat(e.field()).isEqualTo("bytes");
                 assertThat(e.rule()).contains("needs").contains("free for guests");
@@ -111,7 +145,7 @@ class AgentTreeTransferTest {
     @Test
     void aBadGuestNameIsRefusedByItsField() {
         AgentHostDriver to = target.client();
-        assertThatThrownBy(() -> to.importTree("../etc", InputStream.nullInputStream(), 0, () -> false, n -> {
+        assertThatThrownBy(() -> to.importTree("../etc", InputStream.nullInputStream(), 0, TreePass.WHOLE, () -> false, n -> {
         })).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("guest"));
         assertThat(target.guestsRoot.resolve("web1")).doesNotExist();
     }

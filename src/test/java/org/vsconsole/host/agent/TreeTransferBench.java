@@ -51,8 +51,8 @@ class TreeTransferBench {
                 remover.remove(copy);
             });
             double socket = best(() -> {
-                try (InputStream archive = source.client().exportTree("web1")) {
-                    target.client().importTree("web1", archive, MIB << 20, () -> false, n -> {
+                try (InputStream archive = source.client().exportTree("web1", org.vsconsole.host.TreePass.WHOLE)) {
+                    target.client().importTree("web1", archive, MIB << 20, org.vsconsole.host.TreePass.WHOLE, () -> false, n -> {
                     });
                 }
                 remover.remove(there);
@@ -66,8 +66,8 @@ class TreeTransferBench {
                     SshAgentConnector connector = host.connector(host.hostKeyFingerprint)) {
                 AgentHostDriver overSsh = AgentHostDriver.overSsh(connector);
                 ssh = best(() -> {
-                    try (InputStream archive = source.client().exportTree("web1")) {
-                        overSsh.importTree("web1", archive, MIB << 20, () -> false, n -> {
+                    try (InputStream archive = source.client().exportTree("web1", org.vsconsole.host.TreePass.WHOLE)) {
+                        overSsh.importTree("web1", archive, MIB << 20, org.vsconsole.host.TreePass.WHOLE, () -> false, n -> {
                         });
                     }
                     remover.remove(there);
