@@ -25,10 +25,6 @@ import org.vsconsole.fleet.FleetGuests;
 import org.vsconsole.fleet.HostRegistry;
 import org.vsconsole.fleet.HostStatus;
 import org.vsconsole.fleet.ManagedHost;
-import org.vsconsole.fleet.MigrationPlan;
-import org.vsconsole.fleet.MigrationRequest;
-import org.vsconsole.fleet.MigrationService;
-import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.HostFacts;
 import org.vsconsole.host.agent.HostGuest;
 import org.vsconsole.host.agent.HostGuestSettings;
@@ -106,12 +102,10 @@ class HostController {
 
     private final FleetGuests fleet;
     private final HostRegistry registry;
-    private final MigrationService migrations;
 
-    HostController(FleetGuests fleet, HostRegistry registry, MigrationService migrations) {
+    HostController(FleetGuests fleet, HostRegistry registry) {
         this.fleet = fleet;
         this.registry = registry;
-        this.migrations = migrations;
     }
 
     @GetMapping
@@ -146,37 +140,6 @@ class HostController {
             + " through the host's agent (killed after 30 s); for this host's guests use /api/v1/guests/{name}/stop.")
     HostGuest stop(@PathVariable String host, @PathVariable String name) {
         return fleet.stop(host, name);
-    }
-
-    @PostMapping("/{host}/guests/{name}/migrate/preflight")
-    @Operation(operationId = "preflightGuestMigration", summary = "Check a move of this host's guest to a managed host", description = "Reports every problem that would stop the move (target unreachable or read-only, another"
-            + " architecture, name or context taken there, too little room) and what the target will not carry"
-            + " (disk limits, capabilities, personality, the /tmp size); changes nothing. host is 'local'.")
-    MigrationPlan preflight(@PathVariable String host, @PathVariable String name, @RequestBody MigrationRequest request) {
-        requireLocal(host);
-        return migrations.preflight(name, request);
-    }
-
-    @PostMapping("/{host}/guests/{name}/migrate")
-    @Operation(operationId = "migrateGuest", summary = "Move this host's guest to a managed host", description = "Runs the"
-            + " preflight; when it passes, makes the guest's config on the target (its context and address, or the"
-            + " ones given), copies its tree through both hosts' agents (mode 'precopy', the default: while it runs, then"
-            + " stopped for what changed; 'offline': stopped for the whole copy), starts it there if it ran here, then"
-            + " disables it here and clears its boot mark (its files stay until it is deleted). A failure after the config"
-            + " was made removes the copy there and starts the guest here again. Answers 202 with the job; a failed"
-            + " preflight is 400 naming the first field, with every problem in the message.")
-    @ApiResponse(responseCode = "202", description = "The move job")
-    ResponseEntity<Job> migrate(@PathVariable String host, @PathVariable String name, @RequestBody MigrationRequest request) {
-        requireLocal(host);
-        Job job = migrations.migrate(name, request);
-        return ResponseEntity.accepted().header("Location", "/api/v1/jobs/" + job.id()).body(job);
-    }
-
-    private static void requireLocal(String host) {
-        if (!HostGrammar.LOCAL_HOST.equals(host)) {
-            throw new InvalidInputException("host", "guests are moved from this host ('local') for now; moving from"
-                    + " another host is not built yet");
-        }
     }
 
     @PostMapping("/{host}/guests")

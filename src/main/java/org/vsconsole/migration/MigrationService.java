@@ -1,4 +1,4 @@
-package org.vsconsole.fleet;
+package org.vsconsole.migration;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -21,6 +21,8 @@ import org.vsconsole.audit.AuditedAction;
 import org.vsconsole.base.ActionRefusedException;
 import org.vsconsole.base.Formats;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.fleet.HostAgents;
+import org.vsconsole.fleet.HostStatus;
 import org.vsconsole.guests.GuestService;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.GuestSpecs;
@@ -67,20 +69,18 @@ public class MigrationService {
     private final HostDriver driver;
     private final HostProperties host;
     private final GuestConfigWriter writer;
-    private final Fleet fleet;
-    private final RemoteGuestChanges changes;
+    private final HostAgents fleet;
     private final AuditService audit;
     private final JobService jobs;
     private final GuestOwnership ownership;
 
-    MigrationService(GuestService guests, HostDriver driver, HostProperties host, GuestConfigWriter writer, Fleet fleet,
-            RemoteGuestChanges changes, AuditService audit, JobService jobs, GuestOwnership ownership) {
+    MigrationService(GuestService guests, HostDriver driver, HostProperties host, GuestConfigWriter writer, HostAgents fleet,
+            AuditService audit, JobService jobs, GuestOwnership ownership) {
         this.guests = guests;
         this.driver = driver;
         this.host = host;
         this.writer = writer;
         this.fleet = fleet;
-        this.changes = changes;
         this.audit = audit;
         this.jobs = jobs;
         this.ownership = ownership;
@@ -286,7 +286,7 @@ public class MigrationService {
             work.log("Moving " + name + " (" + mib(plan.treeBytes()) + ") to " + plan.targetHost() + " on context " + plan.context()
                     + (plan.notCarried().isEmpty() ? "" : "; not carried: " + String.join(", ", plan.notCarried())));
             step = "making its config on " + plan.targetHost();
-            changes.expect(plan.targetHost(), name);
+            fleet.expect(plan.targetHost(), name);
             configMade = true;
             agent.createGuest(name, plan.context(), spec.nodename());
             carryConfig(config, spec);
@@ -425,7 +425,7 @@ public class MigrationService {
                     if (agent.guests().stream().anyMatch(g -> g.name().equals(name))) {
                         agent.deleteGuest(name);
                     }
-                    changes.unexpect(plan.targetHost(), name);
+                    fleet.unexpect(plan.targetHost(), name);
                     work.log("Removed what was made on " + plan.targetHost() + "; nothing of " + name + " is left there");
                     return;
                 } catch (RuntimeException e) {

@@ -1,4 +1,4 @@
-package org.vsconsole.fleet;
+package org.vsconsole.migration;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -16,6 +16,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.Optional;
 import org.vsconsole.base.Feedback;
 import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.fleet.FleetGuests;
+import org.vsconsole.fleet.HostStatus;
 import org.vsconsole.guests.GuestPageTab;
 import org.vsconsole.jobs.Job;
 import org.vsconsole.jobs.JobProgressPanel;

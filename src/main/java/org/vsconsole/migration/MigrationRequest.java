@@ -1,4 +1,4 @@
-package org.vsconsole.fleet;
+package org.vsconsole.migration;
 
 import org.jspecify.annotations.Nullable;
 
