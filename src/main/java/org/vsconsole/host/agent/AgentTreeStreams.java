@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.TreePass;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ final class AgentTreeStreams {
      * The export's chunks, fetched one call ahead on a thread of its own: while the caller writes
      * one chunk to the other host, the next is already on its way from this one.
      */
-    private static final class PrefetchedExport extends InputStream {
+    private static final class PrefetchedExport extends ChunkedInputStream {
 
         private static final Object END = new Object();
 
@@ -50,9 +51,6 @@ final class AgentTreeStreams {
         private final AgentClient.Started open;
         private final java.util.concurrent.BlockingQueue<Object> ahead = new java.util.concurrent.ArrayBlockingQueue<>(2);
         private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-        private byte[] chunk = new byte[0];
-        private int at;
-        private boolean ended;
 
         PrefetchedExport(AgentClient client, AgentClient.Started open, String name) {
             this.client = client;
@@ -86,39 +84,18 @@ final class AgentTreeStreams {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            while (at >= chunk.length) {
-                if (ended) {
-                    return -1;
-                }
-                Object next;
-                try {
-                    next = ahead.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                }
-                if (next == END) {
-                    ended = true;
-                    return -1;
-                }
-                if (next instanceof IOException failed) {
-                    ended = true;
-                    throw failed;
-                }
-                chunk = (byte[]) next;
-                at = 0;
+        protected byte @Nullable [] next() throws IOException {
+            Object next;
+            try {
+                next = ahead.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
             }
-            int n = Math.min(length, chunk.length - at);
-            System.arraycopy(chunk, at, buffer, offset, n);
-            at += n;
-            return n;
+            if (next instanceof IOException failed) {
+                throw failed;
+            }
+            return next == END ? null : (byte[]) next;
         }
 
         @Override
@@ -127,7 +104,7 @@ final class AgentTreeStreams {
                 return;
             }
             ahead.clear();
-            if (!ended && client.isOpen()) {
+            if (!ended() && client.isOpen()) {
                 try {
                     client.cancel(open.id(), "export");
                 } catch (HostOperationException e) {

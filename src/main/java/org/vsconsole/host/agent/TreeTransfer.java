@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A guest tree moving through the agent in chunks the web tier asks for ({@code treeRead}) or
@@ -122,48 +123,24 @@ sealed interface TreeTransfer extends AutoCloseable {
 
         /** What the unpacker reads: the chunks in order, an end, or an error once closed. */
         InputStream input() {
-            return new InputStream() {
-
-                private byte[] current = new byte[0];
-                private int at;
-                private boolean ended;
+            return new ChunkedInputStream() {
 
                 @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    while (at >= current.length) {
-                        if (ended) {
-                            return -1;
-                        }
-                        byte[] next;
-                        try {
-                            next = chunks.poll(60, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IOException("interrupted", e);
-                        }
-                        if (next == null) {
-                            throw new IOException("no part of the tree came for 60 s");
-                        }
-                        if (next == CLOSED || closed) {
-                            throw new IOException("the copy was stopped");
-                        }
-                        if (next == END) {
-                            ended = true;
-                            return -1;
-                        }
-                        current = next;
-                        at = 0;
+                protected byte @Nullable [] next() throws IOException {
+                    byte[] next;
+                    try {
+                        next = chunks.poll(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
                     }
-                    int n = Math.min(length, current.length - at);
-                    System.arraycopy(current, at, buffer, offset, n);
-                    at += n;
-                    return n;
+                    if (next == null) {
+                        throw new IOException("no part of the tree came for 60 s");
+                    }
+                    if (next == CLOSED || closed) {
+                        throw new IOException("the copy was stopped");
+                    }
+                    return next == END ? null : next;
                 }
             };
         }
