@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,10 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.vsconsole.host.GuestSpec;
-import org.vsconsole.host.agent.AgentHostDriver;
 import org.vsconsole.host.agent.LoopbackSshHost;
-import org.vsconsole.host.agent.SshAgentConnector;
 
 /**
  * A second host in the browser: a host agent with its own trees, cgroup parent and bridge behind
@@ -44,6 +39,7 @@ class HostsJourneyIT {
 
     private static RunningConsole console;
     private static Browser browser;
+    private static SecondHost second;
     private static Path dir;
     private static Path hostData;
     private static LoopbackSshHost host;
@@ -65,13 +61,10 @@ class HostsJourneyIT {
     @BeforeAll
     static void start() throws Exception {
         console = RunningConsole.start("--vsconsole.admin-password=" + PASSWORD, "--vsconsole.fleet.poll=1s");
-        dir = Files.createTempDirectory("vsc-hosts-it");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
-        hostData = dir.resolve("host2");
-        // the console makes its key pair at first use; the second host lets that key run its agent only
-        host = new LoopbackSshHost(dir, List.of("--vsconsole.data-dir=" + hostData, "--vsconsole.host.driver=linux",
-                "--vsconsole.linux.cgroup-parent=vsc-hosts", "--vsconsole.linux.bridge=" + BRIDGE,
-                "--vsconsole.provisioning.address-pool=10.245.0.0/24"), console.dataDir().resolve("ssh/id_ecdsa"));
+        second = SecondHost.start(console, "hosts", "vsc-hosts", BRIDGE, "10.245.0.0/24");
+        dir = second.dir;
+        host = second.ssh;
+        hostData = second.data;
         browser = new Browser();
         browser.viewport(1440, 900);
     }
@@ -86,26 +79,8 @@ class HostsJourneyIT {
                 console.close();
             }
         } finally {
-            if (host != null) {
-                if (!host.running()) {
-                    host.start();
-                }
-                try (SshAgentConnector connector = host.connector(host.hostKeyFingerprint)) {
-                    AgentHostDriver driver = AgentHostDriver.overSsh(connector);
-                    // the test deletes its guest; this is for a test that failed before it could
-                    if (driver.guests().stream().anyMatch(g -> g.name().equals("remote1"))) {
-                        if (driver.isRunning(spec())) {
-                            driver.stop(spec(), Duration.ofSeconds(5));
-                        }
-                        driver.deleteRoot(spec());
-                    }
-                } finally {
-                    host.close();
-                }
-            }
-            if (hostData != null) {
-                RunningConsole.cleanUpHost(hostData, BRIDGE);
-                new ProcessBuilder("rm", "-rf", "--one-file-system", "--", dir.toString()).inheritIO().start().waitFor();
+            if (second != null) {
+                second.close();
             }
         }
     }
@@ -368,11 +343,6 @@ class HostsJourneyIT {
     private static String state(String host) {
         List<String> row = browser.gridRow("hosts-grid", host);
         return row.size() > 1 ? row.get(1) : "";
-    }
-
-    private static GuestSpec spec() {
-        return new GuestSpec("remote1", XID, hostData.resolve("host/etc/vservers/remote1"),
-                hostData.resolve("host/var/lib/vservers/remote1"), "remote1", null, "16m", List.of(), Map.of());
     }
 
     private static String terminalScreen() {

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.vsconsole.host.agent.AgentHostDriver;
 import org.vsconsole.host.agent.LoopbackSshHost;
-import org.vsconsole.host.agent.SshAgentConnector;
 
 /**
  * A guest of this host moved to a second host (an agent behind a real OpenSSH server on
@@ -46,7 +42,7 @@ class MigrationJourneyIT {
 
     private static RunningConsole console;
     private static Browser browser;
-    private static Path dir;
+    private static SecondHost second;
     private static Path hostData;
     private static LoopbackSshHost host;
 
@@ -58,12 +54,9 @@ class MigrationJourneyIT {
         console = RunningConsole.start("--vsconsole.admin-password=" + PASSWORD, "--vsconsole.fleet.poll=1s",
                 "--vsconsole.linux.cgroup-parent=vsc-mig-a", "--vsconsole.linux.bridge=vsmiga0",
                 "--vsconsole.provisioning.address-pool=10.247.1.0/24");
-        dir = Files.createTempDirectory("vsc-migration-it");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
-        hostData = dir.resolve("host2");
-        host = new LoopbackSshHost(dir, List.of("--vsconsole.data-dir=" + hostData, "--vsconsole.host.driver=linux",
-                "--vsconsole.linux.cgroup-parent=vsc-mig-b", "--vsconsole.linux.bridge=" + BRIDGE,
-                "--vsconsole.provisioning.address-pool=10.247.2.0/24"), console.dataDir().resolve("ssh/id_ecdsa"));
+        second = SecondHost.start(console, "migration", "vsc-mig-b", BRIDGE, "10.247.2.0/24");
+        host = second.ssh;
+        hostData = second.data;
         browser = new Browser();
         browser.viewport(1440, 900);
     }
@@ -78,21 +71,8 @@ class MigrationJourneyIT {
                 console.close();
             }
         } finally {
-            if (host != null) {
-                try (SshAgentConnector connector = host.connector(host.hostKeyFingerprint)) {
-                    AgentHostDriver driver = AgentHostDriver.overSsh(connector);
-                    for (var guest : driver.guests()) {
-                        if (guest.running()) {
-                            driver.stop(guest.name(), Duration.ofSeconds(10));
-                        }
-                    }
-                } finally {
-                    host.close();
-                }
-            }
-            if (hostData != null) {
-                RunningConsole.cleanUpHost(hostData, BRIDGE);
-                new ProcessBuilder("rm", "-rf", "--one-file-system", "--", dir.toString()).inheritIO().start().waitFor();
+            if (second != null) {
+                second.close();
             }
         }
     }
