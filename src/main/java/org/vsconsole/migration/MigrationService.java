@@ -104,7 +104,7 @@ public class MigrationService {
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("host", HostGrammar.LOCAL_HOST);
         before.put("context", config.context());
-        before.put("targetHost", request.targetHost());
+        before.put("targetHost", request.targetHost() == null ? null : shown(request.targetHost()));
         audit.audited(AuditActions.GUEST_MIGRATE, AuditTarget.guest(guest, config.context()), before, () -> {
             MigrationPlan plan = plan(config, request);
             if (!plan.ready()) {
@@ -172,7 +172,6 @@ public class MigrationService {
         }
         long treeBytes = driver.diskUsage(spec, MEASURE_BOUND, "measured for the move").spaceKiB() * 1024;
         long free = -1;
-        AgentHostDriver agent = null;
         if (target.isEmpty() || target.equals(HostGrammar.LOCAL_HOST)) {
             problems.add(new MigrationPlan.Blocker("targetHost", "choose a managed host to move the guest to"));
         } else {
@@ -182,8 +181,8 @@ public class MigrationService {
             } else if (!status.reachable()) {
                 problems.add(new MigrationPlan.Blocker("targetHost", target + " is " + status.problem()));
             } else {
-                agent = fleet.agent(target);
-                problems.addAll(targetProblems(agent, status, name, context, treeBytes));
+                AgentHostDriver agent = fleet.agent(target);
+                problems.addAll(targetProblems(agent, status, name, context));
                 free = agent.freeBytes();
                 if (free < TreeSpace.needed(treeBytes)) {
                     problems.add(new MigrationPlan.Blocker("targetHost", TreeSpace.shortOf(treeBytes, free) + " on " + target));
@@ -194,8 +193,8 @@ public class MigrationService {
                 free);
     }
 
-    private List<MigrationPlan.Blocker> targetProblems(AgentHostDriver agent, HostStatus status, String name, @Nullable Integer context,
-            long treeBytes) {
+    private List<MigrationPlan.Blocker> targetProblems(AgentHostDriver agent, HostStatus status, String name,
+            @Nullable Integer context) {
         List<MigrationPlan.Blocker> problems = new ArrayList<>();
         agent.readOnlyReason().ifPresent(why -> problems.add(new MigrationPlan.Blocker("targetHost", status.name()
                 + " cannot run guests: " + why)));
@@ -253,6 +252,8 @@ public class MigrationService {
         private final AgentHostDriver agent;
         private boolean configMade;
         private boolean stoppedHere;
+        private boolean copyRemoved;
+        private boolean startedAgain;
         private @Nullable GuestSpec spec;
         private String step = "preflight";
 
@@ -275,7 +276,13 @@ public class MigrationService {
         }
 
         private String undone() {
-            return "no copy is left on " + plan.targetHost() + (stoppedHere ? ", " + name + " runs here again" : "");
+            String there = !configMade
+                    ? ""
+                    : copyRemoved
+                            ? "no copy is left on " + plan.targetHost()
+                            : "the copy on " + plan.targetHost() + " could not be removed; delete it there";
+            String here = !stoppedHere ? "" : startedAgain ? name + " runs here again" : name + " could not be started here again";
+            return there.isEmpty() || here.isEmpty() ? there + here : there + ", " + here;
         }
 
         private Map<String, Object> steps() {
@@ -287,8 +294,14 @@ public class MigrationService {
                     + (plan.notCarried().isEmpty() ? "" : "; not carried: " + String.join(", ", plan.notCarried())));
             step = "making its config on " + plan.targetHost();
             fleet.expect(plan.targetHost(), name);
+            try {
+                agent.createGuest(name, plan.context(), spec.nodename());
+            } catch (RuntimeException e) {
+                fleet.unexpect(plan.targetHost(), name);
+                throw e; // a guest of that name made there since the preflight is not ours to undo
+            }
             configMade = true;
-            agent.createGuest(name, plan.context(), spec.nodename());
+            fleet.lookAgain(plan.targetHost()); // the look that sees it made takes the announcement
             carryConfig(config, spec);
             work.progress(5);
             long copied = 0;
@@ -406,6 +419,7 @@ public class MigrationService {
             if (stoppedHere) {
                 try {
                     driver.start(Objects.requireNonNull(spec));
+                    startedAgain = true;
                     work.log(name + " runs here again");
                 } catch (RuntimeException e) {
                     work.log("Could not start " + name + " here again: " + Formats.reason(e));
@@ -423,9 +437,16 @@ public class MigrationService {
             do {
                 try {
                     if (agent.guests().stream().anyMatch(g -> g.name().equals(name))) {
-                        agent.deleteGuest(name);
+                        fleet.expect(plan.targetHost(), name); // removed by the console, not by hand there
+                        try {
+                            agent.deleteGuest(name);
+                        } catch (RuntimeException e) {
+                            fleet.unexpect(plan.targetHost(), name);
+                            throw e;
+                        }
+                        fleet.lookAgain(plan.targetHost());
                     }
-                    fleet.unexpect(plan.targetHost(), name);
+                    copyRemoved = true;
                     work.log("Removed what was made on " + plan.targetHost() + "; nothing of " + name + " is left there");
                     return;
                 } catch (RuntimeException e) {
