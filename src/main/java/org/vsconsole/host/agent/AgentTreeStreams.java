@@ -129,7 +129,7 @@ final class AgentTreeStreams {
         byte[] buffer = new byte[TreeTransfer.CHUNK];
         try {
             int filled;
-            while ((filled = fill(archive, buffer)) > 0) {
+            while ((filled = archive.readNBytes(buffer, 0, buffer.length)) > 0) {
                 if (cancelled.getAsBoolean()) {
                     throw new HostOperationException("import", name, "the copy was cancelled");
                 }
@@ -155,15 +155,6 @@ final class AgentTreeStreams {
         }
         settle(open, "import", name);
         return sent;
-    }
-
-    private static int fill(InputStream in, byte[] buffer) throws IOException {
-        int filled = 0;
-        int n;
-        while (filled < buffer.length && (n = in.read(buffer, filled, buffer.length - filled)) >= 0) {
-            filled += n;
-        }
-        return filled;
     }
 
     /** Waits for the call to say it began; a refusal (not stopped, no room, a bad name) is thrown as the agent put it. */

@@ -40,21 +40,14 @@ sealed interface TreeTransfer extends AutoCloseable {
 
         synchronized Chunk read() throws IOException {
             byte[] buffer = new byte[CHUNK];
-            int filled = 0;
-            boolean last = false;
+            int filled;
             try {
-                while (filled < CHUNK) {
-                    int n = archive.read(buffer, filled, CHUNK - filled);
-                    if (n < 0) {
-                        last = true;
-                        break;
-                    }
-                    filled += n;
-                }
+                filled = archive.readNBytes(buffer, 0, CHUNK); // short only at the archive's end
             } catch (IOException | RuntimeException e) {
                 close();
                 throw e;
             }
+            boolean last = filled < CHUNK;
             sent += filled;
             if (last) {
                 ended.countDown();
