@@ -87,11 +87,8 @@ class MigrationJourneyIT {
         awaitBody("api/v1/hosts/second", "\"state\":\"reachable\"");
 
         // web1 here: running, with a file of its own, a limit, an owner and the boot mark
-        API.awaitJob(API.submit("api/v1/guests", "{\"name\":\"" + GUEST + "\",\"context\":\"4301\",\"ip\":\"10.247.1.21\","
-                + "\"prefix\":24,\"build\":{\"method\":\"skeleton\"},\"start\":true}"), Duration.ofMinutes(3), "succeeded");
-        Path root = console.dataDir().resolve("host/var/lib/vservers/" + GUEST);
+        Path root = runningGuestWithData(GUEST, 4301, "10.247.1.21", 200); // the downtime figure is for a 200 MB tree
         Files.writeString(root.resolve("etc/motd"), "changed before the move\n");
-        writeRandom(root, "var/data.bin", 200); // the downtime figure is for a 200 MB tree
         String digest = AdminApi.field(API.call("GET", "api/v1/guests/" + GUEST, null).body(), "\"digest\":\"([0-9a-f]+)\"");
         HttpResponse<String> limit = API.call("PUT", "api/v1/guests/" + GUEST + "/limits", "{\"limits\":{\"nproc\":{\"soft\":300,"
                 + "\"hard\":400}},\"live\":true,\"persistent\":true,\"digest\":\"" + digest + "\"}");
@@ -179,9 +176,7 @@ class MigrationJourneyIT {
     @Test
     @Order(2)
     void aTargetThatBreaksAwayDuringTheCopyLeavesNoCopyAndTheGuestRunsHereAgain() throws Exception {
-        API.awaitJob(API.submit("api/v1/guests", "{\"name\":\"web3\",\"context\":\"4303\",\"ip\":\"10.247.1.23\","
-                + "\"prefix\":24,\"build\":{\"method\":\"skeleton\"},\"start\":true}"), Duration.ofMinutes(3), "succeeded");
-        writeRandom(console.dataDir().resolve("host/var/lib/vservers/web3"), "var/data.bin", 400);
+        runningGuestWithData("web3", 4303, "10.247.1.23", 400);
         String job = API.submit("api/v1/hosts/local/guests/web3/migrate", "{\"targetHost\":\"second\",\"ip\":\"10.247.2.23\","
                 + "\"mode\":\"offline\"}");
 
@@ -216,9 +211,7 @@ class MigrationJourneyIT {
     @Test
     @Order(3)
     void anOfflineMoveOverRestStopsTheGuestForTheWholeCopy() throws Exception {
-        API.awaitJob(API.submit("api/v1/guests", "{\"name\":\"web4\",\"context\":\"4304\",\"ip\":\"10.247.1.24\","
-                + "\"prefix\":24,\"build\":{\"method\":\"skeleton\"},\"start\":true}"), Duration.ofMinutes(3), "succeeded");
-        writeRandom(console.dataDir().resolve("host/var/lib/vservers/web4"), "var/data.bin", 200);
+        runningGuestWithData("web4", 4304, "10.247.1.24", 200);
         String job = API.submit("api/v1/hosts/local/guests/web4/migrate", "{\"targetHost\":\"second\",\"ip\":\"10.247.2.24\","
                 + "\"prefix\":\"24\",\"mode\":\"offline\"}");
         String log = API.awaitJob(job, Duration.ofMinutes(3), "succeeded");
@@ -229,6 +222,15 @@ class MigrationJourneyIT {
                 "\"name\":\"web4\",\"context\":4304,\"running\":true");
         assertThat(sha256(hostData.resolve("host/var/lib/vservers/web4/var/data.bin")))
                 .isEqualTo(sha256(console.dataDir().resolve("host/var/lib/vservers/web4/var/data.bin")));
+    }
+
+    /** A skeleton guest of this host, started, with {@code mib} MiB of random data at {@code var/data.bin}; returns its root. */
+    private static Path runningGuestWithData(String name, int context, String ip, int mib) throws Exception {
+        API.awaitJob(API.submit("api/v1/guests", "{\"name\":\"" + name + "\",\"context\":\"" + context + "\",\"ip\":\"" + ip
+                + "\",\"prefix\":24,\"build\":{\"method\":\"skeleton\"},\"start\":true}"), Duration.ofMinutes(3), "succeeded");
+        Path root = console.dataDir().resolve("host/var/lib/vservers/" + name);
+        writeRandom(root, "var/data.bin", mib);
+        return root;
     }
 
     /** {@code mib} MiB of random bytes at {@code relative} in a guest's tree, owned like the tree's top. */
