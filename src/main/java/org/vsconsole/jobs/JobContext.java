@@ -15,4 +15,13 @@ public interface JobContext {
     void item(String item, JobState state, @Nullable String message);
 
     boolean cancelled();
+
+    /**
+     * Passes the point of no return ({@code why}, as a refused cancel will say): from now on the
+     * job ends on its own outcome and a cancel is refused. False, with nothing changed, when a
+     * cancel came first: the job then ends as cancelled, undoing what it did.
+     */
+    default boolean commit(String why) {
+        return !cancelled();
+    }
 }

@@ -57,7 +57,14 @@ public class JobProgressPanel extends VerticalLayout {
     private void confirmCancel() {
         ConfirmDialog confirm = Feedback.confirmDestructive("Cancel this job?",
                 "The job stops at its next step; its log shows what it had done by then.", "Cancel the job",
-                () -> jobs.cancel(jobId));
+                () -> {
+                    try {
+                        jobs.cancel(jobId);
+                    } catch (org.vsconsole.base.ActionRefusedException e) {
+                        // past its point of no return (a move whose guest is stopped): it says why
+                        Feedback.error(e.getMessage());
+                    }
+                });
         confirm.setId("job-cancel-confirm");
         confirm.setCancelText("Keep running");
     }

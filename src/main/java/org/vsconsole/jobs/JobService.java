@@ -48,6 +48,8 @@ public class JobService {
     private final Map<Long, List<Consumer<JobEvent>>> followers = new ConcurrentHashMap<>();
     private final List<Consumer<JobEvent>> everyJob = new CopyOnWriteArrayList<>();
     private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
+    /** Jobs past their point of no return, with why; guarded with {@link #cancelRequested} by its lock. */
+    private final Map<Long, String> committed = new ConcurrentHashMap<>();
 
     JobService(JobRepository jobs, AuditService audit, CurrentUser currentUser) {
         this.jobs = jobs;
@@ -106,8 +108,14 @@ public class JobService {
                 throw new AccessDeniedException("job " + id + " was submitted by " + job.actor()
                         + "; only its submitter, an ADMIN or an OPERATOR may cancel it");
             }
-            if (!job.state().finished()) {
-                cancelRequested.add(id);
+            synchronized (cancelRequested) {
+                String why = committed.get(id);
+                if (why != null) {
+                    throw new org.vsconsole.base.StateConflictException("job", "job " + id + " can no longer be cancelled: " + why);
+                }
+                if (!job.state().finished()) {
+                    cancelRequested.add(id);
+                }
             }
             return Map.of("cancelRequested", !job.state().finished());
         });
@@ -183,6 +191,17 @@ public class JobService {
             public boolean cancelled() {
                 return cancelRequested.contains(id);
             }
+
+            @Override
+            public boolean commit(String why) {
+                synchronized (cancelRequested) {
+                    if (cancelRequested.contains(id)) {
+                        return false;
+                    }
+                    committed.put(id, why);
+                    return true;
+                }
+            }
         };
         jobs.start(id);
         publish(new JobEvent(id, null, JobState.RUNNING, 0, null));
@@ -198,6 +217,7 @@ public class JobService {
             log.info("Job {} ended {}: {}", id, end, message);
         } finally {
             cancelRequested.remove(id);
+            committed.remove(id);
         }
         jobs.finish(id, end, message);
         publish(new JobEvent(id, null, end, end == JobState.SUCCEEDED ? 100 : -1, message));

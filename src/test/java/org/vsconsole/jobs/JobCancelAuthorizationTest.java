@@ -18,7 +18,8 @@ import org.vsconsole.ConsoleSpringTest;
 
 /**
  * Cancelling a job undoes someone's work (a cancelled creation is rolled back): an AUDITOR may
- * never cancel, an OWNER only a job of their own, ADMIN and OPERATOR any. Refusals are audited.
+ * never cancel, an OWNER only a job of their own, ADMIN and OPERATOR any. Refusals are audited. A
+ * job past its point of no return (a move whose guest is stopped) refuses a cancel and says why.
  */
 @ConsoleSpringTest
 class JobCancelAuthorizationTest {
@@ -72,6 +73,44 @@ class JobCancelAuthorizationTest {
             return null;
         }, "ROLE_OPERATOR");
         assertThat(awaitEnd(admins.id())).isEqualTo(JobState.CANCELLED);
+    }
+
+    @Test
+    void aJobPastItsPointOfNoReturnRefusesACancelAndEndsOnItsOwnOutcome() throws Exception {
+        CountDownLatch committed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Job job = as("admin", () -> jobs.submit("test", "committing job", "commit1", ctx -> {
+            assertThat(ctx.commit("the guest is stopped")).isTrue();
+            committed.countDown();
+            release.await(20, TimeUnit.SECONDS);
+        }), "ROLE_ADMIN");
+        try {
+            assertThat(committed.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> as("oscar-operator", () -> {
+                jobs.cancel(job.id());
+                return null;
+            }, "ROLE_OPERATOR")).isInstanceOf(org.vsconsole.base.StateConflictException.class)
+                    .hasMessageContaining("can no longer be cancelled: the guest is stopped");
+            release.countDown();
+            assertThat(awaitEnd(job.id())).as("it completed, and says so").isEqualTo(JobState.SUCCEEDED);
+        } finally {
+            release.countDown();
+        }
+
+        // a cancel that came first wins: the job is told so and ends as cancelled
+        CountDownLatch asked = new CountDownLatch(1);
+        boolean[] committedAfterCancel = {true};
+        Job cancelled = as("admin", () -> jobs.submit("test", "cancelled job", "commit2", ctx -> {
+            asked.await(20, TimeUnit.SECONDS);
+            committedAfterCancel[0] = ctx.commit("too late");
+        }), "ROLE_ADMIN");
+        as("admin", () -> {
+            jobs.cancel(cancelled.id());
+            return null;
+        }, "ROLE_ADMIN");
+        asked.countDown();
+        assertThat(awaitEnd(cancelled.id())).isEqualTo(JobState.CANCELLED);
+        assertThat(committedAfterCancel[0]).isFalse();
     }
 
     private static void waitForCancelOr(JobContext ctx, CountDownLatch release) throws InterruptedException {
