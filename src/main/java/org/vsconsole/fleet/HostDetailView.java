@@ -56,9 +56,12 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
     private List<HostGuest> shownGuests = List.of();
     private boolean local;
     private final CurrentUser user;
+    private final java.util.List<RemoteGuestAction> more;
 
-    public HostDetailView(FleetGuests fleet, HostRegistry registry, Sampler sampler, JobService jobs, CurrentUser user) {
+    public HostDetailView(FleetGuests fleet, HostRegistry registry, Sampler sampler, JobService jobs, CurrentUser user,
+            java.util.List<RemoteGuestAction> more) {
         this.fleet = fleet;
+        this.more = more.stream().filter(RemoteGuestAction::allowed).toList();
         this.user = user;
         this.jobs = jobs;
         this.registry = registry;
@@ -169,6 +172,12 @@ public class HostDetailView extends VerticalLayout implements BeforeEnterObserve
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout actions = new HorizontalLayout(start, stop, limit, settings, delete,
                 RemoteGuestPower.terminal(user, host, g, "host-guest", g.name()));
+        for (RemoteGuestAction action : more) {
+            Button button = new Button(action.label(), e -> action.open(host, g.name(), this::refresh));
+            button.setId(action.id() + g.name());
+            button.setEnabled(g.problem() == null);
+            actions.add(button);
+        }
         actions.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
         return actions;
     }

@@ -131,6 +131,15 @@ public interface HostDriver {
     }
 
     /**
+     * The device a guest's address goes on when none is named: a guest moved from another host
+     * brings no device, as that host's NICs are not this one's. Empty when the host has none of
+     * its own (util-vserver's {@code interfaces/dev} must then name one).
+     */
+    default Optional<String> guestDevice() {
+        return Optional.empty();
+    }
+
+    /**
      * Removes the guest's root tree without following symlinks or crossing mount points; refuses,
      * naming the mount, if something is mounted inside.
      */

@@ -25,16 +25,15 @@ import org.vsconsole.fleet.HostAgents;
 import org.vsconsole.fleet.HostStatus;
 import org.vsconsole.guests.GuestService;
 import org.vsconsole.host.GuestSpec;
-import org.vsconsole.host.GuestSpecs;
 import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.HostProperties;
+import org.vsconsole.host.MovableGuest;
 import org.vsconsole.host.TreePass;
 import org.vsconsole.host.TreeSpace;
 import org.vsconsole.host.agent.AgentHostDriver;
 import org.vsconsole.host.agent.HostGuest;
 import org.vsconsole.host.config.ConfigChange;
-import org.vsconsole.host.config.GuestConfig;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.host.config.InterfaceSpec;
@@ -44,21 +43,21 @@ import org.vsconsole.jobs.JobService;
 import org.vsconsole.security.GuestOwnership;
 
 /**
- * Moves a guest of this host to a managed host, offline, as the Linux-VServer guide does by hand
- * but checked and undoable: a preflight reports every problem before anything moves; the
- * guest's config is made there first (the agent checks name, context and address against that
- * host), then the guest is stopped, its tree copied through both agents, and it is started
- * there if it ran here. Any failure after the config was made removes the copy there and starts
- * the guest here again, naming the step. The guest here is then disabled and loses its boot mark
- * (so a host reboot does not run it twice) and keeps its files until someone deletes it. Owners
- * follow it. One audit row per host, both naming the job.
+ * Moves a guest from this host or from a managed host (a Linux-VServer host being emptied) to a
+ * managed host, as the Linux-VServer guide does by hand but checked and undoable: a preflight
+ * reports every problem before anything moves; the guest's config is made on the target first
+ * (its agent checks name, context and address against that host), then its tree is copied
+ * through the console (while it runs, then stopped for what changed; or stopped for the whole
+ * copy), and it is started there if it ran before. Any failure after the config was made removes
+ * the copy there and starts the guest again where it was, naming the step. The source then
+ * disables it and clears its boot mark (so a reboot there does not run it twice) and keeps its
+ * files until someone deletes them. Owners follow it. One audit row per host, both naming the job.
  */
 @Service
 public class MigrationService {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationService.class);
-    private static final Duration MEASURE_BOUND = Duration.ofMinutes(2);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = MoveSource.STOP_TIMEOUT;
     static final String OFFLINE = "offline";
     static final String PRECOPY = "precopy";
     /** How long a failed move keeps asking a target that broke away to remove its copy. */
@@ -88,8 +87,9 @@ public class MigrationService {
 
     /** Everything that would stop the move, and what would not be carried, before anything moves. */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
-    public MigrationPlan preflight(String guest, MigrationRequest request) {
-        return plan(guests.config(guest), request);
+    public MigrationPlan preflight(String host, String guest, MigrationRequest request) {
+        MoveSource source = source(host);
+        return plan(source, source.guest(guest), request);
     }
 
     /**
@@ -98,15 +98,18 @@ public class MigrationService {
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
     @AuditedAction(AuditActions.GUEST_MIGRATE)
-    public Job migrate(String guest, MigrationRequest request) {
+    public Job migrate(String host, String guest, MigrationRequest request) {
         Job[] job = new Job[1];
-        GuestConfig config = guests.config(guest);
+        boolean local = isLocal(host);
         Map<String, Object> before = new LinkedHashMap<>();
-        before.put("host", HostGrammar.LOCAL_HOST);
-        before.put("context", config.context());
+        before.put("host", local ? HostGrammar.LOCAL_HOST : shown(host));
         before.put("targetHost", request.targetHost() == null ? null : shown(request.targetHost()));
-        audit.audited(AuditActions.GUEST_MIGRATE, AuditTarget.guest(guest, config.context()), before, () -> {
-            MigrationPlan plan = plan(config, request);
+        // named before anything is read, so a move refused for an unknown host or guest is logged too
+        AuditTarget target = local ? AuditTarget.guest(shown(guest), null) : AuditTarget.guestOnHost(shown(host), shown(guest));
+        audit.audited(AuditActions.GUEST_MIGRATE, target, before, () -> {
+            MoveSource source = source(host);
+            MovableGuest moving = source.guest(guest);
+            MigrationPlan plan = plan(source, moving, request);
             if (!plan.ready()) {
                 MigrationPlan.Blocker first = plan.problems().getFirst();
                 throw new InvalidInputException(first.field(), String.join("; ", plan.problems().stream()
@@ -115,16 +118,18 @@ public class MigrationService {
             // the job's audit row and its host calls act for the caller, on the job's own thread
             SecurityContext caller = SecurityContextHolder.createEmptyContext();
             caller.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
-            job[0] = jobs.submit("guest.migrate", "Move " + guest + " to host " + plan.targetHost(), guest, work -> {
+            String title = "Move " + guest + (local ? "" : " from host " + source.host()) + " to host " + plan.targetHost();
+            job[0] = jobs.submit("guest.migrate", title, source.ownedAs(guest), work -> {
                 SecurityContextHolder.setContext(caller);
                 try {
-                    move(plan, work);
+                    move(source, plan, work);
                 } finally {
                     SecurityContextHolder.clearContext();
                 }
             });
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("job", job[0].id());
+            after.put("fromContext", moving.context());
             after.put("targetHost", plan.targetHost());
             after.put("context", plan.context());
             after.put("notCarried", plan.notCarried());
@@ -133,29 +138,46 @@ public class MigrationService {
         return job[0];
     }
 
-    private MigrationPlan plan(GuestConfig config, MigrationRequest request) {
+    private static boolean isLocal(String host) {
+        return host.isBlank() || host.equals(HostGrammar.LOCAL_HOST);
+    }
+
+    /** This host, or a reachable managed host, as the one the guest moves from. */
+    private MoveSource source(String host) {
+        if (isLocal(host)) {
+            return new LocalSource(guests, driver, writer, this.host.guestsRoot());
+        }
+        HostStatus status = fleet.status(host).orElse(null);
+        if (status == null || status.local()) {
+            throw new InvalidInputException("host", "no managed host named '" + shown(host) + "'");
+        }
+        if (!status.reachable()) {
+            throw new InvalidInputException("host", status.name() + " is " + status.problem());
+        }
+        return new ManagedSource(status.name(), status.facts() == null ? "unknown" : status.facts().architecture(),
+                fleet.agent(status.name()));
+    }
+
+    private MigrationPlan plan(MoveSource source, MovableGuest guest, MigrationRequest request) {
         List<MigrationPlan.Blocker> problems = new ArrayList<>();
-        String name = config.name();
+        String name = guest.name();
         String target = Objects.requireNonNullElse(request.targetHost(), "").strip();
         String mode = request.mode() == null || request.mode().isBlank() ? PRECOPY : request.mode().strip();
         if (!mode.equals(OFFLINE) && !mode.equals(PRECOPY)) {
             problems.add(new MigrationPlan.Blocker("mode", "'" + shown(mode) + "' is not a mode: 'precopy' copies the running"
                     + " guest, then stops it for what changed; 'offline' stops it for the whole copy"));
         }
-        Integer context = config.context();
-        if (request.context() != null && !request.context().isBlank()) {
+        Integer context = guest.context();
+        boolean contextChosen = request.context() != null && !request.context().isBlank();
+        if (contextChosen) {
             try {
                 context = HostGrammar.contextId(request.context());
             } catch (InvalidInputException e) {
                 problems.add(new MigrationPlan.Blocker("context", e.rule()));
             }
         }
-        if (context == null) {
-            problems.add(new MigrationPlan.Blocker("context", "the guest has no static context; choose one for the target"));
-        }
-        GuestSpec spec = GuestSpecs.from(config, host.guestsRoot());
-        String ip = spec.interfaces().isEmpty() ? null : spec.interfaces().getFirst().ip();
-        Integer prefix = spec.interfaces().isEmpty() ? null : spec.interfaces().getFirst().prefix();
+        String ip = guest.interfaces().isEmpty() ? null : guest.interfaces().getFirst().ip();
+        Integer prefix = guest.interfaces().isEmpty() ? null : guest.interfaces().getFirst().prefix();
         if (request.ip() != null && !request.ip().isBlank()) {
             try {
                 InterfaceSpec typed = InterfaceSpec.typed(request.ip(), request.prefix() == null || request.prefix().isBlank()
@@ -167,13 +189,14 @@ public class MigrationService {
                 problems.add(new MigrationPlan.Blocker(e.field(), e.rule()));
             }
         }
-        if (guests.unmanaged(name)) {
-            problems.add(new MigrationPlan.Blocker("guest", name + " was made outside the console; adopt it first"));
-        }
-        long treeBytes = driver.diskUsage(spec, MEASURE_BOUND, "measured for the move").spaceKiB() * 1024;
+        problems.addAll(source.problems(name));
+        long treeBytes = source.treeBytes(name);
         long free = -1;
+        List<String> notes = new ArrayList<>(guest.notCarried());
         if (target.isEmpty() || target.equals(HostGrammar.LOCAL_HOST)) {
             problems.add(new MigrationPlan.Blocker("targetHost", "choose a managed host to move the guest to"));
+        } else if (target.equals(source.host())) {
+            problems.add(new MigrationPlan.Blocker("targetHost", name + " is on " + target + " already"));
         } else {
             HostStatus status = fleet.status(target).orElse(null);
             if (status == null || status.local()) {
@@ -182,28 +205,48 @@ public class MigrationService {
                 problems.add(new MigrationPlan.Blocker("targetHost", target + " is " + status.problem()));
             } else {
                 AgentHostDriver agent = fleet.agent(target);
-                problems.addAll(targetProblems(agent, status, name, context));
+                List<HostGuest> there = agent.guests();
+                if (context == null && !contextChosen) {
+                    // util-vserver gave it a dynamic context, which no other host can honour: a free static one there
+                    context = freeContext(there);
+                    notes.add("context " + context + ", free on " + target + ", instead of the dynamic one it has on "
+                            + source.host());
+                }
+                problems.addAll(targetProblems(agent, status, source.architecture(), there, name, context));
                 free = agent.freeBytes();
                 if (free < TreeSpace.needed(treeBytes)) {
                     problems.add(new MigrationPlan.Blocker("targetHost", TreeSpace.shortOf(treeBytes, free) + " on " + target));
                 }
             }
         }
-        return new MigrationPlan(name, target, context == null ? 0 : context, ip, prefix, mode, problems, notCarried(config), treeBytes,
-                free);
+        if (context == null && problems.stream().noneMatch(p -> p.field().equals("context"))) {
+            problems.add(new MigrationPlan.Blocker("context", "the guest has no static context; choose one for the target"));
+        }
+        return new MigrationPlan(source.host(), name, target, context == null ? 0 : context, ip, prefix, mode, problems, notes,
+                treeBytes, free);
     }
 
-    private List<MigrationPlan.Blocker> targetProblems(AgentHostDriver agent, HostStatus status, String name,
-            @Nullable Integer context) {
+    private static int freeContext(List<HostGuest> there) {
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        there.forEach(g -> taken.add(g.context()));
+        int context = HostGrammar.MIN_XID;
+        while (taken.contains(context) && context < HostGrammar.MAX_XID) {
+            context++;
+        }
+        return context;
+    }
+
+    private List<MigrationPlan.Blocker> targetProblems(AgentHostDriver agent, HostStatus status, String sourceArchitecture,
+            List<HostGuest> guestsThere, String name, @Nullable Integer context) {
         List<MigrationPlan.Blocker> problems = new ArrayList<>();
         agent.readOnlyReason().ifPresent(why -> problems.add(new MigrationPlan.Blocker("targetHost", status.name()
                 + " cannot run guests: " + why)));
-        String here = driver.facts().architecture();
         String there = status.facts() == null ? null : status.facts().architecture();
-        if (there != null && !there.equals(here)) {
-            problems.add(new MigrationPlan.Blocker("targetHost", status.name() + " is " + there + ", this host " + here));
+        if (there != null && !there.equals(sourceArchitecture)) {
+            problems.add(new MigrationPlan.Blocker("targetHost", status.name() + " is " + there + ", the guest's host "
+                    + sourceArchitecture));
         }
-        for (HostGuest g : agent.guests()) {
+        for (HostGuest g : guestsThere) {
             if (g.name().equals(name)) {
                 problems.add(new MigrationPlan.Blocker("targetHost", status.name() + " already has a guest named " + name));
             }
@@ -215,29 +258,14 @@ public class MigrationService {
         return problems;
     }
 
-    /** What util-vserver config the move leaves behind: the console carries limits, addresses, names, /tmp size and the boot mark. */
-    private static List<String> notCarried(GuestConfig config) {
-        List<String> left = new ArrayList<>();
-        if (!config.dlimits().isEmpty()) {
-            left.add("disk limits (dlimits/): set them again on the target");
-        }
-        if (!config.bcapabilities().isEmpty() || !config.ccapabilities().isEmpty()) {
-            left.add("capabilities (bcapabilities, ccapabilities)");
-        }
-        if (config.personality() != null) {
-            left.add("personality");
-        }
-        return left;
-    }
-
-    private void move(MigrationPlan plan, JobContext work) {
+    private void move(MoveSource source, MigrationPlan plan, JobContext work) {
         String name = plan.guest();
         String target = plan.targetHost();
         Map<String, Object> before = new LinkedHashMap<>();
-        before.put("from", HostGrammar.LOCAL_HOST);
+        before.put("from", source.host());
         before.put("job", work.jobId());
         audit.audited(AuditActions.GUEST_MIGRATE, AuditTarget.guestOnHost(target, name), before, () -> {
-            Map<String, Object> after = new MigrationRun(plan, work).run();
+            Map<String, Object> after = new MigrationRun(source, plan, work).run();
             after.put("job", work.jobId());
             return after;
         });
@@ -246,6 +274,7 @@ public class MigrationService {
     /** One move, step by step, with what it takes to undo each step. */
     private final class MigrationRun {
 
+        private final MoveSource source;
         private final MigrationPlan plan;
         private final JobContext work;
         private final String name;
@@ -254,10 +283,10 @@ public class MigrationService {
         private boolean stoppedHere;
         private boolean copyRemoved;
         private boolean startedAgain;
-        private @Nullable GuestSpec spec;
         private String step = "preflight";
 
-        MigrationRun(MigrationPlan plan, JobContext work) {
+        MigrationRun(MoveSource source, MigrationPlan plan, JobContext work) {
+            this.source = source;
             this.plan = plan;
             this.work = work;
             this.name = plan.guest();
@@ -281,48 +310,59 @@ public class MigrationService {
                     : copyRemoved
                             ? "no copy is left on " + plan.targetHost()
                             : "the copy on " + plan.targetHost() + " could not be removed; delete it there";
-            String here = !stoppedHere ? "" : startedAgain ? name + " runs here again" : name + " could not be started here again";
+            String here = !stoppedHere
+                    ? ""
+                    : startedAgain
+                            ? name + " runs " + where() + " again"
+                            : name + " could not be started "
+                                    + where() + " again";
             return there.isEmpty() || here.isEmpty() ? there + here : there + ", " + here;
         }
 
+        /** "here", or "on HOST" when the guest moves from a managed host. */
+        private String where() {
+            return source.host().equals(HostGrammar.LOCAL_HOST) ? "here" : "on " + source.host();
+        }
+
         private Map<String, Object> steps() {
-            // the job's thread reads and acts through the host port itself: the request already checked who may
-            GuestConfig config = writer.reader().readGuest(name);
-            spec = GuestSpecs.from(config, host.guestsRoot());
-            boolean wasRunning = driver.isRunning(spec);
-            work.log("Moving " + name + " (" + mib(plan.treeBytes()) + ") to " + plan.targetHost() + " on context " + plan.context()
-                    + (plan.notCarried().isEmpty() ? "" : "; not carried: " + String.join(", ", plan.notCarried())));
+            MovableGuest guest = source.guest(name);
+            boolean wasRunning = source.running(name);
+            work.log("Moving " + name + " (" + mib(plan.treeBytes()) + ") from " + source.host() + " to " + plan.targetHost()
+                    + " on context " + plan.context() + (plan.notCarried().isEmpty()
+                            ? ""
+                            : "; not carried: "
+                                    + String.join(", ", plan.notCarried())));
             step = "making its config on " + plan.targetHost();
             fleet.expect(plan.targetHost(), name);
             try {
-                agent.createGuest(name, plan.context(), spec.nodename());
+                agent.createGuest(name, plan.context(), guest.nodename());
             } catch (RuntimeException e) {
                 fleet.unexpect(plan.targetHost(), name);
                 throw e; // a guest of that name made there since the preflight is not ours to undo
             }
             configMade = true;
             fleet.lookAgain(plan.targetHost()); // the look that sees it made takes the announcement
-            carryConfig(config, spec);
+            carryConfig(guest);
             work.progress(5);
             long copied = 0;
             boolean precopy = wasRunning && plan.mode().equals(PRECOPY);
             if (precopy) {
                 step = "copying its files while it runs";
                 work.log("Copying " + name + " while it runs; it is stopped only for what changes meanwhile");
-                copied += copy(spec, TreePass.FIRST, 5, 60);
+                copied += copy(TreePass.FIRST, 5, 60);
             }
-            if (work.cancelled()) {
+            if (!work.commit("the guest is being stopped for the last copy; the move now completes or is undone")) {
                 throw new ActionRefusedException("migration", "cancelled before the guest was stopped");
             }
             long stoppedAt = System.nanoTime();
             if (wasRunning) {
-                step = "stopping it here";
-                work.log("Stopping " + name + " here" + (precopy ? "" : "; it stays stopped while its files are copied"));
-                driver.stop(spec, STOP_TIMEOUT);
+                step = "stopping it " + where();
+                work.log("Stopping " + name + " " + where() + (precopy ? "" : "; it stays stopped while its files are copied"));
+                source.stop(name);
                 stoppedHere = true;
             }
             step = precopy ? "copying what changed since" : "copying its files";
-            copied += copy(spec, precopy ? TreePass.FINAL : TreePass.WHOLE, precopy ? 60 : 5, 90);
+            copied += copy(precopy ? TreePass.FINAL : TreePass.WHOLE, precopy ? 60 : 5, 90);
             if (wasRunning) {
                 step = "starting it on " + plan.targetHost();
                 agent.start(name);
@@ -330,20 +370,22 @@ public class MigrationService {
                 if (!runs) {
                     throw new ActionRefusedException("migration", name + " did not stay running on " + plan.targetHost());
                 }
-                work.log(name + " runs on " + plan.targetHost() + "; it was stopped here for "
+                work.log(name + " runs on " + plan.targetHost() + "; it was stopped " + where() + " for "
                         + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - stoppedAt) / 1e9) + " s");
             }
-            step = "marking it moved here";
-            try {
-                GuestConfig now = writer.apply(writer.reader().readGuest(name), new ConfigChange.SetBootMark(false));
-                writer.apply(now, new ConfigChange.SetDisabled(true));
-            } catch (java.io.IOException e) {
-                throw new ActionRefusedException("migration", "cannot mark " + name + " moved here: " + Formats.reason(e));
-            }
-            ownership.moved(name, HostGrammar.guestOnHost(plan.targetHost(), name));
+            step = "marking it moved " + where();
+            source.markMoved(name);
+            ownership.moved(source.ownedAs(name), HostGrammar.guestOnHost(plan.targetHost(), name));
             fleet.lookAgain(plan.targetHost());
+            if (!source.host().equals(HostGrammar.LOCAL_HOST)) {
+                fleet.lookAgain(source.host());
+            }
             work.progress(100);
-            work.log(name + " is on " + plan.targetHost() + ". Here it is disabled and keeps its files until you delete it.");
+            work.log(name + " is on " + plan.targetHost() + ". " + (source.host().equals(HostGrammar.LOCAL_HOST)
+                    ? "Here"
+                    : "On "
+                            + source.host())
+                    + " it is disabled and keeps its files until you delete it.");
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("host", plan.targetHost());
             after.put("context", plan.context());
@@ -352,14 +394,14 @@ public class MigrationService {
             return after;
         }
 
-        /** One pass of the tree, from this host's driver into the agent there; progress between {@code from} and {@code to} percent. */
-        private long copy(GuestSpec spec, TreePass pass, int from, int to) {
+        /** One pass of the tree, from the source into the agent there; progress between {@code from} and {@code to} percent. */
+        private long copy(TreePass pass, int from, int to) {
             long started = System.nanoTime();
             long total = Math.max(1, plan.treeBytes());
             long copied;
             // a first pass may be cancelled; once the guest is stopped the move goes on or is undone
             java.util.function.BooleanSupplier cancelled = pass == TreePass.FIRST ? work::cancelled : () -> false;
-            try (InputStream archive = driver.exportTree(spec, pass)) {
+            try (InputStream archive = source.export(name, pass)) {
                 copied = agent.importTree(name, archive, pass == TreePass.FINAL ? 0 : plan.treeBytes(), pass, cancelled,
                         n -> work.progress((int) Math.min(to, from + n * (to - from) / total)));
             } catch (java.io.IOException e) {
@@ -371,34 +413,35 @@ public class MigrationService {
         }
 
         /** Names, addresses, limits and the boot mark, each as a change the agent checks there. */
-        private void carryConfig(GuestConfig config, GuestSpec spec) {
+        private void carryConfig(MovableGuest guest) {
             String digest = agent.guestSettings(name).digest();
-            if (spec.domainname() != null) {
-                agent.apply(name, digest, new ConfigChange.SetUts(spec.nodename(), spec.domainname()));
+            if (guest.domainname() != null) {
+                agent.apply(name, digest, new ConfigChange.SetUts(guest.nodename(), guest.domainname()));
                 digest = agent.guestSettings(name).digest();
             }
-            List<GuestSpec.Address> addresses = spec.interfaces();
+            List<GuestSpec.Address> addresses = guest.interfaces();
             for (int i = 0; i < addresses.size(); i++) {
                 GuestSpec.Address a = addresses.get(i);
                 String ip = i == 0 && plan.ip() != null ? plan.ip() : a.ip();
                 int prefix = i == 0 && plan.prefix() != null ? plan.prefix() : a.prefix();
-                agent.apply(name, digest, new ConfigChange.AddInterface(InterfaceSpec.typed(ip, String.valueOf(prefix), a.dev(), null,
+                // a device names a NIC of the host it was on: the target's own default device carries it there
+                agent.apply(name, digest, new ConfigChange.AddInterface(InterfaceSpec.typed(ip, String.valueOf(prefix), null, null,
                         false)));
                 digest = agent.guestSettings(name).digest();
             }
-            if (!spec.rlimits().isEmpty()) {
-                agent.apply(name, digest, new ConfigChange.SetLimits(Map.copyOf(spec.rlimits())));
+            if (!guest.rlimits().isEmpty()) {
+                agent.apply(name, digest, new ConfigChange.SetLimits(guest.rlimits()));
                 digest = agent.guestSettings(name).digest();
             }
-            if (spec.tmpSize() != null) {
-                agent.apply(name, digest, new ConfigChange.SetTmpSize(spec.tmpSize()));
+            if (guest.tmpSize() != null) {
+                agent.apply(name, digest, new ConfigChange.SetTmpSize(guest.tmpSize()));
                 digest = agent.guestSettings(name).digest();
             }
-            if (config.init().bootMarked()) {
+            if (guest.bootMarked()) {
                 agent.apply(name, digest, new ConfigChange.SetBootMark(true));
             }
             work.log("Made " + name + "'s config on " + plan.targetHost() + ": " + addresses.size() + " address(es), "
-                    + spec.rlimits().size() + " limit(s)" + (config.init().bootMarked() ? ", starts at boot" : ""));
+                    + guest.rlimits().size() + " limit(s)" + (guest.bootMarked() ? ", starts at boot" : ""));
         }
 
         /**
@@ -418,11 +461,11 @@ public class MigrationService {
             }
             if (stoppedHere) {
                 try {
-                    driver.start(Objects.requireNonNull(spec));
+                    source.start(name);
                     startedAgain = true;
-                    work.log(name + " runs here again");
+                    work.log(name + " runs " + where() + " again");
                 } catch (RuntimeException e) {
-                    work.log("Could not start " + name + " here again: " + Formats.reason(e));
+                    work.log("Could not start " + name + " " + where() + " again: " + Formats.reason(e));
                 }
             }
             if (configMade) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +29,9 @@ import org.vsconsole.host.agent.LoopbackSshHost;
  * stopped, disabled, without its boot mark, with its files. Both hosts' audit rows name the job.
  * A move whose target breaks away mid-copy (agents killed, sshd down for 3 s) is undone: the
  * guest runs here again and nothing of it is left there. An offline move over REST gives the
- * downtime to compare with the pre-copy's.
+ * downtime to compare with the pre-copy's. A guest of a Linux-VServer host (an agent on the vserver
+ * driver over the fake util-vserver tools), laid out as util-vserver leaves it, moves to the
+ * stock-kernel host and runs there unprivileged with its limit live, on a free static context.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -152,6 +155,8 @@ class MigrationJourneyIT {
         assertThat(Files.readString(config.resolve("interfaces/0/ip")).strip()).isEqualTo("10.247.2.21");
         assertThat(Files.readString(config.resolve("apps/init/mark")).strip()).isEqualTo("default");
         assertThat(Files.readString(config.resolve("context")).strip()).isEqualTo("4301");
+        assertThat(Files.readString(cgroupOf("vsc-mig-b/4301").resolve("pids.max")).strip()).as("nproc live there").isEqualTo("400");
+        assertThat(Files.readString(config.resolve("interfaces/0/dev")).strip()).as("on that host's bridge").isEqualTo(BRIDGE);
 
         // here: stopped, disabled, no boot mark, files kept
         String here = API.call("GET", "api/v1/guests/" + GUEST, null).body();
@@ -222,6 +227,102 @@ class MigrationJourneyIT {
                 "\"name\":\"web4\",\"context\":4304,\"running\":true");
         assertThat(sha256(hostData.resolve("host/var/lib/vservers/web4/var/data.bin")))
                 .isEqualTo(sha256(console.dataDir().resolve("host/var/lib/vservers/web4/var/data.bin")));
+    }
+
+    @Test
+    @Order(4)
+    void aLinuxVserverHostsGuestMovesToTheStockKernelHostAndRunsThereUnprivilegedWithItsLimits() throws Exception {
+        try (OldVserverHost old = OldVserverHost.start(console, "oldbox")) {
+            // legacy, as util-vserver left it: dynamic context, root-owned tree, a file of a user of the guest
+            Path root = old.legacyGuest("legacy", "10.247.2.31");
+            Files.writeString(root.resolve("etc/motd"), "served from a Linux-VServer host since 2009\n");
+            Path notes = Files.createDirectories(root.resolve("home/alice")).resolve("notes");
+            Files.writeString(notes, "alice's notes\n");
+            LoopbackSshHost.run("chown", "1000:1000", "--", notes.toString());
+            old.fake.markRunning("legacy");
+            String motd = sha256(root.resolve("etc/motd"));
+            HttpResponse<String> added = API.call("POST", "api/v1/hosts", "{\"name\":\"oldbox\",\"address\":\"127.0.0.1\",\"port\":"
+                    + old.ssh.port + ",\"user\":\"root\",\"fingerprint\":\"" + old.ssh.hostKeyFingerprint + "\"}");
+            assertThat(added.statusCode()).as(added.body()).isBetween(200, 201);
+            awaitBody("api/v1/hosts/oldbox", "\"state\":\"reachable\"");
+
+            // the preflight: a free static context there for the dynamic one, and what the stock kernel will not have
+            HttpResponse<String> plan = API.call("POST", "api/v1/hosts/oldbox/guests/legacy/migrate/preflight",
+                    "{\"targetHost\":\"second\"}");
+            assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+            assertThat(plan.body()).contains("\"problems\":[]").contains("\"host\":\"oldbox\"").contains("\"context\":2,")
+                    .contains("disk limits").contains("capabilities").contains("personality").contains("sched/")
+                    .contains("context 2, free on second, instead of the dynamic one it has on oldbox");
+
+            // the move, from the guest's row on oldbox's page: the Move tab's form in a dialog
+            browser.open(console.url("hosts/oldbox"));
+            browser.click("host-guest-move-legacy");
+            browser.await(By.cssSelector("#move-target input")).sendKeys("second");
+            browser.await(By.cssSelector("vaadin-combo-box-item")).click();
+            browser.waitForVaadin();
+            browser.click("move-check");
+            browser.waitUntil(Duration.ofSeconds(30), () -> browser.driver().findElement(By.id("move-result")).getText()
+                    .contains("Ready to move legacy to second (precopy) on context 2 at 10.247.2.31/24"));
+            assertThat(browser.driver().findElement(By.id("move-result")).getText()).contains("Not carried to the target")
+                    .contains("personality");
+            browser.screenshot("host-guest-move-checked");
+            browser.click("move-start");
+            browser.waitUntil(Duration.ofSeconds(10),
+                    () -> !browser.driver().findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).isEmpty());
+            browser.js("document.querySelector(\"vaadin-button[slot='confirm-button']\").click()");
+            browser.waitUntil(Duration.ofMinutes(3), () -> browser.driver().findElement(By.id("move-progress")).getText()
+                    .contains("On oldbox it is disabled"));
+            browser.screenshot("host-guest-moved");
+            String job = AdminApi.field(API.call("GET", "api/v1/jobs?limit=5", null).body(), "\"id\":(\\d+),\"kind\":\"guest.migrate\"");
+            String log = API.awaitJob(job, Duration.ofMinutes(1), "succeeded");
+            System.out.println(
+                    "Migration of legacy from a Linux-VServer host: " + AdminApi.field(log, "(it was stopped on oldbox for [0-9.]+ s)"));
+            assertThat(log).contains("Copying legacy while it runs").contains("Stopping legacy on oldbox").contains("runs on second");
+
+            // there: running on context 2, its tree shifted into an unprivileged range, its limit live
+            awaitBody("api/v1/hosts/second/guests", "\"name\":\"legacy\",\"context\":2,\"running\":true");
+            Path moved = hostData.resolve("host/var/lib/vservers/legacy");
+            assertThat(sha256(moved.resolve("etc/motd"))).isEqualTo(motd);
+            int base = (Integer) Files.getAttribute(moved.resolve("etc/motd"), "unix:uid");
+            assertThat(base).as("root of the guest is not root of the host").isGreaterThan(0);
+            assertThat((Integer) Files.getAttribute(moved.resolve("home/alice/notes"), "unix:uid")).isEqualTo(base + 1000);
+            List<Long> pids = guestPids("vsc-mig-b/2");
+            assertThat(pids).as("legacy's processes on second").isNotEmpty();
+            for (long pid : pids) {
+                String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
+                assertThat(status).containsPattern("(?m)^Uid:\\s+" + base + "\\s");
+            }
+            // nproc is the guest's pids.max on a stock kernel: RLIMIT_NPROC counts per user, across guests
+            assertThat(Files.readString(cgroupOf("vsc-mig-b/2").resolve("pids.max")).strip()).as("nproc 300/400 live").isEqualTo("400");
+
+            // on oldbox: stopped through util-vserver, disabled, without its boot mark, its files kept
+            assertThat(old.fake.calls()).anySatisfy(call -> assertThat(call).contains("legacy", "stop"));
+            Path config = old.home.resolve("etc/vservers/legacy");
+            assertThat(config.resolve("disabled")).exists();
+            assertThat(config.resolve("apps/init/mark")).satisfiesAnyOf(m -> assertThat(m).doesNotExist(),
+                    m -> assertThat(Files.readString(m)).doesNotContain("default"));
+            assertThat(root.resolve("etc/motd")).exists();
+            String audit = API.call("GET", "api/v1/audit?action=guest.migrate&target=legacy&limit=20", null).body();
+            assertThat(audit).contains("oldbox").contains("second").contains(job).doesNotContain("\"outcome\":\"failed\"");
+        }
+    }
+
+    /** The directory of {@code cgroup}: in v1's pids hierarchy, or in v2's. */
+    private static Path cgroupOf(String cgroup) {
+        Path v1 = Path.of("/sys/fs/cgroup/pids").resolve(cgroup);
+        return Files.isDirectory(v1) ? v1 : Path.of("/sys/fs/cgroup").resolve(cgroup);
+    }
+
+    /** Every process of a guest whose cgroup is {@code cgroup}, in it or in a cgroup below. */
+    private static List<Long> guestPids(String cgroup) throws Exception {
+        try (var files = Files.walk(cgroupOf(cgroup))) {
+            List<Path> procs = files.filter(f -> f.getFileName().toString().equals("cgroup.procs")).toList();
+            List<Long> pids = new java.util.ArrayList<>();
+            for (Path f : procs) {
+                Files.readAllLines(f).stream().filter(l -> !l.isBlank()).map(Long::parseLong).forEach(pids::add);
+            }
+            return pids;
+        }
     }
 
     /** A skeleton guest of this host, started, with {@code mib} MiB of random data at {@code var/data.bin}; returns its root. */

@@ -36,12 +36,17 @@ final class AgentGuests {
         this.driver = driver;
     }
 
-    /** The guest the request's {@code field} names, which must exist on this host. */
     /** The config of a guest the agent has checked by {@link #spec(AgentRequest, String)}. */
     org.vsconsole.host.config.GuestConfig config(GuestSpec guest) {
         return reader.readGuest(guest.name());
     }
 
+    /** What a move of the checked guest carries, and what it leaves. */
+    org.vsconsole.host.MovableGuest movable(GuestSpec guest) {
+        return org.vsconsole.host.MovableGuest.of(config(guest), guestsRoot);
+    }
+
+    /** The guest the request's {@code field} names, which must exist on this host. */
     GuestSpec spec(AgentRequest request, String field) {
         String name = request.text(field, NAME, NAME_RULE, 63);
         if (!reader.isGuest(name)) {

@@ -162,6 +162,11 @@ public final class AgentHostDriver implements HostDriver, ConfigTreeOwner {
         return AgentJson.MAPPER.treeToValue(call("guestSettings", guest(name), null, null), HostGuestSettings.class);
     }
 
+    /** What a move of the agent's guest {@code name} carries, and what it leaves, as that host's config says. */
+    public org.vsconsole.host.MovableGuest guestToMove(String name) {
+        return AgentJson.MAPPER.treeToValue(call("guestToMove", guest(name), null, null), org.vsconsole.host.MovableGuest.class);
+    }
+
     @Override
     public void apply(String guest, String expectedDigest, ConfigChange change) {
         call("configApply", guest(guest).put("digest", expectedDigest).set("change", ConfigWireFormat.change(change)), null, null);
@@ -220,7 +225,12 @@ public final class AgentHostDriver implements HostDriver, ConfigTreeOwner {
 
     @Override
     public boolean isRunning(GuestSpec guest) {
-        return call("isRunning", guest(guest), null, null).booleanValue();
+        return isRunning(guest.name());
+    }
+
+    /** Whether the agent's guest {@code name} runs, as its driver tells. */
+    public boolean isRunning(String name) {
+        return call("isRunning", guest(name), null, null).booleanValue();
     }
 
     @Override
@@ -296,7 +306,12 @@ public final class AgentHostDriver implements HostDriver, ConfigTreeOwner {
 
     @Override
     public DiskUsage diskUsage(GuestSpec guest, Duration bound, String note) {
-        return AgentJson.MAPPER.treeToValue(call("diskUsage", guest(guest).put("boundMs", Math.max(1, bound.toMillis()))
+        return diskUsage(guest.name(), bound, note);
+    }
+
+    /** The size of the agent's guest {@code name}, walked there within {@code bound}. */
+    public DiskUsage diskUsage(String name, Duration bound, String note) {
+        return AgentJson.MAPPER.treeToValue(call("diskUsage", guest(name).put("boundMs", Math.max(1, bound.toMillis()))
                 .put("note", note), null, null), DiskUsage.class);
     }
 

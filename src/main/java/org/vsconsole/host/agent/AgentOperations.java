@@ -75,6 +75,7 @@ final class AgentOperations {
         });
         // the local web tier's config writes: the tree is root's, the web tier only reads it
         add("guestSettings", Set.of("guest"), (r, c) -> HostGuestSettings.of(guests.config(guest(r))));
+        add("guestToMove", Set.of("guest"), (r, c) -> guests.movable(guest(r)));
         add("configApply", Set.of("guest", "digest", "change"), (r, c) -> config.apply(name(r), digest(r),
                 ConfigWireFormat.change(r, "change")));
         add("configCreate", Set.of("spec"), (r, c) -> config.create(ConfigWireFormat.newGuest(r, "spec")));

@@ -113,6 +113,12 @@ public final class LinuxDriver implements HostDriver {
         return "linux";
     }
 
+    /** Guests here sit on the console's bridge, whatever device they named where they were. */
+    @Override
+    public Optional<String> guestDevice() {
+        return Optional.of(settings.bridge());
+    }
+
     @Override
     public HostFacts facts() {
         return LinuxFacts.read(cgroupRoot, readOnlyReason(), tmpfsHelper.isPresent() ? Optional.empty() : Optional.of(tmpfsHelperProblem));

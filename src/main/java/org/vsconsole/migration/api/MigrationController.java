@@ -10,14 +10,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vsconsole.apidocs.ApiTags;
-import org.vsconsole.base.InvalidInputException;
-import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.jobs.Job;
 import org.vsconsole.migration.MigrationPlan;
 import org.vsconsole.migration.MigrationRequest;
 import org.vsconsole.migration.MigrationService;
 
-/** Moving a guest of this host ({@code local}) to a managed host, over REST, beside the hosts' other resources. */
+/** Moving a guest of this host ({@code local}) or of a managed host to a managed host, over REST, beside the hosts' other resources. */
 @RestController
 @RequestMapping("/api/v1/hosts")
 @Tag(name = ApiTags.HOSTS)
@@ -30,34 +28,24 @@ class MigrationController {
     }
 
     @PostMapping("/{host}/guests/{name}/migrate/preflight")
-    @Operation(operationId = "preflightGuestMigration", summary = "Check a move of this host's guest to a managed host", description = "Reports every problem that would stop the move (target unreachable or read-only, another"
+    @Operation(operationId = "preflightGuestMigration", summary = "Check a move of a guest to a managed host", description = "Reports every problem that would stop the move (target unreachable or read-only, another"
             + " architecture, name or context taken there, too little room) and what the target will not carry"
-            + " (disk limits, capabilities, personality); changes nothing. host is 'local'.")
+            + " (disk limits, capabilities, personality); changes nothing. host is 'local' or a managed host (a Linux-VServer host's guest moves to a stock-kernel host this way); a guest with a dynamic context gets a free static one there.")
     MigrationPlan preflight(@PathVariable String host, @PathVariable String name, @RequestBody MigrationRequest request) {
-        requireLocal(host);
-        return migrations.preflight(name, request);
+        return migrations.preflight(host, name, request);
     }
 
     @PostMapping("/{host}/guests/{name}/migrate")
-    @Operation(operationId = "migrateGuest", summary = "Move this host's guest to a managed host", description = "Runs the"
+    @Operation(operationId = "migrateGuest", summary = "Move a guest of this host or of a managed host to a managed host", description = "Runs the"
             + " preflight; when it passes, makes the guest's config on the target (its context and address, or the"
             + " ones given), copies its tree through both hosts' agents (mode 'precopy', the default: while it runs, then"
-            + " stopped for what changed; 'offline': stopped for the whole copy), starts it there if it ran here, then"
-            + " disables it here and clears its boot mark (its files stay until it is deleted). A failure after the config"
-            + " was made removes the copy there and starts the guest here again. Answers 202 with the job; a failed"
+            + " stopped for what changed; 'offline': stopped for the whole copy), starts it there if it ran before, then"
+            + " disables it where it was and clears its boot mark (its files stay until it is deleted). A failure after the config"
+            + " was made removes the copy there and starts the guest again where it was. Answers 202 with the job; a failed"
             + " preflight is 400 naming the first field, with every problem in the message.")
     @ApiResponse(responseCode = "202", description = "The move job")
     ResponseEntity<Job> migrate(@PathVariable String host, @PathVariable String name, @RequestBody MigrationRequest request) {
-        requireLocal(host);
-        Job job = migrations.migrate(name, request);
+        Job job = migrations.migrate(host, name, request);
         return ResponseEntity.accepted().header("Location", "/api/v1/jobs/" + job.id()).body(job);
     }
-
-    private static void requireLocal(String host) {
-        if (!HostGrammar.LOCAL_HOST.equals(host)) {
-            throw new InvalidInputException("host", "guests are moved from this host ('local') for now; moving from"
-                    + " another host is not built yet");
-        }
-    }
-
 }

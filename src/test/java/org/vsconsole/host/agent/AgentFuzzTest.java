@@ -127,7 +127,11 @@ class AgentFuzzTest {
                 List.of("bytes", "{\"v\":1,\"id\":1,\"op\":\"treeImport\",\"guest\":\"web1\",\"bytes\":1e30}"),
                 List.of("target", "{\"v\":1,\"id\":1,\"op\":\"treeWrite\",\"target\":999,\"data\":\"AAAA\"}"),
                 List.of("data", "{\"v\":1,\"id\":1,\"op\":\"treeWrite\",\"target\":1,\"data\":\"not base64!\"}"),
-                List.of("target", "{\"v\":1,\"id\":1,\"op\":\"treeEnd\",\"target\":0}"));
+                List.of("target", "{\"v\":1,\"id\":1,\"op\":\"treeEnd\",\"target\":0}"),
+                // a move reads a guest's config there by name only
+                List.of("guest", "{\"v\":1,\"id\":1,\"op\":\"guestToMove\",\"guest\":\"/etc/vservers/web1\"}"),
+                List.of("guest", "{\"v\":1,\"id\":1,\"op\":\"guestToMove\"}"),
+                List.of("path", "{\"v\":1,\"id\":1,\"op\":\"guestToMove\",\"guest\":\"web1\",\"path\":\"/etc\"}"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

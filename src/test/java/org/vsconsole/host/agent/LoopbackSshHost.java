@@ -33,14 +33,16 @@ public final class LoopbackSshHost implements AutoCloseable {
 
     /** As the console whose key pair is (or will be made) at {@code consoleKey} would be let in. */
     public LoopbackSshHost(Path dir, List<String> agentArguments, Path consoleKey) throws Exception {
+        this(dir, consoleKey, productionAgent(agentArguments));
+    }
+
+    /** As above, letting the console's key run {@code agent} (a command line) instead of the production jar's agent. */
+    public LoopbackSshHost(Path dir, Path consoleKey, List<String> agent) throws Exception {
         assertThat(Path.of("/usr/sbin/sshd")).as("OpenSSH's server (scripts/test.sh installs openssh-server)").exists();
         this.dir = dir;
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host_key").toString());
         hostKeyFingerprint = run("ssh-keygen", "-lf", dir.resolve("host_key.pub").toString()).split(" ")[1];
         identity = SshIdentity.loadOrCreate(consoleKey);
-        List<String> agent = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-jar", RunningConsole.findJar().toAbsolutePath().toString(), "agent", "--stdio"));
-        agent.addAll(agentArguments);
         Files.writeString(dir.resolve("authorized_keys"), identity.authorizedKeysLine(String.join(" ", agent)) + "\n");
         port = RunningConsole.freePort();
         Files.writeString(dir.resolve("sshd_config"), String.join("\n", "Port " + port, "ListenAddress 127.0.0.1",
@@ -52,6 +54,13 @@ public final class LoopbackSshHost implements AutoCloseable {
         Files.createDirectories(Path.of("/run/sshd"));
         target = new SshAgentConnector.Target("127.0.0.1", port, "root");
         start();
+    }
+
+    private static List<String> productionAgent(List<String> agentArguments) throws java.io.IOException {
+        List<String> agent = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-jar", RunningConsole.findJar().toAbsolutePath().toString(), "agent", "--stdio"));
+        agent.addAll(agentArguments);
+        return agent;
     }
 
     public SshAgentConnector connector(String pinnedFingerprint) {

@@ -29,6 +29,16 @@ public final class FakeUtilVserver {
     final Path home;
     final Path bin;
 
+    private FakeUtilVserver(Path home, Path bin) {
+        this.home = home;
+        this.bin = bin;
+    }
+
+    /** The fake tools another process copied to {@code home} before: its state and call log are shared with it. */
+    public static FakeUtilVserver at(Path home) {
+        return new FakeUtilVserver(home, home.resolve("bin"));
+    }
+
     public FakeUtilVserver(Path tempDir) {
         try {
             home = tempDir;

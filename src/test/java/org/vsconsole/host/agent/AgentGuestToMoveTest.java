@@ -1,0 +1,98 @@
+package org.vsconsole.host.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vsconsole.base.InvalidInputException;
+import org.vsconsole.host.GuestSpec;
+import org.vsconsole.host.LimitValues;
+import org.vsconsole.host.MovableGuest;
+
+/**
+ * What a move asks a Linux-VServer host's agent about a guest: read by the agent from its own
+ * config as util-vserver leaves it, with what a stock-kernel target will not carry named.
+ */
+class AgentGuestToMoveTest {
+
+    @TempDir
+    Path temp;
+
+    FakeVserverAgentBed bed;
+    AgentHostDriver client;
+
+    @BeforeEach
+    void setUp() {
+        bed = new FakeVserverAgentBed(temp);
+        client = bed.client();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        bed.close();
+    }
+
+    @Test
+    void aUtilVserverGuestIsDescribedWithWhatTheTargetWillNotCarry() throws Exception {
+        Path root = Files.createDirectories(bed.guestsRoot.resolve("legacy"));
+        Path config = Files.createDirectories(bed.configRoot.resolve("legacy"));
+        Files.createSymbolicLink(config.resolve("vdir"), root);
+        write(config, "uts/nodename", "old-web");
+        write(config, "uts/domainname", "example.org");
+        write(config, "interfaces/0/ip", "192.0.2.31");
+        write(config, "interfaces/0/prefix", "24");
+        write(config, "interfaces/0/dev", "eth0");
+        write(config, "rlimits/nproc.soft", "300");
+        write(config, "rlimits/nproc.hard", "400");
+        write(config, "apps/init/mark", "default");
+        write(config, "dlimits/0/directory", root.toString());
+        write(config, "bcapabilities", "SYS_TIME");
+        write(config, "personality", "LINUX32");
+        write(config, "sched/fill-rate", "1");
+
+        MovableGuest guest = client.guestToMove("legacy");
+
+        assertThat(guest.context()).as("util-vserver gives it a dynamic context").isNull();
+        assertThat(guest.nodename()).isEqualTo("old-web");
+        assertThat(guest.domainname()).isEqualTo("example.org");
+        assertThat(guest.interfaces()).containsExactly(new GuestSpec.Address("192.0.2.31", 24, "eth0"));
+        assertThat(guest.rlimits()).isEqualTo(Map.of("nproc", new LimitValues(300, 400)));
+        assertThat(guest.bootMarked()).isTrue();
+        assertThat(guest.notCarried()).hasSize(4).anySatisfy(n -> assertThat(n).contains("dlimits/"))
+                .anySatisfy(n -> assertThat(n).contains("bcapabilities")).anySatisfy(n -> assertThat(n).contains("personality"))
+                .anySatisfy(n -> assertThat(n).contains("sched/"));
+    }
+
+    @Test
+    void aPlainGuestCarriesItsStaticContextAndLeavesNothing() {
+        MovableGuest guest = client.guestToMove("web1");
+
+        assertThat(guest.context()).isEqualTo(40001);
+        assertThat(guest.interfaces()).isEmpty();
+        assertThat(guest.bootMarked()).isFalse();
+        assertThat(guest.notCarried()).isEmpty();
+        assertThat(bed.fake.calls()).as("describing a guest runs no tool").isEmpty();
+    }
+
+    @Test
+    void aGuestTheHostDoesNotHaveIsRefusedByName() {
+        assertThatThrownBy(() -> client.guestToMove("nosuch")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("guest").hasMessageContaining("no guest 'nosuch'");
+        assertThatThrownBy(() -> client.guestToMove("../web1")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("guest");
+        assertThat(List.of(bed.configRoot.toFile().list())).containsExactly("web1");
+    }
+
+    private static void write(Path config, String relative, String line) throws Exception {
+        Path file = config.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, line + "\n");
+    }
+}
