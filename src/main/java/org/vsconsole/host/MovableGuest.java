@@ -31,8 +31,16 @@ public record MovableGuest(String name, @Nullable Integer context, String nodena
                 spec.rlimits(), spec.tmpSize(), config.init().bootMarked(), notCarried(config));
     }
 
+    /** What every guest gets on any host; /tmp's size is carried. */
+    private static final java.util.Set<String> STANDARD_MOUNTS = java.util.Set.of("/proc", "/sys", "/dev/pts", "/tmp");
+
     private static List<String> notCarried(GuestConfig config) {
         List<String> left = new ArrayList<>();
+        List<String> mounts = config.fstab().stream().map(org.vsconsole.host.config.FstabEntry::mountPoint)
+                .filter(m -> m != null && !STANDARD_MOUNTS.contains(m)).toList();
+        if (!mounts.isEmpty()) {
+            left.add("fstab mounts " + String.join(", ", mounts) + ": mount them again on the target");
+        }
         if (!config.dlimits().isEmpty()) {
             left.add("disk limits (dlimits/): set them again on the target");
         }

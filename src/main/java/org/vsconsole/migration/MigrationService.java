@@ -63,6 +63,8 @@ public class MigrationService {
     /** How long a failed move keeps asking a target that broke away to remove its copy. */
     private static final Duration UNDO_PATIENCE = Duration.ofSeconds(90);
     private static final Duration UNDO_RETRY = Duration.ofSeconds(2);
+    /** How often a pass logs how far it is. */
+    private static final Duration PROGRESS_LOG = Duration.ofSeconds(5);
 
     private final GuestService guests;
     private final HostDriver driver;
@@ -397,19 +399,42 @@ public class MigrationService {
         /** One pass of the tree, from the source into the agent there; progress between {@code from} and {@code to} percent. */
         private long copy(TreePass pass, int from, int to) {
             long started = System.nanoTime();
-            long total = Math.max(1, plan.treeBytes());
             long copied;
             // a first pass may be cancelled; once the guest is stopped the move goes on or is undone
             java.util.function.BooleanSupplier cancelled = pass == TreePass.FIRST ? work::cancelled : () -> false;
             try (InputStream archive = source.export(name, pass)) {
                 copied = agent.importTree(name, archive, pass == TreePass.FINAL ? 0 : plan.treeBytes(), pass, cancelled,
-                        n -> work.progress((int) Math.min(to, from + n * (to - from) / total)));
+                        progress(pass, from, to, started));
             } catch (java.io.IOException e) {
                 throw new ActionRefusedException("migration", Formats.reason(e));
             }
             work.log((pass == TreePass.FINAL ? "Copied what changed: " : "Copied ") + mib(copied) + " of archive in "
                     + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s");
             return copied;
+        }
+
+        /**
+         * The job's bar between {@code from} and {@code to} percent, and every {@link #PROGRESS_LOG}
+         * a line with the bytes so far, the rate and, while the size is known, the time left.
+         */
+        private java.util.function.LongConsumer progress(TreePass pass, int from, int to, long started) {
+            long total = Math.max(1, plan.treeBytes());
+            long[] nextLine = {started + PROGRESS_LOG.toNanos()};
+            return n -> {
+                work.progress((int) Math.min(to, from + n * (to - from) / total));
+                long now = System.nanoTime();
+                if (now >= nextLine[0] && n > 0) {
+                    nextLine[0] = now + PROGRESS_LOG.toNanos();
+                    double perSecond = n / ((now - started) / 1e9);
+                    boolean sized = pass != TreePass.FINAL && n < total;
+                    work.log("… " + mib(n) + (sized ? " of about " + mib(total) : "") + " at " + String.format(java.util.Locale.ROOT,
+                            "%.1f MiB/s", perSecond / 1048576)
+                            + (sized
+                                    ? String.format(java.util.Locale.ROOT, ", about %.0f s left",
+                                            (total - n) / perSecond)
+                                    : ""));
+                }
+            };
         }
 
         /** Names, addresses, limits and the boot mark, each as a change the agent checks there. */

@@ -56,6 +56,8 @@ class AgentGuestToMoveTest {
         write(config, "bcapabilities", "SYS_TIME");
         write(config, "personality", "LINUX32");
         write(config, "sched/fill-rate", "1");
+        write(config, "fstab", "none /proc proc defaults 0 0\nnone /tmp tmpfs size=32m,mode=1777 0 0\n"
+                + "none /dev/pts devpts gid=5,mode=620 0 0\n/srv/shared /srv/shared none bind 0 0");
 
         MovableGuest guest = client.guestToMove("legacy");
 
@@ -65,7 +67,10 @@ class AgentGuestToMoveTest {
         assertThat(guest.interfaces()).containsExactly(new GuestSpec.Address("192.0.2.31", 24, "eth0"));
         assertThat(guest.rlimits()).isEqualTo(Map.of("nproc", new LimitValues(300, 400)));
         assertThat(guest.bootMarked()).isTrue();
-        assertThat(guest.notCarried()).hasSize(4).anySatisfy(n -> assertThat(n).contains("dlimits/"))
+        assertThat(guest.tmpSize()).isEqualTo("32m");
+        assertThat(guest.notCarried()).hasSize(5)
+                .anySatisfy(n -> assertThat(n).isEqualTo("fstab mounts /srv/shared: mount them again on the target"))
+                .anySatisfy(n -> assertThat(n).contains("dlimits/"))
                 .anySatisfy(n -> assertThat(n).contains("bcapabilities")).anySatisfy(n -> assertThat(n).contains("personality"))
                 .anySatisfy(n -> assertThat(n).contains("sched/"));
     }
