@@ -329,7 +329,8 @@ public class MigrationService {
         private Map<String, Object> steps() {
             MovableGuest guest = source.guest(name);
             boolean wasRunning = source.running(name);
-            work.log("Moving " + name + " (" + mib(plan.treeBytes()) + ") from " + source.host() + " to " + plan.targetHost()
+            work.log("Moving " + name + " (" + mib(plan.treeBytes()) + ")" + (where().equals("here") ? "" : " from " + source.host())
+                    + " to " + plan.targetHost()
                     + " on context " + plan.context() + (plan.notCarried().isEmpty()
                             ? ""
                             : "; not carried: "

@@ -3,30 +3,16 @@ package org.vsconsole.migration;
 import com.vaadin.flow.component.Component;
 import java.util.Optional;
 import org.vsconsole.host.config.HostGrammar;
-import org.vsconsole.fleet.FleetGuests;
 import org.vsconsole.guests.GuestPageTab;
-import org.vsconsole.jobs.JobService;
-import org.vsconsole.security.CurrentUser;
-import org.vsconsole.security.Role;
 
-/**
- * The guest page's Move tab, for staff: the {@link MigrationForm} for this host's guest: a managed host (and, if need be, another context
- * or address there), check first, then move with a confirmation that says the guest stops for
- * the copy; the job's progress shows in place.
- */
+/** The guest page's Move tab, for staff: the {@link MigrationForm} of this host's guest. */
 @org.springframework.stereotype.Component
 class MigrationTab implements GuestPageTab {
 
-    private final MigrationService migrations;
-    private final FleetGuests fleet;
-    private final JobService jobs;
-    private final CurrentUser currentUser;
+    private final MigrationForms forms;
 
-    MigrationTab(MigrationService migrations, FleetGuests fleet, JobService jobs, CurrentUser currentUser) {
-        this.migrations = migrations;
-        this.fleet = fleet;
-        this.jobs = jobs;
-        this.currentUser = currentUser;
+    MigrationTab(MigrationForms forms) {
+        this.forms = forms;
     }
 
     @Override
@@ -41,9 +27,6 @@ class MigrationTab implements GuestPageTab {
 
     @Override
     public Optional<Component> create(String guest) {
-        if (!currentUser.hasRole(Role.ADMIN) && !currentUser.hasRole(Role.OPERATOR)) {
-            return Optional.empty();
-        }
-        return Optional.of(new MigrationForm(migrations, fleet, jobs, HostGrammar.LOCAL_HOST, guest));
+        return forms.allowed() ? Optional.of(forms.form(HostGrammar.LOCAL_HOST, guest)) : Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import org.vsconsole.host.agent.FakeVserverAgentMain;
 import org.vsconsole.host.agent.LoopbackSshHost;
 import org.vsconsole.host.linux.SkeletonTrees;
 import org.vsconsole.host.vserver.FakeUtilVserver;
+import org.vsconsole.host.vserver.UtilVserverGuestConfig;
 
 /**
  * A Linux-VServer host for a journey, as far as one can exist on a stock kernel: a host agent on
@@ -56,30 +57,8 @@ final class OldVserverHost implements AutoCloseable {
     Path legacyGuest(String name, String ip) throws Exception {
         Path root = home.resolve("var/lib/vservers").resolve(name);
         SkeletonTrees.build(root, name);
-        Path config = Files.createDirectories(home.resolve("etc/vservers").resolve(name));
-        Files.createSymbolicLink(config.resolve("vdir"), root);
-        write(config, "uts/nodename", name);
-        write(config, "interfaces/0/ip", ip);
-        write(config, "interfaces/0/prefix", "24");
-        write(config, "interfaces/0/dev", "eth0");
-        write(config, "rlimits/nproc.soft", "300");
-        write(config, "rlimits/nproc.hard", "400");
-        write(config, "apps/init/mark", "default");
-        write(config, "dlimits/0/directory", root.toString());
-        write(config, "dlimits/0/space_total", "1048576");
-        write(config, "dlimits/0/inodes_total", "100000");
-        write(config, "dlimits/0/reserved", "5");
-        write(config, "bcapabilities", "SYS_TIME");
-        write(config, "personality", "LINUX32");
-        write(config, "sched/fill-rate", "1");
-        write(config, "sched/interval", "4");
+        UtilVserverGuestConfig.write(home.resolve("etc/vservers").resolve(name), root, name, ip);
         return root;
-    }
-
-    private static void write(Path config, String relative, String line) throws Exception {
-        Path file = config.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, line + "\n");
     }
 
     @Override

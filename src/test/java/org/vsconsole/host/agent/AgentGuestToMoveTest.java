@@ -15,6 +15,7 @@ import org.vsconsole.base.InvalidInputException;
 import org.vsconsole.host.GuestSpec;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.MovableGuest;
+import org.vsconsole.host.vserver.UtilVserverGuestConfig;
 
 /**
  * What a move asks a Linux-VServer host's agent about a guest: read by the agent from its own
@@ -42,21 +43,10 @@ class AgentGuestToMoveTest {
     @Test
     void aUtilVserverGuestIsDescribedWithWhatTheTargetWillNotCarry() throws Exception {
         Path root = Files.createDirectories(bed.guestsRoot.resolve("legacy"));
-        Path config = Files.createDirectories(bed.configRoot.resolve("legacy"));
-        Files.createSymbolicLink(config.resolve("vdir"), root);
-        write(config, "uts/nodename", "old-web");
-        write(config, "uts/domainname", "example.org");
-        write(config, "interfaces/0/ip", "192.0.2.31");
-        write(config, "interfaces/0/prefix", "24");
-        write(config, "interfaces/0/dev", "eth0");
-        write(config, "rlimits/nproc.soft", "300");
-        write(config, "rlimits/nproc.hard", "400");
-        write(config, "apps/init/mark", "default");
-        write(config, "dlimits/0/directory", root.toString());
-        write(config, "bcapabilities", "SYS_TIME");
-        write(config, "personality", "LINUX32");
-        write(config, "sched/fill-rate", "1");
-        write(config, "fstab", "none /proc proc defaults 0 0\nnone /tmp tmpfs size=32m,mode=1777 0 0\n"
+        Path config = bed.configRoot.resolve("legacy");
+        UtilVserverGuestConfig.write(config, root, "old-web", "192.0.2.31");
+        UtilVserverGuestConfig.file(config, "uts/domainname", "example.org");
+        UtilVserverGuestConfig.file(config, "fstab", "none /proc proc defaults 0 0\nnone /tmp tmpfs size=32m,mode=1777 0 0\n"
                 + "none /dev/pts devpts gid=5,mode=620 0 0\n/srv/shared /srv/shared none bind 0 0");
 
         MovableGuest guest = client.guestToMove("legacy");
@@ -95,9 +85,4 @@ class AgentGuestToMoveTest {
         assertThat(List.of(bed.configRoot.toFile().list())).containsExactly("web1");
     }
 
-    private static void write(Path config, String relative, String line) throws Exception {
-        Path file = config.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, line + "\n");
-    }
 }
