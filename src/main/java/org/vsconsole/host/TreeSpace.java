@@ -16,6 +16,16 @@ public final class TreeSpace {
         return treeBytes + treeBytes / 10 + RESERVE;
     }
 
+    /** Bytes free for guest trees under {@code guestsRoot} (made if missing). */
+    public static long freeBytes(java.nio.file.Path guestsRoot) {
+        try {
+            return java.nio.file.Files.getFileStore(java.nio.file.Files.createDirectories(guestsRoot)).getUsableSpace();
+        } catch (java.io.IOException e) {
+            throw new HostOperationException("space", null, "cannot read the free space under " + guestsRoot + ": "
+                    + org.vsconsole.base.Formats.reason(e));
+        }
+    }
+
     /** The refusal when {@code free} is less than {@link #needed}. */
     public static String shortOf(long treeBytes, long free) {
         return "the tree takes " + mib(treeBytes) + " and needs " + mib(needed(treeBytes)) + " with its margin; "

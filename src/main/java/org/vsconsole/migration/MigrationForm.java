@@ -12,6 +12,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.vsconsole.host.config.HostGrammar;
 import org.vsconsole.base.Feedback;
@@ -57,9 +59,15 @@ final class MigrationForm extends VerticalLayout {
                 + (host.equals(HostGrammar.LOCAL_HOST) ? "Here" : "On " + host) + " it is then disabled and keeps its files"
                 + " until you delete it. A move that fails is undone: the copy there is removed and it runs " + where + " again."));
         target.setId("move-target");
-        target.setItems(fleet.otherHosts().stream().filter(HostStatus::reachable).map(HostStatus::name).filter(h -> !h.equals(host))
-                .toList());
-        target.setHelperText("Managed hosts that answer now");
+        boolean local = host.equals(HostGrammar.LOCAL_HOST);
+        List<String> targets = new ArrayList<>();
+        if (!local) {
+            targets.add(HostGrammar.LOCAL_HOST);
+        }
+        fleet.otherHosts().stream().filter(HostStatus::reachable).map(HostStatus::name).filter(h -> !h.equals(host)).forEach(targets::add);
+        target.setItems(targets);
+        target.setItemLabelGenerator(h -> h.equals(HostGrammar.LOCAL_HOST) ? "local (this host)" : h);
+        target.setHelperText(local ? "Managed hosts that answer now" : "This host, or a managed host that answers now");
         context.setId("move-context");
         context.setHelperText("Empty: its context " + where + " (a free one if it has none); contexts are unique per host");
         ip.setId("move-ip");

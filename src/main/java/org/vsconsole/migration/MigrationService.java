@@ -29,10 +29,10 @@ import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.HostOperationException;
 import org.vsconsole.host.HostProperties;
 import org.vsconsole.host.MovableGuest;
+import org.vsconsole.host.ProvisioningProperties;
 import org.vsconsole.host.TreePass;
 import org.vsconsole.host.TreeSpace;
-import org.vsconsole.host.agent.AgentHostDriver;
-import org.vsconsole.host.agent.HostGuest;
+import org.vsconsole.host.config.GuestIdentity;
 import org.vsconsole.host.config.ConfigChange;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.HostGrammar;
@@ -43,10 +43,10 @@ import org.vsconsole.jobs.JobService;
 import org.vsconsole.security.GuestOwnership;
 
 /**
- * Moves a guest from this host or from a managed host (a Linux-VServer host being emptied) to a
- * managed host, as the Linux-VServer guide does by hand but checked and undoable: a preflight
- * reports every problem before anything moves; the guest's config is made on the target first
- * (its agent checks name, context and address against that host), then its tree is copied
+ * Moves a guest between this host and managed hosts (a Linux-VServer host being emptied onto
+ * stock-kernel ones, say), as the Linux-VServer guide does by hand but checked and undoable: a
+ * preflight reports every problem before anything moves; the guest's config is made on the
+ * target first (checked against that host's own tree), then its tree is copied
  * through the console (while it runs, then stopped for what changed; or stopped for the whole
  * copy), and it is started there if it ran before. Any failure after the config was made removes
  * the copy there and starts the guest again where it was, naming the step. The source then
@@ -57,7 +57,6 @@ import org.vsconsole.security.GuestOwnership;
 public class MigrationService {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationService.class);
-    private static final Duration STOP_TIMEOUT = MoveSource.STOP_TIMEOUT;
     static final String OFFLINE = "offline";
     static final String PRECOPY = "precopy";
     /** How long a failed move keeps asking a target that broke away to remove its copy. */
@@ -74,9 +73,11 @@ public class MigrationService {
     private final AuditService audit;
     private final JobService jobs;
     private final GuestOwnership ownership;
+    private final ProvisioningProperties provisioning;
 
     MigrationService(GuestService guests, HostDriver driver, HostProperties host, GuestConfigWriter writer, HostAgents fleet,
-            AuditService audit, JobService jobs, GuestOwnership ownership) {
+            AuditService audit, JobService jobs, GuestOwnership ownership, ProvisioningProperties provisioning) {
+        this.provisioning = provisioning;
         this.guests = guests;
         this.driver = driver;
         this.host = host;
@@ -195,30 +196,29 @@ public class MigrationService {
         long treeBytes = source.treeBytes(name);
         long free = -1;
         List<String> notes = new ArrayList<>(guest.notCarried());
-        if (target.isEmpty() || target.equals(HostGrammar.LOCAL_HOST)) {
-            problems.add(new MigrationPlan.Blocker("targetHost", "choose a managed host to move the guest to"));
+        MoveTarget to = null;
+        if (target.isEmpty()) {
+            problems.add(new MigrationPlan.Blocker("targetHost", "choose the host to move the guest to"));
         } else if (target.equals(source.host())) {
             problems.add(new MigrationPlan.Blocker("targetHost", name + " is on " + target + " already"));
         } else {
-            HostStatus status = fleet.status(target).orElse(null);
-            if (status == null || status.local()) {
-                problems.add(new MigrationPlan.Blocker("targetHost", "no managed host named '" + shown(target) + "'"));
-            } else if (!status.reachable()) {
-                problems.add(new MigrationPlan.Blocker("targetHost", target + " is " + status.problem()));
-            } else {
-                AgentHostDriver agent = fleet.agent(target);
-                List<HostGuest> there = agent.guests();
-                if (context == null && !contextChosen) {
-                    // util-vserver gave it a dynamic context, which no other host can honour: a free static one there
-                    context = freeContext(there);
-                    notes.add("context " + context + ", free on " + target + ", instead of the dynamic one it has on "
-                            + source.host());
-                }
-                problems.addAll(targetProblems(agent, status, source.architecture(), there, name, context));
-                free = agent.freeBytes();
-                if (free < TreeSpace.needed(treeBytes)) {
-                    problems.add(new MigrationPlan.Blocker("targetHost", TreeSpace.shortOf(treeBytes, free) + " on " + target));
-                }
+            try {
+                to = target(target);
+            } catch (InvalidInputException e) {
+                problems.add(new MigrationPlan.Blocker("targetHost", e.rule()));
+            }
+        }
+        if (to != null) {
+            List<GuestIdentity> there = to.guests();
+            if (context == null && !contextChosen) {
+                // util-vserver gave it a dynamic context, which no other host can honour: a free static one there
+                context = freeContext(there);
+                notes.add("context " + context + ", free on " + target + ", instead of the dynamic one it has on " + source.host());
+            }
+            problems.addAll(targetProblems(to, source.architecture(), there, name, context));
+            free = to.freeBytes();
+            if (free < TreeSpace.needed(treeBytes)) {
+                problems.add(new MigrationPlan.Blocker("targetHost", TreeSpace.shortOf(treeBytes, free) + " on " + target));
             }
         }
         if (context == null && problems.stream().noneMatch(p -> p.field().equals("context"))) {
@@ -228,7 +228,23 @@ public class MigrationService {
                 treeBytes, free);
     }
 
-    private static int freeContext(List<HostGuest> there) {
+    /** This host, or a reachable managed host, as the one the guest moves to; refused naming the host otherwise. */
+    private MoveTarget target(String host) {
+        if (isLocal(host)) {
+            return new LocalTarget(driver, writer, this.host.guestsRoot(), provisioning.defaultInterface());
+        }
+        HostStatus status = fleet.status(host).orElse(null);
+        if (status == null || status.local()) {
+            throw new InvalidInputException("targetHost", "no managed host named '" + shown(host) + "'");
+        }
+        if (!status.reachable()) {
+            throw new InvalidInputException("targetHost", status.name() + " is " + status.problem());
+        }
+        return new ManagedTarget(status.name(), status.facts() == null ? "unknown" : status.facts().architecture(),
+                fleet.agent(status.name()), fleet);
+    }
+
+    private static int freeContext(List<GuestIdentity> there) {
         java.util.Set<Integer> taken = new java.util.HashSet<>();
         there.forEach(g -> taken.add(g.context()));
         int context = HostGrammar.MIN_XID;
@@ -238,22 +254,21 @@ public class MigrationService {
         return context;
     }
 
-    private List<MigrationPlan.Blocker> targetProblems(AgentHostDriver agent, HostStatus status, String sourceArchitecture,
-            List<HostGuest> guestsThere, String name, @Nullable Integer context) {
+    private List<MigrationPlan.Blocker> targetProblems(MoveTarget to, String sourceArchitecture, List<GuestIdentity> guestsThere,
+            String name, @Nullable Integer context) {
         List<MigrationPlan.Blocker> problems = new ArrayList<>();
-        agent.readOnlyReason().ifPresent(why -> problems.add(new MigrationPlan.Blocker("targetHost", status.name()
-                + " cannot run guests: " + why)));
-        String there = status.facts() == null ? null : status.facts().architecture();
-        if (there != null && !there.equals(sourceArchitecture)) {
-            problems.add(new MigrationPlan.Blocker("targetHost", status.name() + " is " + there + ", the guest's host "
-                    + sourceArchitecture));
+        to.readOnlyReason().ifPresent(why -> problems.add(new MigrationPlan.Blocker("targetHost", to.host() + " cannot run guests: "
+                + why)));
+        String there = to.architecture();
+        if (!there.equals("unknown") && !there.equals(sourceArchitecture)) {
+            problems.add(new MigrationPlan.Blocker("targetHost", to.host() + " is " + there + ", the guest's host " + sourceArchitecture));
         }
-        for (HostGuest g : guestsThere) {
+        for (GuestIdentity g : guestsThere) {
             if (g.name().equals(name)) {
-                problems.add(new MigrationPlan.Blocker("targetHost", status.name() + " already has a guest named " + name));
+                problems.add(new MigrationPlan.Blocker("targetHost", to.host() + " already has a guest named " + name));
             }
             if (context != null && context.equals(g.context())) {
-                problems.add(new MigrationPlan.Blocker("context", "context " + context + " is taken on " + status.name() + " by "
+                problems.add(new MigrationPlan.Blocker("context", "context " + context + " is taken on " + to.host() + " by "
                         + g.name() + "; choose another"));
             }
         }
@@ -266,8 +281,9 @@ public class MigrationService {
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("from", source.host());
         before.put("job", work.jobId());
-        audit.audited(AuditActions.GUEST_MIGRATE, AuditTarget.guestOnHost(target, name), before, () -> {
-            Map<String, Object> after = new MigrationRun(source, plan, work).run();
+        AuditTarget row = isLocal(target) ? AuditTarget.guest(name, plan.context()) : AuditTarget.guestOnHost(target, name);
+        audit.audited(AuditActions.GUEST_MIGRATE, row, before, () -> {
+            Map<String, Object> after = new MigrationRun(source, target(target), plan, work).run();
             after.put("job", work.jobId());
             return after;
         });
@@ -280,19 +296,19 @@ public class MigrationService {
         private final MigrationPlan plan;
         private final JobContext work;
         private final String name;
-        private final AgentHostDriver agent;
+        private final MoveTarget target;
         private boolean configMade;
         private boolean stoppedHere;
         private boolean copyRemoved;
         private boolean startedAgain;
         private String step = "preflight";
 
-        MigrationRun(MoveSource source, MigrationPlan plan, JobContext work) {
+        MigrationRun(MoveSource source, MoveTarget target, MigrationPlan plan, JobContext work) {
             this.source = source;
+            this.target = target;
             this.plan = plan;
             this.work = work;
             this.name = plan.guest();
-            this.agent = fleet.agent(plan.targetHost());
         }
 
         Map<String, Object> run() {
@@ -336,15 +352,8 @@ public class MigrationService {
                             : "; not carried: "
                                     + String.join(", ", plan.notCarried())));
             step = "making its config on " + plan.targetHost();
-            fleet.expect(plan.targetHost(), name);
-            try {
-                agent.createGuest(name, plan.context(), guest.nodename());
-            } catch (RuntimeException e) {
-                fleet.unexpect(plan.targetHost(), name);
-                throw e; // a guest of that name made there since the preflight is not ours to undo
-            }
+            target.create(name, plan.context(), guest.nodename()); // a guest of that name made there since the preflight fails here
             configMade = true;
-            fleet.lookAgain(plan.targetHost()); // the look that sees it made takes the announcement
             carryConfig(guest);
             work.progress(5);
             long copied = 0;
@@ -368,8 +377,8 @@ public class MigrationService {
             copied += copy(precopy ? TreePass.FINAL : TreePass.WHOLE, precopy ? 60 : 5, 90);
             if (wasRunning) {
                 step = "starting it on " + plan.targetHost();
-                agent.start(name);
-                boolean runs = agent.guests().stream().anyMatch(g -> g.name().equals(name) && g.running());
+                target.start(name);
+                boolean runs = target.running(name);
                 if (!runs) {
                     throw new ActionRefusedException("migration", name + " did not stay running on " + plan.targetHost());
                 }
@@ -378,8 +387,8 @@ public class MigrationService {
             }
             step = "marking it moved " + where();
             source.markMoved(name);
-            ownership.moved(source.ownedAs(name), HostGrammar.guestOnHost(plan.targetHost(), name));
-            fleet.lookAgain(plan.targetHost());
+            ownership.moved(source.ownedAs(name), target.ownedAs(name));
+            target.settled();
             if (!source.host().equals(HostGrammar.LOCAL_HOST)) {
                 fleet.lookAgain(source.host());
             }
@@ -397,14 +406,14 @@ public class MigrationService {
             return after;
         }
 
-        /** One pass of the tree, from the source into the agent there; progress between {@code from} and {@code to} percent. */
+        /** One pass of the tree, from the source into the target; progress between {@code from} and {@code to} percent. */
         private long copy(TreePass pass, int from, int to) {
             long started = System.nanoTime();
             long copied;
             // a first pass may be cancelled; once the guest is stopped the move goes on or is undone
             java.util.function.BooleanSupplier cancelled = pass == TreePass.FIRST ? work::cancelled : () -> false;
             try (InputStream archive = source.export(name, pass)) {
-                copied = agent.importTree(name, archive, pass == TreePass.FINAL ? 0 : plan.treeBytes(), pass, cancelled,
+                copied = target.importTree(name, archive, pass == TreePass.FINAL ? 0 : plan.treeBytes(), pass, cancelled,
                         progress(pass, from, to, started));
             } catch (java.io.IOException e) {
                 throw new ActionRefusedException("migration", Formats.reason(e));
@@ -438,33 +447,27 @@ public class MigrationService {
             };
         }
 
-        /** Names, addresses, limits and the boot mark, each as a change the agent checks there. */
+        /** Names, addresses, limits and the boot mark, each as a change the target checks against its own tree. */
         private void carryConfig(MovableGuest guest) {
-            String digest = agent.guestSettings(name).digest();
             if (guest.domainname() != null) {
-                agent.apply(name, digest, new ConfigChange.SetUts(guest.nodename(), guest.domainname()));
-                digest = agent.guestSettings(name).digest();
+                target.apply(name, new ConfigChange.SetUts(guest.nodename(), guest.domainname()));
             }
             List<GuestSpec.Address> addresses = guest.interfaces();
             for (int i = 0; i < addresses.size(); i++) {
                 GuestSpec.Address a = addresses.get(i);
                 String ip = i == 0 && plan.ip() != null ? plan.ip() : a.ip();
                 int prefix = i == 0 && plan.prefix() != null ? plan.prefix() : a.prefix();
-                // a device names a NIC of the host it was on: the target's own default device carries it there
-                agent.apply(name, digest, new ConfigChange.AddInterface(InterfaceSpec.typed(ip, String.valueOf(prefix), null, null,
-                        false)));
-                digest = agent.guestSettings(name).digest();
+                // a device names a NIC of the host it was on: the target's own guest device carries it there
+                target.apply(name, new ConfigChange.AddInterface(InterfaceSpec.typed(ip, String.valueOf(prefix), null, null, false)));
             }
             if (!guest.rlimits().isEmpty()) {
-                agent.apply(name, digest, new ConfigChange.SetLimits(guest.rlimits()));
-                digest = agent.guestSettings(name).digest();
+                target.apply(name, new ConfigChange.SetLimits(guest.rlimits()));
             }
             if (guest.tmpSize() != null) {
-                agent.apply(name, digest, new ConfigChange.SetTmpSize(guest.tmpSize()));
-                digest = agent.guestSettings(name).digest();
+                target.apply(name, new ConfigChange.SetTmpSize(guest.tmpSize()));
             }
             if (guest.bootMarked()) {
-                agent.apply(name, digest, new ConfigChange.SetBootMark(true));
+                target.apply(name, new ConfigChange.SetBootMark(true));
             }
             work.log("Made " + name + "'s config on " + plan.targetHost() + ": " + addresses.size() + " address(es), "
                     + guest.rlimits().size() + " limit(s)" + (guest.bootMarked() ? ", starts at boot" : ""));
@@ -478,8 +481,8 @@ public class MigrationService {
         private void undo() {
             if (configMade) {
                 try {
-                    if (agent.guests().stream().anyMatch(g -> g.name().equals(name) && g.running())) {
-                        agent.stop(name, STOP_TIMEOUT);
+                    if (target.running(name)) {
+                        target.stop(name);
                     }
                 } catch (RuntimeException e) {
                     work.log("Could not reach " + plan.targetHost() + " to stop the copy there: " + Formats.reason(e));
@@ -497,7 +500,7 @@ public class MigrationService {
             if (configMade) {
                 removeCopy();
             }
-            fleet.lookAgain(plan.targetHost());
+            target.settled();
         }
 
         private void removeCopy() {
@@ -505,16 +508,7 @@ public class MigrationService {
             RuntimeException last = null;
             do {
                 try {
-                    if (agent.guests().stream().anyMatch(g -> g.name().equals(name))) {
-                        fleet.expect(plan.targetHost(), name); // removed by the console, not by hand there
-                        try {
-                            agent.deleteGuest(name);
-                        } catch (RuntimeException e) {
-                            fleet.unexpect(plan.targetHost(), name);
-                            throw e;
-                        }
-                        fleet.lookAgain(plan.targetHost());
-                    }
+                    target.remove(name);
                     copyRemoved = true;
                     work.log("Removed what was made on " + plan.targetHost() + "; nothing of " + name + " is left there");
                     return;

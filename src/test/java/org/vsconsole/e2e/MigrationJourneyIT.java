@@ -32,7 +32,8 @@ import org.vsconsole.host.agent.LoopbackSshHost;
  * it is left there. An offline move over REST gives the
  * downtime to compare with the pre-copy's. A guest of a Linux-VServer host (an agent on the vserver
  * driver over the fake util-vserver tools), laid out as util-vserver leaves it, moves to the
- * stock-kernel host and runs there unprivileged with its limit live, on a free static context.
+ * stock-kernel host and runs there unprivileged with its limit live, on a free static context; a
+ * second one is pulled onto this console's own host and arrives as the console's own guest.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -317,6 +318,26 @@ class MigrationJourneyIT {
             assertThat(root.resolve("etc/motd")).exists();
             String audit = API.call("GET", "api/v1/audit?action=guest.migrate&target=legacy&limit=20", null).body();
             assertThat(audit).contains("oldbox").contains("second").contains(job).doesNotContain("\"outcome\":\"failed\"");
+
+            // a second one pulled onto this host, as when the console runs on the new stock-kernel host
+            Path root2 = old.legacyGuest("legacy2", "10.247.1.32");
+            old.fake.markRunning("legacy2");
+            String job2 = API.submit("api/v1/hosts/oldbox/guests/legacy2/migrate", "{\"targetHost\":\"local\",\"context\":\"4305\","
+                    + "\"mode\":\"offline\"}");
+            assertThat(API.awaitJob(job2, Duration.ofMinutes(3), "succeeded")).contains("Stopping legacy2 on oldbox")
+                    .contains("runs on local");
+            assertThat(API.call("GET", "api/v1/guests/legacy2/state", null).body()).contains("\"running\":true");
+            assertThat(awaitBody("api/v1/sync/guests/legacy2", "\"state\":\"MANAGED\"")).as("the console's own guest, not one"
+                    + " found on disk to adopt, and its config as the move wrote it").contains("\"drift\":false");
+            Path pulled = console.dataDir().resolve("host/var/lib/vservers/legacy2");
+            int base2 = (Integer) Files.getAttribute(pulled.resolve("etc/hostname"), "unix:uid");
+            assertThat(base2).as("unprivileged here too").isGreaterThan(0);
+            assertThat(Files.readString(cgroupOf("vsc-mig-a/4305").resolve("pids.max")).strip()).isEqualTo("400");
+            assertThat(Files.readString(console.dataDir().resolve("host/etc/vservers/legacy2/interfaces/0/dev")).strip())
+                    .isEqualTo("vsmiga0");
+            assertThat(old.home.resolve("etc/vservers/legacy2/disabled")).exists();
+            assertThat(root2.resolve("etc/hostname")).as("its files stay on oldbox").exists();
+            API.call("POST", "api/v1/guests/legacy2/stop", null);
         }
     }
 

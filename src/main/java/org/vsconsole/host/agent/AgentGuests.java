@@ -103,12 +103,7 @@ final class AgentGuests {
      */
     /** Bytes free for guest trees, where a tree moved here would go. */
     long freeBytes() {
-        try {
-            return java.nio.file.Files.getFileStore(guestsRoot).getUsableSpace();
-        } catch (java.io.IOException e) {
-            throw new org.vsconsole.host.HostOperationException("space", null, "cannot read the free space under " + guestsRoot
-                    + ": " + org.vsconsole.base.Formats.reason(e));
-        }
+        return org.vsconsole.host.TreeSpace.freeBytes(guestsRoot);
     }
 
     void requireOwnRoot(GuestSpec guest) {

@@ -15,7 +15,7 @@ import org.vsconsole.migration.MigrationPlan;
 import org.vsconsole.migration.MigrationRequest;
 import org.vsconsole.migration.MigrationService;
 
-/** Moving a guest of this host ({@code local}) or of a managed host to a managed host, over REST, beside the hosts' other resources. */
+/** Moving a guest of this host ({@code local}) or of a managed host to another one, over REST, beside the hosts' other resources. */
 @RestController
 @RequestMapping("/api/v1/hosts")
 @Tag(name = ApiTags.HOSTS)
@@ -28,15 +28,15 @@ class MigrationController {
     }
 
     @PostMapping("/{host}/guests/{name}/migrate/preflight")
-    @Operation(operationId = "preflightGuestMigration", summary = "Check a move of a guest to a managed host", description = "Reports every problem that would stop the move (target unreachable or read-only, another"
+    @Operation(operationId = "preflightGuestMigration", summary = "Check a move of a guest to another host", description = "Reports every problem that would stop the move (target unreachable or read-only, another"
             + " architecture, name or context taken there, too little room) and what the target will not carry"
-            + " (disk limits, capabilities, personality); changes nothing. host is 'local' or a managed host (a Linux-VServer host's guest moves to a stock-kernel host this way); a guest with a dynamic context gets a free static one there.")
+            + " (disk limits, capabilities, personality); changes nothing. host is 'local' or a managed host, targetHost a managed host or 'local' for a managed host's guest (a Linux-VServer host's guest moves to a stock-kernel host this way); a guest with a dynamic context gets a free static one there.")
     MigrationPlan preflight(@PathVariable String host, @PathVariable String name, @RequestBody MigrationRequest request) {
         return migrations.preflight(host, name, request);
     }
 
     @PostMapping("/{host}/guests/{name}/migrate")
-    @Operation(operationId = "migrateGuest", summary = "Move a guest of this host or of a managed host to a managed host", description = "Runs the"
+    @Operation(operationId = "migrateGuest", summary = "Move a guest of this host or of a managed host to another host", description = "Runs the"
             + " preflight; when it passes, makes the guest's config on the target (its context and address, or the"
             + " ones given), copies its tree through both hosts' agents (mode 'precopy', the default: while it runs, then"
             + " stopped for what changed; 'offline': stopped for the whole copy), starts it there if it ran before, then"
