@@ -19,7 +19,6 @@ import org.vsconsole.host.config.ConfigChange;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.GuestIdentity;
 import org.vsconsole.host.config.HostGrammar;
-import org.vsconsole.host.config.InterfaceSpec;
 import org.vsconsole.host.config.NewGuest;
 
 /**
@@ -74,13 +73,10 @@ final class LocalTarget implements MoveTarget {
 
     @Override
     public void apply(String name, ConfigChange change) {
-        ConfigChange here = change;
-        if (change instanceof ConfigChange.AddInterface(InterfaceSpec spec) && spec.dev() == null && !spec.nodev()) {
-            // the device the wizard would give a guest made here: the bridge on a stock kernel
-            here = new ConfigChange.AddInterface(new InterfaceSpec(spec.ip(), spec.prefix(), driver.guestDevice().orElse(defaultDevice),
-                    spec.name(), false));
-        }
-        ConfigChange applied = here;
+        // the device the wizard would give a guest made here: the bridge on a stock kernel
+        ConfigChange applied = change instanceof ConfigChange.AddInterface add
+                ? add.orOnDevice(driver.guestDevice().orElse(defaultDevice))
+                : change;
         io(() -> writer.apply(writer.reader().readGuest(name), applied));
     }
 

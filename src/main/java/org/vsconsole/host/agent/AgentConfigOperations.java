@@ -11,7 +11,6 @@ import org.vsconsole.host.HostDriver;
 import org.vsconsole.host.LimitValues;
 import org.vsconsole.host.config.ConfigChange;
 import org.vsconsole.host.config.GuestConfig;
-import org.vsconsole.host.config.InterfaceSpec;
 import org.vsconsole.host.config.GuestConfigWriter;
 import org.vsconsole.host.config.NewGuest;
 
@@ -63,13 +62,9 @@ final class AgentConfigOperations {
 
     /** An address sent without a device (a guest moved here from another host) goes on this host's guest device. */
     private ConfigChange onOwnDevice(ConfigChange change) {
-        if (change instanceof ConfigChange.AddInterface(InterfaceSpec spec) && spec.dev() == null && !spec.nodev()) {
-            return driver.guestDevice()
-                    .<ConfigChange>map(dev -> new ConfigChange.AddInterface(new InterfaceSpec(spec.ip(), spec.prefix(), dev, spec.name(),
-                            false)))
-                    .orElse(change);
-        }
-        return change;
+        return change instanceof ConfigChange.AddInterface add && driver.guestDevice().isPresent()
+                ? add.orOnDevice(driver.guestDevice().orElseThrow())
+                : change;
     }
 
     /** A new guest's config directory, as the local web tier's wizard asked for it. Returns its digest. */

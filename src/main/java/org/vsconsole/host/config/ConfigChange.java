@@ -34,6 +34,13 @@ public sealed interface ConfigChange {
 
     /** Adds {@code interfaces/<n>/} with the lowest free number. */
     record AddInterface(InterfaceSpec spec) implements ConfigChange {
+
+        /** On {@code dev} when it names no device and is not {@code nodev}: a guest moved here names none of this host's. */
+        public AddInterface orOnDevice(String dev) {
+            return spec.dev() != null || spec.nodev()
+                    ? this
+                    : new AddInterface(new InterfaceSpec(spec.ip(), spec.prefix(), dev, spec.name(), false));
+        }
     }
 
     record RemoveInterface(String id) implements ConfigChange {
