@@ -92,6 +92,11 @@ final class LocalSource implements MoveSource {
     }
 
     @Override
+    public void settled() {
+        // sync hears the writer's own changes; there is no look to ask for
+    }
+
+    @Override
     public String ownedAs(String name) {
         return name;
     }

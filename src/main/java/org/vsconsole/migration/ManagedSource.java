@@ -3,6 +3,7 @@ package org.vsconsole.migration;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import org.vsconsole.fleet.HostAgents;
 import org.vsconsole.host.MovableGuest;
 import org.vsconsole.host.TreePass;
 import org.vsconsole.host.agent.AgentHostDriver;
@@ -21,11 +22,13 @@ final class ManagedSource implements MoveSource {
     private final String host;
     private final String architecture;
     private final AgentHostDriver agent;
+    private final HostAgents fleet;
 
-    ManagedSource(String host, String architecture, AgentHostDriver agent) {
+    ManagedSource(String host, String architecture, AgentHostDriver agent, HostAgents fleet) {
         this.host = host;
         this.architecture = architecture;
         this.agent = agent;
+        this.fleet = fleet;
     }
 
     @Override
@@ -80,6 +83,11 @@ final class ManagedSource implements MoveSource {
     public void markMoved(String name) {
         agent.apply(name, agent.guestSettings(name).digest(), new ConfigChange.SetBootMark(false));
         agent.apply(name, agent.guestSettings(name).digest(), new ConfigChange.SetDisabled(true));
+    }
+
+    @Override
+    public void settled() {
+        fleet.lookAgain(host);
     }
 
     @Override

@@ -158,7 +158,7 @@ public class MigrationService {
             throw new InvalidInputException("host", status.name() + " is " + status.problem());
         }
         return new ManagedSource(status.name(), status.facts() == null ? "unknown" : status.facts().architecture(),
-                fleet.agent(status.name()));
+                fleet.agent(status.name()), fleet);
     }
 
     private MigrationPlan plan(MoveSource source, MovableGuest guest, MigrationRequest request) {
@@ -389,9 +389,7 @@ public class MigrationService {
             source.markMoved(name);
             ownership.moved(source.ownedAs(name), target.ownedAs(name));
             target.settled();
-            if (!source.host().equals(HostGrammar.LOCAL_HOST)) {
-                fleet.lookAgain(source.host());
-            }
+            source.settled();
             work.progress(100);
             work.log(name + " is on " + plan.targetHost() + ". " + (source.host().equals(HostGrammar.LOCAL_HOST)
                     ? "Here"

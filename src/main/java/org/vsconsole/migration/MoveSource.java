@@ -37,6 +37,9 @@ interface MoveSource {
     /** Disabled and without its boot mark, so a reboot of this host cannot run it twice; its files stay. */
     void markMoved(String name);
 
+    /** After a change there: the fleet's next look, where it has one. */
+    void settled();
+
     /** The guest as owners' rows name it: {@code name} here, {@code host/name} on a managed host. */
     String ownedAs(String name);
 }
