@@ -9,7 +9,19 @@ aot_jar() { echo "$(cd "$2" && pwd)/app/$(basename "$1")"; }
 aot_cache_file() { echo "$(cd "$1" && pwd)/app.aot"; }
 
 # aot_prepare JAR DIR: leaves DIR/app/<jar name> (+ lib/) and DIR/app.aot up to date, or returns 1.
+# Starts made at once (two test forks, run.sh beside a test) make the cache once, one after the
+# other, instead of removing it under each other's feet.
 aot_prepare() {
+    local lock status=0
+    mkdir -p "$(dirname "$2")"
+    exec {lock}>"$2.lock"
+    flock "$lock"
+    aot_prepare_unlocked "$1" "$2" || status=$?
+    exec {lock}>&-
+    return "$status"
+}
+
+aot_prepare_unlocked() {
     local jar=$1 dir=$2
     local stamp
     stamp="$(stat -c '%s %Y' "$jar") $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)"

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.vsconsole.e2e.ConsoleJava;
 import org.vsconsole.e2e.RunningConsole;
 
 /**
@@ -33,8 +34,6 @@ class DiskFullIT {
 
     @Test
     void aFullDataDirMakesTheConsoleReadOnlyAndItRecoversWithoutRestart() throws Exception {
-        Path jar = RunningConsole.findJar();
-        assertThat(jar).as("the production jar (failsafe runs after package)").isNotNull();
         Path mount = mountedTmpfs();
         Process console = null;
         try {
@@ -43,7 +42,7 @@ class DiskFullIT {
             int port = RunningConsole.freePort();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             Path log = Files.createTempFile("vsconsole-diskfull-it", ".log");
-            console = start(jar, data, port, log);
+            console = start(data, port, log);
             awaitUp(http, port, console);
             assertThat(send(http, port, "POST", "/api/v1/me/tokens", "{\"name\":\"before\",\"expiresInDays\":7}").statusCode())
                     .isEqualTo(201);
@@ -129,8 +128,6 @@ class DiskFullIT {
      */
     @Test
     void whenTheDatabaseItselfMeetsTheFullDiskTheConsoleStillGoesReadOnlyAndRecovers() throws Exception {
-        Path jar = RunningConsole.findJar();
-        assertThat(jar).as("the production jar").isNotNull();
         Path mount = mountedTmpfs();
         Process console = null;
         try {
@@ -139,7 +136,7 @@ class DiskFullIT {
             int port = RunningConsole.freePort();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             Path log = Files.createTempFile("vsconsole-diskfull-h2-it", ".log");
-            console = start(jar, data, port, log, "0B");
+            console = start(data, port, log, "0B");
             awaitUp(http, port, console);
             fill(mount.resolve("filler"), mount, 0);
             HttpResponse<String> full = send(http, port, "POST", "/api/v1/me/tokens", "{\"name\":\"h2-full\",\"expiresInDays\":7}");
@@ -160,14 +157,13 @@ class DiskFullIT {
         }
     }
 
-    private static Process start(Path jar, Path data, int port, Path log) throws IOException {
-        return start(jar, data, port, log, "32MB");
+    private static Process start(Path data, int port, Path log) throws IOException {
+        return start(data, port, log, "32MB");
     }
 
-    private static Process start(Path jar, Path data, int port, Path log, String minFree) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
-                "--server.port=" + port, "--vsconsole.data-dir=" + data, "--vsconsole.admin-password=" + PASSWORD,
+    private static Process start(Path data, int port, Path log, String minFree) throws IOException {
+        List<String> cmd = new ArrayList<>(ConsoleJava.command());
+        cmd.addAll(List.of("--server.port=" + port, "--vsconsole.data-dir=" + data, "--vsconsole.admin-password=" + PASSWORD,
                 "--vsconsole.host.driver=read-only", "--vsconsole.storage.min-free=" + minFree, "--vsconsole.sync.watch=false"));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

@@ -208,5 +208,6 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        RunningConsole.removeTree(profile);
     }
 }

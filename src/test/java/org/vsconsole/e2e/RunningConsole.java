@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The production jar, started as an operator would start it: {@code java -jar} with a free port
- * and a fresh data directory. Waits until the login page answers; {@link #close()} stops it;
+ * The production jar, started as an operator would start it (see {@link ConsoleJava}) with a free
+ * port and a fresh data directory. Waits until the login page answers; {@link #close()} stops it;
  * {@link #dumpLog()} prints its log (call it when a test failed).
  */
 public final class RunningConsole implements AutoCloseable {
@@ -42,17 +42,15 @@ public final class RunningConsole implements AutoCloseable {
 
     public static RunningConsole start(String... extraArgs) {
         try {
-            Path jar = findJar();
             Path dataDir = Files.createTempDirectory("vsconsole-e2e-");
             // guests' roots (unprivileged host users) pass through the data directory to their trees
             Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
             int port = freePort();
             Path logDir = Files.createDirectories(Path.of("target", "e2e"));
             Path log = logDir.resolve("console-" + port + ".log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = Stream.concat(Stream.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-                    "-jar", jar.toString(), "--server.port=" + port, "--vsconsole.data-dir=" + dataDir),
-                    Stream.of(extraArgs)).toList();
+            List<String> command = Stream.of(ConsoleJava.command("-Xmx512m").stream(),
+                    Stream.of("--server.port=" + port, "--vsconsole.data-dir=" + dataDir), Stream.of(extraArgs))
+                    .flatMap(s -> s).toList();
             int contextBlock = ContextBlocks.claim();
             // new guests get context ids no console of another test class running now hands out
             Path configRoot = Stream.of(extraArgs).filter(a -> a.startsWith("--vsconsole.host.config-root=")).findFirst()
@@ -155,6 +153,8 @@ public final class RunningConsole implements AutoCloseable {
     /**
      * Stops the console, then whatever guests it left running (they outlive the console by design)
      * and its bridge and firewall tables, so the next test finds its contexts and addresses free.
+     * The data directory goes too (guest trees of up to a GiB each); the console's log stays in
+     * {@code target/e2e}.
      */
     @Override
     public void close() {
@@ -162,6 +162,12 @@ public final class RunningConsole implements AutoCloseable {
         cleanUpHost(dataDir, command.stream().filter(a -> a.startsWith("--vsconsole.linux.bridge=")).findFirst()
                 .map(a -> a.substring(a.indexOf('=') + 1)).orElse(null));
         ContextBlocks.release(contextBlock);
+        removeTree(dataDir);
+    }
+
+    /** Removes a test's directory as root can: whatever owners and modes its guests gave the files. */
+    public static void removeTree(Path dir) {
+        quietly("rm", "-rf", "--one-file-system", "--", dir.toString());
     }
 
     /**
@@ -207,7 +213,7 @@ public final class RunningConsole implements AutoCloseable {
     private static void quietly(String... argv) {
         try {
             new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
-                    .waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+                    .waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (IOException e) {
             // the tool is missing: nothing of its kind was made
         } catch (InterruptedException e) {

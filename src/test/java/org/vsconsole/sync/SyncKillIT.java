@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.vsconsole.e2e.ConsoleJava;
 import org.vsconsole.e2e.RunningConsole;
 
 /**
@@ -32,8 +33,6 @@ class SyncKillIT {
 
     @Test
     void sigkillBetweenIntentAndOutcomeIsRecoveredAtTheNextStart() throws Exception {
-        Path jar = RunningConsole.findJar();
-        org.assertj.core.api.Assertions.assertThat(jar).as("the production jar (failsafe runs after package)").isNotNull();
         Path data = Files.createTempDirectory("vsconsole-kill-it");
         Path guest = data.resolve("host/etc/vservers/kill1");
         Files.createDirectories(guest.resolve("rlimits"));
@@ -42,7 +41,7 @@ class SyncKillIT {
         int port = RunningConsole.freePort();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        Process first = start(jar, data, port, "60s", data.resolve("run1.log"));
+        Process first = start(data, port, "60s", data.resolve("run1.log"));
         try {
             awaitUp(http, port, first);
             http.sendAsync(post(port, "/api/v1/guests/kill1/restart"), HttpResponse.BodyHandlers.ofString());
@@ -56,7 +55,7 @@ class SyncKillIT {
             first.waitFor(30, TimeUnit.SECONDS);
         }
 
-        Process second = start(jar, data, port, "0s", data.resolve("run2.log"));
+        Process second = start(data, port, "0s", data.resolve("run2.log"));
         try {
             awaitUp(http, port, second);
             String audit = get(http, port, "/api/v1/audit?action=intent.recovered");
@@ -68,7 +67,7 @@ class SyncKillIT {
 
         // F5-style: the database is gone; the console starts, rebuilds the registry and says so.
         deleteTree(data.resolve("db"));
-        Process third = start(jar, data, port, "0s", data.resolve("run3.log"));
+        Process third = start(data, port, "0s", data.resolve("run3.log"));
         try {
             awaitUp(http, port, third);
             assertThat(get(http, port, "/api/v1/audit?action=registry.rebuilt")).contains("registry.rebuilt").contains("kill1");
@@ -80,10 +79,9 @@ class SyncKillIT {
         }
     }
 
-    private static Process start(Path jar, Path data, int port, String pause, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
-                "--server.port=" + port, "--vsconsole.data-dir=" + data, "--vsconsole.admin-password=" + PASSWORD,
+    private static Process start(Path data, int port, String pause, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>(ConsoleJava.command());
+        cmd.addAll(List.of("--server.port=" + port, "--vsconsole.data-dir=" + data, "--vsconsole.admin-password=" + PASSWORD,
                 "--vsconsole.host.driver=read-only", "--vsconsole.sync.test-pause-after-intent=" + pause));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
