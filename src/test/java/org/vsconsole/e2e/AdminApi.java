@@ -59,7 +59,7 @@ final class AdminApi {
             if (!state.equals("queued") && !state.equals("running")) {
                 break;
             }
-            Thread.sleep(500);
+            Thread.sleep(200);
         }
         assertThat(state).as(body).isEqualTo(expected);
         return body;

@@ -143,7 +143,7 @@ public final class RunningConsole implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(500);
+            sleep(200);
         }
         dumpLog();
         close();
