@@ -10,18 +10,21 @@ ensure_packages chromium chromium-driver libcap2-bin qemu-system-x86 xfsprogs op
 export SE_OFFLINE=true
 
 # At the end, pass or fail: tests, failures and seconds per layer (from the test reports' own
-# times; the wall time of each step besides), so a slow layer shows where the time goes.
+# times; the wall time of each step besides), so a slow layer shows where the time goes. A layer's
+# last report says when it ended: the unit layer's end to the ITs' end is their wall time.
+script_started=$(date +%s)
 layer_line() {
-    local name=$1 dir=$2
+    local name=$1 dir=$2 ended
     if ! ls "$dir"/TEST-*.xml >/dev/null 2>&1; then
         printf '  %-34s not run\n' "$name"
         return
     fi
+    ended=$(( $(stat -c %Y "$dir"/TEST-*.xml | sort -n | tail -n 1) - script_started ))
     # one <testsuite ...> element per report; sum its counts and time
-    sed -n 's/.*<testsuite \([^>]*\)>.*/\1/p' "$dir"/TEST-*.xml | awk -v name="$name" '
+    sed -n 's/.*<testsuite \([^>]*\)>.*/\1/p' "$dir"/TEST-*.xml | awk -v name="$name" -v ended="$ended" '
         function attr(a,   m) { return match($0, " " a "=\"[^\"]*\"") ? substr($0, RSTART + length(a) + 3, RLENGTH - length(a) - 4) : 0 }
         { $0 = " " $0; classes++; tests += attr("tests"); failed += attr("failures") + attr("errors"); skipped += attr("skipped"); secs += attr("time") }
-        END { printf "  %-34s %5d tests in %4d classes, %3d failed, %3d skipped, %6.0f s in tests\n", name, tests, classes, failed, skipped, secs }'
+        END { printf "  %-34s %5d tests in %4d classes, %3d failed, %3d skipped, %6.0f s in tests, ended at %5d s\n", name, tests, classes, failed, skipped, secs, ended }'
 }
 summary() {
     local status=$?
