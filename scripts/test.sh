@@ -50,7 +50,7 @@ mkdir -p target
 log=target/build.log
 maven_started=$SECONDS
 # Disk limits are project quotas; this kernel cannot enforce them, so their check runs in a VM
-# under Debian's stock kernel. The VM is single-threaded emulation (about 3 minutes): it runs on a
+# under Debian's stock kernel. The VM is single-threaded emulation (about 1.5 minutes): it runs on a
 # copy of the compiled classes beside the unit tests, which keep the other core busy, instead of
 # after them.
 ./mvnw -B test-compile "$@" 2>&1 | tee "$log"

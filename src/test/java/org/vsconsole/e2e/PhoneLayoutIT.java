@@ -40,7 +40,7 @@ class PhoneLayoutIT {
     static void start() throws Exception {
         console = RunningConsole.start("--vsconsole.admin-password=" + PASSWORD,
                 "--vsconsole.linux.cgroup-parent=vsc-edit", "--vsconsole.linux.bridge=vsbredit",
-                "--vsconsole.provisioning.address-pool=10.242.0.0/24");
+                "--vsconsole.provisioning.address-pool=10.239.0.0/24");
         browser = new Browser();
         API.awaitJob(API.submit("api/v1/guests",
                 "{\"name\":\"" + GUEST + "\",\"context\":\"41242\",\"build\":{\"method\":\"skeleton\"},\"start\":true}"),

@@ -40,7 +40,7 @@ class TerminalJourneyIT {
     private static final String GUEST = "term1";
     /** This journey's own context, bridge, pool and cgroup parent: no other test's guest can meet it. */
     private static final int XID = 4600;
-    private static final String IP = "10.233.0.10";
+    private static final String IP = "10.246.0.10";
     private static final String AUDITOR = "audrey";
     private static final String OWNER = "olive";
     private static final String USER_PASSWORD = "terminal-user-password-1";
@@ -58,7 +58,7 @@ class TerminalJourneyIT {
     static void start() throws Exception {
         console = RunningConsole.start("--vsconsole.admin-password=" + PASSWORD,
                 "--vsconsole.linux.cgroup-parent=vsconsole-term", "--vsconsole.linux.bridge=vsbrterm0",
-                "--vsconsole.provisioning.address-pool=10.233.0.0/24");
+                "--vsconsole.provisioning.address-pool=10.246.0.0/24");
         browser = new Browser();
         browser.viewport(1400, 900);
         HttpResponse<String> created = call("admin", PASSWORD, "POST", "api/v1/guests", "{\"name\":\"" + GUEST

@@ -21,7 +21,10 @@ import org.vsconsole.host.LimitValues;
 final class GuestSandbox implements AutoCloseable {
 
     static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
-    /** Its own cgroup parent, bridge and pool: a test never meets a live console's guests. */
+    /**
+     * Its own cgroup parent, bridge and pool: a test never meets a live console's guests. LinuxDriverIT's
+     * (and its bench's): IT classes run side by side in two forks, so every other class names its own.
+     */
     static final LinuxDriverSettings SETTINGS = LinuxDriverSettings.defaults()
             .withCgroupParent("vsconsole-it").withNetwork("vsbrit0", Ipv4Network.parse("10.231.0.0/24"), false);
 

@@ -14,9 +14,14 @@ import org.vsconsole.host.HostOperationException;
 /** deleteRoot against bind mounts and planted symlinks (needs root for mount). */
 class TreeRemoverIT {
 
+    /** Its own cgroup parent, bridge and pool: LinuxDriverIT may run at the same time in another fork. */
+    private static GuestSandbox sandbox() throws java.io.IOException {
+        return new GuestSandbox("vsc-treerm", "vsbrtrm", "10.248.0.0/24");
+    }
+
     @Test
     void refusesWhileSomethingIsBindMountedInside() throws Exception {
-        try (GuestSandbox sandbox = new GuestSandbox()) {
+        try (GuestSandbox sandbox = sandbox()) {
             GuestSpec guest = sandbox.skeleton("mounted", 4150, Map.of());
             Path outside = Files.createDirectories(sandbox.dir.resolve("outside"));
             Files.writeString(outside.resolve("keep"), "precious");
@@ -40,7 +45,7 @@ class TreeRemoverIT {
 
     @Test
     void removesAPlantedSymlinkWithoutFollowingIt() throws Exception {
-        try (GuestSandbox sandbox = new GuestSandbox()) {
+        try (GuestSandbox sandbox = sandbox()) {
             GuestSpec guest = sandbox.skeleton("planted", 4151, Map.of());
             Path outside = Files.createDirectories(sandbox.dir.resolve("outside"));
             Files.writeString(outside.resolve("keep"), "precious");
@@ -56,7 +61,7 @@ class TreeRemoverIT {
 
     @Test
     void refusesARunningGuestAndATreeOutsideTheGuestsRoot() throws Exception {
-        try (GuestSandbox sandbox = new GuestSandbox()) {
+        try (GuestSandbox sandbox = sandbox()) {
             GuestSpec guest = sandbox.skeleton("busy", 4152, Map.of());
             sandbox.driver.start(guest);
             assertThatThrownBy(() -> sandbox.driver.deleteRoot(guest)).hasMessageContaining("stop the guest");
