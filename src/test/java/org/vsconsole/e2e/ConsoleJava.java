@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
  * from the JDK's AOT cache ({@code scripts/start-cache.sh}, made once per build and shared by every
  * test JVM). A console then starts in about half the time, and the tests wait for it as long as an
  * operator does. If the cache cannot be made, the tests start the plain jar, as run.sh would.
- * Outside benchmarks the JIT stops at C1 (see {@link #command}); behaviour is the same.
  */
 public final class ConsoleJava {
 
@@ -29,12 +28,6 @@ public final class ConsoleJava {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
-        if (!Boolean.getBoolean("vsconsole.bench")) {
-            // A test's console lives a minute or two on two cores shared with a browser and
-            // guests: C2's compiles never pay back there (C1 alone: about half the console's CPU
-            // time in PhoneLayoutIT). Benchmarks (-Pbench) run the JIT as production does.
-            command.add("-XX:TieredStopAtLevel=1");
-        }
         command.addAll(List.of(jvmOptions));
         command.addAll(launch());
         return command;
