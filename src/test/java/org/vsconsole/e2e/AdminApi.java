@@ -59,7 +59,7 @@ final class AdminApi {
             if (!state.equals("queued") && !state.equals("running")) {
                 break;
             }
-            Thread.sleep(200);
+            Thread.sleep(500); // each call is HTTP Basic: a bcrypt check on the console
         }
         assertThat(state).as(body).isEqualTo(expected);
         return body;
