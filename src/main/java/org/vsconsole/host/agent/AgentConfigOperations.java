@@ -62,8 +62,8 @@ final class AgentConfigOperations {
 
     /** An address sent without a device (a guest moved here from another host) goes on this host's guest device. */
     private ConfigChange onOwnDevice(ConfigChange change) {
-        return change instanceof ConfigChange.AddInterface add && driver.guestDevice().isPresent()
-                ? add.orOnDevice(driver.guestDevice().orElseThrow())
+        return change instanceof ConfigChange.AddInterface add
+                ? driver.guestDevice().<ConfigChange>map(add::orOnDevice).orElse(change)
                 : change;
     }
 
