@@ -66,7 +66,7 @@ final class OldVserverHost implements AutoCloseable {
         try {
             ssh.close();
         } finally {
-            new ProcessBuilder("rm", "-rf", "--one-file-system", "--", dir.toString()).inheritIO().start().waitFor();
+            RunningConsole.removeTree(dir);
         }
     }
 }

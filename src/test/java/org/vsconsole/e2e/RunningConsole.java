@@ -48,16 +48,16 @@ public final class RunningConsole implements AutoCloseable {
             int port = freePort();
             Path logDir = Files.createDirectories(Path.of("target", "e2e"));
             Path log = logDir.resolve("console-" + port + ".log");
-            List<String> command = Stream.of(ConsoleJava.command("-Xmx512m").stream(),
-                    Stream.of("--server.port=" + port, "--vsconsole.data-dir=" + dataDir), Stream.of(extraArgs))
-                    .flatMap(s -> s).toList();
+            List<String> command = new java.util.ArrayList<>(ConsoleJava.command("-Xmx512m"));
+            command.addAll(List.of("--server.port=" + port, "--vsconsole.data-dir=" + dataDir));
+            command.addAll(List.of(extraArgs));
             int contextBlock = ContextBlocks.claim();
             // new guests get context ids no console of another test class running now hands out
             Path configRoot = Stream.of(extraArgs).filter(a -> a.startsWith("--vsconsole.host.config-root=")).findFirst()
                     .map(a -> Path.of(a.substring(a.indexOf('=') + 1))).orElse(dataDir.resolve("host/etc/vservers"));
             Files.createDirectories(configRoot.resolve(".defaults"));
             Files.writeString(configRoot.resolve(".defaults/context.next"), contextBlock + "\n", StandardCharsets.US_ASCII);
-            return launch(dataDir, log, port, command, contextBlock);
+            return launch(dataDir, log, port, List.copyOf(command), contextBlock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -165,9 +165,18 @@ public final class RunningConsole implements AutoCloseable {
         removeTree(dataDir);
     }
 
-    /** Removes a test's directory as root can: whatever owners and modes its guests gave the files. */
+    /**
+     * Removes a test's directory as root can: whatever owners and modes its guests gave the files,
+     * without crossing into a file system mounted inside. What rm cannot remove, it says.
+     */
     public static void removeTree(Path dir) {
-        quietly("rm", "-rf", "--one-file-system", "--", dir.toString());
+        try {
+            new ProcessBuilder("rm", "-rf", "--one-file-system", "--", dir.toString()).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -213,7 +222,7 @@ public final class RunningConsole implements AutoCloseable {
     private static void quietly(String... argv) {
         try {
             new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
-                    .waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+                    .waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
         } catch (IOException e) {
             // the tool is missing: nothing of its kind was made
         } catch (InterruptedException e) {

@@ -59,7 +59,7 @@ final class SecondHost implements AutoCloseable {
             }
         } finally {
             RunningConsole.cleanUpHost(data, bridge);
-            new ProcessBuilder("rm", "-rf", "--one-file-system", "--", dir.toString()).inheritIO().start().waitFor();
+            RunningConsole.removeTree(dir);
         }
     }
 }

@@ -81,7 +81,7 @@ class SplitConsoleIT {
         all.forEach(ProcessHandle::destroyForcibly);
         RunningConsole.cleanUpHost(data, BRIDGE);
         ContextBlocks.release(contextBlock);
-        new ProcessBuilder("rm", "-rf", "--one-file-system", "--", data.toString()).inheritIO().start().waitFor();
+        RunningConsole.removeTree(data);
     }
 
     @Test

@@ -82,7 +82,7 @@ class LinuxAgentIT {
             agent.waitFor(20, TimeUnit.SECONDS);
             // the guests' package cache outlives the agent as guests do; a test's goes with the test
             RunningConsole.cleanUpHost(dir.resolve("data"), "vsbragent");
-            new ProcessBuilder("rm", "-rf", "--one-file-system", "--", dir.toString()).inheritIO().start().waitFor();
+            RunningConsole.removeTree(dir);
         }
     }
 

@@ -66,7 +66,7 @@ class SshAgentIT {
         } finally {
             host.close();
             RunningConsole.cleanUpHost(hostData, BRIDGE);
-            new ProcessBuilder("rm", "-rf", "--one-file-system", "--", dir.toString()).inheritIO().start().waitFor();
+            RunningConsole.removeTree(dir);
         }
     }
 
