@@ -2,13 +2,15 @@ package org.vsconsole.e2e;
 
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * What a failed journey leaves to read: a screenshot of the page it was on and the console's log.
- * The journeys start their console and browser once per class, so both are looked up at failure.
+ * What a failed journey leaves to read: a screenshot of the page it was on, the console's log and
+ * its threads. The journeys start their console and browser once per class, so both are looked up
+ * at failure; a failure while the class sets up (its sign-in, its first guest) leaves the same.
  */
-final class FailureEvidence implements TestWatcher {
+final class FailureEvidence implements TestWatcher, LifecycleMethodExecutionExceptionHandler {
 
     private final String screenshot;
     private final Supplier<Browser> browser;
@@ -22,10 +24,21 @@ final class FailureEvidence implements TestWatcher {
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
+        leave();
+    }
+
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        leave();
+        throw throwable;
+    }
+
+    private void leave() {
         if (browser.get() != null) {
             browser.get().screenshot(screenshot);
         }
         if (console.get() != null) {
+            console.get().dumpThreads();
             console.get().dumpLog();
         }
     }

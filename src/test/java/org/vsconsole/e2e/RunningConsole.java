@@ -123,6 +123,33 @@ public final class RunningConsole implements AutoCloseable {
         System.err.println("===== end of console log =====");
     }
 
+    /**
+     * Prints the console's threads ({@code jcmd Thread.print}): a console that stops answering
+     * shows here what each request thread waits on.
+     */
+    public void dumpThreads() {
+        if (!process.isAlive()) {
+            return;
+        }
+        Path dump = log.resolveSibling("console-" + port + "-threads.txt");
+        System.err.println("===== console threads (pid " + process.pid() + ", " + process.info().totalCpuDuration()
+                .map(cpu -> cpu.toMillis() + " ms of CPU so far").orElse("CPU time unknown") + ") =====");
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(dump.toFile()).start();
+            if (!jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+            }
+            System.err.println(Files.readString(dump, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            System.err.println("(no thread dump: " + e + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.err.println("===== end of console threads =====");
+    }
+
     private void awaitLoginPage() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
