@@ -31,6 +31,8 @@ public class ApiLoadBench {
     private static final String ADMIN_PASSWORD = "Bench-Admin-Passw0rd-x";
     private static final int CLIENTS = 50;
     private static final Duration RUN = Duration.ofSeconds(10);
+    /** The throughput goal, offered as a steady rate rather than as fast as the clients can go. */
+    private static final int PACED_RATE = 500;
 
     @Test
     void bench() throws Exception {
@@ -57,6 +59,7 @@ public class ApiLoadBench {
             run("warm-up", CLIENTS, Duration.ofSeconds(3), stat, () -> bearer);
             Result single = run("token, 1 client", 1, Duration.ofSeconds(5), stat, () -> bearer);
             Result token = run("token", CLIENTS, RUN, stat, () -> bearer);
+            Result paced = paced(CLIENTS, PACED_RATE, RUN, stat, bearer);
             Result passwords = run("basic", CLIENTS, RUN, stat, () -> basic);
             Result idle = run("admin idle", 1, Duration.ofSeconds(5), me, () -> bearer);
             long auditBefore = auditTotal(setup, console, bearer);
@@ -101,6 +104,8 @@ public class ApiLoadBench {
             System.out.printf("Little's law at %d clients: mean latency = %d / %.0f req/s = %.1f ms (p50 <= 5 ms would need >= %d req/s)%n",
                     CLIENTS, CLIENTS, token.calls() / (token.run().toMillis() / 1000.0),
                     CLIENTS * 1000.0 / (token.calls() / (token.run().toMillis() / 1000.0)), CLIENTS * 1000 / 5);
+            System.out.println(paced.line("GET /api/v1/stat, " + CLIENTS + " clients offering " + PACED_RATE
+                    + " req/s in all, API token"));
             System.out.println(passwords.line("GET /api/v1/stat, " + CLIENTS + " clients, HTTP Basic (bcrypt per call)"));
             System.out.println(idle.line("GET /api/v1/me, admin alone (token)"));
             System.out.println(adminToken.line("GET /api/v1/me, admin (token) during anonymous flood"));
@@ -151,6 +156,47 @@ public class ApiLoadBench {
             t.join();
         }
         return new Result(calls.get(), errors.get(), run, micros);
+    }
+
+    /**
+     * {@code clients} clients that together send {@code rate} calls a second on a fixed schedule
+     * (each every {@code clients / rate} s, staggered). Latency counts from the call's scheduled
+     * moment, so a console that falls behind shows it (no coordinated omission).
+     */
+    private static Result paced(int clients, int rate, Duration run, URI uri, String auth) throws InterruptedException {
+        AtomicLong calls = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+        long interval = 1_000_000_000L * clients / rate;
+        long start = System.nanoTime() + 100_000_000L;
+        long end = start + run.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            long first = start + interval * i / clients;
+            threads.add(Thread.ofPlatform().start(() -> {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", auth).build();
+                for (long due = first; due < end; due += interval) {
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    try {
+                        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    micros.add((System.nanoTime() - due) / 1000);
+                    calls.incrementAndGet();
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return new Result(calls.get(), errors.get(), Duration.ofNanos(Math.max(end, System.nanoTime()) - start), micros);
     }
 
     private static long auditTotal(HttpClient http, RunningConsole console, String bearer) throws Exception {
