@@ -139,14 +139,7 @@ public class ApiLoadBench {
                 HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", auth.get()).build();
                 while (System.nanoTime() < end) {
                     long started = System.nanoTime();
-                    try {
-                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        if (status != 200) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
+                    call(http, request, errors);
                     micros.add((System.nanoTime() - started) / 1000);
                     calls.incrementAndGet();
                 }
@@ -181,13 +174,7 @@ public class ApiLoadBench {
                     if (wait > 0) {
                         java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
-                    try {
-                        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
+                    call(http, request, errors);
                     micros.add((System.nanoTime() - due) / 1000);
                     calls.incrementAndGet();
                 }
@@ -197,6 +184,17 @@ public class ApiLoadBench {
             t.join();
         }
         return new Result(calls.get(), errors.get(), Duration.ofNanos(Math.max(end, System.nanoTime()) - start), micros);
+    }
+
+    /** One call; anything but a 200 (or no answer) counts as an error. */
+    private static void call(HttpClient http, HttpRequest request, AtomicLong errors) {
+        try {
+            if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                errors.incrementAndGet();
+            }
+        } catch (Exception e) {
+            errors.incrementAndGet();
+        }
     }
 
     private static long auditTotal(HttpClient http, RunningConsole console, String bearer) throws Exception {
