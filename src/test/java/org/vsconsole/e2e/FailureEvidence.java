@@ -35,7 +35,12 @@ final class FailureEvidence implements TestWatcher, LifecycleMethodExecutionExce
 
     private void leave() {
         if (browser.get() != null) {
-            browser.get().screenshot(screenshot);
+            try {
+                browser.get().screenshot(screenshot);
+            } catch (RuntimeException e) {
+                // a browser that died takes no screenshot; the console's side and the failure still count
+                System.err.println("No failure screenshot: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            }
         }
         if (console.get() != null) {
             console.get().dumpThreads();
