@@ -176,22 +176,25 @@ public final class GuestConfigReader {
     }
 
     private GuestConfig readDirectory(String dirName) {
+        Path dir = configRoot.resolve(dirName);
         if (cache == null) {
-            return readTree(dirName);
+            return readTree(dirName, dir).config();
         }
-        // stamped before reading: a change during the read makes the next stamp differ
-        TreeStamp stamp = TreeStamp.take(configRoot.resolve(dirName), settleNanos);
         Cached cached = cache.get(dirName);
-        if (stamp != null && stamp.settled() && cached != null && cached.stamp().sameTree(stamp)) {
-            return cached.config();
+        if (cached != null) {
+            TreeStamp now = GuestTreeScanner.stamp(dir);
+            if (now != null && now.settled(settleNanos) && cached.stamp().sameTree(now)) {
+                return cached.config();
+            }
         }
-        GuestConfig config = readTree(dirName);
-        if (stamp != null && stamp.settled()) {
-            cache.put(dirName, new Cached(stamp, config));
+        Read read = readTree(dirName, dir);
+        TreeStamp stamp = read.stamp();
+        if (stamp != null && stamp.settled(settleNanos)) {
+            cache.put(dirName, new Cached(stamp, read.config()));
         } else {
             cache.remove(dirName);
         }
-        return config;
+        return read.config();
     }
 
     /**
@@ -203,21 +206,22 @@ public final class GuestConfigReader {
         return Optional.ofNullable(digest == null ? null : served.get(digest));
     }
 
-    private GuestConfig readTree(String dirName) {
-        GuestConfig config = parseTree(dirName);
-        served.put(config.digest(), config.manifest());
-        return config;
+    /** A tree read and the stamp the read took of it (null when the tree could not be stamped whole). */
+    private record Read(GuestConfig config, @Nullable TreeStamp stamp) {
     }
 
-    private GuestConfig parseTree(String dirName) {
-        Path dir = configRoot.resolve(dirName);
+    private Read readTree(String dirName, Path dir) {
+        Read read;
         try {
-            return GuestConfigParser.parse(dirName, dir, GuestTreeScanner.scan(dir));
+            GuestTreeScanner.Stamped scanned = GuestTreeScanner.scanStamped(dir);
+            read = new Read(GuestConfigParser.parse(dirName, dir, scanned.scan()), scanned.stamp());
         } catch (IOException | UncheckedIOException e) {
             GuestTreeScanner.Scan empty = new GuestTreeScanner.Scan(Map.of(), new ConfigManifest(Map.of()),
                     List.of(new ConfigWarning("", "guest directory cannot be read: " + e.getMessage())));
-            return GuestConfigParser.parse(dirName, dir, empty);
+            read = new Read(GuestConfigParser.parse(dirName, dir, empty), null);
         }
+        served.put(read.config().digest(), read.config().manifest());
+        return read;
     }
 
     /**

@@ -1,137 +1,93 @@
 package org.vsconsole.host.config;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one guest's config tree looks like to {@code lstat}, without opening a file: for every
+ * What one guest's config tree looked like to {@code lstat}, without opening a file: for every
  * entry its path, type, device, inode, size, modification and change time. Two equal stamps mean
  * nothing in the tree was written, replaced, added, removed, renamed, chmodded or touched in
  * between, so a tree read at the first may be reused at the second. Directory mtimes alone would
  * not do: writing a file in place changes only the file's own times.
  *
+ * <p>{@link GuestTreeScanner} takes it, each entry's {@code lstat} before the entry is read or
+ * listed: a change made during a read then shows in the next stamp.
+ *
  * <p>Time stamps are coarse (a kernel tick, a few ms), so a file written twice within one tick can
- * keep its times and size. A stamp with any time within {@link GuestConfigReader#SETTLE} of when it
- * was taken is therefore not {@link #settled()}: such a tree is read again every time until it has
+ * keep its times and size. A stamp with any time within the settle time of when it was taken is
+ * therefore not {@linkplain #settled settled}: such a tree is read again every time until it has
  * been quiet that long.
  */
-record TreeStamp(long[] stats, String[] paths, boolean settled) {
+final class TreeStamp {
 
-    private static final String ATTRIBUTES = "unix:mode,dev,ino,size,lastModifiedTime,ctime";
-    private static final int FIELDS = 6;
+    /** Per entry: mode, dev, ino, size, mtime and ctime (ns), in this order. */
+    static final int FIELDS = 6;
+    private static final int MTIME = 4;
+    private static final int CTIME = 5;
 
-    /** The stamp of {@code guestDir}, or null when it cannot be taken whole (unreadable, too big, too deep). */
-    static @Nullable TreeStamp take(Path guestDir, long settleNanos) {
-        long takenAt = nowNanos();
-        List<String> paths = new ArrayList<>(96);
-        List<long[]> stats = new ArrayList<>(96);
-        try {
-            if (!walk(guestDir, "", 0, paths, stats)) {
-                return null;
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        long[] flat = new long[stats.size() * FIELDS];
-        boolean settled = true;
-        for (int i = 0; i < stats.size(); i++) {
-            long[] s = stats.get(i);
-            System.arraycopy(s, 0, flat, i * FIELDS, FIELDS);
-            // times in the future (a wrong clock) count as unsettled too
-            if (s[4] > takenAt - settleNanos || s[5] > takenAt - settleNanos) {
-                settled = false;
-            }
-        }
-        return new TreeStamp(flat, paths.toArray(String[]::new), settled);
+    private final long[] stats;
+    private final String[] paths;
+    private final long takenAt;
+
+    private TreeStamp(long[] stats, String[] paths, long takenAt) {
+        this.stats = stats;
+        this.paths = paths;
+        this.takenAt = takenAt;
     }
 
-    private static final long S_IFMT = 0170000;
-    private static final long S_IFDIR = 0040000;
-
-    /** Stamps {@code dir} (already known to be a directory, or the guest root) and what is below it. */
-    private static boolean walk(Path dir, String rel, int depth, List<String> paths, List<long[]> stats) throws IOException {
-        if (depth == 0 && (add(dir, rel, paths, stats)[0] & S_IFMT) != S_IFDIR) {
-            return false;
-        }
-        if (depth >= GuestTreeScanner.MAX_DEPTH) {
-            return true;
-        }
-        List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                children.add(p);
-            }
-        }
-        children.sort(null);
-        for (Path child : children) {
-            if (paths.size() > GuestTreeScanner.MAX_ENTRIES) {
-                return false;
-            }
-            String childRel = rel.isEmpty() ? child.getFileName().toString() : rel + "/" + child.getFileName();
-            // one lstat per entry: its mode says whether to descend (a link to a directory is not followed)
-            if ((add(child, childRel, paths, stats)[0] & S_IFMT) == S_IFDIR
-                    && !walk(child, childRel, depth + 1, paths, stats)) {
+    /** Whether every time in it is older than {@code settleNanos} before it was taken (a future time, a wrong clock, is not). */
+    boolean settled(long settleNanos) {
+        long quietSince = takenAt - settleNanos;
+        for (int i = 0; i < stats.length; i += FIELDS) {
+            if (stats[i + MTIME] > quietSince || stats[i + CTIME] > quietSince) {
                 return false;
             }
         }
         return true;
     }
 
-    private static long[] add(Path p, String rel, List<String> paths, List<long[]> stats) throws IOException {
-        Map<String, Object> a = Files.readAttributes(p, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-        long[] s = {
-                ((Number) attribute(a, "mode")).longValue(),
-                ((Number) attribute(a, "dev")).longValue(),
-                ((Number) attribute(a, "ino")).longValue(),
-                ((Number) attribute(a, "size")).longValue(),
-                nanos((FileTime) attribute(a, "lastModifiedTime")),
-                nanos((FileTime) attribute(a, "ctime"))};
-        paths.add(rel);
-        stats.add(s);
-        return s;
-    }
-
-    /** One of {@link #ATTRIBUTES}: the unix view answers every attribute it is asked for. */
-    private static Object attribute(Map<String, Object> attributes, String name) {
-        return Objects.requireNonNull(attributes.get(name), "the unix view returns every attribute asked for");
-    }
-
-    private static long nanos(FileTime t) {
-        return t.to(java.util.concurrent.TimeUnit.NANOSECONDS);
-    }
-
-    private static long nowNanos() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
-    /** Same entries with the same stats; whether either is settled does not matter here. */
+    /** Same entries with the same stats, whenever either was taken. */
     boolean sameTree(TreeStamp other) {
-        return other != null && Arrays.equals(stats, other.stats) && Arrays.equals(paths, other.paths);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TreeStamp other && sameTree(other) && settled == other.settled;
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(stats);
+        return Arrays.equals(stats, other.stats) && Arrays.equals(paths, other.paths);
     }
 
     @Override
     public String toString() {
-        return "TreeStamp[" + paths.length + " entries, settled=" + settled + "]";
+        return "TreeStamp[" + paths.length + " entries]";
+    }
+
+    /** Collects a stamp during a walk; one entry that could not be stamped spoils it. */
+    static final class Builder {
+
+        private final long takenAt = nowNanos();
+        private final List<String> paths = new ArrayList<>(96);
+        private long[] stats = new long[96 * FIELDS];
+        private boolean whole = true;
+
+        void add(String rel, long[] stat) {
+            int at = paths.size() * FIELDS;
+            if (at + FIELDS > stats.length) {
+                stats = Arrays.copyOf(stats, stats.length * 2);
+            }
+            System.arraycopy(stat, 0, stats, at, FIELDS);
+            paths.add(rel);
+        }
+
+        void spoil() {
+            whole = false;
+        }
+
+        /** The stamp, or null when part of the tree could not be stamped (unreadable, too big). */
+        @Nullable
+        TreeStamp build() {
+            return whole ? new TreeStamp(Arrays.copyOf(stats, paths.size() * FIELDS), paths.toArray(String[]::new), takenAt) : null;
+        }
+
+        private static long nowNanos() {
+            java.time.Instant now = java.time.Instant.now();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
     }
 }

@@ -99,6 +99,29 @@ class GuestConfigReaderCacheTest {
     }
 
     @Test
+    void aTreeTooBigToStampWholeIsReadAfreshEveryTime() throws Exception {
+        Path many = root.resolve("web1/many");
+        Files.createDirectories(many);
+        for (int i = 0; i < GuestTreeScanner.MAX_ENTRIES; i++) {
+            Files.createFile(many.resolve("f" + i));
+        }
+        GuestConfigReader reader = quick();
+        GuestConfig first = reader.readGuest("web1");
+        assertThat(reader.readGuest("web1")).isNotSameAs(first);
+    }
+
+    @Test
+    void aStagingDirectoryOfTheConsoleDoesNotKeepATreeFromBeingReused() throws Exception {
+        Path staging = root.resolve("web1/" + StagingNames.TEMP_FILE + "dir");
+        Files.createDirectories(staging.resolve("sub"));
+        Files.writeString(staging.resolve("sub/file"), "x\n");
+        GuestConfigReader reader = quick();
+        GuestConfig first = reader.readGuest("web1");
+        assertThat(reader.readGuest("web1")).isSameAs(first);
+        assertThat(first.manifest().fingerprints()).noneSatisfy((path, print) -> assertThat(path).contains(StagingNames.PREFIX));
+    }
+
+    @Test
     void aRemovedGuestLeavesTheCache() throws Exception {
         GuestConfigReader reader = quick();
         int before = reader.readAllGuests().size();

@@ -200,6 +200,39 @@ class GuestConfigReaderTest {
     }
 
     @Test
+    void aDirectoryNestedTooDeepIsNamedInAWarningAndNotRead() throws IOException {
+        Path deep = root.resolve("web1/apps");
+        // apps is level 1: the entries of the deepest directory listed sit at level 12
+        for (int level = 2; level < GuestTreeScanner.MAX_DEPTH; level++) {
+            deep = deep.resolve("d" + level);
+        }
+        Files.createDirectories(deep.resolve("too-deep"));
+        Files.writeString(deep.resolve("too-deep/file"), "x\n");
+        Files.writeString(deep.resolve("last-level-file"), "y\n");
+        String deepRel = root.resolve("web1").relativize(deep).toString();
+        GuestConfig g = reader.readGuest("web1");
+        assertThat(g.warnings())
+                .contains(new ConfigWarning(deepRel + "/too-deep", "directory nested deeper than 12 levels, not read"));
+        assertThat(g.manifest().fingerprints()).containsKey(deepRel + "/last-level-file")
+                .doesNotContainKey(deepRel + "/too-deep/file");
+        assertThat(g.context()).isEqualTo(40001);
+    }
+
+    @Test
+    void aTreeOfMoreThanTenThousandEntriesIsCutWithAWarning() throws IOException {
+        Path many = root.resolve("web1/apps/many");
+        Files.createDirectories(many);
+        for (int i = 0; i < GuestTreeScanner.MAX_ENTRIES; i++) {
+            Files.createFile(many.resolve("f" + i));
+        }
+        GuestConfig g = reader.readGuest("web1");
+        assertThat(g.warnings()).contains(new ConfigWarning("", "more than 10000 entries; the rest is not read"));
+        assertThat(g.manifest().fingerprints()).hasSizeLessThanOrEqualTo(GuestTreeScanner.MAX_ENTRIES);
+        // name order: what comes before apps/many is still read
+        assertThat(g.manifest().fingerprints()).containsKey("apps/init/mark");
+    }
+
+    @Test
     void unreadableOrMisnamedGuestDirsAreWarnings() throws IOException {
         Files.createDirectories(root.resolve("Bad Name"));
         List<GuestConfig> all = reader.readAllGuests();
