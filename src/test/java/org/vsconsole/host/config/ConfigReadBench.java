@@ -133,9 +133,9 @@ class ConfigReadBench {
                     .orElse(0);
         }
         System.out.printf("ConfigReadBench: caching reader (inode, size, mtime, ctime of every entry): cold %d ms, warm %d ms"
-                + " (%d of %d reused); warm / raw read = %.2fx, uncached / warm = %.1fx; after 10 guests edited"
-                + " outside: %d ms, %d of 10 edits seen%n",
-                coldNs / 1_000_000, warmNs / 1_000_000, reused, GUESTS, (double) warmNs / rawWarm,
+                + " (%d of %d reused); cold / raw read = %.2fx, warm / raw read = %.2fx, uncached / warm = %.1fx;"
+                + " after 10 guests edited outside: %d ms, %d of 10 edits seen%n",
+                coldNs / 1_000_000, warmNs / 1_000_000, reused, GUESTS, (double) coldNs / rawWarm, (double) warmNs / rawWarm,
                 (double) runs[2] / warmNs, editedNs / 1_000_000, seen);
         for (int r = 0; r < 2; r++) {
             long s2 = System.nanoTime();
