@@ -181,11 +181,8 @@ public final class GuestConfigReader {
             return readTree(dirName, dir).config();
         }
         Cached cached = cache.get(dirName);
-        if (cached != null) {
-            TreeStamp now = GuestTreeScanner.stamp(dir);
-            if (now != null && now.settled(settleNanos) && cached.stamp().sameTree(now)) {
-                return cached.config();
-            }
+        if (cached != null && cached.stamp().stillHolds(dir)) {
+            return cached.config();
         }
         Read read = readTree(dirName, dir);
         TreeStamp stamp = read.stamp();

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,35 +61,20 @@ final class GuestTreeScanner {
         return scanStamped(guestDir).scan();
     }
 
+    /** Reads the tree; the stamp it returns is what {@link TreeStamp#stillHolds} later compares against. */
     static Stamped scanStamped(Path guestDir) throws IOException {
-        Walk walk = new Walk(true);
+        Walk walk = new Walk();
         walk.run(guestDir);
         return new Stamped(new Scan(walk.entries, new ConfigManifest(walk.fingerprints), walk.warnings), walk.stamp.build());
     }
 
-    /** The stamp alone, no file opened: what a cached read compares; null when it cannot be taken whole. */
-    static @Nullable TreeStamp stamp(Path guestDir) {
-        Walk walk = new Walk(false);
-        try {
-            walk.run(guestDir);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        return walk.stamp.build();
-    }
-
-    /** One walk; without {@code reading} it only stamps, and gives up at the first entry it cannot stamp. */
     private static final class Walk {
 
-        private static final String ATTRIBUTES = "unix:mode,dev,ino,size,lastModifiedTime,ctime";
         private static final long S_IFMT = 0170000;
         private static final long S_IFDIR = 0040000;
         private static final long S_IFLNK = 0120000;
         private static final long S_IFREG = 0100000;
-        private static final int MODE = 0;
-        private static final int SIZE = 3;
 
-        private final boolean reading;
         private final TreeStamp.Builder stamp = new TreeStamp.Builder();
         private final Map<String, Entry> entries = new TreeMap<>();
         private final Map<String, String> fingerprints = new TreeMap<>();
@@ -99,13 +82,9 @@ final class GuestTreeScanner {
         private int seen;
         private boolean stopped;
 
-        Walk(boolean reading) {
-            this.reading = reading;
-        }
-
         void run(Path guestDir) throws IOException {
-            long[] root = lstat(guestDir);
-            if ((root[MODE] & S_IFMT) != S_IFDIR) {
+            long[] root = TreeStamp.lstat(guestDir);
+            if ((root[TreeStamp.MODE] & S_IFMT) != S_IFDIR) {
                 throw new IOException(guestDir + " is not a directory (or is a symlink)");
             }
             stamp.add("", root);
@@ -149,7 +128,7 @@ final class GuestTreeScanner {
         private void child(Path p, String rel, int depth, boolean staging) throws IOException {
             long[] stat;
             try {
-                stat = lstat(p);
+                stat = TreeStamp.lstat(p);
             } catch (IOException e) {
                 failed(rel, e);
                 return;
@@ -159,11 +138,9 @@ final class GuestTreeScanner {
             if (staging) {
                 return;
             }
-            long type = stat[MODE] & S_IFMT;
+            long type = stat[TreeStamp.MODE] & S_IFMT;
             if (type == S_IFDIR && depth < MAX_DEPTH) {
                 directory(p, rel, depth);
-            } else if (!reading) {
-                return;
             } else if (type == S_IFDIR) {
                 warnings.add(new ConfigWarning(rel, "directory nested deeper than " + MAX_DEPTH + " levels, not read"));
                 fingerprints.put(rel, "d");
@@ -172,17 +149,14 @@ final class GuestTreeScanner {
                 entries.put(rel, new Entry(rel, Kind.SYMLINK, 0, new byte[0], false, target));
                 fingerprints.put(rel, "l:" + target);
             } else if (type == S_IFREG) {
-                readFile(p, rel, stat[SIZE]);
+                readFile(p, rel, stat[TreeStamp.SIZE]);
             } else {
-                entries.put(rel, new Entry(rel, Kind.OTHER, stat[SIZE], new byte[0], false, null));
+                entries.put(rel, new Entry(rel, Kind.OTHER, stat[TreeStamp.SIZE], new byte[0], false, null));
                 fingerprints.put(rel, "o");
             }
         }
 
-        private void failed(String rel, IOException e) throws IOException {
-            if (!reading) {
-                throw e;
-            }
+        private void failed(String rel, IOException e) {
             stamp.spoil();
             warnings.add(new ConfigWarning(rel, "cannot be read: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage())));
@@ -228,26 +202,6 @@ final class GuestTreeScanner {
             }
             entries.put(rel, new Entry(rel, Kind.FILE, size, content, truncated, null));
             fingerprints.put(rel, "f:" + size + ":" + HexFormat.of().formatHex(md.digest()));
-        }
-
-        private static long[] lstat(Path p) throws IOException {
-            Map<String, Object> a = Files.readAttributes(p, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-            return new long[]{
-                    number(a, "mode"), number(a, "dev"), number(a, "ino"), number(a, "size"),
-                    nanos(a, "lastModifiedTime"), nanos(a, "ctime")};
-        }
-
-        private static long number(Map<String, Object> attributes, String name) {
-            return ((Number) attribute(attributes, name)).longValue();
-        }
-
-        private static long nanos(Map<String, Object> attributes, String name) {
-            return ((FileTime) attribute(attributes, name)).to(TimeUnit.NANOSECONDS);
-        }
-
-        /** One of {@link #ATTRIBUTES}: the unix view answers every attribute it is asked for. */
-        private static Object attribute(Map<String, Object> attributes, String name) {
-            return Objects.requireNonNull(attributes.get(name), "the unix view returns every attribute asked for");
         }
     }
 

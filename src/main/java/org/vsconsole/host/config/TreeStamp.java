@@ -1,8 +1,16 @@
 package org.vsconsole.host.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * not do: writing a file in place changes only the file's own times.
  *
  * <p>{@link GuestTreeScanner} takes it, each entry's {@code lstat} before the entry is read or
- * listed: a change made during a read then shows in the next stamp.
+ * listed: a change made during a read then shows when the stamp is next {@linkplain #stillHolds
+ * checked}. The check needs no directory listing: an entry added to, removed from or renamed in a
+ * directory moves that directory's mtime and ctime, and the directory is itself in the stamp.
  *
  * <p>Time stamps are coarse (a kernel tick, a few ms), so a file written twice within one tick can
  * keep its times and size. A stamp with any time within the settle time of when it was taken is
@@ -24,8 +34,11 @@ final class TreeStamp {
 
     /** Per entry: mode, dev, ino, size, mtime and ctime (ns), in this order. */
     static final int FIELDS = 6;
+    static final int MODE = 0;
+    static final int SIZE = 3;
     private static final int MTIME = 4;
     private static final int CTIME = 5;
+    private static final String ATTRIBUTES = "unix:mode,dev,ino,size,lastModifiedTime,ctime";
 
     private final long[] stats;
     private final String[] paths;
@@ -48,9 +61,46 @@ final class TreeStamp {
         return true;
     }
 
-    /** Same entries with the same stats, whenever either was taken. */
-    boolean sameTree(TreeStamp other) {
-        return Arrays.equals(stats, other.stats) && Arrays.equals(paths, other.paths);
+    /**
+     * Whether every entry of this stamp still has the same {@code lstat} under {@code guestDir},
+     * checked in the order the stamp was taken (each directory before what is in it) and stopping at
+     * the first difference. A stamp that was {@linkplain #settled settled} when taken then equals a
+     * fresh one: any later change to an entry, or to what a directory holds, gives it a newer time.
+     */
+    boolean stillHolds(Path guestDir) {
+        long[] now;
+        for (int i = 0; i < paths.length; i++) {
+            try {
+                now = lstat(paths[i].isEmpty() ? guestDir : guestDir.resolve(paths[i]));
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+            if (!Arrays.equals(stats, i * FIELDS, (i + 1) * FIELDS, now, 0, FIELDS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One {@code lstat}, its fields in the stamp's order. */
+    static long[] lstat(Path p) throws IOException {
+        Map<String, Object> a = Files.readAttributes(p, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        return new long[]{
+                number(a, "mode"), number(a, "dev"), number(a, "ino"), number(a, "size"),
+                nanos(a, "lastModifiedTime"), nanos(a, "ctime")};
+    }
+
+    private static long number(Map<String, Object> attributes, String name) {
+        return ((Number) attribute(attributes, name)).longValue();
+    }
+
+    private static long nanos(Map<String, Object> attributes, String name) {
+        return ((FileTime) attribute(attributes, name)).to(TimeUnit.NANOSECONDS);
+    }
+
+    /** One of {@link #ATTRIBUTES}: the unix view answers every attribute it is asked for. */
+    private static Object attribute(Map<String, Object> attributes, String name) {
+        return Objects.requireNonNull(attributes.get(name), "the unix view returns every attribute asked for");
     }
 
     @Override

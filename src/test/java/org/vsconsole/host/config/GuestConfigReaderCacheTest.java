@@ -70,11 +70,35 @@ class GuestConfigReaderCacheTest {
     void addedAndRemovedFilesAreSeen() throws Exception {
         GuestConfigReader reader = quick();
         String before = reader.readGuest("web1").digest();
+        Thread.sleep(30); // past a clock tick, as the settle time guarantees outside tests: the directory's times move
         Files.writeString(root.resolve("web1/apps/init/extra-by-hand"), "x\n");
         String added = reader.readGuest("web1").digest();
         assertThat(added).isNotEqualTo(before);
         Files.delete(root.resolve("web1/apps/init/extra-by-hand"));
         assertThat(reader.readGuest("web1").digest()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileAddedToADirectoryWhoseMtimeIsPutBackIsSeen() throws Exception {
+        GuestConfigReader reader = quick();
+        Path dir = root.resolve("web1/rlimits");
+        FileTime mtime = Files.getLastModifiedTime(dir);
+        assertThat(reader.readGuest("web1").rlimits()).doesNotContainKey("locks");
+        Thread.sleep(30);
+        Files.writeString(dir.resolve("locks"), "64\n");
+        Files.setLastModifiedTime(dir, mtime);
+        assertThat(reader.readGuest("web1").rlimits()).containsKey("locks");
+    }
+
+    @Test
+    void aDirectorySwappedForALinkToItsMovedSelfIsSeen() throws Exception {
+        GuestConfigReader reader = quick();
+        assertThat(reader.readGuest("web1").rlimits()).isNotEmpty();
+        Thread.sleep(30);
+        Files.move(root.resolve("web1/rlimits"), root.resolve("web1/rlimits-moved"));
+        Files.createSymbolicLink(root.resolve("web1/rlimits"), Path.of("rlimits-moved"));
+        // the same inodes behind the link, but a link is never followed: its limits are no longer read
+        assertThat(reader.readGuest("web1").rlimits()).isEmpty();
     }
 
     @Test
