@@ -40,6 +40,14 @@ final class FixtureTree {
     }
 
     /** Relative path under /etc/vservers → content, for every file of the fixture inside the config tree. */
+    /** {@code dir} with as many empty files as a tree may hold entries: with the tree's others, one too many. */
+    static void fillBeyondTheEntryLimit(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (int i = 0; i < GuestTreeScanner.MAX_ENTRIES; i++) {
+            Files.createFile(dir.resolve("f" + i));
+        }
+    }
+
     static Map<String, String> referenceFiles() {
         String text = resource("fixtures/config/web1-contents.txt");
         Map<String, String> out = new TreeMap<>();

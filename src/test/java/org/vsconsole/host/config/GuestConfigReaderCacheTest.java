@@ -124,11 +124,7 @@ class GuestConfigReaderCacheTest {
 
     @Test
     void aTreeTooBigToStampWholeIsReadAfreshEveryTime() throws Exception {
-        Path many = root.resolve("web1/many");
-        Files.createDirectories(many);
-        for (int i = 0; i < GuestTreeScanner.MAX_ENTRIES; i++) {
-            Files.createFile(many.resolve("f" + i));
-        }
+        FixtureTree.fillBeyondTheEntryLimit(root.resolve("web1/many"));
         GuestConfigReader reader = quick();
         GuestConfig first = reader.readGuest("web1");
         assertThat(reader.readGuest("web1")).isNotSameAs(first);

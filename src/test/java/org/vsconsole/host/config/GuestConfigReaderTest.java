@@ -220,11 +220,7 @@ class GuestConfigReaderTest {
 
     @Test
     void aTreeOfMoreThanTenThousandEntriesIsCutWithAWarning() throws IOException {
-        Path many = root.resolve("web1/apps/many");
-        Files.createDirectories(many);
-        for (int i = 0; i < GuestTreeScanner.MAX_ENTRIES; i++) {
-            Files.createFile(many.resolve("f" + i));
-        }
+        FixtureTree.fillBeyondTheEntryLimit(root.resolve("web1/apps/many"));
         GuestConfig g = reader.readGuest("web1");
         assertThat(g.warnings()).contains(new ConfigWarning("", "more than 10000 entries; the rest is not read"));
         assertThat(g.manifest().fingerprints()).hasSizeLessThanOrEqualTo(GuestTreeScanner.MAX_ENTRIES);
